@@ -1,0 +1,93 @@
+package cn.wildlife.events;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The topic catalogue. Agencies write only their own {@code agency.<agency>.*} pair (one ACL per agency); the
+ * platform's services publish their facts to {@code platform.*}. Every topic has a dead-letter twin with the same
+ * number of partitions, so a poison record keeps its partition there.
+ */
+public final class Topics {
+
+    public static final int PARTITIONS = 6;
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    public static final String PLATFORM_CLUES = "platform.clues";
+    public static final String PLATFORM_CASES = "platform.cases";
+    public static final String PLATFORM_TRANSFERS = "platform.transfers";
+    public static final String PLATFORM_INSPECTIONS = "platform.inspections";
+    public static final String PLATFORM_OPERATIONS = "platform.operations";
+    public static final String PLATFORM_DEADLINES = "platform.deadlines";
+    public static final String PLATFORM_ALERTS = "platform.alerts";
+
+    /** One documented topic. */
+    public record Topic(String name, String description, Set<EventType> eventTypes, String writer) {
+    }
+
+    private Topics() {
+    }
+
+    public static String agencyClues(Agency agency) {
+        return "agency." + agency.topicSegment() + ".clues";
+    }
+
+    public static String agencyCases(Agency agency) {
+        return "agency." + agency.topicSegment() + ".cases";
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The agency that owns an {@code agency.<agency>.*} topic, if the topic is one. */
+    public static Optional<Agency> agencyOf(String topic) {
+        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics)
+                .filter(a -> topic.equals(agencyClues(a)) || topic.equals(agencyCases(a)))
+                .findFirst();
+    }
+
+    public static List<String> allAgencyClueTopics() {
+        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).map(Topics::agencyClues).toList();
+    }
+
+    /** Every topic the platform uses, without the dead-letter twins. */
+    public static List<Topic> catalogue() {
+        List<Topic> topics = new ArrayList<>();
+        for (Agency agency : Agency.values()) {
+            if (!agency.publishesOwnTopics()) {
+                continue;
+            }
+            topics.add(new Topic(agencyClues(agency), "Clues recorded by " + agency.name() + "'s own systems ("
+                    + agency.label() + ").", Set.of(EventType.CLUE_REPORTED), agency.name()));
+            topics.add(new Topic(agencyCases(agency), "Cases recorded by " + agency.name() + "'s own systems ("
+                    + agency.label() + "); event types are added with the case work.", Set.of(), agency.name()));
+        }
+        topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them (never the reporter's identity).",
+                Set.of(EventType.CLUE_RECORDED), "case-service"));
+        topics.add(new Topic(PLATFORM_CASES, "Case facts from case-service.", Set.of(), "case-service"));
+        topics.add(new Topic(PLATFORM_TRANSFERS, "Transfer steps of suspected crimes (两法衔接).", Set.of(),
+                "case-service"));
+        topics.add(new Topic(PLATFORM_INSPECTIONS, "Facilities, inspections and rectifications.",
+                Set.of(EventType.FACILITY_REGISTERED), "inspection-service"));
+        topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations.", Set.of(), "inspection-service"));
+        topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened, met and missed.",
+                Set.of(EventType.DEADLINE_OPENED), "notification-service"));
+        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts.", Set.of(),
+                "notification-service"));
+        return List.copyOf(topics);
+    }
+
+    /** Every topic name including the dead-letter twins: what an installation creates before anyone produces. */
+    public static List<String> allNamesWithDeadLetters() {
+        List<String> names = new ArrayList<>();
+        for (Topic topic : catalogue()) {
+            names.add(topic.name());
+            names.add(deadLetter(topic.name()));
+        }
+        return names;
+    }
+}

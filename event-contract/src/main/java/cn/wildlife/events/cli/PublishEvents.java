@@ -1,0 +1,195 @@
+package cn.wildlife.events.cli;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventCodec;
+import cn.wildlife.events.EventType;
+import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.kafka.EventSerializer;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes structured-mode CloudEvent JSON files the way an agency system does: validated against the contract,
+ * keyed by the aggregate id, sent in binary content mode by an idempotent producer with {@code acks=all}.
+ *
+ * <pre>publish [--bootstrap-server HOST:PORT] [--topic TOPIC] [--new-ids] [--unchecked] FILE|FOLDER...</pre>
+ */
+public final class PublishEvents {
+
+    static final String USAGE = """
+            usage: publish [--bootstrap-server HOST:PORT] [--topic TOPIC] [--new-ids] [--unchecked] FILE|FOLDER...
+              --bootstrap-server  Kafka to publish to (default localhost:9092)
+              --topic             publish to this topic instead of the one the event's type and agency name
+              --new-ids           give every event a fresh id and time (publish the same file as a new event)
+              --unchecked         send the file's bytes as they are, without validation (to try the dead-letter topic)
+            """;
+
+    private final EventCodec codec = new EventCodec();
+    private final JsonFormat json = new JsonFormat();
+    private final PrintStream out;
+
+    public PublishEvents(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new PublishEvents(System.out).run(args));
+    }
+
+    /** Runs the command; returns the process exit code (0 all published, 1 some refused, 2 usage). */
+    public int run(String... args) {
+        String bootstrap = "localhost:9092";
+        String topic = null;
+        boolean newIds = false;
+        boolean unchecked = false;
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bootstrap-server" -> bootstrap = argument(args, ++i);
+                case "--topic" -> topic = argument(args, ++i);
+                case "--new-ids" -> newIds = true;
+                case "--unchecked" -> unchecked = true;
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                default -> paths.add(Path.of(args[i]));
+            }
+        }
+        if (bootstrap == null || paths.isEmpty()) {
+            out.print(USAGE);
+            return 2;
+        }
+        List<Path> files;
+        try {
+            files = expand(paths);
+        } catch (IOException e) {
+            out.println("cannot read " + e.getMessage());
+            return 2;
+        }
+        int refused = 0;
+        try (Producer<String, byte[]> raw = rawProducer(bootstrap);
+             Producer<String, Envelope<?>> checked = checkedProducer(bootstrap)) {
+            for (Path file : files) {
+                refused += publishOne(file, topic, newIds, unchecked, raw, checked) ? 0 : 1;
+            }
+        }
+        out.printf("%d published, %d refused%n", files.size() - refused, refused);
+        return refused == 0 ? 0 : 1;
+    }
+
+    private boolean publishOne(Path file, String topicOverride, boolean newIds, boolean unchecked,
+                               Producer<String, byte[]> raw, Producer<String, Envelope<?>> checked) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (unchecked) {
+                String topic = topicOverride != null ? topicOverride : guessTopic(bytes);
+                RecordMetadata sent = raw.send(new ProducerRecord<>(topic, null, bytes)).get();
+                out.printf("sent %s unchecked to %s-%d@%d%n", file.getFileName(), topic, sent.partition(),
+                        sent.offset());
+                return true;
+            }
+            CloudEvent event = json.deserialize(bytes);
+            Envelope<?> envelope = codec.fromCloudEvent(event);
+            if (newIds) {
+                envelope = new Envelope<>(UUID.randomUUID().toString(), envelope.source(), envelope.type(),
+                        OffsetDateTime.now(ZoneOffset.UTC), envelope.agency(), envelope.region(),
+                        envelope.correlationId(), envelope.traceparent(), envelope.data());
+            }
+            String topic = topicOverride != null ? topicOverride : topicFor(envelope);
+            RecordMetadata sent = checked.send(new ProducerRecord<>(topic, envelope.subject(), envelope)).get();
+            out.printf("published %s (%s, id %s) to %s-%d@%d%n", file.getFileName(), envelope.type().ceType(),
+                    envelope.id(), topic, sent.partition(), sent.offset());
+            return true;
+        } catch (InvalidEventException e) {
+            out.printf("refused %s: %s%n", file.getFileName(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            out.printf("refused %s: %s%n", file.getFileName(), e.getMessage());
+        } catch (Exception e) {
+            out.printf("could not publish %s: %s%n", file.getFileName(), e.getMessage());
+        }
+        return false;
+    }
+
+    /** The topic an event belongs on: its agency's intake topic for agency events, else the platform topic. */
+    public static String topicFor(Envelope<?> envelope) {
+        if (envelope.type() == EventType.CLUE_REPORTED) {
+            if (envelope.agency() == null || !envelope.agency().publishesOwnTopics()) {
+                throw new InvalidEventException("a clue report needs the agency extension naming FORESTRY, "
+                        + "PUBLIC_SECURITY or MARKET_SUPERVISION");
+            }
+            return Topics.agencyClues(envelope.agency());
+        }
+        return Topics.catalogue().stream().filter(t -> t.eventTypes().contains(envelope.type())).findFirst()
+                .orElseThrow(() -> new InvalidEventException("no topic carries " + envelope.type().ceType()))
+                .name();
+    }
+
+    private String guessTopic(byte[] bytes) {
+        try {
+            return topicFor(codec.fromCloudEvent(json.deserialize(bytes)));
+        } catch (RuntimeException e) {
+            throw new InvalidEventException("cannot tell the topic of an unreadable event; name it with --topic");
+        }
+    }
+
+    private static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> listing = Files.list(path)) {
+                    listing.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new IOException(path + ": no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    private static String argument(String[] args, int index) {
+        return index < args.length ? args[index] : null;
+    }
+
+    private static Properties producerProperties(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "wildlife-publish-cli");
+        return props;
+    }
+
+    private Producer<String, byte[]> rawProducer(String bootstrap) {
+        return new KafkaProducer<>(producerProperties(bootstrap), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Producer<String, Envelope<?>> checkedProducer(String bootstrap) {
+        return new KafkaProducer<>(producerProperties(bootstrap), new StringSerializer(), new EventSerializer(codec));
+    }
+}

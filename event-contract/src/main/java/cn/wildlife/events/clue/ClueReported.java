@@ -1,0 +1,37 @@
+package cn.wildlife.events.clue;
+
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.ClueSource;
+import cn.wildlife.events.EventPayload;
+import cn.wildlife.events.Place;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An agency's own system reports a clue it received (topic {@code agency.<agency>.clues}). The reporting agency
+ * is the event's {@code agency} extension, which must match the topic. The reporter's identity is deliberately
+ * not part of any event: it is entered only through the receiving agency's REST door.
+ *
+ * @param clueId platform-wide unique id chosen by the agency system (prefix it with the agency's own code)
+ */
+public record ClueReported(
+        String clueId,
+        String region,
+        ClueSource source,
+        Instant receivedAt,
+        @Nullable Place place,
+        List<String> speciesCodes,
+        List<Behaviour> behaviours,
+        String summary) implements EventPayload {
+
+    public ClueReported {
+        speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
+        behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);
+    }
+
+    @Override
+    public String subject() {
+        return clueId;
+    }
+}

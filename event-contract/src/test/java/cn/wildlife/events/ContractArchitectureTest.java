@@ -1,0 +1,24 @@
+package cn.wildlife.events;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The contract is used by agency systems too: it depends on no service and on no Spring. */
+class ContractArchitectureTest {
+
+    private final JavaClasses contract = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.wildlife.events");
+
+    @Test
+    void contractDependsOnNoServiceAndNoSpring() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                "cn.wildlife.caseservice..", "cn.wildlife.notification..", "cn.wildlife.inspection..",
+                "cn.wildlife.gateway..", "cn.wildlife.support..", "cn.wildlife.local..", "org.springframework..")
+                .check(contract);
+    }
+}
