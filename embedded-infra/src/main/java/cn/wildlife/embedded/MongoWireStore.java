@@ -1,0 +1,105 @@
+package cn.wildlife.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire-protocol server (mongo-java-server) that the real MongoDB driver talks to. On disk it keeps one H2
+ * MVStore file; freed pages are reused at once (retention 0) and the file is compacted offline at every start,
+ * because an MVStore file otherwise grows to many times its live data.
+ */
+public final class MongoWireStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoWireStore.class);
+    /** How long an acknowledged write may wait before it is on disk (MVStore auto-commit). */
+    public static final int AUTO_COMMIT_DELAY_MILLIS = 100;
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final InetSocketAddress address;
+    private final @Nullable Path file;
+
+    private MongoWireStore(MongoServer server, MongoBackend backend, InetSocketAddress address, @Nullable Path file) {
+        this.server = server;
+        this.backend = backend;
+        this.address = address;
+        this.file = file;
+    }
+
+    public static MongoWireStore onDisk(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String fileName = file.toAbsolutePath().toString();
+        if (Files.exists(file)) {
+            long before = size(file);
+            MVStoreTool.compact(fileName, false);
+            log.info("Compacted {} from {} to {} bytes", file, before, size(file));
+        }
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096).open();
+        store.setRetentionTime(0);
+        store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
+        return bind(new H2Backend(store), port, file);
+    }
+
+    public static MongoWireStore inMemory(int port) {
+        return bind(new MemoryBackend(), port, null);
+    }
+
+    private static MongoWireStore bind(MongoBackend backend, int port, @Nullable Path file) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("localhost", port);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Mongo-wire store listening on localhost:{} ({})", address.getPort(),
+                file == null ? "in memory" : file);
+        return new MongoWireStore(server, backend, address, file);
+    }
+
+    /** A connection string for one database of this store. */
+    public String uri(String database) {
+        return "mongodb://localhost:" + address.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public @Nullable Path file() {
+        return file;
+    }
+
+    /** Makes everything written so far durable now, instead of at the next auto-commit. */
+    public void commit() {
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cn.wildlife.events.kafka;
+
+import cn.wildlife.events.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the catalogue's topics and waits until every partition has a leader: an idempotent producer that writes
+ * right after {@code createTopics()} can loop on OUT_OF_ORDER_SEQUENCE_NUMBER while leaders are still elected.
+ */
+public final class TopicInstaller {
+
+    private TopicInstaller() {
+    }
+
+    /** Every catalogue topic and its dead-letter twin, {@link Topics#PARTITIONS} partitions each. */
+    public static void installCatalogue(String bootstrapServers, short replicationFactor, Duration timeout) {
+        install(bootstrapServers, Topics.allNamesWithDeadLetters(), Topics.PARTITIONS, replicationFactor, timeout);
+    }
+
+    public static void install(String bootstrapServers, Collection<String> names, int partitions,
+                               short replicationFactor, Duration timeout) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "wildlife-topic-installer");
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> wanted = names.stream().map(n -> new NewTopic(n, partitions, replicationFactor)).toList();
+            for (var entry : admin.createTopics(wanted).values().entrySet()) {
+                try {
+                    entry.getValue().get(remaining(deadline), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+            awaitLeaders(admin, names, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create the topics within "
+                    + timeout, e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, Collection<String> names, Instant deadline)
+            throws InterruptedException, TimeoutException {
+        List<String> pending = new ArrayList<>(names);
+        while (!pending.isEmpty()) {
+            try {
+                Map<String, TopicDescription> descriptions = admin.describeTopics(pending).allTopicNames()
+                        .get(remaining(deadline), TimeUnit.MILLISECONDS);
+                pending.removeIf(name -> descriptions.get(name).partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (ExecutionException e) {
+                // UnknownTopicOrPartition while metadata propagates: look again.
+            }
+            if (!pending.isEmpty()) {
+                remaining(deadline);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static long remaining(Instant deadline) throws TimeoutException {
+        long millis = Duration.between(Instant.now(), deadline).toMillis();
+        if (millis <= 0) {
+            throw new TimeoutException();
+        }
+        return millis;
+    }
+}
