@@ -41,6 +41,7 @@ public final class PublishEvents {
               --topic             publish to this topic instead of the one the event's type and agency name
               --new-ids           give every event a fresh id and time (publish the same file as a new event)
               --unchecked         send the file's bytes as they are, without validation (to try the dead-letter topic)
+              --classpath-samples also publish the valid sample events shipped in this jar
             """;
 
     private final EventCodec codec = new EventCodec();
@@ -61,6 +62,7 @@ public final class PublishEvents {
         String topic = null;
         boolean newIds = false;
         boolean unchecked = false;
+        boolean samples = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -68,6 +70,7 @@ public final class PublishEvents {
                 case "--topic" -> topic = argument(args, ++i);
                 case "--new-ids" -> newIds = true;
                 case "--unchecked" -> unchecked = true;
+                case "--classpath-samples" -> samples = true;
                 case "-h", "--help" -> {
                     out.print(USAGE);
                     return 0;
@@ -75,36 +78,45 @@ public final class PublishEvents {
                 default -> paths.add(Path.of(args[i]));
             }
         }
-        if (bootstrap == null || paths.isEmpty()) {
+        if (bootstrap == null || paths.isEmpty() && !samples) {
             out.print(USAGE);
             return 2;
         }
-        List<Path> files;
+        List<Source> sources = new ArrayList<>();
         try {
-            files = expand(paths);
+            for (Path file : expand(paths)) {
+                sources.add(new Source(file.getFileName().toString(), Files.readAllBytes(file)));
+            }
         } catch (IOException e) {
             out.println("cannot read " + e.getMessage());
             return 2;
         }
+        if (samples) {
+            SampleEvents.VALID.forEach(name -> sources.add(new Source(name, SampleEvents.bytes("valid", name))));
+        }
         int refused = 0;
         try (Producer<String, byte[]> raw = rawProducer(bootstrap);
              Producer<String, Envelope<?>> checked = checkedProducer(bootstrap)) {
-            for (Path file : files) {
-                refused += publishOne(file, topic, newIds, unchecked, raw, checked) ? 0 : 1;
+            for (Source source : sources) {
+                refused += publishOne(source, topic, newIds, unchecked, raw, checked) ? 0 : 1;
             }
         }
-        out.printf("%d published, %d refused%n", files.size() - refused, refused);
+        out.printf("%d published, %d refused%n", sources.size() - refused, refused);
         return refused == 0 ? 0 : 1;
     }
 
-    private boolean publishOne(Path file, String topicOverride, boolean newIds, boolean unchecked,
+    /** An event file's name and content. */
+    private record Source(String name, byte[] bytes) {
+    }
+
+    private boolean publishOne(Source file, String topicOverride, boolean newIds, boolean unchecked,
                                Producer<String, byte[]> raw, Producer<String, Envelope<?>> checked) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = file.bytes();
             if (unchecked) {
                 String topic = topicOverride != null ? topicOverride : guessTopic(bytes);
                 RecordMetadata sent = raw.send(new ProducerRecord<>(topic, null, bytes)).get();
-                out.printf("sent %s unchecked to %s-%d@%d%n", file.getFileName(), topic, sent.partition(),
+                out.printf("sent %s unchecked to %s-%d@%d%n", file.name(), topic, sent.partition(),
                         sent.offset());
                 return true;
             }
@@ -117,15 +129,13 @@ public final class PublishEvents {
             }
             String topic = topicOverride != null ? topicOverride : topicFor(envelope);
             RecordMetadata sent = checked.send(new ProducerRecord<>(topic, envelope.subject(), envelope)).get();
-            out.printf("published %s (%s, id %s) to %s-%d@%d%n", file.getFileName(), envelope.type().ceType(),
+            out.printf("published %s (%s, id %s) to %s-%d@%d%n", file.name(), envelope.type().ceType(),
                     envelope.id(), topic, sent.partition(), sent.offset());
             return true;
-        } catch (InvalidEventException e) {
-            out.printf("refused %s: %s%n", file.getFileName(), e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            out.printf("refused %s: %s%n", file.getFileName(), e.getMessage());
+        } catch (RuntimeException e) {
+            out.printf("refused %s: %s%n", file.name(), e.getMessage());
         } catch (Exception e) {
-            out.printf("could not publish %s: %s%n", file.getFileName(), e.getMessage());
+            out.printf("could not publish %s: %s%n", file.name(), e.getMessage());
         }
         return false;
     }
@@ -157,7 +167,9 @@ public final class PublishEvents {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted()
+                    listing.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> !p.getFileName().toString().endsWith(".md")).sorted()
                             .forEach(files::add);
                 }
             } else if (Files.isRegularFile(path)) {

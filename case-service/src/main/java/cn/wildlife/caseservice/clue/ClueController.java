@@ -1,0 +1,130 @@
+package cn.wildlife.caseservice.clue;
+
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.ClueSource;
+import cn.wildlife.events.Place;
+import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST door to clues: the same records and rules as the agencies' event door. */
+@RestController
+@RequestMapping("/api/clues")
+@Validated
+@Tag(name = "Clues (线索)", description = "Clues reported by agencies, by event or through this API")
+class ClueController {
+
+    private static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{2,79}$";
+
+    private final ClueRecording recording;
+    private final ClueStore store;
+
+    ClueController(ClueRecording recording, ClueStore store) {
+        this.recording = recording;
+        this.store = store;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One clue by id")
+    ClueView get(@PathVariable @Pattern(regexp = ID_PATTERN) String id) {
+        return store.find(id).map(ClueView::of).orElseThrow(() -> new RecordNotFoundException("clue", id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Search clues", description = "Newest first; region returns the region's whole subtree "
+            + "(a province sees its cities and counties).")
+    ClueViewPage search(@RequestParam(required = false) @Nullable Agency agency,
+                          @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
+                          @RequestParam(required = false) Clue.@Nullable Status status,
+                          @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        String prefix = region == null ? null : new RegionCode(region).subtreePrefix();
+        ClueStore.Page result = store.search(new ClueQuery(agency, prefix, status, page, size));
+        return new ClueViewPage(result.items().stream().map(ClueView::of).toList(), result.page(), result.size(),
+                result.total());
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a clue received by an agency",
+            description = "The clue is announced on platform.clues and opens its handling deadline.")
+    ResponseEntity<ClueView> create(@Valid @RequestBody NewClue request) {
+        String id = request.clueId() != null ? request.clueId()
+                : request.agency().name() + "-" + request.region() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Clue clue = new Clue(id, request.agency(), request.region(), request.source(), request.receivedAt(),
+                recording.now(), request.place() == null ? null : request.place().toPlace(),
+                request.speciesCodes() == null ? List.of() : request.speciesCodes(),
+                request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
+                Clue.Status.RECEIVED, ClueRecorded.Channel.REST, 1);
+        Clue created = recording.create(clue);
+        return ResponseEntity.created(URI.create("/api/clues/" + created.id())).body(ClueView.of(created));
+    }
+
+    /** One page of clues, newest first. */
+    record ClueViewPage(List<ClueView> items, int page, int size, long total) {
+    }
+
+    /** A clue as an officer sees it. */
+    record ClueView(String id, Agency agency, String agencyLabel, String region, ClueSource source,
+                    String sourceLabel, Instant receivedAt, Instant recordedAt, @Nullable Place place,
+                    List<String> speciesCodes, List<Behaviour> behaviours, String summary, Clue.Status status,
+                    ClueRecorded.Channel channel, long version) {
+
+        static ClueView of(Clue c) {
+            return new ClueView(c.id(), c.agency(), c.agency().label(), c.region(), c.source(), c.source().label(),
+                    c.receivedAt(), c.recordedAt(), c.place(), c.speciesCodes(), c.behaviours(), c.summary(),
+                    c.status(), c.channel(), c.version());
+        }
+    }
+
+    /** A clue entered through the API. */
+    record NewClue(
+            @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
+            @NotNull Agency agency,
+            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "must be a 6-digit region code") String region,
+            @NotNull ClueSource source,
+            @NotNull @PastOrPresent Instant receivedAt,
+            @Nullable @Valid NewPlace place,
+            @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> speciesCodes,
+            @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
+            @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    /** Where it happened. */
+    record NewPlace(@NotBlank @Size(max = 500) String description,
+                    @Nullable @DecimalMin("-90") @DecimalMax("90") Double latitude,
+                    @Nullable @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+
+        Place toPlace() {
+            return new Place(description, latitude, longitude);
+        }
+    }
+}

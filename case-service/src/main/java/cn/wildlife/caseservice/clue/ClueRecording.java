@@ -1,0 +1,98 @@
+package cn.wildlife.caseservice.clue;
+
+import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.events.clue.ClueReported;
+import cn.wildlife.support.outbox.Outbox;
+import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.web.ConflictException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records clues arriving by either door (an agency's event or REST) and announces each on {@code platform.clues}
+ * in the same write. A clue reported twice is recorded once.
+ */
+@Service
+public class ClueRecording {
+
+    static final URI SOURCE = URI.create("urn:cn.wildlife:" + CaseServiceApplication.NAME);
+    private static final Logger log = LoggerFactory.getLogger(ClueRecording.class);
+
+    private final ClueStore store;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public ClueRecording(ClueStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** What happened to an incoming report. */
+    public enum Outcome { RECORDED, ALREADY_RECORDED }
+
+    /** Applies an agency's event; a clue id that another agency already uses is refused (dead-lettered). */
+    public Outcome apply(Envelope<ClueReported> event) {
+        ClueReported report = event.data();
+        Agency agency = event.agency();
+        if (agency == null) {
+            throw new InvalidEventException("a clue report needs the agency extension");
+        }
+        if (!report.region().equals(event.region()) && event.region() != null) {
+            throw new InvalidEventException("the region extension " + event.region()
+                    + " differs from the clue's region " + report.region());
+        }
+        Clue clue = new Clue(report.clueId(), agency, report.region(), report.source(), report.receivedAt(),
+                clock.instant(), report.place(), report.speciesCodes(), report.behaviours(), report.summary(),
+                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, 1);
+        if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
+                event.traceparent())) {
+            return Outcome.RECORDED;
+        }
+        Clue existing = store.find(clue.id()).orElseThrow();
+        if (existing.agency() != agency) {
+            throw new InvalidEventException("clue id " + clue.id() + " already belongs to " + existing.agency());
+        }
+        log.debug("Clue {} already recorded; event {} changes nothing", clue.id(), event.id());
+        return Outcome.ALREADY_RECORDED;
+    }
+
+    /** Records a clue entered through REST; an id in use answers 409. */
+    public Clue create(Clue clue) {
+        if (!record(clue, null, null, null)) {
+            throw new ConflictException("clue-exists", "clue " + clue.id() + " already exists",
+                    Map.of("clueId", clue.id()));
+        }
+        return clue;
+    }
+
+    private boolean record(Clue clue, @Nullable String eventId, @Nullable String correlationId,
+                           @Nullable String traceparent) {
+        Envelope<ClueRecorded> recorded = Envelope.of(SOURCE, clue.agency(), clue.region(), clue.recorded())
+                .withCorrelation(correlationId, traceparent);
+        boolean inserted = store.insert(clue, List.of(outbox.entry(Topics.PLATFORM_CLUES, recorded)), outbox,
+                eventId);
+        if (inserted) {
+            relay.wake();
+        }
+        return inserted;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

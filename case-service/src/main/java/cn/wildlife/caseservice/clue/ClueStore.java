@@ -1,0 +1,128 @@
+package cn.wildlife.caseservice.clue;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.ClueSource;
+import cn.wildlife.events.Place;
+import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.outbox.Outbox;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The {@code clues} collection. One document per clue; its outbox travels in the same document. */
+@Component
+public class ClueStore {
+
+    private final MongoCollection<Document> clues;
+
+    public ClueStore(MongoDatabase database) {
+        this.clues = database.getCollection("clues");
+        clues.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.descending("recordedAt")));
+        clues.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("recordedAt")));
+        clues.createIndex(Indexes.ascending("status"));
+    }
+
+    MongoCollection<Document> collection() {
+        return clues;
+    }
+
+    /** Inserts a new clue with its first events; false when a clue with this id already exists. */
+    public boolean insert(Clue clue, List<Document> outboxEntries, Outbox outbox, String appliedEventId) {
+        Document doc = toDocument(clue).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
+        doc.putAll(outbox.newDocumentFields(outboxEntries));
+        try {
+            clues.insertOne(doc);
+            return true;
+        } catch (MongoException e) {
+            if (MongoSupport.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Clue> find(String id) {
+        return Optional.ofNullable(clues.find(Filters.eq("_id", id)).first()).map(ClueStore::fromDocument);
+    }
+
+    public Page search(ClueQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.agency() != null) {
+            filters.add(Filters.eq("agency", query.agency().name()));
+        }
+        if (query.regionPrefix() != null) {
+            filters.add(Filters.regex("region", "^" + query.regionPrefix()));
+        }
+        if (query.status() != null) {
+            filters.add(Filters.eq("status", query.status().name()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        long total = clues.countDocuments(filter);
+        List<Clue> items = clues.find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("recordedAt"), Sorts.ascending("_id")))
+                .skip(query.page() * query.size()).limit(query.size())
+                .map(ClueStore::fromDocument).into(new ArrayList<>());
+        return new Page(items, query.page(), query.size(), total);
+    }
+
+    /** One page of clues. */
+    public record Page(List<Clue> items, int page, int size, long total) {
+    }
+
+    static Document toDocument(Clue clue) {
+        Document doc = new Document("_id", clue.id())
+                .append("agency", clue.agency().name())
+                .append("region", clue.region())
+                .append("source", clue.source().name())
+                .append("receivedAt", Date.from(clue.receivedAt()))
+                .append("recordedAt", Date.from(clue.recordedAt()))
+                .append("speciesCodes", clue.speciesCodes())
+                .append("behaviours", clue.behaviours().stream().map(Enum::name).toList())
+                .append("summary", clue.summary())
+                .append("status", clue.status().name())
+                .append("channel", clue.channel().name())
+                .append("version", clue.version());
+        if (clue.place() != null) {
+            Document place = new Document("description", clue.place().description());
+            if (clue.place().latitude() != null) {
+                place.append("latitude", clue.place().latitude());
+            }
+            if (clue.place().longitude() != null) {
+                place.append("longitude", clue.place().longitude());
+            }
+            doc.append("place", place);
+        }
+        return doc;
+    }
+
+    static Clue fromDocument(Document doc) {
+        Document place = doc.get("place", Document.class);
+        return new Clue(
+                doc.getString("_id"),
+                Agency.valueOf(doc.getString("agency")),
+                doc.getString("region"),
+                ClueSource.valueOf(doc.getString("source")),
+                doc.getDate("receivedAt").toInstant(),
+                doc.getDate("recordedAt").toInstant(),
+                place == null ? null : new Place(place.getString("description"), place.getDouble("latitude"),
+                        place.getDouble("longitude")),
+                doc.getList("speciesCodes", String.class, List.of()),
+                doc.getList("behaviours", String.class, List.of()).stream().map(Behaviour::valueOf).toList(),
+                doc.getString("summary"),
+                Clue.Status.valueOf(doc.getString("status")),
+                ClueRecorded.Channel.valueOf(doc.getString("channel")),
+                ((Number) doc.get("version")).longValue());
+    }
+}

@@ -1,0 +1,85 @@
+package cn.wildlife.embedded;
+
+import cn.wildlife.events.kafka.TopicInstaller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Kafka and the Mongo-wire store together, with the catalogue's topics installed: what the local runtime starts
+ * first and what integration tests share ({@link #shared()} starts one set per test JVM, in a temporary folder).
+ */
+public final class EmbeddedInfrastructure implements AutoCloseable {
+
+    private static EmbeddedInfrastructure shared;
+
+    private final KraftBroker kafka;
+    private final MongoWireStore mongo;
+
+    private EmbeddedInfrastructure(KraftBroker kafka, MongoWireStore mongo) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+    }
+
+    /**
+     * @param dataDir       holds {@code kafka/} and {@code mongo/platform.mv}
+     * @param onDiskStore   false keeps the store in memory (tests)
+     */
+    public static EmbeddedInfrastructure start(Path dataDir, int kafkaPort, int controllerPort, int mongoPort,
+                                               boolean onDiskStore) {
+        KraftBroker kafka = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort, Map.of());
+        MongoWireStore mongo;
+        try {
+            mongo = onDiskStore ? MongoWireStore.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), mongoPort)
+                    : MongoWireStore.inMemory(mongoPort);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        TopicInstaller.installCatalogue(kafka.bootstrapServers(), (short) 1, Duration.ofSeconds(60));
+        return new EmbeddedInfrastructure(kafka, mongo);
+    }
+
+    /** One broker and one in-memory store for the whole test JVM, on free ports, stopped when the JVM exits. */
+    public static synchronized EmbeddedInfrastructure shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("wildlife-it-");
+                shared = start(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
+                EmbeddedInfrastructure started = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-infra-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    public MongoWireStore mongo() {
+        return mongo;
+    }
+
+    public KraftBroker kafka() {
+        return kafka;
+    }
+
+    @Override
+    public void close() {
+        try {
+            mongo.close();
+        } finally {
+            kafka.close();
+        }
+    }
+}

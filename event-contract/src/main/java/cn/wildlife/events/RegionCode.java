@@ -1,0 +1,37 @@
+package cn.wildlife.events;
+
+import java.util.regex.Pattern;
+
+/**
+ * A 6-digit administrative region code (行政区划代码): two digits of province, two of city, two of county.
+ * {@code 220000} is Jilin province, {@code 220100} Changchun, {@code 220112} Shuangyang district.
+ */
+public record RegionCode(String code) {
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("[1-9][0-9]{5}");
+
+    public RegionCode {
+        if (code == null || !SIX_DIGITS.matcher(code).matches()) {
+            throw new IllegalArgumentException("a region code has six digits, was " + code);
+        }
+    }
+
+    public static boolean isValid(String code) {
+        return code != null && SIX_DIGITS.matcher(code).matches();
+    }
+
+    /** The prefix every code in this region's subtree starts with: a province sees its cities and counties. */
+    public String subtreePrefix() {
+        if (code.endsWith("0000")) {
+            return code.substring(0, 2);
+        }
+        if (code.endsWith("00")) {
+            return code.substring(0, 4);
+        }
+        return code;
+    }
+
+    public boolean contains(String other) {
+        return other != null && other.startsWith(subtreePrefix());
+    }
+}

@@ -1,0 +1,23 @@
+package cn.wildlife.inspection;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Captive-breeding facilities, their inspections and rectifications, joint operations and results tables. */
+@SpringBootApplication
+public class InspectionServiceApplication {
+
+    public static final String NAME = "inspection-service";
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(InspectionServiceApplication.class)
+                .main(InspectionServiceApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("spring.config.name=" + NAME);
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

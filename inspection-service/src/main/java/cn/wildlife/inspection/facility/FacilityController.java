@@ -1,0 +1,119 @@
+package cn.wildlife.inspection.facility;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.facility.FacilityRegistered;
+import cn.wildlife.inspection.InspectionServiceApplication;
+import cn.wildlife.support.outbox.Outbox;
+import cn.wildlife.support.outbox.OutboxCollection;
+import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.web.ConflictException;
+import cn.wildlife.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The facility registry's REST door. */
+@RestController
+@RequestMapping("/api/facilities")
+@Validated
+@Tag(name = "Facilities (人工繁育机构)", description = "Captive-breeding facilities and their licences")
+class FacilityController {
+
+    static final URI SOURCE = URI.create("urn:cn.wildlife:" + InspectionServiceApplication.NAME);
+
+    private final FacilityStore store;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    FacilityController(FacilityStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a facility", description = "Announced on platform.inspections.")
+    ResponseEntity<Facility> register(@Valid @RequestBody NewFacility request) {
+        String id = "FAC-" + request.region() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                .toUpperCase(Locale.ROOT);
+        Facility facility = new Facility(id, request.name(), request.region(), request.address(),
+                request.licenceNumber(), request.licenceValidUntil(), request.licensedSpeciesCodes(),
+                request.purposes(), clock.instant(), 1);
+        FacilityRegistered event = new FacilityRegistered(id, facility.name(), facility.region(),
+                facility.licenceNumber(), facility.licenceValidUntil(), facility.licensedSpeciesCodes());
+        Envelope<FacilityRegistered> envelope = Envelope.of(SOURCE, null, facility.region(), event);
+        if (!store.insert(facility, outbox.entry(Topics.PLATFORM_INSPECTIONS, envelope), outbox)) {
+            throw new ConflictException("licence-registered", "licence " + request.licenceNumber()
+                    + " is already registered", Map.of("licenceNumber", request.licenceNumber()));
+        }
+        relay.wake();
+        return ResponseEntity.created(URI.create("/api/facilities/" + id)).body(facility);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One facility")
+    Facility get(@PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,80}$") String id) {
+        return store.find(id).orElseThrow(() -> new RecordNotFoundException("facility", id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Facilities of a region's subtree, by region and name")
+    FacilityPage list(@RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
+                      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        String prefix = region == null ? null : new RegionCode(region).subtreePrefix();
+        return new FacilityPage(store.list(prefix, page, size), page, size, store.count(prefix));
+    }
+
+    record FacilityPage(List<Facility> items, int page, int size, long total) {
+    }
+
+    record NewFacility(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "must be a 6-digit region code") String region,
+            @NotBlank @Size(max = 500) String address,
+            @NotBlank @Size(max = 80) String licenceNumber,
+            @NotNull LocalDate licenceValidUntil,
+            @NotEmpty @Size(max = 100) List<@NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{1,40}$") String> licensedSpeciesCodes,
+            @NotEmpty List<Facility.@NotNull Purpose> purposes) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FacilityConfiguration {
+
+        @Bean
+        OutboxCollection facilityOutbox(FacilityStore store) {
+            return new OutboxCollection(store.collection());
+        }
+    }
+}

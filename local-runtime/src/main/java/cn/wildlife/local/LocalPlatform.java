@@ -1,0 +1,182 @@
+package cn.wildlife.local;
+
+import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.embedded.EmbeddedInfrastructure;
+import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.events.cli.PublishEvents;
+import cn.wildlife.gateway.GatewayApplication;
+import cn.wildlife.inspection.InspectionServiceApplication;
+import cn.wildlife.notification.NotificationServiceApplication;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one process: a real Kafka broker (KRaft), the Mongo-wire store on disk, the three services
+ * and the gateway. One JVM instead of five keeps a laptop's memory and start time low; each service still has its
+ * own configuration, database, consumer group and port, exactly as when deployed apart.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private final LocalSettings settings;
+    private final EmbeddedInfrastructure infrastructure;
+    private final List<ConfigurableApplicationContext> applications;
+
+    private LocalPlatform(LocalSettings settings, EmbeddedInfrastructure infrastructure,
+                          List<ConfigurableApplicationContext> applications) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+        this.applications = applications;
+    }
+
+    public static void main(String[] args) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "run" : rest.remove(0);
+        switch (command) {
+            case "run" -> run(rest);
+            case "publish" -> System.exit(new PublishEvents(System.out).run(rest.toArray(String[]::new)));
+            default -> {
+                System.err.println("usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
+                        + "\n       wildlife-platform publish [--bootstrap-server=HOST:PORT] FILE|FOLDER...");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void run(List<String> args) {
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.parse(args, System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Optional<String> busy = busyPort(settings);
+        if (busy.isPresent()) {
+            System.err.println(busy.get());
+            System.exit(2);
+        }
+        long started = System.nanoTime();
+        LocalPlatform platform = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+        if (settings.sampleData()) {
+            platform.publishSamples(System.out);
+        }
+        platform.printBanner(System.out, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** One clear line naming the first port already in use and the setting that changes it. */
+    static Optional<String> busyPort(LocalSettings settings) {
+        return settings.ports().stream().filter(p -> !FreePorts.isFree(p.port())).findFirst()
+                .map(p -> "Port " + p.port() + " (" + p.usedBy() + ") is already in use: choose another with --"
+                        + p.option() + "=PORT or the environment variable WILDLIFE_"
+                        + p.option().toUpperCase().replace('-', '_') + ".");
+    }
+
+    /** Starts everything and returns when every application is ready. */
+    public static LocalPlatform start(LocalSettings settings) {
+        // One logback configuration for the whole process (logback.xml): applications starting side by side must
+        // not each reconfigure it, or every line is printed once per application.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.dataDir(),
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(), settings.onDiskStore());
+        List<ConfigurableApplicationContext> applications = new ArrayList<>();
+        try {
+            String kafka = infrastructure.kafkaBootstrapServers();
+            List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
+                    startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
+                            infrastructure.mongoUri("cases"))),
+                    startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
+                            kafka, infrastructure.mongoUri("notifications"))),
+                    startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
+                            kafka, infrastructure.mongoUri("inspections"))));
+            for (CompletableFuture<ConfigurableApplicationContext> service : services) {
+                applications.add(service.join());
+            }
+            applications.add(GatewayApplication.builder().registerShutdownHook(false).properties(
+                    "server.port=" + settings.gatewayPort(),
+                    "spring.main.banner-mode=off",
+                    "CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
+                    "NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
+                    "INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()).run());
+            return new LocalPlatform(settings, infrastructure, applications);
+        } catch (RuntimeException e) {
+            applications.forEach(ConfigurableApplicationContext::close);
+            infrastructure.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static CompletableFuture<ConfigurableApplicationContext> startAsync(
+            Supplier<ConfigurableApplicationContext> start) {
+        return CompletableFuture.supplyAsync(start);
+    }
+
+    private static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
+                                                          String mongoUri) {
+        // The platform closes the applications itself, before the broker and the store they use.
+        return builder.registerShutdownHook(false).properties(
+                "server.port=" + port,
+                "spring.kafka.bootstrap-servers=" + kafka,
+                "spring.mongodb.uri=" + mongoUri,
+                // The runtime installed every topic before the services started.
+                "platform.topics.create=false",
+                "spring.main.banner-mode=off").run();
+    }
+
+    /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
+    public void publishSamples(PrintStream out) {
+        new PublishEvents(out).run("--bootstrap-server", infrastructure.kafkaBootstrapServers(),
+                "--classpath-samples");
+    }
+
+    void printBanner(PrintStream out, Duration startup) {
+        String gateway = "http://localhost:" + settings.gatewayPort();
+        out.printf("""
+
+                Wildlife enforcement platform is ready (%.1f s)
+                  Gateway       %s
+                  Swagger UI    %s/swagger-ui.html
+                  Kafka         %s
+                  Data folder   %s
+                Ctrl-C stops everything; the data stays for the next start.
+                %n""", startup.toMillis() / 1000.0, gateway, gateway, infrastructure.kafkaBootstrapServers(),
+                settings.dataDir());
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + settings.gatewayPort();
+    }
+
+    public String serviceUrl(String service) {
+        int port = switch (service) {
+            case "case-service" -> settings.casePort();
+            case "notification-service" -> settings.notificationPort();
+            case "inspection-service" -> settings.inspectionPort();
+            default -> throw new IllegalArgumentException(service);
+        };
+        return "http://localhost:" + port;
+    }
+
+    public EmbeddedInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = applications.size() - 1; i >= 0; i--) {
+            applications.get(i).close();
+        }
+        applications.clear();
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,23 @@
+package cn.wildlife.notification;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Deadlines opened from events by rules held as data, alerts, escalation and their delivery. */
+@SpringBootApplication
+public class NotificationServiceApplication {
+
+    public static final String NAME = "notification-service";
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(NotificationServiceApplication.class)
+                .main(NotificationServiceApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("spring.config.name=" + NAME);
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

@@ -1,0 +1,14 @@
+package cn.wildlife.notification.deadline;
+
+import cn.wildlife.support.outbox.OutboxCollection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DeadlineConfiguration {
+
+    @Bean
+    OutboxCollection deadlineOutbox(DeadlineStore store) {
+        return new OutboxCollection(store.collection());
+    }
+}

@@ -1,0 +1,58 @@
+package cn.wildlife.notification.deadline;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.notification.deadline.domain.Deadline;
+import cn.wildlife.notification.deadline.domain.DeadlineRule;
+import cn.wildlife.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The deadline registry and the rules behind it. */
+@RestController
+@Validated
+@Tag(name = "Deadlines (期限)", description = "Legal clocks opened from events, and the rules that open them")
+class DeadlineController {
+
+    private final DeadlineStore store;
+    private final RuleCatalogue rules;
+
+    DeadlineController(DeadlineStore store, RuleCatalogue rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    @GetMapping("/api/deadlines")
+    @Operation(summary = "Search deadlines", description = "Soonest due first; region returns its whole subtree.")
+    DeadlineStore.Page search(@RequestParam(required = false) @Nullable String subjectId,
+                              @RequestParam(required = false) @Nullable Agency agency,
+                              @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
+                              @RequestParam(required = false) Deadline.@Nullable State state,
+                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return store.search(new DeadlineQuery(subjectId, agency, region == null ? null : new RegionCode(region).subtreePrefix(), state,
+                page, size));
+    }
+
+    @GetMapping("/api/deadlines/{id}")
+    @Operation(summary = "One deadline")
+    Deadline get(@PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id) {
+        return store.find(id).orElseThrow(() -> new RecordNotFoundException("deadline", id));
+    }
+
+    @GetMapping("/api/deadline-rules")
+    @Operation(summary = "The rules in force (newest version of each)")
+    List<DeadlineRule> rules() {
+        return rules.active();
+    }
+}

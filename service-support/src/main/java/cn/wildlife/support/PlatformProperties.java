@@ -1,0 +1,46 @@
+package cn.wildlife.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every service shares, under {@code platform.*}.
+ *
+ * @param topics  whether a service creates the catalogue's topics at start (on by default; a locked-down cluster
+ *                where an operator creates them turns it off)
+ * @param outbox  how the outbox relay polls
+ * @param consumer how consumption retries before an event goes to the dead-letter topic
+ */
+@ConfigurationProperties("platform")
+public record PlatformProperties(
+        @DefaultValue Topics topics,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Consumer consumer) {
+
+    public record Topics(
+            @DefaultValue("true") boolean create,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("60s") Duration createTimeout) {
+    }
+
+    /**
+     * @param pollInterval how often the relay looks for unpublished events when nobody woke it
+     * @param batchSize    aggregates read per look
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("200ms") Duration pollInterval,
+            @DefaultValue("200") int batchSize) {
+    }
+
+    /**
+     * @param attempts       tries of an event whose handling failed for a reason other than the store being away
+     * @param initialBackOff first wait between tries, doubled each time up to {@code maxBackOff}
+     */
+    public record Consumer(
+            @DefaultValue("4") int attempts,
+            @DefaultValue("200ms") Duration initialBackOff,
+            @DefaultValue("10s") Duration maxBackOff) {
+    }
+}

@@ -1,0 +1,96 @@
+package cn.wildlife.support;
+
+import cn.wildlife.events.EventCodec;
+import cn.wildlife.support.health.KafkaHealthIndicator;
+import cn.wildlife.support.health.MongoPingHealthIndicator;
+import cn.wildlife.support.kafka.EventKafkaConfiguration;
+import cn.wildlife.support.kafka.TopicSetup;
+import cn.wildlife.support.outbox.Outbox;
+import cn.wildlife.support.outbox.OutboxCollection;
+import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.web.OpenApiConfiguration;
+import cn.wildlife.support.web.ProblemDetailsAdvice;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.bson.UuidRepresentation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** What every service gets by depending on service-support. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({EventKafkaConfiguration.class, ProblemDetailsAdvice.class, OpenApiConfiguration.class})
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer standardUuids() {
+        return settings -> settings.uuidRepresentation(UuidRepresentation.STANDARD);
+    }
+
+    /** The service's own database: the one named in {@code spring.mongodb.uri} (or {@code .database}). */
+    @Bean
+    MongoDatabase serviceDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean("mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoClient client, MongoProperties properties) {
+        return new MongoPingHealthIndicator(client, properties.getMongoClientDatabase());
+    }
+
+    @Bean("kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealthIndicator(kafka.buildAdminProperties(), Duration.ofSeconds(3));
+    }
+
+    @Bean
+    TopicSetup topicSetup(KafkaProperties kafka, PlatformProperties platform) {
+        return new TopicSetup(kafka.buildAdminProperties(), platform.topics());
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> commonTags(Environment environment) {
+        String application = environment.getProperty("spring.application.name", "unknown");
+        return registry -> registry.config().commonTags("application", application, "platform", "wildlife");
+    }
+
+    /** Time comes from one bean so tests can fix it; Asia/Shanghai is the platform's legal time zone. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
+    Outbox outbox(EventCodec codec) {
+        return new Outbox(codec);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "platform.outbox.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(ObjectProvider<OutboxCollection> collections,
+                            KafkaTemplate<String, CloudEvent> cloudEventTemplate, PlatformProperties platform,
+                            MeterRegistry meters) {
+        List<com.mongodb.client.MongoCollection<org.bson.Document>> watched = collections.orderedStream()
+                .map(OutboxCollection::collection).toList();
+        return new OutboxRelay(watched, cloudEventTemplate, platform.outbox().pollInterval(),
+                platform.outbox().batchSize(), meters);
+    }
+}

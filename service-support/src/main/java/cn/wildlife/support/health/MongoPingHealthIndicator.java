@@ -1,0 +1,28 @@
+package cn.wildlife.support.health;
+
+import com.mongodb.client.MongoClient;
+import org.bson.Document;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Runs {@code ping} against the service's database. Replaces Boot's indicator, whose {@code hello} command the
+ * embedded Mongo-wire store does not answer once a database exists.
+ */
+public class MongoPingHealthIndicator extends AbstractHealthIndicator {
+
+    private final MongoClient client;
+    private final String database;
+
+    public MongoPingHealthIndicator(MongoClient client, String database) {
+        super("MongoDB is not reachable");
+        this.client = client;
+        this.database = database;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Document result = client.getDatabase(database).runCommand(new Document("ping", 1));
+        builder.up().withDetail("database", database).withDetail("ping", result.get("ok"));
+    }
+}

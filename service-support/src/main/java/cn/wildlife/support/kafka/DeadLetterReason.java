@@ -1,0 +1,40 @@
+package cn.wildlife.support.kafka;
+
+import cn.wildlife.events.InvalidEventException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Adds a {@code dlt-reason} header that says in one line why the event was refused, next to the stack-trace headers
+ * spring-kafka writes ({@code kafka_dlt-exception-*}): an operator reading the dead-letter topic wants the reason,
+ * not the wrapper exceptions.
+ */
+public final class DeadLetterReason {
+
+    public static final String HEADER = "dlt-reason";
+
+    private DeadLetterReason() {
+    }
+
+    public static Headers headers(ConsumerRecord<?, ?> record, Exception exception) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    public static String reason(Throwable exception) {
+        Throwable cursor = exception;
+        Throwable deepest = exception;
+        while (cursor != null) {
+            if (cursor instanceof InvalidEventException) {
+                return cursor.getMessage();
+            }
+            deepest = cursor;
+            cursor = cursor.getCause() == cursor ? null : cursor.getCause();
+        }
+        String message = deepest.getMessage();
+        return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

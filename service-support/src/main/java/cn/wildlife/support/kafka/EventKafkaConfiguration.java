@@ -1,0 +1,150 @@
+package cn.wildlife.support.kafka;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventCodec;
+import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.kafka.EventDeserializer;
+import cn.wildlife.events.kafka.EventSerializer;
+import cn.wildlife.support.PlatformProperties;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import cn.wildlife.events.Topics;
+
+/**
+ * How every service produces and consumes contract events. Producers are idempotent with {@code acks=all}. A
+ * consumer never loses and never loops: an unreadable or invalid event goes to {@code <topic>.dlt} at once with its
+ * reason; a failure while the store is away is retried without limit (the offset is not committed, so nothing is
+ * skipped); any other failure is retried a few times with back-off, then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventKafkaConfiguration {
+
+    /** Bean name of the listener container factory for contract events. */
+    public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    KafkaTemplate<String, Envelope<?>> eventTemplate(KafkaProperties kafka, EventCodec codec) {
+        DefaultKafkaProducerFactory<String, Envelope<?>> factory = new DefaultKafkaProducerFactory<>(
+                producerProperties(kafka), new StringSerializer(), new EventSerializer(codec));
+        KafkaTemplate<String, Envelope<?>> template = new KafkaTemplate<>(factory);
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    /** Publishes already-built CloudEvents (the outbox keeps them whole, trace context included). */
+    @Bean
+    KafkaTemplate<String, CloudEvent> cloudEventTemplate(KafkaProperties kafka) {
+        CloudEventSerializer serializer = new CloudEventSerializer();
+        serializer.configure(Map.of(), false);
+        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                producerProperties(kafka), new StringSerializer(), serializer));
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    /** Writes the original bytes of records that could not be read to the dead-letter topic. */
+    @Bean
+    KafkaTemplate<String, byte[]> deadLetterBytesTemplate(KafkaProperties kafka) {
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                producerProperties(kafka), new StringSerializer(), new ByteArraySerializer()));
+        // Every template observes the same way, or Prometheus refuses the second set of tag keys.
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    @Bean(EVENT_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> eventListenerFactory(
+            KafkaProperties kafka, EventCodec codec, PlatformProperties platform,
+            KafkaTemplate<String, Envelope<?>> eventTemplate, KafkaTemplate<String, byte[]> deadLetterBytesTemplate) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        DefaultKafkaConsumerFactory<String, Envelope<?>> consumers = new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(new EventDeserializer(codec)));
+
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, deadLetterBytesTemplate);
+        templates.put(Envelope.class, eventTemplate);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        recoverer.setHeadersFunction(DeadLetterReason::headers);
+
+        PlatformProperties.Consumer retry = platform.consumer();
+        DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, bounded(retry));
+        errors.addNotRetryableExceptions(InvalidEventException.class);
+        errors.setBackOffFunction((record, ex) -> storeAway(ex) ? unbounded(retry) : null);
+
+        ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
+        factory.setCommonErrorHandler(errors);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setObservationEnabled(true);
+        return factory;
+    }
+
+    static Map<String, Object> producerProperties(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return props;
+    }
+
+    private static BackOff bounded(PlatformProperties.Consumer retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialBackOff().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.maxBackOff().toMillis());
+        backOff.setMaxAttempts(Math.max(0, retry.attempts() - 1));
+        return backOff;
+    }
+
+    private static BackOff unbounded(PlatformProperties.Consumer retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialBackOff().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.maxBackOff().toMillis());
+        return backOff;
+    }
+
+    /** The store being unreachable is never the event's fault: wait for it rather than dead-letter a good event. */
+    static boolean storeAway(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException) {
+                return true;
+            }
+            if (t instanceof MongoException mongo && mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

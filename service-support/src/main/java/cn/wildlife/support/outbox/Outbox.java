@@ -1,0 +1,49 @@
+package cn.wildlife.support.outbox;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventCodec;
+import io.cloudevents.jackson.JsonFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The transactional outbox without transactions: an aggregate's pending events live in the aggregate's own document
+ * ({@code _outbox}), written by the same single-document write as the state change, so a change is never saved
+ * without its event nor an event published for a change that was not saved. {@link OutboxRelay} publishes and
+ * removes them.
+ */
+public final class Outbox {
+
+    public static final String ENTRIES = "_outbox";
+    public static final String PENDING = "_outboxPending";
+
+    private final EventCodec codec;
+    private final JsonFormat json = new JsonFormat();
+
+    public Outbox(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** One outbox entry: the whole CloudEvent (trace context included), its topic and key. */
+    public Document entry(String topic, Envelope<?> envelope) {
+        String cloudEvent = new String(json.serialize(codec.toCloudEvent(envelope)), StandardCharsets.UTF_8);
+        return new Document("eventId", envelope.id())
+                .append("topic", topic)
+                .append("key", envelope.subject())
+                .append("type", envelope.type().ceType())
+                .append("cloudEvent", cloudEvent);
+    }
+
+    /** Fields to put into a new aggregate document so that its first events leave with it. */
+    public Document newDocumentFields(List<Document> entries) {
+        return new Document(ENTRIES, entries).append(PENDING, !entries.isEmpty());
+    }
+
+    /** An update that appends events to an existing aggregate in the same write as its change. */
+    public Bson append(List<Document> entries) {
+        return Updates.combine(Updates.pushEach(ENTRIES, entries), Updates.set(PENDING, true));
+    }
+}

@@ -1,0 +1,150 @@
+package cn.wildlife.support.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes the events waiting in aggregates' outboxes, in the order they were written, and only then removes them.
+ * A crash between publishing and removing publishes the event again on restart: at-least-once, which consumers make
+ * exactly-once in effect by recording event ids. Writers call {@link #wake()} so an event leaves at once instead of
+ * at the next poll.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final List<MongoCollection<Document>> collections;
+    private final KafkaTemplate<String, CloudEvent> template;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Semaphore signal = new Semaphore(0);
+    private final JsonFormat json = new JsonFormat();
+    private final Counter published;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(List<MongoCollection<Document>> collections, KafkaTemplate<String, CloudEvent> template,
+                       Duration pollInterval, int batchSize, MeterRegistry meters) {
+        this.collections = List.copyOf(collections);
+        this.template = template;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.published = Counter.builder("platform.outbox.published").description("events relayed from outboxes")
+                .register(meters);
+        for (MongoCollection<Document> collection : this.collections) {
+            collection.createIndex(Indexes.ascending(Outbox.PENDING));
+        }
+    }
+
+    /** Tells the relay that something was just written. */
+    public void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.release();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int relayed = relayOnce();
+                if (relayed == 0) {
+                    signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Kafka or the store is away: keep everything in the outbox and try again later.
+                log.warn("Outbox relay could not publish, retrying: {}", e.getMessage());
+                sleepQuietly(pollInterval.multipliedBy(5));
+            }
+        }
+    }
+
+    /** Publishes one batch from every collection; returns how many events left. */
+    public int relayOnce() {
+        int total = 0;
+        for (MongoCollection<Document> collection : collections) {
+            List<Document> aggregates = collection.find(Filters.eq(Outbox.PENDING, true))
+                    .projection(new Document(Outbox.ENTRIES, 1)).limit(batchSize).into(new ArrayList<>());
+            if (aggregates.isEmpty()) {
+                continue;
+            }
+            List<CompletableFuture<SendResult<String, CloudEvent>>> sends = new ArrayList<>();
+            for (Document aggregate : aggregates) {
+                for (Document entry : aggregate.getList(Outbox.ENTRIES, Document.class, List.of())) {
+                    CloudEvent event = json.deserialize(entry.getString("cloudEvent")
+                            .getBytes(StandardCharsets.UTF_8));
+                    sends.add(template.send(entry.getString("topic"), entry.getString("key"), event));
+                }
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+            for (Document aggregate : aggregates) {
+                List<String> ids = aggregate.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
+                        .map(e -> e.getString("eventId")).toList();
+                Object id = aggregate.get("_id");
+                collection.updateOne(Filters.eq("_id", id),
+                        Updates.pull(Outbox.ENTRIES, Filters.in("eventId", ids)));
+                // Cleared only if nothing was appended meanwhile; otherwise the next round takes the newcomers.
+                collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(Outbox.ENTRIES, 0)),
+                        Updates.set(Outbox.PENDING, false));
+                total += ids.size();
+            }
+        }
+        published.increment(total);
+        return total;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

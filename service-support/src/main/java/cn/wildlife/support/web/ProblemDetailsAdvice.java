@@ -1,0 +1,190 @@
+package cn.wildlife.support.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * One RFC 9457 shape for every error of every service: {@code type}, {@code title}, {@code status},
+ * {@code detail}, {@code instance}, and for bad input an {@code errors} list naming each bad field. Titles and
+ * details follow Accept-Language (zh-CN or English). No stack trace ever leaves the service.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_PREFIX = "urn:cn.wildlife:problem:";
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(fieldErrors(ex.getBindingResult()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(new FieldError(
+                    name == null ? "parameter" : name, error.getDefaultMessage(), result.getArgument())));
+        });
+        return invalid(errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldError> errors = new ArrayList<>();
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = path(jackson);
+            if (cause instanceof UnrecognizedPropertyException) {
+                errors.add(new FieldError(field, "unknown field", null));
+            } else if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", ", "[", "]"));
+                errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.enum", allowed),
+                        format.getValue()));
+            } else if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.field",
+                        mismatch.getTargetType().getSimpleName()),
+                        cause instanceof InvalidFormatException f ? f.getValue() : null));
+            } else {
+                errors.add(new FieldError(field, jackson.getOriginalMessage(), null));
+            }
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable",
+                ProblemMessages.get(locale, "unreadable.title"), ProblemMessages.get(locale, "unreadable.detail"),
+                request);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create(TYPE_PREFIX + "http-" + statusCode.value()));
+        }
+        return response;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
+                ? ProblemMessages.get(locale, "unreadable.enum", Arrays.toString(ex.getRequiredType().getEnumConstants()))
+                : ProblemMessages.get(locale, "unreadable.field", expected);
+        return invalid(List.of(new FieldError(ex.getName(), message, ex.getValue())), request);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex, WebRequest request) {
+        return invalid(ex.errors(), request);
+    }
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    ResponseEntity<Object> notFound(RecordNotFoundException ex, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", ProblemMessages.get(locale,
+                "not-found.title"), ProblemMessages.get(locale, "not-found.detail", ex.kind(), ex.id()), request);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.code(),
+                ProblemMessages.get(LocaleContextHolder.getLocale(), "conflict.title"), ex.getMessage(), request);
+        ex.facts().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, ex);
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                ProblemMessages.get(locale, "internal.title"), ProblemMessages.get(locale, "internal.detail",
+                        incident), request);
+        problem.setProperty("incident", incident);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private ResponseEntity<Object> invalid(List<FieldError> errors, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                ProblemMessages.get(locale, "invalid-request.title"),
+                ProblemMessages.get(locale, "invalid-request.detail"), request);
+        problem.setProperty("errors", errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String title, String detail, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setTitle(title);
+        String path = request.getDescription(false).replaceFirst("^uri=", "");
+        problem.setInstance(URI.create(path.isEmpty() ? "/" : path.replace(" ", "%20")));
+        return problem;
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage(),
+                e.getRejectedValue())));
+        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage(),
+                null)));
+        return errors;
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
