@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,12 +28,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalPlatform implements AutoCloseable {
 
     private final LocalSettings settings;
-    private final EmbeddedInfrastructure infrastructure;
+    private final String kafkaBootstrapServers;
+    private final AutoCloseable infrastructure;
     private final List<ConfigurableApplicationContext> applications;
 
-    private LocalPlatform(LocalSettings settings, EmbeddedInfrastructure infrastructure,
+    private LocalPlatform(LocalSettings settings, String kafkaBootstrapServers, AutoCloseable infrastructure,
                           List<ConfigurableApplicationContext> applications) {
         this.settings = settings;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.infrastructure = infrastructure;
         this.applications = applications;
     }
@@ -84,35 +87,56 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts everything and returns when every application is ready. */
     public static LocalPlatform start(LocalSettings settings) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.dataDir(),
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(), settings.onDiskStore());
+        try {
+            return startApplications(settings, infrastructure.kafkaBootstrapServers(), infrastructure::mongoUri,
+                    infrastructure);
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the services and the gateway against a Kafka and a MongoDB that already run (the embedded ones, or
+     * real servers in containers); {@code infrastructure} is closed after the applications.
+     */
+    public static LocalPlatform startApplications(LocalSettings settings, String kafka,
+                                                  Function<String, String> mongoUri, AutoCloseable infrastructure) {
         // One logback configuration for the whole process (logback.xml): applications starting side by side must
         // not each reconfigure it, or every line is printed once per application.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.dataDir(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(), settings.onDiskStore());
         List<ConfigurableApplicationContext> applications = new ArrayList<>();
         try {
-            String kafka = infrastructure.kafkaBootstrapServers();
             List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
                     startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
-                            infrastructure.mongoUri("cases"))),
+                            mongoUri.apply("cases"))),
                     startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
-                            kafka, infrastructure.mongoUri("notifications"))),
+                            kafka, mongoUri.apply("notifications"))),
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
-                            kafka, infrastructure.mongoUri("inspections"))));
+                            kafka, mongoUri.apply("inspections"))));
+            RuntimeException failure = null;
             for (CompletableFuture<ConfigurableApplicationContext> service : services) {
-                applications.add(service.join());
+                try {
+                    applications.add(service.join());
+                } catch (CompletionException e) {
+                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
             }
-            applications.add(GatewayApplication.builder().registerShutdownHook(false).properties(
-                    "server.port=" + settings.gatewayPort(),
-                    "spring.main.banner-mode=off",
-                    "CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
-                    "NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
-                    "INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()).run());
-            return new LocalPlatform(settings, infrastructure, applications);
+            if (failure != null) {
+                throw failure;
+            }
+            applications.add(GatewayApplication.builder().registerShutdownHook(false).run(
+                    "--server.port=" + settings.gatewayPort(),
+                    "--spring.main.banner-mode=off",
+                    "--CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
+                    "--NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
+                    "--INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()));
+            return new LocalPlatform(settings, kafka, infrastructure, applications);
         } catch (RuntimeException e) {
             applications.forEach(ConfigurableApplicationContext::close);
-            infrastructure.close();
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw e;
         }
     }
 
@@ -123,19 +147,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
                                                           String mongoUri) {
-        // The platform closes the applications itself, before the broker and the store they use.
-        return builder.registerShutdownHook(false).properties(
-                "server.port=" + port,
-                "spring.kafka.bootstrap-servers=" + kafka,
-                "spring.mongodb.uri=" + mongoUri,
+        // Arguments, not default properties: they must win over each service's own configuration file. The
+        // platform closes the applications itself, before the broker and the store they use.
+        return builder.registerShutdownHook(false).run(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.mongodb.uri=" + mongoUri,
                 // The runtime installed every topic before the services started.
-                "platform.topics.create=false",
-                "spring.main.banner-mode=off").run();
+                "--platform.topics.create=false",
+                "--spring.main.banner-mode=off");
     }
 
     /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
     public void publishSamples(PrintStream out) {
-        new PublishEvents(out).run("--bootstrap-server", infrastructure.kafkaBootstrapServers(),
+        new PublishEvents(out).run("--bootstrap-server", kafkaBootstrapServers,
                 "--classpath-samples");
     }
 
@@ -149,7 +174,7 @@ public final class LocalPlatform implements AutoCloseable {
                   Kafka         %s
                   Data folder   %s
                 Ctrl-C stops everything; the data stays for the next start.
-                %n""", startup.toMillis() / 1000.0, gateway, gateway, infrastructure.kafkaBootstrapServers(),
+                %n""", startup.toMillis() / 1000.0, gateway, gateway, kafkaBootstrapServers,
                 settings.dataDir());
     }
 
@@ -167,8 +192,8 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    public EmbeddedInfrastructure infrastructure() {
-        return infrastructure;
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
     }
 
     @Override
@@ -177,6 +202,10 @@ public final class LocalPlatform implements AutoCloseable {
             applications.get(i).close();
         }
         applications.clear();
-        infrastructure.close();
+        try {
+            infrastructure.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop Kafka or the store cleanly", e);
+        }
     }
 }

@@ -1,0 +1,42 @@
+package cn.wildlife.local;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The few structural rules, checked over every module (this module sees them all). */
+class ArchitectureTest {
+
+    private static final String[] SERVICES = {"cn.wildlife.caseservice..", "cn.wildlife.notification..",
+        "cn.wildlife.inspection..", "cn.wildlife.gateway.."};
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.wildlife");
+
+    @Test
+    void noServiceDependsOnAnotherServicesCode() {
+        for (String service : SERVICES) {
+            String[] others = java.util.Arrays.stream(SERVICES).filter(s -> !s.equals(service))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(service).should().dependOnClassesThat()
+                    .resideInAnyPackage(others).check(classes);
+        }
+    }
+
+    @Test
+    void theDomainCoreUsesNoFrameworkOrDriver() {
+        noClasses().that().resideInAPackage("..domain..").should().dependOnClassesThat().resideInAnyPackage(
+                "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
+                "com.fasterxml.jackson.databind..").check(classes);
+    }
+
+    @Test
+    void sharedModulesDependOnNoService() {
+        noClasses().that().resideInAnyPackage("cn.wildlife.events..", "cn.wildlife.support..",
+                "cn.wildlife.embedded..").should().dependOnClassesThat().resideInAnyPackage(SERVICES).check(classes);
+    }
+}

@@ -1,0 +1,135 @@
+package cn.wildlife.local;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.kafka.EventSerializer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a test does from the outside: publish like an agency, read topics, call REST like an officer. */
+final class PlatformClient implements AutoCloseable {
+
+    /** An HTTP answer with its parsed JSON body. */
+    record Answer(int status, JsonNode body, String raw) {
+    }
+
+    private final String bootstrap;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final KafkaProducer<String, Envelope<?>> events;
+    private final KafkaProducer<String, byte[]> raw;
+
+    PlatformClient(String bootstrap) {
+        this.bootstrap = bootstrap;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.events = new KafkaProducer<>(props, new StringSerializer(), new EventSerializer());
+        this.raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    void publish(String topic, Envelope<?> event) {
+        try {
+            events.send(new ProducerRecord<>(topic, event.subject(), event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void publishRaw(String topic, String key, byte[] value) {
+        try {
+            raw.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record of a topic from the beginning that matches, reading until {@code quiet} passes with none new. */
+    List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> matching,
+                                              int atLeast, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        long end = System.nanoTime() + timeout.toNanos();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+                if (found.size() >= atLeast && atLeast > 0) {
+                    // Keep reading briefly: a duplicate would arrive right behind the first.
+                    long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    while (System.nanoTime() < settle) {
+                        consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                            if (matching.test(r)) {
+                                found.add(r);
+                            }
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    Answer get(String url, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+    }
+
+    Answer post(String url, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"), headers);
+    }
+
+    private Answer send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode node = body == null || body.isBlank() || !body.trim().startsWith("{") && !body.trim()
+                    .startsWith("[") ? json.nullNode() : json.readTree(body);
+            return new Answer(response.statusCode(), node, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        raw.close();
+    }
+}
