@@ -109,7 +109,7 @@ class ClueController {
     record NewClue(
             @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
             @NotNull Agency agency,
-            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "must be a 6-digit region code") String region,
+            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}") String region,
             @NotNull ClueSource source,
             @NotNull @PastOrPresent Instant receivedAt,
             @Nullable @Valid NewPlace place,

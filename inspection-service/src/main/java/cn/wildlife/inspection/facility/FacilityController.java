@@ -100,7 +100,7 @@ class FacilityController {
 
     record NewFacility(
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "must be a 6-digit region code") String region,
+            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}") String region,
             @NotBlank @Size(max = 500) String address,
             @NotBlank @Size(max = 80) String licenceNumber,
             @NotNull LocalDate licenceValidUntil,
