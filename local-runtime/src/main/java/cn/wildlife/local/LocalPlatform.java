@@ -5,6 +5,7 @@ import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.events.cli.PublishEvents;
 import cn.wildlife.gateway.GatewayApplication;
+import cn.wildlife.gateway.devtoken.DevIssuerConfiguration;
 import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.notification.NotificationServiceApplication;
 import java.io.PrintStream;
@@ -109,14 +110,18 @@ public final class LocalPlatform implements AutoCloseable {
         // not each reconfigure it, or every line is printed once per application.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         List<ConfigurableApplicationContext> applications = new ArrayList<>();
+        // Tokens come from the gateway's development issuer; every service verifies them against its keys.
+        String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
+        List<String> identity = List.of("--PLATFORM_TOKEN_ISSUER=" + issuer,
+                "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json");
         try {
             List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
                     startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
-                            mongoUri.apply("cases"))),
+                            mongoUri.apply("cases"), identity)),
                     startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
-                            kafka, mongoUri.apply("notifications"))),
+                            kafka, mongoUri.apply("notifications"), identity)),
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
-                            kafka, mongoUri.apply("inspections"))));
+                            kafka, mongoUri.apply("inspections"), identity)));
             RuntimeException failure = null;
             for (CompletableFuture<ConfigurableApplicationContext> service : services) {
                 try {
@@ -128,12 +133,22 @@ public final class LocalPlatform implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            applications.add(GatewayApplication.builder().registerShutdownHook(false).run(
+            List<String> gateway = new ArrayList<>(identity);
+            gateway.addAll(List.of(
                     "--server.port=" + settings.gatewayPort(),
                     "--spring.main.banner-mode=off",
+                    "--spring.profiles.active=" + DevIssuerConfiguration.LOCAL_PROFILE,
+                    "--platform.dev-issuer.enabled=true",
+                    "--platform.dev-issuer.issuer=" + issuer,
                     "--CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
                     "--NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
                     "--INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()));
+            if (settings.onDiskStore()) {
+                gateway.add("--platform.dev-issuer.key-file="
+                        + settings.dataDir().resolve("dev-issuer").resolve("signing-key.json"));
+            }
+            applications.add(GatewayApplication.builder().registerShutdownHook(false)
+                    .run(gateway.toArray(String[]::new)));
             return new LocalPlatform(settings, kafka, infrastructure, applications);
         } catch (RuntimeException e) {
             applications.forEach(ConfigurableApplicationContext::close);
@@ -147,16 +162,18 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
-                                                          String mongoUri) {
+                                                          String mongoUri, List<String> identity) {
+        List<String> args = new ArrayList<>(identity);
         // Arguments, not default properties: they must win over each service's own configuration file. The
         // platform closes the applications itself, before the broker and the store they use.
-        return builder.registerShutdownHook(false).run(
+        args.addAll(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongoUri,
                 // The runtime installed every topic before the services started.
                 "--platform.topics.create=false",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off"));
+        return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
     }
 
     /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
@@ -191,6 +208,10 @@ public final class LocalPlatform implements AutoCloseable {
             default -> throw new IllegalArgumentException(service);
         };
         return "http://localhost:" + port;
+    }
+
+    public java.nio.file.Path dataDir() {
+        return settings.dataDir();
     }
 
     public String kafkaBootstrapServers() {

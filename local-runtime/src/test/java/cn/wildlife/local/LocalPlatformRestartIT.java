@@ -23,25 +23,27 @@ class LocalPlatformRestartIT {
         String clueId = PlatformSliceScenarios.newClueId();
 
         try (LocalPlatform platform = LocalPlatform.start(settings);
-             PlatformClient client = new PlatformClient(platform.kafkaBootstrapServers())) {
+             PlatformClient client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl())) {
             platform.publishSamples(System.out);
             client.publish(Topics.agencyClues(Agency.FORESTRY), PlatformSliceScenarios.forestryClue(clueId));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    client.get(platform.gatewayUrl() + "/api/deadlines?subjectId=" + clueId).body().get("total")
+                    client.get(platform.gatewayUrl() + "/api/deadlines?subjectId=" + clueId,
+                            client.as("forestry-officer")).body().get("total")
                             .asInt()).isEqualTo(1));
         }
         long afterFirstRun = folderSize(dataDir.resolve("mongo"));
 
         try (LocalPlatform platform = LocalPlatform.start(settings);
-             PlatformClient client = new PlatformClient(platform.kafkaBootstrapServers())) {
-            assertThat(client.get(platform.gatewayUrl() + "/api/clues/" + clueId).status()).isEqualTo(200);
-            assertThat(client.get(platform.gatewayUrl() + "/api/deadlines?subjectId=" + clueId).body().get("total")
-                    .asInt()).isEqualTo(1);
+             PlatformClient client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl())) {
+            String[] officer = client.as("forestry-officer");
+            assertThat(client.get(platform.gatewayUrl() + "/api/clues/" + clueId, officer).status()).isEqualTo(200);
+            assertThat(client.get(platform.gatewayUrl() + "/api/deadlines?subjectId=" + clueId, officer).body()
+                    .get("total").asInt()).isEqualTo(1);
             // Publishing the samples again changes nothing: same event ids, same clues.
             platform.publishSamples(System.out);
             Thread.sleep(2_000);
-            assertThat(client.get(platform.gatewayUrl() + "/api/clues?size=200").body().get("total").asInt())
-                    .isEqualTo(4);
+            assertThat(client.get(platform.gatewayUrl() + "/api/clues?size=200", client.as("supervisor")).body()
+                    .get("total").asInt()).isEqualTo(4);
         }
         assertThat(folderSize(dataDir.resolve("mongo"))).isLessThan(afterFirstRun * 3 + 1_000_000);
     }

@@ -34,13 +34,16 @@ final class PlatformClient implements AutoCloseable {
     }
 
     private final String bootstrap;
+    private final String gateway;
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final KafkaProducer<String, Envelope<?>> events;
     private final KafkaProducer<String, byte[]> raw;
 
-    PlatformClient(String bootstrap) {
+    PlatformClient(String bootstrap, String gateway) {
         this.bootstrap = bootstrap;
+        this.gateway = gateway;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -99,12 +102,38 @@ final class PlatformClient implements AutoCloseable {
         return found;
     }
 
+    /** A token of a sample user from the gateway's development issuer (cached). */
+    String token(String user) {
+        return tokens.computeIfAbsent(user, u -> {
+            Answer issued = post(gateway + "/auth/dev/token?user=" + u, "");
+            if (issued.status() != 200) {
+                throw new IllegalStateException("no token for " + u + ": " + issued.raw());
+            }
+            return issued.body().get("access_token").asString();
+        });
+    }
+
+    /** The headers of a call as a sample user. */
+    String[] as(String user, String... more) {
+        String[] headers = new String[more.length + 2];
+        headers[0] = "Authorization";
+        headers[1] = "Bearer " + token(user);
+        System.arraycopy(more, 0, headers, 2, more.length);
+        return headers;
+    }
+
     Answer get(String url, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
     Answer post(String url, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"), headers);
+    }
+
+    Answer send(String method, String url, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json"), headers);
     }
 

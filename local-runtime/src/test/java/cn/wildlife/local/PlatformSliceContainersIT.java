@@ -34,7 +34,7 @@ class PlatformSliceContainersIT extends PlatformSliceScenarios {
         platform = LocalPlatform.startApplications(new LocalSettings(Path.of("unused"), false, FreePorts.pick(),
                         FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 0, 0, 0, false),
                 KAFKA.getBootstrapServers(), database -> base + "/" + database, () -> { });
-        client = new PlatformClient(platform.kafkaBootstrapServers());
+        client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl());
     }
 
     @AfterAll

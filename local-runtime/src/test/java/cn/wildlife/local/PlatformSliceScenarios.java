@@ -40,6 +40,10 @@ abstract class PlatformSliceScenarios {
 
     abstract PlatformClient client();
 
+    String[] officer() {
+        return client().as("forestry-officer");
+    }
+
     String gateway(String path) {
         return platform().gatewayUrl() + path;
     }
@@ -61,15 +65,17 @@ abstract class PlatformSliceScenarios {
         client().publish(Topics.agencyClues(Agency.FORESTRY), forestryClue(clueId));
 
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(client().get(gateway("/api/clues/" + clueId)).status()).isEqualTo(200));
-        JsonNode clue = client().get(gateway("/api/clues/" + clueId)).body();
+                assertThat(client().get(gateway("/api/clues/" + clueId), officer()).status()).isEqualTo(200));
+        JsonNode clue = client().get(gateway("/api/clues/" + clueId), officer()).body();
         assertThat(clue.get("agency").asString()).isEqualTo("FORESTRY");
         assertThat(clue.get("channel").asString()).isEqualTo("EVENT");
 
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(client().get(gateway("/api/deadlines?subjectId=" + clueId)).body().get("total").asInt())
+                assertThat(client().get(gateway("/api/deadlines?subjectId=" + clueId), officer()).body().get("total")
+                        .asInt())
                         .isEqualTo(1));
-        JsonNode deadline = client().get(gateway("/api/deadlines?subjectId=" + clueId)).body().get("items").get(0);
+        JsonNode deadline = client().get(gateway("/api/deadlines?subjectId=" + clueId), officer()).body()
+                .get("items").get(0);
         assertThat(deadline.get("ruleId").asString()).isEqualTo("CLUE_CASE_DECISION_DEFAULT");
         // Received 2026-09-28 (Asia/Shanghai): 15 working days, skipping National Day and its bridge days.
         assertThat(deadline.get("dueDate").asString()).isEqualTo("2026-10-23");
@@ -90,7 +96,8 @@ abstract class PlatformSliceScenarios {
                 r -> new String(r.headers().lastHeader("ce_subject").value(), StandardCharsets.UTF_8)
                         .endsWith(clueId), 1, PATIENCE);
         assertThat(deadlines).hasSize(1);
-        assertThat(client().get(gateway("/api/clues?agency=FORESTRY&region=220112&size=200")).body().get("items")
+        assertThat(client().get(gateway("/api/clues?agency=FORESTRY&region=220112&size=200"), officer()).body()
+                .get("items")
                 .valueStream().filter(c -> c.get("id").asString().equals(clueId)).count()).isEqualTo(1);
     }
 
@@ -118,7 +125,7 @@ abstract class PlatformSliceScenarios {
         client().publish(topic, forestryClue(key));
 
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(client().get(gateway("/api/clues/" + key)).status()).isEqualTo(200));
+                assertThat(client().get(gateway("/api/clues/" + key), officer()).status()).isEqualTo(200));
         List<ConsumerRecord<String, byte[]>> dead = client().read(Topics.deadLetter(topic),
                 r -> key.equals(r.key()), 2, PATIENCE);
         assertThat(dead).hasSize(2);
@@ -135,13 +142,14 @@ abstract class PlatformSliceScenarios {
                  "receivedAt":"2026-11-20T01:00:00Z","speciesCodes":["phasianus-colchicus"],
                  "behaviours":["ILLEGAL_PROCESSING_AND_USE"],"summary":"群众举报饭店出售野鸡"}""";
 
-        PlatformClient.Answer created = client().post(gateway("/api/clues"), body);
+        PlatformClient.Answer created = client().post(gateway("/api/clues"), body, client().as("market-officer"));
 
         assertThat(created.status()).isEqualTo(201);
         String clueId = created.body().get("id").asString();
         assertThat(created.body().get("channel").asString()).isEqualTo("REST");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode deadlines = client().get(gateway("/api/deadlines?subjectId=" + clueId)).body();
+            JsonNode deadlines = client().get(gateway("/api/deadlines?subjectId=" + clueId),
+                    client().as("market-officer")).body();
             assertThat(deadlines.get("total").asInt()).isEqualTo(1);
             assertThat(deadlines.get("items").get(0).get("ruleId").asString()).isEqualTo("CLUE_CASE_DECISION_MARKET");
         });
@@ -152,24 +160,26 @@ abstract class PlatformSliceScenarios {
         String body = """
                 {"agency":"ZOO","region":"2201","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"x"}""";
 
-        PlatformClient.Answer enumProblem = client().post(gateway("/api/clues"), body, "Accept-Language", "zh-CN");
+        PlatformClient.Answer enumProblem = client().post(gateway("/api/clues"), body,
+                client().as("forestry-officer", "Accept-Language", "zh-CN"));
         assertThat(enumProblem.status()).isEqualTo(400);
         assertThat(enumProblem.body().get("title").asString()).isEqualTo("请求正文无法解析");
         assertThat(enumProblem.body().get("errors").get(0).get("field").asString()).isEqualTo("agency");
 
         String fields = """
                 {"agency":"FORESTRY","region":"2201","source":"PATROL","receivedAt":"2999-01-01T00:00:00Z","summary":""}""";
-        PlatformClient.Answer invalid = client().post(gateway("/api/clues"), fields, "Accept-Language", "en");
+        PlatformClient.Answer invalid = client().post(gateway("/api/clues"), fields,
+                client().as("forestry-officer", "Accept-Language", "en"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("type").asString()).isEqualTo("urn:cn.wildlife:problem:invalid-request");
         assertThat(invalid.body().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("receivedAt", "region", "summary");
-        assertThat(client().get(gateway("/api/clues/NO-SUCH-CLUE")).body().get("status").asInt()).isEqualTo(404);
+        assertThat(client().get(gateway("/api/clues/NO-SUCH-CLUE"), officer()).body().get("status").asInt()).isEqualTo(404);
     }
 
     @Test
     void theGatewayRoutesToEveryServiceAndServesTheirApiDocuments() {
-        JsonNode routes = client().get(gateway("/actuator/gateway/routes")).body();
+        JsonNode routes = client().get(gateway("/actuator/gateway/routes"), officer()).body();
         assertThat(routes.valueStream().map(r -> r.get("route_id").asString()))
                 .contains("case-service", "notification-service", "inspection-service");
         for (String service : List.of("case-service", "notification-service", "inspection-service")) {
@@ -201,12 +211,13 @@ abstract class PlatformSliceScenarios {
                  "licenceValidUntil":"2028-12-31","licensedSpeciesCodes":["cervus-nippon"],"purposes":["BREEDING"]}"""
                 .formatted(UUID.randomUUID());
 
-        PlatformClient.Answer created = client().post(gateway("/api/facilities"), body);
+        PlatformClient.Answer created = client().post(gateway("/api/facilities"), body,
+                client().as("forestry-province"));
 
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("id").asString();
-        assertThat(client().get(gateway("/api/facilities/" + id)).body().get("region").asString()).isEqualTo("220122");
-        assertThat(client().get(gateway("/api/facilities?region=220100")).body().get("total").asInt())
+        assertThat(client().get(gateway("/api/facilities/" + id), client().as("forestry-province")).body().get("region").asString()).isEqualTo("220122");
+        assertThat(client().get(gateway("/api/facilities?region=220100"), client().as("forestry-province")).body().get("total").asInt())
                 .isGreaterThanOrEqualTo(1);
         assertThat(client().read(Topics.PLATFORM_INSPECTIONS, r -> id.equals(r.key()), 1, PATIENCE)).hasSize(1);
     }

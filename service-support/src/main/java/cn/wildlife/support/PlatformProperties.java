@@ -1,6 +1,7 @@
 package cn.wildlife.support;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformProperties(
         @DefaultValue Topics topics,
         @DefaultValue Outbox outbox,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue Consumer consumer,
+        @DefaultValue Security security) {
+
+    /**
+     * @param publicPaths  paths readable without a token besides health, metrics and API documents
+     * @param maxBodyBytes the largest request body accepted (413 above it)
+     */
+    public record Security(@DefaultValue List<String> publicPaths, @DefaultValue("1048576") long maxBodyBytes) {
+    }
 
     public record Topics(
             @DefaultValue("true") boolean create,

@@ -8,6 +8,8 @@ import cn.wildlife.support.kafka.TopicSetup;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.security.AuditController;
+import cn.wildlife.support.security.ServiceSecurityConfiguration;
 import cn.wildlife.support.web.OpenApiConfiguration;
 import cn.wildlife.support.web.ProblemDetailsAdvice;
 import com.mongodb.client.MongoClient;
@@ -36,7 +38,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** What every service gets by depending on service-support. */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({EventKafkaConfiguration.class, ProblemDetailsAdvice.class, OpenApiConfiguration.class})
+@Import({EventKafkaConfiguration.class, ProblemDetailsAdvice.class, OpenApiConfiguration.class,
+        ServiceSecurityConfiguration.class, AuditController.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean

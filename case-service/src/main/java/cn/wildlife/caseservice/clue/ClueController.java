@@ -1,11 +1,14 @@
 package cn.wildlife.caseservice.clue;
 
-import cn.wildlife.events.RegionCode;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.support.security.Access;
+import cn.wildlife.support.security.AccessDeniedProblem;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,40 +49,56 @@ class ClueController {
 
     private final ClueRecording recording;
     private final ClueStore store;
+    private final Access access;
 
-    ClueController(ClueRecording recording, ClueStore store) {
+    ClueController(ClueRecording recording, ClueStore store, Access access) {
         this.recording = recording;
         this.store = store;
+        this.access = access;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One clue by id")
-    ClueView get(@PathVariable @Pattern(regexp = ID_PATTERN) String id) {
-        return store.find(id).map(ClueView::of).orElseThrow(() -> new RecordNotFoundException("clue", id));
+    ClueView get(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id) {
+        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
+        access.checkRead(caller, "clue", id, clue.agency(), clue.region());
+        return ClueView.of(clue);
     }
 
     @GetMapping
     @Operation(summary = "Search clues", description = "Newest first; region returns the region's whole subtree "
-            + "(a province sees its cities and counties).")
-    ClueViewPage search(@RequestParam(required = false) @Nullable Agency agency,
+            + "(a province sees its cities and counties). An agency sees its own clues in its region; the "
+            + "procuratorate and the supervision office see every agency's in theirs.")
+    ClueViewPage search(Caller caller,
+                        @RequestParam(required = false) @Nullable Agency agency,
                           @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
                           @RequestParam(required = false) Clue.@Nullable Status status,
                           @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        String prefix = region == null ? null : new RegionCode(region).subtreePrefix();
-        ClueStore.Page result = store.search(new ClueQuery(agency, prefix, status, page, size));
+        Access.Scope scope = access.searchScope(caller, agency, region);
+        ClueStore.Page result = store.search(new ClueQuery(scope.agency(), scope.regionPrefix(), status, page,
+                size));
+        access.auditSearchResults(caller, "clue", result.items().stream()
+                .map(c -> new Access.Owned(c.id(), c.agency())).toList());
         return new ClueViewPage(result.items().stream().map(ClueView::of).toList(), result.page(), result.size(),
                 result.total());
     }
 
     @PostMapping
-    @Operation(summary = "Record a clue received by an agency",
-            description = "The clue is announced on platform.clues and opens its handling deadline.")
-    ResponseEntity<ClueView> create(@Valid @RequestBody NewClue request) {
+    @Operation(summary = "Record a clue received by the caller's agency",
+            description = "The clue is announced on platform.clues and opens its handling deadline. The agency is "
+                    + "the caller's; the region must be within the caller's.")
+    ResponseEntity<ClueView> create(Caller caller, @Valid @RequestBody NewClue request) {
+        if (caller.isOversight()) {
+            throw new AccessDeniedProblem("oversight-reads-only", "the procuratorate and the supervision office "
+                    + "read clues for oversight; they do not record them");
+        }
+        Agency agency = request.agency() != null ? request.agency() : caller.agency();
+        access.checkWrite(caller, agency, request.region(), Role.OFFICER, Role.HANDLER);
         String id = request.clueId() != null ? request.clueId()
-                : request.agency().name() + "-" + request.region() + "-"
+                : agency.name() + "-" + request.region() + "-"
                         + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Clue clue = new Clue(id, request.agency(), request.region(), request.source(), request.receivedAt(),
+        Clue clue = new Clue(id, agency, request.region(), request.source(), request.receivedAt(),
                 recording.now(), request.place() == null ? null : request.place().toPlace(),
                 request.speciesCodes() == null ? List.of() : request.speciesCodes(),
                 request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
@@ -108,7 +127,7 @@ class ClueController {
     /** A clue entered through the API. */
     record NewClue(
             @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
-            @NotNull Agency agency,
+            @Nullable Agency agency,
             @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}") String region,
             @NotNull ClueSource source,
             @NotNull @PastOrPresent Instant receivedAt,

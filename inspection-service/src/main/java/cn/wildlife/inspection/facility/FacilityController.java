@@ -1,13 +1,16 @@
 package cn.wildlife.inspection.facility;
 
 import cn.wildlife.events.Envelope;
-import cn.wildlife.events.RegionCode;
+import cn.wildlife.events.Agency;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.facility.FacilityRegistered;
 import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.security.Access;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,21 +52,28 @@ class FacilityController {
 
     static final URI SOURCE = URI.create("urn:cn.wildlife:" + InspectionServiceApplication.NAME);
 
+    /** Forestry and grassland bureaus supervise captive breeding: the registry is theirs. */
+    static final Agency SUPERVISING_AGENCY = Agency.FORESTRY;
+
     private final FacilityStore store;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Access access;
 
-    FacilityController(FacilityStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+    FacilityController(FacilityStore store, Outbox outbox, OutboxRelay relay, Clock clock, Access access) {
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.access = access;
     }
 
     @PostMapping
     @Operation(summary = "Register a facility", description = "Announced on platform.inspections.")
-    ResponseEntity<Facility> register(@Valid @RequestBody NewFacility request) {
+    ResponseEntity<Facility> register(Caller caller, @Valid @RequestBody NewFacility request) {
+        access.checkWrite(caller, SUPERVISING_AGENCY, request.region(), Role.OFFICER, Role.HANDLER,
+                Role.AGENCY_HEAD);
         String id = "FAC-" + request.region() + "-" + UUID.randomUUID().toString().substring(0, 8)
                 .toUpperCase(Locale.ROOT);
         Facility facility = new Facility(id, request.name(), request.region(), request.address(),
@@ -82,17 +92,24 @@ class FacilityController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One facility")
-    Facility get(@PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,80}$") String id) {
-        return store.find(id).orElseThrow(() -> new RecordNotFoundException("facility", id));
+    Facility get(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,80}$") String id) {
+        Facility facility = store.find(id).orElseThrow(() -> new RecordNotFoundException("facility", id));
+        access.checkRead(caller, "facility", id, SUPERVISING_AGENCY, facility.region());
+        return facility;
     }
 
     @GetMapping
     @Operation(summary = "Facilities of a region's subtree, by region and name")
-    FacilityPage list(@RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
+    FacilityPage list(Caller caller,
+                      @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
                       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        String prefix = region == null ? null : new RegionCode(region).subtreePrefix();
-        return new FacilityPage(store.list(prefix, page, size), page, size, store.count(prefix));
+        String prefix = access.searchScope(caller, caller.isOversight() ? null : SUPERVISING_AGENCY, region)
+                .regionPrefix();
+        List<Facility> facilities = store.list(prefix, page, size);
+        access.auditSearchResults(caller, "facility", facilities.stream()
+                .map(f -> new Access.Owned(f.id(), SUPERVISING_AGENCY)).toList());
+        return new FacilityPage(facilities, page, size, store.count(prefix));
     }
 
     record FacilityPage(List<Facility> items, int page, int size, long total) {

@@ -1,9 +1,10 @@
 package cn.wildlife.notification.deadline;
 
 import cn.wildlife.events.Agency;
-import cn.wildlife.events.RegionCode;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
+import cn.wildlife.support.security.Access;
+import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,28 +27,37 @@ class DeadlineController {
 
     private final DeadlineStore store;
     private final RuleCatalogue rules;
+    private final Access access;
 
-    DeadlineController(DeadlineStore store, RuleCatalogue rules) {
+    DeadlineController(DeadlineStore store, RuleCatalogue rules, Access access) {
         this.store = store;
         this.rules = rules;
+        this.access = access;
     }
 
     @GetMapping("/api/deadlines")
     @Operation(summary = "Search deadlines", description = "Soonest due first; region returns its whole subtree.")
-    DeadlineStore.Page search(@RequestParam(required = false) @Nullable String subjectId,
+    DeadlineStore.Page search(Caller caller,
+                              @RequestParam(required = false) @Nullable String subjectId,
                               @RequestParam(required = false) @Nullable Agency agency,
                               @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
                               @RequestParam(required = false) Deadline.@Nullable State state,
                               @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return store.search(new DeadlineQuery(subjectId, agency, region == null ? null : new RegionCode(region).subtreePrefix(), state,
-                page, size));
+        Access.Scope scope = access.searchScope(caller, agency, region);
+        DeadlineStore.Page result = store.search(new DeadlineQuery(subjectId, scope.agency(), scope.regionPrefix(),
+                state, page, size));
+        access.auditSearchResults(caller, "deadline", result.items().stream()
+                .map(d -> new Access.Owned(d.id(), d.agency())).toList());
+        return result;
     }
 
     @GetMapping("/api/deadlines/{id}")
     @Operation(summary = "One deadline")
-    Deadline get(@PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id) {
-        return store.find(id).orElseThrow(() -> new RecordNotFoundException("deadline", id));
+    Deadline get(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id) {
+        Deadline deadline = store.find(id).orElseThrow(() -> new RecordNotFoundException("deadline", id));
+        access.checkRead(caller, "deadline", id, deadline.agency(), deadline.region());
+        return deadline;
     }
 
     @GetMapping("/api/deadline-rules")

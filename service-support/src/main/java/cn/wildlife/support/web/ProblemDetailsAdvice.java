@@ -1,5 +1,8 @@
 package cn.wildlife.support.web;
 
+import cn.wildlife.support.security.AccessDeniedProblem;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +86,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 errors.add(new FieldError(field, jackson.getOriginalMessage(), null));
             }
         }
+        if (findCause(ex, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                    "too-large", ProblemMessages.get(locale, "too-large.title"), ex.getMostSpecificCause()
+                            .getMessage(), request));
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable",
                 ProblemMessages.get(locale, "unreadable.title"), ProblemMessages.get(locale, "unreadable.detail"),
                 request);
@@ -113,6 +121,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(ex.getName(), message, ex.getValue())), request);
     }
 
+    /** Bean validation of path variables and parameters on a {@code @Validated} controller. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<FieldError> errors = ex.getConstraintViolations().stream().map(violation -> {
+            String field = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName();
+            }
+            return new FieldError(field == null ? "request" : field, violation.getMessage(),
+                    violation.getInvalidValue());
+        }).toList();
+        return invalid(errors, request);
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex, WebRequest request) {
         return invalid(ex.errors(), request);
@@ -132,6 +154,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ProblemMessages.get(LocaleContextHolder.getLocale(), "conflict.title"), ex.getMessage(), request);
         ex.facts().forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedProblem.class)
+    ResponseEntity<Object> forbidden(AccessDeniedProblem ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, ex.code(),
+                ProblemMessages.get(LocaleContextHolder.getLocale(), "forbidden.title"), ex.getMessage(), request);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -171,6 +200,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         result.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage(),
                 null)));
         return errors;
+    }
+
+    private static boolean findCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JacksonException ex) {

@@ -1,0 +1,58 @@
+package cn.wildlife.gateway.devtoken;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * The development token issuer exists only when the local runtime asks for it, and refuses to start in any profile
+ * but {@code local}: a platform that hands out tokens to anyone must never run in production by mistake.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DevIssuerProperties.class)
+@ConditionalOnProperty(name = "platform.dev-issuer.enabled", havingValue = "true")
+public class DevIssuerConfiguration {
+
+    public static final String LOCAL_PROFILE = "local";
+
+    @Bean
+    DevTokenIssuer devTokenIssuer(DevIssuerProperties properties, Environment environment) {
+        if (!environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
+            throw new IllegalStateException("platform.dev-issuer.enabled is set, but the development token issuer "
+                    + "runs only in the 'local' profile (active: " + String.join(",", environment.getActiveProfiles())
+                    + "). Use a real OAuth2 provider elsewhere.");
+        }
+        return new DevTokenIssuer(properties, Clock.systemUTC());
+    }
+
+    /** One sample user per agency and role worth trying, in Jilin: province 220000, Changchun 220100, counties. */
+    @Bean
+    List<DevUser> devUsers() {
+        return List.of(
+                new DevUser("forestry-officer", "林草执法员（双阳区）", "FORESTRY", "220112",
+                        List.of("OFFICER", "HANDLER"), "county forestry officer and clue handler"),
+                new DevUser("forestry-head", "林草局负责人（长春市）", "FORESTRY", "220100",
+                        List.of("OFFICER", "AGENCY_HEAD"), "city forestry bureau head: approves transfers"),
+                new DevUser("forestry-province", "省林草局执法处", "FORESTRY", "220000",
+                        List.of("OFFICER", "HANDLER"), "provincial forestry: sees the whole province"),
+                new DevUser("forestry-nongan", "林草执法员（农安县）", "FORESTRY", "220122",
+                        List.of("OFFICER", "HANDLER"), "a sibling county of Shuangyang"),
+                new DevUser("police-officer", "森林公安民警（双阳区）", "PUBLIC_SECURITY", "220112",
+                        List.of("OFFICER", "HANDLER"), "county police: receives transfers"),
+                new DevUser("market-officer", "市场监管执法员（南关区）", "MARKET_SUPERVISION", "220102",
+                        List.of("OFFICER", "HANDLER"), "district market supervision"),
+                new DevUser("agriculture-officer", "农业农村执法员（长春市）", "AGRICULTURE", "220100",
+                        List.of("OFFICER"), "city agriculture (aquatic wildlife)"),
+                new DevUser("procurator", "检察官（长春市）", "PROCURATORATE", "220100", List.of("OFFICER"),
+                        "city procuratorate: reads for oversight"),
+                new DevUser("supervisor", "森林资源监督专员办", "SUPERVISION_OFFICE", "220000", List.of("OFFICER"),
+                        "supervision office: reads the province for oversight"),
+                new DevUser("platform-admin", "平台管理员", "FORESTRY", "220000", List.of("ADMIN"),
+                        "issues API keys, reads the audit log"));
+    }
+}

@@ -1,0 +1,79 @@
+package cn.wildlife.gateway.security;
+
+import cn.wildlife.gateway.web.GatewayProblems;
+import cn.wildlife.gateway.web.RequestIdentityFilter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/** Every request through the gateway is authenticated, except what a person or monitor needs before logging in. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewaySecurityConfiguration.GatewaySecurityProperties.class)
+public class GatewaySecurityConfiguration {
+
+    /**
+     * @param publicPaths    readable without a token
+     * @param allowedOrigins partner web applications allowed to call from a browser (CORS)
+     */
+    @ConfigurationProperties("platform.gateway.security")
+    public record GatewaySecurityProperties(
+            @DefaultValue({"/auth/dev/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/**"})
+            List<String> publicPaths,
+            @DefaultValue List<String> allowedOrigins) {
+    }
+
+    @Bean
+    GatewayProblems gatewayProblems() {
+        return new GatewayProblems();
+    }
+
+    @Bean
+    RequestIdentityFilter requestIdentityFilter() {
+        return new RequestIdentityFilter();
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewaySecurityProperties properties,
+                                           GatewayProblems problems) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .cors(Customizer.withDefaults())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewaySecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(new ArrayList<>(properties.allowedOrigins()));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept-Language", "X-API-Key",
+                RequestIdentityFilter.REQUEST_ID));
+        cors.setExposedHeaders(List.of(RequestIdentityFilter.REQUEST_ID, "Retry-After", "Location"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+}

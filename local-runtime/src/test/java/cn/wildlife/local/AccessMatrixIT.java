@@ -1,0 +1,212 @@
+package cn.wildlife.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.ClueSource;
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.clue.ClueReported;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint × every sample user (each agency, role, and own / parent / sibling region) × records of several
+ * agencies and regions: what each may read and do, stated independently of the code and checked through the gateway.
+ * No leak (a record the user may not see answers 404 or is absent from searches) and no wrong refusal.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+    /** A sample user as the development issuer knows it. */
+    record User(String id, Agency agency, String region, Set<String> roles) {
+        boolean oversight() {
+            return agency == Agency.PROCURATORATE || agency == Agency.SUPERVISION_OFFICE;
+        }
+
+        boolean covers(String other) {
+            return new RegionCode(region).contains(other);
+        }
+
+        boolean mayRead(Record record) {
+            return covers(record.region()) && (agency == record.agency() || oversight());
+        }
+    }
+
+    /** A clue seeded for the matrix, and the deadline it opened. */
+    record Record(String clueId, Agency agency, String region) {
+        String deadlineId() {
+            return (agency == Agency.MARKET_SUPERVISION ? "CLUE_CASE_DECISION_MARKET:"
+                    : agency == Agency.PUBLIC_SECURITY ? "CLUE_FILING_REVIEW_POLICE:" : "CLUE_CASE_DECISION_DEFAULT:")
+                    + clueId;
+        }
+    }
+
+    static final List<User> USERS = List.of(
+            new User("forestry-officer", Agency.FORESTRY, "220112", Set.of("OFFICER", "HANDLER")),
+            new User("forestry-nongan", Agency.FORESTRY, "220122", Set.of("OFFICER", "HANDLER")),
+            new User("forestry-head", Agency.FORESTRY, "220100", Set.of("OFFICER", "AGENCY_HEAD")),
+            new User("forestry-province", Agency.FORESTRY, "220000", Set.of("OFFICER", "HANDLER")),
+            new User("police-officer", Agency.PUBLIC_SECURITY, "220112", Set.of("OFFICER", "HANDLER")),
+            new User("market-officer", Agency.MARKET_SUPERVISION, "220102", Set.of("OFFICER", "HANDLER")),
+            new User("agriculture-officer", Agency.AGRICULTURE, "220100", Set.of("OFFICER")),
+            new User("procurator", Agency.PROCURATORATE, "220100", Set.of("OFFICER")),
+            new User("supervisor", Agency.SUPERVISION_OFFICE, "220000", Set.of("OFFICER")),
+            new User("platform-admin", Agency.FORESTRY, "220000", Set.of("ADMIN")));
+
+    private final List<Record> records = new ArrayList<>();
+    private PlatformClient client;
+    private String gateway;
+
+    @BeforeAll
+    void seedRecords() {
+        client = SharedPlatform.client();
+        gateway = SharedPlatform.platform().gatewayUrl();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        records.add(new Record("FORESTRY-220112-M" + run, Agency.FORESTRY, "220112"));
+        records.add(new Record("FORESTRY-220122-M" + run, Agency.FORESTRY, "220122"));
+        records.add(new Record("MARKET_SUPERVISION-220102-M" + run, Agency.MARKET_SUPERVISION, "220102"));
+        records.add(new Record("PUBLIC_SECURITY-220112-M" + run, Agency.PUBLIC_SECURITY, "220112"));
+        records.add(new Record("FORESTRY-210100-M" + run, Agency.FORESTRY, "210100"));
+        for (Record record : records) {
+            ClueReported report = new ClueReported(record.clueId(), record.region(), ClueSource.PATROL,
+                    Instant.parse("2026-11-02T01:00:00Z"), null, List.of(), List.of(Behaviour.ILLEGAL_HUNTING),
+                    "矩阵测试线索");
+            client.publish(Topics.agencyClues(record.agency()), Envelope.of(URI.create("urn:test"),
+                    record.agency(), record.region(), report));
+        }
+        // Wait until every deadline is open, so that a 404 below means "hidden", not "not there yet".
+        for (Record record : records) {
+            assertThat(client.read(Topics.PLATFORM_DEADLINES, r -> record.deadlineId().equals(r.key()), 1,
+                    Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> readingOneClueOrDeadline() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (User user : USERS) {
+            for (Record record : records) {
+                int expected = user.mayRead(record) ? 200 : 404;
+                tests.add(DynamicTest.dynamicTest(user.id() + " reads clue " + record.clueId() + " → " + expected,
+                        () -> assertThat(client.get(gateway + "/api/clues/" + record.clueId(), client.as(user.id()))
+                                .status()).isEqualTo(expected)));
+                tests.add(DynamicTest.dynamicTest(user.id() + " reads deadline of " + record.clueId() + " → "
+                        + expected, () -> assertThat(client.get(gateway + "/api/deadlines/" + record.deadlineId(),
+                        client.as(user.id())).status()).isEqualTo(expected)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> searchingShowsExactlyWhatMayBeRead() {
+        return USERS.stream().map(user -> DynamicTest.dynamicTest(user.id() + " searches clues", () -> {
+            JsonNode page = client.get(gateway + "/api/clues?size=200", client.as(user.id())).body();
+            List<String> seen = page.get("items").valueStream().map(c -> c.get("id").asString()).toList();
+            for (Record record : records) {
+                if (user.mayRead(record)) {
+                    assertThat(seen).as("%s must see %s", user.id(), record.clueId()).contains(record.clueId());
+                } else {
+                    assertThat(seen).as("%s must not see %s", user.id(), record.clueId())
+                            .doesNotContain(record.clueId());
+                }
+            }
+            assertThat(page.get("items").valueStream().allMatch(c -> user.covers(c.get("region").asString())
+                    && (user.oversight() || c.get("agency").asString().equals(user.agency().name())))).isTrue();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> searchingOutsideOnesRegionOrForAnotherAgencyIsRefused() {
+        return Stream.of(
+                DynamicTest.dynamicTest("county officer asks for the province", () -> assertThat(client.get(gateway
+                        + "/api/clues?region=220000", client.as("forestry-officer")).status()).isEqualTo(403)),
+                DynamicTest.dynamicTest("county officer asks for a sibling county", () -> assertThat(client.get(
+                        gateway + "/api/clues?region=220122", client.as("forestry-officer")).status()).isEqualTo(403)),
+                DynamicTest.dynamicTest("forestry asks for police clues", () -> assertThat(client.get(gateway
+                        + "/api/clues?agency=PUBLIC_SECURITY", client.as("forestry-province")).status())
+                        .isEqualTo(403)),
+                DynamicTest.dynamicTest("procurator filters by agency", () -> assertThat(client.get(gateway
+                        + "/api/clues?agency=PUBLIC_SECURITY", client.as("procurator")).status()).isEqualTo(200)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> recordingAClue() {
+        return USERS.stream().map(user -> DynamicTest.dynamicTest(user.id() + " records a clue in its region", () -> {
+            boolean may = !user.oversight() && (user.roles().contains("OFFICER") || user.roles().contains("HANDLER"));
+            String body = """
+                    {"region":"%s","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"矩阵"}"""
+                    .formatted(user.region());
+            assertThat(client.post(gateway + "/api/clues", body, client.as(user.id())).status())
+                    .isEqualTo(may ? 201 : 403);
+        }));
+    }
+
+    @Test
+    void noOneRecordsForAnotherAgencyOrOutsideItsRegion() {
+        String otherAgency = """
+                {"agency":"PUBLIC_SECURITY","region":"220112","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z",
+                 "summary":"冒充公安"}""";
+        String sibling = """
+                {"region":"220122","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"越界"}""";
+
+        assertThat(client.post(gateway + "/api/clues", otherAgency, client.as("forestry-officer")).status())
+                .isEqualTo(403);
+        assertThat(client.post(gateway + "/api/clues", sibling, client.as("forestry-officer")).status())
+                .isEqualTo(403);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> registeringAFacility() {
+        return USERS.stream().map(user -> DynamicTest.dynamicTest(user.id() + " registers a facility", () -> {
+            boolean may = user.agency() == Agency.FORESTRY && !user.roles().equals(Set.of("ADMIN"));
+            String body = """
+                    {"name":"矩阵繁育场","region":"%s","address":"某地","licenceNumber":"M-%s",
+                     "licenceValidUntil":"2028-12-31","licensedSpeciesCodes":["cervus-nippon"],"purposes":["BREEDING"]}"""
+                    .formatted(user.region(), UUID.randomUUID());
+            assertThat(client.post(gateway + "/api/facilities", body, client.as(user.id())).status())
+                    .isEqualTo(may ? 201 : 403);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> readingTheAuditLog() {
+        return USERS.stream().flatMap(user -> Stream.of("case-service", "notification-service", "inspection-service")
+                .map(service -> DynamicTest.dynamicTest(user.id() + " reads the audit log of " + service, () ->
+                        assertThat(client.get(gateway + "/api/audit/" + service, client.as(user.id())).status())
+                                .isEqualTo(user.roles().contains("ADMIN") ? 200 : 403))));
+    }
+
+    @Test
+    void everyReadByAnotherAgencyIsAuditedAndOwnReadsAreNot() {
+        Record forestry = records.get(0);
+        client.get(gateway + "/api/clues/" + forestry.clueId(), client.as("procurator"));
+        client.get(gateway + "/api/clues/" + forestry.clueId(), client.as("forestry-officer"));
+
+        JsonNode entries = client.get(gateway + "/api/audit/case-service?recordId=" + forestry.clueId(),
+                client.as("platform-admin")).body();
+        List<String> readers = entries.valueStream().map(e -> e.get("subject").asString()).toList();
+        assertThat(readers).contains("procurator").doesNotContain("forestry-officer");
+        JsonNode entry = entries.valueStream().filter(e -> e.get("subject").asString().equals("procurator"))
+                .findFirst().orElseThrow();
+        assertThat(entry.get("agency").asString()).isEqualTo("PROCURATORATE");
+        assertThat(entry.get("owner").asString()).isEqualTo("FORESTRY");
+        assertThat(entry.get("grant").asString()).isEqualTo("OVERSIGHT");
+        assertThat(entry.get("at").asString()).isNotBlank();
+    }
+}

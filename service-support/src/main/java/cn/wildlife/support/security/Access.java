@@ -1,0 +1,105 @@
+package cn.wildlife.support.security;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.support.web.RecordNotFoundException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The access rules every service applies to its own records: an agency reads and writes its own records in its
+ * region's subtree; the procuratorate and the supervision office read across agencies in their region, and every such
+ * read by another agency is audited. A record the caller may not read answers 404, so that its existence does not
+ * leak.
+ */
+public class Access {
+
+    /** Why a read was allowed; anything but {@link #OWN_AGENCY} is written to the audit log. */
+    public enum Grant { OWN_AGENCY, OVERSIGHT }
+
+    /** What a search may return: one agency (or any, for oversight) within a region subtree. */
+    public record Scope(@Nullable Agency agency, String regionPrefix) {
+    }
+
+    private final AuditLog audit;
+
+    public Access(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    public Optional<Grant> readGrant(Caller caller, Agency owner, String region) {
+        if (!caller.covers(region)) {
+            return Optional.empty();
+        }
+        if (caller.agency() == owner) {
+            return Optional.of(Grant.OWN_AGENCY);
+        }
+        return caller.isOversight() ? Optional.of(Grant.OVERSIGHT) : Optional.empty();
+    }
+
+    /** Checks a read of one record, audits it when another agency reads it, or answers 404. */
+    public void checkRead(Caller caller, String kind, String id, Agency owner, String region) {
+        Grant grant = readGrant(caller, owner, region)
+                .orElseThrow(() -> new RecordNotFoundException(kind, id));
+        if (grant != Grant.OWN_AGENCY) {
+            audit.recordRead(caller, kind, id, owner, grant);
+        }
+    }
+
+    /** Audits the records of other agencies a search returned. */
+    public void auditSearchResults(Caller caller, String kind, Iterable<Owned> results) {
+        for (Owned result : results) {
+            if (result.owner() != caller.agency()) {
+                audit.recordRead(caller, kind, result.id(), result.owner(), Grant.OVERSIGHT);
+            }
+        }
+    }
+
+    /** A record's id and owning agency, for auditing. */
+    public record Owned(String id, Agency owner) {
+    }
+
+    /**
+     * Narrows a search to what the caller may see. Asking for a region outside one's own subtree, or for another
+     * agency's records without oversight, is refused rather than silently emptied.
+     */
+    public Scope searchScope(Caller caller, @Nullable Agency requestedAgency, @Nullable String requestedRegion) {
+        String prefix = caller.region().subtreePrefix();
+        if (requestedRegion != null) {
+            if (!caller.covers(requestedRegion)) {
+                throw new AccessDeniedProblem("region-outside-jurisdiction", "region " + requestedRegion
+                        + " is outside your region " + caller.region().code());
+            }
+            prefix = new RegionCode(requestedRegion).subtreePrefix();
+        }
+        if (caller.isOversight()) {
+            return new Scope(requestedAgency, prefix);
+        }
+        if (requestedAgency != null && requestedAgency != caller.agency()) {
+            throw new AccessDeniedProblem("other-agency", "you may search only " + caller.agency()
+                    + "'s records");
+        }
+        return new Scope(caller.agency(), prefix);
+    }
+
+    /** A write by the caller's own agency, in its region subtree, by one of the given roles. */
+    public void checkWrite(Caller caller, Agency owner, String region, Role... roles) {
+        if (caller.agency() != owner) {
+            throw new AccessDeniedProblem("other-agency", caller.agency() + " cannot act for " + owner);
+        }
+        if (!caller.covers(region)) {
+            throw new AccessDeniedProblem("region-outside-jurisdiction", "region " + region
+                    + " is outside your region " + caller.region().code());
+        }
+        if (roles.length > 0 && Arrays.stream(roles).noneMatch(caller::has)) {
+            throw new AccessDeniedProblem("missing-role", "this needs one of the roles " + Arrays.toString(roles));
+        }
+    }
+
+    public void requireRole(Caller caller, Role role) {
+        if (!caller.has(role)) {
+            throw new AccessDeniedProblem("missing-role", "this needs the role " + role);
+        }
+    }
+}

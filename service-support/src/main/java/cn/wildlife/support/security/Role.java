@@ -1,0 +1,15 @@
+package cn.wildlife.support.security;
+
+/** What a person or system may do within its agency. Carried in the token's {@code roles} claim. */
+public enum Role {
+    /** An enforcement officer: records clues and cases, reads the agency's records. */
+    OFFICER,
+    /** A handler of the receiving agency: the only one who may see a clue reporter's identity. */
+    HANDLER,
+    /** The agency head (负责人): approves or refuses transfers, is escalated to. */
+    AGENCY_HEAD,
+    /** An administrator: issues API keys, reads the audit log. */
+    ADMIN,
+    /** A partner department's system calling on the agency's behalf. */
+    PARTNER_SYSTEM
+}

@@ -1,0 +1,84 @@
+package cn.wildlife.support.security;
+
+import cn.wildlife.support.PlatformProperties;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.List;
+import cn.wildlife.support.web.RequestSizeLimitFilter;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service checks the bearer token itself (defence in depth: the gateway checked it too, but a service never
+ * trusts that, nor any identity header). Only health, metrics, API documents and the configured public paths are
+ * open.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceSecurityConfiguration {
+
+    static {
+        // The caller comes from the token, not from a request parameter: keep it out of the API documents.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Bean
+    SecurityProblems securityProblems() {
+        return new SecurityProblems();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties platform, SecurityProblems problems)
+            throws Exception {
+        List<String> open = new java.util.ArrayList<>(List.of("/actuator/health/**", "/actuator/info",
+                "/actuator/prometheus", "/v3/api-docs/**", "/error"));
+        open.addAll(platform.security().publicPaths());
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** Before security, so an oversized body is refused without being read, with or without a token. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(PlatformProperties platform) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(platform.security().maxBodyBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    AuditLog auditLog(MongoDatabase database, Clock clock) {
+        return new AuditLog(database, clock);
+    }
+
+    @Bean
+    Access access(AuditLog audit) {
+        return new Access(audit);
+    }
+}
