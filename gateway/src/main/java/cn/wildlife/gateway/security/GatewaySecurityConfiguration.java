@@ -1,6 +1,7 @@
 package cn.wildlife.gateway.security;
 
 import cn.wildlife.gateway.web.GatewayProblems;
+import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ public class GatewaySecurityConfiguration {
     @ConfigurationProperties("platform.gateway.security")
     public record GatewaySecurityProperties(
             @DefaultValue({"/auth/dev/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/**"})
+                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/**",
+                "/fallback/**"})
             List<String> publicPaths,
             @DefaultValue List<String> allowedOrigins) {
     }
@@ -37,6 +39,11 @@ public class GatewaySecurityConfiguration {
     @Bean
     GatewayProblems gatewayProblems() {
         return new GatewayProblems();
+    }
+
+    @Bean
+    ProblemErrorHandler problemErrorHandler() {
+        return new ProblemErrorHandler();
     }
 
     @Bean

@@ -1,0 +1,195 @@
+package cn.wildlife.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway on its own, in front of stand-in services that are a real local HTTP server: one that answers and
+ * records what it received, one that is too slow, and a port where nothing listens.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayBehaviourIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Map<String, List<String>>> received = new ConcurrentHashMap<>();
+    private HttpServer services;
+    private ConfigurableApplicationContext gateway;
+    private String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        services = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        services.createContext("/api/clues", exchange -> {
+            received.put("clues", Map.copyOf(exchange.getRequestHeaders()));
+            byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        services.createContext("/api/deadlines", exchange -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        services.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        services.start();
+        int port = free();
+        int closed = free();
+        String fake = "http://localhost:" + services.getAddress().getPort();
+        base = "http://localhost:" + port;
+        gateway = GatewayApplication.builder().run(
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off",
+                "--spring.profiles.active=local",
+                "--platform.dev-issuer.enabled=true",
+                "--platform.dev-issuer.issuer=" + base + "/auth/dev",
+                "--PLATFORM_TOKEN_ISSUER=" + base + "/auth/dev",
+                "--PLATFORM_JWK_SET_URI=" + base + "/auth/dev/jwks.json",
+                "--CASE_SERVICE_URI=" + fake,
+                "--NOTIFICATION_SERVICE_URI=" + fake,
+                "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
+                "--resilience4j.timelimiter.configs.default.timeout-duration=1s",
+                "--platform.gateway.rate-limits.anonymous-capacity=5",
+                "--platform.gateway.rate-limits.anonymous-per-second=1",
+                "--platform.gateway.rate-limits.clients.agriculture-officer.capacity=3",
+                "--platform.gateway.rate-limits.clients.agriculture-officer.per-second=1");
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (services != null) {
+            services.stop(0);
+        }
+    }
+
+    private static int free() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> call(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String user) throws Exception {
+        return json.readTree(call("POST", "/auth/dev/token?user=" + user).body()).get("access_token").asString();
+    }
+
+    private JsonNode problem(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void identityHeadersFromOutsideNeverReachAServiceAndEveryRequestHasAnId() throws Exception {
+        HttpResponse<String> response = call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer"),
+                "X-Agency", "PROCURATORATE", "X-Roles", "ADMIN", "X-User-Id", "someone", "X-Request-Id", "trace-me-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, List<String>> headers = received.get("clues");
+        assertThat(headers.keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Agency")
+                || name.equalsIgnoreCase("X-Roles") || name.equalsIgnoreCase("X-User-Id"));
+        assertThat(headers.get("X-request-id")).containsExactly("trace-me-1");
+        assertThat(headers.get("Authorization")).isNotEmpty();
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-me-1");
+    }
+
+    @Test
+    void aServiceThatIsDownAnswers503AndASlowOne504AsProblemsForEveryMethod() throws Exception {
+        String auth = "Bearer " + token("forestry-officer");
+        for (String method : List.of("GET", "POST", "DELETE")) {
+            HttpResponse<String> down = call(method, "/api/facilities", "Authorization", auth);
+            assertThat(down.statusCode()).as(method).isEqualTo(503);
+            assertThat(problem(down).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:service-unavailable");
+            assertThat(down.headers().firstValue("Retry-After")).isPresent();
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> slow = call("GET", "/api/deadlines", "Authorization", auth);
+        assertThat(slow.statusCode()).isEqualTo(504);
+        assertThat(problem(slow).get("service").asString()).isEqualTo("notification-service");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aClientOverItsLimitGets429WithRetryAfter() throws Exception {
+        String auth = "Bearer " + token("agriculture-officer");
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 6; i++) {
+            last = call("GET", "/api/clues", "Authorization", auth);
+            statuses.add(last.statusCode());
+        }
+
+        assertThat(statuses).contains(200, 429);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(problem(last).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:rate-limited");
+        // Another client is not affected.
+        assertThat(call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownPathAndAMissingTokenAreProblemsToo() throws Exception {
+        HttpResponse<String> unknown = call("GET", "/api/nothing-here", "Authorization",
+                "Bearer " + token("forestry-officer"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(problem(unknown).get("status").asInt()).isEqualTo(404);
+
+        HttpResponse<String> anonymous = call("GET", "/api/clues");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(problem(anonymous).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:unauthenticated");
+    }
+
+    @Test
+    void theRoutesExist() throws Exception {
+        JsonNode routes = json.readTree(call("GET", "/actuator/gateway/routes", "Authorization",
+                "Bearer " + token("forestry-officer")).body());
+        assertThat(routes.valueStream().map(r -> r.get("route_id").asString())).contains("case-service",
+                "notification-service", "inspection-service", "case-service-api-docs");
+    }
+
+    @Test
+    void theDevelopmentIssuerRefusesToStartOutsideTheLocalProfile() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayApplication.builder().run(
+                        "--server.port=0", "--spring.main.banner-mode=off", "--spring.profiles.active=prod",
+                        "--platform.dev-issuer.enabled=true"))
+                .hasStackTraceContaining("runs only in the 'local' profile");
+    }
+}
