@@ -34,6 +34,7 @@ class GatewayBehaviourIT {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, List<String>>> received = new ConcurrentHashMap<>();
     private HttpServer services;
+    private cn.wildlife.embedded.MongoWireStore store;
     private ConfigurableApplicationContext gateway;
     private String base;
 
@@ -59,6 +60,7 @@ class GatewayBehaviourIT {
         });
         services.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         services.start();
+        store = cn.wildlife.embedded.MongoWireStore.inMemory(free());
         int port = free();
         int closed = free();
         String fake = "http://localhost:" + services.getAddress().getPort();
@@ -74,9 +76,11 @@ class GatewayBehaviourIT {
                 "--CASE_SERVICE_URI=" + fake,
                 "--NOTIFICATION_SERVICE_URI=" + fake,
                 "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
+                "--platform.gateway.api-keys.mongodb-uri=" + store.uri("gateway"),
+                "--platform.gateway.api-keys.issuer=" + base + "/auth/gateway",
                 "--resilience4j.timelimiter.configs.default.timeout-duration=1s",
-                "--platform.gateway.rate-limits.anonymous-capacity=5",
-                "--platform.gateway.rate-limits.anonymous-per-second=1",
+                "--platform.gateway.rate-limits.anonymous-capacity=50",
+                "--platform.gateway.rate-limits.anonymous-per-second=10",
                 "--platform.gateway.rate-limits.clients.agriculture-officer.capacity=3",
                 "--platform.gateway.rate-limits.clients.agriculture-officer.per-second=1");
     }
@@ -88,6 +92,9 @@ class GatewayBehaviourIT {
         }
         if (services != null) {
             services.stop(0);
+        }
+        if (store != null) {
+            store.close();
         }
     }
 
@@ -175,6 +182,71 @@ class GatewayBehaviourIT {
         HttpResponse<String> anonymous = call("GET", "/api/clues");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(problem(anonymous).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:unauthenticated");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPartnerSystemsApiKeyIsIssuedOnceStoredHashedScopedAndRevocable() throws Exception {
+        String admin = "Bearer " + token("platform-admin");
+        HttpResponse<String> issued = send("POST", "/api/api-keys", """
+                {"name":"公安局执法办案系统","agency":"PUBLIC_SECURITY","region":"220112","operations":["READ"]}""",
+                "Authorization", admin);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        JsonNode answer = json.readTree(issued.body());
+        String apiKey = answer.get("apiKey").asString();
+        String id = answer.get("key").get("id").asString();
+        assertThat(apiKey).startsWith("wlk_" + id + "_");
+
+        HttpResponse<String> read = call("GET", "/api/clues", "X-API-Key", apiKey);
+        assertThat(read.statusCode()).isEqualTo(200);
+        Map<String, List<String>> headers = received.get("clues");
+        assertThat(headers.keySet()).noneMatch(name -> name.equalsIgnoreCase("X-API-Key"));
+        String forwarded = headers.get("Authorization").get(0).substring("Bearer ".length());
+        JsonNode claims = json.readTree(java.util.Base64.getUrlDecoder().decode(forwarded.split("\\.")[1]));
+        assertThat(claims.get("iss").asString()).isEqualTo(base + "/auth/gateway");
+        assertThat(claims.get("agency").asString()).isEqualTo("PUBLIC_SECURITY");
+        assertThat(claims.get("region").asString()).isEqualTo("220112");
+        assertThat(claims.get("roles").valueStream().map(JsonNode::asString)).containsExactly("PARTNER_SYSTEM");
+
+        HttpResponse<String> write = send("POST", "/api/clues", "{}", "X-API-Key", apiKey);
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(problem(write).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:api-key-read-only");
+
+        String listed = call("GET", "/api/api-keys", "Authorization", admin).body();
+        assertThat(listed).contains(id, "lastUsedAt").doesNotContain(apiKey.substring(apiKey.lastIndexOf('_') + 1))
+                .doesNotContain("secretHash");
+
+        String wrongSecret = apiKey.substring(0, apiKey.length() - 4) + "AAAA";
+        assertThat(call("GET", "/api/clues", "X-API-Key", wrongSecret).statusCode()).isEqualTo(401);
+        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", admin).statusCode()).isEqualTo(204);
+        HttpResponse<String> revoked = call("GET", "/api/clues", "X-API-Key", apiKey);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(problem(revoked).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:unauthenticated");
+    }
+
+    @Test
+    void onlyAnAdministratorIssuesKeysAndBadRequestsNameTheirFields() throws Exception {
+        HttpResponse<String> officer = send("POST", "/api/api-keys", """
+                {"name":"x","agency":"FORESTRY","region":"220112","operations":["READ"]}""",
+                "Authorization", "Bearer " + token("forestry-officer"));
+        assertThat(officer.statusCode()).isEqualTo(403);
+        assertThat(problem(officer).get("status").asInt()).isEqualTo(403);
+
+        HttpResponse<String> bad = send("POST", "/api/api-keys", """
+                {"name":"","agency":"ZOO","region":"22","operations":[]}""",
+                "Authorization", "Bearer " + token("platform-admin"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(problem(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("agency", "name", "operations", "region");
     }
 
     @Test

@@ -112,8 +112,11 @@ public final class LocalPlatform implements AutoCloseable {
         List<ConfigurableApplicationContext> applications = new ArrayList<>();
         // Tokens come from the gateway's development issuer; every service verifies them against its keys.
         String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
+        String gatewayIssuer = "http://localhost:" + settings.gatewayPort() + "/auth/gateway";
         List<String> identity = List.of("--PLATFORM_TOKEN_ISSUER=" + issuer,
-                "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json");
+                "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
+                "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
+                "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json");
         try {
             List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
                     startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
@@ -140,12 +143,16 @@ public final class LocalPlatform implements AutoCloseable {
                     "--spring.profiles.active=" + DevIssuerConfiguration.LOCAL_PROFILE,
                     "--platform.dev-issuer.enabled=true",
                     "--platform.dev-issuer.issuer=" + issuer,
+                    "--platform.gateway.api-keys.issuer=" + gatewayIssuer,
+                    "--platform.gateway.api-keys.mongodb-uri=" + mongoUri.apply("gateway"),
                     "--CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
                     "--NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
                     "--INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()));
             if (settings.onDiskStore()) {
                 gateway.add("--platform.dev-issuer.key-file="
                         + settings.dataDir().resolve("dev-issuer").resolve("signing-key.json"));
+                gateway.add("--platform.gateway.api-keys.key-file="
+                        + settings.dataDir().resolve("gateway").resolve("signing-key.json"));
             }
             applications.add(GatewayApplication.builder().registerShutdownHook(false)
                     .run(gateway.toArray(String[]::new)));

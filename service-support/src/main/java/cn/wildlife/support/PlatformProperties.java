@@ -21,10 +21,16 @@ public record PlatformProperties(
         @DefaultValue Security security) {
 
     /**
-     * @param publicPaths  paths readable without a token besides health, metrics and API documents
-     * @param maxBodyBytes the largest request body accepted (413 above it)
+     * @param publicPaths    paths readable without a token besides health, metrics and API documents
+     * @param maxBodyBytes   the largest request body accepted (413 above it)
+     * @param trustedIssuers whose tokens are accepted: the identity provider's and the gateway's (for API keys)
      */
-    public record Security(@DefaultValue List<String> publicPaths, @DefaultValue("1048576") long maxBodyBytes) {
+    public record Security(@DefaultValue List<String> publicPaths, @DefaultValue("1048576") long maxBodyBytes,
+                           @DefaultValue List<TrustedIssuer> trustedIssuers) {
+    }
+
+    /** An issuer and where its public keys are published. */
+    public record TrustedIssuer(String issuer, String jwkSetUri) {
     }
 
     public record Topics(

@@ -1,10 +1,13 @@
 package cn.wildlife.gateway.security;
 
+import cn.wildlife.gateway.apikey.ApiKeyConfiguration;
+import cn.wildlife.gateway.apikey.ApiKeys;
 import cn.wildlife.gateway.web.GatewayProblems;
 import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
@@ -31,7 +35,7 @@ public class GatewaySecurityConfiguration {
     public record GatewaySecurityProperties(
             @DefaultValue({"/auth/dev/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/**",
-                "/fallback/**"})
+                "/fallback/**", "/auth/gateway/**"})
             List<String> publicPaths,
             @DefaultValue List<String> allowedOrigins) {
     }
@@ -53,7 +57,10 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewaySecurityProperties properties,
-                                           GatewayProblems problems) {
+                                           GatewayProblems problems, ObjectProvider<ApiKeys> apiKeys) {
+        // Partner systems that cannot do OAuth2 present an API key instead of a bearer token.
+        apiKeys.ifAvailable(keys -> http.addFilterAt(ApiKeyConfiguration.authenticationFilter(keys, problems),
+                SecurityWebFiltersOrder.AUTHENTICATION));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -3,14 +3,20 @@ package cn.wildlife.support.security;
 import cn.wildlife.support.PlatformProperties;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import cn.wildlife.support.web.RequestSizeLimitFilter;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,11 +52,30 @@ public class ServiceSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(resource -> resource
+                        .authenticationManagerResolver(issuers(platform.security().trustedIssuers()))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * One verifier per trusted issuer, chosen by the token's {@code iss}; a token of any other issuer is refused.
+     * Keys are fetched from each issuer when its first token arrives, so the gateway may start after the services.
+     */
+    static JwtIssuerAuthenticationManagerResolver issuers(List<PlatformProperties.TrustedIssuer> trusted) {
+        if (trusted.isEmpty()) {
+            throw new IllegalStateException("platform.security.trusted-issuers is empty: no token could be verified");
+        }
+        Map<String, AuthenticationManager> managers = new HashMap<>();
+        for (PlatformProperties.TrustedIssuer issuer : trusted) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            managers.put(issuer.issuer(), provider::authenticate);
+        }
+        return new JwtIssuerAuthenticationManagerResolver(managers::get);
     }
 
     @Bean

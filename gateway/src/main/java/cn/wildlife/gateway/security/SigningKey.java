@@ -1,0 +1,65 @@
+package cn.wildlife.gateway.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An RS256 key the gateway signs tokens with, kept in a file when one is given so a restart keeps it. */
+public final class SigningKey {
+
+    private final RSAKey key;
+
+    private SigningKey(RSAKey key) {
+        this.key = key;
+    }
+
+    public static SigningKey loadOrCreate(@Nullable Path file) {
+        try {
+            if (file != null && Files.exists(file)) {
+                return new SigningKey(RSAKey.parse(Files.readString(file)));
+            }
+            RSAKey created = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).generate();
+            if (file != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.writeString(file, created.toJSONString());
+            }
+            return new SigningKey(created);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("cannot read the signing key " + file, e);
+        }
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The public half as a JWK set, for the resource servers that verify these tokens. */
+    public Map<String, Object> jwks() {
+        return new JWKSet(key.toPublicJWK()).toJSONObject();
+    }
+}
