@@ -23,7 +23,8 @@ ARG PORT=8080
 LABEL org.opencontainers.image.title="${SERVICE}" \
       org.opencontainers.image.description="Joint wildlife enforcement platform: ${SERVICE}"
 RUN groupadd --system --gid 10001 app \
-    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
+    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app \
+    && mkdir -p /var/lib/wildlife && chown 10001:10001 /var/lib/wildlife
 WORKDIR /app
 # The services repackage with classifier "exec" (local-runtime depends on their plain jars), so the
 # executable jar is <module>-exec.jar, not <module>.jar. Owned by root: the process cannot alter its code.

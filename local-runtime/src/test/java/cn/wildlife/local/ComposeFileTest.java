@@ -209,4 +209,17 @@ class ComposeFileTest {
         }
         throw new IllegalStateException(fileName + " not found above " + Path.of("").toAbsolutePath());
     }
+
+    @Test
+    void theOAuth2ProviderIssuesTheTokensEveryServiceAndTheGatewayVerify() {
+        assertThat(String.valueOf(service("keycloak").get("image"))).startsWith("quay.io/keycloak/keycloak:");
+        assertThat(String.valueOf(service("keycloak").get("command"))).contains("--import-realm");
+        for (String name : SPRING_SERVICES) {
+            Map<String, String> environment = keyValues(service(name).get("environment"));
+            assertThat(environment.get("PLATFORM_TOKEN_ISSUER")).as(name).endsWith("/realms/wildlife");
+            assertThat(environment.get("PLATFORM_JWK_SET_URI")).as(name)
+                    .startsWith("http://keycloak:8080/realms/wildlife/");
+        }
+        assertThat(composeFile.resolveSibling("deploy/keycloak/wildlife-realm.json")).isRegularFile();
+    }
 }
