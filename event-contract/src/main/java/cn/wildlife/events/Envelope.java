@@ -49,6 +49,13 @@ public record Envelope<T extends EventPayload>(
         return new Envelope<>(id, source, type, time, agency, region, correlationId, traceparent, data);
     }
 
+    /** A new event of a named type (for payloads that several types share). */
+    public static <T extends EventPayload> Envelope<T> of(URI source, @Nullable Agency agency, @Nullable String region,
+                                                          EventType type, T data) {
+        return new Envelope<>(UUID.randomUUID().toString(), source, type, OffsetDateTime.now(ZoneOffset.UTC), agency,
+                region, null, null, data);
+    }
+
     @SuppressWarnings("unchecked")
     public <P extends EventPayload> Envelope<P> as(Class<P> payloadType) {
         if (!payloadType.isInstance(data)) {

@@ -4,8 +4,10 @@ import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.facility.FacilityRegistered;
+import cn.wildlife.events.transfer.TransferStepTaken;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,41 @@ public enum EventType {
     DEADLINE_OPENED("cn.wildlife.deadline.opened.v1", DeadlineOpened.class, "deadline-opened.v1.json",
             "notification-service opened a deadline from a rule."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,
-            "facility-registered.v1.json", "inspection-service registered a captive-breeding facility.");
+            "facility-registered.v1.json", "inspection-service registered a captive-breeding facility."),
+    TRANSFER_REPORTED("cn.wildlife.transfer.reported.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: reported."),
+    TRANSFER_APPROVED("cn.wildlife.transfer.approved.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: approved."),
+    TRANSFER_REFUSED("cn.wildlife.transfer.refused.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: refused."),
+    TRANSFER_TRANSFERRED("cn.wildlife.transfer.transferred.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: transferred."),
+    TRANSFER_PASSED_ON("cn.wildlife.transfer.passed-on.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: passed on."),
+    TRANSFER_RECEIVED("cn.wildlife.transfer.received.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: received."),
+    TRANSFER_FILED("cn.wildlife.transfer.filed.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: filed."),
+    TRANSFER_NOT_FILED("cn.wildlife.transfer.not-filed.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: not filed."),
+    TRANSFER_ITEMS_HANDED_OVER("cn.wildlife.transfer.items-handed-over.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: items handed over."),
+    TRANSFER_RECONSIDERATION_REQUESTED("cn.wildlife.transfer.reconsideration-requested.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: reconsideration requested."),
+    TRANSFER_RECONSIDERATION_DECIDED("cn.wildlife.transfer.reconsideration-decided.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: reconsideration decided."),
+    TRANSFER_RECONSIDERATION_UPHELD("cn.wildlife.transfer.reconsideration-upheld.v1", TransferStepTaken.class,
+            "transfer-step-taken.v1.json", "A transfer step: the police upheld not filing on reconsideration."),
+    TRANSFER_SUPERVISION_REQUESTED("cn.wildlife.transfer.supervision-requested.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: supervision requested."),
+    TRANSFER_EXPLANATION_REQUESTED("cn.wildlife.transfer.explanation-requested.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: explanation requested."),
+    TRANSFER_EXPLANATION_GIVEN("cn.wildlife.transfer.explanation-given.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: explanation given."),
+    TRANSFER_FILING_ORDERED("cn.wildlife.transfer.filing-ordered.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: filing ordered."),
+    TRANSFER_NON_FILING_ACCEPTED("cn.wildlife.transfer.non-filing-accepted.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
+            "A transfer step: non filing accepted.");
 
     /** Where the schemas live on the classpath. */
     public static final String SCHEMA_FOLDER = "/cn/wildlife/events/schemas/";
@@ -67,8 +103,13 @@ public enum EventType {
         return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
     }
 
+    /** The one type a payload class travels as; a payload shared by several types must name its type. */
     public static EventType of(Class<? extends EventPayload> payloadType) {
-        return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadType)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no event type for " + payloadType.getName()));
+        List<EventType> matching = Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadType)).toList();
+        if (matching.size() != 1) {
+            throw new IllegalArgumentException(matching.isEmpty() ? "no event type for " + payloadType.getName()
+                    : payloadType.getSimpleName() + " travels as several types; name the type");
+        }
+        return matching.get(0);
     }
 }

@@ -1,6 +1,7 @@
 package cn.wildlife.events;
 
 import java.util.ArrayList;
+import cn.wildlife.events.transfer.TransferStepTaken;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +70,9 @@ public final class Topics {
         topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them (never the reporter's identity).",
                 Set.of(EventType.CLUE_RECORDED), "case-service"));
         topics.add(new Topic(PLATFORM_CASES, "Case facts from case-service.", Set.of(), "case-service"));
-        topics.add(new Topic(PLATFORM_TRANSFERS, "Transfer steps of suspected crimes (两法衔接).", Set.of(),
-                "case-service"));
+        topics.add(new Topic(PLATFORM_TRANSFERS, "Transfer steps of suspected crimes (两法衔接).",
+                Arrays.stream(EventType.values()).filter(t -> t.payloadType() == TransferStepTaken.class)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
         topics.add(new Topic(PLATFORM_INSPECTIONS, "Facilities, inspections and rectifications.",
                 Set.of(EventType.FACILITY_REGISTERED), "inspection-service"));
         topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations.", Set.of(), "inspection-service"));

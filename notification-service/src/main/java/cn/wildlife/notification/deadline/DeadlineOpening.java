@@ -4,6 +4,7 @@ import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
@@ -41,15 +42,19 @@ public class DeadlineOpening {
     record Opening(String subjectId, Agency agency, String region, Instant startedAt) {
     }
 
-    /** Returns how many deadlines the event opened (0 when it opens none or they are open already). */
+    /**
+     * Closes the clocks the event fulfils, then opens those it starts; returns how many it opened (0 when none, or
+     * when they are open already: a redelivered event changes nothing).
+     */
     public int apply(Envelope<?> event) {
-        Optional<Opening> opening = openingOf(event);
-        if (opening.isEmpty()) {
-            return 0;
-        }
-        Opening facts = opening.get();
+        closeFulfilled(event);
         int opened = 0;
-        for (DeadlineRule rule : rules.openedBy(event.type().ceType(), facts.agency().name())) {
+        for (DeadlineRule rule : rules.active()) {
+            Optional<Opening> opening = openingOf(event, rule);
+            if (opening.isEmpty() || !rule.opensFor(event.type().ceType(), opening.get().agency().name())) {
+                continue;
+            }
+            Opening facts = opening.get();
             Deadline deadline = Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
                     facts.startedAt(), calculator);
             DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
@@ -68,10 +73,41 @@ public class DeadlineOpening {
         return opened;
     }
 
-    /** Clues start their clock when the agency received them (自收到材料之日起), not when the platform heard. */
-    private static Optional<Opening> openingOf(Envelope<?> event) {
+    private void closeFulfilled(Envelope<?> event) {
+        String subject = subjectOf(event);
+        if (subject == null) {
+            return;
+        }
+        Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt() : event.time().toInstant();
+        for (DeadlineRule rule : rules.active()) {
+            if (rule.closesOn().contains(event.type().ceType())) {
+                store.close(Deadline.idFor(rule.id(), subject), event.id(), at);
+            }
+        }
+    }
+
+    private static String subjectOf(Envelope<?> event) {
+        if (event.data() instanceof ClueRecorded clue) {
+            return clue.clueId();
+        }
+        if (event.data() instanceof TransferStepTaken step) {
+            return step.transferId();
+        }
+        return null;
+    }
+
+    /**
+     * The facts a rule's clock needs from the event. Clues start when the agency received them (自收到材料之日起);
+     * a transfer's clock belongs to the party whose turn it is: the sender, or the receiving police.
+     */
+    private static Optional<Opening> openingOf(Envelope<?> event, DeadlineRule rule) {
         if (event.data() instanceof ClueRecorded clue) {
             return Optional.of(new Opening(clue.clueId(), clue.agency(), clue.region(), clue.receivedAt()));
+        }
+        if (event.data() instanceof TransferStepTaken step) {
+            boolean police = "RECEIVING_AGENCY".equals(rule.responsible());
+            return Optional.of(new Opening(step.transferId(), police ? Agency.PUBLIC_SECURITY : step.sendingAgency(),
+                    police ? step.receivingRegion() : step.sendingRegion(), step.takenAt()));
         }
         return Optional.empty();
     }

@@ -52,6 +52,24 @@ public class DeadlineStore {
         }
     }
 
+    /**
+     * Marks an open deadline met, or met late when the fulfilling fact came after it was due. A deadline already
+     * closed, or not opened, is left as it is (the event was seen before, or its clock never started).
+     */
+    public boolean close(String id, String eventId, java.time.Instant at) {
+        Document open = deadlines.find(Filters.and(Filters.eq("_id", id), Filters.eq("state", "OPEN"))).first();
+        if (open == null) {
+            return false;
+        }
+        boolean late = at.isAfter(open.getDate("dueAt").toInstant());
+        return deadlines.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "OPEN")),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("state", late ? "MET_LATE" : "MET"),
+                        com.mongodb.client.model.Updates.set("closedAt", Date.from(at)),
+                        com.mongodb.client.model.Updates.set("closedByEventId", eventId),
+                        com.mongodb.client.model.Updates.inc("version", 1))).getModifiedCount() == 1;
+    }
+
     public Optional<Deadline> find(String id) {
         return Optional.ofNullable(deadlines.find(Filters.eq("_id", id)).first()).map(DeadlineStore::fromDocument);
     }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public class Access {
 
     /** Why a read was allowed; anything but {@link #OWN_AGENCY} is written to the audit log. */
-    public enum Grant { OWN_AGENCY, OVERSIGHT }
+    public enum Grant { OWN_AGENCY, OVERSIGHT, PARTY }
 
     /** What a search may return: one agency (or any, for oversight) within a region subtree. */
     public record Scope(@Nullable Agency agency, String regionPrefix) {
@@ -45,6 +45,20 @@ public class Access {
         if (grant != Grant.OWN_AGENCY) {
             audit.recordRead(caller, kind, id, owner, grant);
         }
+    }
+
+    /**
+     * Checks a read of a record shared between agencies (a transfer: sender, receiving police, procuratorate): a
+     * party reads it, audited when it is not the owner; anyone else falls back to the ordinary rules.
+     */
+    public void checkSharedRead(Caller caller, String kind, String id, boolean isParty, Agency owner, String region) {
+        if (isParty) {
+            if (caller.agency() != owner) {
+                audit.recordRead(caller, kind, id, owner, Grant.PARTY);
+            }
+            return;
+        }
+        checkRead(caller, kind, id, owner, region);
     }
 
     /** Audits the records of other agencies a search returned. */
@@ -93,6 +107,12 @@ public class Access {
                     + " is outside your region " + caller.region().code());
         }
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(caller::has)) {
+            throw new AccessDeniedProblem("missing-role", "this needs one of the roles " + Arrays.toString(roles));
+        }
+    }
+
+    public void requireAnyRole(Caller caller, Role... roles) {
+        if (Arrays.stream(roles).noneMatch(caller::has)) {
             throw new AccessDeniedProblem("missing-role", "this needs one of the roles " + Arrays.toString(roles));
         }
     }

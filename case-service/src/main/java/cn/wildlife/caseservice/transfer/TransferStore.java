@@ -1,0 +1,114 @@
+package cn.wildlife.caseservice.transfer;
+
+import cn.wildlife.caseservice.transfer.domain.PackagePart;
+import cn.wildlife.caseservice.transfer.domain.Transfer;
+import cn.wildlife.caseservice.transfer.domain.TransferState;
+import cn.wildlife.events.Agency;
+import cn.wildlife.support.outbox.Outbox;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The {@code transfers} collection: one document per transfer, its history and outbox inside it. */
+@Component
+public class TransferStore {
+
+    private final MongoCollection<Document> transfers;
+
+    public TransferStore(MongoDatabase database) {
+        this.transfers = database.getCollection("transfers");
+        transfers.createIndex(Indexes.compoundIndex(Indexes.ascending("sendingAgency"),
+                Indexes.ascending("sendingRegion")));
+        transfers.createIndex(Indexes.ascending("receivingRegion"));
+        transfers.createIndex(Indexes.ascending("state"));
+    }
+
+    MongoCollection<Document> collection() {
+        return transfers;
+    }
+
+    public void insert(Transfer transfer, List<Document> outboxEntries, Outbox outbox) {
+        Document doc = toDocument(transfer);
+        doc.putAll(outbox.newDocumentFields(outboxEntries));
+        transfers.insertOne(doc);
+    }
+
+    /**
+     * Saves a step if nobody else changed the transfer since it was read (its version is still the one before);
+     * false when someone did: the caller answers 409 rather than overwrite their step.
+     */
+    public boolean update(Transfer after, List<Document> outboxEntries, Outbox outbox) {
+        Transfer.Entry last = after.history().get(after.history().size() - 1);
+        Bson change = Updates.combine(
+                Updates.set("state", after.state().name()),
+                Updates.set("receivingRegion", after.receivingRegion()),
+                Updates.set("packageParts", after.packageParts().stream().map(Enum::name).sorted().toList()),
+                Updates.set("version", after.version()),
+                Updates.set("updatedAt", Date.from(last.at())),
+                Updates.push("history", entry(last)),
+                outbox.append(outboxEntries));
+        return transfers.updateOne(Filters.and(Filters.eq("_id", after.id()),
+                Filters.eq("version", after.version() - 1)), change).getModifiedCount() == 1;
+    }
+
+    public Optional<Transfer> find(String id) {
+        return Optional.ofNullable(transfers.find(Filters.eq("_id", id)).first()).map(TransferStore::fromDocument);
+    }
+
+    /** Transfers an agency sent in a region subtree, or that public security of that subtree receives. */
+    public List<Transfer> visibleTo(Agency agency, String regionPrefix, boolean oversight, int page, int size) {
+        Bson region = Filters.or(Filters.regex("sendingRegion", "^" + regionPrefix),
+                Filters.regex("receivingRegion", "^" + regionPrefix));
+        Bson filter = oversight ? region : agency == Agency.PUBLIC_SECURITY
+                ? Filters.regex("receivingRegion", "^" + regionPrefix)
+                : Filters.and(Filters.eq("sendingAgency", agency.name()),
+                        Filters.regex("sendingRegion", "^" + regionPrefix));
+        return transfers.find(filter).sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id")))
+                .skip(page * size).limit(size).map(TransferStore::fromDocument).into(new ArrayList<>());
+    }
+
+    static Document toDocument(Transfer t) {
+        return new Document("_id", t.id())
+                .append("caseNumber", t.caseNumber())
+                .append("summary", t.summary())
+                .append("sendingAgency", t.sendingAgency().name())
+                .append("sendingRegion", t.sendingRegion())
+                .append("receivingRegion", t.receivingRegion())
+                .append("state", t.state().name())
+                .append("packageParts", t.packageParts().stream().map(Enum::name).sorted().toList())
+                .append("history", t.history().stream().map(TransferStore::entry).toList())
+                .append("version", t.version())
+                .append("updatedAt", Date.from(t.history().get(t.history().size() - 1).at()));
+    }
+
+    private static Document entry(Transfer.Entry e) {
+        return new Document("step", e.step()).append("state", e.state().name()).append("by", e.by())
+                .append("byAgency", e.byAgency().name()).append("at", Date.from(e.at()))
+                .append("reasons", e.reasons());
+    }
+
+    static Transfer fromDocument(Document doc) {
+        EnumSet<PackagePart> parts = EnumSet.noneOf(PackagePart.class);
+        doc.getList("packageParts", String.class, List.of()).forEach(p -> parts.add(PackagePart.valueOf(p)));
+        List<Transfer.Entry> history = doc.getList("history", Document.class, List.of()).stream()
+                .map(e -> new Transfer.Entry(e.getString("step"), TransferState.valueOf(e.getString("state")),
+                        e.getString("by"), Agency.valueOf(e.getString("byAgency")), e.getDate("at").toInstant(),
+                        e.getList("reasons", String.class, List.of())))
+                .toList();
+        return new Transfer(doc.getString("_id"), doc.getString("caseNumber"), doc.getString("summary"),
+                Agency.valueOf(doc.getString("sendingAgency")), doc.getString("sendingRegion"),
+                doc.getString("receivingRegion"), TransferState.valueOf(doc.getString("state")), parts, history,
+                ((Number) doc.get("version")).longValue());
+    }
+}
