@@ -251,8 +251,12 @@ class GatewayBehaviourIT {
 
     @Test
     void theRoutesExist() throws Exception {
+        assertThat(call("GET", "/actuator/gateway/routes", "Authorization", "Bearer " + token("forestry-officer"))
+                .statusCode()).as("officers do not read the routes").isEqualTo(403);
+        assertThat(call("POST", "/actuator/gateway/refresh", "Authorization", "Bearer " + token("platform-admin"))
+                .statusCode()).as("nobody changes the routes at run time").isIn(403, 404, 405);
         JsonNode routes = json.readTree(call("GET", "/actuator/gateway/routes", "Authorization",
-                "Bearer " + token("forestry-officer")).body());
+                "Bearer " + token("platform-admin")).body());
         assertThat(routes.valueStream().map(r -> r.get("route_id").asString())).contains("case-service",
                 "notification-service", "inspection-service", "case-service-api-docs");
     }

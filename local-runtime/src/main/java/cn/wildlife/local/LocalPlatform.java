@@ -163,9 +163,24 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * Each service starts on a thread of its own that carries the launcher's class loader: the common pool's workers
+     * (used on machines with more cores) see only the system class path, not the runnable jar's nested libraries.
+     */
     private static CompletableFuture<ConfigurableApplicationContext> startAsync(
             Supplier<ConfigurableApplicationContext> start) {
-        return CompletableFuture.supplyAsync(start);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        CompletableFuture<ConfigurableApplicationContext> started = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                started.complete(start.get());
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "platform-start");
+        thread.setContextClassLoader(loader);
+        thread.start();
+        return started;
     }
 
     private static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,

@@ -6,49 +6,133 @@ import static org.awaitility.Awaitility.await;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Topics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Data lives in one folder, survives a restart, and the folder does not keep growing. */
+/**
+ * The runnable jar as a user runs it, in a process of its own: it prints where everything is, stops cleanly on a
+ * signal (what Ctrl-C sends), keeps its data and issued tokens across a restart, and its data folder stays bounded.
+ */
 class LocalPlatformRestartIT {
 
-    @Test
-    void recordsSurviveARestartAndTheDataFolderStaysBounded() throws Exception {
-        Path dataDir = Files.createTempDirectory("platform-restart-");
-        LocalSettings settings = new LocalSettings(dataDir, true, FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), true);
-        String clueId = PlatformSliceScenarios.newClueId();
+    private static final Path JAR = Path.of("target", "wildlife-platform.jar");
 
-        try (LocalPlatform platform = LocalPlatform.start(settings);
-             PlatformClient client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl())) {
-            platform.publishSamples(System.out);
+    /** A running platform process and what it printed. */
+    record Running(Process process, List<String> output) {
+    }
+
+    private static List<String> arguments(Path dataDir, int[] ports, String... more) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar", JAR.toString(), "run",
+                "--data-dir=" + dataDir, "--gateway-port=" + ports[0], "--case-port=" + ports[1],
+                "--notification-port=" + ports[2], "--inspection-port=" + ports[3], "--kafka-port=" + ports[4],
+                "--kafka-controller-port=" + ports[5], "--mongo-port=" + ports[6]));
+        command.addAll(List.of(more));
+        return command;
+    }
+
+    private static Running launch(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        }, "platform-output");
+        reader.setDaemon(true);
+        reader.start();
+        return new Running(process, output);
+    }
+
+    private static Running start(Path dataDir, int[] ports, String... more) throws IOException {
+        Running running = launch(arguments(dataDir, ports, more));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !running.process().isAlive()
+                || running.output().stream().anyMatch(line -> line.contains("is ready")));
+        assertThat(running.process().isAlive()).as("platform died: %s", running.output()).isTrue();
+        return running;
+    }
+
+    private static void stop(Running running) throws InterruptedException {
+        running.process().destroy();
+        assertThat(running.process().waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
+    }
+
+    private static int[] freePorts() {
+        int[] ports = new int[7];
+        for (int i = 0; i < ports.length; i++) {
+            ports[i] = FreePorts.pick();
+        }
+        return ports;
+    }
+
+    @Test
+    void recordsAndTokensSurviveARestartAndTheDataFolderStaysBounded() throws Exception {
+        Path dataDir = Files.createTempDirectory("platform-restart-");
+        int[] ports = freePorts();
+        String gateway = "http://localhost:" + ports[0];
+        String clueId = PlatformSliceScenarios.newClueId();
+        String[] officer;
+
+        Running first = start(dataDir, ports, "--sample-data");
+        try (PlatformClient client = new PlatformClient("localhost:" + ports[4], gateway)) {
+            assertThat(String.join("\n", first.output())).contains("Gateway       " + gateway,
+                    "Swagger UI    " + gateway + "/swagger-ui.html", "Kafka         localhost:" + ports[4],
+                    "Data folder   " + dataDir, "3 published, 0 refused");
             client.publish(Topics.agencyClues(Agency.FORESTRY), PlatformSliceScenarios.forestryClue(clueId));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    client.get(platform.gatewayUrl() + "/api/deadlines?subjectId=" + clueId,
-                            client.as("forestry-officer")).body().get("total")
-                            .asInt()).isEqualTo(1));
+            officer = client.as("forestry-officer");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(gateway
+                    + "/api/deadlines?subjectId=" + clueId, officer).body().get("total").asInt()).isEqualTo(1));
+        } finally {
+            stop(first);
         }
         long afterFirstRun = folderSize(dataDir.resolve("mongo"));
 
-        try (LocalPlatform platform = LocalPlatform.start(settings);
-             PlatformClient client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl())) {
-            String[] officer = client.as("forestry-officer");
-            assertThat(client.get(platform.gatewayUrl() + "/api/clues/" + clueId, officer).status()).isEqualTo(200);
-            assertThat(client.get(platform.gatewayUrl() + "/api/deadlines?subjectId=" + clueId, officer).body()
-                    .get("total").asInt()).isEqualTo(1);
-            // Publishing the samples again changes nothing: same event ids, same clues.
-            platform.publishSamples(System.out);
+        Running second = start(dataDir, ports, "--sample-data");
+        try (PlatformClient client = new PlatformClient("localhost:" + ports[4], gateway)) {
+            // The token handed out before the restart is still valid: the signing key is kept in the data folder.
+            assertThat(client.get(gateway + "/api/clues/" + clueId, officer).status()).isEqualTo(200);
+            assertThat(client.get(gateway + "/api/deadlines?subjectId=" + clueId, officer).body().get("total")
+                    .asInt()).isEqualTo(1);
+            // The samples were published again at start: same event ids, nothing recorded twice.
             Thread.sleep(2_000);
-            assertThat(client.get(platform.gatewayUrl() + "/api/clues?size=200", client.as("supervisor")).body()
-                    .get("total").asInt()).isEqualTo(4);
+            assertThat(client.get(gateway + "/api/clues?size=200", client.as("supervisor")).body().get("total")
+                    .asInt()).isEqualTo(4);
+        } finally {
+            stop(second);
         }
         assertThat(folderSize(dataDir.resolve("mongo"))).isLessThan(afterFirstRun * 3 + 1_000_000);
     }
 
-    private static long folderSize(Path folder) throws Exception {
+    @Test
+    void aPortInUseStopsTheStartWithOneLineNamingTheSetting() throws Exception {
+        int[] ports = freePorts();
+        try (ServerSocket taken = new ServerSocket(ports[0])) {
+            Running running = launch(arguments(Files.createTempDirectory("platform-busy-"), ports));
+
+            assertThat(running.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(running.process().exitValue()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !running.output().isEmpty());
+            assertThat(running.output()).contains("Port " + ports[0] + " (the gateway) is already in use: choose "
+                    + "another with --gateway-port=PORT or the environment variable WILDLIFE_GATEWAY_PORT.");
+        }
+    }
+
+    private static long folderSize(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

@@ -9,6 +9,7 @@ import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
+import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,6 +96,10 @@ class ClueController {
         }
         Agency agency = request.agency() != null ? request.agency() : caller.agency();
         access.checkWrite(caller, agency, request.region(), Role.OFFICER, Role.HANDLER);
+        if (request.clueId() != null && !request.clueId().startsWith(agency.name() + "-")) {
+            throw new InvalidRequestException("clueId", "must start with your agency's code: " + agency.name() + "-",
+                    request.clueId());
+        }
         String id = request.clueId() != null ? request.clueId()
                 : agency.name() + "-" + request.region() + "-"
                         + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);

@@ -45,12 +45,19 @@ public class ClueRecording {
     /** What happened to an incoming report. */
     public enum Outcome { RECORDED, ALREADY_RECORDED }
 
-    /** Applies an agency's event; a clue id that another agency already uses is refused (dead-lettered). */
+    /**
+     * Applies an agency's event. Clue ids start with the agency's code, so no agency can take another's ids; an id
+     * already recorded is the same clue reported again and changes nothing.
+     */
     public Outcome apply(Envelope<ClueReported> event) {
         ClueReported report = event.data();
         Agency agency = event.agency();
         if (agency == null) {
             throw new InvalidEventException("a clue report needs the agency extension");
+        }
+        if (!report.clueId().startsWith(agency.name() + "-")) {
+            throw new InvalidEventException("clue id " + report.clueId() + " must start with the reporting agency's "
+                    + "code: " + agency.name() + "-");
         }
         if (!report.region().equals(event.region()) && event.region() != null) {
             throw new InvalidEventException("the region extension " + event.region()
@@ -62,10 +69,6 @@ public class ClueRecording {
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
-        }
-        Clue existing = store.find(clue.id()).orElseThrow();
-        if (existing.agency() != agency) {
-            throw new InvalidEventException("clue id " + clue.id() + " already belongs to " + existing.agency());
         }
         log.debug("Clue {} already recorded; event {} changes nothing", clue.id(), event.id());
         return Outcome.ALREADY_RECORDED;

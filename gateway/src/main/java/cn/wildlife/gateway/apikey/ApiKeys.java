@@ -29,7 +29,7 @@ public class ApiKeys {
     private final ApiKeyStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, ApiKey> cache;
+    private final Cache<String, Optional<ApiKey>> cache;
     private final Cache<String, Instant> touched;
 
     public ApiKeys(ApiKeyStore store, Clock clock, Duration cacheFor) {
@@ -54,6 +54,7 @@ public class ApiKeys {
         ApiKey key = new ApiKey(id, name, agency, region, operations, hash(secret), clock.instant(), createdBy,
                 null, null);
         store.insert(key);
+        cache.invalidate(id);
         return new Issued(key, "wlk_" + id + "_" + secret);
     }
 
@@ -64,7 +65,8 @@ public class ApiKeys {
             return Optional.empty();
         }
         String id = matcher.group(1);
-        ApiKey key = cache.get(id, i -> store.find(i).orElse(null));
+        // Unknown ids are remembered too, so that guessing ids does not cost a database query each time.
+        ApiKey key = cache.get(id, store::find).orElse(null);
         if (key == null || key.revoked() || !MessageDigest.isEqual(
                 key.secretHash().getBytes(StandardCharsets.US_ASCII),
                 hash(matcher.group(2)).getBytes(StandardCharsets.US_ASCII))) {
@@ -78,9 +80,11 @@ public class ApiKeys {
         return Optional.of(key);
     }
 
+    /** Revoked in the store first, then forgotten here, so no check in between can cache the key as valid. */
     public boolean revoke(String id) {
+        boolean revoked = store.revoke(id, clock.instant());
         cache.invalidate(id);
-        return store.revoke(id, clock.instant());
+        return revoked;
     }
 
     public java.util.List<ApiKey> list() {

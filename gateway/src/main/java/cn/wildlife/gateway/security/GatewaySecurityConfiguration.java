@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -69,12 +73,23 @@ public class GatewaySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        // Routes, metrics and the rest of the actuator are for administrators only.
+                        .pathMatchers("/actuator/**").access((authentication, context) -> authentication
+                                .map(GatewaySecurityConfiguration::isAdmin)
+                                .map(admin -> (AuthorizationResult) new AuthorizationDecision(admin))
+                                .defaultIfEmpty(new AuthorizationDecision(false)))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
+    }
+
+    static boolean isAdmin(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken jwt
+                && jwt.getToken().getClaims().get("roles") instanceof java.util.Collection<?> roles
+                && roles.contains("ADMIN");
     }
 
     @Bean

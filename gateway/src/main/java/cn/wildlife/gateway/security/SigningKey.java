@@ -35,15 +35,37 @@ public final class SigningKey {
             }
             RSAKey created = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
                     .keyID(UUID.randomUUID().toString()).generate();
-            if (file != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, created.toJSONString());
+            if (file == null) {
+                return new SigningKey(created);
             }
-            return new SigningKey(created);
+            // Readable by the owner only, and put in place atomically: replicas starting together on a shared
+            // volume end up with the one key that won, never with two keys or half a file.
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, ".signing-key", ".tmp");
+            try {
+                restrict(temporary);
+                Files.writeString(temporary, created.toJSONString());
+                // A hard link fails if the file exists (a rename would silently replace it).
+                Files.createLink(file, temporary);
+            } catch (java.nio.file.FileAlreadyExistsException lost) {
+                // Another replica won the race; use its key.
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return new SigningKey(RSAKey.parse(Files.readString(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("cannot read the signing key " + file, e);
+        }
+    }
+
+    private static void restrict(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // A file system without POSIX permissions: its own access control applies.
         }
     }
 

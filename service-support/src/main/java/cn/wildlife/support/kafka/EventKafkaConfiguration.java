@@ -138,10 +138,13 @@ public class EventKafkaConfiguration {
     /** The store being unreachable is never the event's fault: wait for it rather than dead-letter a good event. */
     static boolean storeAway(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException) {
+            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
+                    || t instanceof com.mongodb.MongoNotPrimaryException
+                    || t instanceof com.mongodb.MongoNodeIsRecoveringException) {
                 return true;
             }
-            if (t instanceof MongoException mongo && mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)) {
+            if (t instanceof MongoException mongo && (mongo.hasErrorLabel("RetryableWriteError")
+                    || mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))) {
                 return true;
             }
         }

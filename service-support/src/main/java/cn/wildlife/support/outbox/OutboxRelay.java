@@ -106,34 +106,54 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes one batch from every collection; returns how many events left. */
+    /**
+     * Publishes one batch from every collection; returns how many events left. An aggregate whose events cannot be
+     * sent keeps them and is tried again later; the others in the batch go ahead.
+     */
     public int relayOnce() {
         int total = 0;
         for (MongoCollection<Document> collection : collections) {
             List<Document> aggregates = collection.find(Filters.eq(Outbox.PENDING, true))
-                    .projection(new Document(Outbox.ENTRIES, 1)).limit(batchSize).into(new ArrayList<>());
+                    .projection(new Document(Outbox.ENTRIES, 1)).sort(new Document("_id", 1)).limit(batchSize)
+                    .into(new ArrayList<>());
             if (aggregates.isEmpty()) {
                 continue;
             }
-            List<CompletableFuture<SendResult<String, CloudEvent>>> sends = new ArrayList<>();
+            // Send everything first (the producer batches), then wait per aggregate, in the order written.
+            List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
             for (Document aggregate : aggregates) {
+                List<CompletableFuture<SendResult<String, CloudEvent>>> mine = new ArrayList<>();
                 for (Document entry : aggregate.getList(Outbox.ENTRIES, Document.class, List.of())) {
                     CloudEvent event = json.deserialize(entry.getString("cloudEvent")
                             .getBytes(StandardCharsets.UTF_8));
-                    sends.add(template.send(entry.getString("topic"), entry.getString("key"), event));
+                    mine.add(template.send(entry.getString("topic"), entry.getString("key"), event));
                 }
+                sends.add(mine);
             }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-            for (Document aggregate : aggregates) {
-                List<String> ids = aggregate.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
-                        .map(e -> e.getString("eventId")).toList();
+            for (int i = 0; i < aggregates.size(); i++) {
+                Document aggregate = aggregates.get(i);
+                List<Document> entries = aggregate.getList(Outbox.ENTRIES, Document.class, List.of());
+                List<String> sent = new ArrayList<>();
+                for (int j = 0; j < entries.size(); j++) {
+                    try {
+                        sends.get(i).get(j).join();
+                        sent.add(entries.get(j).getString("eventId"));
+                    } catch (RuntimeException e) {
+                        // Keep this event and the ones after it, so the aggregate's order holds on the next try.
+                        log.warn("Outbox relay could not publish event {} of {}: {}", entries.get(j)
+                                .getString("eventId"), aggregate.get("_id"), e.getMessage());
+                        break;
+                    }
+                }
+                if (sent.isEmpty()) {
+                    continue;
+                }
                 Object id = aggregate.get("_id");
-                collection.updateOne(Filters.eq("_id", id),
-                        Updates.pull(Outbox.ENTRIES, Filters.in("eventId", ids)));
+                collection.updateOne(Filters.eq("_id", id), Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)));
                 // Cleared only if nothing was appended meanwhile; otherwise the next round takes the newcomers.
                 collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(Outbox.ENTRIES, 0)),
                         Updates.set(Outbox.PENDING, false));
-                total += ids.size();
+                total += sent.size();
             }
         }
         published.increment(total);
