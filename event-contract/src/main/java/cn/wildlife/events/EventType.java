@@ -1,5 +1,6 @@
 package cn.wildlife.events;
 
+import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.deadline.DeadlineOpened;
@@ -23,6 +24,8 @@ public enum EventType {
             "notification-service opened a deadline from a rule."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,
             "facility-registered.v1.json", "inspection-service registered a captive-breeding facility."),
+    ALERT_RAISED("cn.wildlife.alert.raised.v1", AlertRaised.class, "alert-raised.v1.json",
+            "notification-service raised an approaching, overdue or escalated alert."),
     TRANSFER_REPORTED("cn.wildlife.transfer.reported.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
             "A transfer step: reported."),
     TRANSFER_APPROVED("cn.wildlife.transfer.approved.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",

@@ -31,6 +31,17 @@ public record RegionCode(String code) {
         return code;
     }
 
+    /** The region one level up: a county's city, a city's province; a province is its own top. */
+    public RegionCode parent() {
+        if (code.endsWith("0000")) {
+            return this;
+        }
+        if (code.endsWith("00")) {
+            return new RegionCode(code.substring(0, 2) + "0000");
+        }
+        return new RegionCode(code.substring(0, 4) + "00");
+    }
+
     public boolean contains(String other) {
         return other != null && other.startsWith(subtreePrefix());
     }

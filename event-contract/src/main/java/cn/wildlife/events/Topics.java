@@ -78,8 +78,8 @@ public final class Topics {
         topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations.", Set.of(), "inspection-service"));
         topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened, met and missed.",
                 Set.of(EventType.DEADLINE_OPENED), "notification-service"));
-        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts.", Set.of(),
-                "notification-service"));
+        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts.",
+                Set.of(EventType.ALERT_RAISED), "notification-service"));
         return List.copyOf(topics);
     }
 

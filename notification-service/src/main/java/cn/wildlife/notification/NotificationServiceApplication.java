@@ -3,9 +3,11 @@ package cn.wildlife.notification;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Deadlines opened from events by rules held as data, alerts, escalation and their delivery. */
 @SpringBootApplication
+@EnableScheduling
 public class NotificationServiceApplication {
 
     public static final String NAME = "notification-service";

@@ -63,7 +63,7 @@ public class DeadlineOpening {
             Envelope<DeadlineOpened> envelope = Envelope.of(SOURCE, facts.agency(), facts.region(), announced)
                     .withCorrelation(event.correlationId() != null ? event.correlationId() : event.id(),
                             event.traceparent());
-            if (store.insert(deadline, outbox.entry(Topics.PLATFORM_DEADLINES, envelope), outbox)) {
+            if (store.insert(deadline, rule, outbox.entry(Topics.PLATFORM_DEADLINES, envelope), outbox)) {
                 opened++;
             }
         }

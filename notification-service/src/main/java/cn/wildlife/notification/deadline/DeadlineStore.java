@@ -31,15 +31,26 @@ public class DeadlineStore {
         deadlines.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("dueAt")));
         deadlines.createIndex(Indexes.ascending("subjectId"));
         deadlines.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.ascending("dueAt")));
+        // The scheduler's scan: running clocks whose next check is due.
+        deadlines.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("nextCheckAt")));
     }
 
     MongoCollection<Document> collection() {
         return deadlines;
     }
 
-    /** Inserts a new deadline with its announcement; false when it is already open (a redelivered event). */
-    public boolean insert(Deadline deadline, Document outboxEntry, Outbox outbox) {
-        Document doc = toDocument(deadline);
+    /**
+     * Inserts a new deadline with its announcement; false when it is already open (a redelivered event). The rule's
+     * warning and escalation settings are kept with it, so a later rule version does not change a running clock.
+     */
+    public boolean insert(Deadline deadline, DeadlineRule rule, Document outboxEntry, Outbox outbox) {
+        Document doc = toDocument(deadline)
+                .append("nextCheckAt", Date.from(rule.kind() == DeadlineRule.Kind.WINDOW ? deadline.dueAt()
+                        : deadline.dueAt().minus(rule.longestWarning())))
+                .append("escalateAfter", rule.escalateAfter().toString())
+                .append("escalation", rule.escalation())
+                .append("responsible", rule.responsible())
+                .append("alertsRaised", List.of());
         doc.putAll(outbox.newDocumentFields(List.of(outboxEntry)));
         try {
             deadlines.insertOne(doc);
@@ -57,16 +68,18 @@ public class DeadlineStore {
      * closed, or not opened, is left as it is (the event was seen before, or its clock never started).
      */
     public boolean close(String id, String eventId, java.time.Instant at) {
-        Document open = deadlines.find(Filters.and(Filters.eq("_id", id), Filters.eq("state", "OPEN"))).first();
+        Bson running = Filters.and(Filters.eq("_id", id), Filters.in("state", Deadline.State.RUNNING));
+        Document open = deadlines.find(running).first();
         if (open == null) {
             return false;
         }
         boolean late = at.isAfter(open.getDate("dueAt").toInstant());
-        return deadlines.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "OPEN")),
+        return deadlines.updateOne(running,
                 com.mongodb.client.model.Updates.combine(
                         com.mongodb.client.model.Updates.set("state", late ? "MET_LATE" : "MET"),
                         com.mongodb.client.model.Updates.set("closedAt", Date.from(at)),
                         com.mongodb.client.model.Updates.set("closedByEventId", eventId),
+                        com.mongodb.client.model.Updates.unset("nextCheckAt"),
                         com.mongodb.client.model.Updates.inc("version", 1))).getModifiedCount() == 1;
     }
 

@@ -27,8 +27,16 @@ public record Deadline(
         State state,
         long version) {
 
-    /** Where a clock is. Approaching, overdue and escalated states arrive with the scheduler. */
-    public enum State { OPEN, MET, MET_LATE }
+    /**
+     * Where a clock is. OPEN, APPROACHING, OVERDUE and ESCALATED are still running; MET and MET_LATE were fulfilled;
+     * EXPIRED is a window (a period to act in, not a duty) that ran out.
+     */
+    public enum State {
+        OPEN, APPROACHING, OVERDUE, ESCALATED, MET, MET_LATE, EXPIRED;
+
+        public static final java.util.List<String> RUNNING = java.util.List.of("OPEN", "APPROACHING", "OVERDUE",
+                "ESCALATED");
+    }
 
     /** The deadline id is derived, so the same opening event can never open the clock twice. */
     public static String idFor(String ruleId, String subjectId) {

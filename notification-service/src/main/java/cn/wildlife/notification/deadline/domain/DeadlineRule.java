@@ -33,7 +33,11 @@ public record DeadlineRule(
         List<Extension> extensions,
         List<Duration> warnBefore,
         String responsible,
-        List<String> escalation) {
+        List<String> escalation,
+        @Nullable Duration escalateAfter) {
+
+    /** How long a deadline stays overdue before it goes up the chain, when the rule does not say. */
+    public static final Duration DEFAULT_ESCALATE_AFTER = Duration.ofDays(1);
 
     /** Whether missing the clock is a breach or just the end of an opportunity. */
     public enum Kind { DUTY, WINDOW }
@@ -60,6 +64,12 @@ public record DeadlineRule(
         extensions = List.copyOf(extensions);
         warnBefore = List.copyOf(warnBefore);
         escalation = List.copyOf(escalation);
+        escalateAfter = escalateAfter == null ? DEFAULT_ESCALATE_AFTER : escalateAfter;
+    }
+
+    /** The earliest warning before the due time (none: warn when due). */
+    public Duration longestWarning() {
+        return warnBefore.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** Whether an event of this type, about a subject of this agency, starts the clock. */

@@ -1,0 +1,30 @@
+package cn.wildlife.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RegionCodeTest {
+
+    @Test
+    void aProvinceSeesItsCitiesAndCountiesAndACountyOnlyItself() {
+        assertThat(new RegionCode("220000").contains("220112")).isTrue();
+        assertThat(new RegionCode("220100").contains("220112")).isTrue();
+        assertThat(new RegionCode("220112").contains("220122")).isFalse();
+        assertThat(new RegionCode("220100").contains("210100")).isFalse();
+    }
+
+    @Test
+    void theParentIsOneLevelUp() {
+        assertThat(new RegionCode("220112").parent().code()).isEqualTo("220100");
+        assertThat(new RegionCode("220100").parent().code()).isEqualTo("220000");
+        assertThat(new RegionCode("220000").parent().code()).isEqualTo("220000");
+    }
+
+    @Test
+    void onlySixDigitsMakeARegion() {
+        assertThatThrownBy(() -> new RegionCode("2201")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RegionCode("022011")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,39 @@
+package cn.wildlife.notification.alert;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scans for due alerts at start (catching up on whatever came due while the service was down) and then at a fixed
+ * interval. Several instances may scan together: each alert's conditional write lets exactly one of them raise it.
+ */
+@Component
+class AlertScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertScheduler.class);
+
+    private final DeadlineAlerting alerting;
+    private final Clock clock;
+
+    AlertScheduler(DeadlineAlerting alerting, Clock clock) {
+        this.alerting = alerting;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${platform.alerts.initial-delay:PT2S}",
+            fixedDelayString = "${platform.alerts.scan-interval:PT10S}")
+    void scan() {
+        try {
+            int raised = alerting.raiseDue(clock.instant());
+            if (raised > 0) {
+                log.info("Raised {} deadline alerts", raised);
+            }
+        } catch (RuntimeException e) {
+            // The store may be away; the next scan picks up everything still due.
+            log.warn("Deadline scan failed, retrying at the next interval: {}", e.getMessage());
+        }
+    }
+}
