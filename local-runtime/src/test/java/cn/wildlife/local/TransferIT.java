@@ -150,4 +150,26 @@ class TransferIT {
         assertThat(after.get("history").size()).isEqualTo(2);
         assertThat(after.get("version").asLong()).isEqualTo(version + 1);
     }
+
+    @Test
+    void aCaseThePoliceSendBackStaysOnTheAgencysClockUntilItRecordsAnOutcome() {
+        PlatformClient.Answer returned = client.post(gateway + "/api/transfers/returns", """
+                {"caseNumber":"双公刑〔2026〕3号","summary":"私自收购野生鸟类，数量未达刑事立案标准","toAgency":"FORESTRY",
+                 "toRegion":"220112","reasons":["不构成犯罪，但涉嫌违反《野生动物保护法》"]}""", client.as("police-officer"));
+        assertThat(returned.status()).isEqualTo(201);
+        String id = returned.body().get("id").asString();
+        assertThat(returned.body().get("direction").asString()).isEqualTo("REVERSE");
+        assertThat(client.post(gateway + "/api/transfers/returns", """
+                {"caseNumber":"x","summary":"y","toAgency":"FORESTRY","toRegion":"220112","reasons":["z"]}""",
+                client.as("forestry-officer")).status()).as("only the police return cases").isEqualTo(403);
+
+        assertThat(step("forestry-officer", id, "accept-return", "{}").body().get("state").asString())
+                .isEqualTo("RETURN_ACCEPTED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadlineStates(id))
+                .containsEntry("REVERSE_TRANSFER_OUTCOME", "OPEN"));
+        assertThat(step("forestry-officer", id, "record-outcome", """
+                {"reasons":["处罚款5000元，没收涉案鸟类"]}""").body().get("state").asString()).isEqualTo("OUTCOME_RECORDED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadlineStates(id))
+                .containsEntry("REVERSE_TRANSFER_OUTCOME", "MET"));
+    }
 }

@@ -7,7 +7,6 @@ import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -42,15 +41,7 @@ public class ClueStore {
     public boolean insert(Clue clue, List<Document> outboxEntries, Outbox outbox, String appliedEventId) {
         Document doc = toDocument(clue).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
         doc.putAll(outbox.newDocumentFields(outboxEntries));
-        try {
-            clues.insertOne(doc);
-            return true;
-        } catch (MongoException e) {
-            if (MongoSupport.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoSupport.insertIfAbsent(clues, doc);
     }
 
     public Optional<Clue> find(String id) {

@@ -69,6 +69,17 @@ class TransferController {
         return ResponseEntity.created(URI.create("/api/transfers/" + transfer.id())).body(TransferView.of(transfer));
     }
 
+    @PostMapping("/returns")
+    @Operation(summary = "Reverse transfer: public security sends a case back to the competent administrative agency",
+            description = "No crime, but an administrative violation. The agency then accepts it (accept-return) and "
+                    + "must record its own outcome (record-outcome): the platform tracks it until it does.")
+    ResponseEntity<TransferView> returnToAgency(Caller caller, @Valid @RequestBody ReturnedCase request) {
+        access.requireAnyRole(caller, Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
+        Transfer transfer = workflow.returnToAgency(request.caseNumber(), request.summary(), actor(caller),
+                request.toAgency(), request.toRegion(), request.reasons());
+        return ResponseEntity.created(URI.create("/api/transfers/" + transfer.id())).body(TransferView.of(transfer));
+    }
+
     @PostMapping("/{id}/steps/{step}")
     @Operation(summary = "Take a step",
             description = "Steps: approve, refuse (head); transfer (with packageParts); receive, pass-on (passOnTo), "
@@ -122,6 +133,13 @@ class TransferController {
     record NewTransfer(@NotBlank @Size(max = 100) String caseNumber, @NotBlank @Size(max = 4000) String summary) {
     }
 
+    record ReturnedCase(@NotBlank @Size(max = 100) String caseNumber, @NotBlank @Size(max = 4000) String summary,
+                        @jakarta.validation.constraints.NotNull Agency toAgency,
+                        @jakarta.validation.constraints.NotNull @Pattern(regexp = "^[1-9][0-9]{5}$",
+                                message = "{cn.wildlife.region.invalid}") String toRegion,
+                        @jakarta.validation.constraints.NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons) {
+    }
+
     record StepRequest(@Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
                        @Nullable Set<PackagePart> packageParts,
                        @Nullable @Pattern(regexp = "^[1-9][0-9]{5}$",
@@ -130,11 +148,13 @@ class TransferController {
     }
 
     /** A transfer as its parties see it, with the steps its state allows. */
-    record TransferView(String id, String caseNumber, String summary, Agency sendingAgency, String sendingRegion,
+    record TransferView(String id, Transfer.Direction direction, String caseNumber, String summary,
+                        Agency sendingAgency, String sendingRegion,
                         String receivingRegion, TransferState state, String stateLabel, Set<PackagePart> packageParts,
                         List<String> allowedSteps, List<Transfer.Entry> history, long version, Instant updatedAt) {
         static TransferView of(Transfer t) {
-            return new TransferView(t.id(), t.caseNumber(), t.summary(), t.sendingAgency(), t.sendingRegion(),
+            return new TransferView(t.id(), t.direction(), t.caseNumber(), t.summary(), t.sendingAgency(),
+                    t.sendingRegion(),
                     t.receivingRegion(), t.state(), t.state().label(), t.packageParts(),
                     t.allowedSteps().stream().map(TransferStep::path).toList(), t.history(), t.version(),
                     t.history().get(t.history().size() - 1).at());

@@ -89,6 +89,7 @@ public class TransferStore {
                 .append("packageParts", t.packageParts().stream().map(Enum::name).sorted().toList())
                 .append("history", t.history().stream().map(TransferStore::entry).toList())
                 .append("version", t.version())
+                .append("direction", t.direction().name())
                 .append("updatedAt", Date.from(t.history().get(t.history().size() - 1).at()));
     }
 
@@ -109,6 +110,7 @@ public class TransferStore {
         return new Transfer(doc.getString("_id"), doc.getString("caseNumber"), doc.getString("summary"),
                 Agency.valueOf(doc.getString("sendingAgency")), doc.getString("sendingRegion"),
                 doc.getString("receivingRegion"), TransferState.valueOf(doc.getString("state")), parts, history,
-                ((Number) doc.get("version")).longValue());
+                ((Number) doc.get("version")).longValue(),
+                Transfer.Direction.valueOf(doc.getString("direction") == null ? "FORWARD" : doc.getString("direction")));
     }
 }

@@ -60,6 +60,25 @@ public class TransferWorkflow {
         return transfer;
     }
 
+    public Transfer returnToAgency(String caseNumber, String summary, Actor police, cn.wildlife.events.Agency agency,
+                                   String agencyRegion, List<String> reasons) {
+        String id = "TR-" + police.region().code() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                .toUpperCase(Locale.ROOT);
+        Transfer transfer;
+        try {
+            transfer = Transfer.returnToAgency(id, caseNumber, summary, police, agency, agencyRegion, reasons,
+                    clock.instant());
+        } catch (TransferRefused refused) {
+            throw refused.reason() == TransferRefused.Reason.INCOMPLETE
+                    ? new InvalidRequestException(refused.getMessage().contains("reasons") ? "reasons" : "toAgency",
+                            refused.getMessage(), null)
+                    : new AccessDeniedProblem("not-police", refused.getMessage());
+        }
+        store.insert(transfer, List.of(announce(transfer, "RETURN", "cn.wildlife.transfer.returned.v1")), outbox);
+        relay.wake();
+        return transfer;
+    }
+
     public Transfer take(String id, TransferStep step, Actor actor, Transfer.Details details, Long expectedVersion) {
         Transfer before = store.find(id).orElseThrow(() -> new RecordNotFoundException("transfer", id));
         if (expectedVersion != null && expectedVersion != before.version()) {

@@ -2,7 +2,6 @@ package cn.wildlife.inspection.facility;
 
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -39,15 +38,7 @@ public class FacilityStore {
     public boolean insert(Facility facility, Document outboxEntry, Outbox outbox) {
         Document doc = toDocument(facility);
         doc.putAll(outbox.newDocumentFields(List.of(outboxEntry)));
-        try {
-            facilities.insertOne(doc);
-            return true;
-        } catch (MongoException e) {
-            if (MongoSupport.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoSupport.insertIfAbsent(facilities, doc);
     }
 
     public Optional<Facility> find(String id) {

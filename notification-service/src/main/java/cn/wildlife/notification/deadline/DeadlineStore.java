@@ -5,7 +5,6 @@ import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -52,15 +51,7 @@ public class DeadlineStore {
                 .append("responsible", rule.responsible())
                 .append("alertsRaised", List.of());
         doc.putAll(outbox.newDocumentFields(List.of(outboxEntry)));
-        try {
-            deadlines.insertOne(doc);
-            return true;
-        } catch (MongoException e) {
-            if (MongoSupport.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoSupport.insertIfAbsent(deadlines, doc);
     }
 
     /**

@@ -2,7 +2,6 @@ package cn.wildlife.notification.deadline;
 
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.mongo.MongoSupport;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
@@ -55,13 +54,7 @@ public class RuleCatalogue {
             for (DeadlineRule rule : mapper.readValue(in, RuleFile.class).rules()) {
                 Document doc = Document.parse(mapper.writeValueAsString(rule))
                         .append("_id", rule.id() + "@" + rule.version()).append("origin", "STATUTORY_DEFAULT");
-                try {
-                    rules.insertOne(doc);
-                } catch (MongoException e) {
-                    if (!MongoSupport.isDuplicateKey(e)) {
-                        throw e;
-                    }
-                }
+                MongoSupport.insertIfAbsent(rules, doc);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package cn.wildlife.notification.inbox;
 
 import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.support.mongo.MongoSupport;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -57,14 +56,7 @@ public class InboxStore {
                     .append("dueAt", Date.from(alert.dueAt()))
                     .append("raisedAt", Date.from(alert.raisedAt()))
                     .append("read", false);
-            try {
-                items.insertOne(item);
-                delivered++;
-            } catch (MongoException e) {
-                if (!MongoSupport.isDuplicateKey(e)) {
-                    throw e;
-                }
-            }
+            delivered += MongoSupport.insertIfAbsent(items, item) ? 1 : 0;
         }
         return delivered;
     }

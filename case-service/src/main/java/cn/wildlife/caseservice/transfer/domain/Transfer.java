@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param receivingRegion the public security organ at this region is to receive it (the same level as the sender
  *                        at first; another when passed on)
  * @param history         every step, who took it and when; append-only
+ * @param direction       FORWARD for a transfer to the police; REVERSE for a case the police sent back, where the
+ *                        "sending agency" is the administrative agency that receives it and must record an outcome
  */
 public record Transfer(
         String id,
@@ -28,7 +30,11 @@ public record Transfer(
         TransferState state,
         Set<PackagePart> packageParts,
         List<Entry> history,
-        long version) {
+        long version,
+        Direction direction) {
+
+    /** FORWARD: an administrative agency transfers to the police; REVERSE: the police send a case back. */
+    public enum Direction { FORWARD, REVERSE }
 
     /** The administrative agencies that transfer suspected crimes to public security. */
     public static final Set<Agency> SENDERS = EnumSet.of(Agency.FORESTRY, Agency.MARKET_SUPERVISION,
@@ -68,7 +74,30 @@ public record Transfer(
         }
         Entry entry = new Entry("REPORT", TransferState.REPORTED, actor.subject(), actor.agency(), at, List.of());
         return new Transfer(id, caseNumber, summary, actor.agency(), actor.region().code(), actor.region().code(),
-                TransferState.REPORTED, Set.of(), List.of(entry), 1);
+                TransferState.REPORTED, Set.of(), List.of(entry), 1, Direction.FORWARD);
+    }
+
+    /**
+     * Reverse transfer (反向移送): the police found no crime but an administrative violation and send the case to the
+     * competent agency, which is then tracked until it records its own outcome.
+     */
+    public static Transfer returnToAgency(String id, String caseNumber, String summary, Actor police, Agency agency,
+                                          String agencyRegion, List<String> reasons, Instant at) {
+        if (police.agency() != Agency.PUBLIC_SECURITY) {
+            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, "only public security returns cases",
+                    TransferState.RETURNED, List.of());
+        }
+        if (!SENDERS.contains(agency)) {
+            throw new TransferRefused(TransferRefused.Reason.INCOMPLETE, agency + " does not handle administrative "
+                    + "wildlife cases; " + SENDERS + " do", TransferState.RETURNED, List.of());
+        }
+        if (reasons == null || reasons.isEmpty()) {
+            throw new TransferRefused(TransferRefused.Reason.INCOMPLETE, "a returned case needs its reasons in "
+                    + "writing", TransferState.RETURNED, List.of());
+        }
+        Entry entry = new Entry("RETURN", TransferState.RETURNED, police.subject(), police.agency(), at, reasons);
+        return new Transfer(id, caseNumber, summary, agency, agencyRegion, police.region().code(),
+                TransferState.RETURNED, Set.of(), List.of(entry), 1, Direction.REVERSE);
     }
 
     /** The steps the current state allows, whoever may take them. */
@@ -98,7 +127,7 @@ public record Transfer(
         List<Entry> entries = new ArrayList<>(history);
         entries.add(new Entry(step.name(), step.to(), actor.subject(), actor.agency(), at, details.reasons()));
         return new Transfer(id, caseNumber, summary, sendingAgency, sendingRegion, receiving, step.to(), parts,
-                entries, version + 1);
+                entries, version + 1, direction);
     }
 
     /** Accepting not filing belongs to the sender, except after an explanation, when the procuratorate decides. */
@@ -127,7 +156,7 @@ public record Transfer(
     private void requireDetails(TransferStep step, Details details) {
         switch (step) {
             case REFUSE, REFUSE_FILING, RECONSIDER_AND_UPHOLD, REQUEST_RECONSIDERATION, REQUEST_SUPERVISION,
-                 GIVE_EXPLANATION -> {
+                 GIVE_EXPLANATION, RECORD_OUTCOME -> {
                 if (details.reasons().isEmpty()) {
                     throw incomplete(step.path() + " needs its reasons in writing");
                 }

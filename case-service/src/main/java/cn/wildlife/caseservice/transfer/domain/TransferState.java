@@ -33,7 +33,13 @@ public enum TransferState {
     /** The procuratorate ordered the police to file (通知立案). */
     FILING_ORDERED("已通知立案"),
     /** Not filing stands; the agency handles the case administratively (不立案终结). */
-    CLOSED_NOT_FILED("不立案终结");
+    CLOSED_NOT_FILED("不立案终结"),
+    /** Reverse transfer: the police found no crime but an administrative violation and sent it back (退回). */
+    RETURNED("公安机关退回"),
+    /** The administrative agency accepted the returned case and handles it (已接收退回案件). */
+    RETURN_ACCEPTED("已接收退回案件"),
+    /** The agency's own administrative outcome is on record (行政处理结果已记录). */
+    OUTCOME_RECORDED("行政处理结果已记录");
 
     private final String label;
 

@@ -38,7 +38,16 @@ public enum TransferStep {
             TransferState.FILING_ORDERED),
     /** The agency accepts not filing, or the procuratorate finds the explanation sound. */
     ACCEPT_NON_FILING("non-filing-accepted", null, false, Set.of(TransferState.NOT_FILED,
-            TransferState.NOT_FILED_UPHELD, TransferState.EXPLANATION_GIVEN), TransferState.CLOSED_NOT_FILED);
+            TransferState.NOT_FILED_UPHELD, TransferState.EXPLANATION_GIVEN), TransferState.CLOSED_NOT_FILED),
+    /** The administrative agency accepts a case the police sent back. */
+    ACCEPT_RETURN("return-accepted", Party.SENDING_AGENCY, false, Set.of(TransferState.RETURNED),
+            TransferState.RETURN_ACCEPTED),
+    /**
+     * The agency records its own outcome (penalty decision, closure): after a returned case, and after a refused
+     * transfer or a non-filing, since not filing is no reason to stop (不得以罚代刑 cuts both ways).
+     */
+    RECORD_OUTCOME("outcome-recorded", Party.SENDING_AGENCY, false, Set.of(TransferState.RETURN_ACCEPTED,
+            TransferState.CLOSED_NOT_FILED, TransferState.REFUSED), TransferState.OUTCOME_RECORDED);
 
     private final String event;
     private final Party party;

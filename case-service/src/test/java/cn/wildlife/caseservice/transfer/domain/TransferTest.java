@@ -133,4 +133,36 @@ class TransferTest {
         assertThat(TransferStep.RECONSIDER_AND_UPHOLD.eventTypes()).containsExactly(
                 "cn.wildlife.transfer.reconsideration-decided.v1", "cn.wildlife.transfer.reconsideration-upheld.v1");
     }
+
+    @Test
+    void aCaseThePoliceSendBackIsTrackedUntilTheAgencyRecordsItsOutcome() {
+        Transfer returned = Transfer.returnToAgency("TR-220112-BBBBBBBB", "双公刑〔2026〕3号", "无犯罪事实但有行政违法",
+                POLICE, Agency.FORESTRY, "220112", List.of("不构成犯罪，依法应予行政处罚"), T0);
+
+        assertThat(returned.direction()).isEqualTo(Transfer.Direction.REVERSE);
+        assertThat(returned.allowedSteps()).containsExactly(TransferStep.ACCEPT_RETURN);
+        assertThatThrownBy(() -> returned.take(TransferStep.ACCEPT_RETURN, POLICE, NONE, T0))
+                .isInstanceOf(TransferRefused.class);
+        Transfer accepted = returned.take(TransferStep.ACCEPT_RETURN, OFFICER, NONE, T0);
+        assertThatThrownBy(() -> accepted.take(TransferStep.RECORD_OUTCOME, OFFICER, NONE, T0))
+                .hasMessageContaining("reasons");
+        assertThat(accepted.take(TransferStep.RECORD_OUTCOME, OFFICER, reasons("罚款2000元，没收猎具"), T0).state())
+                .isEqualTo(TransferState.OUTCOME_RECORDED);
+    }
+
+    @Test
+    void notFilingIsNoReasonToStopTheAgencyRecordsItsOwnOutcome() {
+        Transfer refused = reported().take(TransferStep.REFUSE, HEAD, reasons("情节显著轻微"), T0);
+
+        assertThat(refused.take(TransferStep.RECORD_OUTCOME, OFFICER, reasons("警告并处罚款"), T0).state())
+                .isEqualTo(TransferState.OUTCOME_RECORDED);
+    }
+
+    @Test
+    void onlyThePoliceReturnCasesAndOnlyToAnAdministrativeAgency() {
+        assertThatThrownBy(() -> Transfer.returnToAgency("TR-1", "n", "s", OFFICER, Agency.FORESTRY, "220112",
+                List.of("r"), T0)).isInstanceOf(TransferRefused.class);
+        assertThatThrownBy(() -> Transfer.returnToAgency("TR-1", "n", "s", POLICE, Agency.PROCURATORATE, "220112",
+                List.of("r"), T0)).isInstanceOf(TransferRefused.class);
+    }
 }
