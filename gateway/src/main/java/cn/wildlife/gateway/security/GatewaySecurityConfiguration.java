@@ -38,7 +38,7 @@ public class GatewaySecurityConfiguration {
     @ConfigurationProperties("platform.gateway.security")
     public record GatewaySecurityProperties(
             @DefaultValue({"/auth/dev/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/**",
+                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/due-date",
                 "/fallback/**", "/auth/gateway/**"})
             List<String> publicPaths,
             @DefaultValue List<String> allowedOrigins) {

@@ -2,7 +2,19 @@ package cn.wildlife.notification.calendar;
 
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
 import cn.wildlife.notification.calendar.domain.DurationUnit;
+import cn.wildlife.support.security.Access;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.security.Role;
+import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +40,69 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
     private final DueDateCalculator calculator;
+    private final CalendarStore calendars;
+    private final Access access;
 
-    CalendarController(DueDateCalculator calculator) {
+    CalendarController(DueDateCalculator calculator, CalendarStore calendars, Access access) {
         this.calculator = calculator;
+        this.calendars = calendars;
+        this.access = access;
+    }
+
+    @GetMapping("/years")
+    @Operation(summary = "The years whose holiday calendar is loaded",
+            description = "A date in a year without its calendar is computed on weekends alone and marked provisional.")
+    List<Map<String, Object>> years() {
+        return calendars.summary();
+    }
+
+    @PutMapping("/years/{year}")
+    @Operation(summary = "Load or replace a year's calendar (administrators)",
+            description = "The body has the shape of an entry of calendar/holidays-cn.json, so a published year can be "
+                    + "loaded from a file: curl -X PUT --data @2027.json. It applies to every deadline computed "
+                    + "afterwards; open deadlines keep their due dates.")
+    Map<String, Object> load(Caller caller, @PathVariable @Min(2000) @Max(2100) int year,
+                             @RequestBody CalendarStore.YearFile body) {
+        access.requireRole(caller, Role.ADMIN);
+        List<FieldError> errors = new ArrayList<>();
+        if (body.year() != year) {
+            errors.add(new FieldError("year", "must be " + year + ", the year in the path", body.year()));
+        }
+        if (body.source() == null || body.source().isBlank()) {
+            errors.add(new FieldError("source", "must name the notice the dates come from", body.source()));
+        }
+        Set<LocalDate> seen = new HashSet<>();
+        checkDays("holidays", body.holidays(), year, seen, errors);
+        checkDays("adjustedWorkingDays", body.adjustedWorkingDays(), year, seen, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        int revision = calendars.put(body, caller.subject());
+        return Map.of("year", year, "revision", revision, "holidays", body.holidays().size(),
+                "adjustedWorkingDays", body.adjustedWorkingDays().size());
+    }
+
+    private static void checkDays(String field, List<CalendarStore.YearFile.Day> days, int year, Set<LocalDate> seen,
+                                  List<FieldError> errors) {
+        if (days == null) {
+            errors.add(new FieldError(field, "must be a list (it may be empty)", null));
+            return;
+        }
+        for (int i = 0; i < days.size(); i++) {
+            CalendarStore.YearFile.Day day = days.get(i);
+            String at = field + "[" + i + "]";
+            if (day == null || day.date() == null) {
+                errors.add(new FieldError(at + ".date", "is required", null));
+            } else if (day.date().getYear() != year) {
+                errors.add(new FieldError(at + ".date", "is not in " + year, day.date()));
+            } else if (!seen.add(day.date())) {
+                errors.add(new FieldError(at + ".date", "appears twice (a day is a holiday or a working day, "
+                        + "not both)", day.date()));
+            }
+            if (day != null && (day.name() == null || day.name().isBlank())) {
+                errors.add(new FieldError(at + ".name", "must name the holiday", day.name()));
+            }
+        }
     }
 
     @GetMapping("/due-date")

@@ -5,7 +5,17 @@ import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.support.security.Role;
+import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -28,11 +38,13 @@ class DeadlineController {
     private final DeadlineStore store;
     private final RuleCatalogue rules;
     private final Access access;
+    private final ObjectMapper mapper;
 
-    DeadlineController(DeadlineStore store, RuleCatalogue rules, Access access) {
+    DeadlineController(DeadlineStore store, RuleCatalogue rules, Access access, ObjectMapper mapper) {
         this.store = store;
         this.rules = rules;
         this.access = access;
+        this.mapper = mapper;
     }
 
     @GetMapping("/api/deadlines")
@@ -61,8 +73,42 @@ class DeadlineController {
     }
 
     @GetMapping("/api/deadline-rules")
-    @Operation(summary = "The rules in force (newest version of each)")
+    @Operation(summary = "The rules in force: the newest version of each national rule and of each region's own")
     List<DeadlineRule> rules() {
         return rules.active();
+    }
+
+    @PostMapping("/api/deadline-rules")
+    @Operation(summary = "Add a rule, or a new version of one, nationally or for a region (administrators)",
+            description = "Give the rule without a version; it becomes the next version of its line (its id and "
+                    + "regions). A rule naming regions applies there instead of the national one. No restart; open "
+                    + "deadlines keep the version they were opened with.")
+    ResponseEntity<DeadlineRule> add(Caller caller, @RequestBody ObjectNode body) {
+        access.requireRole(caller, Role.ADMIN);
+        // The version is assigned here, and a rule is not statutory unless it says so.
+        body.put("version", 0);
+        if (!body.has("statutory")) {
+            body.put("statutory", false);
+        }
+        DeadlineRule proposed;
+        try {
+            proposed = mapper.treeToValue(body, DeadlineRule.class);
+        } catch (JacksonException e) {
+            String field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "rule"
+                    : e.getPath().get(0).getPropertyName();
+            throw new InvalidRequestException(field, e.getOriginalMessage(), null);
+        }
+        List<FieldError> errors = RuleValidation.check(proposed);
+        for (String region : proposed.regions()) {
+            if (RegionCode.isValid(region) && !caller.covers(region)) {
+                errors.add(new FieldError("regions", "region " + region + " is outside your region "
+                        + caller.region().code(), region));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        DeadlineRule added = rules.add(proposed, caller.subject());
+        return ResponseEntity.status(201).body(added);
     }
 }

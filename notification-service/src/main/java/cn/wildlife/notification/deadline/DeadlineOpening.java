@@ -14,6 +14,7 @@ import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -49,12 +50,21 @@ public class DeadlineOpening {
     public int apply(Envelope<?> event) {
         closeFulfilled(event);
         int opened = 0;
-        for (DeadlineRule rule : rules.active()) {
-            Optional<Opening> opening = openingOf(event, rule);
-            if (opening.isEmpty() || !rule.opensFor(event.type().ceType(), opening.get().agency().name())) {
+        String type = event.type().ceType();
+        List<String> ruleIds = rules.active().stream().filter(rule -> rule.opensOn().equals(type))
+                .map(DeadlineRule::id).distinct().toList();
+        for (String ruleId : ruleIds) {
+            DeadlineRule any = rules.active().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+            Optional<Opening> opening = openingOf(event, any);
+            if (opening.isEmpty()) {
                 continue;
             }
             Opening facts = opening.get();
+            // A province's own version of the rule, where it has one, else the national rule.
+            DeadlineRule rule = rules.applicable(ruleId, facts.region()).orElse(null);
+            if (rule == null || !rule.opensFor(type, facts.agency().name())) {
+                continue;
+            }
             Deadline deadline = Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
                     facts.startedAt(), calculator);
             DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ public class RuleCatalogue {
         try (InputStream in = new ClassPathResource(SHIPPED).getInputStream()) {
             for (DeadlineRule rule : mapper.readValue(in, RuleFile.class).rules()) {
                 Document doc = Document.parse(mapper.writeValueAsString(rule))
-                        .append("_id", rule.id() + "@" + rule.version()).append("origin", "STATUTORY_DEFAULT");
+                        .append("_id", rule.scopeKey() + "#" + rule.version()).append("origin", "STATUTORY_DEFAULT");
                 MongoSupport.insertIfAbsent(rules, doc);
             }
         } catch (IOException e) {
@@ -61,7 +62,7 @@ public class RuleCatalogue {
         }
     }
 
-    /** The newest version of every rule. */
+    /** The newest version of every rule, national and regional. */
     public List<DeadlineRule> active() {
         if (Duration.between(loadedAt, clock.instant()).compareTo(REFRESH) > 0) {
             reload();
@@ -69,20 +70,43 @@ public class RuleCatalogue {
         return active;
     }
 
-    public List<DeadlineRule> openedBy(String eventType, String agency) {
-        return active().stream().filter(rule -> rule.opensFor(eventType, agency)).toList();
+    /** Of a rule's national and regional versions, the one that applies in a region (the most specific). */
+    public Optional<DeadlineRule> applicable(String ruleId, String region) {
+        return active().stream().filter(rule -> rule.id().equals(ruleId))
+                .filter(rule -> rule.specificityFor(region) >= 0)
+                .max(Comparator.comparingInt(rule -> rule.specificityFor(region)));
+    }
+
+    /**
+     * Adds a new version of a rule (national, or a region's own when it names regions): the next version in its own
+     * line; deadlines already open keep the version they were opened with.
+     */
+    public synchronized DeadlineRule add(DeadlineRule proposed, String by) {
+        int version = active().stream().filter(rule -> rule.scopeKey().equals(proposed.scopeKey()))
+                .mapToInt(DeadlineRule::version).max().orElse(0) + 1;
+        DeadlineRule rule = new DeadlineRule(proposed.id(), version, proposed.title(), proposed.legalBasis(),
+                proposed.statutory(), proposed.kind(), proposed.subjectType(), proposed.opensOn(), proposed.agencies(),
+                proposed.closesOn(), proposed.pausesOn(), proposed.resumesOn(), proposed.amount(), proposed.unit(),
+                proposed.extensions(), proposed.warnBefore(), proposed.responsible(), proposed.escalation(),
+                proposed.escalateAfter(), proposed.regions());
+        rules.insertOne(Document.parse(mapper.writeValueAsString(rule))
+                .append("_id", rule.scopeKey() + "#" + version).append("origin", "ADDED").append("addedBy", by)
+                .append("addedAt", java.util.Date.from(clock.instant())));
+        reload();
+        return rule;
     }
 
     private synchronized void reload() {
         Map<String, DeadlineRule> newest = new LinkedHashMap<>();
         for (Document doc : rules.find()) {
-            doc.remove("_id");
-            doc.remove("origin");
+            for (String bookkeeping : List.of("_id", "origin", "addedBy", "addedAt")) {
+                doc.remove(bookkeeping);
+            }
             DeadlineRule rule = mapper.readValue(doc.toJson(), DeadlineRule.class);
-            newest.merge(rule.id(), rule, (a, b) -> a.version() >= b.version() ? a : b);
+            newest.merge(rule.scopeKey(), rule, (a, b) -> a.version() >= b.version() ? a : b);
         }
         List<DeadlineRule> sorted = new ArrayList<>(newest.values());
-        sorted.sort(Comparator.comparing(DeadlineRule::id));
+        sorted.sort(Comparator.comparing(DeadlineRule::scopeKey));
         active = List.copyOf(sorted);
         loadedAt = clock.instant();
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,15 @@ public final class DueDateCalculator {
     public static final ZoneId LEGAL_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int MAX_AMOUNT = 3660;
 
-    private final HolidayCalendar calendar;
+    private final Supplier<HolidayCalendar> calendars;
 
     public DueDateCalculator(HolidayCalendar calendar) {
-        this.calendar = calendar;
+        this(() -> calendar);
+    }
+
+    /** With a calendar that can change while running (a new year loaded): each computation uses the current one. */
+    public DueDateCalculator(Supplier<HolidayCalendar> calendars) {
+        this.calendars = calendars;
     }
 
     /** When a period ends, and how that was worked out. */
@@ -32,15 +38,16 @@ public final class DueDateCalculator {
             throw new IllegalArgumentException("amount must be between 0 and " + MAX_AMOUNT + ", was " + amount);
         }
         ZonedDateTime zoned = start.atZone(LEGAL_ZONE);
+        HolidayCalendar calendar = calendars.get();
         return switch (unit) {
             case HOURS -> new DueDate(start.plusSeconds(amount * 3600), null, false,
                     "exact hours from the start (Asia/Shanghai)");
-            case CALENDAR_DAYS -> calendarDays(zoned.toLocalDate(), amount);
-            case WORKING_DAYS -> workingDays(zoned.toLocalDate(), amount);
+            case CALENDAR_DAYS -> calendarDays(calendar, zoned.toLocalDate(), amount);
+            case WORKING_DAYS -> workingDays(calendar, zoned.toLocalDate(), amount);
         };
     }
 
-    private DueDate calendarDays(LocalDate startDay, long amount) {
+    private static DueDate calendarDays(HolidayCalendar calendar, LocalDate startDay, long amount) {
         LocalDate last = startDay.plusDays(amount);
         boolean provisional = !calendar.knows(last.getYear());
         boolean moved = false;
@@ -54,7 +61,7 @@ public final class DueDateCalculator {
         return new DueDate(endOf(last), last, provisional, arithmetic + provisionalNote(provisional));
     }
 
-    private DueDate workingDays(LocalDate startDay, long amount) {
+    private static DueDate workingDays(HolidayCalendar calendar, LocalDate startDay, long amount) {
         LocalDate day = startDay;
         boolean provisional = false;
         long counted = 0;

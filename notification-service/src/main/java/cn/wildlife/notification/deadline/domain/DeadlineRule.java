@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *                   may act (e.g. ask for reconsideration), which simply closes when it runs out
  * @param agencies   the agencies whose subjects the rule applies to; empty means every agency
  * @param statutory  false for a platform default where the law sets no number (the legal basis says so)
+ * @param regions    where a province's (or city's) own rule applies; empty for the national rule
  */
 public record DeadlineRule(
         String id,
@@ -34,7 +35,8 @@ public record DeadlineRule(
         List<Duration> warnBefore,
         String responsible,
         List<String> escalation,
-        @Nullable Duration escalateAfter) {
+        @Nullable Duration escalateAfter,
+        @Nullable List<String> regions) {
 
     /** How long a deadline stays overdue before it goes up the chain, when the rule does not say. */
     public static final Duration DEFAULT_ESCALATE_AFTER = Duration.ofDays(1);
@@ -48,23 +50,45 @@ public record DeadlineRule(
     }
 
     public DeadlineRule {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a rule needs an id");
-        }
-        if (version < 1) {
-            throw new IllegalArgumentException("rule " + id + ": version starts at 1");
-        }
-        if (amount < 0) {
-            throw new IllegalArgumentException("rule " + id + ": amount cannot be negative");
-        }
-        agencies = Set.copyOf(agencies);
-        closesOn = Set.copyOf(closesOn);
-        pausesOn = Set.copyOf(pausesOn);
-        resumesOn = Set.copyOf(resumesOn);
-        extensions = List.copyOf(extensions);
-        warnBefore = List.copyOf(warnBefore);
-        escalation = List.copyOf(escalation);
+        // Checked by the rule validation where rules come in; here only made immutable (and empty, not null).
+        agencies = agencies == null ? Set.of() : Set.copyOf(agencies);
+        closesOn = closesOn == null ? Set.of() : Set.copyOf(closesOn);
+        pausesOn = pausesOn == null ? Set.of() : Set.copyOf(pausesOn);
+        resumesOn = resumesOn == null ? Set.of() : Set.copyOf(resumesOn);
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        warnBefore = warnBefore == null ? List.of() : List.copyOf(warnBefore);
+        escalation = escalation == null ? List.of() : List.copyOf(escalation);
         escalateAfter = escalateAfter == null ? DEFAULT_ESCALATE_AFTER : escalateAfter;
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
+
+    /** The national rule applies everywhere; a province's or city's own applies in its region and below. */
+    public boolean national() {
+        return regions.isEmpty();
+    }
+
+    /**
+     * How closely the rule fits a region: -1 when it does not apply there, 0 for a national rule, else the length of
+     * the matching region prefix (a city's rule beats its province's).
+     */
+    public int specificityFor(String region) {
+        if (regions.isEmpty()) {
+            return 0;
+        }
+        int best = -1;
+        for (String scope : regions) {
+            String prefix = scope.endsWith("0000") ? scope.substring(0, 2)
+                    : scope.endsWith("00") ? scope.substring(0, 4) : scope;
+            if (region.startsWith(prefix)) {
+                best = Math.max(best, prefix.length());
+            }
+        }
+        return best;
+    }
+
+    /** Rule versions are counted per id and scope: a province's own version line does not touch the national one. */
+    public String scopeKey() {
+        return id + "@" + String.join(",", regions.stream().sorted().toList());
     }
 
     /** The earliest warning before the due time (none: warn when due). */
