@@ -3,6 +3,7 @@ package cn.wildlife.events;
 import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
+import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.facility.FacilityRegistered;
 import cn.wildlife.events.transfer.TransferStepTaken;
@@ -20,6 +21,14 @@ public enum EventType {
             "An agency's system reports a clue it received."),
     CLUE_RECORDED("cn.wildlife.clue.recorded.v1", ClueRecorded.class, "clue-recorded.v1.json",
             "case-service recorded a clue."),
+    CLUE_ASSIGNED("cn.wildlife.clue.assigned.v1", ClueStepTaken.class, "clue-step-taken.v1.json",
+            "A clue step: a clue was assigned to a handler."),
+    CLUE_CASE_OPENED("cn.wildlife.clue.case-opened.v1", ClueStepTaken.class, "clue-step-taken.v1.json",
+            "A clue step: a case was opened on a clue."),
+    CLUE_DISMISSED("cn.wildlife.clue.dismissed.v1", ClueStepTaken.class, "clue-step-taken.v1.json",
+            "A clue step: a clue was dismissed with reasons."),
+    CLUE_REFERRED("cn.wildlife.clue.referred.v1", ClueStepTaken.class, "clue-step-taken.v1.json",
+            "A clue step: a clue was referred to another agency."),
     DEADLINE_OPENED("cn.wildlife.deadline.opened.v1", DeadlineOpened.class, "deadline-opened.v1.json",
             "notification-service opened a deadline from a rule."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,

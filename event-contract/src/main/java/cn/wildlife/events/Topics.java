@@ -67,8 +67,9 @@ public final class Topics {
             topics.add(new Topic(agencyCases(agency), "Cases recorded by " + agency.name() + "'s own systems ("
                     + agency.label() + "); event types are added with the case work.", Set.of(), agency.name()));
         }
-        topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them (never the reporter's identity).",
-                Set.of(EventType.CLUE_RECORDED), "case-service"));
+        topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them and the steps of their life "
+                + "(never the reporter's identity).", Set.of(EventType.CLUE_RECORDED, EventType.CLUE_ASSIGNED,
+                EventType.CLUE_CASE_OPENED, EventType.CLUE_DISMISSED, EventType.CLUE_REFERRED), "case-service"));
         topics.add(new Topic(PLATFORM_CASES, "Case facts from case-service.", Set.of(), "case-service"));
         topics.add(new Topic(PLATFORM_TRANSFERS, "Transfer steps of suspected crimes (两法衔接).",
                 Arrays.stream(EventType.values()).filter(t -> t.payloadType() == TransferStepTaken.class)

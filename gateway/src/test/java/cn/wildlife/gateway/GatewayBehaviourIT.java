@@ -63,7 +63,7 @@ class GatewayBehaviourIT {
         store = cn.wildlife.embedded.MongoWireStore.inMemory(free());
         int port = free();
         int closed = free();
-        String fake = "http://localhost:" + services.getAddress().getPort();
+        String standIn = "http://localhost:" + services.getAddress().getPort();
         base = "http://localhost:" + port;
         gateway = GatewayApplication.builder().run(
                 "--server.port=" + port,
@@ -73,8 +73,8 @@ class GatewayBehaviourIT {
                 "--platform.dev-issuer.issuer=" + base + "/auth/dev",
                 "--PLATFORM_TOKEN_ISSUER=" + base + "/auth/dev",
                 "--PLATFORM_JWK_SET_URI=" + base + "/auth/dev/jwks.json",
-                "--CASE_SERVICE_URI=" + fake,
-                "--NOTIFICATION_SERVICE_URI=" + fake,
+                "--CASE_SERVICE_URI=" + standIn,
+                "--NOTIFICATION_SERVICE_URI=" + standIn,
                 "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
                 "--platform.gateway.api-keys.mongodb-uri=" + store.uri("gateway"),
                 "--platform.gateway.api-keys.issuer=" + base + "/auth/gateway",

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A clue as case-service keeps it (线索). Later states (assigned, verified, ...) come with the clue lifecycle. */
+/**
+ * A clue as case-service keeps it (线索): received, assigned to a handler, then turned into a case, dismissed with
+ * reasons or referred to the competent agency.
+ */
 public record Clue(
         String id,
         Agency agency,
@@ -26,7 +29,65 @@ public record Clue(
         long version) {
 
     /** Where a clue is in its life. */
-    public enum Status { RECEIVED }
+    public enum Status {
+        RECEIVED("已接收"), ASSIGNED("已分派"), CASE_OPENED("已立案"), DISMISSED("不予立案（已说明理由）"),
+        REFERRED("已移交其他部门");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The steps of a clue's life, the states they leave and where they lead. */
+    public enum Step {
+        ASSIGN("assigned", java.util.Set.of(Status.RECEIVED), Status.ASSIGNED),
+        OPEN_CASE("case-opened", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED), Status.CASE_OPENED),
+        DISMISS("dismissed", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED), Status.DISMISSED),
+        REFER("referred", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED), Status.REFERRED);
+
+        private final String event;
+        private final java.util.Set<Status> from;
+        private final Status to;
+
+        Step(String event, java.util.Set<Status> from, Status to) {
+            this.event = event;
+            this.from = from;
+            this.to = to;
+        }
+
+        public String eventType() {
+            return "cn.wildlife.clue." + event + ".v1";
+        }
+
+        public String path() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public boolean allowedFrom(Status status) {
+            return from.contains(status);
+        }
+
+        public Status to() {
+            return to;
+        }
+    }
+
+    /** The steps its status allows now. */
+    public List<Step> allowedSteps() {
+        return java.util.Arrays.stream(Step.values()).filter(step -> step.allowedFrom(status)).toList();
+    }
+
+    /** The clue after a step; the caller has checked the step is allowed and complete. */
+    public Clue after(Step step) {
+        return new Clue(id, agency, region, source, receivedAt, recordedAt, place, speciesCodes, behaviours,
+                summary, step.to(), channel, version + 1);
+    }
 
     public ClueRecorded recorded() {
         return new ClueRecorded(id, agency, region, source, receivedAt, recordedAt, speciesCodes, behaviours,

@@ -49,13 +49,42 @@ class ClueController {
     private static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{2,79}$";
 
     private final ClueRecording recording;
+    private final ClueHandling handling;
     private final ClueStore store;
     private final Access access;
 
-    ClueController(ClueRecording recording, ClueStore store, Access access) {
+    ClueController(ClueRecording recording, ClueHandling handling, ClueStore store, Access access) {
         this.recording = recording;
+        this.handling = handling;
         this.store = store;
         this.access = access;
+    }
+
+    @PostMapping("/{id}/steps/{step}")
+    @Operation(summary = "Handle a clue: assign, open-case, dismiss or refer",
+            description = "By the receiving agency's officers. Opening a case (caseNumber), a dismissal (reasons) or a "
+                    + "referral (referredTo, reasons) fulfils the clue's handling clock. 409 names the status and "
+                    + "the steps it allows.")
+    ClueView take(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id,
+                  @PathVariable @Pattern(regexp = "^[a-z-]{3,20}$") String step,
+                  @Valid @RequestBody(required = false) @Nullable ClueStepRequest request) {
+        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
+        access.checkRead(caller, "clue", id, clue.agency(), clue.region());
+        access.checkWrite(caller, clue.agency(), clue.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
+        Clue.Step chosen = java.util.Arrays.stream(Clue.Step.values()).filter(s -> s.path().equals(step))
+                .findFirst().orElseThrow(() -> new InvalidRequestException("step", "one of "
+                        + java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList(), step));
+        ClueStepRequest body = request == null ? new ClueStepRequest(null, null, null, null, null) : request;
+        return ClueView.of(handling.take(clue, chosen, caller, new ClueHandling.Details(body.reasons(),
+                body.caseNumber(), body.referredTo(), body.assignee(), body.expectedVersion())));
+    }
+
+    /** What a clue step carries. */
+    record ClueStepRequest(@Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
+                           @Nullable @Size(max = 100) String caseNumber,
+                           @Nullable Agency referredTo,
+                           @Nullable @Size(max = 200) String assignee,
+                           @Nullable Long expectedVersion) {
     }
 
     @GetMapping("/{id}")
@@ -120,12 +149,13 @@ class ClueController {
     record ClueView(String id, Agency agency, String agencyLabel, String region, ClueSource source,
                     String sourceLabel, Instant receivedAt, Instant recordedAt, @Nullable Place place,
                     List<String> speciesCodes, List<Behaviour> behaviours, String summary, Clue.Status status,
-                    ClueRecorded.Channel channel, long version) {
+                    String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel, long version) {
 
         static ClueView of(Clue c) {
             return new ClueView(c.id(), c.agency(), c.agency().label(), c.region(), c.source(), c.source().label(),
                     c.receivedAt(), c.recordedAt(), c.place(), c.speciesCodes(), c.behaviours(), c.summary(),
-                    c.status(), c.channel(), c.version());
+                    c.status(), c.status().label(), c.allowedSteps().stream().map(Clue.Step::path).toList(),
+                    c.channel(), c.version());
         }
     }
 

@@ -39,9 +39,19 @@ public class ClueStore {
 
     /** Inserts a new clue with its first events; false when a clue with this id already exists. */
     public boolean insert(Clue clue, List<Document> outboxEntries, Outbox outbox, String appliedEventId) {
-        Document doc = toDocument(clue).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
+        Document doc = asDocument(clue).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
         doc.putAll(outbox.newDocumentFields(outboxEntries));
         return MongoSupport.insertIfAbsent(clues, doc);
+    }
+
+    /** Saves a step if the clue is still at the version it was read at; false when someone else moved it. */
+    public boolean update(Clue after, Document step, List<Document> outboxEntries, Outbox outbox) {
+        return clues.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("status", after.status().name()),
+                        com.mongodb.client.model.Updates.set("version", after.version()),
+                        com.mongodb.client.model.Updates.push("steps", step),
+                        outbox.append(outboxEntries))).getModifiedCount() == 1;
     }
 
     public Optional<Clue> find(String id) {
@@ -72,7 +82,7 @@ public class ClueStore {
     public record Page(List<Clue> items, int page, int size, long total) {
     }
 
-    static Document toDocument(Clue clue) {
+    static Document asDocument(Clue clue) {
         Document doc = new Document("_id", clue.id())
                 .append("agency", clue.agency().name())
                 .append("region", clue.region())

@@ -111,8 +111,8 @@ class TransferController {
     @Operation(summary = "Transfers the caller's agency sent or receives in its region (oversight: all in its region)")
     List<TransferView> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        List<Transfer> found = store.visibleTo(caller.agency(), caller.region().subtreePrefix(), caller.isOversight()
-                || caller.agency() == Agency.PROCURATORATE, page, size);
+        List<Transfer> found = store.visibleTo(caller.agency(), caller.region().subtreePrefix(), caller.isOversight(),
+                page, size);
         access.auditSearchResults(caller, "transfer", found.stream()
                 .map(t -> new Access.Owned(t.id(), t.sendingAgency())).toList());
         return found.stream().map(TransferView::of).toList();

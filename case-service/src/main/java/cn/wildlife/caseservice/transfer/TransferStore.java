@@ -39,7 +39,7 @@ public class TransferStore {
     }
 
     public void insert(Transfer transfer, List<Document> outboxEntries, Outbox outbox) {
-        Document doc = toDocument(transfer);
+        Document doc = asDocument(transfer);
         doc.putAll(outbox.newDocumentFields(outboxEntries));
         transfers.insertOne(doc);
     }
@@ -78,7 +78,7 @@ public class TransferStore {
                 .skip(page * size).limit(size).map(TransferStore::fromDocument).into(new ArrayList<>());
     }
 
-    static Document toDocument(Transfer t) {
+    static Document asDocument(Transfer t) {
         return new Document("_id", t.id())
                 .append("caseNumber", t.caseNumber())
                 .append("summary", t.summary())

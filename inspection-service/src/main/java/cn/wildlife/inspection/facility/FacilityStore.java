@@ -36,7 +36,7 @@ public class FacilityStore {
 
     /** False when the id or the licence number is already registered. */
     public boolean insert(Facility facility, Document outboxEntry, Outbox outbox) {
-        Document doc = toDocument(facility);
+        Document doc = asDocument(facility);
         doc.putAll(outbox.newDocumentFields(List.of(outboxEntry)));
         return MongoSupport.insertIfAbsent(facilities, doc);
     }
@@ -57,7 +57,7 @@ public class FacilityStore {
                 : Filters.regex("region", "^" + regionPrefix));
     }
 
-    static Document toDocument(Facility f) {
+    static Document asDocument(Facility f) {
         return new Document("_id", f.id())
                 .append("name", f.name())
                 .append("region", f.region())

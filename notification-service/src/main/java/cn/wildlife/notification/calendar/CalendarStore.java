@@ -51,7 +51,7 @@ public class CalendarStore {
         this.clock = clock;
         for (YearFile year : shipped) {
             year.toYear();
-            MongoSupport.insertIfAbsent(years, toDocument(year, "SHIPPED", null));
+            MongoSupport.insertIfAbsent(years, asDocument(year, "SHIPPED", null));
         }
         reload();
     }
@@ -68,7 +68,7 @@ public class CalendarStore {
     public int put(YearFile year, String by) {
         Document existing = years.find(Filters.eq("_id", year.year())).first();
         int revision = existing == null ? 1 : existing.getInteger("revision", 1) + 1;
-        Document doc = toDocument(year, "LOADED", by).append("revision", revision);
+        Document doc = asDocument(year, "LOADED", by).append("revision", revision);
         years.replaceOne(Filters.eq("_id", year.year()), doc, new ReplaceOptions().upsert(true));
         reload();
         return revision;
@@ -100,7 +100,7 @@ public class CalendarStore {
         loadedAt = clock.instant();
     }
 
-    private Document toDocument(YearFile year, String origin, String by) {
+    private Document asDocument(YearFile year, String origin, String by) {
         return new Document("_id", year.year())
                 .append("source", year.source())
                 .append("origin", origin)

@@ -4,6 +4,7 @@ import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.notification.NotificationServiceApplication;
@@ -88,7 +89,8 @@ public class DeadlineOpening {
         if (subject == null) {
             return;
         }
-        Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt() : event.time().toInstant();
+        Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt()
+                : event.data() instanceof ClueStepTaken clueStep ? clueStep.takenAt() : event.time().toInstant();
         for (DeadlineRule rule : rules.active()) {
             if (rule.closesOn().contains(event.type().ceType())) {
                 store.close(Deadline.idFor(rule.id(), subject), event.id(), at);
@@ -102,6 +104,9 @@ public class DeadlineOpening {
         }
         if (event.data() instanceof TransferStepTaken step) {
             return step.transferId();
+        }
+        if (event.data() instanceof ClueStepTaken step) {
+            return step.clueId();
         }
         return null;
     }

@@ -43,7 +43,7 @@ public class DeadlineStore {
      * warning and escalation settings are kept with it, so a later rule version does not change a running clock.
      */
     public boolean insert(Deadline deadline, DeadlineRule rule, Document outboxEntry, Outbox outbox) {
-        Document doc = toDocument(deadline)
+        Document doc = asDocument(deadline)
                 .append("nextCheckAt", Date.from(rule.kind() == DeadlineRule.Kind.WINDOW ? deadline.dueAt()
                         : deadline.dueAt().minus(rule.longestWarning())))
                 .append("escalateAfter", rule.escalateAfter().toString())
@@ -105,7 +105,7 @@ public class DeadlineStore {
     public record Page(List<Deadline> items, int page, int size, long total) {
     }
 
-    static Document toDocument(Deadline d) {
+    static Document asDocument(Deadline d) {
         return new Document("_id", d.id())
                 .append("ruleId", d.ruleId())
                 .append("ruleVersion", d.ruleVersion())

@@ -1,0 +1,123 @@
+package cn.wildlife.caseservice.clue;
+
+import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventType;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.clue.ClueStepTaken;
+import cn.wildlife.support.outbox.Outbox;
+import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.web.ConflictException;
+import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.InvalidRequestException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The receiving agency's handling of a clue: assign, then open a case, dismiss with reasons, or refer to the competent
+ * agency. Each step is announced on {@code platform.clues}; opening a case, dismissing and referring fulfil the
+ * clue's handling clock.
+ */
+@Service
+public class ClueHandling {
+
+    static final URI SOURCE = URI.create("urn:cn.wildlife:" + CaseServiceApplication.NAME);
+
+    private final ClueStore store;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public ClueHandling(ClueStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** What a step carries. */
+    public record Details(List<String> reasons, @Nullable String caseNumber, @Nullable Agency referredTo,
+                          @Nullable String assignee, @Nullable Long expectedVersion) {
+        public Details {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    public Clue take(Clue before, Clue.Step step, Caller caller, Details details) {
+        if (details.expectedVersion() != null && details.expectedVersion() != before.version()) {
+            throw stale(before);
+        }
+        if (!step.allowedFrom(before.status())) {
+            throw new ConflictException("step-not-allowed", "a clue that is " + before.status() + " cannot "
+                    + step.path(), Map.of("state", before.status().name(),
+                    "allowedSteps", before.allowedSteps().stream().map(Clue.Step::path).toList()));
+        }
+        requireDetails(step, before, details);
+        Clue after = before.after(step);
+        Instant at = clock.instant();
+        Document entry = new Document("step", step.name()).append("status", after.status().name())
+                .append("by", caller.subject()).append("byName", caller.name()).append("at", Date.from(at))
+                .append("reasons", details.reasons()).append("caseNumber", details.caseNumber())
+                .append("referredTo", details.referredTo() == null ? null : details.referredTo().name())
+                .append("assignee", details.assignee());
+        ClueStepTaken payload = new ClueStepTaken(after.id(), step.name(), after.status().name(), after.agency(),
+                after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), details.referredTo());
+        EventType type = EventType.fromCeType(step.eventType()).orElseThrow();
+        Document event = outbox.entry(Topics.PLATFORM_CLUES,
+                Envelope.of(SOURCE, after.agency(), after.region(), type, payload));
+        if (!store.update(after, entry, List.of(event), outbox)) {
+            throw stale(store.find(before.id()).orElse(before));
+        }
+        relay.wake();
+        return after;
+    }
+
+    private static void requireDetails(Clue.Step step, Clue clue, Details details) {
+        List<FieldError> errors = new ArrayList<>();
+        switch (step) {
+            case OPEN_CASE -> {
+                if (details.caseNumber() == null || details.caseNumber().isBlank()) {
+                    errors.add(new FieldError("caseNumber", "the number of the case opened on this clue", null));
+                }
+            }
+            case DISMISS -> {
+                if (details.reasons().isEmpty()) {
+                    errors.add(new FieldError("reasons", "a dismissal gives its reasons in writing", null));
+                }
+            }
+            case REFER -> {
+                if (details.referredTo() == null || details.referredTo() == clue.agency()) {
+                    errors.add(new FieldError("referredTo", "the competent agency, other than " + clue.agency(),
+                            details.referredTo()));
+                }
+                if (details.reasons().isEmpty()) {
+                    errors.add(new FieldError("reasons", "a referral says why the other agency is competent", null));
+                }
+            }
+            case ASSIGN -> {
+                if (details.assignee() == null || details.assignee().isBlank()) {
+                    errors.add(new FieldError("assignee", "the handling officer", null));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static ConflictException stale(Clue current) {
+        return new ConflictException("concurrent-update", "the clue changed meanwhile (now version "
+                + current.version() + ", " + current.status() + "); read it again and decide anew",
+                Map.of("state", current.status().name(), "version", current.version()));
+    }
+}
