@@ -70,6 +70,13 @@ class DeadlineAlertsIT {
     }
 
     @Test
+    void supervisorsSeeRunningDeadlinesByStateRuleAndAgencyInPrometheus() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(
+                SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus").raw())
+                .containsPattern("platform_deadlines\\{[^}]*agency=\"FORESTRY\"[^}]*rule=\"CLUE_CASE_DECISION_DEFAULT\""));
+    }
+
+    @Test
     void aDeadlineMetBeforeItIsDueRaisesNoAlert() {
         String id = client.post(gateway + "/api/transfers", """
                 {"caseNumber":"双林罚〔2026〕21号","summary":"非法收购野生鸟类"}""", client.as("forestry-officer"))

@@ -16,10 +16,12 @@ class AlertScheduler {
     private static final Logger log = LoggerFactory.getLogger(AlertScheduler.class);
 
     private final DeadlineAlerting alerting;
+    private final DeadlineGauges gauges;
     private final Clock clock;
 
-    AlertScheduler(DeadlineAlerting alerting, Clock clock) {
+    AlertScheduler(DeadlineAlerting alerting, DeadlineGauges gauges, Clock clock) {
         this.alerting = alerting;
+        this.gauges = gauges;
         this.clock = clock;
     }
 
@@ -31,6 +33,7 @@ class AlertScheduler {
             if (raised > 0) {
                 log.info("Raised {} deadline alerts", raised);
             }
+            gauges.refresh();
         } catch (RuntimeException e) {
             // The store may be away; the next scan picks up everything still due.
             log.warn("Deadline scan failed, retrying at the next interval: {}", e.getMessage());
