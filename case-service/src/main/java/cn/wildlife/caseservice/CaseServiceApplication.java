@@ -10,6 +10,9 @@ public class CaseServiceApplication {
 
     public static final String NAME = "case-service";
 
+    /** The CloudEvents {@code source} of every event this service announces. */
+    public static final java.net.URI EVENT_SOURCE = java.net.URI.create("urn:cn.wildlife:" + NAME);
+
     /** How the service starts, alone or inside the local runtime: its own config file, a servlet web server. */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(CaseServiceApplication.class)

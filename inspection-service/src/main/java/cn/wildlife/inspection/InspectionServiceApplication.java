@@ -10,6 +10,9 @@ public class InspectionServiceApplication {
 
     public static final String NAME = "inspection-service";
 
+    /** The CloudEvents {@code source} of every event this service announces. */
+    public static final java.net.URI EVENT_SOURCE = java.net.URI.create("urn:cn.wildlife:" + NAME);
+
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(InspectionServiceApplication.class)
                 .main(InspectionServiceApplication.class)

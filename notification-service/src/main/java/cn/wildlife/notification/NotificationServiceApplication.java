@@ -12,6 +12,9 @@ public class NotificationServiceApplication {
 
     public static final String NAME = "notification-service";
 
+    /** The CloudEvents {@code source} of every event this service announces. */
+    public static final java.net.URI EVENT_SOURCE = java.net.URI.create("urn:cn.wildlife:" + NAME);
+
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(NotificationServiceApplication.class)
                 .main(NotificationServiceApplication.class)

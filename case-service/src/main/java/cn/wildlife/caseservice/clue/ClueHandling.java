@@ -12,7 +12,6 @@ import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ClueHandling {
-
-    static final URI SOURCE = URI.create("urn:cn.wildlife:" + CaseServiceApplication.NAME);
 
     private final ClueStore store;
     private final Outbox outbox;
@@ -74,7 +71,7 @@ public class ClueHandling {
                 after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), details.referredTo());
         EventType type = EventType.fromCeType(step.eventType()).orElseThrow();
         Document event = outbox.entry(Topics.PLATFORM_CLUES,
-                Envelope.of(SOURCE, after.agency(), after.region(), type, payload));
+                Envelope.of(CaseServiceApplication.EVENT_SOURCE, after.agency(), after.region(), type, payload));
         if (!store.update(after, entry, List.of(event), outbox)) {
             throw stale(store.find(before.id()).orElse(before));
         }

@@ -10,7 +10,6 @@ import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import cn.wildlife.support.web.ConflictException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClueRecording {
 
-    static final URI SOURCE = URI.create("urn:cn.wildlife:" + CaseServiceApplication.NAME);
     private static final Logger log = LoggerFactory.getLogger(ClueRecording.class);
 
     private final ClueStore store;
@@ -85,7 +83,7 @@ public class ClueRecording {
 
     private boolean record(Clue clue, @Nullable String eventId, @Nullable String correlationId,
                            @Nullable String traceparent) {
-        Envelope<ClueRecorded> recorded = Envelope.of(SOURCE, clue.agency(), clue.region(), clue.recorded())
+        Envelope<ClueRecorded> recorded = Envelope.of(CaseServiceApplication.EVENT_SOURCE, clue.agency(), clue.region(), clue.recorded())
                 .withCorrelation(correlationId, traceparent);
         boolean inserted = store.insert(clue, List.of(outbox.entry(Topics.PLATFORM_CLUES, recorded)), outbox,
                 eventId);

@@ -15,7 +15,6 @@ import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TransferWorkflow {
-
-    static final URI SOURCE = URI.create("urn:cn.wildlife:" + CaseServiceApplication.NAME);
 
     private final TransferStore store;
     private final Outbox outbox;
@@ -117,7 +114,7 @@ public class TransferWorkflow {
         TransferStepTaken payload = new TransferStepTaken(t.id(), step, t.state().name(), t.caseNumber(),
                 t.sendingAgency(), t.sendingRegion(), t.receivingRegion(), last.by(), last.byAgency(), last.at(),
                 last.reasons(), t.packageParts().stream().map(Enum::name).sorted().toList());
-        return outbox.entry(Topics.PLATFORM_TRANSFERS, Envelope.of(SOURCE, t.sendingAgency(), t.sendingRegion(),
+        return outbox.entry(Topics.PLATFORM_TRANSFERS, Envelope.of(CaseServiceApplication.EVENT_SOURCE, t.sendingAgency(), t.sendingRegion(),
                 type, payload));
     }
 }

@@ -50,8 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Facilities (人工繁育机构)", description = "Captive-breeding facilities and their licences")
 class FacilityController {
 
-    static final URI SOURCE = URI.create("urn:cn.wildlife:" + InspectionServiceApplication.NAME);
-
     /** Forestry and grassland bureaus supervise captive breeding: the registry is theirs. */
     static final Agency SUPERVISING_AGENCY = Agency.FORESTRY;
 
@@ -81,7 +79,7 @@ class FacilityController {
                 request.purposes(), clock.instant(), 1);
         FacilityRegistered event = new FacilityRegistered(id, facility.name(), facility.region(),
                 facility.licenceNumber(), facility.licenceValidUntil(), facility.licensedSpeciesCodes());
-        Envelope<FacilityRegistered> envelope = Envelope.of(SOURCE, null, facility.region(), event);
+        Envelope<FacilityRegistered> envelope = Envelope.of(InspectionServiceApplication.EVENT_SOURCE, null, facility.region(), event);
         if (!store.insert(facility, outbox.entry(Topics.PLATFORM_INSPECTIONS, envelope), outbox)) {
             throw new ConflictException("licence-registered", "licence " + request.licenceNumber()
                     + " is already registered", Map.of("licenceNumber", request.licenceNumber()));

@@ -15,7 +15,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeadlineAlerting {
 
-    static final URI SOURCE = URI.create("urn:cn.wildlife:" + NotificationServiceApplication.NAME);
     private static final int BATCH = 500;
 
     private final MongoCollection<Document> deadlines;
@@ -106,7 +104,7 @@ public class DeadlineAlerting {
         AlertRaised alert = new AlertRaised(id + ":" + kind, kind, id, d.getString("ruleId"), d.getString("title"),
                 d.getString("legalBasis"), d.getString("subjectType"), d.getString("subjectId"), agency, region,
                 dueAt, now, recipients(kind, agency, region, d.getList("escalation", String.class, List.of())));
-        Document entry = outbox.entry(Topics.PLATFORM_ALERTS, Envelope.of(SOURCE, agency, region, alert));
+        Document entry = outbox.entry(Topics.PLATFORM_ALERTS, Envelope.of(NotificationServiceApplication.EVENT_SOURCE, agency, region, alert));
         Bson change = Updates.combine(
                 Updates.set("state", kind),
                 Updates.push("alertsRaised", kind),

@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeadlineOpening {
 
-    static final URI SOURCE = URI.create("urn:cn.wildlife:" + NotificationServiceApplication.NAME);
-
     private final RuleCatalogue rules;
     private final DeadlineStore store;
     private final DueDateCalculator calculator;
@@ -71,7 +69,7 @@ public class DeadlineOpening {
             DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
                     rule.legalBasis(), rule.subjectType(), facts.subjectId(), facts.agency(), facts.region(),
                     deadline.startedAt(), deadline.dueAt(), deadline.provisional());
-            Envelope<DeadlineOpened> envelope = Envelope.of(SOURCE, facts.agency(), facts.region(), announced)
+            Envelope<DeadlineOpened> envelope = Envelope.of(NotificationServiceApplication.EVENT_SOURCE, facts.agency(), facts.region(), announced)
                     .withCorrelation(event.correlationId() != null ? event.correlationId() : event.id(),
                             event.traceparent());
             if (store.insert(deadline, rule, outbox.entry(Topics.PLATFORM_DEADLINES, envelope), outbox)) {
