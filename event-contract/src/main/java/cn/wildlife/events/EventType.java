@@ -1,6 +1,8 @@
 package cn.wildlife.events;
 
 import cn.wildlife.events.alert.AlertRaised;
+import cn.wildlife.events.cases.CaseChanged;
+import cn.wildlife.events.cases.CaseReported;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.clue.ClueStepTaken;
@@ -29,6 +31,27 @@ public enum EventType {
             "A clue step: a clue was dismissed with reasons."),
     CLUE_REFERRED("cn.wildlife.clue.referred.v1", ClueStepTaken.class, "clue-step-taken.v1.json",
             "A clue step: a clue was referred to another agency."),
+    CASE_REPORTED("cn.wildlife.case.reported.v1", CaseReported.class, "case-reported.v1.json",
+            "An agency's system reports a case it opened."),
+    CASE_OPENED("cn.wildlife.case.opened.v1", CaseChanged.class, "case-changed.v1.json",
+            "case-service recorded a case (by either door)."),
+    CASE_UPDATED("cn.wildlife.case.updated.v1", CaseChanged.class, "case-changed.v1.json",
+            "A case's facts changed: behaviours, species, value, parties' count, evidence, operation."),
+    CASE_REPORTED_UPWARD("cn.wildlife.case.reported-upward.v1", CaseChanged.class, "case-changed.v1.json",
+            "A case graded major or above is reported to the superior region (superiorRegion)."),
+    CASE_SUPERVISION_LISTED("cn.wildlife.case.supervision-listed.v1", CaseChanged.class, "case-changed.v1.json",
+            "A superior region listed the case for supervision (挂牌督办)."),
+    CASE_SEIZURE_RECORDED("cn.wildlife.case.seizure-recorded.v1", CaseChanged.class, "case-changed.v1.json",
+            "A seized item was recorded or its custody changed (where it is, who holds it, what happened)."),
+    CASE_PENALTY_DECIDED("cn.wildlife.case.penalty-decided.v1", CaseChanged.class, "case-changed.v1.json",
+            "The administrative penalty decision (处罚决定) was made; fulfils the Art. 60 clock."),
+    CASE_TRANSFERRED("cn.wildlife.case.transferred.v1", CaseChanged.class, "case-changed.v1.json",
+            "The case went to public security with a transfer."),
+    CASE_CLOSED("cn.wildlife.case.closed.v1", CaseChanged.class, "case-changed.v1.json",
+            "The case was closed (结案)."),
+    CASE_PENALTY_INSTEAD_OF_PROSECUTION("cn.wildlife.case.penalty-instead-of-prosecution.v1", CaseChanged.class,
+            "case-changed.v1.json", "以罚代刑 check: an administrative case punished with a penalty crosses a "
+            + "prosecution threshold and was never transferred; flagged to the procuratorate."),
     DEADLINE_OPENED("cn.wildlife.deadline.opened.v1", DeadlineOpened.class, "deadline-opened.v1.json",
             "notification-service opened a deadline from a rule."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,

@@ -1,6 +1,7 @@
 package cn.wildlife.events;
 
 import java.util.ArrayList;
+import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,10 @@ public final class Topics {
                 .findFirst();
     }
 
+    public static List<String> allAgencyCaseTopics() {
+        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).map(Topics::agencyCases).toList();
+    }
+
     public static List<String> allAgencyClueTopics() {
         return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).map(Topics::agencyClues).toList();
     }
@@ -65,12 +70,14 @@ public final class Topics {
             topics.add(new Topic(agencyClues(agency), "Clues recorded by " + agency.name() + "'s own systems ("
                     + agency.label() + ").", Set.of(EventType.CLUE_REPORTED), agency.name()));
             topics.add(new Topic(agencyCases(agency), "Cases recorded by " + agency.name() + "'s own systems ("
-                    + agency.label() + "); event types are added with the case work.", Set.of(), agency.name()));
+                    + agency.label() + ").", Set.of(EventType.CASE_REPORTED), agency.name()));
         }
         topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them and the steps of their life "
                 + "(never the reporter's identity).", Set.of(EventType.CLUE_RECORDED, EventType.CLUE_ASSIGNED,
                 EventType.CLUE_CASE_OPENED, EventType.CLUE_DISMISSED, EventType.CLUE_REFERRED), "case-service"));
-        topics.add(new Topic(PLATFORM_CASES, "Case facts from case-service.", Set.of(), "case-service"));
+        topics.add(new Topic(PLATFORM_CASES, "Cases as case-service keeps them, after each change (never the parties' "
+                + "personal data).", Arrays.stream(EventType.values()).filter(t -> t.payloadType() == CaseChanged.class)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
         topics.add(new Topic(PLATFORM_TRANSFERS, "Transfer steps of suspected crimes (两法衔接).",
                 Arrays.stream(EventType.values()).filter(t -> t.payloadType() == TransferStepTaken.class)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));

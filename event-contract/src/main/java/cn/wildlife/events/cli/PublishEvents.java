@@ -142,12 +142,14 @@ public final class PublishEvents {
 
     /** The topic an event belongs on: its agency's intake topic for agency events, else the platform topic. */
     public static String topicFor(Envelope<?> envelope) {
-        if (envelope.type() == EventType.CLUE_REPORTED) {
+        if (envelope.type() == EventType.CLUE_REPORTED || envelope.type() == EventType.CASE_REPORTED) {
             if (envelope.agency() == null || !envelope.agency().publishesOwnTopics()) {
-                throw new InvalidEventException("a clue report needs the agency extension naming FORESTRY, "
-                        + "PUBLIC_SECURITY or MARKET_SUPERVISION");
+                throw new InvalidEventException("an agency's report needs the agency extension naming one of "
+                        + java.util.Arrays.stream(cn.wildlife.events.Agency.values())
+                                .filter(cn.wildlife.events.Agency::publishesOwnTopics).toList());
             }
-            return Topics.agencyClues(envelope.agency());
+            return envelope.type() == EventType.CLUE_REPORTED ? Topics.agencyClues(envelope.agency())
+                    : Topics.agencyCases(envelope.agency());
         }
         return Topics.catalogue().stream().filter(t -> t.eventTypes().contains(envelope.type())).findFirst()
                 .orElseThrow(() -> new InvalidEventException("no topic carries " + envelope.type().ceType()))

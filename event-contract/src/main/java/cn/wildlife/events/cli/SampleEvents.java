@@ -15,7 +15,8 @@ public final class SampleEvents {
     public static final List<String> VALID = List.of(
             "forestry-clue-mist-nets.json",
             "forestry-clue-online-shop.json",
-            "market-supervision-clue-restaurant.json");
+            "market-supervision-clue-restaurant.json",
+            "forestry-case-mist-nets.json");
     public static final List<String> INVALID = List.of(
             "bad-region.json",
             "missing-summary.json",
