@@ -139,7 +139,7 @@ final class PlatformClient implements AutoCloseable {
 
     private Answer send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),

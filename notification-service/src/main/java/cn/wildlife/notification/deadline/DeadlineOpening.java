@@ -3,6 +3,7 @@ package cn.wildlife.notification.deadline;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
+import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.transfer.TransferStepTaken;
@@ -88,7 +89,8 @@ public class DeadlineOpening {
             return;
         }
         Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt()
-                : event.data() instanceof ClueStepTaken clueStep ? clueStep.takenAt() : event.time().toInstant();
+                : event.data() instanceof ClueStepTaken clueStep ? clueStep.takenAt()
+                : event.data() instanceof CaseChanged change ? change.changedAt() : event.time().toInstant();
         for (DeadlineRule rule : rules.active()) {
             if (rule.closesOn().contains(event.type().ceType())) {
                 store.close(Deadline.idFor(rule.id(), subject), event.id(), at);
@@ -106,6 +108,9 @@ public class DeadlineOpening {
         if (event.data() instanceof ClueStepTaken step) {
             return step.clueId();
         }
+        if (event.data() instanceof CaseChanged change) {
+            return change.caseId();
+        }
         return null;
     }
 
@@ -121,6 +126,10 @@ public class DeadlineOpening {
             boolean police = "RECEIVING_AGENCY".equals(rule.responsible());
             return Optional.of(new Opening(step.transferId(), police ? Agency.PUBLIC_SECURITY : step.sendingAgency(),
                     police ? step.receivingRegion() : step.sendingRegion(), step.takenAt()));
+        }
+        if (event.data() instanceof CaseChanged change) {
+            // Art. 60 counts from the filing of the case (立案之日), not from when the platform heard of it.
+            return Optional.of(new Opening(change.caseId(), change.agency(), change.region(), change.openedAt()));
         }
         return Optional.empty();
     }

@@ -67,8 +67,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldError> errors = new ArrayList<>();
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        // The Jackson exception nearest the root that knows the field: an impossible date is a
+        // DateTimeParseException inside one, and only the Jackson exception knows which field it was.
+        Throwable cause = null;
+        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+                cause = t;
+            }
+        }
+        if (cause instanceof JacksonException jackson) {
             String field = path(jackson);
             if (cause instanceof UnrecognizedPropertyException) {
                 errors.add(new FieldError(field, "unknown field", null));

@@ -1,0 +1,377 @@
+package cn.wildlife.caseservice.cases;
+
+import cn.wildlife.caseservice.cases.domain.Case;
+import cn.wildlife.caseservice.cases.domain.CaseStatus;
+import cn.wildlife.caseservice.cases.domain.CustodyAction;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.cases.CaseGrade;
+import cn.wildlife.events.cases.CaseKind;
+import cn.wildlife.events.cases.ProtectionLevel;
+import cn.wildlife.events.cases.QuantityUnit;
+import cn.wildlife.events.cases.SeizureKind;
+import cn.wildlife.events.cases.SpeciesCount;
+import cn.wildlife.support.security.Access;
+import cn.wildlife.support.security.AccessDeniedProblem;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.security.Role;
+import cn.wildlife.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST door to cases: the same records and rules as the agencies' case topics. */
+@RestController
+@RequestMapping("/api/cases")
+@Validated
+@Tag(name = "Cases (案件)", description = "Administrative and criminal cases: facts, seized items and their custody, "
+        + "penalty decision, supervision listing and the append-only timeline")
+class CaseController {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{2,79}$";
+    private static final String REGION = "^[1-9][0-9]{5}$";
+
+    private final CaseWork work;
+    private final CaseStore store;
+    private final ProsecutionThresholds thresholds;
+    private final Access access;
+
+    CaseController(CaseWork work, CaseStore store, ProsecutionThresholds thresholds, Access access) {
+        this.work = work;
+        this.store = store;
+        this.thresholds = thresholds;
+        this.access = access;
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a case (立案) in the caller's agency",
+            description = "Numbered per agency, region and year (e.g. 220112林行〔2026〕7号). Announced on "
+                    + "platform.cases; an administrative case opens the Art. 60 penalty-decision clock; a case graded "
+                    + "MAJOR or above is reported to the superior region at once.")
+    ResponseEntity<CaseView> open(Caller caller, @Valid @RequestBody NewCaseRequest r) {
+        notOversight(caller);
+        access.checkWrite(caller, caller.agency(), r.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
+        if (r.caseId() != null && !r.caseId().startsWith(caller.agency().name() + "-")) {
+            throw new cn.wildlife.support.web.InvalidRequestException("caseId", "must start with your agency's code: "
+                    + caller.agency().name() + "-", r.caseId());
+        }
+        Case c = work.open(new CaseWork.NewCase(r.caseId(), r.kind(), caller.agency(), r.region(), r.openedAt(),
+                r.title(), list(r.behaviours()), counts(r.species()), r.value(),
+                r.parties() == null ? List.of() : r.parties().stream().map(PartyRequest::toParty).toList(),
+                list(r.evidence()), r.grade() == null ? CaseGrade.GENERAL : r.grade(), r.clueId(),
+                r.operationId()), by(caller), null).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c, caller));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One case", description = "Parties' personal data only for the owning agency.")
+    CaseView get(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        return CaseView.of(readable(caller, id), caller);
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "The case's append-only timeline: every change, who, when, through which door")
+    List<TimelineEntry> timeline(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        readable(caller, id);
+        return store.timeline(id).stream().map(TimelineEntry::of).toList();
+    }
+
+    @GetMapping
+    @Operation(summary = "Search cases", description = "Filters combine; region returns the whole subtree. Sorted "
+            + "stably (ties broken by id) so paging never repeats or skips a case. An agency sees its own cases; "
+            + "the procuratorate and the supervision office every agency's in their region.")
+    CasePage search(Caller caller,
+                    @RequestParam(required = false) @Nullable Agency agency,
+                    @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+                    @RequestParam(required = false) @Nullable CaseStatus status,
+                    @RequestParam(required = false) @Nullable CaseKind kind,
+                    @RequestParam(required = false) @Nullable Behaviour behaviour,
+                    @RequestParam(required = false) @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$") @Nullable String species,
+                    @RequestParam(required = false) @Nullable ProtectionLevel protectionLevel,
+                    @RequestParam(required = false) @Nullable CaseGrade grade,
+                    @RequestParam(required = false) @Nullable Instant openedFrom,
+                    @RequestParam(required = false) @Nullable Instant openedBefore,
+                    @RequestParam(required = false) @Pattern(regexp = ID) @Nullable String operationId,
+                    @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{3,60}$") @Nullable String flag,
+                    @RequestParam(required = false) @Nullable Boolean supervised,
+                    @RequestParam(required = false) @Nullable Boolean overdue,
+                    @RequestParam(defaultValue = "OPENED_NEWEST") CaseQuery.Sort sort,
+                    @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (openedFrom != null && openedBefore != null && !openedFrom.isBefore(openedBefore)) {
+            throw new cn.wildlife.support.web.InvalidRequestException("openedBefore", "must be after openedFrom",
+                    openedBefore);
+        }
+        Access.Scope scope = access.searchScope(caller, agency, region);
+        CaseStore.Page result = store.search(new CaseQuery(scope.agency(), scope.regionPrefix(), status, kind,
+                behaviour, species, protectionLevel, grade, openedFrom, openedBefore, operationId, flag, supervised,
+                overdue, sort, page, size));
+        access.auditSearchResults(caller, "case", result.items().stream()
+                .map(c -> new Access.Owned(c.id(), c.agency())).toList());
+        return new CasePage(result.items().stream().map(c -> CaseView.of(c, caller)).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Correct or add facts", description = "Only the facts given change. expectedVersion is the "
+            + "version read: a case changed meanwhile answers 409 instead of overwriting the other change.")
+    CaseView update(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                    @Valid @RequestBody ChangesRequest r) {
+        Case c = writable(caller, id);
+        return CaseView.of(work.update(c, new CaseWork.Changes(r.title(), r.behaviours(),
+                r.species() == null ? null : counts(r.species()), r.value(),
+                r.parties() == null ? null : r.parties().stream().map(PartyRequest::toParty).toList(),
+                r.evidence(), r.grade(), r.operationId()), r.expectedVersion(), by(caller)), caller);
+    }
+
+    @PostMapping("/{id}/seizures")
+    @Operation(summary = "Record a seized item (扣押)", description = "Starts its chain of custody.")
+    CaseView seize(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                   @Valid @RequestBody SeizureRequest r) {
+        Case c = writable(caller, id);
+        return CaseView.of(work.addSeizure(c, new CaseWork.NewSeizure(r.kind(), r.speciesCode(), r.description(),
+                r.quantity(), r.unit(), r.holder(), r.location(), r.seizedAt()), r.expectedVersion(), by(caller)),
+                caller);
+    }
+
+    @PostMapping("/{id}/seizures/{itemId}/custody")
+    @Operation(summary = "Record what happened to a seized item",
+            description = "Stored, appraised, sent to a rescue centre, released, destroyed, handed over, returned. "
+                    + "Release, destruction and return end the chain; a transfer's hand-over step moves the items "
+                    + "to the police by itself.")
+    CaseView custody(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                     @PathVariable @Pattern(regexp = ID) String itemId, @Valid @RequestBody CustodyRequest r) {
+        Case c = writable(caller, id);
+        return CaseView.of(work.recordCustody(c, itemId, new Case.Custody(r.action(), r.holder(), r.location(),
+                r.at(), caller.subject(), r.note()), by(caller)), caller);
+    }
+
+    @PostMapping("/{id}/penalty")
+    @Operation(summary = "Record the administrative penalty decision (行政处罚决定)",
+            description = "Fulfils the Art. 60 clock. Runs the 以罚代刑 check: a case crossing a prosecution "
+                    + "threshold that was never transferred is flagged PENALTY_INSTEAD_OF_PROSECUTION and announced "
+                    + "to the procuratorate.")
+    CaseView penalty(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                     @Valid @RequestBody PenaltyRequest r) {
+        Case c = writable(caller, id);
+        return CaseView.of(work.decidePenalty(c, new Case.Penalty(r.decisionNumber(), r.decidedAt(), r.fine(),
+                r.confiscation(), r.summary()), r.expectedVersion(), by(caller)), caller);
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close the case (结案)")
+    CaseView close(Caller caller, @PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody CloseRequest r) {
+        Case c = writable(caller, id);
+        return CaseView.of(work.close(c, r.reason(), r.expectedVersion(), by(caller)), caller);
+    }
+
+    @PostMapping("/{id}/supervision")
+    @Operation(summary = "List the case for supervision (挂牌督办)",
+            description = "By the agency head of the same agency in a superior region, or by the supervision office "
+                    + "of the region.")
+    CaseView supervise(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                       @Valid @RequestBody SupervisionRequest r) {
+        Case c = readable(caller, id);
+        boolean superiorHead = caller.agency() == c.agency() && caller.has(Role.AGENCY_HEAD)
+                && !caller.region().code().equals(c.region());
+        boolean supervisionOffice = caller.agency() == Agency.SUPERVISION_OFFICE;
+        if (!superiorHead && !supervisionOffice) {
+            throw new AccessDeniedProblem("not-a-superior", "a case is listed for supervision by the head of the "
+                    + "same agency in a superior region, or by the supervision office");
+        }
+        return CaseView.of(work.listForSupervision(c, r.note(), r.dueBy(), caller.region(), by(caller)), caller);
+    }
+
+    @GetMapping("/prosecution-thresholds")
+    @Operation(summary = "The prosecution thresholds the 以罚代刑 check applies, with their legal source")
+    List<ProsecutionThresholds.Threshold> thresholds() {
+        return thresholds.all();
+    }
+
+    private Case readable(Caller caller, String id) {
+        Case c = store.find(id).orElseThrow(() -> new RecordNotFoundException("case", id));
+        access.checkRead(caller, "case", id, c.agency(), c.region());
+        return c;
+    }
+
+    private Case writable(Caller caller, String id) {
+        Case c = readable(caller, id);
+        access.checkWrite(caller, c.agency(), c.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
+        return c;
+    }
+
+    private static void notOversight(Caller caller) {
+        if (caller.isOversight()) {
+            throw new AccessDeniedProblem("oversight-reads-only", "the procuratorate and the supervision office "
+                    + "read cases for oversight; they do not open them");
+        }
+    }
+
+    private static CaseWork.ChangedBy by(Caller caller) {
+        return new CaseWork.ChangedBy(caller.subject(), caller.name(), caller.agency(), CaseWork.Door.REST);
+    }
+
+    private static <T> List<T> list(@Nullable List<T> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static List<SpeciesCount> counts(@Nullable List<SpeciesRequest> species) {
+        return species == null ? List.of() : species.stream()
+                .map(s -> new SpeciesCount(s.speciesCode(), s.count(), s.unit(), null)).toList();
+    }
+
+    // ---- requests ----
+
+    @Schema(example = """
+            {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"2026-11-21T07:00:00Z",
+             "title":"双阳区奢岭水库架网猎捕野生鸟类案","behaviours":["ILLEGAL_HUNTING"],
+             "species":[{"speciesCode":"cygnus-cygnus","count":1,"unit":"ANIMAL"}],"value":16000,
+             "parties":[{"kind":"PERSON","name":"张某","idNumber":"220112198001011234","phone":"13800000000"}],
+             "evidence":["现场照片 IMG_0412.jpg"],"grade":"GENERAL","clueId":"FORESTRY-220112-2026-0001"}""")
+    record NewCaseRequest(@Nullable @Pattern(regexp = ID) String caseId,
+                          @NotNull CaseKind kind,
+                          @NotNull @Pattern(regexp = REGION, message = "{cn.wildlife.region.invalid}") String region,
+                          @NotNull @PastOrPresent Instant openedAt,
+                          @NotBlank @Size(max = 500) String title,
+                          @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
+                          @Nullable @Size(max = 50) List<@NotNull @Valid SpeciesRequest> species,
+                          @Nullable @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal value,
+                          @Nullable @Size(max = 50) List<@NotNull @Valid PartyRequest> parties,
+                          @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
+                          @Nullable CaseGrade grade,
+                          @Nullable @Pattern(regexp = ID) String clueId,
+                          @Nullable @Pattern(regexp = ID) String operationId) {
+    }
+
+    record SpeciesRequest(@NotBlank @Size(max = 60) String speciesCode,
+                          @NotNull @PositiveOrZero @Max(100_000_000) Long count,
+                          @NotNull QuantityUnit unit) {
+    }
+
+    record PartyRequest(@NotNull Case.PartyKind kind, @NotBlank @Size(max = 200) String name,
+                        @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$") String idNumber,
+                        @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
+                        @Nullable @Size(max = 500) String address) {
+        Case.Party toParty() {
+            return new Case.Party(kind, name, idNumber, phone, address);
+        }
+    }
+
+    record ChangesRequest(@NotNull Long expectedVersion,
+                          @Nullable @Size(min = 1, max = 500) String title,
+                          @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
+                          @Nullable @Size(max = 50) List<@NotNull @Valid SpeciesRequest> species,
+                          @Nullable @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal value,
+                          @Nullable @Size(max = 50) List<@NotNull @Valid PartyRequest> parties,
+                          @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
+                          @Nullable CaseGrade grade,
+                          @Nullable @Pattern(regexp = ID) String operationId) {
+    }
+
+    @Schema(example = """
+            {"kind":"DEAD","speciesCode":"cygnus-cygnus","description":"大天鹅死体","quantity":1,"unit":"ANIMAL",
+             "holder":"双阳区林业局执法大队","location":"双阳区林业局证物室","seizedAt":"2026-11-21T07:30:00Z"}""")
+    record SeizureRequest(@NotNull SeizureKind kind,
+                          @Nullable @Size(max = 60) String speciesCode,
+                          @NotBlank @Size(max = 500) String description,
+                          @NotNull @DecimalMin("0") @DecimalMax("100000000") BigDecimal quantity,
+                          @NotNull QuantityUnit unit,
+                          @NotBlank @Size(max = 200) String holder,
+                          @NotBlank @Size(max = 500) String location,
+                          @NotNull @PastOrPresent Instant seizedAt,
+                          @Nullable Long expectedVersion) {
+    }
+
+    record CustodyRequest(@NotNull CustodyAction action, @NotBlank @Size(max = 200) String holder,
+                          @NotBlank @Size(max = 500) String location, @NotNull @PastOrPresent Instant at,
+                          @Nullable @Size(max = 2000) String note) {
+    }
+
+    record PenaltyRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 100) String decisionNumber,
+                          @NotNull @PastOrPresent Instant decidedAt,
+                          @NotNull @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal fine,
+                          boolean confiscation, @NotBlank @Size(max = 2000) String summary) {
+    }
+
+    record CloseRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record SupervisionRequest(@NotBlank @Size(max = 2000) String note, @Nullable @Future Instant dueBy) {
+    }
+
+    // ---- views ----
+
+    /** One entry of the timeline. */
+    record TimelineEntry(long version, Instant at, String change, String summary, String by, String byName,
+                         Agency byAgency, String door, java.util.Map<String, Object> details) {
+        static TimelineEntry of(Document d) {
+            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Document raw = d.get("details", Document.class);
+            if (raw != null) {
+                raw.forEach((k, v) -> details.put(k, v instanceof java.util.Date date ? date.toInstant() : v));
+            }
+            return new TimelineEntry(((Number) d.get("version")).longValue(), d.getDate("at").toInstant(),
+                    d.getString("change"), d.getString("summary"), d.getString("by"), d.getString("byName"),
+                    Agency.valueOf(d.getString("byAgency")), d.getString("door"), details);
+        }
+    }
+
+    record CasePage(List<CaseView> items, int page, int size, long total) {
+    }
+
+    /** A case as an officer sees it; another agency sees parties masked. */
+    record CaseView(String id, String number, CaseKind kind, String kindLabel, Agency agency, String region,
+                    CaseStatus status, String statusLabel, Instant openedAt, String title, List<Behaviour> behaviours,
+                    List<SpeciesCount> species, @Nullable ProtectionLevel protectionLevel,
+                    @Nullable BigDecimal value, @Nullable BigDecimal fines, List<Case.Party> parties,
+                    List<String> evidence, CaseGrade grade, String gradeLabel, List<Case.Seizure> seizures,
+                    Case.@Nullable Supervision supervision, Case.@Nullable Penalty penalty,
+                    @Nullable String clueId, @Nullable String operationId, boolean transferred, List<String> flags,
+                    long version) {
+
+        static CaseView of(Case c, Caller caller) {
+            List<Case.Party> parties = caller.agency() == c.agency() ? c.parties()
+                    : c.parties().stream().map(CaseView::masked).toList();
+            return new CaseView(c.id(), c.number(), c.kind(), c.kind().label(), c.agency(), c.region(), c.status(),
+                    c.status().label(), c.openedAt(), c.title(), c.behaviours(), c.species(), c.protectionLevel(),
+                    c.value(), c.fines(), parties, c.evidence(), c.grade(), c.grade().label(), c.seizures(),
+                    c.supervision(), c.penalty(), c.clueId(), c.operationId(), c.transferred(), c.flags(),
+                    c.version());
+        }
+
+        private static Case.Party masked(Case.Party p) {
+            String name = p.kind() == Case.PartyKind.COMPANY ? p.name()
+                    : p.name().substring(0, 1) + "*".repeat(Math.max(1, p.name().length() - 1));
+            return new Case.Party(p.kind(), name, null, null, null);
+        }
+    }
+}

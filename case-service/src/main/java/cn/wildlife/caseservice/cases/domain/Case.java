@@ -1,0 +1,176 @@
+package cn.wildlife.caseservice.cases.domain;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.cases.CaseGrade;
+import cn.wildlife.events.cases.CaseKind;
+import cn.wildlife.events.cases.ProtectionLevel;
+import cn.wildlife.events.cases.QuantityUnit;
+import cn.wildlife.events.cases.SeizureKind;
+import cn.wildlife.events.cases.SeizureSummary;
+import cn.wildlife.events.cases.SpeciesCount;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A case (案件) as case-service keeps it. Parties carry personal data and stay in case-service: only the owning
+ * agency sees them in full, and no event carries them.
+ *
+ * @param id     the record's id (an agency system's own id, prefixed with its agency code, or generated)
+ * @param number the platform's case number, unique per agency, region and year
+ */
+public record Case(
+        String id,
+        String number,
+        CaseKind kind,
+        Agency agency,
+        String region,
+        CaseStatus status,
+        Instant openedAt,
+        String title,
+        List<Behaviour> behaviours,
+        List<SpeciesCount> species,
+        @Nullable BigDecimal value,
+        List<Party> parties,
+        List<String> evidence,
+        CaseGrade grade,
+        List<Seizure> seizures,
+        @Nullable Supervision supervision,
+        @Nullable Penalty penalty,
+        @Nullable String clueId,
+        @Nullable String operationId,
+        boolean transferred,
+        List<String> flags,
+        long version) {
+
+    public Case {
+        behaviours = List.copyOf(behaviours);
+        species = List.copyOf(species);
+        parties = List.copyOf(parties);
+        evidence = List.copyOf(evidence);
+        seizures = List.copyOf(seizures);
+        flags = List.copyOf(flags);
+    }
+
+    /** A person or company the case is against (当事人). */
+    public record Party(PartyKind kind, String name, @Nullable String idNumber, @Nullable String phone,
+                        @Nullable String address) {
+    }
+
+    /** Person or company. */
+    public enum PartyKind { PERSON, COMPANY }
+
+    /** A seized item and everything that happened to it. */
+    public record Seizure(String itemId, SeizureKind kind, @Nullable String speciesCode, String description,
+                          BigDecimal quantity, QuantityUnit unit, List<Custody> custody) {
+
+        public Seizure {
+            custody = List.copyOf(custody);
+        }
+
+        public Custody last() {
+            return custody.get(custody.size() - 1);
+        }
+
+        public Seizure with(Custody entry) {
+            List<Custody> more = new ArrayList<>(custody);
+            more.add(entry);
+            return new Seizure(itemId, kind, speciesCode, description, quantity, unit, more);
+        }
+
+        public SeizureSummary summary() {
+            return new SeizureSummary(itemId, kind, speciesCode, quantity, unit, last().action().name());
+        }
+    }
+
+    /** One link of the chain of custody: where the item is, who holds it, what happened. */
+    public record Custody(CustodyAction action, String holder, String location, Instant at, String by,
+                          @Nullable String note) {
+    }
+
+    /** A superior's supervised listing (挂牌督办). */
+    public record Supervision(String byRegion, Agency byAgency, String by, Instant at, String note,
+                              @Nullable Instant dueBy) {
+    }
+
+    /** The administrative penalty decision (行政处罚决定). */
+    public record Penalty(String decisionNumber, Instant decidedAt, BigDecimal fine, boolean confiscation,
+                          String summary) {
+    }
+
+    /** The highest protection level among the species, if any species is recorded. */
+    public @Nullable ProtectionLevel protectionLevel() {
+        return species.stream().map(SpeciesCount::protectionLevel).filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    public @Nullable BigDecimal fines() {
+        return penalty == null ? null : penalty.fine();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes to a case, always one version later. */
+    public static final class Builder {
+        private final Case from;
+        private CaseStatus status;
+        private String title;
+        private List<Behaviour> behaviours;
+        private List<SpeciesCount> species;
+        private BigDecimal value;
+        private List<Party> parties;
+        private List<String> evidence;
+        private CaseGrade grade;
+        private List<Seizure> seizures;
+        private Supervision supervision;
+        private Penalty penalty;
+        private String operationId;
+        private boolean transferred;
+        private List<String> flags;
+
+        private Builder(Case c) {
+            from = c;
+            status = c.status;
+            title = c.title;
+            behaviours = c.behaviours;
+            species = c.species;
+            value = c.value;
+            parties = c.parties;
+            evidence = c.evidence;
+            grade = c.grade;
+            seizures = c.seizures;
+            supervision = c.supervision;
+            penalty = c.penalty;
+            operationId = c.operationId;
+            transferred = c.transferred;
+            flags = c.flags;
+        }
+
+        public Builder status(CaseStatus v) { status = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder behaviours(List<Behaviour> v) { behaviours = v; return this; }
+        public Builder species(List<SpeciesCount> v) { species = v; return this; }
+        public Builder value(@Nullable BigDecimal v) { value = v; return this; }
+        public Builder parties(List<Party> v) { parties = v; return this; }
+        public Builder evidence(List<String> v) { evidence = v; return this; }
+        public Builder grade(CaseGrade v) { grade = v; return this; }
+        public Builder seizures(List<Seizure> v) { seizures = v; return this; }
+        public Builder supervision(Supervision v) { supervision = v; return this; }
+        public Builder penalty(Penalty v) { penalty = v; return this; }
+        public Builder operationId(@Nullable String v) { operationId = v; return this; }
+        public Builder transferred(boolean v) { transferred = v; return this; }
+        public Builder flags(List<String> v) { flags = v; return this; }
+
+        public Case build() {
+            return new Case(from.id, from.number, from.kind, from.agency, from.region, status, from.openedAt, title,
+                    behaviours, species, value, parties, evidence, grade, seizures, supervision, penalty,
+                    from.clueId, operationId, transferred, flags, from.version + 1);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package cn.wildlife.caseservice.species;
+
+import cn.wildlife.events.cases.ProtectionLevel;
+import cn.wildlife.events.cases.QuantityUnit;
+import cn.wildlife.support.web.FieldError;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a species list in CSV with the column headers agencies use (代码,中文名,学名,纲,保护级别,CITES附录,计数单位).
+ * Levels and units may be written in Chinese (国家一级, 只) or as the platform's names (NATIONAL_FIRST, ANIMAL).
+ */
+final class SpeciesImport {
+
+    static final List<String> HEADERS = List.of("代码", "中文名", "学名", "纲", "保护级别", "CITES附录", "计数单位");
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,59}$");
+
+    /** The species read and, by row number (the header is row 1), what is wrong with the others. */
+    record Result(List<Species> species, List<FieldError> errors) {
+    }
+
+    private SpeciesImport() {
+    }
+
+    static Result read(String csv) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Species> species = new ArrayList<>();
+        String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
+        if (lines.length == 0 || !split(lines[0]).equals(HEADERS)) {
+            errors.add(new FieldError("header", "the first row must be " + String.join(",", HEADERS),
+                    lines.length == 0 ? "" : lines[0]));
+            return new Result(List.of(), errors);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int row = i + 1;
+            List<String> cells = split(lines[i]);
+            if (cells.size() != HEADERS.size()) {
+                errors.add(new FieldError("row " + row, "has " + cells.size() + " columns, expected "
+                        + HEADERS.size(), lines[i]));
+                continue;
+            }
+            int before = errors.size();
+            String code = cells.get(0);
+            if (!CODE.matcher(code).matches()) {
+                errors.add(new FieldError("row " + row + " 代码", "lower-case letters, digits and '-'", code));
+            } else if (!seen.add(code)) {
+                errors.add(new FieldError("row " + row + " 代码", "appears twice in the file", code));
+            }
+            if (cells.get(1).isBlank()) {
+                errors.add(new FieldError("row " + row + " 中文名", "must not be empty", cells.get(1)));
+            }
+            if (cells.get(2).isBlank()) {
+                errors.add(new FieldError("row " + row + " 学名", "must not be empty", cells.get(2)));
+            }
+            ProtectionLevel level = level(cells.get(4));
+            if (level == null) {
+                errors.add(new FieldError("row " + row + " 保护级别", "one of " + Arrays.stream(ProtectionLevel.values())
+                        .map(ProtectionLevel::label).toList(), cells.get(4)));
+            }
+            String cites = cells.get(5).isBlank() ? null : cells.get(5).trim();
+            if (cites != null && !List.of("I", "II", "III").contains(cites)) {
+                errors.add(new FieldError("row " + row + " CITES附录", "I, II, III or empty", cites));
+            }
+            QuantityUnit unit = unit(cells.get(6));
+            if (unit == null) {
+                errors.add(new FieldError("row " + row + " 计数单位", "one of " + Arrays.stream(QuantityUnit.values())
+                        .map(QuantityUnit::label).toList(), cells.get(6)));
+            }
+            if (errors.size() == before) {
+                species.add(new Species(code, cells.get(1).trim(), cells.get(2).trim(), cells.get(3).trim(), level,
+                        cites, unit));
+            }
+        }
+        return new Result(species, errors);
+    }
+
+    private static ProtectionLevel level(String cell) {
+        String v = cell.trim();
+        return Arrays.stream(ProtectionLevel.values())
+                .filter(l -> l.name().equals(v) || l.label().equals(v) || (l == ProtectionLevel.PROVINCIAL
+                        && v.equals("省级")) || (l == ProtectionLevel.NONE && (v.equals("无") || v.isEmpty())))
+                .findFirst().orElse(null);
+    }
+
+    private static QuantityUnit unit(String cell) {
+        String v = cell.trim();
+        return Arrays.stream(QuantityUnit.values()).filter(u -> u.name().equals(v) || u.label().equals(v))
+                .findFirst().orElse(null);
+    }
+
+    /** One CSV line; double quotes protect commas and are doubled inside a quoted cell. */
+    static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString().trim());
+        return cells;
+    }
+}
