@@ -2,6 +2,7 @@ package cn.wildlife.events;
 
 import java.util.ArrayList;
 import cn.wildlife.events.cases.CaseChanged;
+import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import java.util.Arrays;
 import java.util.List;
@@ -73,8 +74,9 @@ public final class Topics {
                     + agency.label() + ").", Set.of(EventType.CASE_REPORTED), agency.name()));
         }
         topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them and the steps of their life "
-                + "(never the reporter's identity).", Set.of(EventType.CLUE_RECORDED, EventType.CLUE_ASSIGNED,
-                EventType.CLUE_CASE_OPENED, EventType.CLUE_DISMISSED, EventType.CLUE_REFERRED), "case-service"));
+                + "(never the reporter's identity).", Arrays.stream(EventType.values())
+                .filter(t -> t == EventType.CLUE_RECORDED || t.payloadType() == ClueStepTaken.class)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
         topics.add(new Topic(PLATFORM_CASES, "Cases as case-service keeps them, after each change (never the parties' "
                 + "personal data).", Arrays.stream(EventType.values()).filter(t -> t.payloadType() == CaseChanged.class)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));

@@ -26,12 +26,21 @@ public record Clue(
         String summary,
         Status status,
         ClueRecorded.Channel channel,
+        @Nullable Agency referredTo,
+        @Nullable String referredFrom,
+        boolean reporterOnFile,
+        @Nullable Instant feedbackAt,
         long version) {
 
     /** Where a clue is in its life. */
     public enum Status {
-        RECEIVED("已接收"), ASSIGNED("已分派"), CASE_OPENED("已立案"), DISMISSED("不予立案（已说明理由）"),
-        REFERRED("已移交其他部门");
+        RECEIVED("已接收"), ASSIGNED("已分派"), VERIFIED("已核实"), CASE_OPENED("已立案"),
+        DISMISSED("不予立案（已说明理由）"), REFERRED("已移交其他部门"), REFERRAL_ACCEPTED("接收部门已受理");
+
+        /** The clue's handling has an outcome the reporter can be told. */
+        public boolean hasOutcome() {
+            return this == CASE_OPENED || this == DISMISSED || this == REFERRED || this == REFERRAL_ACCEPTED;
+        }
 
         private final String label;
 
@@ -47,9 +56,16 @@ public record Clue(
     /** The steps of a clue's life, the states they leave and where they lead. */
     public enum Step {
         ASSIGN("assigned", java.util.Set.of(Status.RECEIVED), Status.ASSIGNED),
-        OPEN_CASE("case-opened", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED), Status.CASE_OPENED),
-        DISMISS("dismissed", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED), Status.DISMISSED),
-        REFER("referred", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED), Status.REFERRED);
+        VERIFY("verified", java.util.Set.of(Status.ASSIGNED), Status.VERIFIED),
+        OPEN_CASE("case-opened", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED),
+                Status.CASE_OPENED),
+        DISMISS("dismissed", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED), Status.DISMISSED),
+        REFER("referred", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED), Status.REFERRED),
+        /** By the agency the clue was referred to: it receives the clue as its own. */
+        ACCEPT_REFERRAL("referral-accepted", java.util.Set.of(Status.REFERRED), Status.REFERRAL_ACCEPTED),
+        /** The reporter was told the outcome (反馈处理结果); the status stays. */
+        GIVE_FEEDBACK("feedback-given", java.util.Set.of(Status.CASE_OPENED, Status.DISMISSED, Status.REFERRED,
+                Status.REFERRAL_ACCEPTED), null);
 
         private final String event;
         private final java.util.Set<Status> from;
@@ -73,20 +89,23 @@ public record Clue(
             return from.contains(status);
         }
 
-        public Status to() {
-            return to;
+        /** The status after the step from {@code from}: a feedback leaves it as it was. */
+        public Status to(Status from) {
+            return to == null ? from : to;
         }
     }
 
-    /** The steps its status allows now. */
+    /** The steps its status allows now (feedback once only). */
     public List<Step> allowedSteps() {
-        return java.util.Arrays.stream(Step.values()).filter(step -> step.allowedFrom(status)).toList();
+        return java.util.Arrays.stream(Step.values()).filter(step -> step.allowedFrom(status))
+                .filter(step -> step != Step.GIVE_FEEDBACK || feedbackAt == null).toList();
     }
 
     /** The clue after a step; the caller has checked the step is allowed and complete. */
-    public Clue after(Step step) {
+    public Clue after(Step step, @Nullable Agency referTo, Instant at) {
         return new Clue(id, agency, region, source, receivedAt, recordedAt, place, speciesCodes, behaviours,
-                summary, step.to(), channel, version + 1);
+                summary, step.to(status), channel, step == Step.REFER ? referTo : referredTo, referredFrom,
+                reporterOnFile, step == Step.GIVE_FEEDBACK ? at : feedbackAt, version + 1);
     }
 
     public ClueRecorded recorded() {

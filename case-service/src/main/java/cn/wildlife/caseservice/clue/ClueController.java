@@ -51,13 +51,74 @@ class ClueController {
     private final ClueRecording recording;
     private final ClueHandling handling;
     private final ClueStore store;
+    private final ClueReporters reporters;
     private final Access access;
+    private final java.time.Clock clock;
 
-    ClueController(ClueRecording recording, ClueHandling handling, ClueStore store, Access access) {
+    ClueController(ClueRecording recording, ClueHandling handling, ClueStore store, ClueReporters reporters,
+                   Access access, java.time.Clock clock) {
         this.recording = recording;
         this.handling = handling;
         this.store = store;
+        this.reporters = reporters;
         this.access = access;
+        this.clock = clock;
+    }
+
+    /** The owning agency reads as usual; the agency a clue was referred to reads it as a party, audited. */
+    private Clue readable(Caller caller, String id) {
+        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
+        access.checkSharedRead(caller, "clue", id, isReferralTarget(caller, clue), clue.agency(), clue.region());
+        return clue;
+    }
+
+    private static boolean isReferralTarget(Caller caller, Clue clue) {
+        return clue.referredTo() != null && caller.agency() == clue.referredTo() && caller.covers(clue.region());
+    }
+
+    @GetMapping("/{id}/reporter")
+    @Operation(summary = "The reporter's identity (举报人信息): the receiving agency's handlers only",
+            description = "Every read is audited. Anyone else gets 404, as if there were no such record.")
+    ClueReporters.Reporter reporter(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id) {
+        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
+        if (caller.agency() != clue.agency() || !caller.has(Role.HANDLER) || !caller.covers(clue.region())) {
+            throw new RecordNotFoundException("clue reporter", id);
+        }
+        ClueReporters.Reporter reporter = reporters.find(id)
+                .orElseThrow(() -> new RecordNotFoundException("clue reporter", id));
+        access.auditConfidentialRead(caller, "clue-reporter", id, clue.agency());
+        return reporter;
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/reporter")
+    @Operation(summary = "Record or correct who reported the clue (the receiving agency's handlers)")
+    ClueView putReporter(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id,
+                         @Valid @RequestBody ReporterRequest request) {
+        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
+        access.checkRead(caller, "clue", id, clue.agency(), clue.region());
+        access.checkWrite(caller, clue.agency(), clue.region(), Role.HANDLER);
+        reporters.save(id, request.toReporter(caller, clock.instant()));
+        store.markReporterOnFile(id);
+        return ClueView.of(store.find(id).orElseThrow(), caller);
+    }
+
+    /** The reporter, as the receiving agency enters them. */
+    record ReporterRequest(boolean anonymous,
+                           @Nullable @Size(max = 100) String name,
+                           @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
+                           @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$") String idNumber,
+                           @Nullable @Size(max = 200) String contact,
+                           boolean rewardRequested) {
+
+        ClueReporters.Reporter toReporter(Caller caller, Instant at) {
+            return new ClueReporters.Reporter(anonymous, name, phone, idNumber, contact, rewardRequested,
+                    caller.subject(), at);
+        }
+
+        @Override
+        public String toString() {
+            return "ReporterRequest[identity withheld]";
+        }
     }
 
     @PostMapping("/{id}/steps/{step}")
@@ -68,15 +129,17 @@ class ClueController {
     ClueView take(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id,
                   @PathVariable @Pattern(regexp = "^[a-z-]{3,20}$") String step,
                   @Valid @RequestBody(required = false) @Nullable ClueStepRequest request) {
-        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
-        access.checkRead(caller, "clue", id, clue.agency(), clue.region());
-        access.checkWrite(caller, clue.agency(), clue.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
+        Clue clue = readable(caller, id);
         Clue.Step chosen = java.util.Arrays.stream(Clue.Step.values()).filter(s -> s.path().equals(step))
                 .findFirst().orElseThrow(() -> new InvalidRequestException("step", "one of "
                         + java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList(), step));
+        // Accepting a referral is the receiving agency's step; every other step is the clue's own agency's.
+        Agency actingAgency = chosen == Clue.Step.ACCEPT_REFERRAL && clue.referredTo() != null ? clue.referredTo()
+                : clue.agency();
+        access.checkWrite(caller, actingAgency, clue.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         ClueStepRequest body = request == null ? new ClueStepRequest(null, null, null, null, null) : request;
         return ClueView.of(handling.take(clue, chosen, caller, new ClueHandling.Details(body.reasons(),
-                body.caseNumber(), body.referredTo(), body.assignee(), body.expectedVersion())));
+                body.caseNumber(), body.referredTo(), body.assignee(), body.expectedVersion())), caller);
     }
 
     /** What a clue step carries. */
@@ -90,9 +153,7 @@ class ClueController {
     @GetMapping("/{id}")
     @Operation(summary = "One clue by id")
     ClueView get(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id) {
-        Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
-        access.checkRead(caller, "clue", id, clue.agency(), clue.region());
-        return ClueView.of(clue);
+        return ClueView.of(readable(caller, id), caller);
     }
 
     @GetMapping
@@ -110,7 +171,7 @@ class ClueController {
                 size));
         access.auditSearchResults(caller, "clue", result.items().stream()
                 .map(c -> new Access.Owned(c.id(), c.agency())).toList());
-        return new ClueViewPage(result.items().stream().map(ClueView::of).toList(), result.page(), result.size(),
+        return new ClueViewPage(result.items().stream().map(c -> ClueView.of(c, caller)).toList(), result.page(), result.size(),
                 result.total());
     }
 
@@ -136,9 +197,13 @@ class ClueController {
                 recording.now(), request.place() == null ? null : request.place().toPlace(),
                 request.speciesCodes() == null ? List.of() : request.speciesCodes(),
                 request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.REST, 1);
+                Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null, 1);
         Clue created = recording.create(clue);
-        return ResponseEntity.created(URI.create("/api/clues/" + created.id())).body(ClueView.of(created));
+        if (request.reporter() != null) {
+            access.checkWrite(caller, agency, request.region(), Role.HANDLER);
+            reporters.save(created.id(), request.reporter().toReporter(caller, recording.now()));
+        }
+        return ResponseEntity.created(URI.create("/api/clues/" + created.id())).body(ClueView.of(created, caller));
     }
 
     /** One page of clues, newest first. */
@@ -149,13 +214,21 @@ class ClueController {
     record ClueView(String id, Agency agency, String agencyLabel, String region, ClueSource source,
                     String sourceLabel, Instant receivedAt, Instant recordedAt, @Nullable Place place,
                     List<String> speciesCodes, List<Behaviour> behaviours, String summary, Clue.Status status,
-                    String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel, long version) {
+                    String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel,
+                    @Nullable Agency referredTo, @Nullable String referredFrom, @Nullable Boolean reporterOnFile,
+                    @Nullable Instant feedbackAt, long version) {
 
-        static ClueView of(Clue c) {
+        /** Whether a reporter is on file is the receiving agency's business only. */
+        static ClueView of(Clue c, Caller caller) {
+            boolean own = caller.agency() == c.agency();
             return new ClueView(c.id(), c.agency(), c.agency().label(), c.region(), c.source(), c.source().label(),
                     c.receivedAt(), c.recordedAt(), c.place(), c.speciesCodes(), c.behaviours(), c.summary(),
-                    c.status(), c.status().label(), c.allowedSteps().stream().map(Clue.Step::path).toList(),
-                    c.channel(), c.version());
+                    c.status(), c.status().label(), c.allowedSteps().stream()
+                            .filter(step -> own ? step != Clue.Step.ACCEPT_REFERRAL
+                                    : step == Clue.Step.ACCEPT_REFERRAL && caller.agency() == c.referredTo())
+                            .map(Clue.Step::path).toList(),
+                    c.channel(), c.referredTo(), c.referredFrom(), own ? c.reporterOnFile() : null, c.feedbackAt(),
+                    c.version());
         }
     }
 
@@ -169,7 +242,8 @@ class ClueController {
             @Nullable @Valid NewPlace place,
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> speciesCodes,
             @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
-            @NotBlank @Size(max = 4000) String summary) {
+            @NotBlank @Size(max = 4000) String summary,
+            @Nullable @Valid ReporterRequest reporter) {
     }
 
     /** Where it happened. */

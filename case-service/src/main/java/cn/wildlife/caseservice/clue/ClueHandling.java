@@ -31,12 +31,14 @@ import org.springframework.stereotype.Service;
 public class ClueHandling {
 
     private final ClueStore store;
+    private final ClueRecording recording;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public ClueHandling(ClueStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public ClueHandling(ClueStore store, ClueRecording recording, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.recording = recording;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
@@ -54,21 +56,24 @@ public class ClueHandling {
         if (details.expectedVersion() != null && details.expectedVersion() != before.version()) {
             throw stale(before);
         }
-        if (!step.allowedFrom(before.status())) {
+        if (!before.allowedSteps().contains(step)) {
             throw new ConflictException("step-not-allowed", "a clue that is " + before.status() + " cannot "
                     + step.path(), Map.of("state", before.status().name(),
                     "allowedSteps", before.allowedSteps().stream().map(Clue.Step::path).toList()));
         }
         requireDetails(step, before, details);
-        Clue after = before.after(step);
         Instant at = clock.instant();
+        Clue after = before.after(step, details.referredTo(), at);
+        if (step == Clue.Step.ACCEPT_REFERRAL) {
+            receiveAsOwn(before, caller, at);
+        }
         Document entry = new Document("step", step.name()).append("status", after.status().name())
                 .append("by", caller.subject()).append("byName", caller.name()).append("at", Date.from(at))
                 .append("reasons", details.reasons()).append("caseNumber", details.caseNumber())
                 .append("referredTo", details.referredTo() == null ? null : details.referredTo().name())
                 .append("assignee", details.assignee());
         ClueStepTaken payload = new ClueStepTaken(after.id(), step.name(), after.status().name(), after.agency(),
-                after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), details.referredTo());
+                after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), after.referredTo());
         EventType type = EventType.fromCeType(step.eventType()).orElseThrow();
         Document event = outbox.entry(Topics.PLATFORM_CLUES,
                 Envelope.of(CaseServiceApplication.EVENT_SOURCE, after.agency(), after.region(), type, payload));
@@ -93,13 +98,26 @@ public class ClueHandling {
                 }
             }
             case REFER -> {
-                if (details.referredTo() == null || details.referredTo() == clue.agency()) {
+                if (details.referredTo() == null || details.referredTo() == clue.agency()
+                        || !details.referredTo().publishesOwnTopics()) {
                     errors.add(new FieldError("referredTo", "the competent agency, other than " + clue.agency(),
                             details.referredTo()));
                 }
                 if (details.reasons().isEmpty()) {
                     errors.add(new FieldError("reasons", "a referral says why the other agency is competent", null));
                 }
+            }
+            case VERIFY -> {
+                if (details.reasons().isEmpty()) {
+                    errors.add(new FieldError("reasons", "what the verification found (核实情况)", null));
+                }
+            }
+            case GIVE_FEEDBACK -> {
+                if (details.reasons().isEmpty()) {
+                    errors.add(new FieldError("reasons", "what the reporter was told, and how", null));
+                }
+            }
+            case ACCEPT_REFERRAL -> {
             }
             case ASSIGN -> {
                 if (details.assignee() == null || details.assignee().isBlank()) {
@@ -109,6 +127,32 @@ public class ClueHandling {
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
+        }
+    }
+
+    /**
+     * The agency a clue was referred to records it as its own clue, received now: its own handling clock starts
+     * with it. The reporter's identity stays with the agency that received the report.
+     */
+    private void receiveAsOwn(Clue referred, Caller caller, Instant at) {
+        Agency to = referred.referredTo();
+        String id = to.name() + "-" + referred.id();
+        if (id.length() > 80) {
+            id = to.name() + "-REF-" + java.util.HexFormat.of().formatHex(sha256(referred.id())).substring(0, 24);
+        }
+        Clue own = new Clue(id, to, referred.region(), cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE, at, at,
+                referred.place(), referred.speciesCodes(), referred.behaviours(), referred.summary(),
+                Clue.Status.RECEIVED, cn.wildlife.events.clue.ClueRecorded.Channel.REST, null, referred.id(), false,
+                null, 1);
+        recording.recordOnce(own);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

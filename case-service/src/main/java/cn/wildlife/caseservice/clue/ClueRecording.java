@@ -63,7 +63,7 @@ public class ClueRecording {
         }
         Clue clue = new Clue(report.clueId(), agency, report.region(), report.source(), report.receivedAt(),
                 clock.instant(), report.place(), report.speciesCodes(), report.behaviours(), report.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, 1);
+                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, 1);
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
@@ -79,6 +79,11 @@ public class ClueRecording {
                     Map.of("clueId", clue.id()));
         }
         return clue;
+    }
+
+    /** Records a clue unless it is there already (a repeated referral acceptance changes nothing). */
+    void recordOnce(Clue clue) {
+        record(clue, null, null, null);
     }
 
     private boolean record(Clue clue, @Nullable String eventId, @Nullable String correlationId,

@@ -31,6 +31,7 @@ public class ClueStore {
         clues.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.descending("recordedAt")));
         clues.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("recordedAt")));
         clues.createIndex(Indexes.ascending("status"));
+        clues.createIndex(Indexes.ascending("referredTo"));
     }
 
     MongoCollection<Document> collection() {
@@ -50,8 +51,17 @@ public class ClueStore {
                 com.mongodb.client.model.Updates.combine(
                         com.mongodb.client.model.Updates.set("status", after.status().name()),
                         com.mongodb.client.model.Updates.set("version", after.version()),
+                        com.mongodb.client.model.Updates.set("referredTo",
+                                after.referredTo() == null ? null : after.referredTo().name()),
+                        com.mongodb.client.model.Updates.set("feedbackAt",
+                                after.feedbackAt() == null ? null : Date.from(after.feedbackAt())),
                         com.mongodb.client.model.Updates.push("steps", step),
                         outbox.append(outboxEntries))).getModifiedCount() == 1;
+    }
+
+    /** Notes that the reporter's identity is on file (the identity itself is in {@link ClueReporters}). */
+    void markReporterOnFile(String id) {
+        clues.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.set("reporterOnFile", true));
     }
 
     public Optional<Clue> find(String id) {
@@ -94,6 +104,10 @@ public class ClueStore {
                 .append("summary", clue.summary())
                 .append("status", clue.status().name())
                 .append("channel", clue.channel().name())
+                .append("referredTo", clue.referredTo() == null ? null : clue.referredTo().name())
+                .append("referredFrom", clue.referredFrom())
+                .append("reporterOnFile", clue.reporterOnFile())
+                .append("feedbackAt", clue.feedbackAt() == null ? null : Date.from(clue.feedbackAt()))
                 .append("version", clue.version());
         if (clue.place() != null) {
             Document place = new Document("description", clue.place().description());
@@ -124,6 +138,10 @@ public class ClueStore {
                 doc.getString("summary"),
                 Clue.Status.valueOf(doc.getString("status")),
                 ClueRecorded.Channel.valueOf(doc.getString("channel")),
+                doc.getString("referredTo") == null ? null : Agency.valueOf(doc.getString("referredTo")),
+                doc.getString("referredFrom"),
+                doc.getBoolean("reporterOnFile", false),
+                doc.getDate("feedbackAt") == null ? null : doc.getDate("feedbackAt").toInstant(),
                 ((Number) doc.get("version")).longValue());
     }
 }

@@ -61,6 +61,14 @@ public class Access {
         checkRead(caller, kind, id, owner, region);
     }
 
+    /**
+     * Audits a read of confidential data (a clue reporter's identity) even by the owning agency: who looked, and
+     * when, is what an inquiry into a leak needs.
+     */
+    public void auditConfidentialRead(Caller caller, String kind, String id, Agency owner) {
+        audit.recordRead(caller, kind, id, owner, caller.agency() == owner ? Grant.OWN_AGENCY : Grant.OVERSIGHT);
+    }
+
     /** Audits the records of other agencies a search returned. */
     public void auditSearchResults(Caller caller, String kind, Iterable<Owned> results) {
         for (Owned result : results) {
