@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -89,11 +90,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts everything and returns when every application is ready. */
     public static LocalPlatform start(LocalSettings settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Starts everything with extra settings for some services ({@code --name=value} arguments by service name, e.g.
+     * an SMTP server for notification-service's e-mail delivery), and returns when every application is ready.
+     */
+    public static LocalPlatform start(LocalSettings settings, Map<String, List<String>> serviceArguments) {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.dataDir(),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(), settings.onDiskStore());
         try {
             return startApplications(settings, infrastructure.kafkaBootstrapServers(), infrastructure::mongoUri,
-                    infrastructure);
+                    infrastructure, serviceArguments);
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -106,6 +115,13 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static LocalPlatform startApplications(LocalSettings settings, String kafka,
                                                   Function<String, String> mongoUri, AutoCloseable infrastructure) {
+        return startApplications(settings, kafka, mongoUri, infrastructure, Map.of());
+    }
+
+    /** As {@link #startApplications(LocalSettings, String, Function, AutoCloseable)}, with extra service settings. */
+    public static LocalPlatform startApplications(LocalSettings settings, String kafka,
+                                                  Function<String, String> mongoUri, AutoCloseable infrastructure,
+                                                  Map<String, List<String>> serviceArguments) {
         // One logback configuration for the whole process (logback.xml): applications starting side by side must
         // not each reconfigure it, or every line is printed once per application.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -120,11 +136,14 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
                     startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
-                            mongoUri.apply("cases"), identity)),
+                            mongoUri.apply("cases"), identity,
+                            serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of()))),
                     startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
-                            kafka, mongoUri.apply("notifications"), identity)),
+                            kafka, mongoUri.apply("notifications"), identity,
+                            serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of()))),
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
-                            kafka, mongoUri.apply("inspections"), identity)));
+                            kafka, mongoUri.apply("inspections"), identity,
+                            serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))));
             RuntimeException failure = null;
             for (CompletableFuture<ConfigurableApplicationContext> service : services) {
                 try {
@@ -184,7 +203,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
-                                                          String mongoUri, List<String> identity) {
+                                                          String mongoUri, List<String> identity,
+                                                          List<String> extra) {
         List<String> args = new ArrayList<>(identity);
         // Arguments, not default properties: they must win over each service's own configuration file. The
         // platform closes the applications itself, before the broker and the store they use.
@@ -195,6 +215,7 @@ public final class LocalPlatform implements AutoCloseable {
                 // The runtime installed every topic before the services started.
                 "--platform.topics.create=false",
                 "--spring.main.banner-mode=off"));
+        args.addAll(extra);
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
     }
 

@@ -185,6 +185,41 @@ class AccessMatrixIT {
     }
 
     @TestFactory
+    Stream<DynamicTest> arrangingForestrysDeliveryInShuangyang() {
+        return USERS.stream().flatMap(user -> {
+            boolean may = user.roles().contains("ADMIN") || user.roles().contains("AGENCY_HEAD")
+                    && user.agency() == Agency.FORESTRY && user.covers("220112");
+            return Stream.of(
+                    DynamicTest.dynamicTest(user.id() + " registers a forestry webhook for 220112", () -> {
+                        // To this machine only: a webhook that an alert reached would otherwise be called.
+                        PlatformClient.Answer answer = client.post(gateway + "/api/webhooks", """
+                                {"name":"矩阵","url":"https://localhost:1/hook","agency":"FORESTRY","region":"220112"}""",
+                                client.as(user.id()));
+                        assertThat(answer.status()).isEqualTo(may ? 201 : 403);
+                        if (may) {
+                            String id = answer.body().get("webhook").get("id").asString();
+                            assertThat(client.send("DELETE", gateway + "/api/webhooks/" + id, null,
+                                    client.as(user.id())).status()).isEqualTo(204);
+                        }
+                    }),
+                    DynamicTest.dynamicTest(user.id() + " subscribes forestry's 220112 office", () -> {
+                        PlatformClient.Answer answer = client.post(gateway + "/api/subscriptions", """
+                                {"scope":"OFFICE","agency":"FORESTRY","region":"220112","channel":"EMAIL",
+                                 "address":"office@shuangyang.example.cn","digest":false}""", client.as(user.id()));
+                        assertThat(answer.status()).isEqualTo(may ? 201 : 403);
+                        if (may) {
+                            assertThat(client.send("DELETE", gateway + "/api/subscriptions/"
+                                    + answer.body().get("id").asString(), null, client.as(user.id())).status())
+                                    .isEqualTo(204);
+                        }
+                    }),
+                    DynamicTest.dynamicTest(user.id() + " lists webhooks", () -> assertThat(client.get(gateway
+                            + "/api/webhooks", client.as(user.id())).status()).isEqualTo(
+                            user.roles().contains("ADMIN") || user.roles().contains("AGENCY_HEAD") ? 200 : 403)));
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> readingTheAuditLog() {
         return USERS.stream().flatMap(user -> Stream.of("case-service", "notification-service", "inspection-service")
                 .map(service -> DynamicTest.dynamicTest(user.id() + " reads the audit log of " + service, () ->

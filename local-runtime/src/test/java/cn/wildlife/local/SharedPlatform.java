@@ -4,9 +4,17 @@ import cn.wildlife.embedded.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 /** One local platform (embedded broker, on-disk store) for every integration test class of this JVM. */
 final class SharedPlatform {
+
+    /** Where notification-service sends e-mail: a test that checks mail starts GreenMail on this port. */
+    static final int SMTP_PORT = FreePorts.pick();
+    /** Where notification-service's HTTP SMS gateway posts: a test that checks SMS listens on this port. */
+    static final int SMS_PORT = FreePorts.pick();
+    static final String SMS_TOKEN = "sms-test-token";
 
     private static LocalPlatform platform;
     private static PlatformClient client;
@@ -19,7 +27,20 @@ final class SharedPlatform {
             try {
                 platform = LocalPlatform.start(new LocalSettings(Files.createTempDirectory("platform-it-"), false,
                         FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                        FreePorts.pick(), FreePorts.pick(), true));
+                        FreePorts.pick(), FreePorts.pick(), true), Map.of(
+                        "notification-service", List.of(
+                                // Every delivery channel on, retries and checks in fractions of a second.
+                                "--platform.delivery.email.host=127.0.0.1",
+                                "--platform.delivery.email.port=" + SMTP_PORT,
+                                "--platform.delivery.sms.url=http://127.0.0.1:" + SMS_PORT + "/sms",
+                                "--platform.delivery.sms.token=" + SMS_TOKEN,
+                                "--platform.delivery.retry.initial-back-off=300ms",
+                                "--platform.delivery.retry.max-back-off=1s",
+                                "--platform.delivery.retry.attempts=4",
+                                "--platform.delivery.worker.poll-interval=100ms",
+                                "--platform.delivery.digest.time=00:00",
+                                "--platform.delivery.digest.check-interval=1s",
+                                "--platform.alerts.scan-interval=PT2S")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,260 @@
+package cn.wildlife.notification.delivery.webhook;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.notification.delivery.DeliveryAccess;
+import cn.wildlife.notification.delivery.DeliveryStore;
+import cn.wildlife.notification.delivery.DeliveryWorker;
+import cn.wildlife.notification.delivery.FilterValidation;
+import cn.wildlife.notification.delivery.domain.AlertFilter;
+import cn.wildlife.notification.delivery.domain.WebhookSignature;
+import cn.wildlife.support.security.AccessDeniedProblem;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.security.Role;
+import cn.wildlife.support.web.ConflictException;
+import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Partner systems' webhooks, managed by the agency head (their own agency, in their region's subtree) or a platform
+ * administrator. The secret is shown once, at registration or rotation. Each webhook keeps a delivery log, a
+ * dead-letter list (its deliveries in status DEAD) and manual redelivery.
+ */
+@RestController
+@Validated
+@Tag(name = "Webhooks (预警推送)", description = "Signed alert and digest deliveries to partner systems")
+class WebhookController {
+
+    private static final String ID = "^wh_[A-Za-z0-9_-]{6,64}$";
+    private static final String DELIVERY_ID = "^[A-Za-z0-9._:-]{3,300}$";
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    private final WebhookStore webhooks;
+    private final DeliveryStore deliveries;
+    private final DeliveryWorker worker;
+    private final FilterValidation filters;
+    private final Clock clock;
+
+    WebhookController(WebhookStore webhooks, DeliveryStore deliveries, DeliveryWorker worker,
+                      FilterValidation filters, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.worker = worker;
+        this.filters = filters;
+        this.clock = clock;
+    }
+
+    /** A registration. Agency and region default to the caller's; no kinds, rules or types means every alert. */
+    record NewWebhook(@Nullable String name, @Nullable String url, @Nullable String agency, @Nullable String region,
+                      @Nullable List<String> kinds, @Nullable List<String> ruleIds,
+                      @Nullable List<String> eventTypes) {
+    }
+
+    /** A webhook as listed: everything but its secret. */
+    record WebhookView(String id, String name, String url, Agency agency, String region, List<String> kinds,
+                       List<String> ruleIds, List<String> eventTypes, Instant createdAt, String createdBy,
+                       @Nullable Instant secretRotatedAt) {
+        static WebhookView of(Webhook w) {
+            return new WebhookView(w.id(), w.name(), w.url(), w.agency(), w.region(),
+                    w.filter().kinds().stream().map(Enum::name).sorted().toList(),
+                    w.filter().ruleIds().stream().sorted().toList(), w.eventTypes().stream().sorted().toList(),
+                    w.createdAt(), w.createdBy(), w.secretRotatedAt());
+        }
+    }
+
+    /** How deliveries are signed, so the receiver knows what to check. */
+    record Signing(String timestampHeader, String signatureHeader, String deliveryHeader, String algorithm,
+                   long toleranceSeconds) {
+        static Signing describe() {
+            return new Signing(WebhookChannel.TIMESTAMP, WebhookChannel.SIGNATURE, WebhookChannel.DELIVERY,
+                    "HMAC-SHA256 with the secret over timestamp + \".\" + body, hex, prefixed sha256=",
+                    WebhookSignature.TOLERANCE.toSeconds());
+        }
+    }
+
+    /** The answer to a registration or rotation: the webhook and, this once, its secret. */
+    record WithSecret(WebhookView webhook, String secret, Signing signing) {
+    }
+
+    @PostMapping("/api/webhooks")
+    @Operation(summary = "Register a partner system's webhook (agency head or administrator); the secret is shown once")
+    ResponseEntity<WithSecret> register(Caller caller, @RequestBody NewWebhook request) {
+        requireSteward(caller);
+        List<FieldError> errors = new ArrayList<>();
+        String name = request.name() == null ? null : request.name().strip();
+        if (name == null || name.isEmpty() || name.length() > 200) {
+            errors.add(new FieldError("name", "must be 1 to 200 characters", request.name()));
+        }
+        checkUrl(request.url(), errors);
+        Agency agency = caller.agency();
+        if (request.agency() != null) {
+            agency = Arrays.stream(Agency.values()).filter(a -> a.name().equals(request.agency())).findFirst()
+                    .orElse(null);
+            if (agency == null) {
+                errors.add(new FieldError("agency", "must be one of " + Arrays.toString(Agency.values()),
+                        request.agency()));
+            }
+        }
+        String region = request.region() == null ? caller.region().code() : request.region();
+        if (!RegionCode.isValid(region)) {
+            errors.add(new FieldError("region", "must be a 6-digit administrative region code", region));
+        }
+        AlertFilter filter = filters.filter(request.kinds(), request.ruleIds(), errors);
+        Set<String> eventTypes = new HashSet<>();
+        if (request.eventTypes() != null) {
+            for (String type : request.eventTypes()) {
+                if (WebhookPayloads.TYPES.contains(type)) {
+                    eventTypes.add(type);
+                } else {
+                    errors.add(new FieldError("eventTypes", "each one of " + WebhookPayloads.TYPES, type));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        DeliveryAccess.checkManage(caller, agency, region);
+        String secret = WebhookSignature.newSecret();
+        Webhook webhook = new Webhook("wh_" + WebhookSignature.newSecret().substring(6, 22), name, request.url(),
+                agency, region, filter, eventTypes, clock.instant(), caller.subject(), null);
+        webhooks.insert(webhook, secret);
+        return ResponseEntity.created(URI.create("/api/webhooks/" + webhook.id()))
+                .body(new WithSecret(WebhookView.of(webhook), secret, Signing.describe()));
+    }
+
+    @GetMapping("/api/webhooks")
+    @Operation(summary = "The webhooks the caller manages")
+    List<WebhookView> list(Caller caller) {
+        requireSteward(caller);
+        return webhooks.all().stream().filter(w -> DeliveryAccess.mayManage(caller, w.agency(), w.region()))
+                .map(WebhookView::of).toList();
+    }
+
+    @GetMapping("/api/webhooks/{id}")
+    @Operation(summary = "One webhook, without its secret")
+    WebhookView get(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        return WebhookView.of(managed(caller, id));
+    }
+
+    @DeleteMapping("/api/webhooks/{id}")
+    @Operation(summary = "Remove a webhook; deliveries still waiting for it are cancelled")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        managed(caller, id);
+        webhooks.delete(id);
+        deliveries.cancelPending(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/webhooks/{id}/secret")
+    @Operation(summary = "Replace the secret (shown once); retries from now on are signed with the new one")
+    WithSecret rotate(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        Webhook webhook = managed(caller, id);
+        String secret = WebhookSignature.newSecret();
+        Instant now = clock.instant();
+        webhooks.rotateSecret(id, secret, now);
+        return new WithSecret(WebhookView.of(new Webhook(webhook.id(), webhook.name(), webhook.url(),
+                webhook.agency(), webhook.region(), webhook.filter(), webhook.eventTypes(), webhook.createdAt(),
+                webhook.createdBy(), now)), secret, Signing.describe());
+    }
+
+    @GetMapping("/api/webhooks/{id}/deliveries")
+    @Operation(summary = "The delivery log, newest first: every attempt with its status code, duration and error",
+            description = "status=DEAD is the dead-letter list: deliveries that failed their last try.")
+    List<DeliveryStore.View> deliveries(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                                        @RequestParam(required = false) DeliveryStore.@Nullable Status status,
+                                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        managed(caller, id);
+        return deliveries.forTarget(id, status, page, size);
+    }
+
+    @GetMapping("/api/webhooks/{id}/deliveries/{deliveryId}")
+    @Operation(summary = "One delivery with its attempts")
+    DeliveryStore.View delivery(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                                @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
+        managed(caller, id);
+        return deliveries.find(deliveryId, id).orElseThrow(() -> new RecordNotFoundException("delivery", deliveryId));
+    }
+
+    @PostMapping("/api/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+    @Operation(summary = "Send a dead-lettered (or already sent) delivery again, with a fresh round of retries")
+    ResponseEntity<DeliveryStore.View> redeliver(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                                                 @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
+        managed(caller, id);
+        DeliveryStore.View current = deliveries.find(deliveryId, id)
+                .orElseThrow(() -> new RecordNotFoundException("delivery", deliveryId));
+        if (!deliveries.redeliver(deliveryId, id, clock.instant())) {
+            throw new ConflictException("delivery-under-way", "delivery " + deliveryId + " is " + current.status()
+                    + ": only a DEAD or SENT delivery can be sent again", Map.of("status", current.status()));
+        }
+        worker.wake();
+        return ResponseEntity.accepted().body(deliveries.find(deliveryId, id).orElseThrow());
+    }
+
+    private static void requireSteward(Caller caller) {
+        if (!caller.has(Role.ADMIN) && !caller.has(Role.AGENCY_HEAD)) {
+            throw new AccessDeniedProblem("missing-role", "this needs the role AGENCY_HEAD or ADMIN");
+        }
+    }
+
+    /** A webhook the caller manages; any other answers 404, so its existence does not leak. */
+    private Webhook managed(Caller caller, String id) {
+        return webhooks.find(id).filter(w -> DeliveryAccess.mayManage(caller, w.agency(), w.region()))
+                .orElseThrow(() -> new RecordNotFoundException("webhook", id));
+    }
+
+    /**
+     * An absolute https URL; plain http only to this machine (a receiver under test, or a relay beside the
+     * service). Credentials in the URL are refused: they would be stored and shown in listings.
+     */
+    static void checkUrl(@Nullable String url, List<FieldError> errors) {
+        if (url == null || url.isBlank() || url.length() > 2000) {
+            errors.add(new FieldError("url", "must be an absolute https URL of at most 2000 characters", url));
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError("url", "is not a valid URL: " + e.getReason(), url));
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            errors.add(new FieldError("url", "must be an absolute https URL with a host", url));
+        } else if (scheme.equals("http") && !LOCAL_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
+            errors.add(new FieldError("url", "must use https (plain http only for localhost)", url));
+        } else if (uri.getRawUserInfo() != null) {
+            errors.add(new FieldError("url", "must not carry credentials; the signature authenticates the sender",
+                    url));
+        } else if (uri.getRawFragment() != null) {
+            errors.add(new FieldError("url", "must not have a fragment", url));
+        }
+    }
+}
