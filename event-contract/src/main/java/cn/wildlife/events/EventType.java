@@ -8,6 +8,7 @@ import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.facility.FacilityRegistered;
+import cn.wildlife.events.link.RecordsLinked;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import java.net.URI;
 import java.util.Arrays;
@@ -58,6 +59,8 @@ public enum EventType {
     CASE_PENALTY_INSTEAD_OF_PROSECUTION("cn.wildlife.case.penalty-instead-of-prosecution.v1", CaseChanged.class,
             "case-changed.v1.json", "以罚代刑 check: an administrative case punished with a penalty crosses a "
             + "prosecution threshold and was never transferred; flagged to the procuratorate."),
+    RECORDS_LINKED("cn.wildlife.link.found.v1", RecordsLinked.class, "records-linked.v1.json",
+            "Records of two agencies share a suspect's identifier (masked): both agencies' handlers see the link."),
     DEADLINE_OPENED("cn.wildlife.deadline.opened.v1", DeadlineOpened.class, "deadline-opened.v1.json",
             "notification-service opened a deadline from a rule."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,

@@ -73,9 +73,10 @@ public final class Topics {
             topics.add(new Topic(agencyCases(agency), "Cases recorded by " + agency.name() + "'s own systems ("
                     + agency.label() + ").", Set.of(EventType.CASE_REPORTED), agency.name()));
         }
-        topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them and the steps of their life "
-                + "(never the reporter's identity).", Arrays.stream(EventType.values())
-                .filter(t -> t == EventType.CLUE_RECORDED || t.payloadType() == ClueStepTaken.class)
+        topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them, the steps of their life and "
+                + "the links found between agencies' records (never the reporter's identity).", Arrays.stream(EventType.values())
+                .filter(t -> t == EventType.CLUE_RECORDED || t == EventType.RECORDS_LINKED
+                        || t.payloadType() == ClueStepTaken.class)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
         topics.add(new Topic(PLATFORM_CASES, "Cases as case-service keeps them, after each change (never the parties' "
                 + "personal data).", Arrays.stream(EventType.values()).filter(t -> t.payloadType() == CaseChanged.class)

@@ -11,6 +11,9 @@ import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.events.cases.SeizureKind;
 import cn.wildlife.events.cases.SpeciesCount;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.IdentifierType;
+import cn.wildlife.caseservice.link.Identifiers;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
@@ -87,7 +90,8 @@ class CaseController {
         Case c = work.open(new CaseWork.NewCase(r.caseId(), r.kind(), caller.agency(), r.region(), r.openedAt(),
                 r.title(), list(r.behaviours()), counts(r.species()), r.value(),
                 r.parties() == null ? List.of() : r.parties().stream().map(PartyRequest::toParty).toList(),
-                list(r.evidence()), r.grade() == null ? CaseGrade.GENERAL : r.grade(), r.clueId(),
+                list(r.evidence()), identifiers(r.identifiers()), r.grade() == null ? CaseGrade.GENERAL : r.grade(),
+                r.clueId(),
                 r.operationId()), by(caller), null).orElseThrow();
         return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c, caller));
     }
@@ -150,7 +154,8 @@ class CaseController {
         return CaseView.of(work.update(c, new CaseWork.Changes(r.title(), r.behaviours(),
                 r.species() == null ? null : counts(r.species()), r.value(),
                 r.parties() == null ? null : r.parties().stream().map(PartyRequest::toParty).toList(),
-                r.evidence(), r.grade(), r.operationId()), r.expectedVersion(), by(caller)), caller);
+                r.evidence(), r.identifiers() == null ? null : identifiers(r.identifiers()), r.grade(),
+                r.operationId()), r.expectedVersion(), by(caller)), caller);
     }
 
     @PostMapping("/{id}/seizures")
@@ -244,6 +249,35 @@ class CaseController {
         return values == null ? List.of() : values;
     }
 
+    private static List<Identifier> identifiers(@Nullable List<IdentifierRequest> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        List<cn.wildlife.support.web.FieldError> bad = new java.util.ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!Identifiers.valid(requested.get(i).toIdentifier())) {
+                bad.add(new cn.wildlife.support.web.FieldError("identifiers[" + i + "].value",
+                        "not a valid " + requested.get(i).type(), null));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new cn.wildlife.support.web.InvalidRequestException(bad);
+        }
+        return requested.stream().map(IdentifierRequest::toIdentifier).toList();
+    }
+
+    /** A vehicle plate or online shop (parties' ID numbers and phones are taken from the parties). */
+    record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(min = 2, max = 200) String value) {
+        Identifier toIdentifier() {
+            return new Identifier(type, value);
+        }
+
+        @Override
+        public String toString() {
+            return "IdentifierRequest[" + type + ", withheld]";
+        }
+    }
+
     private static List<SpeciesCount> counts(@Nullable List<SpeciesRequest> species) {
         return species == null ? List.of() : species.stream()
                 .map(s -> new SpeciesCount(s.speciesCode(), s.count(), s.unit(), null)).toList();
@@ -267,6 +301,7 @@ class CaseController {
                           @Nullable @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal value,
                           @Nullable @Size(max = 50) List<@NotNull @Valid PartyRequest> parties,
                           @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
+                          @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
                           @Nullable CaseGrade grade,
                           @Nullable @Pattern(regexp = ID) String clueId,
                           @Nullable @Pattern(regexp = ID) String operationId) {
@@ -293,6 +328,7 @@ class CaseController {
                           @Nullable @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal value,
                           @Nullable @Size(max = 50) List<@NotNull @Valid PartyRequest> parties,
                           @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
+                          @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
                           @Nullable CaseGrade grade,
                           @Nullable @Pattern(regexp = ID) String operationId) {
     }
@@ -353,7 +389,8 @@ class CaseController {
                     CaseStatus status, String statusLabel, Instant openedAt, String title, List<Behaviour> behaviours,
                     List<SpeciesCount> species, @Nullable ProtectionLevel protectionLevel,
                     @Nullable BigDecimal value, @Nullable BigDecimal fines, List<Case.Party> parties,
-                    List<String> evidence, CaseGrade grade, String gradeLabel, List<Case.Seizure> seizures,
+                    List<String> evidence, @Nullable List<Identifier> identifiers, CaseGrade grade,
+                    String gradeLabel, List<Case.Seizure> seizures,
                     Case.@Nullable Supervision supervision, Case.@Nullable Penalty penalty,
                     @Nullable String clueId, @Nullable String operationId, boolean transferred, List<String> flags,
                     long version) {
@@ -363,7 +400,8 @@ class CaseController {
                     : c.parties().stream().map(CaseView::masked).toList();
             return new CaseView(c.id(), c.number(), c.kind(), c.kind().label(), c.agency(), c.region(), c.status(),
                     c.status().label(), c.openedAt(), c.title(), c.behaviours(), c.species(), c.protectionLevel(),
-                    c.value(), c.fines(), parties, c.evidence(), c.grade(), c.grade().label(), c.seizures(),
+                    c.value(), c.fines(), parties, c.evidence(), caller.agency() == c.agency() ? c.identifiers() : null,
+                    c.grade(), c.grade().label(), c.seizures(),
                     c.supervision(), c.penalty(), c.clueId(), c.operationId(), c.transferred(), c.flags(),
                     c.version());
         }

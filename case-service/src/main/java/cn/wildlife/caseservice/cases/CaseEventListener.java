@@ -51,7 +51,7 @@ class CaseEventListener {
         try {
             work.open(new CaseWork.NewCase(report.caseId(), report.kind(), agency, report.region(),
                     report.openedAt(), report.title(), report.behaviours(), report.species(), report.value(),
-                    List.of(), List.of(), report.grade(), report.clueId(), report.operationId()),
+                    List.of(), List.of(), List.of(), report.grade(), report.clueId(), report.operationId()),
                     new CaseWork.ChangedBy(agency.name() + "@" + report.region(), agency.label() + "业务系统", agency,
                             CaseWork.Door.EVENT), event.id());
         } catch (cn.wildlife.support.web.InvalidRequestException e) {

@@ -11,6 +11,8 @@ import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.events.cases.SeizureKind;
 import cn.wildlife.events.cases.SpeciesCount;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
@@ -232,6 +234,8 @@ public class CaseStore {
                         .append("name", p.name()).append("idNumber", p.idNumber()).append("phone", p.phone())
                         .append("address", p.address())).toList())
                 .append("evidence", c.evidence())
+                .append("identifiers", c.identifiers().stream().map(i -> new Document("type", i.type().name())
+                        .append("value", i.value())).toList())
                 .append("grade", c.grade().name())
                 .append("seizures", c.seizures().stream().map(CaseStore::seizure).toList())
                 .append("supervision", c.supervision() == null ? null : new Document("byRegion",
@@ -276,6 +280,8 @@ public class CaseStore {
                         Case.PartyKind.valueOf(p.getString("kind")), p.getString("name"), p.getString("idNumber"),
                         p.getString("phone"), p.getString("address"))).toList(),
                 d.getList("evidence", String.class, List.of()),
+                d.getList("identifiers", Document.class, List.of()).stream().map(i -> new Identifier(
+                        IdentifierType.valueOf(i.getString("type")), i.getString("value"))).toList(),
                 CaseGrade.valueOf(d.getString("grade")),
                 d.getList("seizures", Document.class, List.of()).stream().map(s -> new Case.Seizure(
                         s.getString("itemId"), SeizureKind.valueOf(s.getString("kind")), s.getString("speciesCode"),

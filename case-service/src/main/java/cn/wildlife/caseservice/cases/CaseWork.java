@@ -4,6 +4,7 @@ import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
 import cn.wildlife.caseservice.cases.domain.CustodyAction;
+import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.caseservice.species.SpeciesCatalogue;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
@@ -15,6 +16,7 @@ import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.events.cases.CaseGrade;
 import cn.wildlife.events.cases.CaseKind;
 import cn.wildlife.events.cases.SpeciesCount;
+import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
@@ -50,15 +52,17 @@ public class CaseWork {
     private static final int EVENT_RETRIES = 5;
 
     private final CaseStore store;
+    private final Linking linking;
     private final SpeciesCatalogue species;
     private final ProsecutionThresholds thresholds;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public CaseWork(CaseStore store, SpeciesCatalogue species, ProsecutionThresholds thresholds, Outbox outbox,
-                    OutboxRelay relay, Clock clock) {
+    public CaseWork(CaseStore store, Linking linking, SpeciesCatalogue species, ProsecutionThresholds thresholds,
+                    Outbox outbox, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.linking = linking;
         this.species = species;
         this.thresholds = thresholds;
         this.outbox = outbox;
@@ -77,7 +81,8 @@ public class CaseWork {
     public record NewCase(@Nullable String caseId, CaseKind kind, Agency agency, String region, Instant openedAt,
                           String title, List<Behaviour> behaviours, List<SpeciesCount> species,
                           @Nullable BigDecimal value, List<Case.Party> parties, List<String> evidence,
-                          CaseGrade grade, @Nullable String clueId, @Nullable String operationId) {
+                          List<Identifier> identifiers, CaseGrade grade, @Nullable String clueId,
+                          @Nullable String operationId) {
     }
 
     /** Opens a case; empty when an agency's event reports a case already recorded (nothing changes then). */
@@ -103,7 +108,8 @@ public class CaseWork {
         String id = n.caseId() != null ? n.caseId()
                 : n.agency().name() + "-" + n.region() + "-" + year + "-" + String.format("%05d", sequence);
         Case c = new Case(id, number, n.kind(), n.agency(), n.region(), CaseStatus.OPEN, n.openedAt(), n.title(),
-                n.behaviours(), counted, n.value(), n.parties(), n.evidence(), n.grade(), List.of(), null, null,
+                n.behaviours(), counted, n.value(), n.parties(), n.evidence(), n.identifiers(), n.grade(), List.of(),
+                null, null,
                 n.clueId(), n.operationId(), false, List.of(), 1);
         Instant at = clock.instant();
         List<Document> events = new ArrayList<>();
@@ -120,6 +126,7 @@ public class CaseWork {
             throw new ConflictException("case-exists", "case " + id + " already exists", Map.of("caseId", id));
         }
         relay.wake();
+        link(c);
         return Optional.of(c);
     }
 
@@ -127,7 +134,8 @@ public class CaseWork {
     public record Changes(@Nullable String title, @Nullable List<Behaviour> behaviours,
                           @Nullable List<SpeciesCount> species, @Nullable BigDecimal value,
                           @Nullable List<Case.Party> parties, @Nullable List<String> evidence,
-                          @Nullable CaseGrade grade, @Nullable String operationId) {
+                          @Nullable List<Identifier> identifiers, @Nullable CaseGrade grade,
+                          @Nullable String operationId) {
     }
 
     public Case update(Case before, Changes ch, long expectedVersion, ChangedBy by) {
@@ -147,6 +155,7 @@ public class CaseWork {
         // Personal data: the timeline says that the parties changed, not who they are.
         if (ch.parties() != null) { b.parties(ch.parties()); changed.put("parties", ch.parties().size()); }
         if (ch.evidence() != null) { b.evidence(ch.evidence()); changed.put("evidence", ch.evidence().size()); }
+        if (ch.identifiers() != null) { b.identifiers(ch.identifiers()); changed.put("identifiers", ch.identifiers().size()); }
         if (ch.grade() != null) { b.grade(ch.grade()); changed.put("grade", ch.grade().name()); }
         if (ch.operationId() != null) { b.operationId(ch.operationId()); changed.put("operationId", ch.operationId()); }
         if (changed.isEmpty()) {
@@ -158,8 +167,12 @@ public class CaseWork {
         if (after.grade().reportedUpward() && !before.grade().reportedUpward()) {
             events.add(event(EventType.CASE_REPORTED_UPWARD, after, by, at, superior(after.region())));
         }
-        return save(before, after, "UPDATED", "更新案件信息：" + String.join("、", changed.keySet()), by, at,
+        Case saved = save(before, after, "UPDATED", "更新案件信息：" + String.join("、", changed.keySet()), by, at,
                 new Document(changed), events);
+        if (ch.parties() != null || ch.identifiers() != null) {
+            link(saved);
+        }
+        return saved;
     }
 
     /** A seized item: what it is and its first custody. */
@@ -321,6 +334,10 @@ public class CaseWork {
                 + event.id() + "; the event is retried");
     }
 
+    private void link(Case c) {
+        linking.register(new Linking.RecordRef("CASE", c.id(), c.agency(), c.region()), c.allIdentifiers());
+    }
+
     private Case flagIfPenaltyInsteadOfProsecution(Case c, ChangedBy by, Instant at, List<Document> events,
                                                    Document details) {
         if (c.transferred() || c.flags().contains(PENALTY_INSTEAD_OF_PROSECUTION)) {
@@ -334,7 +351,7 @@ public class CaseWork {
         flags.add(PENALTY_INSTEAD_OF_PROSECUTION);
         // Same version: the flag is part of the change that decided the penalty.
         Case flagged = new Case(c.id(), c.number(), c.kind(), c.agency(), c.region(), c.status(), c.openedAt(),
-                c.title(), c.behaviours(), c.species(), c.value(), c.parties(), c.evidence(), c.grade(),
+                c.title(), c.behaviours(), c.species(), c.value(), c.parties(), c.evidence(), c.identifiers(), c.grade(),
                 c.seizures(), c.supervision(), c.penalty(), c.clueId(), c.operationId(), c.transferred(), flags,
                 c.version());
         details.append("thresholdsCrossed", crossed.stream().map(t -> new Document("id", t.id())

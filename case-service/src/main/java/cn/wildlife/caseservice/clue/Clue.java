@@ -5,6 +5,7 @@ import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.events.link.Identifier;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,12 @@ public record Clue(
         @Nullable String referredFrom,
         boolean reporterOnFile,
         @Nullable Instant feedbackAt,
+        List<Identifier> identifiers,
         long version) {
+
+    public Clue {
+        identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+    }
 
     /** Where a clue is in its life. */
     public enum Status {
@@ -105,7 +111,7 @@ public record Clue(
     public Clue after(Step step, @Nullable Agency referTo, Instant at) {
         return new Clue(id, agency, region, source, receivedAt, recordedAt, place, speciesCodes, behaviours,
                 summary, step.to(status), channel, step == Step.REFER ? referTo : referredTo, referredFrom,
-                reporterOnFile, step == Step.GIVE_FEEDBACK ? at : feedbackAt, version + 1);
+                reporterOnFile, step == Step.GIVE_FEEDBACK ? at : feedbackAt, identifiers, version + 1);
     }
 
     public ClueRecorded recorded() {

@@ -5,6 +5,8 @@ import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
@@ -190,6 +192,18 @@ class ClueController {
             throw new InvalidRequestException("clueId", "must start with your agency's code: " + agency.name() + "-",
                     request.clueId());
         }
+        if (request.identifiers() != null) {
+            List<cn.wildlife.support.web.FieldError> bad = new java.util.ArrayList<>();
+            for (int i = 0; i < request.identifiers().size(); i++) {
+                if (!cn.wildlife.caseservice.link.Identifiers.valid(request.identifiers().get(i).toIdentifier())) {
+                    bad.add(new cn.wildlife.support.web.FieldError("identifiers[" + i + "].value",
+                            "not a valid " + request.identifiers().get(i).type(), null));
+                }
+            }
+            if (!bad.isEmpty()) {
+                throw new InvalidRequestException(bad);
+            }
+        }
         String id = request.clueId() != null ? request.clueId()
                 : agency.name() + "-" + request.region() + "-"
                         + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
@@ -197,7 +211,9 @@ class ClueController {
                 recording.now(), request.place() == null ? null : request.place().toPlace(),
                 request.speciesCodes() == null ? List.of() : request.speciesCodes(),
                 request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null, 1);
+                Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null,
+                request.identifiers() == null ? List.of() : request.identifiers().stream()
+                        .map(IdentifierRequest::toIdentifier).toList(), 1);
         Clue created = recording.create(clue);
         if (request.reporter() != null) {
             access.checkWrite(caller, agency, request.region(), Role.HANDLER);
@@ -216,7 +232,7 @@ class ClueController {
                     List<String> speciesCodes, List<Behaviour> behaviours, String summary, Clue.Status status,
                     String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel,
                     @Nullable Agency referredTo, @Nullable String referredFrom, @Nullable Boolean reporterOnFile,
-                    @Nullable Instant feedbackAt, long version) {
+                    @Nullable Instant feedbackAt, @Nullable List<Identifier> identifiers, long version) {
 
         /** Whether a reporter is on file is the receiving agency's business only. */
         static ClueView of(Clue c, Caller caller) {
@@ -228,6 +244,7 @@ class ClueController {
                                     : step == Clue.Step.ACCEPT_REFERRAL && caller.agency() == c.referredTo())
                             .map(Clue.Step::path).toList(),
                     c.channel(), c.referredTo(), c.referredFrom(), own ? c.reporterOnFile() : null, c.feedbackAt(),
+                    own ? c.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList() : null,
                     c.version());
         }
     }
@@ -243,7 +260,20 @@ class ClueController {
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> speciesCodes,
             @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
             @NotBlank @Size(max = 4000) String summary,
-            @Nullable @Valid ReporterRequest reporter) {
+            @Nullable @Valid ReporterRequest reporter,
+            @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers) {
+    }
+
+    /** A suspect's identifier (never the reporter's): what links this clue to other agencies' records. */
+    record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(min = 2, max = 200) String value) {
+        Identifier toIdentifier() {
+            return new Identifier(type, value);
+        }
+
+        @Override
+        public String toString() {
+            return "IdentifierRequest[" + type + ", withheld]";
+        }
     }
 
     /** Where it happened. */

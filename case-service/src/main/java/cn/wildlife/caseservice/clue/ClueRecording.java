@@ -1,6 +1,7 @@
 package cn.wildlife.caseservice.clue;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.InvalidEventException;
@@ -29,12 +30,14 @@ public class ClueRecording {
     private static final Logger log = LoggerFactory.getLogger(ClueRecording.class);
 
     private final ClueStore store;
+    private final Linking linking;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public ClueRecording(ClueStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public ClueRecording(ClueStore store, Linking linking, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.linking = linking;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
@@ -61,9 +64,16 @@ public class ClueRecording {
             throw new InvalidEventException("the region extension " + event.region()
                     + " differs from the clue's region " + report.region());
         }
+        for (int i = 0; i < report.identifiers().size(); i++) {
+            if (!cn.wildlife.caseservice.link.Identifiers.valid(report.identifiers().get(i))) {
+                // The value itself stays out of the reason: the dead-letter header is read by operators.
+                throw new InvalidEventException("identifiers[" + i + "] is not a valid "
+                        + report.identifiers().get(i).type());
+            }
+        }
         Clue clue = new Clue(report.clueId(), agency, report.region(), report.source(), report.receivedAt(),
                 clock.instant(), report.place(), report.speciesCodes(), report.behaviours(), report.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, 1);
+                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, report.identifiers(), 1);
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
@@ -95,6 +105,8 @@ public class ClueRecording {
         if (inserted) {
             relay.wake();
         }
+        // Also when it was recorded before: a redelivered report finishes linking an earlier attempt left undone.
+        linking.register(new Linking.RecordRef("CLUE", clue.id(), clue.agency(), clue.region()), clue.identifiers());
         return inserted;
     }
 

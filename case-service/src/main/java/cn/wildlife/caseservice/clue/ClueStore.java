@@ -5,6 +5,8 @@ import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
@@ -108,6 +110,8 @@ public class ClueStore {
                 .append("referredFrom", clue.referredFrom())
                 .append("reporterOnFile", clue.reporterOnFile())
                 .append("feedbackAt", clue.feedbackAt() == null ? null : Date.from(clue.feedbackAt()))
+                .append("identifiers", clue.identifiers().stream().map(i -> new Document("type", i.type().name())
+                        .append("value", i.value())).toList())
                 .append("version", clue.version());
         if (clue.place() != null) {
             Document place = new Document("description", clue.place().description());
@@ -142,6 +146,8 @@ public class ClueStore {
                 doc.getString("referredFrom"),
                 doc.getBoolean("reporterOnFile", false),
                 doc.getDate("feedbackAt") == null ? null : doc.getDate("feedbackAt").toInstant(),
+                doc.getList("identifiers", Document.class, List.of()).stream().map(i -> new Identifier(
+                        IdentifierType.valueOf(i.getString("type")), i.getString("value"))).toList(),
                 ((Number) doc.get("version")).longValue());
     }
 }

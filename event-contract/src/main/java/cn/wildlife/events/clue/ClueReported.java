@@ -4,6 +4,7 @@ import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.EventPayload;
 import cn.wildlife.events.Place;
+import cn.wildlife.events.link.Identifier;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * is the event's {@code agency} extension, which must match the topic. The reporter's identity is deliberately
  * not part of any event: it is entered only through the receiving agency's REST door.
  *
- * @param clueId platform-wide unique id chosen by the agency system (prefix it with the agency's own code)
+ * @param clueId      platform-wide unique id chosen by the agency system (prefix it with the agency's own code)
+ * @param identifiers suspects' identifiers for cross-agency linking (optional; never the reporter's)
  */
 public record ClueReported(
         String clueId,
@@ -23,11 +25,19 @@ public record ClueReported(
         @Nullable Place place,
         List<String> speciesCodes,
         List<Behaviour> behaviours,
-        String summary) implements EventPayload {
+        String summary,
+        List<Identifier> identifiers) implements EventPayload {
 
     public ClueReported {
         speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
         behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);
+        identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+    }
+
+    /** A report naming no suspect's identifier. */
+    public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
+                        List<String> speciesCodes, List<Behaviour> behaviours, String summary) {
+        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, List.of());
     }
 
     @Override

@@ -9,6 +9,8 @@ import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.events.cases.SeizureKind;
 import cn.wildlife.events.cases.SeizureSummary;
 import cn.wildlife.events.cases.SpeciesCount;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.IdentifierType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public record Case(
         @Nullable BigDecimal value,
         List<Party> parties,
         List<String> evidence,
+        List<Identifier> identifiers,
         CaseGrade grade,
         List<Seizure> seizures,
         @Nullable Supervision supervision,
@@ -52,6 +55,7 @@ public record Case(
         species = List.copyOf(species);
         parties = List.copyOf(parties);
         evidence = List.copyOf(evidence);
+        identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
         seizures = List.copyOf(seizures);
         flags = List.copyOf(flags);
     }
@@ -112,6 +116,20 @@ public record Case(
         return penalty == null ? null : penalty.fine();
     }
 
+    /** Every identifier the case names: its parties' ID numbers and phones and the plates and shops recorded. */
+    public List<Identifier> allIdentifiers() {
+        List<Identifier> all = new ArrayList<>(identifiers);
+        for (Party p : parties) {
+            if (p.idNumber() != null) {
+                all.add(new Identifier(IdentifierType.ID_NUMBER, p.idNumber()));
+            }
+            if (p.phone() != null) {
+                all.add(new Identifier(IdentifierType.PHONE, p.phone()));
+            }
+        }
+        return all;
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -126,6 +144,7 @@ public record Case(
         private BigDecimal value;
         private List<Party> parties;
         private List<String> evidence;
+        private List<Identifier> identifiers;
         private CaseGrade grade;
         private List<Seizure> seizures;
         private Supervision supervision;
@@ -143,6 +162,7 @@ public record Case(
             value = c.value;
             parties = c.parties;
             evidence = c.evidence;
+            identifiers = c.identifiers;
             grade = c.grade;
             seizures = c.seizures;
             supervision = c.supervision;
@@ -159,6 +179,7 @@ public record Case(
         public Builder value(@Nullable BigDecimal v) { value = v; return this; }
         public Builder parties(List<Party> v) { parties = v; return this; }
         public Builder evidence(List<String> v) { evidence = v; return this; }
+        public Builder identifiers(List<Identifier> v) { identifiers = v; return this; }
         public Builder grade(CaseGrade v) { grade = v; return this; }
         public Builder seizures(List<Seizure> v) { seizures = v; return this; }
         public Builder supervision(Supervision v) { supervision = v; return this; }
@@ -169,7 +190,7 @@ public record Case(
 
         public Case build() {
             return new Case(from.id, from.number, from.kind, from.agency, from.region, status, from.openedAt, title,
-                    behaviours, species, value, parties, evidence, grade, seizures, supervision, penalty,
+                    behaviours, species, value, parties, evidence, identifiers, grade, seizures, supervision, penalty,
                     from.clueId, operationId, transferred, flags, from.version + 1);
         }
     }

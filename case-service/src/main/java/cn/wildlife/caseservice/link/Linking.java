@@ -1,0 +1,134 @@
+package cn.wildlife.caseservice.link;
+
+import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.RecordsLinked;
+import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.outbox.Outbox;
+import cn.wildlife.support.outbox.OutboxRelay;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds records of different agencies that share a suspect's identifier (same phone, ID number, plate or online
+ * shop): what a joint platform is for. The {@code identifiers} index holds hashed keys only; a link is found once per
+ * pair of records and identifier, kept in {@code links} with its event in the same document.
+ */
+@Service
+public class Linking {
+
+    /** A clue or case as the link shows it: which record, whose, where; nothing of its content. */
+    public record RecordRef(String kind, String id, Agency agency, String region) {
+
+        Document asDocument() {
+            return new Document("kind", kind).append("id", id).append("agency", agency.name())
+                    .append("region", region);
+        }
+
+        static RecordRef of(Document d) {
+            return new RecordRef(d.getString("kind"), d.getString("id"), Agency.valueOf(d.getString("agency")),
+                    d.getString("region"));
+        }
+    }
+
+    /** A link between two records of different agencies. */
+    public record Link(String id, String identifierType, String maskedValue, List<RecordRef> records,
+                       Instant foundAt) {
+    }
+
+    private final MongoCollection<Document> identifiers;
+    private final MongoCollection<Document> links;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public Linking(LinkStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.identifiers = store.identifiers;
+        this.links = store.links;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /**
+     * Indexes a record's identifiers and links it to every record of another agency sharing one. Safe to repeat:
+     * the index adds a record once and a link is inserted once.
+     *
+     * @return the links found now for the first time
+     */
+    public List<Link> register(RecordRef record, List<Identifier> found) {
+        List<Link> fresh = new ArrayList<>();
+        for (Identifier identifier : found.stream().filter(Identifiers::valid).distinct().toList()) {
+            String key = Identifiers.key(identifier);
+            identifiers.updateOne(Filters.eq("_id", key), Updates.addToSet("records", record.asDocument()),
+                    new UpdateOptions().upsert(true));
+            Document entry = identifiers.find(Filters.eq("_id", key)).first();
+            for (Document other : entry.getList("records", Document.class, List.of())) {
+                RecordRef ref = RecordRef.of(other);
+                if (ref.agency() == record.agency()) {
+                    continue;
+                }
+                List<RecordRef> pair = new ArrayList<>(List.of(record, ref));
+                pair.sort(Comparator.comparing(RecordRef::id));
+                String linkId = "LNK-" + Identifiers.sha256(key + "|" + pair.get(0).id() + "|" + pair.get(1).id())
+                        .substring(0, 24);
+                Instant at = clock.instant();
+                Link link = new Link(linkId, identifier.type().name(), Identifiers.masked(identifier), pair, at);
+                RecordsLinked payload = new RecordsLinked(linkId, identifier.type(), link.maskedValue(),
+                        pair.stream().map(r -> new RecordsLinked.LinkedRecord(r.kind(), r.id(), r.agency(),
+                                r.region())).toList(), at);
+                // The event names the newer record's agency and region: its arrival is what found the link.
+                Document event = outbox.entry(Topics.PLATFORM_CLUES, Envelope.of(CaseServiceApplication.EVENT_SOURCE,
+                        record.agency(), record.region(), payload));
+                Document doc = new Document("_id", linkId).append("identifierType", link.identifierType())
+                        .append("maskedValue", link.maskedValue())
+                        .append("records", pair.stream().map(RecordRef::asDocument).toList())
+                        .append("agencies", pair.stream().map(r -> r.agency().name()).distinct().toList())
+                        .append("foundAt", Date.from(at));
+                doc.putAll(outbox.newDocumentFields(List.of(event)));
+                if (MongoSupport.insertIfAbsent(links, doc)) {
+                    fresh.add(link);
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            relay.wake();
+        }
+        return fresh;
+    }
+
+    /** Links that involve one record. */
+    public List<Link> ofRecord(String recordId) {
+        return links.find(Filters.eq("records.id", recordId)).sort(Sorts.descending("foundAt"))
+                .map(Linking::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Links involving an agency's records (any agency's for oversight) in a region subtree, newest first. */
+    public List<Link> visibleTo(Agency agency, boolean oversight, String regionPrefix, int page, int size) {
+        Bson inRegion = Filters.elemMatch("records", oversight ? Filters.regex("region", "^" + regionPrefix)
+                : Filters.and(Filters.eq("agency", agency.name()), Filters.regex("region", "^" + regionPrefix)));
+        return links.find(inRegion).sort(Sorts.orderBy(Sorts.descending("foundAt"), Sorts.ascending("_id")))
+                .skip(page * size).limit(size).map(Linking::fromDocument).into(new ArrayList<>());
+    }
+
+    private static Link fromDocument(Document d) {
+        return new Link(d.getString("_id"), d.getString("identifierType"), d.getString("maskedValue"),
+                d.getList("records", Document.class, List.of()).stream().map(RecordRef::of).toList(),
+                d.getDate("foundAt").toInstant());
+    }
+}
