@@ -111,6 +111,16 @@ class CaseIT {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("species[0].speciesCode");
 
+        PlatformClient.Answer chinese = client.send("POST", gateway + "/api/cases",
+                newCase("x", "unicornis-fabulosa", 1, 10, "GENERAL"),
+                client.as("forestry-officer", "Accept-Language", "zh-CN"));
+        assertThat(chinese.body().get("errors").get(0).get("message").asString()).startsWith("物种代码不存在");
+        assertThat(chinese.body().get("title").asString()).isEqualTo("请求参数有误");
+        PlatformClient.Answer english = client.send("POST", gateway + "/api/cases",
+                newCase("x", "unicornis-fabulosa", 1, 10, "GENERAL"),
+                client.as("forestry-officer", "Accept-Language", "en"));
+        assertThat(english.body().get("errors").get(0).get("message").asString()).startsWith("unknown species code");
+
         PlatformClient.Answer negative = client.post(gateway + "/api/cases",
                 newCase("x", "cygnus-cygnus", -3, 10, "GENERAL"), client.as("forestry-officer"));
         assertThat(negative.status()).isEqualTo(400);
@@ -133,11 +143,11 @@ class CaseIT {
         assertThat(wrongKind.status()).isEqualTo(400);
         assertThat(wrongKind.body().get("errors").get(0).get("field").asString()).isEqualTo("kind");
 
-        PlatformClient.Answer english = client.send("POST", gateway + "/api/cases",
+        PlatformClient.Answer badRegion = client.send("POST", gateway + "/api/cases",
                 newCase("x", "cygnus-cygnus", 1, 10, "GENERAL").replace("\"220112\"", "\"2201\""),
                 client.as("forestry-officer", "Accept-Language", "en"));
-        assertThat(english.status()).isEqualTo(400);
-        assertThat(english.body().get("errors").get(0).get("field").asString()).isEqualTo("region");
+        assertThat(badRegion.status()).isEqualTo(400);
+        assertThat(badRegion.body().get("errors").get(0).get("field").asString()).isEqualTo("region");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.wildlife.caseservice.cases;
 
+import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
+
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
 import cn.wildlife.caseservice.cases.domain.CustodyAction;
@@ -84,8 +86,8 @@ class CaseController {
         notOversight(caller);
         access.checkWrite(caller, caller.agency(), r.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         if (r.caseId() != null && !r.caseId().startsWith(caller.agency().name() + "-")) {
-            throw new cn.wildlife.support.web.InvalidRequestException("caseId", "must start with your agency's code: "
-                    + caller.agency().name() + "-", r.caseId());
+            throw new cn.wildlife.support.web.InvalidRequestException("caseId", TEXTS.get("id.prefix",
+                    caller.agency().name()), r.caseId());
         }
         Case c = work.open(new CaseWork.NewCase(r.caseId(), r.kind(), caller.agency(), r.region(), r.openedAt(),
                 r.title(), list(r.behaviours()), counts(r.species()), r.value(),
@@ -210,8 +212,7 @@ class CaseController {
                 && !caller.region().code().equals(c.region());
         boolean supervisionOffice = caller.agency() == Agency.SUPERVISION_OFFICE;
         if (!superiorHead && !supervisionOffice) {
-            throw new AccessDeniedProblem("not-a-superior", "a case is listed for supervision by the head of the "
-                    + "same agency in a superior region, or by the supervision office");
+            throw new AccessDeniedProblem("not-a-superior", TEXTS.get("case.not-superior"));
         }
         return CaseView.of(work.listForSupervision(c, r.note(), r.dueBy(), caller.region(), by(caller)), caller);
     }
@@ -236,8 +237,7 @@ class CaseController {
 
     private static void notOversight(Caller caller) {
         if (caller.isOversight()) {
-            throw new AccessDeniedProblem("oversight-reads-only", "the procuratorate and the supervision office "
-                    + "read cases for oversight; they do not open them");
+            throw new AccessDeniedProblem("oversight-reads-only", TEXTS.get("case.oversight-reads-only"));
         }
     }
 
@@ -257,7 +257,7 @@ class CaseController {
         for (int i = 0; i < requested.size(); i++) {
             if (!Identifiers.valid(requested.get(i).toIdentifier())) {
                 bad.add(new cn.wildlife.support.web.FieldError("identifiers[" + i + "].value",
-                        "not a valid " + requested.get(i).type(), null));
+                        TEXTS.get("identifier.invalid", requested.get(i).type()), null));
             }
         }
         if (!bad.isEmpty()) {

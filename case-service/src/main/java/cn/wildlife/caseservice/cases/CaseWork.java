@@ -50,6 +50,7 @@ public class CaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(CaseWork.class);
     private static final int EVENT_RETRIES = 5;
+    private static final int NUMBERING_ATTEMPTS = 20;
 
     private final CaseStore store;
     private final Linking linking;
@@ -91,43 +92,50 @@ public class CaseWork {
             if (eventId != null) {
                 return Optional.empty();
             }
-            throw new ConflictException("case-exists", "case " + n.caseId() + " already exists",
-                    Map.of("caseId", n.caseId()));
+            throw new ConflictException("case-exists", text("case.exists", n.caseId()), Map.of("caseId", n.caseId()));
         }
         List<FieldError> errors = new ArrayList<>();
         if (!n.kind().handledBy(n.agency())) {
-            errors.add(new FieldError("kind", n.agency() + " does not handle " + n.kind() + " cases", n.kind()));
+            errors.add(new FieldError("kind", text("case.kind-not-handled", n.agency(), n.kind()), n.kind()));
         }
         List<SpeciesCount> counted = withLevels("species", n.species(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         int year = CaseStore.yearOf(n.openedAt());
-        long sequence = store.nextSequence(n.agency(), n.region(), year);
-        String number = number(n.agency(), n.kind(), n.region(), year, sequence);
-        String id = n.caseId() != null ? n.caseId()
-                : n.agency().name() + "-" + n.region() + "-" + year + "-" + String.format("%05d", sequence);
-        Case c = new Case(id, number, n.kind(), n.agency(), n.region(), CaseStatus.OPEN, n.openedAt(), n.title(),
-                n.behaviours(), counted, n.value(), n.parties(), n.evidence(), n.identifiers(), n.grade(), List.of(),
-                null, null,
-                n.clueId(), n.operationId(), false, List.of(), 1);
-        Instant at = clock.instant();
-        List<Document> events = new ArrayList<>();
-        events.add(event(EventType.CASE_OPENED, c, by, at, null));
-        if (c.grade().reportedUpward()) {
-            events.add(event(EventType.CASE_REPORTED_UPWARD, c, by, at, superior(c.region())));
-        }
-        Document entry = timeline(c, "OPENED", "立案：" + c.title() + "（" + c.number() + "）", by, at,
-                new Document("grade", c.grade().name()).append("clueId", c.clueId()));
-        if (!store.insert(c, entry, events, outbox, eventId)) {
-            if (eventId != null) {
-                return Optional.empty();
+        for (int attempt = 0; attempt < NUMBERING_ATTEMPTS; attempt++) {
+            long sequence = store.nextSequence(n.agency(), n.region(), year);
+            String number = number(n.agency(), n.kind(), n.region(), year, sequence);
+            String id = n.caseId() != null ? n.caseId()
+                    : n.agency().name() + "-" + n.region() + "-" + year + "-" + String.format("%05d", sequence);
+            Case c = new Case(id, number, n.kind(), n.agency(), n.region(), CaseStatus.OPEN, n.openedAt(),
+                    n.title(), n.behaviours(), counted, n.value(), n.parties(), n.evidence(), n.identifiers(),
+                    n.grade(), List.of(), null, null, n.clueId(), n.operationId(), false, List.of(), 1);
+            Instant at = clock.instant();
+            List<Document> events = new ArrayList<>();
+            events.add(event(EventType.CASE_OPENED, c, by, at, null));
+            if (c.grade().reportedUpward()) {
+                events.add(event(EventType.CASE_REPORTED_UPWARD, c, by, at, superior(c.region())));
             }
-            throw new ConflictException("case-exists", "case " + id + " already exists", Map.of("caseId", id));
+            Document entry = timeline(c, "OPENED", "立案：" + c.title() + "（" + c.number() + "）", by, at,
+                    new Document("grade", c.grade().name()).append("clueId", c.clueId()));
+            if (store.insert(c, entry, events, outbox, eventId)) {
+                relay.wake();
+                link(c);
+                return Optional.of(c);
+            }
+            if (n.caseId() != null && store.find(n.caseId()).isPresent()) {
+                if (eventId != null) {
+                    return Optional.empty();
+                }
+                throw new ConflictException("case-exists", text("case.exists", n.caseId()),
+                        Map.of("caseId", n.caseId()));
+            }
+            // The number (and with it a generated id) was taken: take the next one.
+            log.warn("Case number {} was taken meanwhile; numbering again", number);
         }
-        relay.wake();
-        link(c);
-        return Optional.of(c);
+        throw new IllegalStateException("no free case number for " + n.agency() + " " + n.region() + " after "
+                + NUMBERING_ATTEMPTS + " attempts");
     }
 
     /** The facts an officer corrects or adds; null leaves a fact as it is. */
@@ -159,7 +167,7 @@ public class CaseWork {
         if (ch.grade() != null) { b.grade(ch.grade()); changed.put("grade", ch.grade().name()); }
         if (ch.operationId() != null) { b.operationId(ch.operationId()); changed.put("operationId", ch.operationId()); }
         if (changed.isEmpty()) {
-            throw new InvalidRequestException("body", "names no fact to change", null);
+            throw new InvalidRequestException("body", text("case.changes-empty"), null);
         }
         Case after = b.build();
         Instant at = clock.instant();
@@ -189,8 +197,8 @@ public class CaseWork {
         if (s.speciesCode() != null) {
             List<FieldError> errors = species.unknown("speciesCode", List.of(s.speciesCode()));
             if (!errors.isEmpty()) {
-                throw new InvalidRequestException(List.of(new FieldError("speciesCode",
-                        "unknown species code; see GET /api/species", s.speciesCode())));
+                throw new InvalidRequestException(List.of(new FieldError("speciesCode", text("species.unknown"),
+                        s.speciesCode())));
             }
         }
         String itemId = before.id() + "-S" + (before.seizures().size() + 1);
@@ -211,16 +219,15 @@ public class CaseWork {
         Case.Seizure item = before.seizures().stream().filter(s -> s.itemId().equals(itemId)).findFirst()
                 .orElseThrow(() -> new cn.wildlife.support.web.RecordNotFoundException("seized item", itemId));
         if (item.last().action().endsChain()) {
-            throw new ConflictException("custody-ended", "item " + itemId + " was " + item.last().action()
-                    + " on " + item.last().at() + "; its chain of custody has ended",
+            throw new ConflictException("custody-ended", text("custody.ended", itemId, item.last().action(),
+                    item.last().at()),
                     Map.of("lastAction", item.last().action().name()));
         }
         if (custody.action() == CustodyAction.SEIZED) {
-            throw new InvalidRequestException("action", "an item is seized once, when it is recorded", "SEIZED");
+            throw new InvalidRequestException("action", text("custody.seized-once"), "SEIZED");
         }
         if (custody.at().isBefore(item.last().at())) {
-            throw new InvalidRequestException("at", "must not be before the last custody entry ("
-                    + item.last().at() + ")", custody.at());
+            throw new InvalidRequestException("at", text("custody.before-last", item.last().at()), custody.at());
         }
         Case after = before.toBuilder().seizures(before.seizures().stream()
                 .map(s -> s.itemId().equals(itemId) ? s.with(custody) : s).toList()).build();
@@ -239,8 +246,8 @@ public class CaseWork {
     public Case decidePenalty(Case before, Case.Penalty penalty, long expectedVersion, ChangedBy by) {
         requireVersion(before, expectedVersion);
         if (before.kind() != CaseKind.ADMINISTRATIVE) {
-            throw new ConflictException("not-administrative", "only an administrative case ends in a penalty "
-                    + "decision", Map.of("kind", before.kind().name()));
+            throw new ConflictException("not-administrative", text("case.not-administrative"),
+                    Map.of("kind", before.kind().name()));
         }
         requireStatus(before, "decide-penalty", CaseStatus.OPEN);
         Case decided = before.toBuilder().status(CaseStatus.PENALTY_DECIDED).penalty(penalty).build();
@@ -269,8 +276,8 @@ public class CaseWork {
                                    ChangedBy by) {
         requireNotClosed(before);
         if (before.supervision() != null) {
-            throw new ConflictException("already-supervised", "the case is already listed for supervision by "
-                    + before.supervision().byRegion(), Map.of("byRegion", before.supervision().byRegion()));
+            throw new ConflictException("already-supervised", text("case.already-supervised",
+                    before.supervision().byRegion()), Map.of("byRegion", before.supervision().byRegion()));
         }
         Instant at = clock.instant();
         Case after = before.toBuilder().supervision(new Case.Supervision(byRegion.code(), by.agency(),
@@ -375,12 +382,12 @@ public class CaseWork {
             SpeciesCount count = counts.get(i);
             var known = species.find(count.speciesCode());
             if (known.isEmpty()) {
-                errors.add(new FieldError(field + "[" + i + "].speciesCode", "unknown species code; see GET "
-                        + "/api/species", count.speciesCode()));
+                errors.add(new FieldError(field + "[" + i + "].speciesCode", text("species.unknown"),
+                        count.speciesCode()));
                 continue;
             }
             if (count.count() < 0) {
-                errors.add(new FieldError(field + "[" + i + "].count", "must not be negative", count.count()));
+                errors.add(new FieldError(field + "[" + i + "].count", text("count.negative"), count.count()));
             }
             result.add(new SpeciesCount(count.speciesCode(), count.count(), count.unit(),
                     known.get().protectionLevel()));
@@ -421,6 +428,10 @@ public class CaseWork {
         return region + prefix + (kind == CaseKind.CRIMINAL ? "刑" : "行") + "〔" + year + "〕" + sequence + "号";
     }
 
+    private static String text(String key, Object... args) {
+        return CaseServiceApplication.TEXTS.get(key, args);
+    }
+
     private static List<String> names(List<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toList();
     }
@@ -433,21 +444,20 @@ public class CaseWork {
 
     private static void requireNotClosed(Case c) {
         if (c.status() == CaseStatus.CLOSED) {
-            throw new ConflictException("case-closed", "case " + c.number() + " is closed",
+            throw new ConflictException("case-closed", text("case.closed", c.number()),
                     Map.of("state", c.status().name()));
         }
     }
 
     private static void requireStatus(Case c, String action, CaseStatus... allowed) {
         if (!List.of(allowed).contains(c.status())) {
-            throw new ConflictException("step-not-allowed", "a case that is " + c.status() + " cannot " + action,
+            throw new ConflictException("step-not-allowed", text("case.step-not-allowed", c.status(), action),
                     Map.of("state", c.status().name(), "allowedFrom", names(List.of(allowed))));
         }
     }
 
     private static ConflictException stale(Case current) {
-        return new ConflictException("concurrent-update", "the case changed meanwhile (now version "
-                + current.version() + ", " + current.status() + "); read it again and decide anew",
+        return new ConflictException("concurrent-update", text("case.stale", current.version(), current.status()),
                 Map.of("state", current.status().name(), "version", current.version()));
     }
 

@@ -1,5 +1,7 @@
 package cn.wildlife.caseservice.clue;
 
+import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
+
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
@@ -133,8 +135,8 @@ class ClueController {
                   @Valid @RequestBody(required = false) @Nullable ClueStepRequest request) {
         Clue clue = readable(caller, id);
         Clue.Step chosen = java.util.Arrays.stream(Clue.Step.values()).filter(s -> s.path().equals(step))
-                .findFirst().orElseThrow(() -> new InvalidRequestException("step", "one of "
-                        + java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList(), step));
+                .findFirst().orElseThrow(() -> new InvalidRequestException("step", TEXTS.get("step.one-of",
+                        java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList()), step));
         // Accepting a referral is the receiving agency's step; every other step is the clue's own agency's.
         Agency actingAgency = chosen == Clue.Step.ACCEPT_REFERRAL && clue.referredTo() != null ? clue.referredTo()
                 : clue.agency();
@@ -183,13 +185,12 @@ class ClueController {
                     + "the caller's; the region must be within the caller's.")
     ResponseEntity<ClueView> create(Caller caller, @Valid @RequestBody NewClue request) {
         if (caller.isOversight()) {
-            throw new AccessDeniedProblem("oversight-reads-only", "the procuratorate and the supervision office "
-                    + "read clues for oversight; they do not record them");
+            throw new AccessDeniedProblem("oversight-reads-only", TEXTS.get("clue.oversight-reads-only"));
         }
         Agency agency = request.agency() != null ? request.agency() : caller.agency();
         access.checkWrite(caller, agency, request.region(), Role.OFFICER, Role.HANDLER);
         if (request.clueId() != null && !request.clueId().startsWith(agency.name() + "-")) {
-            throw new InvalidRequestException("clueId", "must start with your agency's code: " + agency.name() + "-",
+            throw new InvalidRequestException("clueId", TEXTS.get("id.prefix", agency.name()),
                     request.clueId());
         }
         if (request.identifiers() != null) {
@@ -197,7 +198,7 @@ class ClueController {
             for (int i = 0; i < request.identifiers().size(); i++) {
                 if (!cn.wildlife.caseservice.link.Identifiers.valid(request.identifiers().get(i).toIdentifier())) {
                     bad.add(new cn.wildlife.support.web.FieldError("identifiers[" + i + "].value",
-                            "not a valid " + request.identifiers().get(i).type(), null));
+                            TEXTS.get("identifier.invalid", request.identifiers().get(i).type()), null));
                 }
             }
             if (!bad.isEmpty()) {

@@ -1,5 +1,7 @@
 package cn.wildlife.caseservice.clue;
 
+import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
+
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
@@ -57,8 +59,8 @@ public class ClueHandling {
             throw stale(before);
         }
         if (!before.allowedSteps().contains(step)) {
-            throw new ConflictException("step-not-allowed", "a clue that is " + before.status() + " cannot "
-                    + step.path(), Map.of("state", before.status().name(),
+            throw new ConflictException("step-not-allowed", TEXTS.get("clue.step-not-allowed", before.status(),
+                    step.path()), Map.of("state", before.status().name(),
                     "allowedSteps", before.allowedSteps().stream().map(Clue.Step::path).toList()));
         }
         requireDetails(step, before, details);
@@ -89,39 +91,39 @@ public class ClueHandling {
         switch (step) {
             case OPEN_CASE -> {
                 if (details.caseNumber() == null || details.caseNumber().isBlank()) {
-                    errors.add(new FieldError("caseNumber", "the number of the case opened on this clue", null));
+                    errors.add(new FieldError("caseNumber", TEXTS.get("clue.case-number"), null));
                 }
             }
             case DISMISS -> {
                 if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", "a dismissal gives its reasons in writing", null));
+                    errors.add(new FieldError("reasons", TEXTS.get("clue.dismiss-reasons"), null));
                 }
             }
             case REFER -> {
                 if (details.referredTo() == null || details.referredTo() == clue.agency()
                         || !details.referredTo().publishesOwnTopics()) {
-                    errors.add(new FieldError("referredTo", "the competent agency, other than " + clue.agency(),
+                    errors.add(new FieldError("referredTo", TEXTS.get("clue.referred-to", clue.agency()),
                             details.referredTo()));
                 }
                 if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", "a referral says why the other agency is competent", null));
+                    errors.add(new FieldError("reasons", TEXTS.get("clue.refer-reasons"), null));
                 }
             }
             case VERIFY -> {
                 if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", "what the verification found (核实情况)", null));
+                    errors.add(new FieldError("reasons", TEXTS.get("clue.verify-findings"), null));
                 }
             }
             case GIVE_FEEDBACK -> {
                 if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", "what the reporter was told, and how", null));
+                    errors.add(new FieldError("reasons", TEXTS.get("clue.feedback"), null));
                 }
             }
             case ACCEPT_REFERRAL -> {
             }
             case ASSIGN -> {
                 if (details.assignee() == null || details.assignee().isBlank()) {
-                    errors.add(new FieldError("assignee", "the handling officer", null));
+                    errors.add(new FieldError("assignee", TEXTS.get("clue.assignee"), null));
                 }
             }
         }
@@ -157,8 +159,8 @@ public class ClueHandling {
     }
 
     private static ConflictException stale(Clue current) {
-        return new ConflictException("concurrent-update", "the clue changed meanwhile (now version "
-                + current.version() + ", " + current.status() + "); read it again and decide anew",
+        return new ConflictException("concurrent-update", TEXTS.get("clue.stale", current.version(),
+                current.status()),
                 Map.of("state", current.status().name(), "version", current.version()));
     }
 }

@@ -85,7 +85,7 @@ public class ClueRecording {
     /** Records a clue entered through REST; an id in use answers 409. */
     public Clue create(Clue clue) {
         if (!record(clue, null, null, null)) {
-            throw new ConflictException("clue-exists", "clue " + clue.id() + " already exists",
+            throw new ConflictException("clue-exists", CaseServiceApplication.TEXTS.get("clue.exists", clue.id()),
                     Map.of("clueId", clue.id()));
         }
         return clue;

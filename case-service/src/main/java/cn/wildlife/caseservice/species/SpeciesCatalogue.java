@@ -78,7 +78,8 @@ public class SpeciesCatalogue {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             if (!byCode.containsKey(codes.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "]", "unknown species code; see GET /api/species",
+                errors.add(new FieldError(field + "[" + i + "]", cn.wildlife.caseservice.CaseServiceApplication.TEXTS.get(
+                        "species.unknown"),
                         codes.get(i)));
             }
         }

@@ -1,5 +1,7 @@
 package cn.wildlife.caseservice.species;
 
+import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
+
 import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.support.web.FieldError;
@@ -30,7 +32,7 @@ final class SpeciesImport {
         List<Species> species = new ArrayList<>();
         String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
         if (lines.length == 0 || !split(lines[0]).equals(HEADERS)) {
-            errors.add(new FieldError("header", "the first row must be " + String.join(",", HEADERS),
+            errors.add(new FieldError("header", TEXTS.get("import.header", String.join(",", HEADERS)),
                     lines.length == 0 ? "" : lines[0]));
             return new Result(List.of(), errors);
         }
@@ -42,36 +44,35 @@ final class SpeciesImport {
             int row = i + 1;
             List<String> cells = split(lines[i]);
             if (cells.size() != HEADERS.size()) {
-                errors.add(new FieldError("row " + row, "has " + cells.size() + " columns, expected "
-                        + HEADERS.size(), lines[i]));
+                errors.add(new FieldError("row " + row, TEXTS.get("import.columns", cells.size(), HEADERS.size()), lines[i]));
                 continue;
             }
             int before = errors.size();
             String code = cells.get(0);
             if (!CODE.matcher(code).matches()) {
-                errors.add(new FieldError("row " + row + " 代码", "lower-case letters, digits and '-'", code));
+                errors.add(new FieldError("row " + row + " 代码", TEXTS.get("import.code"), code));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError("row " + row + " 代码", "appears twice in the file", code));
+                errors.add(new FieldError("row " + row + " 代码", TEXTS.get("import.duplicate"), code));
             }
             if (cells.get(1).isBlank()) {
-                errors.add(new FieldError("row " + row + " 中文名", "must not be empty", cells.get(1)));
+                errors.add(new FieldError("row " + row + " 中文名", TEXTS.get("import.empty"), cells.get(1)));
             }
             if (cells.get(2).isBlank()) {
-                errors.add(new FieldError("row " + row + " 学名", "must not be empty", cells.get(2)));
+                errors.add(new FieldError("row " + row + " 学名", TEXTS.get("import.empty"), cells.get(2)));
             }
             ProtectionLevel level = level(cells.get(4));
             if (level == null) {
-                errors.add(new FieldError("row " + row + " 保护级别", "one of " + Arrays.stream(ProtectionLevel.values())
-                        .map(ProtectionLevel::label).toList(), cells.get(4)));
+                errors.add(new FieldError("row " + row + " 保护级别", TEXTS.get("import.one-of", Arrays.stream(ProtectionLevel.values())
+                        .map(ProtectionLevel::label).toList()), cells.get(4)));
             }
             String cites = cells.get(5).isBlank() ? null : cells.get(5).trim();
             if (cites != null && !List.of("I", "II", "III").contains(cites)) {
-                errors.add(new FieldError("row " + row + " CITES附录", "I, II, III or empty", cites));
+                errors.add(new FieldError("row " + row + " CITES附录", TEXTS.get("import.cites"), cites));
             }
             QuantityUnit unit = unit(cells.get(6));
             if (unit == null) {
-                errors.add(new FieldError("row " + row + " 计数单位", "one of " + Arrays.stream(QuantityUnit.values())
-                        .map(QuantityUnit::label).toList(), cells.get(6)));
+                errors.add(new FieldError("row " + row + " 计数单位", TEXTS.get("import.one-of", Arrays.stream(QuantityUnit.values())
+                        .map(QuantityUnit::label).toList()), cells.get(6)));
             }
             if (errors.size() == before) {
                 species.add(new Species(code, cells.get(1).trim(), cells.get(2).trim(), cells.get(3).trim(), level,
