@@ -9,6 +9,7 @@ import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.facility.FacilityRegistered;
 import cn.wildlife.events.link.RecordsLinked;
+import cn.wildlife.events.transfer.TransferStepRequested;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import java.net.URI;
 import java.util.Arrays;
@@ -40,6 +41,9 @@ public enum EventType {
             "A clue step: a clue was referred to another agency."),
     CASE_REPORTED("cn.wildlife.case.reported.v1", CaseReported.class, "case-reported.v1.json",
             "An agency's system reports a case it opened."),
+    TRANSFER_STEP_REQUESTED("cn.wildlife.transfer.step-requested.v1", TransferStepRequested.class,
+            "transfer-step-requested.v1.json", "An agency's system takes a transfer step for its agency (the event "
+            + "door to the same state machine as the REST steps)."),
     CASE_OPENED("cn.wildlife.case.opened.v1", CaseChanged.class, "case-changed.v1.json",
             "case-service recorded a case (by either door)."),
     CASE_UPDATED("cn.wildlife.case.updated.v1", CaseChanged.class, "case-changed.v1.json",

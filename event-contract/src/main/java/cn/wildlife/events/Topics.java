@@ -71,7 +71,8 @@ public final class Topics {
             topics.add(new Topic(agencyClues(agency), "Clues recorded by " + agency.name() + "'s own systems ("
                     + agency.label() + ").", Set.of(EventType.CLUE_REPORTED), agency.name()));
             topics.add(new Topic(agencyCases(agency), "Cases recorded by " + agency.name() + "'s own systems ("
-                    + agency.label() + ").", Set.of(EventType.CASE_REPORTED), agency.name()));
+                    + agency.label() + ") and the transfer steps they take.", Set.of(EventType.CASE_REPORTED,
+                    EventType.TRANSFER_STEP_REQUESTED), agency.name()));
         }
         topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them, the steps of their life and "
                 + "the links found between agencies' records (never the reporter's identity).", Arrays.stream(EventType.values())

@@ -6,6 +6,8 @@ import cn.wildlife.events.InvalidEventException;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.events.cases.CaseReported;
+import cn.wildlife.caseservice.transfer.TransferWorkflow;
+import cn.wildlife.events.transfer.TransferStepRequested;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The events that change cases: the agencies' own case reports, the transfers a case goes with, and the alerts that
+ * The events that change cases: the agencies' own case reports and transfer steps, the transfers a case goes with, and the alerts that
  * say one of its clocks is overdue (what the "overdue" search filter reads).
  */
 @Component
@@ -21,15 +23,21 @@ class CaseEventListener {
 
     private final CaseWork work;
     private final CaseStore store;
+    private final TransferWorkflow transfers;
 
-    CaseEventListener(CaseWork work, CaseStore store) {
+    CaseEventListener(CaseWork work, CaseStore store, TransferWorkflow transfers) {
         this.work = work;
         this.store = store;
+        this.transfers = transfers;
     }
 
     @KafkaListener(id = "agency-cases", topics = "#{T(cn.wildlife.events.Topics).allAgencyCaseTopics()}",
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY, concurrency = "2")
     void onAgencyCase(Envelope<?> event) {
+        if (event.data() instanceof TransferStepRequested) {
+            transfers.apply(event.as(TransferStepRequested.class));
+            return;
+        }
         if (!(event.data() instanceof CaseReported report)) {
             throw new InvalidEventException(event.type().ceType() + " does not belong on a case topic");
         }

@@ -38,19 +38,29 @@ public class TransferStore {
         return transfers;
     }
 
-    public void insert(Transfer transfer, List<Document> outboxEntries, Outbox outbox) {
-        Document doc = asDocument(transfer);
+    /** Inserts a new transfer with its first events; false when its id is taken (a redelivered report). */
+    public boolean insert(Transfer transfer, List<Document> outboxEntries, Outbox outbox,
+                          @org.jspecify.annotations.Nullable String appliedEventId) {
+        Document doc = asDocument(transfer).append("_applied",
+                appliedEventId == null ? List.of() : List.of(appliedEventId));
         doc.putAll(outbox.newDocumentFields(outboxEntries));
-        transfers.insertOne(doc);
+        return cn.wildlife.support.mongo.MongoSupport.insertIfAbsent(transfers, doc);
     }
 
     /**
      * Saves a step if nobody else changed the transfer since it was read (its version is still the one before);
      * false when someone did: the caller answers 409 rather than overwrite their step.
      */
-    public boolean update(Transfer after, List<Document> outboxEntries, Outbox outbox) {
+    public boolean update(Transfer after, List<Document> outboxEntries, Outbox outbox,
+                          @org.jspecify.annotations.Nullable String appliedEventId) {
         Transfer.Entry last = after.history().get(after.history().size() - 1);
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", after.id()),
+                Filters.eq("version", after.version() - 1)));
+        if (appliedEventId != null) {
+            filter.add(Filters.ne("_applied", appliedEventId));
+        }
         Bson change = Updates.combine(
+                appliedEventId == null ? new Document() : Updates.push("_applied", appliedEventId),
                 Updates.set("state", after.state().name()),
                 Updates.set("receivingRegion", after.receivingRegion()),
                 Updates.set("packageParts", after.packageParts().stream().map(Enum::name).sorted().toList()),
@@ -58,8 +68,12 @@ public class TransferStore {
                 Updates.set("updatedAt", Date.from(last.at())),
                 Updates.push("history", entry(last)),
                 outbox.append(outboxEntries));
-        return transfers.updateOne(Filters.and(Filters.eq("_id", after.id()),
-                Filters.eq("version", after.version() - 1)), change).getModifiedCount() == 1;
+        return transfers.updateOne(Filters.and(filter), change).getModifiedCount() == 1;
+    }
+
+    /** Whether an agency's step event was applied to the transfer already. */
+    public boolean applied(String id, String eventId) {
+        return transfers.countDocuments(Filters.and(Filters.eq("_id", id), Filters.eq("_applied", eventId))) > 0;
     }
 
     public Optional<Transfer> find(String id) {

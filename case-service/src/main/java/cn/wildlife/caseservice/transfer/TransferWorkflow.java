@@ -2,12 +2,16 @@ package cn.wildlife.caseservice.transfer;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.transfer.domain.Actor;
+import cn.wildlife.caseservice.transfer.domain.PackagePart;
 import cn.wildlife.caseservice.transfer.domain.Transfer;
 import cn.wildlife.caseservice.transfer.domain.TransferRefused;
 import cn.wildlife.caseservice.transfer.domain.TransferStep;
 import cn.wildlife.events.Envelope;
+import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.RegionCode;
 import cn.wildlife.events.EventType;
 import cn.wildlife.events.Topics;
+import cn.wildlife.events.transfer.TransferStepRequested;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
@@ -21,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,23 +49,30 @@ public class TransferWorkflow {
     }
 
     public Transfer report(String caseNumber, String summary, Actor actor) {
-        String id = "TR-" + actor.region().code() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                .toUpperCase(Locale.ROOT);
+        return report(newId(actor), caseNumber, summary, actor, null);
+    }
+
+    private Transfer report(String id, String caseNumber, String summary, Actor actor, @Nullable String eventId) {
         Transfer transfer;
         try {
             transfer = Transfer.report(id, caseNumber, summary, actor, clock.instant());
         } catch (TransferRefused refused) {
             throw new AccessDeniedProblem("not-a-sender", refused.getMessage());
         }
-        store.insert(transfer, List.of(announce(transfer, "REPORT", "cn.wildlife.transfer.reported.v1")), outbox);
+        store.insert(transfer, List.of(announce(transfer, "REPORT", "cn.wildlife.transfer.reported.v1")), outbox,
+                eventId);
         relay.wake();
         return transfer;
     }
 
     public Transfer returnToAgency(String caseNumber, String summary, Actor police, cn.wildlife.events.Agency agency,
                                    String agencyRegion, List<String> reasons) {
-        String id = "TR-" + police.region().code() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                .toUpperCase(Locale.ROOT);
+        return returnToAgency(newId(police), caseNumber, summary, police, agency, agencyRegion, reasons, null);
+    }
+
+    private Transfer returnToAgency(String id, String caseNumber, String summary, Actor police,
+                                    cn.wildlife.events.Agency agency, String agencyRegion, List<String> reasons,
+                                    @Nullable String eventId) {
         Transfer transfer;
         try {
             transfer = Transfer.returnToAgency(id, caseNumber, summary, police, agency, agencyRegion, reasons,
@@ -71,12 +83,103 @@ public class TransferWorkflow {
                             refused.getMessage(), null)
                     : new AccessDeniedProblem("not-police", refused.getMessage());
         }
-        store.insert(transfer, List.of(announce(transfer, "RETURN", "cn.wildlife.transfer.returned.v1")), outbox);
+        store.insert(transfer, List.of(announce(transfer, "RETURN", "cn.wildlife.transfer.returned.v1")), outbox,
+                eventId);
         relay.wake();
         return transfer;
     }
 
     public Transfer take(String id, TransferStep step, Actor actor, Transfer.Details details, Long expectedVersion) {
+        return take(id, step, actor, details, expectedVersion, null);
+    }
+
+    /**
+     * The event door: an agency's system takes a step for its agency. Applied once per event (a report's transfer id
+     * is derived from the event id; a step records the event id with its change); a step the state machine refuses
+     * goes to the dead-letter topic with the reason a REST caller would have got.
+     */
+    public void apply(Envelope<TransferStepRequested> event) {
+        TransferStepRequested r = event.data();
+        if (event.agency() == null) {
+            throw new InvalidEventException("a transfer step needs the agency extension");
+        }
+        Actor actor = new Actor(r.takenBy(), event.agency(), new RegionCode(r.region()), r.head());
+        try {
+            switch (r.step()) {
+                case "REPORT" -> {
+                    String id = idFor(event, r.region());
+                    if (store.find(id).isEmpty()) {
+                        report(id, required(r.caseNumber(), "caseNumber"), required(r.summary(), "summary"), actor,
+                                event.id());
+                    }
+                }
+                case "RETURN" -> {
+                    String id = idFor(event, r.region());
+                    if (store.find(id).isEmpty()) {
+                        returnToAgency(id, required(r.caseNumber(), "caseNumber"), required(r.summary(), "summary"),
+                                actor, r.toAgency(), required(r.toRegion(), "toRegion"), r.reasons(), event.id());
+                    }
+                }
+                default -> {
+                    TransferStep step = java.util.Arrays.stream(TransferStep.values())
+                            .filter(s -> s.name().equals(r.step())).findFirst()
+                            .orElseThrow(() -> new InvalidEventException("unknown transfer step " + r.step()));
+                    String id = required(r.transferId(), "transferId");
+                    if (store.applied(id, event.id())) {
+                        return;
+                    }
+                    java.util.Set<PackagePart> parts = r.packageParts().stream().map(PackagePart::valueOf)
+                            .collect(java.util.stream.Collectors.toSet());
+                    for (int attempt = 0; ; attempt++) {
+                        try {
+                            take(id, step, actor, new Transfer.Details(r.reasons(), parts,
+                                    step == TransferStep.PASS_ON ? r.toRegion() : null), null, event.id());
+                            return;
+                        } catch (ConflictException e) {
+                            // Someone changed it between read and write: applied by a redelivery, or an officer's
+                            // step; read again and decide again, as a REST caller would.
+                            if (store.applied(id, event.id())) {
+                                return;
+                            }
+                            if (!"concurrent-update".equals(e.code()) || attempt >= 3) {
+                                throw e;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (ConflictException | AccessDeniedProblem | InvalidRequestException | RecordNotFoundException e) {
+            throw new InvalidEventException("transfer step " + r.step() + " refused: " + e.getMessage()
+                    + (e instanceof InvalidRequestException invalid ? " " + invalid.errors() : ""), e);
+        }
+    }
+
+    private static String required(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException(field + " is required for this step");
+        }
+        return value;
+    }
+
+    private static String newId(Actor actor) {
+        return "TR-" + actor.region().code() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                .toUpperCase(Locale.ROOT);
+    }
+
+    /** The same report event always names the same transfer. */
+    private static String idFor(Envelope<?> event, String region) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(event.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "TR-" + region + "-" + java.util.HexFormat.of().formatHex(hash).substring(0, 8)
+                    .toUpperCase(Locale.ROOT);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Transfer take(String id, TransferStep step, Actor actor, Transfer.Details details,
+                          @Nullable Long expectedVersion, @Nullable String eventId) {
         Transfer before = store.find(id).orElseThrow(() -> new RecordNotFoundException("transfer", id));
         if (expectedVersion != null && expectedVersion != before.version()) {
             throw stale(before);
@@ -95,7 +198,7 @@ public class TransferWorkflow {
             };
         }
         List<Document> events = step.eventTypes().stream().map(type -> announce(after, step.name(), type)).toList();
-        if (!store.update(after, events, outbox)) {
+        if (!store.update(after, events, outbox, eventId)) {
             throw stale(store.find(id).orElse(before));
         }
         relay.wake();

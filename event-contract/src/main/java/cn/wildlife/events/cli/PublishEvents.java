@@ -142,7 +142,8 @@ public final class PublishEvents {
 
     /** The topic an event belongs on: its agency's intake topic for agency events, else the platform topic. */
     public static String topicFor(Envelope<?> envelope) {
-        if (envelope.type() == EventType.CLUE_REPORTED || envelope.type() == EventType.CASE_REPORTED) {
+        if (envelope.type() == EventType.CLUE_REPORTED || envelope.type() == EventType.CASE_REPORTED
+                || envelope.type() == EventType.TRANSFER_STEP_REQUESTED) {
             if (envelope.agency() == null || !envelope.agency().publishesOwnTopics()) {
                 throw new InvalidEventException("an agency's report needs the agency extension naming one of "
                         + java.util.Arrays.stream(cn.wildlife.events.Agency.values())
