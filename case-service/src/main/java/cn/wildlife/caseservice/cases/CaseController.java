@@ -321,6 +321,9 @@ class CaseController {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"expectedVersion":1,"value":18000,"grade":"LARGER","operationId":"OP-2026-QINGFENG",
+             "identifiers":[{"type":"VEHICLE_PLATE","value":"吉A·D1234"}]}""")
     record ChangesRequest(@NotNull Long expectedVersion,
                           @Nullable @Size(min = 1, max = 500) String title,
                           @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
@@ -347,20 +350,30 @@ class CaseController {
                           @Nullable Long expectedVersion) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"action":"SENT_TO_RESCUE","holder":"吉林省野生动物救护繁育中心","location":"长春市净月区",
+             "at":"2026-11-22T02:00:00Z","note":"活体送救护中心救治"}""")
     record CustodyRequest(@NotNull CustodyAction action, @NotBlank @Size(max = 200) String holder,
                           @NotBlank @Size(max = 500) String location, @NotNull @PastOrPresent Instant at,
                           @Nullable @Size(max = 2000) String note) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"expectedVersion":3,"decisionNumber":"双林罚决〔2026〕12号","decidedAt":"2026-11-24T02:00:00Z",
+             "fine":5000,"confiscation":true,"summary":"没收大天鹅死体二只，罚款五千元"}""")
     record PenaltyRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 100) String decisionNumber,
                           @NotNull @PastOrPresent Instant decidedAt,
                           @NotNull @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal fine,
                           boolean confiscation, @NotBlank @Size(max = 2000) String summary) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"expectedVersion":4,"reason":"处罚决定已执行完毕，罚没款已缴纳"}""")
     record CloseRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"note":"重大案件，市局挂牌督办，每周报告进展","dueBy":"2026-12-31T08:00:00Z"}""")
     record SupervisionRequest(@NotBlank @Size(max = 2000) String note, @Nullable @Future Instant dueBy) {
     }
 

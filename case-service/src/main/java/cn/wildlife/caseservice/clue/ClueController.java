@@ -107,6 +107,8 @@ class ClueController {
     }
 
     /** The reporter, as the receiving agency enters them. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"anonymous":false,"name":"王某","phone":"13912345678","rewardRequested":true}""")
     record ReporterRequest(boolean anonymous,
                            @Nullable @Size(max = 100) String name,
                            @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
@@ -147,6 +149,8 @@ class ClueController {
     }
 
     /** What a clue step carries. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"reasons":["涉及饭店收购野生鸟类，属市场监管部门职责"],"referredTo":"MARKET_SUPERVISION"}""")
     record ClueStepRequest(@Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
                            @Nullable @Size(max = 100) String caseNumber,
                            @Nullable Agency referredTo,
@@ -251,6 +255,12 @@ class ClueController {
     }
 
     /** A clue entered through the API. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T09:00:00+08:00",
+             "place":{"description":"双阳区奢岭水库东岸","latitude":43.52,"longitude":125.66},
+             "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"群众举报水库边有人架网捕鸟",
+             "reporter":{"anonymous":false,"name":"王某","phone":"13912345678"},
+             "identifiers":[{"type":"VEHICLE_PLATE","value":"吉A·D1234"}]}""")
     record NewClue(
             @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
             @Nullable Agency agency,

@@ -130,9 +130,14 @@ class TransferController {
         return new Actor(caller.subject(), caller.agency(), caller.region(), caller.has(Role.AGENCY_HEAD));
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"caseNumber":"FORESTRY-220112-2026-00007","summary":"非法猎捕大天鹅1只、豆雁2只，涉嫌非法狩猎罪"}""")
     record NewTransfer(@NotBlank @Size(max = 100) String caseNumber, @NotBlank @Size(max = 4000) String summary) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"caseNumber":"双公刑〔2026〕88号","summary":"未达刑事立案标准，退回林业部门依法处理","toAgency":"FORESTRY",
+             "toRegion":"220112","reasons":["涉案价值未达立案追诉标准"]}""")
     record ReturnedCase(@NotBlank @Size(max = 100) String caseNumber, @NotBlank @Size(max = 4000) String summary,
                         @jakarta.validation.constraints.NotNull Agency toAgency,
                         @jakarta.validation.constraints.NotNull @Pattern(regexp = "^[1-9][0-9]{5}$",
@@ -140,6 +145,8 @@ class TransferController {
                         @jakarta.validation.constraints.NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"packageParts":["TRANSFER_LETTER","INVESTIGATION_REPORT","SEIZED_ITEMS_LIST"],"expectedVersion":2}""")
     record StepRequest(@Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
                        @Nullable Set<PackagePart> packageParts,
                        @Nullable @Pattern(regexp = "^[1-9][0-9]{5}$",
