@@ -57,7 +57,7 @@ public class TransferWorkflow {
         try {
             transfer = Transfer.report(id, caseNumber, summary, actor, clock.instant());
         } catch (TransferRefused refused) {
-            throw new AccessDeniedProblem("not-a-sender", refused.getMessage());
+            throw new AccessDeniedProblem("not-a-sender", text(refused));
         }
         store.insert(transfer, List.of(announce(transfer, "REPORT", "cn.wildlife.transfer.reported.v1")), outbox,
                 eventId);
@@ -79,9 +79,9 @@ public class TransferWorkflow {
                     clock.instant());
         } catch (TransferRefused refused) {
             throw refused.reason() == TransferRefused.Reason.INCOMPLETE
-                    ? new InvalidRequestException(refused.getMessage().contains("reasons") ? "reasons" : "toAgency",
-                            refused.getMessage(), null)
-                    : new AccessDeniedProblem("not-police", refused.getMessage());
+                    ? new InvalidRequestException(refused.key().equals("return-reasons") ? "reasons" : "toAgency",
+                            text(refused), null)
+                    : new AccessDeniedProblem("not-police", text(refused));
         }
         store.insert(transfer, List.of(announce(transfer, "RETURN", "cn.wildlife.transfer.returned.v1")), outbox,
                 eventId);
@@ -189,12 +189,12 @@ public class TransferWorkflow {
             after = before.take(step, actor, details, clock.instant());
         } catch (TransferRefused refused) {
             throw switch (refused.reason()) {
-                case NOT_NOW -> new ConflictException("step-not-allowed", refused.getMessage(), Map.of(
+                case NOT_NOW -> new ConflictException("step-not-allowed", text(refused), Map.of(
                         "state", refused.state().name(),
                         "allowedSteps", refused.allowed().stream().map(TransferStep::path).toList()));
-                case NOT_YOUR_TURN -> new AccessDeniedProblem("not-your-turn", refused.getMessage());
+                case NOT_YOUR_TURN -> new AccessDeniedProblem("not-your-turn", text(refused));
                 case INCOMPLETE -> new InvalidRequestException(step == TransferStep.TRANSFER ? "packageParts"
-                        : step == TransferStep.PASS_ON ? "passOnTo" : "reasons", refused.getMessage(), null);
+                        : step == TransferStep.PASS_ON ? "passOnTo" : "reasons", text(refused), null);
             };
         }
         List<Document> events = step.eventTypes().stream().map(type -> announce(after, step.name(), type)).toList();
@@ -205,9 +205,13 @@ public class TransferWorkflow {
         return after;
     }
 
+    private static String text(TransferRefused refused) {
+        return CaseServiceApplication.TEXTS.get("transfer." + refused.key(), refused.args());
+    }
+
     private ConflictException stale(Transfer current) {
-        return new ConflictException("concurrent-update", "the transfer changed meanwhile (now version "
-                + current.version() + ", " + current.state() + "); read it again and decide anew",
+        return new ConflictException("concurrent-update", CaseServiceApplication.TEXTS.get("transfer.stale",
+                current.version(), current.state()),
                 Map.of("state", current.state().name(), "version", current.version()));
     }
 

@@ -68,7 +68,8 @@ public record Transfer(
     /** Officers report a suspected crime to their head: the transfer's first step. */
     public static Transfer report(String id, String caseNumber, String summary, Actor actor, Instant at) {
         if (!SENDERS.contains(actor.agency())) {
-            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, actor.agency()
+            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, "not-a-sender",
+                    new Object[] {actor.agency(), SENDERS}, actor.agency()
                     + " does not transfer cases to public security; " + SENDERS + " do", TransferState.REPORTED,
                     List.of());
         }
@@ -84,16 +85,17 @@ public record Transfer(
     public static Transfer returnToAgency(String id, String caseNumber, String summary, Actor police, Agency agency,
                                           String agencyRegion, List<String> reasons, Instant at) {
         if (police.agency() != Agency.PUBLIC_SECURITY) {
-            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, "only public security returns cases",
-                    TransferState.RETURNED, List.of());
+            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, "only-police-return", new Object[0],
+                    "only public security returns cases", TransferState.RETURNED, List.of());
         }
         if (!SENDERS.contains(agency)) {
-            throw new TransferRefused(TransferRefused.Reason.INCOMPLETE, agency + " does not handle administrative "
-                    + "wildlife cases; " + SENDERS + " do", TransferState.RETURNED, List.of());
+            throw new TransferRefused(TransferRefused.Reason.INCOMPLETE, "not-administrative",
+                    new Object[] {agency, SENDERS}, agency + " does not handle administrative wildlife cases; "
+                    + SENDERS + " do", TransferState.RETURNED, List.of());
         }
         if (reasons == null || reasons.isEmpty()) {
-            throw new TransferRefused(TransferRefused.Reason.INCOMPLETE, "a returned case needs its reasons in "
-                    + "writing", TransferState.RETURNED, List.of());
+            throw new TransferRefused(TransferRefused.Reason.INCOMPLETE, "return-reasons", new Object[0],
+                    "a returned case needs its reasons in writing", TransferState.RETURNED, List.of());
         }
         Entry entry = new Entry("RETURN", TransferState.RETURNED, police.subject(), police.agency(), at, reasons);
         return new Transfer(id, caseNumber, summary, agency, agencyRegion, police.region().code(),
@@ -108,18 +110,20 @@ public record Transfer(
     /** Takes a step, or refuses it with the reason; returns the transfer after the step. */
     public Transfer take(TransferStep step, Actor actor, Details details, Instant at) {
         if (!step.from().contains(state)) {
-            throw new TransferRefused(TransferRefused.Reason.NOT_NOW, "a transfer that is " + state + " cannot "
-                    + step.path(), state, allowedSteps());
+            throw new TransferRefused(TransferRefused.Reason.NOT_NOW, "not-now", new Object[] {state, step.path()},
+                    "a transfer that is " + state + " cannot " + step.path(), state, allowedSteps());
         }
         Party party = partyFor(step);
         if (!isParty(actor, party)) {
-            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, step.path() + " is for "
-                    + describe(party) + ", not " + actor.agency() + " " + actor.region().code(), state,
-                    allowedSteps());
+            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, "not-your-turn",
+                    new Object[] {step.path(), describe(party), actor.agency(), actor.region().code()},
+                    step.path() + " is for " + describe(party) + ", not " + actor.agency() + " "
+                            + actor.region().code(), state, allowedSteps());
         }
         if (step.needsHead() && !actor.head()) {
-            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, step.path()
-                    + " is the agency head's decision (负责人)", state, allowedSteps());
+            throw new TransferRefused(TransferRefused.Reason.NOT_YOUR_TURN, "head-decides",
+                    new Object[] {step.path()}, step.path() + " is the agency head's decision (负责人)", state,
+                    allowedSteps());
         }
         requireDetails(step, details);
         String receiving = step == TransferStep.PASS_ON ? details.passOnTo() : receivingRegion;
@@ -158,19 +162,21 @@ public record Transfer(
             case REFUSE, REFUSE_FILING, RECONSIDER_AND_UPHOLD, REQUEST_RECONSIDERATION, REQUEST_SUPERVISION,
                  GIVE_EXPLANATION, RECORD_OUTCOME -> {
                 if (details.reasons().isEmpty()) {
-                    throw incomplete(step.path() + " needs its reasons in writing");
+                    throw incomplete("reasons", new Object[] {step.path()},
+                            step.path() + " needs its reasons in writing");
                 }
             }
             case TRANSFER -> {
                 if (!details.packageParts().containsAll(PackagePart.REQUIRED)) {
-                    throw incomplete("the package needs at least " + PackagePart.REQUIRED + "; it has "
-                            + details.packageParts());
+                    throw incomplete("package", new Object[] {PackagePart.REQUIRED, details.packageParts()},
+                            "the package needs at least " + PackagePart.REQUIRED + "; it has "
+                                    + details.packageParts());
                 }
             }
             case PASS_ON -> {
                 if (details.passOnTo() == null || details.passOnTo().equals(receivingRegion)) {
-                    throw incomplete("pass-on needs the region of the competent public security organ (passOnTo), "
-                            + "other than " + receivingRegion);
+                    throw incomplete("pass-on", new Object[] {receivingRegion}, "pass-on needs the region of the "
+                            + "competent public security organ (passOnTo), other than " + receivingRegion);
                 }
             }
             default -> {
@@ -178,8 +184,8 @@ public record Transfer(
         }
     }
 
-    private TransferRefused incomplete(String message) {
-        return new TransferRefused(TransferRefused.Reason.INCOMPLETE, message, state, allowedSteps());
+    private TransferRefused incomplete(String key, Object[] args, String message) {
+        return new TransferRefused(TransferRefused.Reason.INCOMPLETE, key, args, message, state, allowedSteps());
     }
 
     private String describe(Party party) {
