@@ -42,6 +42,7 @@ class ClueReportersAndReferralsIT {
         PlatformClient.Answer created = client.post(gateway + "/api/clues", """
                 {"clueId":"%s","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
                  "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"热线举报水库边架网捕鸟",
+                 "people":["男，约四十岁，驾驶白色面包车"],"evidence":["热线录音 12345-20261120-0931.mp3"],
                  "reporter":{"anonymous":false,"name":"%s","phone":"%s","idNumber":"%s","rewardRequested":true}}"""
                 .formatted(id, NAME, PHONE, ID_NUMBER), client.as("forestry-officer"));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -77,6 +78,8 @@ class ClueReportersAndReferralsIT {
             }
             JsonNode oversight = client.get(gateway + "/api/clues/" + id, client.as("procurator")).body();
             assertThat(oversight.hasNonNull("reporterOnFile")).isFalse();
+            assertThat(oversight.hasNonNull("people")).as("people named are the agency's").isFalse();
+            assertThat(oversight.get("evidence").get(0).asString()).startsWith("热线录音");
             assertThat(oversight.toString()).doesNotContain(NAME, PHONE, ID_NUMBER);
 
             // Referred to the police: the police see the clue, never who reported it.

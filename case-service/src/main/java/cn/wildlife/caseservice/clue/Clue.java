@@ -32,10 +32,14 @@ public record Clue(
         boolean reporterOnFile,
         @Nullable Instant feedbackAt,
         List<Identifier> identifiers,
+        List<String> people,
+        List<String> evidence,
         long version) {
 
     public Clue {
         identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        people = people == null ? List.of() : List.copyOf(people);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** Where a clue is in its life. */
@@ -111,7 +115,8 @@ public record Clue(
     public Clue after(Step step, @Nullable Agency referTo, Instant at) {
         return new Clue(id, agency, region, source, receivedAt, recordedAt, place, speciesCodes, behaviours,
                 summary, step.to(status), channel, step == Step.REFER ? referTo : referredTo, referredFrom,
-                reporterOnFile, step == Step.GIVE_FEEDBACK ? at : feedbackAt, identifiers, version + 1);
+                reporterOnFile, step == Step.GIVE_FEEDBACK ? at : feedbackAt, identifiers, people, evidence,
+                version + 1);
     }
 
     public ClueRecorded recorded() {

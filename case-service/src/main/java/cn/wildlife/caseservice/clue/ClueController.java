@@ -218,7 +218,9 @@ class ClueController {
                 request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
                 Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null,
                 request.identifiers() == null ? List.of() : request.identifiers().stream()
-                        .map(IdentifierRequest::toIdentifier).toList(), 1);
+                        .map(IdentifierRequest::toIdentifier).toList(),
+                request.people() == null ? List.of() : request.people(),
+                request.evidence() == null ? List.of() : request.evidence(), 1);
         Clue created = recording.create(clue);
         if (request.reporter() != null) {
             access.checkWrite(caller, agency, request.region(), Role.HANDLER);
@@ -237,7 +239,8 @@ class ClueController {
                     List<String> speciesCodes, List<Behaviour> behaviours, String summary, Clue.Status status,
                     String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel,
                     @Nullable Agency referredTo, @Nullable String referredFrom, @Nullable Boolean reporterOnFile,
-                    @Nullable Instant feedbackAt, @Nullable List<Identifier> identifiers, long version) {
+                    @Nullable Instant feedbackAt, @Nullable List<Identifier> identifiers,
+                    @Nullable List<String> people, List<String> evidence, long version) {
 
         /** Whether a reporter is on file is the receiving agency's business only. */
         static ClueView of(Clue c, Caller caller) {
@@ -250,7 +253,7 @@ class ClueController {
                             .map(Clue.Step::path).toList(),
                     c.channel(), c.referredTo(), c.referredFrom(), own ? c.reporterOnFile() : null, c.feedbackAt(),
                     own ? c.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList() : null,
-                    c.version());
+                    own ? c.people() : null, c.evidence(), c.version());
         }
     }
 
@@ -260,7 +263,8 @@ class ClueController {
              "place":{"description":"双阳区奢岭水库东岸","latitude":43.52,"longitude":125.66},
              "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"群众举报水库边有人架网捕鸟",
              "reporter":{"anonymous":false,"name":"王某","phone":"13912345678"},
-             "identifiers":[{"type":"VEHICLE_PLATE","value":"吉A·D1234"}]}""")
+             "identifiers":[{"type":"VEHICLE_PLATE","value":"吉A·D1234"}],
+             "people":["男，约四十岁，驾驶白色面包车"],"evidence":["热线录音 12345-20261120-0931.mp3"]}""")
     record NewClue(
             @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
             @Nullable Agency agency,
@@ -272,7 +276,9 @@ class ClueController {
             @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
             @NotBlank @Size(max = 4000) String summary,
             @Nullable @Valid ReporterRequest reporter,
-            @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers) {
+            @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
+            @Nullable @Size(max = 50) List<@NotBlank @Size(max = 500) String> people,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence) {
     }
 
     /** A suspect's identifier (never the reporter's): what links this clue to other agencies' records. */

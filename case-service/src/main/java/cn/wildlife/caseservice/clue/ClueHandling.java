@@ -145,7 +145,7 @@ public class ClueHandling {
         Clue own = new Clue(id, to, referred.region(), cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE, at, at,
                 referred.place(), referred.speciesCodes(), referred.behaviours(), referred.summary(),
                 Clue.Status.RECEIVED, cn.wildlife.events.clue.ClueRecorded.Channel.REST, null, referred.id(), false,
-                null, referred.identifiers(), 1);
+                null, referred.identifiers(), referred.people(), referred.evidence(), 1);
         recording.recordOnce(own);
     }
 

@@ -73,7 +73,8 @@ public class ClueRecording {
         }
         Clue clue = new Clue(report.clueId(), agency, report.region(), report.source(), report.receivedAt(),
                 clock.instant(), report.place(), report.speciesCodes(), report.behaviours(), report.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, report.identifiers(), 1);
+                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, report.identifiers(),
+                report.people(), report.evidence(), 1);
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;

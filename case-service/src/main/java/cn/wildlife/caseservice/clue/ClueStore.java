@@ -112,6 +112,8 @@ public class ClueStore {
                 .append("feedbackAt", clue.feedbackAt() == null ? null : Date.from(clue.feedbackAt()))
                 .append("identifiers", clue.identifiers().stream().map(i -> new Document("type", i.type().name())
                         .append("value", i.value())).toList())
+                .append("people", clue.people())
+                .append("evidence", clue.evidence())
                 .append("version", clue.version());
         if (clue.place() != null) {
             Document place = new Document("description", clue.place().description());
@@ -148,6 +150,8 @@ public class ClueStore {
                 doc.getDate("feedbackAt") == null ? null : doc.getDate("feedbackAt").toInstant(),
                 doc.getList("identifiers", Document.class, List.of()).stream().map(i -> new Identifier(
                         IdentifierType.valueOf(i.getString("type")), i.getString("value"))).toList(),
+                doc.getList("people", String.class, List.of()),
+                doc.getList("evidence", String.class, List.of()),
                 ((Number) doc.get("version")).longValue());
     }
 }

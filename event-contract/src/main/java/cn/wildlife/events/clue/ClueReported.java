@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param clueId      platform-wide unique id chosen by the agency system (prefix it with the agency's own code)
  * @param identifiers suspects' identifiers for cross-agency linking (optional; never the reporter's)
+ * @param people      the people the clue names (suspects, witnesses) as the agency describes them; never the reporter
+ * @param evidence    references to evidence files in the agency's own systems
  */
 public record ClueReported(
         String clueId,
@@ -26,18 +28,31 @@ public record ClueReported(
         List<String> speciesCodes,
         List<Behaviour> behaviours,
         String summary,
-        List<Identifier> identifiers) implements EventPayload {
+        List<Identifier> identifiers,
+        List<String> people,
+        List<String> evidence) implements EventPayload {
 
     public ClueReported {
         speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
         behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);
         identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        people = people == null ? List.of() : List.copyOf(people);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A report naming identifiers but no people or evidence. */
+    public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
+                        List<String> speciesCodes, List<Behaviour> behaviours, String summary,
+                        List<Identifier> identifiers) {
+        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, identifiers, List.of(),
+                List.of());
     }
 
     /** A report naming no suspect's identifier. */
     public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
                         List<String> speciesCodes, List<Behaviour> behaviours, String summary) {
-        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, List.of());
+        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, List.of(), List.of(),
+                List.of());
     }
 
     @Override
