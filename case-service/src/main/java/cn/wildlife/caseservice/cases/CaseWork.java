@@ -113,9 +113,10 @@ public class CaseWork {
                     n.grade(), List.of(), null, null, n.clueId(), n.operationId(), false, List.of(), 1);
             Instant at = clock.instant();
             List<Document> events = new ArrayList<>();
-            events.add(event(EventType.CASE_OPENED, c, by, at, null));
+            // An agency's report carries its event id on as the correlation id: what follows from it can be traced.
+            events.add(event(EventType.CASE_OPENED, c, by, at, null, eventId));
             if (c.grade().reportedUpward()) {
-                events.add(event(EventType.CASE_REPORTED_UPWARD, c, by, at, superior(c.region())));
+                events.add(event(EventType.CASE_REPORTED_UPWARD, c, by, at, superior(c.region()), eventId));
             }
             Document entry = timeline(c, "OPENED", "立案：" + c.title() + "（" + c.number() + "）", by, at,
                     new Document("grade", c.grade().name()).append("clueId", c.clueId()));
@@ -396,13 +397,19 @@ public class CaseWork {
     }
 
     private Document event(EventType type, Case c, ChangedBy by, Instant at, @Nullable String superiorRegion) {
+        return event(type, c, by, at, superiorRegion, null);
+    }
+
+    private Document event(EventType type, Case c, ChangedBy by, Instant at, @Nullable String superiorRegion,
+                           @Nullable String correlationId) {
         CaseChanged payload = new CaseChanged(c.id(), c.number(), c.kind(), c.agency(), c.region(),
                 c.status().name(), c.openedAt(), at, by.subject(), by.door().name(), c.behaviours(), c.species(),
                 c.protectionLevel(), c.seizures().stream().map(Case.Seizure::summary).toList(), c.value(),
                 c.fines(), c.grade(), superiorRegion, c.clueId(), c.operationId(), c.transferred(), c.flags(),
                 c.version());
         return outbox.entry(Topics.PLATFORM_CASES,
-                Envelope.of(CaseServiceApplication.EVENT_SOURCE, c.agency(), c.region(), type, payload));
+                Envelope.of(CaseServiceApplication.EVENT_SOURCE, c.agency(), c.region(), type, payload)
+                        .withCorrelation(correlationId, null));
     }
 
     private static Document timeline(Case c, String change, String summary, ChangedBy by, Instant at,

@@ -1,0 +1,325 @@
+package cn.wildlife.bench;
+
+import cn.wildlife.events.Envelope;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The platform's speed and resources on this machine, measured against the real local runtime, every figure beside a
+ * ceiling measured in the same run (absolute numbers on a shared machine move). Prints a table and writes it as JSON.
+ *
+ * <pre>./bench [--quick] [--events=N] [--out=FILE]</pre>
+ */
+public final class Benchmark {
+
+    private final int events;
+    private final int latencySeconds;
+    private final int restRequests;
+    private final Path out;
+    private final Path jar;
+    private final Figures figures = new Figures();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Benchmark(int events, int latencySeconds, int restRequests, Path out, Path jar) {
+        this.events = events;
+        this.latencySeconds = latencySeconds;
+        this.restRequests = restRequests;
+        this.out = out;
+        this.jar = jar;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int events = quick ? 4_000 : 20_000;
+        Path out = Path.of("benchmark/results/latest.json");
+        Path jar = Path.of("local-runtime/target/wildlife-platform.jar");
+        for (String arg : args) {
+            if (arg.startsWith("--events=")) {
+                events = Integer.parseInt(arg.substring("--events=".length()));
+            } else if (arg.startsWith("--out=")) {
+                out = Path.of(arg.substring("--out=".length()));
+            } else if (arg.startsWith("--jar=")) {
+                jar = Path.of(arg.substring("--jar=".length()));
+            } else if (!arg.equals("--quick")) {
+                System.err.println("unknown option " + arg + "; use --quick, --events=N, --out=FILE, --jar=FILE");
+                System.exit(2);
+            }
+        }
+        if (!Files.exists(jar)) {
+            System.err.println(jar + " is missing: build it with ./mvnw -q package -DskipTests (./bench does)");
+            System.exit(2);
+        }
+        new Benchmark(events, quick ? 5 : 15, quick ? 300 : 2_000, out, jar).run();
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %s] %s%n", LocalDateTime.now().toLocalTime().withNano(0),
+                String.format(format, args));
+    }
+
+    private void run() throws Exception {
+        String started = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0) + " (Asia/Shanghai)";
+        String machine = machine();
+        log("machine: %s; %d events per phase", machine, events);
+
+        log("raw ceiling, on-disk store ...");
+        RawCeiling.Result disk = RawCeiling.measure(true, events);
+        log("raw ceiling, in-memory store ...");
+        RawCeiling.Result memory = RawCeiling.measure(false, events);
+        figures.add("Raw ceiling: produce only (idempotent, acks=all)", disk.producePerSecond(), "events/s",
+                "", "", null);
+        figures.add("Raw ceiling: produce → consume → bulk write, on-disk store", disk.pipelinePerSecond(),
+                "events/s", "", "", null);
+        figures.add("Raw ceiling: produce → consume → bulk write, in-memory store", memory.pipelinePerSecond(),
+                "events/s", "", "", null);
+
+        Path dataDir = Files.createTempDirectory("bench-platform-");
+        try {
+            try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
+                figures.add("Cold start of the whole local platform to all-ready (JVM uptime)",
+                        platform.readySeconds(), "s", "wall " + Figures.format(platform.wallSeconds()) + " s",
+                        "< 20 s", platform.readySeconds() < 20);
+                double[] rssAtStart = platform.residentMiB();
+                endToEnd(platform, disk.pipelinePerSecond());
+                latency(platform, disk.pipelinePerSecond());
+                rest(platform);
+                double[] rss = platform.residentMiB();
+                figures.add("Resident memory of the whole platform after the load (peak)", rss[1] / 1024.0, "GiB",
+                        "at start " + Figures.format(rssAtStart[0] / 1024.0) + " GiB", "< 1.5 GiB",
+                        rss[1] / 1024.0 < 1.5);
+            }
+            double before = sizeMiB(dataDir);
+            try (PlatformProcess again = new PlatformProcess(dataDir).start(jar)) {
+                figures.add("Restart with the data of the run to all-ready", again.readySeconds(), "s", "", "",
+                        null);
+            }
+            double after = sizeMiB(dataDir);
+            figures.add("Data folder after the run", before, "MiB", "", "", null);
+            figures.add("Data folder after a restart (compacted at start)", after, "MiB",
+                    "after the run " + Figures.format(before) + " MiB", "≤ after the run", after <= before * 1.05);
+        } finally {
+            deleteQuietly(dataDir);
+        }
+        System.out.println(figures.table(machine));
+        figures.writeJson(out, machine, started);
+        log("written to %s", out.toAbsolutePath());
+    }
+
+    private void endToEnd(PlatformProcess platform, double ceiling) throws Exception {
+        List<Load.Report> reports = Load.reports(events, Load.newRun());
+        Set<String> ids = ids(reports);
+        long start;
+        try (Load.DeadlineWatch watch = new Load.DeadlineWatch(platform.kafka());
+             Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
+            Thread.sleep(2000);
+            start = System.nanoTime();
+            for (Load.Report r : reports) {
+                Load.send(producer, r);
+            }
+            producer.flush();
+            double sendSeconds = RawCeiling.seconds(start);
+            waitFor(() -> watch.count(ids) >= events, Duration.ofMinutes(10), "deadlines of the end-to-end load");
+            double seconds = RawCeiling.seconds(start);
+            double rate = events / seconds;
+            figures.add("End to end: agency clue/case event → applied → deadline opened", rate, "events/s",
+                    "ratio to on-disk ceiling " + Figures.format(rate / ceiling), "ratio ≥ 0.5", rate / ceiling >= 0.5);
+            figures.note(String.format("End to end: %d events sent in %.1f s, all %d deadlines opened after %.1f s.",
+                    events, sendSeconds, events, seconds));
+
+            // Replay: the same events again (same ids) are absorbed and apply nothing.
+            long[] countsBefore = counts(platform);
+            long replayStart = System.nanoTime();
+            for (Load.Report r : reports) {
+                Load.send(producer, r);
+            }
+            producer.flush();
+            waitFor(() -> lag(platform, "agency-clues") == 0 && lag(platform, "agency-cases") == 0,
+                    Duration.ofMinutes(10), "the replay to be absorbed");
+            double replayRate = events / RawCeiling.seconds(replayStart);
+            long[] countsAfter = counts(platform);
+            boolean nothingTwice = Arrays.equals(countsBefore, countsAfter);
+            figures.add("Replay of the same events: absorbed, applied twice: " + (nothingTwice ? "none"
+                    : "SOME"), replayRate, "events/s", "clues, cases, deadlines " + Arrays.toString(countsAfter),
+                    "nothing twice", nothingTwice);
+        }
+    }
+
+    private void latency(PlatformProcess platform, double ceiling) throws Exception {
+        double rate = Math.max(10, ceiling * 0.2);
+        int count = (int) (rate * latencySeconds);
+        List<Load.Report> reports = Load.reports(count, Load.newRun());
+        Map<String, Long> sentAt = new HashMap<>();
+        try (Load.DeadlineWatch watch = new Load.DeadlineWatch(platform.kafka());
+             Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
+            Thread.sleep(2000);
+            long start = System.nanoTime();
+            long intervalNanos = (long) (1e9 / rate);
+            for (int i = 0; i < count; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                Load.Report r = reports.get(i);
+                sentAt.put(r.envelope().id(), System.currentTimeMillis());
+                Load.send(producer, r);
+            }
+            producer.flush();
+            waitFor(() -> watch.count(sentAt.keySet()) >= count, Duration.ofMinutes(5), "deadlines of the paced load");
+            List<Long> latencies = new ArrayList<>();
+            sentAt.forEach((id, at) -> latencies.add(Math.max(0, watch.openedAt(id) - at)));
+            latencies.sort(Comparator.naturalOrder());
+            double p50 = percentile(latencies, 0.50);
+            double p99 = percentile(latencies, 0.99);
+            String at = Figures.format(rate) + " events/s (20 % of ceiling)";
+            figures.add("Latency agency event → deadline opened, p50", p50, "ms", at, "", null);
+            figures.add("Latency agency event → deadline opened, p99", p99, "ms", at, "< 50 ms", p99 < 50);
+            figures.add("Latency agency event → deadline opened, max", latencies.get(latencies.size() - 1), "ms",
+                    at, "", null);
+        }
+    }
+
+    private void rest(PlatformProcess platform) throws Exception {
+        String token = token(platform);
+        String path = "/api/clues?size=20";
+        String gateway = platform.gateway() + path;
+        String direct = "http://localhost:" + platform.casePort + path;
+        for (int i = 0; i < Math.min(300, restRequests); i++) {
+            get(gateway, token);
+            get(direct, token);
+        }
+        List<Long> viaGateway = new ArrayList<>();
+        List<Long> straight = new ArrayList<>();
+        for (int i = 0; i < restRequests; i++) {
+            // Interleaved, so that both see the same moment of a shared machine.
+            viaGateway.add(get(gateway, token));
+            straight.add(get(direct, token));
+        }
+        viaGateway.sort(Comparator.naturalOrder());
+        straight.sort(Comparator.naturalOrder());
+        double medianAdded = (percentile(viaGateway, 0.5) - percentile(straight, 0.5)) / 1000.0;
+        double p99Added = (percentile(viaGateway, 0.99) - percentile(straight, 0.99)) / 1000.0;
+        String beside = "straight: median " + Figures.format(percentile(straight, 0.5) / 1000.0) + " ms, p99 "
+                + Figures.format(percentile(straight, 0.99) / 1000.0) + " ms";
+        figures.add("REST through the gateway: median added (GET /api/clues)", medianAdded, "ms", beside, "< 1 ms",
+                medianAdded < 1);
+        figures.add("REST through the gateway: p99 added", p99Added, "ms", beside, "< 5 ms", p99Added < 5);
+    }
+
+    /** Microseconds of one GET; a failed request stops the benchmark rather than being timed. */
+    private long get(String url, String token) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - start) / 1000;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return micros;
+    }
+
+    private String token(PlatformProcess platform) throws IOException, InterruptedException {
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(platform.gateway()
+                + "/auth/dev/token?user=forestry-officer")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued.body()).get("access_token")
+                .asText();
+    }
+
+    private static long[] counts(PlatformProcess platform) {
+        try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
+            return new long[] {
+                mongo.getDatabase("cases").getCollection("clues").countDocuments(),
+                mongo.getDatabase("cases").getCollection("cases").countDocuments(),
+                mongo.getDatabase("notifications").getCollection("deadlines").countDocuments()};
+        }
+    }
+
+    /** Records of the agency topics a consumer group has not yet committed past. */
+    private static long lag(PlatformProcess platform, String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            long lag = 0;
+            for (var e : committed.entrySet()) {
+                lag += ends.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static Set<String> ids(List<Load.Report> reports) {
+        Set<String> ids = new HashSet<>();
+        reports.forEach(r -> ids.add(r.envelope().id()));
+        return ids;
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("gave up waiting for " + what + " after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String machine() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format("%s %s, %d cores, %.0f GiB, Java %s (%s)", System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), memory / 1024.0 / 1024 / 1024,
+                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    }
+
+    static double sizeMiB(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1024.0 / 1024.0;
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary folder left behind is not worth failing the run.
+        }
+    }
+}

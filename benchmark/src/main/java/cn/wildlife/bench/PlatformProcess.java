@@ -1,0 +1,140 @@
+package cn.wildlife.bench;
+
+import cn.wildlife.embedded.FreePorts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real local runtime, started the way a user starts it ({@code java -jar wildlife-platform.jar run}) in a child
+ * process, so that its start time and memory are its own and not the benchmark's.
+ */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("is ready \\(([0-9.]+) s\\)");
+
+    final int gatewayPort;
+    final int casePort;
+    final int notificationPort;
+    final int kafkaPort;
+    final int mongoPort;
+    private final int controllerPort;
+    private final int inspectionPort;
+    final Path dataDir;
+    private Process process;
+    private double readySeconds;
+    private double wallSeconds;
+
+    PlatformProcess(Path dataDir) {
+        this.dataDir = dataDir;
+        gatewayPort = FreePorts.pick();
+        casePort = FreePorts.pick();
+        notificationPort = FreePorts.pick();
+        inspectionPort = FreePorts.pick();
+        kafkaPort = FreePorts.pick();
+        controllerPort = FreePorts.pick();
+        mongoPort = FreePorts.pick();
+    }
+
+    /** Starts it and waits until every application is ready; returns this. */
+    PlatformProcess start(Path jar) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "run", "--data-dir=" + dataDir,
+                "--gateway-port=" + gatewayPort, "--case-port=" + casePort,
+                "--notification-port=" + notificationPort, "--inspection-port=" + inspectionPort,
+                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort, "--mongo-port=" + mongoPort));
+        long start = System.nanoTime();
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CountDownLatch ready = new CountDownLatch(1);
+        List<String> lastLines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    Matcher m = READY.matcher(line);
+                    if (m.find()) {
+                        readySeconds = Double.parseDouble(m.group(1));
+                        wallSeconds = RawCeiling.seconds(start);
+                        ready.countDown();
+                    }
+                    synchronized (lastLines) {
+                        lastLines.add(line);
+                        if (lastLines.size() > 40) {
+                            lastLines.remove(0);
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // The process ended; its exit is reported below.
+            }
+        }, "bench-platform-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(180, TimeUnit.SECONDS) || !process.isAlive()) {
+            synchronized (lastLines) {
+                throw new IllegalStateException("the platform did not become ready:\n" + String.join("\n", lastLines));
+            }
+        }
+        return this;
+    }
+
+    /** Seconds from the JVM's start to all-ready, as the platform's banner prints it. */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** Seconds from launching the process to all-ready, as the user waits for it. */
+    double wallSeconds() {
+        return wallSeconds;
+    }
+
+    /** Resident memory now and at its peak, in MiB, from /proc (Linux). */
+    double[] residentMiB() throws IOException {
+        double rss = 0;
+        double peak = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = kib(line) / 1024.0;
+            } else if (line.startsWith("VmHWM:")) {
+                peak = kib(line) / 1024.0;
+            }
+        }
+        return new double[] {rss, peak};
+    }
+
+    private static double kib(String line) {
+        return Double.parseDouble(line.replaceAll("[^0-9]", ""));
+    }
+
+    String gateway() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    String kafka() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

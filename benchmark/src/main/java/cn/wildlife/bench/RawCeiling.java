@@ -1,0 +1,107 @@
+package cn.wildlife.bench;
+
+import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.KraftBroker;
+import cn.wildlife.embedded.MongoWireStore;
+import cn.wildlife.events.Envelope;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.bson.Document;
+
+/**
+ * What the machine can do at most with the same parts and none of the platform: the same events produced by a plain
+ * idempotent producer (acks=all), consumed and written to the same Mongo-wire store with one bulk insert per poll.
+ */
+final class RawCeiling {
+
+    /** Producing alone, and producing while consuming into the store. */
+    record Result(double producePerSecond, double pipelinePerSecond) {
+    }
+
+    private RawCeiling() {
+    }
+
+    static Result measure(boolean onDisk, int events) throws Exception {
+        Path dir = Files.createTempDirectory("bench-raw-");
+        int mongoPort = FreePorts.pick();
+        try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(),
+                Map.of());
+             MongoWireStore store = onDisk ? MongoWireStore.onDisk(dir.resolve("mongo/raw.mv"), mongoPort)
+                     : MongoWireStore.inMemory(mongoPort);
+             MongoClient mongo = MongoClients.create(store.uri("raw"))) {
+            String bootstrap = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.createTopics(List.of(new NewTopic("raw.produce", 6, (short) 1),
+                        new NewTopic("raw.pipeline", 6, (short) 1))).all().get();
+            }
+            List<Load.Report> reports = Load.reports(events, Load.newRun());
+            double produce;
+            try (Producer<String, Envelope<?>> producer = Load.producer(bootstrap)) {
+                long start = System.nanoTime();
+                for (Load.Report r : reports) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("raw.produce",
+                            r.envelope().subject(), r.envelope()));
+                }
+                producer.flush();
+                produce = events / seconds(start);
+            }
+            MongoCollection<Document> target = mongo.getDatabase("raw").getCollection("events");
+            target.insertOne(new Document("_id", "warm-up"));
+            long start = System.nanoTime();
+            Thread sender = new Thread(() -> {
+                try (Producer<String, Envelope<?>> producer = Load.producer(bootstrap)) {
+                    for (Load.Report r : reports) {
+                        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("raw.pipeline",
+                                r.envelope().subject(), r.envelope()));
+                    }
+                    producer.flush();
+                }
+            }, "bench-raw-producer");
+            sender.start();
+            int stored = 0;
+            try (KafkaConsumer<String, byte[]> consumer = Load.consumer(bootstrap, "raw-ceiling")) {
+                consumer.subscribe(List.of("raw.pipeline"));
+                while (stored < events) {
+                    ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    List<Document> docs = new ArrayList<>(batch.count());
+                    for (ConsumerRecord<String, byte[]> r : batch) {
+                        docs.add(new Document("_id", Load.header(r, "ce_id")).append("key", r.key())
+                                .append("type", Load.header(r, "ce_type"))
+                                .append("data", new String(r.value(), StandardCharsets.UTF_8)));
+                    }
+                    target.insertMany(docs, new InsertManyOptions().ordered(false));
+                    consumer.commitSync();
+                    stored += docs.size();
+                }
+            }
+            double pipeline = events / seconds(start);
+            sender.join();
+            return new Result(produce, pipeline);
+        } finally {
+            Benchmark.deleteQuietly(dir);
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
