@@ -7,9 +7,17 @@ import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
+import cn.wildlife.events.facility.FacilityChanged;
 import cn.wildlife.events.facility.FacilityRegistered;
 import cn.wildlife.events.link.RecordsLinked;
 import cn.wildlife.events.transfer.TransferStepRequested;
+import cn.wildlife.events.inspection.CrimeSuspected;
+import cn.wildlife.events.inspection.DrawMade;
+import cn.wildlife.events.inspection.InspectionChanged;
+import cn.wildlife.events.inspection.RectificationChanged;
+import cn.wildlife.events.operation.OperationChanged;
+import cn.wildlife.events.operation.ReportSubmitted;
+import cn.wildlife.events.operation.SortieRecorded;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import java.net.URI;
 import java.util.Arrays;
@@ -69,6 +77,37 @@ public enum EventType {
             "notification-service opened a deadline from a rule."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,
             "facility-registered.v1.json", "inspection-service registered a captive-breeding facility."),
+    FACILITY_LEDGER_CHANGED("cn.wildlife.facility.ledger-changed.v1", FacilityChanged.class,
+            "facility-changed.v1.json", "A facility's species-count ledger changed (dated and sourced)."),
+    FACILITY_MEASURE_APPLIED("cn.wildlife.facility.measure-applied.v1", FacilityChanged.class,
+            "facility-changed.v1.json", "A measure was applied to a facility: suspend breeding, introduction or "
+            + "export, or suspend business (停业整顿)."),
+    FACILITY_MEASURE_LIFTED("cn.wildlife.facility.measure-lifted.v1", FacilityChanged.class,
+            "facility-changed.v1.json", "A measure on a facility was lifted."),
+    INSPECTION_DRAW_MADE("cn.wildlife.inspection.draw-made.v1", DrawMade.class, "draw-made.v1.json",
+            "A 双随机 draw of facilities and inspectors was made, with its seed."),
+    INSPECTION_DRAW_PUBLISHED("cn.wildlife.inspection.draw-published.v1", DrawMade.class, "draw-made.v1.json",
+            "A draw's result was published (一公开)."),
+    INSPECTION_PLANNED("cn.wildlife.inspection.planned.v1", InspectionChanged.class,
+            "inspection-changed.v1.json", "An inspection was planned, by hand or by a draw."),
+    INSPECTION_RECORDED("cn.wildlife.inspection.recorded.v1", InspectionChanged.class,
+            "inspection-changed.v1.json", "An inspection was carried out and recorded with its checklist and "
+            + "findings."),
+    INSPECTION_CRIME_SUSPECTED("cn.wildlife.inspection.crime-suspected.v1", CrimeSuspected.class,
+            "crime-suspected.v1.json", "An inspection finding suggests a crime: a clue for public security."),
+    RECTIFICATION_ORDERED("cn.wildlife.rectification.ordered.v1", RectificationChanged.class,
+            "rectification-changed.v1.json", "A finding became a rectification order with its own deadline "
+            + "(责令限期整改); opens the rectification clock."),
+    RECTIFICATION_ACCEPTED("cn.wildlife.rectification.accepted.v1", RectificationChanged.class,
+            "rectification-changed.v1.json", "The re-inspection accepted the rectification (检查验收合格)."),
+    RECTIFICATION_REJECTED("cn.wildlife.rectification.rejected.v1", RectificationChanged.class,
+            "rectification-changed.v1.json", "The re-inspection did not accept the rectification."),
+    OPERATION_ENTERED("cn.wildlife.operation.entered.v1", OperationChanged.class, "operation-changed.v1.json",
+            "A joint special operation was entered with its phases, duties and report schedule."),
+    OPERATION_SORTIE_RECORDED("cn.wildlife.operation.sortie-recorded.v1", SortieRecorded.class,
+            "sortie-recorded.v1.json", "An agency recorded a patrol or sortie of an operation."),
+    OPERATION_REPORT_SUBMITTED("cn.wildlife.operation.report-submitted.v1", ReportSubmitted.class,
+            "report-submitted.v1.json", "A region submitted an operation report (monthly summary or final)."),
     ALERT_RAISED("cn.wildlife.alert.raised.v1", AlertRaised.class, "alert-raised.v1.json",
             "notification-service raised an approaching, overdue or escalated alert."),
     TRANSFER_RETURNED("cn.wildlife.transfer.returned.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",

@@ -86,8 +86,15 @@ public final class Topics {
                 Arrays.stream(EventType.values()).filter(t -> t.payloadType() == TransferStepTaken.class)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
         topics.add(new Topic(PLATFORM_INSPECTIONS, "Facilities, inspections and rectifications.",
-                Set.of(EventType.FACILITY_REGISTERED), "inspection-service"));
-        topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations.", Set.of(), "inspection-service"));
+                Set.of(EventType.FACILITY_REGISTERED, EventType.FACILITY_LEDGER_CHANGED,
+                        EventType.FACILITY_MEASURE_APPLIED, EventType.FACILITY_MEASURE_LIFTED,
+                        EventType.INSPECTION_DRAW_MADE, EventType.INSPECTION_DRAW_PUBLISHED,
+                        EventType.INSPECTION_PLANNED, EventType.INSPECTION_RECORDED,
+                        EventType.INSPECTION_CRIME_SUSPECTED, EventType.RECTIFICATION_ORDERED,
+                        EventType.RECTIFICATION_ACCEPTED, EventType.RECTIFICATION_REJECTED), "inspection-service"));
+        topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations: entered, sorties, report submissions.",
+                Set.of(EventType.OPERATION_ENTERED, EventType.OPERATION_SORTIE_RECORDED,
+                        EventType.OPERATION_REPORT_SUBMITTED), "inspection-service"));
         topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened, met and missed.",
                 Set.of(EventType.DEADLINE_OPENED), "notification-service"));
         topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts.",

@@ -13,6 +13,9 @@ public class InspectionServiceApplication {
     /** The CloudEvents {@code source} of every event this service announces. */
     public static final java.net.URI EVENT_SOURCE = java.net.URI.create("urn:cn.wildlife:" + NAME);
 
+    /** Dates agencies write (due dates, phases, report days) are Beijing dates. */
+    public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(InspectionServiceApplication.class)
                 .main(InspectionServiceApplication.class)

@@ -30,7 +30,11 @@ public class DevIssuerConfiguration {
         return new DevTokenIssuer(properties, Clock.systemUTC());
     }
 
-    /** One sample user per agency and role worth trying, in Jilin: province 220000, Changchun 220100, counties. */
+    /**
+     * One sample user per agency and role worth trying, in Jilin: province 220000, Changchun 220100, counties; and
+     * Liaoning forestry (210000, Shenyang 210100) for the worked example of a joint operation, seed 004's Liaoning
+     * autumn–winter bird protection operation.
+     */
     @Bean
     List<DevUser> devUsers() {
         return List.of(
@@ -53,6 +57,10 @@ public class DevIssuerConfiguration {
                 new DevUser("supervisor", "森林资源监督专员办", "SUPERVISION_OFFICE", "220000", List.of("OFFICER"),
                         "supervision office: reads the province for oversight"),
                 new DevUser("platform-admin", "平台管理员", "FORESTRY", "220000", List.of("ADMIN"),
-                        "issues API keys, reads the audit log"));
+                        "issues API keys, reads the audit log"),
+                new DevUser("liaoning-forestry", "辽宁省林草局野生动植物保护处", "FORESTRY", "210000",
+                        List.of("OFFICER", "HANDLER"), "leads a province-wide joint operation"),
+                new DevUser("shenyang-forestry", "沈阳市林草局", "FORESTRY", "210100", List.of("OFFICER", "HANDLER"),
+                        "a city of that operation: sorties and monthly reports"));
     }
 }

@@ -16,7 +16,8 @@ class DeadlineEventListener {
         this.opening = opening;
     }
 
-    @KafkaListener(id = "deadline-events", topics = {Topics.PLATFORM_CLUES, Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_CASES},
+    @KafkaListener(id = "deadline-events", topics = {Topics.PLATFORM_CLUES, Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_CASES,
+            Topics.PLATFORM_INSPECTIONS},
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY, concurrency = "2")
     void onPlatformEvent(Envelope<?> event) {
         opening.apply(event);

@@ -8,6 +8,7 @@ import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
+import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
 import cn.wildlife.notification.deadline.domain.Deadline;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Opens the deadlines an event starts, by the rules in the catalogue, each exactly once. */
@@ -39,8 +41,16 @@ public class DeadlineOpening {
         this.relay = relay;
     }
 
-    /** The facts a clock needs from the event that starts it. */
-    record Opening(String subjectId, Agency agency, String region, Instant startedAt) {
+    /**
+     * The facts a clock needs from the event that starts it. {@code dueAt} is set when the event itself fixes the
+     * due time (a rectification order sets its own deadline: no law gives a number of days); it then wins over the
+     * rule's amount.
+     */
+    record Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt) {
+
+        Opening(String subjectId, Agency agency, String region, Instant startedAt) {
+            this(subjectId, agency, region, startedAt, null);
+        }
     }
 
     /**
@@ -65,7 +75,10 @@ public class DeadlineOpening {
             if (rule == null || !rule.opensFor(type, facts.agency().name())) {
                 continue;
             }
-            Deadline deadline = Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
+            Deadline deadline = facts.dueAt() != null
+                    ? Deadline.openUntil(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
+                    facts.startedAt(), facts.dueAt())
+                    : Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
                     facts.startedAt(), calculator);
             DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
                     rule.legalBasis(), rule.subjectType(), facts.subjectId(), facts.agency(), facts.region(),
@@ -90,7 +103,9 @@ public class DeadlineOpening {
         }
         Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt()
                 : event.data() instanceof ClueStepTaken clueStep ? clueStep.takenAt()
-                : event.data() instanceof CaseChanged change ? change.changedAt() : event.time().toInstant();
+                : event.data() instanceof CaseChanged change ? change.changedAt()
+                : event.data() instanceof RectificationChanged order && order.reinspectedAt() != null
+                ? order.reinspectedAt() : event.time().toInstant();
         for (DeadlineRule rule : rules.active()) {
             if (rule.closesOn().contains(event.type().ceType())) {
                 store.close(Deadline.idFor(rule.id(), subject), event.id(), at);
@@ -111,6 +126,9 @@ public class DeadlineOpening {
         if (event.data() instanceof CaseChanged change) {
             return change.caseId();
         }
+        if (event.data() instanceof RectificationChanged order) {
+            return order.orderId();
+        }
         return null;
     }
 
@@ -130,6 +148,11 @@ public class DeadlineOpening {
         if (event.data() instanceof CaseChanged change) {
             // Art. 60 counts from the filing of the case (立案之日), not from when the platform heard of it.
             return Optional.of(new Opening(change.caseId(), change.agency(), change.region(), change.openedAt()));
+        }
+        if (event.data() instanceof RectificationChanged order) {
+            // The supervising forestry bureau answers for following the order up.
+            return Optional.of(new Opening(order.orderId(), Agency.FORESTRY, order.region(), order.orderedAt(),
+                    order.dueAt()));
         }
         return Optional.empty();
     }

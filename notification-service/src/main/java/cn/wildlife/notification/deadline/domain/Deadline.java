@@ -50,4 +50,14 @@ public record Deadline(
                 rule.kind(), rule.subjectType(), subjectId, agency, region, eventId, startedAt, due.dueAt(),
                 due.dueDate(), due.provisional(), due.arithmetic(), State.OPEN, 1);
     }
+
+    /** A clock whose due time the opening event fixed (a rectification order's own deadline), not the rule. */
+    public static Deadline openUntil(DeadlineRule rule, String subjectId, Agency agency, String region,
+                                     String eventId, Instant startedAt, Instant dueAt) {
+        LocalDate dueDate = dueAt.minusNanos(1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return new Deadline(idFor(rule.id(), subjectId), rule.id(), rule.version(), rule.title(), rule.legalBasis(),
+                rule.kind(), rule.subjectType(), subjectId, agency, region, eventId, startedAt, dueAt, dueDate, false,
+                "due date set by the order that opened the clock: the end of " + dueDate + " (Beijing time)",
+                State.OPEN, 1);
+    }
 }

@@ -1,0 +1,33 @@
+package cn.wildlife.inspection.inspection;
+
+import cn.wildlife.inspection.inspection.domain.RandomDraw;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A 双随机 draw as recorded: the seed, the facility list and roster exactly as they stood, and the result. Keeping the
+ * inputs is what makes the draw checkable: drawing again from them must give the same result.
+ */
+public record Draw(
+        String id,
+        String region,
+        long seed,
+        int facilityCount,
+        int inspectorsPerFacility,
+        LocalDate plannedFor,
+        List<String> candidates,
+        List<RandomDraw.Inspector> roster,
+        Map<String, List<String>> inspectorsByFacility,
+        List<String> inspectionIds,
+        Instant drawnAt,
+        String drawnBy,
+        boolean published,
+        @Nullable Instant publishedAt) {
+
+    public RandomDraw.Input input() {
+        return new RandomDraw.Input(seed, candidates, facilityCount, roster, inspectorsPerFacility);
+    }
+}

@@ -1,0 +1,78 @@
+package cn.wildlife.inspection.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An inspection of a captive-breeding facility (监督检查): planned by hand or by a 双随机 draw, then recorded with the
+ * checklist of 吉林护〔2024〕12号, the counts found against the ledger, and its findings.
+ */
+public record Inspection(
+        String id,
+        String facilityId,
+        String facilityName,
+        String region,
+        Status status,
+        @Nullable String drawId,
+        LocalDate plannedFor,
+        List<String> inspectors,
+        @Nullable Instant inspectedAt,
+        List<Check> checklist,
+        List<Discrepancy> discrepancies,
+        List<Finding> findings,
+        @Nullable String recordedBy,
+        long version) {
+
+    public Inspection {
+        inspectors = List.copyOf(inspectors);
+        checklist = checklist == null ? List.of() : List.copyOf(checklist);
+        discrepancies = discrepancies == null ? List.of() : List.copyOf(discrepancies);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    public enum Status { PLANNED, RECORDED }
+
+    /** The checklist (重点检查内容) of the Jilin notice on supervising captive-breeding facilities. */
+    public enum Item {
+        RULES_AND_PLANS("野生动物保护管理制度、技术规程、应急预案等规章制度是否健全"),
+        SECURITY("人工繁育陆生野生动物安防措施是否到位（防逃逸、防伤人）"),
+        LICENCE_AND_RECORDS("行政许可、备案管理、现场勘验、事中事后监管等工作档案是否规范"),
+        WITHIN_SCOPE("是否严格按照行政许可范围开展人工繁育和经营利用"),
+        LEDGER_MATCHES("在养物种和数量是否与档案台账一致");
+
+        private final String label;
+
+        Item(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One checklist item as found. */
+    public record Check(Item item, boolean passed, @Nullable String note) {
+    }
+
+    /** A species whose count on site differs from the ledger. */
+    public record Discrepancy(String speciesCode, long ledger, long counted) {
+    }
+
+    /**
+     * A problem found. One that suggests a crime (e.g. species kept without licence, animals sold illegally) is
+     * announced for public security.
+     */
+    public record Finding(String id, Item item, String description, boolean suspectedCrime,
+                          List<String> speciesCodes) {
+        public Finding {
+            speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
+        }
+    }
+
+    public List<Item> failedItems() {
+        return checklist.stream().filter(c -> !c.passed()).map(Check::item).toList();
+    }
+}

@@ -1,0 +1,192 @@
+package cn.wildlife.inspection.inspection;
+
+import cn.wildlife.inspection.facility.Facility;
+import cn.wildlife.inspection.facility.FacilityWork;
+import cn.wildlife.inspection.inspection.domain.RandomDraw;
+import cn.wildlife.support.outbox.OutboxCollection;
+import cn.wildlife.support.security.Access;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inspections of captive-breeding facilities and the 双随机 draws that plan them. */
+@RestController
+@RequestMapping("/api/inspections")
+@Validated
+@Tag(name = "Inspections (监督检查)", description = "Planned inspections, 双随机 draws, inspection records")
+class InspectionController {
+
+    private static final String ID = "^[A-Za-z0-9._:-]{3,80}$";
+    private static final String REGION = "^[1-9][0-9]{5}$";
+    private static final Role[] WRITERS = {Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD};
+
+    private final InspectionWork work;
+    private final InspectionStore store;
+    private final FacilityWork facilities;
+    private final Access access;
+
+    InspectionController(InspectionWork work, InspectionStore store, FacilityWork facilities, Access access) {
+        this.work = work;
+        this.store = store;
+        this.facilities = facilities;
+        this.access = access;
+    }
+
+    @PostMapping("/draws")
+    @Operation(summary = "Draw facilities and inspectors (双随机)",
+            description = "Facilities from the region's subtree, inspectors from the roster, none with a conflict in "
+                    + "the facility it inspects. The seed (given, or chosen and recorded) with the list and roster "
+                    + "reproduces the draw; one planned inspection per facility drawn.")
+    ResponseEntity<Draw> draw(Caller caller, @Valid @RequestBody NewDraw request) {
+        access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, request.region(), WRITERS);
+        Draw draw = work.draw(request.region(), request.seed(), request.facilityCount(),
+                request.inspectorsPerFacility(), request.plannedFor(), request.roster().stream()
+                        .map(i -> new RandomDraw.Inspector(i.name(), i.conflicts() == null ? new HashSet<>()
+                                : new HashSet<>(i.conflicts()))).toList(), caller);
+        return ResponseEntity.created(URI.create("/api/inspections/draws/" + draw.id())).body(draw);
+    }
+
+    @GetMapping("/draws/{id}")
+    @Operation(summary = "A draw with its seed, inputs and result")
+    Draw getDraw(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        Draw draw = work.findDraw(id);
+        access.checkRead(caller, "draw", id, FacilityWork.SUPERVISING_AGENCY, draw.region());
+        return draw;
+    }
+
+    @GetMapping("/draws/{id}/verification")
+    @Operation(summary = "Draw again from the recorded seed, list and roster, and compare")
+    InspectionWork.Verification verify(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        return work.verify(getDraw(caller, id));
+    }
+
+    @PostMapping("/draws/{id}/publish")
+    @Operation(summary = "Publish a draw's result (一公开)", description = "Announced on platform.inspections.")
+    Draw publish(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        Draw draw = getDraw(caller, id);
+        access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, draw.region(), WRITERS);
+        return work.publish(draw);
+    }
+
+    @PostMapping
+    @Operation(summary = "Plan an inspection by hand")
+    ResponseEntity<Inspection> plan(Caller caller, @Valid @RequestBody NewInspection request) {
+        Facility facility = facilities.find(request.facilityId());
+        access.checkRead(caller, "facility", facility.id(), FacilityWork.SUPERVISING_AGENCY, facility.region());
+        access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, facility.region(), WRITERS);
+        Inspection inspection = work.plan(facility.id(), request.plannedFor(), request.inspectors());
+        return ResponseEntity.created(URI.create("/api/inspections/" + inspection.id())).body(inspection);
+    }
+
+    @PostMapping("/{id}/record")
+    @Operation(summary = "Record an inspection: checklist, counts on site, findings",
+            description = "The checklist has every item of 吉林护〔2024〕12号 (RULES_AND_PLANS, SECURITY, "
+                    + "LICENCE_AND_RECORDS, WITHIN_SCOPE, LEDGER_MATCHES); with counts, LEDGER_MATCHES is decided by "
+                    + "comparing them with the ledger. A finding marked suspectedCrime is announced for public "
+                    + "security.")
+    Inspection record(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                      @Valid @RequestBody RecordRequest request) {
+        Inspection inspection = get(caller, id);
+        access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, inspection.region(), WRITERS);
+        return work.record(inspection, new InspectionWork.Record(request.inspectedAt(), request.checklist().stream()
+                .map(c -> new Inspection.Check(c.item(), c.passed(), c.note())).toList(),
+                request.counted() == null ? List.of() : request.counted().stream()
+                        .map(c -> new Facility.Holding(c.speciesCode(), c.count())).toList(),
+                request.findings() == null ? List.of() : request.findings().stream()
+                        .map(f -> new InspectionWork.NewFinding(f.item(), f.description(), f.suspectedCrime(),
+                                f.speciesCodes() == null ? List.of() : f.speciesCodes())).toList(),
+                request.expectedVersion()), caller);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One inspection")
+    Inspection get(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        Inspection inspection = work.find(id);
+        access.checkRead(caller, "inspection", id, FacilityWork.SUPERVISING_AGENCY, inspection.region());
+        return inspection;
+    }
+
+    @GetMapping
+    @Operation(summary = "Inspections of a region's subtree, or a facility's inspection history")
+    List<Inspection> list(Caller caller,
+                          @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+                          @RequestParam(required = false) @Pattern(regexp = ID) @Nullable String facilityId,
+                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        String prefix = access.searchScope(caller, caller.isOversight() ? null : FacilityWork.SUPERVISING_AGENCY,
+                region).regionPrefix();
+        List<Inspection> found = store.search(prefix, facilityId, null, null, size);
+        access.auditSearchResults(caller, "inspection", found.stream()
+                .map(i -> new Access.Owned(i.id(), FacilityWork.SUPERVISING_AGENCY)).toList());
+        return found;
+    }
+
+    record RosterEntry(@NotBlank @Size(max = 100) String name,
+                       @Nullable @Size(max = 500) List<@Pattern(regexp = ID) String> conflicts) {
+    }
+
+    record NewDraw(@NotNull @Pattern(regexp = REGION, message = "{cn.wildlife.region.invalid}") String region,
+                   @Nullable Long seed, @Min(1) @Max(500) int facilityCount,
+                   @Min(1) @Max(10) int inspectorsPerFacility, @NotNull LocalDate plannedFor,
+                   @NotEmpty @Size(max = 500) List<@NotNull @Valid RosterEntry> roster) {
+    }
+
+    record NewInspection(@NotNull @Pattern(regexp = ID) String facilityId, @NotNull LocalDate plannedFor,
+                         @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> inspectors) {
+    }
+
+    record CheckRequest(@NotNull Inspection.Item item, boolean passed, @Nullable @Size(max = 2000) String note) {
+    }
+
+    record CountRequest(@NotBlank @Size(max = 60) String speciesCode, long count) {
+    }
+
+    record FindingRequest(@NotNull Inspection.Item item, @NotBlank @Size(max = 2000) String description,
+                          boolean suspectedCrime, @Nullable @Size(max = 50) List<@NotBlank String> speciesCodes) {
+    }
+
+    record RecordRequest(@NotNull Instant inspectedAt, @NotNull @Size(max = 5) List<@NotNull @Valid CheckRequest> checklist,
+                         @Nullable @Size(max = 100) List<@NotNull @Valid CountRequest> counted,
+                         @Nullable @Size(max = 50) List<@NotNull @Valid FindingRequest> findings,
+                         long expectedVersion) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InspectionConfiguration {
+
+        @Bean
+        OutboxCollection inspectionOutbox(InspectionStore store) {
+            return new OutboxCollection(store.collection());
+        }
+
+        @Bean
+        OutboxCollection drawOutbox(DrawStore store) {
+            return new OutboxCollection(store.collection());
+        }
+    }
+}

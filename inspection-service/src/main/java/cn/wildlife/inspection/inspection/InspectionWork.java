@@ -1,0 +1,267 @@
+package cn.wildlife.inspection.inspection;
+
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventType;
+import cn.wildlife.events.RegionCode;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.inspection.CrimeSuspected;
+import cn.wildlife.events.inspection.DrawMade;
+import cn.wildlife.events.inspection.InspectionChanged;
+import cn.wildlife.inspection.InspectionServiceApplication;
+import cn.wildlife.inspection.Messages;
+import cn.wildlife.inspection.facility.Facility;
+import cn.wildlife.inspection.facility.FacilityWork;
+import cn.wildlife.inspection.inspection.domain.RandomDraw;
+import cn.wildlife.inspection.species.SpeciesCodes;
+import cn.wildlife.support.outbox.Outbox;
+import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.security.Caller;
+import cn.wildlife.support.web.ConflictException;
+import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.RecordNotFoundException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Planning (by hand or by draw), recording inspections, and publishing draws. */
+@Service
+public class InspectionWork {
+
+    private final InspectionStore inspections;
+    private final DrawStore draws;
+    private final FacilityWork facilities;
+    private final cn.wildlife.inspection.facility.FacilityStore facilityStore;
+    private final SpeciesCodes species;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final SecureRandom seeds = new SecureRandom();
+
+    public InspectionWork(InspectionStore inspections, DrawStore draws, FacilityWork facilities,
+                          cn.wildlife.inspection.facility.FacilityStore facilityStore, SpeciesCodes species,
+                          Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.inspections = inspections;
+        this.draws = draws;
+        this.facilities = facilities;
+        this.facilityStore = facilityStore;
+        this.species = species;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /**
+     * Draws facilities of the region's subtree and inspectors for each, records the draw with its inputs, and plans
+     * one inspection per facility drawn. Without a seed, one is chosen at random and recorded.
+     */
+    public Draw draw(String region, @Nullable Long seed, int facilityCount, int inspectorsPerFacility,
+                     LocalDate plannedFor, List<RandomDraw.Inspector> roster, Caller by) {
+        long chosen = seed != null ? seed : seeds.nextLong();
+        List<String> candidates = facilityStore.idsIn(new RegionCode(region).subtreePrefix());
+        RandomDraw.Input input = new RandomDraw.Input(chosen, candidates, facilityCount, roster,
+                inspectorsPerFacility);
+        RandomDraw.Result result;
+        try {
+            result = RandomDraw.draw(input);
+        } catch (RandomDraw.Impossible e) {
+            throw e.facilityId() == null
+                    ? new InvalidRequestException("facilityCount", Messages.get("facilities.too-few", e.available(),
+                    facilityCount), facilityCount)
+                    : new InvalidRequestException("roster", Messages.get("inspectors.too-few", e.available(),
+                    e.facilityId(), inspectorsPerFacility), roster.size());
+        }
+        String drawId = "DRAW-" + region + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Instant at = clock.instant();
+        List<String> inspectionIds = new ArrayList<>();
+        List<Inspection> planned = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<String>> drawn : result.inspectorsByFacility().entrySet()) {
+            Facility facility = facilities.find(drawn.getKey());
+            Inspection inspection = new Inspection(drawId + "-" + (++n), facility.id(), facility.name(),
+                    facility.region(), Inspection.Status.PLANNED, drawId, plannedFor, drawn.getValue(), null,
+                    List.of(), List.of(), List.of(), null, 1);
+            planned.add(inspection);
+            inspectionIds.add(inspection.id());
+        }
+        Draw draw = new Draw(drawId, region, chosen, facilityCount, inspectorsPerFacility, plannedFor,
+                input.facilityIds(), input.roster(), result.inspectorsByFacility(), inspectionIds, at, by.name(),
+                false, null);
+        draws.insert(draw, List.of(drawEvent(EventType.INSPECTION_DRAW_MADE, draw)), outbox);
+        // The draw is written first: planned inspections without their draw would be unexplained; a draw whose
+        // inspections are missing after a crash is visible and its ids are fixed, so re-planning cannot duplicate.
+        for (Inspection inspection : planned) {
+            inspections.insert(inspection, List.of(inspectionEvent(EventType.INSPECTION_PLANNED, inspection)),
+                    outbox);
+        }
+        relay.wake();
+        return draw;
+    }
+
+    /** Whether drawing again from the recorded seed, list and roster gives the recorded result. */
+    public record Verification(String drawId, long seed, boolean reproduced, Map<String, List<String>> redrawn) {
+    }
+
+    public Verification verify(Draw draw) {
+        Map<String, List<String>> again = RandomDraw.draw(draw.input()).inspectorsByFacility();
+        return new Verification(draw.id(), draw.seed(), again.equals(draw.inspectorsByFacility())
+                && List.copyOf(again.keySet()).equals(List.copyOf(draw.inspectorsByFacility().keySet())), again);
+    }
+
+    /** 一公开: the draw's result is announced; publishing twice is refused. */
+    public Draw publish(Draw draw) {
+        Instant at = clock.instant();
+        Draw published = new Draw(draw.id(), draw.region(), draw.seed(), draw.facilityCount(),
+                draw.inspectorsPerFacility(), draw.plannedFor(), draw.candidates(), draw.roster(),
+                draw.inspectorsByFacility(), draw.inspectionIds(), draw.drawnAt(), draw.drawnBy(), true, at);
+        if (!draws.publish(draw.id(), at, List.of(drawEvent(EventType.INSPECTION_DRAW_PUBLISHED, published)),
+                outbox)) {
+            throw new ConflictException("draw-published", "draw " + draw.id() + " is already published",
+                    Map.of("publishedAt", String.valueOf(draw.publishedAt())));
+        }
+        relay.wake();
+        return published;
+    }
+
+    public Inspection plan(String facilityId, LocalDate plannedFor, List<String> inspectors) {
+        Facility facility = facilities.find(facilityId);
+        Inspection inspection = new Inspection("INS-" + facility.region() + "-" + UUID.randomUUID().toString()
+                .substring(0, 8).toUpperCase(Locale.ROOT), facility.id(), facility.name(), facility.region(),
+                Inspection.Status.PLANNED, null, plannedFor, inspectors, null, List.of(), List.of(), List.of(), null,
+                1);
+        inspections.insert(inspection, List.of(inspectionEvent(EventType.INSPECTION_PLANNED, inspection)), outbox);
+        relay.wake();
+        return inspection;
+    }
+
+    /** What an inspection found, as the inspectors enter it. */
+    public record Record(Instant inspectedAt, List<Inspection.Check> checklist, List<Facility.Holding> counted,
+                         List<NewFinding> findings, long expectedVersion) {
+    }
+
+    public record NewFinding(Inspection.Item item, String description, boolean suspectedCrime,
+                             List<String> speciesCodes) {
+    }
+
+    /**
+     * Records the inspection. The species counted on site are compared with the ledger: any difference fails
+     * LEDGER_MATCHES whatever the inspectors ticked, because that comparison is the point of the item.
+     */
+    public Inspection record(Inspection before, Record r, Caller by) {
+        if (before.status() != Inspection.Status.PLANNED) {
+            throw new ConflictException("inspection-recorded", "inspection " + before.id() + " is already recorded",
+                    Map.of("status", before.status().name()));
+        }
+        if (before.version() != r.expectedVersion()) {
+            throw new ConflictException("version-conflict", "inspection " + before.id() + " is at version "
+                    + before.version(), Map.of("currentVersion", before.version()));
+        }
+        Facility facility = facilities.find(before.facilityId());
+        List<FieldError> errors = new ArrayList<>();
+        Set<Inspection.Item> given = r.checklist().stream().map(Inspection.Check::item)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Inspection.Item.class)));
+        Set<Inspection.Item> needed = EnumSet.allOf(Inspection.Item.class);
+        if (!r.counted().isEmpty()) {
+            needed.remove(Inspection.Item.LEDGER_MATCHES);
+        }
+        if (!given.containsAll(needed)) {
+            errors.add(new FieldError("checklist", Messages.get("checklist.missing", needed.stream().map(Enum::name)
+                    .collect(Collectors.joining(", "))), given.stream().map(Enum::name).toList()));
+        }
+        List<Inspection.Discrepancy> discrepancies = new ArrayList<>();
+        for (int i = 0; i < r.counted().size(); i++) {
+            Facility.Holding h = r.counted().get(i);
+            if (!species.known(h.speciesCode())) {
+                errors.add(new FieldError("counted[" + i + "].speciesCode", Messages.get("species.unknown"),
+                        h.speciesCode()));
+            }
+            if (h.count() < 0) {
+                errors.add(new FieldError("counted[" + i + "].count", Messages.get("count.negative"), h.count()));
+            }
+            long ledger = facility.holdings().stream().filter(x -> x.speciesCode().equals(h.speciesCode()))
+                    .mapToLong(Facility.Holding::count).sum();
+            if (ledger != h.count()) {
+                discrepancies.add(new Inspection.Discrepancy(h.speciesCode(), ledger, h.count()));
+            }
+        }
+        for (int i = 0; i < r.findings().size(); i++) {
+            List<String> codes = r.findings().get(i).speciesCodes();
+            for (int j = 0; j < codes.size(); j++) {
+                if (!species.known(codes.get(j))) {
+                    errors.add(new FieldError("findings[" + i + "].speciesCodes[" + j + "]",
+                            Messages.get("species.unknown"), codes.get(j)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        List<Inspection.Check> checklist = new ArrayList<>(r.checklist().stream()
+                .filter(c -> r.counted().isEmpty() || c.item() != Inspection.Item.LEDGER_MATCHES).toList());
+        if (!r.counted().isEmpty()) {
+            checklist.add(new Inspection.Check(Inspection.Item.LEDGER_MATCHES, discrepancies.isEmpty(),
+                    discrepancies.isEmpty() ? null : discrepancies.stream().map(d -> d.speciesCode() + " 台账"
+                            + d.ledger() + " 实有" + d.counted()).collect(Collectors.joining("；"))));
+        }
+        checklist.sort(java.util.Comparator.comparing(Inspection.Check::item));
+        List<Inspection.Finding> findings = new ArrayList<>();
+        for (NewFinding f : r.findings()) {
+            findings.add(new Inspection.Finding(before.id() + "-F" + (findings.size() + 1), f.item(),
+                    f.description(), f.suspectedCrime(), f.speciesCodes()));
+        }
+        Inspection after = new Inspection(before.id(), before.facilityId(), before.facilityName(), before.region(),
+                Inspection.Status.RECORDED, before.drawId(), before.plannedFor(), before.inspectors(), r.inspectedAt(),
+                checklist, discrepancies, findings, by.name(), before.version() + 1);
+        List<Document> events = new ArrayList<>(List.of(inspectionEvent(EventType.INSPECTION_RECORDED, after)));
+        for (Inspection.Finding f : findings) {
+            if (f.suspectedCrime()) {
+                events.add(outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(
+                        InspectionServiceApplication.EVENT_SOURCE, FacilityWork.SUPERVISING_AGENCY, after.region(),
+                        new CrimeSuspected(f.id(), after.id(), after.facilityId(), after.region(), f.speciesCodes(),
+                                f.description(), r.inspectedAt(), Agency.PUBLIC_SECURITY))));
+            }
+        }
+        if (!inspections.update(after, events, outbox)) {
+            throw new ConflictException("version-conflict", "inspection " + before.id() + " was changed meanwhile",
+                    Map.of("currentVersion", find(before.id()).version()));
+        }
+        relay.wake();
+        return after;
+    }
+
+    public Inspection find(String id) {
+        return inspections.find(id).orElseThrow(() -> new RecordNotFoundException("inspection", id));
+    }
+
+    public Draw findDraw(String id) {
+        return draws.find(id).orElseThrow(() -> new RecordNotFoundException("draw", id));
+    }
+
+    private Document drawEvent(EventType type, Draw d) {
+        return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
+                FacilityWork.SUPERVISING_AGENCY, d.region(), type, new DrawMade(d.id(), d.region(), d.seed(),
+                        d.drawnAt(), List.copyOf(d.inspectorsByFacility().keySet()),
+                        d.inspectorsByFacility().values().stream().flatMap(List::stream).distinct().sorted().toList(),
+                        d.published())));
+    }
+
+    private Document inspectionEvent(EventType type, Inspection i) {
+        return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
+                FacilityWork.SUPERVISING_AGENCY, i.region(), type, new InspectionChanged(i.id(), i.facilityId(),
+                        i.region(), i.status().name(), i.drawId(), i.plannedFor(), i.inspectedAt(), i.inspectors(),
+                        i.failedItems().stream().map(Enum::name).toList(), i.findings().size(), i.version())));
+    }
+}
