@@ -86,9 +86,9 @@ public final class Topics {
         topics.add(new Topic(PLATFORM_INSPECTIONS, "Facilities, inspections and rectifications.",
                 Set.of(EventType.FACILITY_REGISTERED), "inspection-service"));
         topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations.", Set.of(), "inspection-service"));
-        topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened, met and missed.",
-                Set.of(EventType.DEADLINE_OPENED), "notification-service"));
-        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts.",
+        topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened and extended.",
+                Set.of(EventType.DEADLINE_OPENED, EventType.DEADLINE_EXTENDED), "notification-service"));
+        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts; a missing holiday calendar.",
                 Set.of(EventType.ALERT_RAISED), "notification-service"));
         return List.copyOf(topics);
     }
