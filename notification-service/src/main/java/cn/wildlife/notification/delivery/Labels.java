@@ -15,7 +15,8 @@ public final class Labels {
     private static final Map<String, String> SUBJECTS = Map.of(
             "CLUE", "线索",
             "TRANSFER", "移送案件",
-            "CASE", "案件");
+            "CASE", "案件",
+            "CALENDAR_YEAR", "节假日安排年度");
 
     private Labels() {
     }
