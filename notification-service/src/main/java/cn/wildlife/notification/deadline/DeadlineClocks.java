@@ -45,9 +45,11 @@ public class DeadlineClocks {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final DeadlineBackfill backfill;
 
-    public DeadlineClocks(DeadlineStore store, DueDateCalculator calculator, CalendarGapAlerts gaps, Outbox outbox,
-                          OutboxRelay relay, Clock clock) {
+    DeadlineClocks(DeadlineStore store, DueDateCalculator calculator, CalendarGapAlerts gaps, Outbox outbox,
+                   OutboxRelay relay, Clock clock, DeadlineBackfill backfill) {
+        this.backfill = backfill;
         this.store = store;
         this.calculator = calculator;
         this.gaps = gaps;
@@ -73,7 +75,7 @@ public class DeadlineClocks {
      */
     public void onPauseOrResume(String subjectId, String eventType, String eventId, Instant at) {
         for (String id : store.notClosedOn(subjectId)) {
-            Optional<Document> doc = store.document(id);
+            Optional<Document> doc = read(id);
             if (doc.isEmpty()) {
                 continue;
             }
@@ -160,10 +162,19 @@ public class DeadlineClocks {
         }
     }
 
+    /** A deadline as stored, filled in from its rule first if an earlier version stored it. */
+    private Optional<Document> read(String id) {
+        Optional<Document> doc = store.document(id);
+        if (doc.isPresent() && !doc.get().containsKey("amount") && backfill.fill(doc.get())) {
+            return store.document(id);
+        }
+        return doc;
+    }
+
     /** Applies a move with a version-checked write, again while others change the deadline; false when nothing. */
     private boolean move(String id, @Nullable String eventId, Mover mover) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Document> read = store.document(id);
+            Optional<Document> read = read(id);
             if (read.isEmpty() || !Deadline.State.NOT_CLOSED.contains(read.get().getString("state"))) {
                 return false;
             }

@@ -213,7 +213,7 @@ public class DeadlineStore {
                 .append("openedByEventId", d.openedByEventId())
                 .append("startedAt", Date.from(d.startedAt()))
                 .append("amount", d.amount())
-                .append("unit", d.unit().name())
+                .append("unit", d.unit() == null ? null : d.unit().name())
                 .append("dueAt", Date.from(d.dueAt()))
                 .append("dueDate", d.dueDate() == null ? null : d.dueDate().toString())
                 .append("provisional", d.provisional())
@@ -252,7 +252,8 @@ public class DeadlineStore {
                 doc.getString("title"), doc.getString("legalBasis"), DeadlineRule.Kind.valueOf(doc.getString("kind")),
                 doc.getString("subjectType"), doc.getString("subjectId"), Agency.valueOf(doc.getString("agency")),
                 doc.getString("region"), doc.getString("openedByEventId"), doc.getDate("startedAt").toInstant(),
-                doc.getInteger("amount"), DurationUnit.valueOf(doc.getString("unit")),
+                doc.getInteger("amount"), doc.getString("unit") == null ? null
+                        : DurationUnit.valueOf(doc.getString("unit")),
                 doc.getDate("dueAt").toInstant(), dueDate == null ? null : LocalDate.parse(dueDate),
                 doc.getBoolean("provisional", false), doc.getString("arithmetic"),
                 Deadline.State.valueOf(doc.getString("state")),

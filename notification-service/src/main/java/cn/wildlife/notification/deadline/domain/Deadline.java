@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A running legal clock about one subject (a clue, a transfer, a case), opened by one event under one rule.
  *
- * @param amount            the rule's period, in {@code unit}, before extensions and pauses
+ * @param amount            the rule's period, in {@code unit}, before extensions and pauses (null only on a deadline
+ *                          stored by an earlier version and not filled in from its rule yet)
  * @param pauses            the times the clock stood still (appraisal, hearing, suspension)
  * @param extensions        the extensions granted
  * @param allowedExtensions what the rule version it opened with allows (numbered from 1 in this order)
@@ -30,8 +31,8 @@ public record Deadline(
         String region,
         String openedByEventId,
         Instant startedAt,
-        int amount,
-        DurationUnit unit,
+        @Nullable Integer amount,
+        @Nullable DurationUnit unit,
         Instant dueAt,
         @Nullable LocalDate dueDate,
         boolean provisional,
@@ -116,6 +117,9 @@ public record Deadline(
 
     /** The clock as its arithmetic needs it. */
     public DeadlineClock clock() {
+        if (amount == null || unit == null) {
+            throw new IllegalStateException("deadline " + id + " does not carry its rule's period yet");
+        }
         return new DeadlineClock(startedAt, amount, unit, pauses, extensions);
     }
 }
