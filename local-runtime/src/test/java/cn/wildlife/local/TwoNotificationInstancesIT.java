@@ -69,7 +69,11 @@ class TwoNotificationInstancesIT {
                 "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
                 "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
                 "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json",
-                "--platform.alerts.scan-interval=PT1S");
+                "--platform.alerts.scan-interval=PT1S",
+                // Deployed apart, each instance has its own JVM. Here Boot's reactive HTTP client configuration would
+                // adopt reactor-netty's JVM-wide event loops, which the gateway serves on, and shut them at close.
+                "--spring.autoconfigure.exclude="
+                        + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration");
     }
 
     @AfterAll
