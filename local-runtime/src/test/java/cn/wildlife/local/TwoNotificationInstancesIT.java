@@ -78,9 +78,18 @@ class TwoNotificationInstancesIT {
 
     @AfterAll
     static void stopTheSecondInstance() {
-        if (second != null) {
-            second.close();
+        if (second == null) {
+            return;
         }
+        second.close();
+        // The shared instance takes the partitions back; the next test class finds the platform as it was.
+        PlatformClient client = SharedPlatform.client();
+        String clueId = "FORESTRY-220112-AFTER-" + UUID.randomUUID().toString().substring(0, 8);
+        client.publish(Topics.agencyClues(Agency.FORESTRY), Envelope.of(URI.create("urn:test"), Agency.FORESTRY,
+                "220112", new ClueReported(clueId, "220112", ClueSource.PATROL, Instant.now(), null, List.of(),
+                        List.of(Behaviour.ILLEGAL_HUNTING), "第二实例停止后的探测线索")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.get(SharedPlatform.platform().gatewayUrl()
+                + "/api/deadlines/CLUE_CASE_DECISION_DEFAULT:" + clueId, client.as("forestry-officer")).status() == 200);
     }
 
     @Test
