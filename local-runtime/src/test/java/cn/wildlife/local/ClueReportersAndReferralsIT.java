@@ -90,7 +90,8 @@ class ClueReportersAndReferralsIT {
             for (ConsumerRecord<String, byte[]> event : events) {
                 assertThat(new String(event.value(), StandardCharsets.UTF_8)).doesNotContain(NAME, PHONE, ID_NUMBER);
             }
-            assertThat(captured.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage())
+            // Whatever the platform logged meanwhile (possibly nothing: no step of this flow logs by itself).
+            assertThat(captured.list).allSatisfy(line -> assertThat(line.getFormattedMessage())
                     .doesNotContain(NAME, PHONE, ID_NUMBER));
 
             JsonNode audit = client.get(gateway + "/api/audit/case-service?recordId=" + id,
