@@ -6,6 +6,7 @@ import cn.wildlife.events.cases.CaseReported;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.clue.ClueStepTaken;
+import cn.wildlife.events.deadline.DeadlineExtended;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.facility.FacilityChanged;
 import cn.wildlife.events.facility.FacilityRegistered;
@@ -73,8 +74,22 @@ public enum EventType {
             + "prosecution threshold and was never transferred; flagged to the procuratorate."),
     RECORDS_LINKED("cn.wildlife.link.found.v1", RecordsLinked.class, "records-linked.v1.json",
             "Records of two agencies share a suspect's identifier (masked): both agencies' handlers see the link."),
+    CASE_APPRAISAL_STARTED("cn.wildlife.case.appraisal-started.v1", CaseChanged.class, "case-changed.v1.json",
+            "An appraisal (鉴定) of the case started: the time it takes does not count towards its clocks."),
+    CASE_APPRAISAL_FINISHED("cn.wildlife.case.appraisal-finished.v1", CaseChanged.class, "case-changed.v1.json",
+            "The appraisal (鉴定) finished: the case's paused clocks run again."),
+    CASE_HEARING_STARTED("cn.wildlife.case.hearing-started.v1", CaseChanged.class, "case-changed.v1.json",
+            "A hearing (听证) of the case started: the time it takes does not count towards its clocks."),
+    CASE_HEARING_FINISHED("cn.wildlife.case.hearing-finished.v1", CaseChanged.class, "case-changed.v1.json",
+            "The hearing (听证) finished: the case's paused clocks run again."),
+    CASE_SUSPENDED("cn.wildlife.case.suspended.v1", CaseChanged.class, "case-changed.v1.json",
+            "The case was suspended (中止): the time it stays suspended does not count towards its clocks."),
+    CASE_RESUMED("cn.wildlife.case.resumed.v1", CaseChanged.class, "case-changed.v1.json",
+            "The suspended case resumed (恢复): its paused clocks run again."),
     DEADLINE_OPENED("cn.wildlife.deadline.opened.v1", DeadlineOpened.class, "deadline-opened.v1.json",
             "notification-service opened a deadline from a rule."),
+    DEADLINE_EXTENDED("cn.wildlife.deadline.extended.v1", DeadlineExtended.class, "deadline-extended.v1.json",
+            "An extension the rule allows was approved for a deadline: it is due later."),
     FACILITY_REGISTERED("cn.wildlife.facility.registered.v1", FacilityRegistered.class,
             "facility-registered.v1.json", "inspection-service registered a captive-breeding facility."),
     FACILITY_LEDGER_CHANGED("cn.wildlife.facility.ledger-changed.v1", FacilityChanged.class,
@@ -109,7 +124,8 @@ public enum EventType {
     OPERATION_REPORT_SUBMITTED("cn.wildlife.operation.report-submitted.v1", ReportSubmitted.class,
             "report-submitted.v1.json", "A region submitted an operation report (monthly summary or final)."),
     ALERT_RAISED("cn.wildlife.alert.raised.v1", AlertRaised.class, "alert-raised.v1.json",
-            "notification-service raised an approaching, overdue or escalated alert."),
+            "notification-service raised an approaching, overdue or escalated alert, or told the administrators that "
+            + "a year's holiday calendar is missing."),
     TRANSFER_RETURNED("cn.wildlife.transfer.returned.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",
             "A transfer step: the police sent a case back to the administrative agency."),
     TRANSFER_RETURN_ACCEPTED("cn.wildlife.transfer.return-accepted.v1", TransferStepTaken.class, "transfer-step-taken.v1.json",

@@ -95,9 +95,9 @@ public final class Topics {
         topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations: entered, sorties, report submissions.",
                 Set.of(EventType.OPERATION_ENTERED, EventType.OPERATION_SORTIE_RECORDED,
                         EventType.OPERATION_REPORT_SUBMITTED), "inspection-service"));
-        topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened, met and missed.",
-                Set.of(EventType.DEADLINE_OPENED), "notification-service"));
-        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts.",
+        topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened and extended.",
+                Set.of(EventType.DEADLINE_OPENED, EventType.DEADLINE_EXTENDED), "notification-service"));
+        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts; a missing holiday calendar.",
                 Set.of(EventType.ALERT_RAISED), "notification-service"));
         return List.copyOf(topics);
     }

@@ -16,6 +16,7 @@ final class SharedPlatform {
     static final int SMS_PORT = FreePorts.pick();
     static final String SMS_TOKEN = "sms-test-token";
 
+    private static LocalSettings settings;
     private static LocalPlatform platform;
     private static PlatformClient client;
 
@@ -25,9 +26,10 @@ final class SharedPlatform {
     static synchronized LocalPlatform platform() {
         if (platform == null) {
             try {
-                platform = LocalPlatform.start(new LocalSettings(Files.createTempDirectory("platform-it-"), false,
+                settings = new LocalSettings(Files.createTempDirectory("platform-it-"), false,
                         FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                        FreePorts.pick(), FreePorts.pick(), true), Map.of(
+                        FreePorts.pick(), FreePorts.pick(), true);
+                platform = LocalPlatform.start(settings, Map.of(
                         "notification-service", List.of(
                                 // Every delivery channel on, retries and checks in fractions of a second.
                                 "--platform.delivery.email.host=127.0.0.1",
@@ -53,6 +55,12 @@ final class SharedPlatform {
             }, "shared-platform-stop"));
         }
         return platform;
+    }
+
+    /** The ports and folder the shared platform runs on: a test that starts another instance joins them. */
+    static synchronized LocalSettings settings() {
+        platform();
+        return settings;
     }
 
     static synchronized PlatformClient client() {

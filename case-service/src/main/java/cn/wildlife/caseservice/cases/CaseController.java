@@ -3,6 +3,7 @@ package cn.wildlife.caseservice.cases;
 import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
 
 import cn.wildlife.caseservice.cases.domain.Case;
+import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
 import cn.wildlife.caseservice.cases.domain.CustodyAction;
 import cn.wildlife.events.Agency;
@@ -217,6 +218,39 @@ class CaseController {
         return CaseView.of(work.listForSupervision(c, r.note(), r.dueBy(), caller.region(), by(caller)), caller);
     }
 
+    @PostMapping("/{id}/pauses")
+    @Operation(summary = "Pause the case's clocks: appraisal (鉴定), hearing (听证) or suspension (中止)",
+            description = "From at (default now; may be earlier, not before the case was opened). The time does not "
+                    + "count towards the Art. 60 clock. One pause at a time: pausing a paused case answers 409 with "
+                    + "the state. expectedVersion is the version read.")
+    PausesView pause(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                     @Valid @RequestBody PauseRequest r) {
+        Case c = writable(caller, id);
+        Case after = work.startPause(c, r.kind(), r.at() == null ? Instant.now() : r.at(), r.reason(),
+                r.expectedVersion(), by(caller));
+        return PausesView.of(after, store.pauseOf(id).orElse(null));
+    }
+
+    @PostMapping("/{id}/pauses/{kind}/end")
+    @Operation(summary = "End the pause: the case's clocks run again, due later by the time paused",
+            description = "At at (default now; not before the pause started). 409 with the state when the case is "
+                    + "not paused, or paused for another reason.")
+    PausesView endPause(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+                        @PathVariable CasePause.Kind kind, @Valid @RequestBody EndPauseRequest r) {
+        Case c = writable(caller, id);
+        Case after = work.endPause(c, kind, r.at() == null ? Instant.now() : r.at(), r.note(), r.expectedVersion(),
+                by(caller));
+        return PausesView.of(after, null);
+    }
+
+    @GetMapping("/{id}/pauses")
+    @Operation(summary = "Whether the case's clocks are paused, why and since when",
+            description = "Every pause and its end are also in the timeline.")
+    PausesView pauses(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        Case c = readable(caller, id);
+        return PausesView.of(c, store.pauseOf(id).orElse(null));
+    }
+
     @GetMapping("/prosecution-thresholds")
     @Operation(summary = "The prosecution thresholds the 以罚代刑 check applies, with their legal source")
     List<ProsecutionThresholds.Threshold> thresholds() {
@@ -375,6 +409,26 @@ class CaseController {
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"note":"重大案件，市局挂牌督办，每周报告进展","dueBy":"2026-12-31T08:00:00Z"}""")
     record SupervisionRequest(@NotBlank @Size(max = 2000) String note, @Nullable @Future Instant dueBy) {
+    }
+
+    @Schema(example = """
+            {"kind":"APPRAISAL","expectedVersion":3,"at":"2026-11-20T02:00:00Z",
+             "reason":"委托吉林省野生动物司法鉴定中心鉴定大天鹅死体"}""")
+    record PauseRequest(@NotNull CasePause.Kind kind, @NotNull Long expectedVersion, @Nullable @PastOrPresent Instant at,
+                        @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record EndPauseRequest(@NotNull Long expectedVersion, @Nullable @PastOrPresent Instant at,
+                           @Nullable @Size(max = 2000) String note) {
+    }
+
+    /** The case's clocks: RUNNING, or PAUSED with the pause; version is the case's, for the next change. */
+    record PausesView(String caseId, long version, String state, @Nullable CasePause pause,
+                      @Nullable String pauseLabel) {
+        static PausesView of(Case c, @Nullable CasePause pause) {
+            return new PausesView(c.id(), c.version(), pause == null ? "RUNNING" : "PAUSED", pause,
+                    pause == null ? null : pause.kind().label());
+        }
     }
 
     // ---- views ----

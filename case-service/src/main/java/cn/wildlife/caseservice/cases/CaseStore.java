@@ -1,6 +1,7 @@
 package cn.wildlife.caseservice.cases;
 
 import cn.wildlife.caseservice.cases.domain.Case;
+import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
 import cn.wildlife.caseservice.cases.domain.CustodyAction;
 import cn.wildlife.events.Agency;
@@ -214,6 +215,28 @@ public class CaseStore {
     public void markOverdue(String caseId, String deadlineId, boolean overdue) {
         cases.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.eq("status", CaseStatus.OPEN.name())), overdue ? Updates.addToSet("overdueDeadlines", deadlineId)
                 : Updates.pull("overdueDeadlines", deadlineId));
+    }
+
+    /** The pause the case's clocks are in, if any; kept beside the case so the case's own fields stay as they are. */
+    public Optional<CasePause> pauseOf(String id) {
+        Document doc = cases.find(Filters.eq("_id", id)).projection(new Document("pause", 1)).first();
+        Document pause = doc == null ? null : doc.get("pause", Document.class);
+        return Optional.ofNullable(pause).map(p -> new CasePause(CasePause.Kind.valueOf(p.getString("kind")),
+                p.getDate("since").toInstant(), p.getString("reason"), p.getString("by")));
+    }
+
+    /**
+     * Starts ({@code pause} given) or ends (null) a pause if the case is still at the version it was read at, with
+     * its timeline entry and events in the same write; false when the case changed meanwhile.
+     */
+    public boolean savePause(Case after, @Nullable CasePause pause, Document timelineEntry, List<Document> events,
+                             Outbox outbox) {
+        Bson change = pause == null ? Updates.unset("pause") : Updates.set("pause", new Document("kind",
+                pause.kind().name()).append("since", Date.from(pause.since())).append("reason", pause.reason())
+                .append("by", pause.by()));
+        return cases.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                Updates.combine(change, Updates.set("version", after.version()),
+                        Updates.push("timeline", timelineEntry), outbox.append(events))).getModifiedCount() == 1;
     }
 
     static Document asDocument(Case c) {

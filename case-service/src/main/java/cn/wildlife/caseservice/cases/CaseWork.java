@@ -2,6 +2,7 @@ package cn.wildlife.caseservice.cases;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.cases.domain.Case;
+import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
 import cn.wildlife.caseservice.cases.domain.CustodyAction;
 import cn.wildlife.caseservice.link.Linking;
@@ -286,6 +287,62 @@ public class CaseWork {
         return save(before, after, "SUPERVISION_LISTED", "挂牌督办（" + byRegion.code() + "）：" + note, by, at,
                 new Document("byRegion", byRegion.code()).append("dueBy", dueBy == null ? null : Date.from(dueBy)),
                 List.of(event(EventType.CASE_SUPERVISION_LISTED, after, by, at, byRegion.code())));
+    }
+
+    /**
+     * Stops the case's clocks for an appraisal, a hearing or a suspension, from {@code since} (when it started, which
+     * may be earlier than now). Only an open case's clocks run; one pause at a time.
+     */
+    public Case startPause(Case before, CasePause.Kind kind, Instant since, String reason, long expectedVersion,
+                           ChangedBy by) {
+        requireVersion(before, expectedVersion);
+        requireStatus(before, "pause its clocks", CaseStatus.OPEN);
+        store.pauseOf(before.id()).ifPresent(current -> {
+            throw new ConflictException("already-paused", "the case's clocks are already paused for "
+                    + current.kind() + " since " + current.since() + "; end that pause first",
+                    Map.of("state", "PAUSED", "pausedFor", current.kind().name(), "since", current.since().toString()));
+        });
+        if (since.isBefore(before.openedAt())) {
+            throw new InvalidRequestException("at", "must not be before the case was opened (" + before.openedAt()
+                    + ")", since);
+        }
+        CasePause pause = new CasePause(kind, since, reason, by.subject());
+        Case after = before.toBuilder().build();
+        Instant at = clock.instant();
+        Document entry = timeline(after, "PAUSED", kind.label() + "，期限暂停计算：" + reason, by, at,
+                new Document("kind", kind.name()).append("since", Date.from(since)).append("reason", reason));
+        if (!store.savePause(after, pause, entry, List.of(event(kind.started(), after, by, since, null)), outbox)) {
+            throw stale(store.find(before.id()).orElse(before));
+        }
+        relay.wake();
+        return after;
+    }
+
+    /** Ends the pause of that kind at {@code until}: the case's clocks run again, later by the time paused. */
+    public Case endPause(Case before, CasePause.Kind kind, Instant until, @Nullable String note, long expectedVersion,
+                         ChangedBy by) {
+        requireVersion(before, expectedVersion);
+        CasePause current = store.pauseOf(before.id()).orElseThrow(() -> new ConflictException("not-paused",
+                "the case's clocks are not paused", Map.of("state", "RUNNING")));
+        if (current.kind() != kind) {
+            throw new ConflictException("paused-for-another-reason", "the case's clocks are paused for "
+                    + current.kind() + ", not " + kind, Map.of("state", "PAUSED", "pausedFor", current.kind().name(),
+                    "since", current.since().toString()));
+        }
+        if (until.isBefore(current.since())) {
+            throw new InvalidRequestException("at", "must not be before the pause started (" + current.since() + ")",
+                    until);
+        }
+        Case after = before.toBuilder().build();
+        Instant at = clock.instant();
+        String text = kind.label() + "结束，期限恢复计算" + (note == null || note.isBlank() ? "" : "：" + note);
+        Document entry = timeline(after, "RESUMED", text, by, at, new Document("kind", kind.name())
+                .append("since", Date.from(current.since())).append("until", Date.from(until)).append("note", note));
+        if (!store.savePause(after, null, entry, List.of(event(kind.finished(), after, by, until, null)), outbox)) {
+            throw stale(store.find(before.id()).orElse(before));
+        }
+        relay.wake();
+        return after;
     }
 
     /**

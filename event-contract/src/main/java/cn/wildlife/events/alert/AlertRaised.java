@@ -9,7 +9,9 @@ import java.util.List;
  * A deadline is approaching, was missed, or stayed missed long enough to go up the chain (topic
  * {@code platform.alerts}). Delivery (inbox, e-mail, webhooks) is driven by these.
  *
- * @param kind       APPROACHING, OVERDUE or ESCALATED
+ * @param kind       APPROACHING, OVERDUE or ESCALATED; CALENDAR_MISSING tells the administrators that a deadline fell
+ *                   in a year whose holiday calendar is not loaded (the deadline named is the first one it touched,
+ *                   the subject is {@code CALENDAR_YEAR} and the year), once per year
  * @param recipients who is to be told: the responsible agency's roles, then, on escalation, the agency head, the
  *                   superior region, the supervision office and, for a missed police clock, the procuratorate
  */

@@ -74,9 +74,13 @@ public class DeadlineAlerting {
         Instant dueAt = d.getDate("dueAt").toInstant();
         Duration escalateAfter = Duration.parse(d.getString("escalateAfter"));
         List<String> raised = d.getList("alertsRaised", String.class, List.of());
+        int round = d.getInteger("alertRound", 0);
+        // Read at this version: a clock paused, resumed or extended meanwhile is checked again at the next scan.
+        Bson unchanged = Filters.and(Filters.eq("_id", id), Filters.eq("version", d.get("version")),
+                Filters.in("state", Deadline.State.RUNNING));
         if ("WINDOW".equals(d.getString("kind"))) {
-            deadlines.updateOne(running(id), Updates.combine(Updates.set("state", Deadline.State.EXPIRED.name()),
-                    Updates.unset("nextCheckAt")));
+            deadlines.updateOne(unchanged, Updates.combine(Updates.set("state", Deadline.State.EXPIRED.name()),
+                    Updates.unset("nextCheckAt"), Updates.inc("version", 1)));
             return false;
         }
         String kind;
@@ -84,43 +88,43 @@ public class DeadlineAlerting {
         if (now.isBefore(dueAt)) {
             kind = "APPROACHING";
             next = dueAt;
-        } else if (!raised.contains("OVERDUE")) {
+        } else if (!raised.contains(Deadline.alertTag("OVERDUE", round))) {
             kind = "OVERDUE";
             next = dueAt.plus(escalateAfter);
         } else if (!now.isBefore(dueAt.plus(escalateAfter))) {
             kind = "ESCALATED";
             next = null;
         } else {
-            deadlines.updateOne(running(id), Updates.set("nextCheckAt", Date.from(dueAt.plus(escalateAfter))));
+            deadlines.updateOne(unchanged, Updates.set("nextCheckAt", Date.from(dueAt.plus(escalateAfter))));
             return false;
         }
-        if (raised.contains(kind)) {
-            deadlines.updateOne(running(id), next == null ? Updates.unset("nextCheckAt")
+        String tag = Deadline.alertTag(kind, round);
+        if (raised.contains(tag)) {
+            deadlines.updateOne(unchanged, next == null ? Updates.unset("nextCheckAt")
                     : Updates.set("nextCheckAt", Date.from(next)));
             return false;
         }
         Agency agency = Agency.valueOf(d.getString("agency"));
         String region = d.getString("region");
-        AlertRaised alert = new AlertRaised(id + ":" + kind, kind, id, d.getString("ruleId"), d.getString("title"),
+        AlertRaised alert = new AlertRaised(id + ":" + tag, kind, id, d.getString("ruleId"), d.getString("title"),
                 d.getString("legalBasis"), d.getString("subjectType"), d.getString("subjectId"), agency, region,
                 dueAt, now, recipients(kind, agency, region, d.getList("escalation", String.class, List.of())));
         Document entry = outbox.entry(Topics.PLATFORM_ALERTS, Envelope.of(NotificationServiceApplication.EVENT_SOURCE, agency, region, alert));
         Bson change = Updates.combine(
                 Updates.set("state", kind),
-                Updates.push("alertsRaised", kind),
+                Updates.push("alertsRaised", tag),
+                Updates.push("history", new Document("at", Date.from(now)).append("change", kind)
+                        .append("eventId", null).append("by", null).append("dueAt", Date.from(dueAt))
+                        .append("note", "alert " + alert.alertId())),
                 next == null ? Updates.unset("nextCheckAt") : Updates.set("nextCheckAt", Date.from(next)),
                 Updates.inc("version", 1),
                 outbox.append(List.of(entry)));
-        boolean won = deadlines.updateOne(Filters.and(running(id), Filters.ne("alertsRaised", kind)), change)
+        boolean won = deadlines.updateOne(Filters.and(unchanged, Filters.ne("alertsRaised", tag)), change)
                 .getModifiedCount() == 1;
         if (won) {
             meters.counter("platform.alerts.raised", "kind", kind, "rule", d.getString("ruleId")).increment();
         }
         return won;
-    }
-
-    private static Bson running(String id) {
-        return Filters.and(Filters.eq("_id", id), Filters.in("state", Deadline.State.RUNNING));
     }
 
     /**

@@ -14,13 +14,13 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * How many clocks are open, approaching, overdue or escalated, by rule and agency: the business gauges a supervisor
+ * How many clocks are open, approaching, overdue, escalated or paused, by rule and agency: the business gauges a supervisor
  * watches ({@code platform_deadlines} in Prometheus). Refreshed with every scan; met clocks are not counted.
  */
 @Component
 class DeadlineGauges {
 
-    private static final List<String> RUNNING = List.of("OPEN", "APPROACHING", "OVERDUE", "ESCALATED");
+    private static final List<String> RUNNING = List.of("OPEN", "APPROACHING", "OVERDUE", "ESCALATED", "PAUSED");
 
     private final MongoCollection<Document> deadlines;
     private final MultiGauge gauge;

@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,11 +43,14 @@ class CalendarController {
     private final DueDateCalculator calculator;
     private final CalendarStore calendars;
     private final Access access;
+    private final ApplicationEventPublisher events;
 
-    CalendarController(DueDateCalculator calculator, CalendarStore calendars, Access access) {
+    CalendarController(DueDateCalculator calculator, CalendarStore calendars, Access access,
+                       ApplicationEventPublisher events) {
         this.calculator = calculator;
         this.calendars = calendars;
         this.access = access;
+        this.events = events;
     }
 
     @GetMapping("/years")
@@ -60,7 +64,8 @@ class CalendarController {
     @Operation(summary = "Load or replace a year's calendar (administrators)",
             description = "The body has the shape of an entry of calendar/holidays-cn.json, so a published year can be "
                     + "loaded from a file: curl -X PUT --data @2027.json. It applies to every deadline computed "
-                    + "afterwards; open deadlines keep their due dates.")
+                    + "afterwards; open deadlines whose due date was provisional (computed without a calendar) are "
+                    + "recomputed before the answer; the others keep their due dates.")
     Map<String, Object> load(Caller caller, @PathVariable @Min(2000) @Max(2100) int year,
                              @RequestBody CalendarStore.YearFile body) {
         access.requireRole(caller, Role.ADMIN);
@@ -78,6 +83,8 @@ class CalendarController {
             throw new InvalidRequestException(errors);
         }
         int revision = calendars.put(body, caller.subject());
+        // Deadlines computed without this year are recomputed before the answer goes out.
+        events.publishEvent(new CalendarYearLoaded(year));
         return Map.of("year", year, "revision", revision, "holidays", body.holidays().size(),
                 "adjustedWorkingDays", body.adjustedWorkingDays().size());
     }

@@ -2,12 +2,14 @@ package cn.wildlife.notification.deadline;
 
 import cn.wildlife.events.Agency;
 import cn.wildlife.notification.deadline.domain.Deadline;
+import cn.wildlife.notification.deadline.domain.DeadlineClock;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -18,10 +20,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +46,15 @@ class DeadlineController {
     private final RuleCatalogue rules;
     private final Access access;
     private final ObjectMapper mapper;
+    private final DeadlineClocks clocks;
 
-    DeadlineController(DeadlineStore store, RuleCatalogue rules, Access access, ObjectMapper mapper) {
+    DeadlineController(DeadlineStore store, RuleCatalogue rules, Access access, ObjectMapper mapper,
+                       DeadlineClocks clocks) {
         this.store = store;
         this.rules = rules;
         this.access = access;
         this.mapper = mapper;
+        this.clocks = clocks;
     }
 
     @GetMapping("/api/deadlines")
@@ -70,6 +80,40 @@ class DeadlineController {
         Deadline deadline = store.find(id).orElseThrow(() -> new RecordNotFoundException("deadline", id));
         access.checkRead(caller, "deadline", id, deadline.agency(), deadline.region());
         return deadline;
+    }
+
+    @PostMapping("/api/deadlines/{id}/extensions")
+    @Operation(summary = "Grant an extension the deadline's rule allows (the responsible agency's head)",
+            description = "extension numbers the rule's allowed extensions from 1 (allowedExtensions, in order); "
+                    + "approvalReference is the approval document's number. Each at most once, never more than the "
+                    + "rule allows, and before the deadline runs out: 409 with the state otherwise. Moves the due "
+                    + "time, is recorded in the history and announced as cn.wildlife.deadline.extended.v1.")
+    Deadline extend(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id,
+                    @Valid @RequestBody ExtensionRequest request) {
+        Deadline deadline = store.find(id).orElseThrow(() -> new RecordNotFoundException("deadline", id));
+        access.checkRead(caller, "deadline", id, deadline.agency(), deadline.region());
+        access.checkWrite(caller, deadline.agency(), deadline.region(), Role.AGENCY_HEAD);
+        try {
+            return clocks.extend(id, request.extension(), request.approvalReference().strip(), caller.subject());
+        } catch (DeadlineClock.ExtensionRefused refused) {
+            Deadline current = store.find(id).orElse(deadline);
+            switch (refused.reason()) {
+                case UNKNOWN, MOVES_NOTHING -> throw new InvalidRequestException("extension", refused.getMessage(),
+                        request.extension());
+                default -> throw new ConflictException(refused.reason() == DeadlineClock.ExtensionRefused.Reason
+                        .NONE_LEFT ? "no-extension-left" : "extension-already-granted", refused.getMessage(),
+                        Map.of("state", current.state().name(), "extensionsGranted", current.extensions().size(),
+                                "extensionsAllowed", current.allowedExtensions().size()));
+            }
+        } catch (DeadlineClocks.ClockNotRunning notRunning) {
+            throw new ConflictException("deadline-not-running", notRunning.getMessage(),
+                    Map.of("state", notRunning.state().name()));
+        }
+    }
+
+    /** Which of the rule's extensions, and the approval behind it. */
+    record ExtensionRequest(@NotNull @Min(1) @Max(20) Integer extension,
+                            @NotBlank @Size(max = 200) String approvalReference) {
     }
 
     @GetMapping("/api/deadline-rules")

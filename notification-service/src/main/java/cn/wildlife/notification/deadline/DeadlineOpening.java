@@ -10,6 +10,7 @@ import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.notification.NotificationServiceApplication;
+import cn.wildlife.notification.alert.CalendarGapAlerts;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
@@ -31,14 +32,18 @@ public class DeadlineOpening {
     private final DueDateCalculator calculator;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final DeadlineClocks clocks;
+    private final CalendarGapAlerts gaps;
 
     public DeadlineOpening(RuleCatalogue rules, DeadlineStore store, DueDateCalculator calculator, Outbox outbox,
-                           OutboxRelay relay) {
+                           OutboxRelay relay, DeadlineClocks clocks, CalendarGapAlerts gaps) {
         this.rules = rules;
         this.store = store;
         this.calculator = calculator;
         this.outbox = outbox;
         this.relay = relay;
+        this.clocks = clocks;
+        this.gaps = gaps;
     }
 
     /**
@@ -54,11 +59,12 @@ public class DeadlineOpening {
     }
 
     /**
-     * Closes the clocks the event fulfils, then opens those it starts; returns how many it opened (0 when none, or
-     * when they are open already: a redelivered event changes nothing).
+     * Closes the clocks the event fulfils, pauses or resumes those it stops or restarts, then opens those it starts;
+     * returns how many it opened (0 when none, or when they are open already: a redelivered event changes nothing).
      */
     public int apply(Envelope<?> event) {
         closeFulfilled(event);
+        pauseOrResume(event);
         int opened = 0;
         String type = event.type().ceType();
         List<String> ruleIds = rules.active().stream().filter(rule -> rule.opensOn().equals(type))
@@ -80,6 +86,12 @@ public class DeadlineOpening {
                     facts.startedAt(), facts.dueAt())
                     : Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
                     facts.startedAt(), calculator);
+            // Its fulfilment may have come first (another topic, a replay): then the clock opens already closed.
+            Optional<DeadlineStore.Fulfilment> fulfilled = store.fulfilment(deadline.id())
+                    .filter(f -> !f.at().isBefore(facts.startedAt()));
+            if (fulfilled.isPresent()) {
+                deadline = deadline.fulfilledBeforeOpening(fulfilled.get().eventId(), fulfilled.get().at());
+            }
             DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
                     rule.legalBasis(), rule.subjectType(), facts.subjectId(), facts.agency(), facts.region(),
                     deadline.startedAt(), deadline.dueAt(), deadline.provisional());
@@ -88,6 +100,13 @@ public class DeadlineOpening {
                             event.traceparent());
             if (store.insert(deadline, rule, outbox.entry(Topics.PLATFORM_DEADLINES, envelope), outbox)) {
                 opened++;
+                if (deadline.provisional()) {
+                    gaps.raiseOnce(calculator.due(deadline.startedAt(), rule.amount(), rule.unit()).missingYears(),
+                            deadline, deadline.dueAt());
+                }
+                // The fulfilment may have been kept while this clock was being opened: look once more.
+                store.fulfilment(deadline.id()).filter(f -> !f.at().isBefore(facts.startedAt()))
+                        .ifPresent(f -> store.close(Deadline.idFor(rule.id(), facts.subjectId()), f.eventId(), f.at()));
             }
         }
         if (opened > 0) {
@@ -106,11 +125,27 @@ public class DeadlineOpening {
                 : event.data() instanceof CaseChanged change ? change.changedAt()
                 : event.data() instanceof RectificationChanged order && order.reinspectedAt() != null
                 ? order.reinspectedAt() : event.time().toInstant();
-        for (DeadlineRule rule : rules.active()) {
-            if (rule.closesOn().contains(event.type().ceType())) {
-                store.close(Deadline.idFor(rule.id(), subject), event.id(), at);
+        String type = event.type().ceType();
+        List<String> fulfilled = rules.active().stream().filter(rule -> rule.closesOn().contains(type))
+                .map(DeadlineRule::id).distinct().toList();
+        for (String ruleId : fulfilled) {
+            String id = Deadline.idFor(ruleId, subject);
+            if (store.close(id, event.id(), at) == DeadlineStore.Closing.NOT_OPENED) {
+                // Kept for the opening event still to come; then closed if that clock opened meanwhile.
+                store.recordFulfilment(id, new DeadlineStore.Fulfilment(event.id(), type, at));
+                store.close(id, event.id(), at);
             }
         }
+    }
+
+    /** A case's appraisal, hearing or suspension starting or ending stops or restarts the clocks whose rule says so. */
+    private void pauseOrResume(Envelope<?> event) {
+        String type = event.type().ceType();
+        if (!(event.data() instanceof CaseChanged change) || rules.active().stream()
+                .noneMatch(rule -> rule.pausesOn().contains(type) || rule.resumesOn().contains(type))) {
+            return;
+        }
+        clocks.onPauseOrResume(change.caseId(), type, event.id(), change.changedAt());
     }
 
     private static String subjectOf(Envelope<?> event) {

@@ -78,6 +78,24 @@ public class RuleCatalogue {
     }
 
     /**
+     * A rule at the version a deadline was opened with, read from the store (older versions are not kept in memory):
+     * of the versions with that number, the one that applies most closely in the deadline's region.
+     */
+    public Optional<DeadlineRule> version(String ruleId, int version, String region) {
+        List<DeadlineRule> candidates = new ArrayList<>();
+        for (Document doc : rules.find(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("id", ruleId),
+                com.mongodb.client.model.Filters.eq("version", version)))) {
+            for (String bookkeeping : List.of("_id", "origin", "addedBy", "addedAt")) {
+                doc.remove(bookkeeping);
+            }
+            candidates.add(mapper.readValue(doc.toJson(), DeadlineRule.class));
+        }
+        return candidates.stream().filter(rule -> rule.specificityFor(region) >= 0)
+                .max(Comparator.comparingInt(rule -> rule.specificityFor(region)));
+    }
+
+    /**
      * Adds a new version of a rule (national, or a region's own when it names regions): the next version in its own
      * line; deadlines already open keep the version they were opened with.
      */

@@ -62,6 +62,31 @@ final class RuleValidation {
                 errors.add(new FieldError("warnBefore", "warnings come before the due time", warning.toString()));
             }
         }
+        for (int i = 0; i < rule.extensions().size(); i++) {
+            DeadlineRule.Extension extension = rule.extensions().get(i);
+            String at = "extensions[" + i + "]";
+            if (extension == null) {
+                errors.add(new FieldError(at, "must not be null", null));
+                continue;
+            }
+            if ((extension.amount() == null) == (extension.amountTotal() == null)) {
+                errors.add(new FieldError(at + ".amount", "give either amount (by so much more) or amountTotal "
+                        + "(up to so much in all)", extension.amount()));
+            } else if (extension.amount() != null ? extension.amount() < 1 || extension.amount() > 3660
+                    : extension.amountTotal() <= rule.amount() || extension.amountTotal() > 3660) {
+                errors.add(new FieldError(at + (extension.amount() != null ? ".amount" : ".amountTotal"),
+                        "from 1 to 3660, and an amountTotal longer than the rule's amount",
+                        extension.amount() != null ? extension.amount() : extension.amountTotal()));
+            }
+            // A period and its extensions are counted alike: an extension in another unit has no clear meaning.
+            if (extension.unit() != rule.unit()) {
+                errors.add(new FieldError(at + ".unit", "must be the rule's unit " + rule.unit(), extension.unit()));
+            }
+            if (blank(extension.approval())) {
+                errors.add(new FieldError(at + ".approval", "must say whose approval the extension needs",
+                        extension.approval()));
+            }
+        }
         for (String region : rule.regions()) {
             if (!RegionCode.isValid(region)) {
                 errors.add(new FieldError("regions", "each a 6-digit region code", region));

@@ -16,7 +16,8 @@ public final class Labels {
             "CLUE", "线索",
             "TRANSFER", "移送案件",
             "CASE", "案件",
-            "RECTIFICATION", "整改通知");
+            "RECTIFICATION", "整改通知",
+            "CALENDAR_YEAR", "节假日安排年度");
 
     private Labels() {
     }

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** An office's inbox: the alerts addressed to its agency in its region (and to its role, for escalations). */
 @RestController
 @Validated
-@Tag(name = "Inbox (预警消息)", description = "Approaching, overdue and escalated deadlines of the caller's office")
+@Tag(name = "Inbox (预警消息)", description = "Approaching, overdue and escalated deadlines of the caller's office; "
+        + "for administrators, a missing year's holiday calendar")
 class InboxController {
 
     private final InboxStore store;
@@ -47,7 +48,8 @@ class InboxController {
     @PostMapping("/api/inbox/{id}/read")
     @Operation(summary = "Mark an item read")
     ResponseEntity<Void> read(Caller caller, @PathVariable @Size(max = 400) String id) {
-        if (!store.markRead(id, caller.agency().name(), caller.region().code())) {
+        if (!store.markRead(id, caller.agency().name(), caller.region().code(),
+                caller.roles().stream().map(Enum::name).toList())) {
             throw new RecordNotFoundException("inbox item", id);
         }
         return ResponseEntity.noContent().build();

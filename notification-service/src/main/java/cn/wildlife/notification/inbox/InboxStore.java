@@ -1,6 +1,7 @@
 package cn.wildlife.notification.inbox;
 
 import cn.wildlife.events.alert.AlertRaised;
+import cn.wildlife.notification.delivery.domain.Recipient;
 import cn.wildlife.support.mongo.MongoSupport;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -63,8 +64,12 @@ public class InboxStore {
 
     public List<Item> inbox(String agency, String region, List<String> roles, @Nullable Boolean unread, int page,
                             int size) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("agency", agency), Filters.eq("region", region),
-                Filters.or(Filters.eq("role", null), Filters.in("role", roles))));
+        // The office's own items, and those addressed to one of the caller's roles everywhere (*@*/ADMIN).
+        List<Bson> filters = new ArrayList<>(List.of(Filters.or(
+                Filters.and(Filters.eq("agency", agency), Filters.eq("region", region),
+                        Filters.or(Filters.eq("role", null), Filters.in("role", roles))),
+                Filters.and(Filters.eq("agency", Recipient.ANY), Filters.eq("region", Recipient.ANY),
+                        Filters.in("role", roles)))));
         if (Boolean.TRUE.equals(unread)) {
             filters.add(Filters.eq("read", false));
         }
@@ -77,9 +82,14 @@ public class InboxStore {
                 .into(new ArrayList<>());
     }
 
-    /** False when the item is not in this office's inbox. */
-    public boolean markRead(String id, String agency, String region) {
-        return items.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("agency", agency),
-                Filters.eq("region", region)), Updates.set("read", true)).getMatchedCount() == 1;
+    /**
+     * False when the item is not in the caller's inbox. An item addressed to a role everywhere is shared by its
+     * holders, as an office's items are shared by the office.
+     */
+    public boolean markRead(String id, String agency, String region, List<String> roles) {
+        return items.updateOne(Filters.and(Filters.eq("_id", id), Filters.or(
+                Filters.and(Filters.eq("agency", agency), Filters.eq("region", region)),
+                Filters.and(Filters.eq("agency", Recipient.ANY), Filters.eq("region", Recipient.ANY),
+                        Filters.in("role", roles)))), Updates.set("read", true)).getMatchedCount() == 1;
     }
 }

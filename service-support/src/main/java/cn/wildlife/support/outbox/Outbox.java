@@ -19,6 +19,8 @@ public final class Outbox {
 
     public static final String ENTRIES = "_outbox";
     public static final String PENDING = "_outboxPending";
+    /** Until when one relay has taken an aggregate's pending events to publish them. */
+    public static final String CLAIMED_UNTIL = "_outboxClaimedUntil";
 
     private final EventCodec codec;
     private final JsonFormat json = new JsonFormat();

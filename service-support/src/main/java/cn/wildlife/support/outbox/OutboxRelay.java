@@ -2,6 +2,8 @@ package cn.wildlife.support.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
@@ -11,11 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +29,8 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Publishes the events waiting in aggregates' outboxes, in the order they were written, and only then removes them.
  * A crash between publishing and removing publishes the event again on restart: at-least-once, which consumers make
- * exactly-once in effect by recording event ids. Writers call {@link #wake()} so an event leaves at once instead of
+ * exactly-once in effect by recording event ids. Relays of several replicas share the store: each claims an aggregate
+ * for a while before publishing its events, so replicas do not publish the same event twice while they run. Writers call {@link #wake()} so an event leaves at once instead of
  * at the next poll.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -36,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, CloudEvent> template;
     private final Duration pollInterval;
     private final int batchSize;
+    private final Duration claimFor;
     private final Semaphore signal = new Semaphore(0);
     private final JsonFormat json = new JsonFormat();
     private final Counter published;
@@ -48,6 +54,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.template = template;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        // Longer than a batch takes to send; short enough that a dead relay's events are soon taken over.
+        this.claimFor = pollInterval.multipliedBy(20).compareTo(Duration.ofSeconds(30)) > 0
+                ? pollInterval.multipliedBy(20) : Duration.ofSeconds(30);
         this.published = Counter.builder("platform.outbox.published").description("events relayed from outboxes")
                 .register(meters);
         for (MongoCollection<Document> collection : this.collections) {
@@ -113,9 +122,23 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         int total = 0;
         for (MongoCollection<Document> collection : collections) {
-            List<Document> aggregates = collection.find(Filters.eq(Outbox.PENDING, true))
-                    .projection(new Document(Outbox.ENTRIES, 1)).sort(new Document("_id", 1)).limit(batchSize)
-                    .into(new ArrayList<>());
+            Date now = new Date();
+            Bson claimable = Filters.and(Filters.eq(Outbox.PENDING, true), Filters.or(
+                    Filters.exists(Outbox.CLAIMED_UNTIL, false), Filters.lt(Outbox.CLAIMED_UNTIL, now)));
+            List<Document> candidates = collection.find(claimable).projection(new Document("_id", 1))
+                    .sort(new Document("_id", 1)).limit(batchSize).into(new ArrayList<>());
+            // Each aggregate is claimed for a while before its events are read and sent, so that several relays
+            // (service replicas) never publish the same event twice; a relay that dies leaves a claim that runs out.
+            Date until = new Date(now.getTime() + claimFor.toMillis());
+            List<Document> aggregates = new ArrayList<>();
+            for (Document candidate : candidates) {
+                Document claimed = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", candidate.get("_id")),
+                        claimable), Updates.set(Outbox.CLAIMED_UNTIL, until), new FindOneAndUpdateOptions()
+                        .projection(new Document(Outbox.ENTRIES, 1)).returnDocument(ReturnDocument.AFTER));
+                if (claimed != null) {
+                    aggregates.add(claimed);
+                }
+            }
             if (aggregates.isEmpty()) {
                 continue;
             }
@@ -145,11 +168,13 @@ public class OutboxRelay implements SmartLifecycle {
                         break;
                     }
                 }
+                Object id = aggregate.get("_id");
                 if (sent.isEmpty()) {
+                    collection.updateOne(Filters.eq("_id", id), Updates.unset(Outbox.CLAIMED_UNTIL));
                     continue;
                 }
-                Object id = aggregate.get("_id");
-                collection.updateOne(Filters.eq("_id", id), Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)));
+                collection.updateOne(Filters.eq("_id", id), Updates.combine(
+                        Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), Updates.unset(Outbox.CLAIMED_UNTIL)));
                 // Cleared only if nothing was appended meanwhile; otherwise the next round takes the newcomers.
                 collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(Outbox.ENTRIES, 0)),
                         Updates.set(Outbox.PENDING, false));

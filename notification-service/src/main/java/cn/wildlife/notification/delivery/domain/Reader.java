@@ -11,7 +11,9 @@ import java.util.Set;
  *   <li>a person reads what is addressed to their agency and region, without a role or with one of their roles;</li>
  *   <li>an office (an agency's shared mailbox in one region) reads what is addressed to it without a role;</li>
  *   <li>an agency's system (a webhook) reads what is addressed to its agency anywhere in its region's subtree, as an
- *       API key of that agency and region reads its records.</li>
+ *       API key of that agency and region reads its records;</li>
+ *   <li>what is addressed to a role everywhere (agency and region {@code *}, e.g. the administrators) is read by the
+ *       people holding it, nobody else.</li>
  * </ul>
  */
 public record Reader(Kind kind, String agency, String region, Set<String> roles) {
@@ -39,6 +41,10 @@ public record Reader(Kind kind, String agency, String region, Set<String> roles)
     }
 
     private boolean isAddressedBy(Recipient recipient) {
+        if (recipient.everywhere()) {
+            // A role's holders in person; an office or a partner system holds no role.
+            return kind == Kind.PERSON && roles.contains(recipient.role());
+        }
         if (!recipient.agency().equals(agency)) {
             return false;
         }

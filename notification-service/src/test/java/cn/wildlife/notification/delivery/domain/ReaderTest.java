@@ -65,4 +65,17 @@ class ReaderTest {
         assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
         assertThat(Masking.phone("+8613812345678")).isEqualTo("+86****5678");
     }
+
+    @Test
+    void whatIsAddressedToTheAdministratorsEverywhereReachesAdministratorsOnly() {
+        List<String> administrators = List.of("*@*/ADMIN");
+
+        assertThat(Reader.person("FORESTRY", "220000", Set.of("ADMIN")).mayRead(administrators)).isTrue();
+        assertThat(Reader.person("PUBLIC_SECURITY", "220112", Set.of("ADMIN", "OFFICER")).mayRead(administrators))
+                .isTrue();
+        assertThat(Reader.person("FORESTRY", "220000", Set.of("OFFICER", "AGENCY_HEAD")).mayRead(administrators))
+                .isFalse();
+        assertThat(Reader.office("FORESTRY", "220000").mayRead(administrators)).isFalse();
+        assertThat(Reader.system("FORESTRY", "220000").mayRead(administrators)).isFalse();
+    }
 }
