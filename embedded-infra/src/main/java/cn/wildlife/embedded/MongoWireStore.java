@@ -53,11 +53,11 @@ public final class MongoWireStore implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096).open();
         store.setRetentionTime(0);
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
-        return bind(new H2Backend(store), port, file);
+        return bind(new IndexedBackends.OnDisk(store), port, file);
     }
 
     public static MongoWireStore inMemory(int port) {
-        return bind(new MemoryBackend(), port, null);
+        return bind(new IndexedBackends.InMemory(), port, null);
     }
 
     private static MongoWireStore bind(MongoBackend backend, int port, @Nullable Path file) {
