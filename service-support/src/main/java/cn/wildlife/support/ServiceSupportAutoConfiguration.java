@@ -90,10 +90,10 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnProperty(name = "platform.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(ObjectProvider<OutboxCollection> collections,
                             KafkaTemplate<String, CloudEvent> cloudEventTemplate, PlatformProperties platform,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, Outbox outbox) {
         List<com.mongodb.client.MongoCollection<org.bson.Document>> watched = collections.orderedStream()
                 .map(OutboxCollection::collection).toList();
         return new OutboxRelay(watched, cloudEventTemplate, platform.outbox().pollInterval(),
-                platform.outbox().batchSize(), meters);
+                platform.outbox().batchSize(), meters, outbox);
     }
 }

@@ -22,8 +22,13 @@ public final class Outbox {
     /** Until when one relay has taken an aggregate's pending events to publish them. */
     public static final String CLAIMED_UNTIL = "_outboxClaimedUntil";
 
+    /** More hints than this and the relay is not keeping up: its periodic scan finds the rest. */
+    private static final int MAX_HINTS = 100_000;
+
     private final EventCodec codec;
     private final JsonFormat json = new JsonFormat();
+    private final java.util.Queue<Object> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger hints = new java.util.concurrent.atomic.AtomicInteger();
 
     public Outbox(EventCodec codec) {
         this.codec = codec;
@@ -31,12 +36,29 @@ public final class Outbox {
 
     /** One outbox entry: the whole CloudEvent (trace context included), its topic and key. */
     public Document entry(String topic, Envelope<?> envelope) {
+        // An event's key is its aggregate's id by the platform's convention: a hint where the relay can look first.
+        if (hints.incrementAndGet() <= MAX_HINTS) {
+            written.add(envelope.subject());
+        } else {
+            hints.decrementAndGet();
+        }
         String cloudEvent = new String(json.serialize(codec.toCloudEvent(envelope)), StandardCharsets.UTF_8);
         return new Document("eventId", envelope.id())
                 .append("topic", topic)
                 .append("key", envelope.subject())
                 .append("type", envelope.type().ceType())
                 .append("cloudEvent", cloudEvent);
+    }
+
+    /** The aggregate ids events were written for since the last call (hints, not a guarantee). */
+    List<Object> drainHints() {
+        List<Object> drained = new java.util.ArrayList<>();
+        Object id;
+        while ((id = written.poll()) != null) {
+            drained.add(id);
+            hints.decrementAndGet();
+        }
+        return drained;
     }
 
     /** Fields to put into a new aggregate document so that its first events leave with it. */

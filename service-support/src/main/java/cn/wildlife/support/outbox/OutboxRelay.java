@@ -45,12 +45,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore signal = new Semaphore(0);
     private final JsonFormat json = new JsonFormat();
     private final Counter published;
+    private final Outbox outbox;
+    private final Duration scanInterval;
+    /** Aggregates written lately, by id, with how often they were looked up in vain: looked up by id. */
+    private final java.util.Map<Object, Integer> hinted = new java.util.LinkedHashMap<>();
+    private long lastScan;
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(List<MongoCollection<Document>> collections, KafkaTemplate<String, CloudEvent> template,
-                       Duration pollInterval, int batchSize, MeterRegistry meters) {
+                       Duration pollInterval, int batchSize, MeterRegistry meters, Outbox outbox) {
         this.collections = List.copyOf(collections);
+        this.outbox = outbox;
+        // Looking for pending events is a scan of every collection on the embedded store (it keeps only unique
+        // indexes), so that runs now and then; what writers just wrote is found by id through the hints.
+        this.scanInterval = pollInterval.multipliedBy(10).compareTo(Duration.ofSeconds(2)) > 0
+                ? pollInterval.multipliedBy(10) : Duration.ofSeconds(2);
         this.template = template;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -120,13 +130,38 @@ public class OutboxRelay implements SmartLifecycle {
      * sent keeps them and is tried again later; the others in the batch go ahead.
      */
     public int relayOnce() {
+        long nowNanos = System.nanoTime();
+        for (Object id : outbox.drainHints()) {
+            hinted.putIfAbsent(id, 0);
+        }
+        List<Object> tried = hinted.keySet().stream().limit(batchSize).toList();
+        java.util.Set<Object> claimedIds = new java.util.HashSet<>();
+        boolean scan = nowNanos - lastScan >= scanInterval.toNanos();
+        if (scan) {
+            lastScan = nowNanos;
+        }
         int total = 0;
         for (MongoCollection<Document> collection : collections) {
             Date now = new Date();
             Bson claimable = Filters.and(Filters.eq(Outbox.PENDING, true), Filters.or(
                     Filters.exists(Outbox.CLAIMED_UNTIL, false), Filters.lt(Outbox.CLAIMED_UNTIL, now)));
-            List<Document> candidates = collection.find(claimable).projection(new Document("_id", 1))
-                    .sort(new Document("_id", 1)).limit(batchSize).into(new ArrayList<>());
+            List<Document> candidates = new ArrayList<>();
+            if (scan) {
+                candidates = collection.find(claimable).projection(new Document("_id", 1))
+                        .sort(new Document("_id", 1)).limit(batchSize).into(new ArrayList<>());
+            }
+            if (candidates.size() < batchSize) {
+                java.util.Set<Object> seen = new java.util.HashSet<>();
+                candidates.forEach(c -> seen.add(c.get("_id")));
+                for (Object id : tried) {
+                    if (candidates.size() >= batchSize) {
+                        break;
+                    }
+                    if (!seen.contains(id) && !claimedIds.contains(id)) {
+                        candidates.add(new Document("_id", id));
+                    }
+                }
+            }
             // Each aggregate is claimed for a while before its events are read and sent, so that several relays
             // (service replicas) never publish the same event twice; a relay that dies leaves a claim that runs out.
             Date until = new Date(now.getTime() + claimFor.toMillis());
@@ -137,6 +172,7 @@ public class OutboxRelay implements SmartLifecycle {
                         .projection(new Document(Outbox.ENTRIES, 1)).returnDocument(ReturnDocument.AFTER));
                 if (claimed != null) {
                     aggregates.add(claimed);
+                    claimedIds.add(candidate.get("_id"));
                 }
             }
             if (aggregates.isEmpty()) {
@@ -179,6 +215,14 @@ public class OutboxRelay implements SmartLifecycle {
                 collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(Outbox.ENTRIES, 0)),
                         Updates.set(Outbox.PENDING, false));
                 total += sent.size();
+            }
+        }
+        // A hint found nowhere may name a write still landing: looked up again twice, then left to the scan.
+        for (Object id : tried) {
+            if (claimedIds.contains(id)) {
+                hinted.remove(id);
+            } else {
+                hinted.computeIfPresent(id, (k, misses) -> misses >= 2 ? null : misses + 1);
             }
         }
         published.increment(total);
