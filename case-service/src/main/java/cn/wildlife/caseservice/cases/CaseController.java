@@ -16,7 +16,7 @@ import cn.wildlife.events.cases.SeizureKind;
 import cn.wildlife.events.cases.SpeciesCount;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
-import cn.wildlife.caseservice.link.Identifiers;
+import cn.wildlife.caseservice.link.IdentifierRequest;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
@@ -93,7 +93,8 @@ class CaseController {
         Case c = work.open(new CaseWork.NewCase(r.caseId(), r.kind(), caller.agency(), r.region(), r.openedAt(),
                 r.title(), list(r.behaviours()), counts(r.species()), r.value(),
                 r.parties() == null ? List.of() : r.parties().stream().map(PartyRequest::toParty).toList(),
-                list(r.evidence()), identifiers(r.identifiers()), r.grade() == null ? CaseGrade.GENERAL : r.grade(),
+                list(r.evidence()), IdentifierRequest.checked(r.identifiers()),
+                r.grade() == null ? CaseGrade.GENERAL : r.grade(),
                 r.clueId(),
                 r.operationId()), by(caller), null).orElseThrow();
         return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c, caller));
@@ -157,7 +158,7 @@ class CaseController {
         return CaseView.of(work.update(c, new CaseWork.Changes(r.title(), r.behaviours(),
                 r.species() == null ? null : counts(r.species()), r.value(),
                 r.parties() == null ? null : r.parties().stream().map(PartyRequest::toParty).toList(),
-                r.evidence(), r.identifiers() == null ? null : identifiers(r.identifiers()), r.grade(),
+                r.evidence(), r.identifiers() == null ? null : IdentifierRequest.checked(r.identifiers()), r.grade(),
                 r.operationId()), r.expectedVersion(), by(caller)), caller);
     }
 
@@ -281,35 +282,6 @@ class CaseController {
 
     private static <T> List<T> list(@Nullable List<T> values) {
         return values == null ? List.of() : values;
-    }
-
-    private static List<Identifier> identifiers(@Nullable List<IdentifierRequest> requested) {
-        if (requested == null) {
-            return List.of();
-        }
-        List<cn.wildlife.support.web.FieldError> bad = new java.util.ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            if (!Identifiers.valid(requested.get(i).toIdentifier())) {
-                bad.add(new cn.wildlife.support.web.FieldError("identifiers[" + i + "].value",
-                        TEXTS.get("identifier.invalid", requested.get(i).type()), null));
-            }
-        }
-        if (!bad.isEmpty()) {
-            throw new cn.wildlife.support.web.InvalidRequestException(bad);
-        }
-        return requested.stream().map(IdentifierRequest::toIdentifier).toList();
-    }
-
-    /** A vehicle plate or online shop (parties' ID numbers and phones are taken from the parties). */
-    record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(min = 2, max = 200) String value) {
-        Identifier toIdentifier() {
-            return new Identifier(type, value);
-        }
-
-        @Override
-        public String toString() {
-            return "IdentifierRequest[" + type + ", withheld]";
-        }
     }
 
     private static List<SpeciesCount> counts(@Nullable List<SpeciesRequest> species) {

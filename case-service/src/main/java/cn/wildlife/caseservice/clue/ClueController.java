@@ -8,7 +8,7 @@ import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.link.Identifier;
-import cn.wildlife.events.link.IdentifierType;
+import cn.wildlife.caseservice.link.IdentifierRequest;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
@@ -197,18 +197,7 @@ class ClueController {
             throw new InvalidRequestException("clueId", TEXTS.get("id.prefix", agency.name()),
                     request.clueId());
         }
-        if (request.identifiers() != null) {
-            List<cn.wildlife.support.web.FieldError> bad = new java.util.ArrayList<>();
-            for (int i = 0; i < request.identifiers().size(); i++) {
-                if (!cn.wildlife.caseservice.link.Identifiers.valid(request.identifiers().get(i).toIdentifier())) {
-                    bad.add(new cn.wildlife.support.web.FieldError("identifiers[" + i + "].value",
-                            TEXTS.get("identifier.invalid", request.identifiers().get(i).type()), null));
-                }
-            }
-            if (!bad.isEmpty()) {
-                throw new InvalidRequestException(bad);
-            }
-        }
+        List<Identifier> identifiers = IdentifierRequest.checked(request.identifiers());
         String id = request.clueId() != null ? request.clueId()
                 : agency.name() + "-" + request.region() + "-"
                         + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
@@ -217,8 +206,7 @@ class ClueController {
                 request.speciesCodes() == null ? List.of() : request.speciesCodes(),
                 request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
                 Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null,
-                request.identifiers() == null ? List.of() : request.identifiers().stream()
-                        .map(IdentifierRequest::toIdentifier).toList(),
+                identifiers,
                 request.people() == null ? List.of() : request.people(),
                 request.evidence() == null ? List.of() : request.evidence(), 1);
         Clue created = recording.create(clue);
@@ -281,17 +269,6 @@ class ClueController {
             @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence) {
     }
 
-    /** A suspect's identifier (never the reporter's): what links this clue to other agencies' records. */
-    record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(min = 2, max = 200) String value) {
-        Identifier toIdentifier() {
-            return new Identifier(type, value);
-        }
-
-        @Override
-        public String toString() {
-            return "IdentifierRequest[" + type + ", withheld]";
-        }
-    }
 
     /** Where it happened. */
     record NewPlace(@NotBlank @Size(max = 500) String description,
