@@ -3,7 +3,13 @@ package cn.wildlife.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
+import cn.wildlife.events.operation.OperationChanged;
+import cn.wildlife.events.operation.PlaceKind;
+import cn.wildlife.events.operation.SortieRecorded;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,6 +35,7 @@ class OperationDeadlinesIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String HOTSPOT = "沈阳市北行花鸟鱼市场";
+    private static final URI INSPECTION_SERVICE = URI.create("urn:cn.wildlife:inspection-service");
 
     private final PlatformClient client = SharedPlatform.client();
     private final String gateway = SharedPlatform.platform().gatewayUrl();
@@ -157,6 +164,38 @@ class OperationDeadlinesIT {
         assertThat(status.valueStream().filter(s -> s.get("region").asString().equals("210100")
                 && s.get("period").asString().equals(firstMonth.toString())).findFirst().orElseThrow()
                 .get("state").asString()).isEqualTo("MISSING");
+    }
+
+    @Test
+    void aSortieArrivingBeforeTheOperationsEntryMeetsItsWeeksPatrolOnceAndReplaysChangeNothing() throws Exception {
+        String operationId = "OP-210000-IT-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LocalDate monday = today.minusWeeks(1).with(java.time.DayOfWeek.MONDAY);
+        Envelope<SortieRecorded> sortie = Envelope.of(INSPECTION_SERVICE, Agency.FORESTRY, "210102",
+                new SortieRecorded("SRT-IT-" + operationId, operationId, Agency.FORESTRY, "210102", monday.plusDays(2),
+                        3, 1, List.of(new SortieRecorded.Places(PlaceKind.MARKET, 2)), HOTSPOT));
+        Envelope<OperationChanged> entered = Envelope.of(INSPECTION_SERVICE, Agency.FORESTRY, "210000",
+                new OperationChanged(operationId, "沈阳市花鸟市场巡查行动（测试）", Agency.FORESTRY, "辽宁省林业和草原局野生动植物保护处",
+                        "210000", monday, monday.plusDays(13), List.of(), List.of(Agency.FORESTRY), null, List.of(),
+                        List.of(new OperationChanged.Duty(Agency.FORESTRY, "对非法交易场所每周至少进行一次巡查", 7,
+                                List.of(HOTSPOT))), 1));
+        client.publish(Topics.PLATFORM_OPERATIONS, sortie);
+        client.publish(Topics.PLATFORM_OPERATIONS, entered);
+        String covered = patrol(operationId, monday);
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(deadline(covered).get("state").asString()).isEqualTo("MET");
+            assertThat(deadline(patrol(operationId, monday.plusWeeks(1))).get("state").asString())
+                    .isIn("OPEN", "APPROACHING", "OVERDUE", "ESCALATED");
+        });
+        JsonNode met = deadline(covered);
+        assertThat(met.get("history").valueStream().map(h -> h.get("change").asString()))
+                .containsExactly("OPENED", "MET");
+
+        client.publish(Topics.PLATFORM_OPERATIONS, entered);
+        client.publish(Topics.PLATFORM_OPERATIONS, sortie);
+        assertThat(client.read(Topics.PLATFORM_ALERTS, r -> covered.equals(r.key()), 0, Duration.ofSeconds(4)))
+                .isEmpty();
+        assertThat(deadline(covered).get("version").asLong()).isEqualTo(met.get("version").asLong());
     }
 
     @Test
