@@ -226,5 +226,16 @@ class OperationDeadlinesIT {
         JsonNode after = client.get(gateway + "/api/deadlines/" + deadlineId, client.as("forestry-head")).body();
         assertThat(after.get("extensions").size()).as("nothing granted").isZero();
         assertThat(after.get("history").valueStream().map(h -> h.get("change").asString())).containsExactly("OPENED");
+        // A province's own rule says the same in its extensions; one naming no real agency is refused field by field.
+        PlatformClient.Answer badRule = client.post(gateway + "/api/deadline-rules", """
+                {"id":"JL_PENALTY_DECISION","title":"吉林省行政处罚决定期限（示例）","legalBasis":"（省级规定及条款）",
+                 "kind":"DUTY","subjectType":"CASE","opensOn":"cn.wildlife.case.opened.v1","agencies":["FORESTRY"],
+                 "closesOn":["cn.wildlife.case.penalty-decided.v1"],"amount":90,"unit":"CALENDAR_DAYS",
+                 "extensions":[{"amount":30,"unit":"CALENDAR_DAYS","approval":"负责人批准","agencies":["MARKET"]}],
+                 "warnBefore":["P1D"],"responsible":"HANDLING_AGENCY","escalation":["AGENCY_HEAD"],
+                 "watchers":["GOVERNOR"],"regions":["220000"]}""", client.as("platform-admin"));
+        assertThat(badRule.status()).as(badRule.raw()).isEqualTo(400);
+        assertThat(badRule.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("extensions[0].agencies", "watchers[0]");
     }
 }
