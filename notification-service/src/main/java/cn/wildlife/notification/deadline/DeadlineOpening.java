@@ -22,6 +22,7 @@ import cn.wildlife.support.outbox.OutboxRelay;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -55,17 +56,30 @@ public class DeadlineOpening {
      * The facts a clock needs from the event that starts it. {@code dueAt} is set when the event itself fixes the
      * due time (a rectification order sets its own deadline, an operation's plan its report dates: no law gives a
      * number of days); it then wins over the rule's amount. {@code label} tells apart the clocks one event opens under
-     * one rule (an operation's reports and patrols); {@code watchers} are told too when the clock is missed.
+     * one rule (an operation's reports and patrols); {@code watchers} says whom each watcher a rule may name (e.g.
+     * LEAD_OFFICE) stands for with this subject, so that the applicable rule version picks who is told of a miss.
      */
     record Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt,
-                   @Nullable String label, List<String> watchers) {
+                   @Nullable String label, Map<String, String> watchers) {
 
         Opening(String subjectId, Agency agency, String region, Instant startedAt) {
-            this(subjectId, agency, region, startedAt, null, null, List.of());
+            this(subjectId, agency, region, startedAt, null, null, Map.of());
         }
 
         Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt) {
-            this(subjectId, agency, region, startedAt, dueAt, null, List.of());
+            this(subjectId, agency, region, startedAt, dueAt, null, Map.of());
+        }
+
+        /**
+         * The addressees of the rule's watchers, each once: the supervision office is the one over the subject's
+         * province wherever the subject is; a lead office only where the subject has one (an operation's clocks).
+         */
+        List<String> watchersOf(DeadlineRule rule) {
+            String supervision = Agency.SUPERVISION_OFFICE.name() + "@"
+                    + new cn.wildlife.events.RegionCode(region).parent().parent().code();
+            return rule.watchers().stream()
+                    .map(w -> watchers.getOrDefault(w, "SUPERVISION_OFFICE".equals(w) ? supervision : null))
+                    .filter(java.util.Objects::nonNull).distinct().toList();
         }
     }
 
@@ -119,7 +133,7 @@ public class DeadlineOpening {
                         facts.region(), announced)
                 .withCorrelation(event.correlationId() != null ? event.correlationId() : event.id(),
                         event.traceparent());
-        if (!store.insert(deadline, rule, facts.watchers(), outbox.entry(Topics.PLATFORM_DEADLINES, envelope),
+        if (!store.insert(deadline, rule, facts.watchersOf(rule), outbox.entry(Topics.PLATFORM_DEADLINES, envelope),
                 outbox)) {
             return false;
         }
@@ -224,8 +238,8 @@ public class DeadlineOpening {
         if (event.data() instanceof OperationChanged op) {
             return switch (rule.subjectType()) {
                 case OperationClocks.MONTHLY_REPORT, OperationClocks.FINAL_REPORT ->
-                        OperationClocks.reports(op, rule.subjectType(), rule.watchers());
-                case OperationClocks.PATROL -> OperationClocks.patrols(op, rule.watchers());
+                        OperationClocks.reports(op, rule.subjectType());
+                case OperationClocks.PATROL -> OperationClocks.patrols(op);
                 default -> List.of();
             };
         }

@@ -17,6 +17,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -38,7 +39,7 @@ final class OperationClocks {
     }
 
     /** The reports of one kind (monthly summaries or the final report) the plan owes, each due by the end of its day. */
-    static List<DeadlineOpening.Opening> reports(OperationChanged op, String subjectType, List<String> watchers) {
+    static List<DeadlineOpening.Opening> reports(OperationChanged op, String subjectType) {
         boolean finalReport = FINAL_REPORT.equals(subjectType);
         List<DeadlineOpening.Opening> openings = new ArrayList<>();
         for (OperationChanged.DueReport report : op.reports()) {
@@ -51,7 +52,7 @@ final class OperationClocks {
             openings.add(new DeadlineOpening.Opening(report.reportId(), report.agency(), report.region(),
                     startOf(from), startOf(report.dueOn().plusDays(1)),
                     report.region() + " " + ("FINAL".equals(report.period()) ? "总结" : report.period()),
-                    resolve(watchers, op, report.region())));
+                    watchers(op, report.region())));
         }
         return openings;
     }
@@ -61,7 +62,7 @@ final class OperationClocks {
      * weekly duty agency and listed hotspot: it runs from the week's first phase day to the end of its last, so the
      * days between phases owe nothing.
      */
-    static List<DeadlineOpening.Opening> patrols(OperationChanged op, List<String> watchers) {
+    static List<DeadlineOpening.Opening> patrols(OperationChanged op) {
         List<DeadlineOpening.Opening> openings = new ArrayList<>();
         List<LocalDate[]> weeks = weeks(op);
         for (OperationChanged.Duty duty : op.duties()) {
@@ -72,7 +73,7 @@ final class OperationClocks {
                 for (LocalDate[] week : weeks) {
                     openings.add(new DeadlineOpening.Opening(patrolSubject(op.operationId(), duty.agency(), week[0],
                             hotspot), duty.agency(), op.region(), startOf(week[0]), startOf(week[1].plusDays(1)),
-                            hotspot.strip() + " " + week[0] + "～" + week[1], resolve(watchers, op, op.region())));
+                            hotspot.strip() + " " + week[0] + "～" + week[1], watchers(op, op.region())));
                 }
             }
         }
@@ -132,18 +133,10 @@ final class OperationClocks {
     }
 
     /** LEAD_OFFICE: the operation's lead agency in its region; SUPERVISION_OFFICE: the one over the province. */
-    private static List<String> resolve(List<String> watchers, OperationChanged op, String region) {
-        List<String> to = new ArrayList<>();
-        for (String watcher : watchers) {
-            switch (watcher) {
-                case "LEAD_OFFICE" -> to.add(op.leadAgency().name() + "@" + op.region());
-                case "SUPERVISION_OFFICE" -> to.add(Agency.SUPERVISION_OFFICE.name() + "@"
+    private static Map<String, String> watchers(OperationChanged op, String region) {
+        return Map.of("LEAD_OFFICE", op.leadAgency().name() + "@" + op.region(),
+                "SUPERVISION_OFFICE", Agency.SUPERVISION_OFFICE.name() + "@"
                         + new RegionCode(region).parent().parent().code());
-                default -> {
-                }
-            }
-        }
-        return to.stream().distinct().toList();
     }
 
     /** A fact dated by day alone counts as of that day's last second: on the due day is in time, the next is late. */

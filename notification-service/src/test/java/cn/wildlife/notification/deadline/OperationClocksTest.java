@@ -22,7 +22,6 @@ class OperationClocksTest {
 
     private static final String OP = "OP-210000-2022-ABC123";
     private static final String HOTSPOT = "沈阳市北行花鸟鱼市场";
-    private static final List<String> WATCHERS = List.of("LEAD_OFFICE", "SUPERVISION_OFFICE");
 
     private static OperationChanged operation() {
         return new OperationChanged(OP, "辽宁省秋冬季鸟类等野生动物保护专项行动", Agency.FORESTRY, "辽宁省林业和草原局野生动植物保护处",
@@ -66,8 +65,7 @@ class OperationClocksTest {
 
     @Test
     void eachMonthlySummaryIsDueByTheEndOfItsDueDayInBeijingAndWatchedByTheLeadAndSupervisionOffices() {
-        List<DeadlineOpening.Opening> monthly = OperationClocks.reports(operation(), OperationClocks.MONTHLY_REPORT,
-                WATCHERS);
+        List<DeadlineOpening.Opening> monthly = OperationClocks.reports(operation(), OperationClocks.MONTHLY_REPORT);
 
         assertThat(monthly).extracting(DeadlineOpening.Opening::subjectId)
                 .containsExactly(OP + ":210100:2022-09", OP + ":210100:2022-08");
@@ -76,11 +74,12 @@ class OperationClocksTest {
         assertThat(september.region()).isEqualTo("210100");
         assertThat(september.startedAt()).isEqualTo(Instant.parse("2022-08-31T16:00:00Z"));
         assertThat(september.dueAt()).isEqualTo(Instant.parse("2022-10-05T16:00:00Z"));
-        assertThat(september.watchers()).containsExactly("FORESTRY@210000", "SUPERVISION_OFFICE@210000");
+        assertThat(september.watchersOf(OperationClocksTest.shipped("OPERATION_MONTHLY_REPORT")))
+                .containsExactly("FORESTRY@210000", "SUPERVISION_OFFICE@210000");
         // August's starts with the operation, not on the first of the month.
         assertThat(monthly.get(1).startedAt()).isEqualTo(Instant.parse("2022-08-07T16:00:00Z"));
 
-        assertThat(OperationClocks.reports(operation(), OperationClocks.FINAL_REPORT, WATCHERS))
+        assertThat(OperationClocks.reports(operation(), OperationClocks.FINAL_REPORT))
                 .singleElement().satisfies(f -> {
                     assertThat(f.subjectId()).isEqualTo(OP + ":210000:FINAL");
                     assertThat(f.dueAt()).isEqualTo(Instant.parse("2023-01-15T16:00:00Z"));
@@ -122,7 +121,7 @@ class OperationClocksTest {
 
     @Test
     void onlyTheWeeklyDutyOpensPatrolClocksOnePerWeekAndHotspot() {
-        List<DeadlineOpening.Opening> patrols = OperationClocks.patrols(operation(), WATCHERS);
+        List<DeadlineOpening.Opening> patrols = OperationClocks.patrols(operation());
 
         assertThat(patrols).hasSize(21);
         DeadlineOpening.Opening first = patrols.get(0);
@@ -134,7 +133,7 @@ class OperationClocksTest {
 
     @Test
     void aSortieAtTheHotspotFulfilsThatWeeksPatrolOfItsAgencyAndASortieElsewhereNone() {
-        String week38 = OperationClocks.patrols(operation(), WATCHERS).stream()
+        String week38 = OperationClocks.patrols(operation()).stream()
                 .filter(o -> o.startedAt().equals(Instant.parse("2022-09-18T16:00:00Z"))).findFirst().orElseThrow()
                 .subjectId();
 

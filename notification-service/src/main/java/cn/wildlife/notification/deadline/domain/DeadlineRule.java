@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param statutory  false for a platform default where the law sets no number (the legal basis says so)
  * @param regions    where a province's (or city's) own rule applies; empty for the national rule
  * @param watchers   who else is told when the clock goes overdue and is escalated, besides the responsible agency:
- *                   LEAD_OFFICE (a joint operation's lead office), SUPERVISION_OFFICE (of the province); an operation's
- *                   late or missing reports are exactly what its lead office and the supervision office watch
+ *                   LEAD_OFFICE (a joint operation's lead office; nobody for other subjects), SUPERVISION_OFFICE (the
+ *                   one over the subject's province); an operation's late or missing reports are exactly what its
+ *                   lead office and the supervision office watch
  */
 public record DeadlineRule(
         String id,
