@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class OperationDeadlinesIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String HOTSPOT = "沈阳市北行花鸟鱼市场";
     private static final URI INSPECTION_SERVICE = URI.create("urn:cn.wildlife:inspection-service");
