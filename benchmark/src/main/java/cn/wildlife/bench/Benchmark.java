@@ -35,19 +35,21 @@ import org.apache.kafka.common.TopicPartition;
  * The platform's speed and resources on this machine, measured against the real local runtime, every figure beside a
  * ceiling measured in the same run (absolute numbers on a shared machine move). Prints a table and writes it as JSON.
  *
- * <pre>./bench [--quick] [--events=N] [--out=FILE]</pre>
+ * <pre>./bench [--quick] [--events=N] [--scale=N] [--out=FILE] [--jar=FILE]</pre>
  */
 public final class Benchmark {
 
     private final int events;
     private final int latencySeconds;
     private final int restRequests;
+    private final int scale;
     private final Path out;
-    private final Path jar;
+    private final @org.jspecify.annotations.Nullable Path jar;
     private final Figures figures = new Figures();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Benchmark(int events, int latencySeconds, int restRequests, Path out, Path jar) {
+    private Benchmark(int events, int latencySeconds, int restRequests, int scale, Path out, Path jar) {
+        this.scale = scale;
         this.events = events;
         this.latencySeconds = latencySeconds;
         this.restRequests = restRequests;
@@ -58,25 +60,32 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         int events = quick ? 4_000 : 20_000;
+        int scale = quick ? 20_000 : 100_000;
         Path out = Path.of("benchmark/results/latest.json");
-        Path jar = Path.of("local-runtime/target/wildlife-platform.jar");
+        // By default the platform starts as a user starts it: ./platform run (unpacked jar, its JVM options).
+        Path jar = null;
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 events = Integer.parseInt(arg.substring("--events=".length()));
+            } else if (arg.startsWith("--scale=")) {
+                scale = Integer.parseInt(arg.substring("--scale=".length()));
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
             } else if (arg.startsWith("--jar=")) {
                 jar = Path.of(arg.substring("--jar=".length()));
             } else if (!arg.equals("--quick")) {
-                System.err.println("unknown option " + arg + "; use --quick, --events=N, --out=FILE, --jar=FILE");
+                System.err.println("unknown option " + arg
+                        + "; use --quick, --events=N, --scale=N, --out=FILE, --jar=FILE");
                 System.exit(2);
             }
         }
-        if (!Files.exists(jar)) {
-            System.err.println(jar + " is missing: build it with ./mvnw -q package -DskipTests (./bench does)");
+        Path missing = jar != null ? jar : Path.of("local-runtime/target/wildlife-platform.jar");
+        if (!Files.exists(missing) || (jar == null && !Files.exists(PlatformProcess.SCRIPT))) {
+            System.err.println(missing + " or ./platform is missing: run from the repository after "
+                    + "./mvnw -q package -DskipTests (./bench does both)");
             System.exit(2);
         }
-        new Benchmark(events, quick ? 5 : 15, quick ? 300 : 2_000, out, jar).run();
+        new Benchmark(events, quick ? 5 : 15, quick ? 300 : 2_000, scale, out, jar).run();
     }
 
     static void log(String format, Object... args) {
@@ -110,6 +119,8 @@ public final class Benchmark {
                 endToEnd(platform, disk.pipelinePerSecond());
                 latency(platform, disk.pipelinePerSecond());
                 rest(platform);
+                log("the registry at size: %,d stored cases and running deadlines ...", scale);
+                new Scale(platform, figures, http, scale).measure(token(platform));
                 double[] rss = platform.residentMiB();
                 figures.add("Resident memory of the whole platform after the load (peak)", rss[1] / 1024.0, "GiB",
                         "at start " + Figures.format(rssAtStart[0] / 1024.0) + " GiB", "< 1.5 GiB",

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real local runtime, started the way a user starts it ({@code java -jar wildlife-platform.jar run}) in a child
@@ -45,21 +46,36 @@ final class PlatformProcess implements AutoCloseable {
         mongoPort = FreePorts.pick();
     }
 
-    /** Starts it and waits until every application is ready; returns this. */
-    PlatformProcess start(Path jar) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        // e.g. a flight recording of the platform under load: -XX:StartFlightRecording=filename=...
+    /** The platform's own command, which the README tells users to run. */
+    static final Path SCRIPT = Path.of("platform");
+
+    /**
+     * Starts it and waits until every application is ready; returns this. Without a jar it runs {@code ./platform
+     * run}, as a user does (its JVM options; {@code BENCH_PLATFORM_JAVA_OPTS} replaces them, e.g. to add a flight
+     * recording); with one, {@code java -jar} that jar.
+     */
+    PlatformProcess start(@Nullable Path jar) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
         String options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
-        if (options != null && !options.isBlank()) {
-            command.addAll(List.of(options.trim().split("\\s+")));
+        if (jar == null) {
+            command.addAll(List.of("./" + SCRIPT, "run"));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (options != null && !options.isBlank()) {
+                command.addAll(List.of(options.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString(), "run"));
         }
-        command.addAll(List.of("-jar", jar.toString(), "run", "--data-dir=" + dataDir,
+        command.addAll(List.of("--data-dir=" + dataDir,
                 "--gateway-port=" + gatewayPort, "--case-port=" + casePort,
                 "--notification-port=" + notificationPort, "--inspection-port=" + inspectionPort,
                 "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort, "--mongo-port=" + mongoPort));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (jar == null && options != null && !options.isBlank()) {
+            builder.environment().put("JAVA_OPTS", options);
+        }
         long start = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
         List<String> lastLines = new ArrayList<>();
         Thread reader = new Thread(() -> {

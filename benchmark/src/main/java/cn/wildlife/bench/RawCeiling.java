@@ -49,6 +49,16 @@ final class RawCeiling {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic("raw.produce", 6, (short) 1),
                         new NewTopic("raw.pipeline", 6, (short) 1))).all().get();
+                // An idempotent producer that writes before every partition has a leader can loop on
+                // OUT_OF_ORDER_SEQUENCE_NUMBER (architecture.md): wait for the leaders first.
+                long until = System.nanoTime() + 30_000_000_000L;
+                while (admin.describeTopics(List.of("raw.produce", "raw.pipeline")).allTopicNames().get().values()
+                        .stream().flatMap(t -> t.partitions().stream()).anyMatch(p -> p.leader() == null)) {
+                    if (System.nanoTime() > until) {
+                        throw new IllegalStateException("the ceiling's topics got no leaders within 30 s");
+                    }
+                    Thread.sleep(100);
+                }
             }
             List<Load.Report> reports = Load.reports(events, Load.newRun());
             double produce;
