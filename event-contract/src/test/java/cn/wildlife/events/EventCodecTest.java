@@ -139,7 +139,7 @@ class EventCodecTest {
                 Agency.PUBLIC_SECURITY, "220112", ClueSource.INSPECTION, Instant.parse("2026-11-02T02:00:00Z"),
                 Instant.parse("2026-11-02T02:00:03Z"), List.of("cervus-nippon"), List.of(), "梅花鹿少8头",
                 ClueRecorded.Channel.INSPECTION, "OP-220000-2026-ABC123", new ClueRecorded.FromInspection(
-                "INS-220112-1A2B3C4D-F2", "INS-220112-1A2B3C4D", "FAC-220112-1A2B3C4D"));
+                "INS-220112-1A2B3C4D-F2", "INS-220112-1A2B3C4D", "FAC-220112-1A2B3C4D"), null);
         Envelope<ClueRecorded> sent = Envelope.of(URI.create("urn:cn.wildlife:case-service"), Agency.PUBLIC_SECURITY,
                 "220112", fromInspection);
         RecordHeaders headers = new RecordHeaders();

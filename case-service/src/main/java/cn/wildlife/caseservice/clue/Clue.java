@@ -124,6 +124,6 @@ public record Clue(
 
     public ClueRecorded recorded() {
         return new ClueRecorded(id, agency, region, source, receivedAt, recordedAt, speciesCodes, behaviours,
-                summary, channel, operationId, fromInspection);
+                summary, channel, operationId, fromInspection, referredFrom);
     }
 }

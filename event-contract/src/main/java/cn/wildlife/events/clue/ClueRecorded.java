@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param operationId    the joint operation the clue belongs to, if any (its results table counts it)
  * @param fromInspection the inspection finding the clue was made from, when an inspection suggested a crime
+ * @param referredFrom   the clue of another agency this one was referred from: the same report, received again by
+ *                       the competent agency (counted once in an operation's results, by the agency that first had it)
  */
 public record ClueRecorded(
         String clueId,
@@ -26,7 +28,8 @@ public record ClueRecorded(
         String summary,
         Channel channel,
         @Nullable String operationId,
-        @Nullable FromInspection fromInspection) implements EventPayload {
+        @Nullable FromInspection fromInspection,
+        @Nullable String referredFrom) implements EventPayload {
 
     /** The door a record came in by; INSPECTION: case-service made it from an inspection's crime-suspected event. */
     public enum Channel { EVENT, REST, INSPECTION }
@@ -40,7 +43,7 @@ public record ClueRecorded(
                         Instant recordedAt, List<String> speciesCodes, List<Behaviour> behaviours, String summary,
                         Channel channel) {
         this(clueId, agency, region, source, receivedAt, recordedAt, speciesCodes, behaviours, summary, channel, null,
-                null);
+                null, null);
     }
 
     public ClueRecorded {
