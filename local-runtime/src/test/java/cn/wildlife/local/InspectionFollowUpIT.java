@@ -120,24 +120,24 @@ class InspectionFollowUpIT {
                 .get("clues").size()).isEqualTo(1);
     }
 
-    /** An operation running from ten days ago for a month, so that what happens now falls within it. */
-    private String operation() {
+    /** An operation of a province running from ten days ago for a month, so that what happens now falls within it. */
+    private String operation(String user, String province, String city) {
         PlatformClient.Answer entered = client.post(gateway + "/api/operations", """
-                {"name":"辽宁省冬季候鸟保护专项行动（测试%s）","leadAgency":"FORESTRY","leadOffice":"辽宁省林业和草原局",
-                 "region":"210000","startsOn":"%s","endsOn":"%s",
-                 "participants":[{"agency":"FORESTRY","office":"辽宁省林业和草原局","duties":"牵头"},
-                   {"agency":"PUBLIC_SECURITY","office":"辽宁省公安厅","duties":"打击犯罪"}],
+                {"name":"冬季候鸟保护专项行动（测试%s）","leadAgency":"FORESTRY","leadOffice":"省林业和草原局",
+                 "region":"%s","startsOn":"%s","endsOn":"%s",
+                 "participants":[{"agency":"FORESTRY","office":"省林业和草原局","duties":"牵头"},
+                   {"agency":"PUBLIC_SECURITY","office":"省公安厅","duties":"打击犯罪"}],
                  "phases":[{"name":"集中打击阶段","from":"%s","to":"%s","tasks":"集中打击"}],
-                 "targetPlaces":["MARKET"],"targetBehaviours":[],"recurringDuties":[],"reportingRegions":["210100"],
-                 "monthlyDueDay":5,"finalReportDue":"%s"}""".formatted(run, FROM, TO, FROM, TO, TO.plusDays(15)),
-                client.as("liaoning-forestry"));
+                 "targetPlaces":["MARKET"],"targetBehaviours":[],"recurringDuties":[],"reportingRegions":["%s"],
+                 "monthlyDueDay":5,"finalReportDue":"%s"}""".formatted(run, province, FROM, TO, FROM, TO, city,
+                TO.plusDays(15)), client.as(user));
         assertThat(entered.status()).as(entered.raw()).isEqualTo(201);
         return entered.body().get("id").asString();
     }
 
     @Test
     void cluesAndInspectionsTaggedWithAnOperationAreCountedInItsResultsTable() {
-        String operationId = operation();
+        String operationId = operation("liaoning-forestry", "210000", "210100");
         Instant received = Instant.now().minus(2, ChronoUnit.HOURS);
 
         // One clue through REST, one by the agency's own system; both name the operation.
@@ -212,6 +212,52 @@ class InspectionFollowUpIT {
         assertThat(row(table, "210112").get("values").get("CLUES_RECEIVED").asLong()).isEqualTo(1);
         assertThat(client.get(gateway + "/api/operations/" + operationId + "/results/csv?from=" + FROM + "&to=" + TO,
                 client.as("liaoning-forestry")).raw()).contains("受理线索（条）");
+    }
+
+    @Test
+    void aReferredClueCountsOnceAndTheClueFromATaggedInspectionCountsInItsOperation() {
+        String operationId = operation("forestry-province", "220000", "220100");
+        Instant received = Instant.now().minus(1, ChronoUnit.HOURS);
+
+        // Forestry's clue of the operation, referred to the police, who receive it again as their own.
+        String forestryClue = "FORESTRY-220112-REF-" + run;
+        assertThat(client.post(gateway + "/api/clues", """
+                {"clueId":"%s","region":"220112","source":"PATROL","receivedAt":"%s","summary":"巡护发现猎套",
+                 "operationId":"%s"}""".formatted(forestryClue, received, operationId), client.as("forestry-officer"))
+                .status()).isEqualTo(201);
+        assertThat(client.post(gateway + "/api/clues/" + forestryClue + "/steps/refer", """
+                {"referredTo":"PUBLIC_SECURITY","reasons":["涉嫌非法狩猎罪"]}""", client.as("forestry-officer"))
+                .status()).isEqualTo(200);
+        assertThat(client.post(gateway + "/api/clues/" + forestryClue + "/steps/accept-referral", "{}",
+                client.as("police-officer")).status()).isEqualTo(200);
+        JsonNode policeCopy = client.get(gateway + "/api/clues/PUBLIC_SECURITY-" + forestryClue,
+                client.as("police-officer")).body();
+        assertThat(policeCopy.get("operationId").asString()).isEqualTo(operationId);
+        assertThat(policeCopy.get("referredFrom").asString()).isEqualTo(forestryClue);
+
+        // An inspection planned under the operation: its finding's police clue carries the operation too.
+        String facilityId = facility("forestry-officer", "220112", "行动线索场", "[\"cervus-nippon\"]",
+                "[{\"speciesCode\":\"cervus-nippon\",\"count\":10}]");
+        PlatformClient.Answer planned = client.post(gateway + "/api/inspections", """
+                {"facilityId":"%s","plannedFor":"2026-11-20","inspectors":["张伟"],"operationId":"%s"}"""
+                .formatted(facilityId, operationId), client.as("forestry-officer"));
+        assertThat(planned.status()).as(planned.raw()).isEqualTo(201);
+        String inspectionId = planned.body().get("id").asString();
+        JsonNode recorded = client.post(gateway + "/api/inspections/" + inspectionId + "/record", """
+                {"inspectedAt":"%s","expectedVersion":1,"checklist":%s,
+                 "findings":[{"item":"WITHIN_SCOPE","description":"超范围出售梅花鹿","suspectedCrime":true}]}"""
+                .formatted(received, CHECKLIST), client.as("forestry-officer")).body();
+        assertThat(recorded.get("operationId").asString()).isEqualTo(operationId);
+        String policeClue = "PUBLIC_SECURITY-" + recorded.get("findings").get(0).get("id").asString();
+
+        String url = gateway + "/api/operations/" + operationId + "/results?from=" + FROM + "&to=" + TO;
+        await().atMost(PATIENCE).until(() -> row(client.get(url, client.as("forestry-province")).body(), "220000")
+                .get("values").get("CLUES_RECEIVED").asLong() >= 2);
+        await().during(Duration.ofSeconds(5)).atMost(PATIENCE).until(() -> row(client.get(url,
+                client.as("forestry-province")).body(), "220000").get("values").get("CLUES_RECEIVED").asLong() == 2);
+        assertThat(row(client.get(url, client.as("forestry-province")).body(), "220000").get("sources")
+                .get("CLUES_RECEIVED").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("clue:" + forestryClue, "clue:" + policeClue);
     }
 
     private static JsonNode row(JsonNode table, String region) {

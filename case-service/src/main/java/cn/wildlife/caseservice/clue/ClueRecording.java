@@ -4,9 +4,9 @@ import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.ClueSource;
-import cn.wildlife.events.Place;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.Place;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
@@ -99,14 +99,10 @@ public class ClueRecording {
             throw new InvalidEventException(to + " does not handle clues; a crime-suspected finding goes to an agency "
                     + "that does");
         }
-        String id = to.name() + "-" + finding.findingId();
-        if (id.length() > 80) {
-            id = to.name() + "-INSP-" + java.util.HexFormat.of().formatHex(sha256(finding.findingId())).substring(0,
-                    24);
-        }
+        String id = ownId(to, "INSP", finding.findingId());
         Instant received = event.time().toInstant();
         Clue clue = new Clue(id, to, finding.region(), ClueSource.INSPECTION, received, clock.instant(),
-                // The facility's own address stays with inspection-service; the police read it there by these ids.
+                // The ids name the facility and the inspection; their details stay in inspection-service's records.
                 new Place("人工繁育机构 " + finding.facilityId() + "（监督检查 " + finding.inspectionId() + "）", null,
                         null),
                 finding.speciesCodes(), List.of(), finding.summary(), Clue.Status.RECEIVED,
@@ -118,6 +114,16 @@ public class ClueRecording {
             return Outcome.RECORDED;
         }
         return Outcome.ALREADY_RECORDED;
+    }
+
+    /**
+     * The id of an agency's own clue made from another record: the agency's code before the record's id, or, when
+     * that is too long for an id, before a marker and a hash of it. The same record always gives the same id.
+     */
+    static String ownId(Agency to, String marker, String recordId) {
+        String id = to.name() + "-" + recordId;
+        return id.length() <= 80 ? id
+                : to.name() + "-" + marker + "-" + java.util.HexFormat.of().formatHex(sha256(recordId)).substring(0, 24);
     }
 
     private static byte[] sha256(String text) {
