@@ -48,7 +48,13 @@ final class PlatformProcess implements AutoCloseable {
     /** Starts it and waits until every application is ready; returns this. */
     PlatformProcess start(Path jar) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "run", "--data-dir=" + dataDir,
+                .toString()));
+        // e.g. a flight recording of the platform under load: -XX:StartFlightRecording=filename=...
+        String options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "run", "--data-dir=" + dataDir,
                 "--gateway-port=" + gatewayPort, "--case-port=" + casePort,
                 "--notification-port=" + notificationPort, "--inspection-port=" + inspectionPort,
                 "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort, "--mongo-port=" + mongoPort));

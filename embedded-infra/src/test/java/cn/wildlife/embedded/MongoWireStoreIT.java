@@ -1,6 +1,7 @@
 package cn.wildlife.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -10,7 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +32,12 @@ class MongoWireStoreIT {
         int port = FreePorts.pick();
         try (MongoWireStore store = MongoWireStore.onDisk(file, port);
              MongoClient client = MongoClients.create(store.uri("cases"))) {
-            client.getDatabase("cases").getCollection("clues").insertOne(new Document("_id", "C-1").append("n", 1));
+            client.getDatabase("cases").getCollection("clues").insertOne(everyKindOfValue());
         }
         try (MongoWireStore store = MongoWireStore.onDisk(file, port);
              MongoClient client = MongoClients.create(store.uri("cases"))) {
             assertThat(client.getDatabase("cases").getCollection("clues").find(Filters.eq("_id", "C-1")).first())
-                    .containsEntry("n", 1);
+                    .isEqualTo(everyKindOfValue());
         }
     }
 
@@ -58,5 +65,56 @@ class MongoWireStoreIT {
         try (MongoWireStore ignored = MongoWireStore.onDisk(file, port)) {
             assertThat(Files.size(file)).isLessThan(afterFirstRound * 2);
         }
+    }
+
+    @Test
+    void aFileWrittenWithTheStockIndexOrderIsConvertedOnceAndKeepsEveryEntry() {
+        Path file = dataDir.resolve("store.mv");
+        int port = FreePorts.pick();
+        // As an earlier version of the platform wrote it: mongo-java-server's own H2 backend.
+        MVStore legacy = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer server = new MongoServer(new H2Backend(legacy));
+        server.bind("localhost", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> docs = client.getDatabase("cases").getCollection("cases");
+            docs.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                batch.add(new Document("_id", "C-" + i).append("number", "N" + (i * 7919 % 2_000)).append("v", i));
+            }
+            docs.insertMany(batch);
+        } finally {
+            server.shutdownNow();
+            legacy.close();
+        }
+        for (int round = 0; round < 2; round++) {
+            int start = round;
+            try (MongoWireStore store = MongoWireStore.onDisk(file, port);
+                 MongoClient client = MongoClients.create(store.uri("cases"))) {
+                MongoCollection<Document> docs = client.getDatabase("cases").getCollection("cases");
+                for (int i = 0; i < 2_000; i += 37) {
+                    assertThat(docs.find(Filters.eq("_id", "C-" + i)).first()).containsEntry("v", i);
+                    assertThat(docs.find(Filters.and(Filters.eq("_id", "C-" + i), Filters.eq("v", i))).first())
+                            .isNotNull();
+                }
+                assertThatThrownBy(() -> docs.insertOne(new Document("_id", "C-0").append("number", "new")))
+                        .isInstanceOf(MongoWriteException.class);
+                assertThatThrownBy(() -> docs.insertOne(new Document("_id", "D-" + start).append("number", "N5")))
+                        .isInstanceOf(MongoWriteException.class);
+                docs.insertOne(new Document("_id", "D-" + start).append("number", "M" + start));
+                assertThat(docs.countDocuments()).isEqualTo(2_001 + start);
+            }
+        }
+    }
+
+    private static Document everyKindOfValue() {
+        return new Document("_id", "C-1").append("n", 1).append("long", 1L << 40).append("double", 2.5)
+                .append("yes", true).append("none", null).append("text", "林业局 clue")
+                .append("at", new java.util.Date(1_790_000_000_000L))
+                .append("id", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("a", 1, new Document("x", List.of())))
+                .append("nested", new Document("deeper", new Document("k", "v")));
     }
 }

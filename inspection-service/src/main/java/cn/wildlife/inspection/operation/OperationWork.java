@@ -95,11 +95,35 @@ public class OperationWork {
         OperationChanged event = new OperationChanged(o.id(), o.name(), o.leadAgency(), o.leadOffice(), o.region(),
                 o.startsOn(), o.endsOn(), o.phases().stream().map(p -> new OperationChanged.Phase(p.name(), p.from(),
                 p.to())).toList(), o.participants().stream().map(Operation.Participant::agency).distinct().toList(),
-                o.finalReportDue(), o.version());
+                o.finalReportDue(), dueReports(o), o.recurringDuties().stream().map(d -> new OperationChanged.Duty(
+                d.agency(), d.description(), d.everyDays(), d.hotspots())).toList(), o.version());
         store.insert(o, List.of(outbox.entry(Topics.PLATFORM_OPERATIONS, Envelope.of(
                 InspectionServiceApplication.EVENT_SOURCE, o.leadAgency(), o.region(), event))), outbox);
         relay.wake();
         return o;
+    }
+
+    /**
+     * The reports the plan owes, as announced for notification-service's clocks: each reporting region's monthly
+     * summary to the lead agency's line, and the final report of the operation's own region, with the due dates and
+     * ids this service's status view uses.
+     */
+    static List<OperationChanged.DueReport> dueReports(Operation o) {
+        List<OperationChanged.DueReport> due = new ArrayList<>();
+        for (String region : o.reportingRegions()) {
+            for (String period : periods(o)) {
+                due.add(new OperationChanged.DueReport(reportId(o, region, period), o.leadAgency(), region, period,
+                        dueOn(o, period)));
+            }
+        }
+        due.add(new OperationChanged.DueReport(reportId(o, o.region(), "FINAL"), o.leadAgency(), o.region(), "FINAL",
+                dueOn(o, "FINAL")));
+        return due;
+    }
+
+    /** One report per region and period: the id its submission is stored and announced under. */
+    static String reportId(Operation o, String region, String period) {
+        return o.id() + ":" + region + ":" + period;
     }
 
     public Operation find(String id) {
@@ -161,7 +185,7 @@ public class OperationWork {
             throw new InvalidRequestException("period", Messages.get("period.outside", periods(o)), period);
         }
         LocalDate due = dueOn(o, period);
-        ReportSubmission r = new ReportSubmission(o.id() + ":" + region + ":" + period, o.id(), agency, region, period,
+        ReportSubmission r = new ReportSubmission(reportId(o, region, period), o.id(), agency, region, period,
                 due, submittedOn, submittedOn.isAfter(due), by.name(), clock.instant());
         if (!store.insert(r, List.of(outbox.entry(Topics.PLATFORM_OPERATIONS, Envelope.of(
                 InspectionServiceApplication.EVENT_SOURCE, agency, region, new ReportSubmitted(o.id(), r.id(), agency,

@@ -108,7 +108,8 @@ public class DeadlineAlerting {
         String region = d.getString("region");
         AlertRaised alert = new AlertRaised(id + ":" + tag, kind, id, d.getString("ruleId"), d.getString("title"),
                 d.getString("legalBasis"), d.getString("subjectType"), d.getString("subjectId"), agency, region,
-                dueAt, now, recipients(kind, agency, region, d.getList("escalation", String.class, List.of())));
+                dueAt, now, recipients(kind, agency, region, d.getList("escalation", String.class, List.of()),
+                d.getList("watchers", String.class, List.of())));
         Document entry = outbox.entry(Topics.PLATFORM_ALERTS, Envelope.of(NotificationServiceApplication.EVENT_SOURCE, agency, region, alert));
         Bson change = Updates.combine(
                 Updates.set("state", kind),
@@ -132,11 +133,24 @@ public class DeadlineAlerting {
      * the supervision office and, where the rule says so (a police filing clock), the procuratorate.
      */
     static List<String> recipients(String kind, Agency agency, String region, List<String> escalation) {
+        return recipients(kind, agency, region, escalation, List.of());
+    }
+
+    /**
+     * As above, with the clock's watchers (e.g. an operation's lead office and the supervision office) told as soon as
+     * it is overdue, and again on escalation; each addressee once.
+     */
+    static List<String> recipients(String kind, Agency agency, String region, List<String> escalation,
+                                   List<String> watchers) {
         List<String> to = new ArrayList<>();
         to.add(agency.name() + "@" + region);
-        if (!"ESCALATED".equals(kind)) {
-            return to;
+        if ("OVERDUE".equals(kind)) {
+            to.addAll(watchers);
         }
+        if (!"ESCALATED".equals(kind)) {
+            return to.stream().distinct().toList();
+        }
+        to.addAll(watchers);
         RegionCode code = new RegionCode(region);
         for (String step : escalation) {
             switch (step) {
@@ -147,6 +161,6 @@ public class DeadlineAlerting {
                 default -> to.add(step);
             }
         }
-        return to;
+        return to.stream().distinct().toList();
     }
 }

@@ -61,7 +61,7 @@ class DeadlineBackfill {
                 Updates.set("resumesOn", List.copyOf(r.resumesOn())),
                 Updates.set("allowedExtensions", r.extensions().stream().map(e -> new Document("amount",
                         e.amount()).append("amountTotal", e.amountTotal()).append("unit", e.unit().name())
-                        .append("approval", e.approval())).toList()),
+                        .append("approval", e.approval()).append("agencies", List.copyOf(e.agencies()))).toList()),
                 Updates.set("pauses", List.of()),
                 Updates.set("extensions", List.of()),
                 Updates.set("history", List.of(opened)))).getModifiedCount() == 1;

@@ -1,5 +1,6 @@
 package cn.wildlife.notification.deadline;
 
+import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.deadline.DeadlineExtended;
@@ -117,6 +118,16 @@ public class DeadlineClocks {
                 // A rectification order fixed this date itself; a new date is a new order, not an extension.
                 throw new DeadlineClock.ExtensionRefused(DeadlineClock.ExtensionRefused.Reason.UNKNOWN,
                         "the order that opened this clock fixed its date; it has no extensions");
+            }
+            if (number >= 1 && number <= current.allowedExtensions().size()
+                    && !current.allowedExtensions().get(number - 1).usableBy(current.agency().name())) {
+                throw new DeadlineClock.ExtensionRefused(DeadlineClock.ExtensionRefused.Reason.NOT_FOR_AGENCY,
+                        NotificationServiceApplication.TEXTS.get("extension.not-for-agency", number,
+                                String.join(", ", current.allowedExtensions().get(number - 1).agencies().stream()
+                                        .sorted().toList()), current.agency().name(),
+                                String.join("、", current.allowedExtensions().get(number - 1).agencies().stream()
+                                        .sorted().map(a -> Agency.valueOf(a).label()).toList()),
+                                current.agency().label()));
             }
             DeadlineClock after = current.clock().extendedBy(current.allowedExtensions(), number,
                     approvalReference, grantedBy, now);

@@ -86,7 +86,8 @@ class DeadlineController {
     @Operation(summary = "Grant an extension the deadline's rule allows (the responsible agency's head)",
             description = "extension numbers the rule's allowed extensions from 1 (allowedExtensions, in order); "
                     + "approvalReference is the approval document's number. Each at most once, never more than the "
-                    + "rule allows, and before the deadline runs out: 409 with the state otherwise. Moves the due "
+                    + "rule allows, and before the deadline runs out: 409 with the state otherwise. An extension the rule keeps "
+                    + "to other kinds of agency (agencies) is refused with 400 naming extension. Moves the due "
                     + "time, is recorded in the history and announced as cn.wildlife.deadline.extended.v1.")
     Deadline extend(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id,
                     @Valid @RequestBody ExtensionRequest request) {
@@ -98,7 +99,7 @@ class DeadlineController {
         } catch (DeadlineClock.ExtensionRefused refused) {
             Deadline current = store.find(id).orElse(deadline);
             switch (refused.reason()) {
-                case UNKNOWN, MOVES_NOTHING -> throw new InvalidRequestException("extension", refused.getMessage(),
+                case UNKNOWN, MOVES_NOTHING, NOT_FOR_AGENCY -> throw new InvalidRequestException("extension", refused.getMessage(),
                         request.extension());
                 default -> throw new ConflictException(refused.reason() == DeadlineClock.ExtensionRefused.Reason
                         .NONE_LEFT ? "no-extension-left" : "extension-already-granted", refused.getMessage(),

@@ -17,7 +17,7 @@ class DeadlineEventListener {
     }
 
     @KafkaListener(id = "deadline-events", topics = {Topics.PLATFORM_CLUES, Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_CASES,
-            Topics.PLATFORM_INSPECTIONS},
+            Topics.PLATFORM_INSPECTIONS, Topics.PLATFORM_OPERATIONS},
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY, concurrency = "2")
     void onPlatformEvent(Envelope<?> event) {
         opening.apply(event);

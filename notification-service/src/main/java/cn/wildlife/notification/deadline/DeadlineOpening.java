@@ -9,6 +9,9 @@ import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.inspection.RectificationChanged;
+import cn.wildlife.events.operation.OperationChanged;
+import cn.wildlife.events.operation.ReportSubmitted;
+import cn.wildlife.events.operation.SortieRecorded;
 import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.alert.CalendarGapAlerts;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
@@ -19,6 +22,7 @@ import cn.wildlife.support.outbox.OutboxRelay;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -34,9 +38,10 @@ public class DeadlineOpening {
     private final OutboxRelay relay;
     private final DeadlineClocks clocks;
     private final CalendarGapAlerts gaps;
+    private final java.time.Clock clock;
 
     public DeadlineOpening(RuleCatalogue rules, DeadlineStore store, DueDateCalculator calculator, Outbox outbox,
-                           OutboxRelay relay, DeadlineClocks clocks, CalendarGapAlerts gaps) {
+                           OutboxRelay relay, DeadlineClocks clocks, CalendarGapAlerts gaps, java.time.Clock clock) {
         this.rules = rules;
         this.store = store;
         this.calculator = calculator;
@@ -44,17 +49,37 @@ public class DeadlineOpening {
         this.relay = relay;
         this.clocks = clocks;
         this.gaps = gaps;
+        this.clock = clock;
     }
 
     /**
      * The facts a clock needs from the event that starts it. {@code dueAt} is set when the event itself fixes the
-     * due time (a rectification order sets its own deadline: no law gives a number of days); it then wins over the
-     * rule's amount.
+     * due time (a rectification order sets its own deadline, an operation's plan its report dates: no law gives a
+     * number of days); it then wins over the rule's amount. {@code label} tells apart the clocks one event opens under
+     * one rule (an operation's reports and patrols); {@code watchers} says whom each watcher a rule may name (e.g.
+     * LEAD_OFFICE) stands for with this subject, so that the applicable rule version picks who is told of a miss.
      */
-    record Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt) {
+    record Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt,
+                   @Nullable String label, Map<String, String> watchers) {
 
         Opening(String subjectId, Agency agency, String region, Instant startedAt) {
-            this(subjectId, agency, region, startedAt, null);
+            this(subjectId, agency, region, startedAt, null, null, Map.of());
+        }
+
+        Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt) {
+            this(subjectId, agency, region, startedAt, dueAt, null, Map.of());
+        }
+
+        /**
+         * The addressees of the rule's watchers, each once: the supervision office is the one over the subject's
+         * province wherever the subject is; a lead office only where the subject has one (an operation's clocks).
+         */
+        List<String> watchersOf(DeadlineRule rule) {
+            String supervision = Agency.SUPERVISION_OFFICE.name() + "@"
+                    + new cn.wildlife.events.RegionCode(region).parent().parent().code();
+            return rule.watchers().stream()
+                    .map(w -> watchers.getOrDefault(w, "SUPERVISION_OFFICE".equals(w) ? supervision : null))
+                    .filter(java.util.Objects::nonNull).distinct().toList();
         }
     }
 
@@ -71,42 +96,8 @@ public class DeadlineOpening {
                 .map(DeadlineRule::id).distinct().toList();
         for (String ruleId : ruleIds) {
             DeadlineRule any = rules.active().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
-            Optional<Opening> opening = openingOf(event, any);
-            if (opening.isEmpty()) {
-                continue;
-            }
-            Opening facts = opening.get();
-            // A province's own version of the rule, where it has one, else the national rule.
-            DeadlineRule rule = rules.applicable(ruleId, facts.region()).orElse(null);
-            if (rule == null || !rule.opensFor(type, facts.agency().name())) {
-                continue;
-            }
-            Deadline deadline = facts.dueAt() != null
-                    ? Deadline.openUntil(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
-                    facts.startedAt(), facts.dueAt())
-                    : Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
-                    facts.startedAt(), calculator);
-            // Its fulfilment may have come first (another topic, a replay): then the clock opens already closed.
-            Optional<DeadlineStore.Fulfilment> fulfilled = store.fulfilment(deadline.id())
-                    .filter(f -> !f.at().isBefore(facts.startedAt()));
-            if (fulfilled.isPresent()) {
-                deadline = deadline.fulfilledBeforeOpening(fulfilled.get().eventId(), fulfilled.get().at());
-            }
-            DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
-                    rule.legalBasis(), rule.subjectType(), facts.subjectId(), facts.agency(), facts.region(),
-                    deadline.startedAt(), deadline.dueAt(), deadline.provisional());
-            Envelope<DeadlineOpened> envelope = Envelope.of(NotificationServiceApplication.EVENT_SOURCE, facts.agency(), facts.region(), announced)
-                    .withCorrelation(event.correlationId() != null ? event.correlationId() : event.id(),
-                            event.traceparent());
-            if (store.insert(deadline, rule, outbox.entry(Topics.PLATFORM_DEADLINES, envelope), outbox)) {
-                opened++;
-                if (deadline.provisional()) {
-                    gaps.raiseOnce(calculator.due(deadline.startedAt(), rule.amount(), rule.unit()).missingYears(),
-                            deadline, deadline.dueAt());
-                }
-                // The fulfilment may have been kept while this clock was being opened: look once more.
-                store.fulfilment(deadline.id()).filter(f -> !f.at().isBefore(facts.startedAt()))
-                        .ifPresent(f -> store.close(Deadline.idFor(rule.id(), facts.subjectId()), f.eventId(), f.at()));
+            for (Opening facts : openingsOf(event, any)) {
+                opened += open(event, ruleId, type, facts) ? 1 : 0;
             }
         }
         if (opened > 0) {
@@ -115,27 +106,99 @@ public class DeadlineOpening {
         return opened;
     }
 
+    private boolean open(Envelope<?> event, String ruleId, String type, Opening facts) {
+        // A province's own version of the rule, where it has one, else the national rule.
+        DeadlineRule rule = rules.applicable(ruleId, facts.region()).orElse(null);
+        if (rule == null || !rule.opensFor(type, facts.agency().name())) {
+            return false;
+        }
+        Deadline deadline = facts.dueAt() != null
+                ? Deadline.openUntil(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
+                facts.startedAt(), facts.dueAt())
+                : Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
+                facts.startedAt(), calculator);
+        if (facts.label() != null) {
+            deadline = deadline.titled(rule.title() + "：" + facts.label());
+        }
+        // Its fulfilment may have come first (another topic, a replay): then the clock opens already closed.
+        Optional<DeadlineStore.Fulfilment> fulfilled = store.fulfilment(deadline.id())
+                .filter(f -> !f.at().isBefore(facts.startedAt()));
+        if (fulfilled.isPresent()) {
+            deadline = deadline.fulfilledBeforeOpening(fulfilled.get().eventId(), fulfilled.get().at());
+        }
+        DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
+                rule.legalBasis(), rule.subjectType(), facts.subjectId(), facts.agency(), facts.region(),
+                deadline.startedAt(), deadline.dueAt(), deadline.provisional());
+        Envelope<DeadlineOpened> envelope = Envelope.of(NotificationServiceApplication.EVENT_SOURCE, facts.agency(),
+                        facts.region(), announced)
+                .withCorrelation(event.correlationId() != null ? event.correlationId() : event.id(),
+                        event.traceparent());
+        if (!store.insert(deadline, rule, facts.watchersOf(rule), outbox.entry(Topics.PLATFORM_DEADLINES, envelope),
+                outbox)) {
+            return false;
+        }
+        if (deadline.provisional()) {
+            gaps.raiseOnce(calculator.due(deadline.startedAt(), rule.amount(), rule.unit()).missingYears(),
+                    deadline, deadline.dueAt());
+        }
+        if (fulfilled.isPresent()) {
+            // Consumed: the clock holds the fact now.
+            store.forgetFulfilment(deadline.id());
+        } else {
+            // The fulfilment may have been kept while this clock was being opened: look once more.
+            String id = deadline.id();
+            store.fulfilment(id).filter(f -> !f.at().isBefore(facts.startedAt())).ifPresent(f -> {
+                store.close(id, f.eventId(), f.at());
+                store.forgetFulfilment(id);
+            });
+        }
+        return true;
+    }
+
     private void closeFulfilled(Envelope<?> event) {
+        String type = event.type().ceType();
+        List<DeadlineRule> fulfilled = rules.active().stream().filter(rule -> rule.closesOn().contains(type))
+                .filter(distinctBy(DeadlineRule::id)).toList();
+        for (DeadlineRule rule : fulfilled) {
+            Optional<OperationClocks.Fulfilled> fact = fulfilmentOf(event, rule);
+            if (fact.isEmpty()) {
+                continue;
+            }
+            String id = Deadline.idFor(rule.id(), fact.get().subjectId());
+            Instant at = fact.get().at();
+            if (store.close(id, event.id(), at) == DeadlineStore.Closing.NOT_OPENED) {
+                // Kept for the opening event still to come; then closed if that clock opened meanwhile.
+                store.recordFulfilment(id, new DeadlineStore.Fulfilment(event.id(), type, at), clock.instant());
+                if (store.close(id, event.id(), at) != DeadlineStore.Closing.NOT_OPENED) {
+                    store.forgetFulfilment(id);
+                }
+            }
+        }
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, ?> key) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        return t -> seen.add(key.apply(t));
+    }
+
+    /** Which clock of the rule the event fulfils, and when the fulfilling fact happened. */
+    private static Optional<OperationClocks.Fulfilled> fulfilmentOf(Envelope<?> event, DeadlineRule rule) {
+        if (event.data() instanceof ReportSubmitted report) {
+            return OperationClocks.fulfilledBy(report, rule.subjectType());
+        }
+        if (event.data() instanceof SortieRecorded sortie) {
+            return OperationClocks.fulfilledBy(sortie, rule.subjectType());
+        }
         String subject = subjectOf(event);
         if (subject == null) {
-            return;
+            return Optional.empty();
         }
         Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt()
                 : event.data() instanceof ClueStepTaken clueStep ? clueStep.takenAt()
                 : event.data() instanceof CaseChanged change ? change.changedAt()
                 : event.data() instanceof RectificationChanged order && order.reinspectedAt() != null
                 ? order.reinspectedAt() : event.time().toInstant();
-        String type = event.type().ceType();
-        List<String> fulfilled = rules.active().stream().filter(rule -> rule.closesOn().contains(type))
-                .map(DeadlineRule::id).distinct().toList();
-        for (String ruleId : fulfilled) {
-            String id = Deadline.idFor(ruleId, subject);
-            if (store.close(id, event.id(), at) == DeadlineStore.Closing.NOT_OPENED) {
-                // Kept for the opening event still to come; then closed if that clock opened meanwhile.
-                store.recordFulfilment(id, new DeadlineStore.Fulfilment(event.id(), type, at));
-                store.close(id, event.id(), at);
-            }
-        }
+        return Optional.of(new OperationClocks.Fulfilled(subject, at));
     }
 
     /** A case's appraisal, hearing or suspension starting or ending stops or restarts the clocks whose rule says so. */
@@ -171,6 +234,18 @@ public class DeadlineOpening {
      * The facts a rule's clock needs from the event. Clues start when the agency received them (自收到材料之日起);
      * a transfer's clock belongs to the party whose turn it is: the sender, or the receiving police.
      */
+    private static List<Opening> openingsOf(Envelope<?> event, DeadlineRule rule) {
+        if (event.data() instanceof OperationChanged op) {
+            return switch (rule.subjectType()) {
+                case OperationClocks.MONTHLY_REPORT, OperationClocks.FINAL_REPORT ->
+                        OperationClocks.reports(op, rule.subjectType());
+                case OperationClocks.PATROL -> OperationClocks.patrols(op);
+                default -> List.of();
+            };
+        }
+        return openingOf(event, rule).stream().toList();
+    }
+
     private static Optional<Opening> openingOf(Envelope<?> event, DeadlineRule rule) {
         if (event.data() instanceof ClueRecorded clue) {
             return Optional.of(new Opening(clue.clueId(), clue.agency(), clue.region(), clue.receivedAt()));

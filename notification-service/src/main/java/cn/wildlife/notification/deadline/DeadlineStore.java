@@ -61,9 +61,12 @@ public class DeadlineStore {
      * Inserts a new deadline with its announcement; false when it is already open (a redelivered event). What the
      * rule says about warnings, escalation, pauses and extensions is kept with it, so a later rule version does not
      * change a running clock. A deadline opened already fulfilled (its fulfilment came first) is inserted closed.
+     * {@code watchers} are told besides the responsible agency when it is missed (an operation's lead office).
      */
-    public boolean insert(Deadline deadline, DeadlineRule rule, Document outboxEntry, Outbox outbox) {
+    public boolean insert(Deadline deadline, DeadlineRule rule, List<String> watchers, Document outboxEntry,
+                          Outbox outbox) {
         Document doc = asDocument(deadline)
+                .append("watchers", List.copyOf(watchers))
                 .append("warnBefore", rule.warnBefore().stream().map(Duration::toString).toList())
                 .append("escalateAfter", rule.escalateAfter().toString())
                 .append("escalation", rule.escalation())
@@ -122,10 +125,33 @@ public class DeadlineStore {
         throw new IllegalStateException("deadline " + id + " kept changing while being closed; the event is retried");
     }
 
-    /** Keeps a fulfilling fact for a clock not opened yet; the first one kept stays. */
-    public void recordFulfilment(String id, Fulfilment fulfilment) {
+    /**
+     * Keeps a fulfilling fact for a clock not opened yet; the first one kept stays. {@code keptAt} starts its
+     * retention: one whose clock never opens is swept after it.
+     */
+    public void recordFulfilment(String id, Fulfilment fulfilment, Instant keptAt) {
         MongoSupport.insertIfAbsent(fulfilments, new Document("_id", id).append("eventId", fulfilment.eventId())
-                .append("eventType", fulfilment.eventType()).append("at", Date.from(fulfilment.at())));
+                .append("eventType", fulfilment.eventType()).append("at", Date.from(fulfilment.at()))
+                .append("keptAt", Date.from(keptAt)));
+    }
+
+    /** A kept fulfilment that its clock has taken in (opened closed, or closed by it) is no longer needed. */
+    public void forgetFulfilment(String id) {
+        fulfilments.deleteOne(Filters.eq("_id", id));
+    }
+
+    /**
+     * Removes the fulfilments kept since before {@code cutoff} whose clock never opened; returns how many. Ones kept
+     * by an earlier version without {@code keptAt} are dated now first, so they get the full retention too. Both
+     * steps are conditional writes: instances sweeping at once remove each document once, and nothing else.
+     */
+    public long sweepFulfilments(Instant now, Instant cutoff) {
+        fulfilments.updateMany(Filters.exists("keptAt", false), Updates.set("keptAt", Date.from(now)));
+        return fulfilments.deleteMany(Filters.lt("keptAt", Date.from(cutoff))).getDeletedCount();
+    }
+
+    long keptFulfilments() {
+        return fulfilments.countDocuments();
     }
 
     public Optional<Fulfilment> fulfilment(String id) {
@@ -223,7 +249,7 @@ public class DeadlineStore {
                 .append("extensions", extensions(d.extensions()))
                 .append("allowedExtensions", d.allowedExtensions().stream().map(e -> new Document("amount", e.amount())
                         .append("amountTotal", e.amountTotal()).append("unit", e.unit().name())
-                        .append("approval", e.approval())).toList())
+                        .append("approval", e.approval()).append("agencies", List.copyOf(e.agencies()))).toList())
                 .append("history", d.history().stream().map(DeadlineStore::change).toList())
                 .append("version", d.version());
     }
@@ -266,7 +292,8 @@ public class DeadlineStore {
                         e.getDate("grantedAt").toInstant())).toList(),
                 doc.getList("allowedExtensions", Document.class, List.of()).stream().map(e ->
                         new DeadlineRule.Extension(e.getInteger("amount"), e.getInteger("amountTotal"),
-                                DurationUnit.valueOf(e.getString("unit")), e.getString("approval"))).toList(),
+                                DurationUnit.valueOf(e.getString("unit")), e.getString("approval"),
+                                java.util.Set.copyOf(e.getList("agencies", String.class, List.of())))).toList(),
                 doc.getList("history", Document.class, List.of()).stream().map(h -> new Deadline.Change(
                         h.getDate("at").toInstant(), h.getString("change"), h.getString("eventId"),
                         h.getString("by"), instant(h.getDate("dueAt")), h.getString("note"))).toList(),

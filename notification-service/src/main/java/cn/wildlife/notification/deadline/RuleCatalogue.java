@@ -106,7 +106,7 @@ public class RuleCatalogue {
                 proposed.statutory(), proposed.kind(), proposed.subjectType(), proposed.opensOn(), proposed.agencies(),
                 proposed.closesOn(), proposed.pausesOn(), proposed.resumesOn(), proposed.amount(), proposed.unit(),
                 proposed.extensions(), proposed.warnBefore(), proposed.responsible(), proposed.escalation(),
-                proposed.escalateAfter(), proposed.regions());
+                proposed.escalateAfter(), proposed.regions(), proposed.watchers());
         rules.insertOne(Document.parse(mapper.writeValueAsString(rule))
                 .append("_id", rule.scopeKey() + "#" + version).append("origin", "ADDED").append("addedBy", by)
                 .append("addedAt", java.util.Date.from(clock.instant())));

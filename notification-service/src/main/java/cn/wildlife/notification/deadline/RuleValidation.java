@@ -1,7 +1,9 @@
 package cn.wildlife.notification.deadline;
 
+import cn.wildlife.events.Agency;
 import cn.wildlife.events.EventType;
 import cn.wildlife.events.RegionCode;
+import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.web.FieldError;
 import java.time.Duration;
@@ -19,6 +21,8 @@ final class RuleValidation {
     private static final Set<String> RESPONSIBLE = Set.of("HANDLING_AGENCY", "SENDING_AGENCY", "RECEIVING_AGENCY");
     private static final Set<String> ESCALATION = Set.of("AGENCY_HEAD", "SUPERIOR_REGION", "SUPERVISION_OFFICE",
             "PROCURATORATE");
+    static final Set<String> WATCHERS = Set.of("LEAD_OFFICE", "SUPERVISION_OFFICE");
+    private static final List<String> AGENCIES = java.util.Arrays.stream(Agency.values()).map(Agency::name).toList();
 
     private RuleValidation() {
     }
@@ -82,9 +86,22 @@ final class RuleValidation {
             if (extension.unit() != rule.unit()) {
                 errors.add(new FieldError(at + ".unit", "must be the rule's unit " + rule.unit(), extension.unit()));
             }
+            for (String agency : extension.agencies()) {
+                if (!AGENCIES.contains(agency)) {
+                    errors.add(new FieldError(at + ".agencies", NotificationServiceApplication.TEXTS.get(
+                            "rule.extension-agencies", String.join(", ", AGENCIES)), agency));
+                }
+            }
             if (blank(extension.approval())) {
                 errors.add(new FieldError(at + ".approval", "must say whose approval the extension needs",
                         extension.approval()));
+            }
+        }
+        for (int i = 0; i < rule.watchers().size(); i++) {
+            if (!WATCHERS.contains(rule.watchers().get(i))) {
+                errors.add(new FieldError("watchers[" + i + "]", NotificationServiceApplication.TEXTS.get(
+                        "rule.watchers", String.join(", ", WATCHERS.stream().sorted().toList())),
+                        rule.watchers().get(i)));
             }
         }
         for (String region : rule.regions()) {

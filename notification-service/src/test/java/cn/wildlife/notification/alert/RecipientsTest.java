@@ -27,4 +27,17 @@ class RecipientsTest {
                 List.of("AGENCY_HEAD", "SUPERIOR_REGION", "PROCURATORATE")))
                 .contains("PROCURATORATE@220112", "PUBLIC_SECURITY@220100");
     }
+
+    @Test
+    void anOperationsMissedReportIsToldToItsLeadOfficeAndTheSupervisionOfficeAsSoonAsItIsOverdue() {
+        List<String> watchers = List.of("FORESTRY@210000", "SUPERVISION_OFFICE@210000");
+
+        assertThat(DeadlineAlerting.recipients("APPROACHING", Agency.FORESTRY, "210100", List.of(), watchers))
+                .containsExactly("FORESTRY@210100");
+        assertThat(DeadlineAlerting.recipients("OVERDUE", Agency.FORESTRY, "210100", List.of(), watchers))
+                .containsExactly("FORESTRY@210100", "FORESTRY@210000", "SUPERVISION_OFFICE@210000");
+        assertThat(DeadlineAlerting.recipients("ESCALATED", Agency.FORESTRY, "210100",
+                List.of("AGENCY_HEAD", "SUPERIOR_REGION", "SUPERVISION_OFFICE"), watchers)).containsExactly(
+                "FORESTRY@210100", "FORESTRY@210000", "SUPERVISION_OFFICE@210000", "FORESTRY@210100/AGENCY_HEAD");
+    }
 }

@@ -209,12 +209,20 @@ public class OutboxRelay implements SmartLifecycle {
                     collection.updateOne(Filters.eq("_id", id), Updates.unset(Outbox.CLAIMED_UNTIL));
                     continue;
                 }
+                total += sent.size();
+                // The usual case, everything sent and nothing appended meanwhile (the claim keeps other relays
+                // away, so the same count means the same entries): one write empties the outbox.
+                if (sent.size() == entries.size() && collection.updateOne(Filters.and(Filters.eq("_id", id),
+                        Filters.size(Outbox.ENTRIES, entries.size())), Updates.combine(
+                        Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false),
+                        Updates.unset(Outbox.CLAIMED_UNTIL))).getModifiedCount() == 1) {
+                    continue;
+                }
                 collection.updateOne(Filters.eq("_id", id), Updates.combine(
                         Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), Updates.unset(Outbox.CLAIMED_UNTIL)));
                 // Cleared only if nothing was appended meanwhile; otherwise the next round takes the newcomers.
                 collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(Outbox.ENTRIES, 0)),
                         Updates.set(Outbox.PENDING, false));
-                total += sent.size();
             }
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to the scan.

@@ -115,6 +115,13 @@ public record Deadline(
                 extensions, allowedExtensions, more, version);
     }
 
+    /** The same clock under a title naming what it is about (one of several an event opened under one rule). */
+    public Deadline titled(String newTitle) {
+        return new Deadline(id, ruleId, ruleVersion, newTitle, legalBasis, kind, subjectType, subjectId, agency, region,
+                openedByEventId, startedAt, amount, unit, dueAt, dueDate, provisional, arithmetic, state, pauses,
+                extensions, allowedExtensions, history, version);
+    }
+
     /** The clock as its arithmetic needs it. */
     public DeadlineClock clock() {
         if (amount == null || unit == null) {

@@ -33,8 +33,11 @@ public record DeadlineClock(Instant startedAt, int amount, DurationUnit unit, Li
     /** Why an extension cannot be granted. */
     public static final class ExtensionRefused extends RuntimeException {
 
-        /** UNKNOWN and MOVES_NOTHING are bad requests; the others clash with the deadline as it stands. */
-        public enum Reason { UNKNOWN, ALREADY_GRANTED, NONE_LEFT, MOVES_NOTHING }
+        /**
+         * UNKNOWN, MOVES_NOTHING and NOT_FOR_AGENCY (the rule keeps the extension to other kinds of agency) are bad
+         * requests; the others clash with the deadline as it stands.
+         */
+        public enum Reason { UNKNOWN, ALREADY_GRANTED, NONE_LEFT, MOVES_NOTHING, NOT_FOR_AGENCY }
 
         private final Reason reason;
 

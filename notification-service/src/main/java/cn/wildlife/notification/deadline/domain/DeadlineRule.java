@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param agencies   the agencies whose subjects the rule applies to; empty means every agency
  * @param statutory  false for a platform default where the law sets no number (the legal basis says so)
  * @param regions    where a province's (or city's) own rule applies; empty for the national rule
+ * @param watchers   who else is told when the clock goes overdue and is escalated, besides the responsible agency:
+ *                   LEAD_OFFICE (a joint operation's lead office; nobody for other subjects), SUPERVISION_OFFICE (the
+ *                   one over the subject's province); an operation's late or missing reports are exactly what its
+ *                   lead office and the supervision office watch
  */
 public record DeadlineRule(
         String id,
@@ -36,7 +40,8 @@ public record DeadlineRule(
         String responsible,
         List<String> escalation,
         @Nullable Duration escalateAfter,
-        @Nullable List<String> regions) {
+        @Nullable List<String> regions,
+        @Nullable List<String> watchers) {
 
     /** How long a deadline stays overdue before it goes up the chain, when the rule does not say. */
     public static final Duration DEFAULT_ESCALATE_AFTER = Duration.ofDays(1);
@@ -44,9 +49,27 @@ public record DeadlineRule(
     /** Whether missing the clock is a breach or just the end of an opportunity. */
     public enum Kind { DUTY, WINDOW }
 
-    /** An extension the law allows: by {@code amount} more, or up to {@code amountTotal} in all, with approval. */
+    /**
+     * An extension the law allows: by {@code amount} more, or up to {@code amountTotal} in all, with approval.
+     *
+     * @param agencies the kinds of agency that may use it (e.g. only market supervision may add 30 days to the Art. 60
+     *                 penalty period); empty for every agency the rule applies to
+     */
     public record Extension(@Nullable Integer amount, @Nullable Integer amountTotal, DurationUnit unit,
-                            String approval) {
+                            String approval, @Nullable Set<String> agencies) {
+
+        public Extension {
+            agencies = agencies == null ? Set.of() : Set.copyOf(agencies);
+        }
+
+        public Extension(@Nullable Integer amount, @Nullable Integer amountTotal, DurationUnit unit, String approval) {
+            this(amount, amountTotal, unit, approval, Set.of());
+        }
+
+        /** Whether a deadline of this agency may be given the extension. */
+        public boolean usableBy(String agency) {
+            return agencies.isEmpty() || agencies.contains(agency);
+        }
     }
 
     public DeadlineRule {
@@ -60,6 +83,7 @@ public record DeadlineRule(
         escalation = escalation == null ? List.of() : List.copyOf(escalation);
         escalateAfter = escalateAfter == null ? DEFAULT_ESCALATE_AFTER : escalateAfter;
         regions = regions == null ? List.of() : List.copyOf(regions);
+        watchers = watchers == null ? List.of() : List.copyOf(watchers);
     }
 
     /** The national rule applies everywhere; a province's or city's own applies in its region and below. */
