@@ -19,6 +19,7 @@ import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.events.operation.OperationChanged;
 import cn.wildlife.events.operation.ReportSubmitted;
 import cn.wildlife.events.operation.SortieRecorded;
+import cn.wildlife.events.species.SpeciesCatalogueChanged;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import java.net.URI;
 import java.util.Arrays;
@@ -123,6 +124,9 @@ public enum EventType {
             "sortie-recorded.v1.json", "An agency recorded a patrol or sortie of an operation."),
     OPERATION_REPORT_SUBMITTED("cn.wildlife.operation.report-submitted.v1", ReportSubmitted.class,
             "report-submitted.v1.json", "A region submitted an operation report (monthly summary or final)."),
+    SPECIES_CATALOGUE_CHANGED("cn.wildlife.species.catalogue-changed.v1", SpeciesCatalogueChanged.class,
+            "species-catalogue-changed.v1.json", "case-service's species catalogue changed (an administrator's "
+            + "import): the species new or corrected, for the services that check species codes."),
     ALERT_RAISED("cn.wildlife.alert.raised.v1", AlertRaised.class, "alert-raised.v1.json",
             "notification-service raised an approaching, overdue or escalated alert, or told the administrators that "
             + "a year's holiday calendar is missing."),

@@ -26,6 +26,7 @@ public final class Topics {
     public static final String PLATFORM_OPERATIONS = "platform.operations";
     public static final String PLATFORM_DEADLINES = "platform.deadlines";
     public static final String PLATFORM_ALERTS = "platform.alerts";
+    public static final String PLATFORM_SPECIES = "platform.species";
 
     /** One documented topic. */
     public record Topic(String name, String description, Set<EventType> eventTypes, String writer) {
@@ -95,6 +96,8 @@ public final class Topics {
         topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations: entered, sorties, report submissions.",
                 Set.of(EventType.OPERATION_ENTERED, EventType.OPERATION_SORTIE_RECORDED,
                         EventType.OPERATION_REPORT_SUBMITTED), "inspection-service"));
+        topics.add(new Topic(PLATFORM_SPECIES, "The species catalogue's changes, keyed by the one catalogue so "
+                + "they stay in order.", Set.of(EventType.SPECIES_CATALOGUE_CHANGED), "case-service"));
         topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened and extended.",
                 Set.of(EventType.DEADLINE_OPENED, EventType.DEADLINE_EXTENDED), "notification-service"));
         topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts; a missing holiday calendar.",

@@ -114,6 +114,40 @@ class EventCodecTest {
                 .isEqualTo(EventType.CLUE_RECORDED);
     }
 
+    @Test
+    void theOperationTaggedSampleCarriesItsOperation() {
+        Envelope<ClueReported> tagged = SampleEvents.valid(codec).get(SampleEvents.VALID.indexOf(
+                "forestry-clue-operation-bird-market.json")).as(ClueReported.class);
+
+        assertThat(tagged.data().operationId()).isEqualTo("OP-210000-2022-ABC123");
+    }
+
+    @Test
+    void thePlatformSamplesPassTheirSchemas() {
+        for (String name : SampleEvents.PLATFORM) {
+            Envelope<?> read = codec.fromCloudEvent(new JsonFormat().deserialize(SampleEvents.bytes("platform", name)));
+            assertThat(read.type()).isEqualTo(EventType.SPECIES_CATALOGUE_CHANGED);
+            assertThat(read.as(cn.wildlife.events.species.SpeciesCatalogueChanged.class).data().species().get(0).code())
+                    .isEqualTo("ailuropoda-melanoleuca");
+            assertThat(cn.wildlife.events.cli.PublishEvents.topicFor(read)).isEqualTo(Topics.PLATFORM_SPECIES);
+        }
+    }
+
+    @Test
+    void aClueMadeFromAnInspectionNamesItsFindingAndOperation() {
+        ClueRecorded fromInspection = new ClueRecorded("PUBLIC_SECURITY-INS-220112-1A2B3C4D-F2",
+                Agency.PUBLIC_SECURITY, "220112", ClueSource.INSPECTION, Instant.parse("2026-11-02T02:00:00Z"),
+                Instant.parse("2026-11-02T02:00:03Z"), List.of("cervus-nippon"), List.of(), "梅花鹿少8头",
+                ClueRecorded.Channel.INSPECTION, "OP-220000-2026-ABC123", new ClueRecorded.FromInspection(
+                "INS-220112-1A2B3C4D-F2", "INS-220112-1A2B3C4D", "FAC-220112-1A2B3C4D"), null);
+        Envelope<ClueRecorded> sent = Envelope.of(URI.create("urn:cn.wildlife:case-service"), Agency.PUBLIC_SECURITY,
+                "220112", fromInspection);
+        RecordHeaders headers = new RecordHeaders();
+
+        assertThat(deserializer.deserialize(Topics.PLATFORM_CLUES, headers,
+                serializer.serialize(Topics.PLATFORM_CLUES, headers, sent))).isEqualTo(sent);
+    }
+
     static ClueRecorded clueRecorded() {
         return new ClueRecorded("FORESTRY-220100-2026-0009", Agency.FORESTRY, "220100", ClueSource.DRONE,
                 Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-20T01:00:05Z"),

@@ -48,7 +48,7 @@ class OperationIT {
     private static final List<String> HEADERS = List.of("行政区划代码", "层级", "出动执法人员（人次）", "出动车辆（台次）",
             "检查野生动物活动区域（处）", "检查重点市场场所（处）", "检查经营活禽交易门店（家）", "检查野生动物人工繁育场所（家）",
             "检查餐饮场所（家）", "查办刑事案件（起）", "查办行政案件（起）", "林政处罚（人）", "收缴野生动物活体（只）",
-            "收缴野生动物死体（只）", "放飞放生（只）", "收缴猎捕工具（套）", "涉案价值（元）", "罚款（元）");
+            "收缴野生动物死体（只）", "放飞放生（只）", "收缴猎捕工具（套）", "涉案价值（元）", "罚款（元）", "受理线索（条）");
 
     private final PlatformClient client = SharedPlatform.client();
     private final String gateway = SharedPlatform.platform().gatewayUrl();
@@ -182,12 +182,12 @@ class OperationIT {
     /** What September should read, column by column in the order of the headers. */
     private static Map<String, long[]> expected() {
         Map<String, long[]> rows = new LinkedHashMap<>();
-        rows.put("210000", new long[] {44, 15, 2, 20, 2, 1, 5, 1, 1, 1, 5, 2, 5, 3, 42000, 5000});
-        rows.put("210100", new long[] {36, 12, 0, 20, 2, 1, 5, 1, 1, 1, 5, 2, 5, 3, 42000, 5000});
-        rows.put("210102", new long[] {4, 1, 0, 0, 2, 0, 5, 1, 0, 0, 0, 0, 0, 0, 30000, 0});
-        rows.put("210112", new long[] {30, 10, 0, 20, 0, 1, 0, 0, 1, 1, 5, 2, 5, 3, 12000, 5000});
-        rows.put("210200", new long[] {8, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        rows.put("210203", new long[] {8, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        rows.put("210000", new long[] {44, 15, 2, 20, 2, 1, 5, 1, 1, 1, 5, 2, 5, 3, 42000, 5000, 0});
+        rows.put("210100", new long[] {36, 12, 0, 20, 2, 1, 5, 1, 1, 1, 5, 2, 5, 3, 42000, 5000, 0});
+        rows.put("210102", new long[] {4, 1, 0, 0, 2, 0, 5, 1, 0, 0, 0, 0, 0, 0, 30000, 0, 0});
+        rows.put("210112", new long[] {30, 10, 0, 20, 0, 1, 0, 0, 1, 1, 5, 2, 5, 3, 12000, 5000, 0});
+        rows.put("210200", new long[] {8, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        rows.put("210203", new long[] {8, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         return rows;
     }
 
@@ -303,7 +303,7 @@ class OperationIT {
                 + "&to=2022-09-30", client.as("liaoning-forestry")).raw();
         String[] lines = csv.replace("\uFEFF", "").split("\r\n");
         assertThat(lines[0]).isEqualTo(String.join(",", HEADERS));
-        assertThat(lines[1]).isEqualTo("210000,省,44,15,2,20,2,1,5,1,1,1,5,2,5,3,42000,5000");
+        assertThat(lines[1]).isEqualTo("210000,省,44,15,2,20,2,1,5,1,1,1,5,2,5,3,42000,5000,0");
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A clue as case-service keeps it (线索): received, assigned to a handler, then turned into a case, dismissed with
- * reasons or referred to the competent agency.
+ * reasons or referred to the competent agency. A clue may belong to a joint operation ({@code operationId}, counted in
+ * its results table) and may have been made from an inspection finding ({@code fromInspection}).
  */
 public record Clue(
         String id,
@@ -34,6 +35,8 @@ public record Clue(
         List<Identifier> identifiers,
         List<String> people,
         List<String> evidence,
+        @Nullable String operationId,
+        ClueRecorded.@Nullable FromInspection fromInspection,
         long version) {
 
     public Clue {
@@ -116,11 +119,11 @@ public record Clue(
         return new Clue(id, agency, region, source, receivedAt, recordedAt, place, speciesCodes, behaviours,
                 summary, step.to(status), channel, step == Step.REFER ? referTo : referredTo, referredFrom,
                 reporterOnFile, step == Step.GIVE_FEEDBACK ? at : feedbackAt, identifiers, people, evidence,
-                version + 1);
+                operationId, fromInspection, version + 1);
     }
 
     public ClueRecorded recorded() {
         return new ClueRecorded(id, agency, region, source, receivedAt, recordedAt, speciesCodes, behaviours,
-                summary, channel);
+                summary, channel, operationId, fromInspection, referredFrom);
     }
 }

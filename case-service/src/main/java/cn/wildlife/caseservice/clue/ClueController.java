@@ -208,7 +208,7 @@ class ClueController {
                 Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null,
                 identifiers,
                 request.people() == null ? List.of() : request.people(),
-                request.evidence() == null ? List.of() : request.evidence(), 1);
+                request.evidence() == null ? List.of() : request.evidence(), request.operationId(), null, 1);
         Clue created = recording.create(clue);
         if (request.reporter() != null) {
             access.checkWrite(caller, agency, request.region(), Role.HANDLER);
@@ -228,7 +228,8 @@ class ClueController {
                     String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel,
                     @Nullable Agency referredTo, @Nullable String referredFrom, @Nullable Boolean reporterOnFile,
                     @Nullable Instant feedbackAt, @Nullable List<Identifier> identifiers,
-                    @Nullable List<String> people, List<String> evidence, long version) {
+                    @Nullable List<String> people, List<String> evidence, @Nullable String operationId,
+                    ClueRecorded.@Nullable FromInspection fromInspection, long version) {
 
         /** Whether a reporter is on file is the receiving agency's business only. */
         static ClueView of(Clue c, Caller caller) {
@@ -241,7 +242,7 @@ class ClueController {
                             .map(Clue.Step::path).toList(),
                     c.channel(), c.referredTo(), c.referredFrom(), own ? c.reporterOnFile() : null, c.feedbackAt(),
                     own ? c.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList() : null,
-                    own ? c.people() : null, c.evidence(), c.version());
+                    own ? c.people() : null, c.evidence(), c.operationId(), c.fromInspection(), c.version());
         }
     }
 
@@ -252,7 +253,8 @@ class ClueController {
              "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"群众举报水库边有人架网捕鸟",
              "reporter":{"anonymous":false,"name":"王某","phone":"13912345678"},
              "identifiers":[{"type":"VEHICLE_PLATE","value":"吉A·D1234"}],
-             "people":["男，约四十岁，驾驶白色面包车"],"evidence":["热线录音 12345-20261120-0931.mp3"]}""")
+             "people":["男，约四十岁，驾驶白色面包车"],"evidence":["热线录音 12345-20261120-0931.mp3"],
+             "operationId":"OP-220000-2026-1A2B3C"}""")
     record NewClue(
             @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
             @Nullable Agency agency,
@@ -266,7 +268,8 @@ class ClueController {
             @Nullable @Valid ReporterRequest reporter,
             @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 500) String> people,
-            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence) {
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
+            @Nullable @Pattern(regexp = ID_PATTERN) String operationId) {
     }
 
 

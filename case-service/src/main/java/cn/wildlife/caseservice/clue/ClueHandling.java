@@ -75,7 +75,8 @@ public class ClueHandling {
                 .append("referredTo", details.referredTo() == null ? null : details.referredTo().name())
                 .append("assignee", details.assignee());
         ClueStepTaken payload = new ClueStepTaken(after.id(), step.name(), after.status().name(), after.agency(),
-                after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), after.referredTo());
+                after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), after.referredTo(),
+                after.operationId());
         EventType type = EventType.fromCeType(step.eventType()).orElseThrow();
         Document event = outbox.entry(Topics.PLATFORM_CLUES,
                 Envelope.of(CaseServiceApplication.EVENT_SOURCE, after.agency(), after.region(), type, payload));
@@ -138,24 +139,13 @@ public class ClueHandling {
      */
     private void receiveAsOwn(Clue referred, Caller caller, Instant at) {
         Agency to = referred.referredTo();
-        String id = to.name() + "-" + referred.id();
-        if (id.length() > 80) {
-            id = to.name() + "-REF-" + java.util.HexFormat.of().formatHex(sha256(referred.id())).substring(0, 24);
-        }
+        String id = ClueRecording.ownId(to, "REF", referred.id());
         Clue own = new Clue(id, to, referred.region(), cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE, at, at,
                 referred.place(), referred.speciesCodes(), referred.behaviours(), referred.summary(),
                 Clue.Status.RECEIVED, cn.wildlife.events.clue.ClueRecorded.Channel.REST, null, referred.id(), false,
-                null, referred.identifiers(), referred.people(), referred.evidence(), 1);
+                null, referred.identifiers(), referred.people(), referred.evidence(), referred.operationId(),
+                referred.fromInspection(), 1);
         recording.recordOnce(own);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ConflictException stale(Clue current) {

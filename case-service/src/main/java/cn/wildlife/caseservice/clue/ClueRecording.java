@@ -3,11 +3,14 @@ package cn.wildlife.caseservice.clue;
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.events.Agency;
+import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.Place;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
+import cn.wildlife.events.inspection.CrimeSuspected;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import cn.wildlife.support.web.ConflictException;
@@ -74,13 +77,62 @@ public class ClueRecording {
         Clue clue = new Clue(report.clueId(), agency, report.region(), report.source(), report.receivedAt(),
                 clock.instant(), report.place(), report.speciesCodes(), report.behaviours(), report.summary(),
                 Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, report.identifiers(),
-                report.people(), report.evidence(), 1);
+                report.people(), report.evidence(), report.operationId(), null, 1);
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
         }
         log.debug("Clue {} already recorded; event {} changes nothing", clue.id(), event.id());
         return Outcome.ALREADY_RECORDED;
+    }
+
+    /**
+     * An inspection finding that suggests a crime becomes a clue received by the agency the event names (public
+     * security) in the facility's region: that agency's own clue, on its own handling clock, received when the
+     * finding was announced. Its id is derived from the finding, so a redelivered event records nothing new.
+     */
+    public Outcome fromInspection(Envelope<CrimeSuspected> event) {
+        CrimeSuspected finding = event.data();
+        Agency to = finding.handTo();
+        if (!to.publishesOwnTopics()) {
+            // Only agencies that handle clues can receive one; the procuratorate and the supervision office oversee.
+            throw new InvalidEventException(to + " does not handle clues; a crime-suspected finding goes to an agency "
+                    + "that does");
+        }
+        String id = ownId(to, "INSP", finding.findingId());
+        Instant received = event.time().toInstant();
+        Clue clue = new Clue(id, to, finding.region(), ClueSource.INSPECTION, received, clock.instant(),
+                // The ids name the facility and the inspection; their details stay in inspection-service's records.
+                new Place("人工繁育机构 " + finding.facilityId() + "（监督检查 " + finding.inspectionId() + "）", null,
+                        null),
+                finding.speciesCodes(), List.of(), finding.summary(), Clue.Status.RECEIVED,
+                ClueRecorded.Channel.INSPECTION, null, null, false, null, List.of(), List.of(), List.of(),
+                finding.operationId(), new ClueRecorded.FromInspection(finding.findingId(), finding.inspectionId(),
+                finding.facilityId()), 1);
+        if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
+                event.traceparent())) {
+            return Outcome.RECORDED;
+        }
+        return Outcome.ALREADY_RECORDED;
+    }
+
+    /**
+     * The id of an agency's own clue made from another record: the agency's code before the record's id, or, when
+     * that is too long for an id, before a marker and a hash of it. The same record always gives the same id.
+     */
+    static String ownId(Agency to, String marker, String recordId) {
+        String id = to.name() + "-" + recordId;
+        return id.length() <= 80 ? id
+                : to.name() + "-" + marker + "-" + java.util.HexFormat.of().formatHex(sha256(recordId)).substring(0, 24);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records a clue entered through REST; an id in use answers 409. */

@@ -114,7 +114,13 @@ public class ClueStore {
                         .append("value", i.value())).toList())
                 .append("people", clue.people())
                 .append("evidence", clue.evidence())
+                .append("operationId", clue.operationId())
                 .append("version", clue.version());
+        if (clue.fromInspection() != null) {
+            doc.append("fromInspection", new Document("findingId", clue.fromInspection().findingId())
+                    .append("inspectionId", clue.fromInspection().inspectionId())
+                    .append("facilityId", clue.fromInspection().facilityId()));
+        }
         if (clue.place() != null) {
             Document place = new Document("description", clue.place().description());
             if (clue.place().latitude() != null) {
@@ -130,6 +136,7 @@ public class ClueStore {
 
     static Clue fromDocument(Document doc) {
         Document place = doc.get("place", Document.class);
+        Document inspection = doc.get("fromInspection", Document.class);
         return new Clue(
                 doc.getString("_id"),
                 Agency.valueOf(doc.getString("agency")),
@@ -152,6 +159,9 @@ public class ClueStore {
                         IdentifierType.valueOf(i.getString("type")), i.getString("value"))).toList(),
                 doc.getList("people", String.class, List.of()),
                 doc.getList("evidence", String.class, List.of()),
+                doc.getString("operationId"),
+                inspection == null ? null : new ClueRecorded.FromInspection(inspection.getString("findingId"),
+                        inspection.getString("inspectionId"), inspection.getString("facilityId")),
                 ((Number) doc.get("version")).longValue());
     }
 }

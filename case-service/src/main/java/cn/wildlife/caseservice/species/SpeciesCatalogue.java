@@ -94,17 +94,21 @@ public class SpeciesCatalogue {
         reload();
     }
 
+    public java.util.Set<String> codes() {
+        return java.util.Set.copyOf(byCode.keySet());
+    }
+
     public int size() {
         return byCode.size();
     }
 
-    private static Document asDocument(Species s) {
+    static Document asDocument(Species s) {
         return new Document("_id", s.code()).append("nameZh", s.nameZh()).append("latinName", s.latinName())
                 .append("taxonClass", s.taxonClass()).append("protectionLevel", s.protectionLevel().name())
                 .append("citesAppendix", s.citesAppendix()).append("unit", s.unit().name());
     }
 
-    private static Species fromDocument(Document d) {
+    static Species fromDocument(Document d) {
         return new Species(d.getString("_id"), d.getString("nameZh"), d.getString("latinName"),
                 d.getString("taxonClass"), ProtectionLevel.valueOf(d.getString("protectionLevel")),
                 d.getString("citesAppendix"), QuantityUnit.valueOf(d.getString("unit")));

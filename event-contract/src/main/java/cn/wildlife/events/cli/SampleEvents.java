@@ -16,7 +16,10 @@ public final class SampleEvents {
             "forestry-clue-mist-nets.json",
             "forestry-clue-online-shop.json",
             "market-supervision-clue-restaurant.json",
-            "forestry-case-mist-nets.json");
+            "forestry-case-mist-nets.json",
+            "forestry-clue-operation-bird-market.json");
+    /** Events the platform's own services publish, as they look on their topics (not for agencies to publish). */
+    public static final List<String> PLATFORM = List.of("species-catalogue-changed.json");
     public static final List<String> INVALID = List.of(
             "bad-region.json",
             "missing-summary.json",

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param identifiers suspects' identifiers for cross-agency linking (optional; never the reporter's)
  * @param people      the people the clue names (suspects, witnesses) as the agency describes them; never the reporter
  * @param evidence    references to evidence files in the agency's own systems
+ * @param operationId the joint operation (专项行动) the clue belongs to, if any: its results table counts the clue
  */
 public record ClueReported(
         String clueId,
@@ -30,7 +31,8 @@ public record ClueReported(
         String summary,
         List<Identifier> identifiers,
         List<String> people,
-        List<String> evidence) implements EventPayload {
+        List<String> evidence,
+        @Nullable String operationId) implements EventPayload {
 
     public ClueReported {
         speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
@@ -40,19 +42,27 @@ public record ClueReported(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /** A report of no operation. */
+    public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
+                        List<String> speciesCodes, List<Behaviour> behaviours, String summary,
+                        List<Identifier> identifiers, List<String> people, List<String> evidence) {
+        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, identifiers, people,
+                evidence, null);
+    }
+
     /** A report naming identifiers but no people or evidence. */
     public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
                         List<String> speciesCodes, List<Behaviour> behaviours, String summary,
                         List<Identifier> identifiers) {
         this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, identifiers, List.of(),
-                List.of());
+                List.of(), null);
     }
 
     /** A report naming no suspect's identifier. */
     public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
                         List<String> speciesCodes, List<Behaviour> behaviours, String summary) {
         this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, List.of(), List.of(),
-                List.of());
+                List.of(), null);
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A step in a clue's life was taken (topic {@code platform.clues}): assigned, turned into a case, dismissed with
  * reasons, or referred to another agency. The CloudEvents type names the step; the opening of a case, a dismissal
- * and a referral fulfil the clue's handling clock. Never carries the reporter's identity.
+ * and a referral fulfil the clue's handling clock. Never carries the reporter's identity. {@code operationId} is the
+ * joint operation the clue belongs to, if any.
  */
 public record ClueStepTaken(
         String clueId,
@@ -21,7 +22,8 @@ public record ClueStepTaken(
         Instant takenAt,
         List<String> reasons,
         @Nullable String caseNumber,
-        @Nullable Agency referredTo) implements EventPayload {
+        @Nullable Agency referredTo,
+        @Nullable String operationId) implements EventPayload {
 
     public ClueStepTaken {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

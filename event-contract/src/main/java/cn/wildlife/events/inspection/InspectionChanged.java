@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param failedItems the checklist items found wanting (RULES_AND_PLANS, SECURITY, LICENCE_AND_RECORDS,
  *                    WITHIN_SCOPE, LEDGER_MATCHES)
+ * @param operationId the joint operation the inspection is part of, if any
  */
 public record InspectionChanged(
         String inspectionId,
@@ -24,7 +25,8 @@ public record InspectionChanged(
         List<String> inspectors,
         List<String> failedItems,
         int findings,
-        long version) implements EventPayload {
+        long version,
+        @Nullable String operationId) implements EventPayload {
 
     public InspectionChanged {
         inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);

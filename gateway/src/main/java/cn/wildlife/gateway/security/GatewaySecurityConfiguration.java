@@ -39,6 +39,7 @@ public class GatewaySecurityConfiguration {
     public record GatewaySecurityProperties(
             @DefaultValue({"/auth/dev/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/due-date",
+                "/api/inspections/draws/*/announcement",
                 "/fallback/**", "/auth/gateway/**"})
             List<String> publicPaths,
             @DefaultValue List<String> allowedOrigins) {

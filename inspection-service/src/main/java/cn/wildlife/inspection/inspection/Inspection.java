@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An inspection of a captive-breeding facility (监督检查): planned by hand or by a 双随机 draw, then recorded with the
- * checklist of 吉林护〔2024〕12号, the counts found against the ledger, and its findings.
+ * checklist of 吉林护〔2024〕12号, the counts found against the ledger, and its findings. It may be part of a joint
+ * operation ({@code operationId}), whose results table then counts it; findings that suggest a crime list the clues
+ * they became ({@code clues}).
  */
 public record Inspection(
         String id,
@@ -23,6 +25,8 @@ public record Inspection(
         List<Discrepancy> discrepancies,
         List<Finding> findings,
         @Nullable String recordedBy,
+        @Nullable String operationId,
+        List<HandedOver> clues,
         long version) {
 
     public Inspection {
@@ -30,6 +34,14 @@ public record Inspection(
         checklist = checklist == null ? List.of() : List.copyOf(checklist);
         discrepancies = discrepancies == null ? List.of() : List.copyOf(discrepancies);
         findings = findings == null ? List.of() : List.copyOf(findings);
+        clues = clues == null ? List.of() : List.copyOf(clues);
+    }
+
+    /**
+     * A finding handed over as a clue: case-service recorded it for the receiving agency under {@code clueId}, which
+     * that agency's officers look up in their clue list.
+     */
+    public record HandedOver(String findingId, String clueId, cn.wildlife.events.Agency agency) {
     }
 
     public enum Status { PLANNED, RECORDED }

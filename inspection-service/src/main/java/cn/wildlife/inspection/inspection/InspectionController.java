@@ -86,6 +86,14 @@ class InspectionController {
         return work.verify(getDraw(caller, id));
     }
 
+    @GetMapping("/draws/{id}/announcement")
+    @Operation(summary = "A published draw as announced (一公开): no token needed",
+            description = "Region, planned date, seed, how many facilities it was drawn from, the facilities drawn "
+                    + "and the inspectors' names drawn for each. 404 until the draw is published.")
+    InspectionWork.Announcement announcement(@PathVariable @Pattern(regexp = ID) String id) {
+        return work.announcement(id);
+    }
+
     @PostMapping("/draws/{id}/publish")
     @Operation(summary = "Publish a draw's result (一公开)", description = "Announced on platform.inspections.")
     Draw publish(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
@@ -100,7 +108,8 @@ class InspectionController {
         Facility facility = facilities.find(request.facilityId());
         access.checkRead(caller, "facility", facility.id(), FacilityWork.SUPERVISING_AGENCY, facility.region());
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, facility.region(), WRITERS);
-        Inspection inspection = work.plan(facility.id(), request.plannedFor(), request.inspectors());
+        Inspection inspection = work.plan(facility.id(), request.plannedFor(), request.inspectors(),
+                request.operationId());
         return ResponseEntity.created(URI.create("/api/inspections/" + inspection.id())).body(inspection);
     }
 
@@ -109,7 +118,9 @@ class InspectionController {
             description = "The checklist has every item of 吉林护〔2024〕12号 (RULES_AND_PLANS, SECURITY, "
                     + "LICENCE_AND_RECORDS, WITHIN_SCOPE, LEDGER_MATCHES); with counts, LEDGER_MATCHES is decided by "
                     + "comparing them with the ledger. A finding marked suspectedCrime is announced for public "
-                    + "security.")
+                    + "security, which receives it as a clue (listed under clues once case-service has it). "
+                    + "operationId names the joint operation the inspection was part of (its results table counts "
+                    + "it); an unknown one, or one not covering the facility's region, is refused naming the field.")
     Inspection record(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                       @Valid @RequestBody RecordRequest request) {
         Inspection inspection = get(caller, id);
@@ -121,7 +132,7 @@ class InspectionController {
                 request.findings() == null ? List.of() : request.findings().stream()
                         .map(f -> new InspectionWork.NewFinding(f.item(), f.description(), f.suspectedCrime(),
                                 f.speciesCodes() == null ? List.of() : f.speciesCodes())).toList(),
-                request.expectedVersion()), caller);
+                request.expectedVersion(), request.operationId()), caller);
     }
 
     @GetMapping("/{id}")
@@ -156,8 +167,10 @@ class InspectionController {
                    @NotEmpty @Size(max = 500) List<@NotNull @Valid RosterEntry> roster) {
     }
 
+    /** An inspection planned by hand, part of a joint operation if {@code operationId} names one. */
     record NewInspection(@NotNull @Pattern(regexp = ID) String facilityId, @NotNull LocalDate plannedFor,
-                         @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> inspectors) {
+                         @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> inspectors,
+                         @Nullable @Pattern(regexp = ID) String operationId) {
     }
 
     record CheckRequest(@NotNull Inspection.Item item, boolean passed, @Nullable @Size(max = 2000) String note) {
@@ -173,7 +186,8 @@ class InspectionController {
     record RecordRequest(@NotNull Instant inspectedAt, @NotNull @Size(max = 5) List<@NotNull @Valid CheckRequest> checklist,
                          @Nullable @Size(max = 100) List<@NotNull @Valid CountRequest> counted,
                          @Nullable @Size(max = 50) List<@NotNull @Valid FindingRequest> findings,
-                         long expectedVersion) {
+                         long expectedVersion,
+                         @Nullable @Pattern(regexp = ID) String operationId) {
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -76,6 +76,10 @@ public class InspectionStore {
                 .map(InspectionStore::fromDocument).into(new ArrayList<>());
     }
 
+    /**
+     * The inspection's own fields. Not the clues its findings became: those are added by case-service's announcements
+     * (addClue) and must survive the inspection's own updates, which set every field written here.
+     */
     static Document asDocument(Inspection i) {
         return new Document("_id", i.id()).append("facilityId", i.facilityId())
                 .append("facilityName", i.facilityName()).append("region", i.region())
@@ -90,7 +94,14 @@ public class InspectionStore {
                         .append("item", f.item().name()).append("description", f.description())
                         .append("suspectedCrime", f.suspectedCrime()).append("speciesCodes", f.speciesCodes()))
                         .toList())
-                .append("recordedBy", i.recordedBy()).append("version", i.version());
+                .append("recordedBy", i.recordedBy()).append("operationId", i.operationId())
+                .append("version", i.version());
+    }
+
+    /** Notes that a finding became a clue; the same clue noted again changes nothing. */
+    public void addClue(String inspectionId, Inspection.HandedOver clue) {
+        inspections.updateOne(Filters.eq("_id", inspectionId), Updates.addToSet("clues", new Document("findingId",
+                clue.findingId()).append("clueId", clue.clueId()).append("agency", clue.agency().name())));
     }
 
     static Inspection fromDocument(Document d) {
@@ -107,6 +118,10 @@ public class InspectionStore {
                 d.getList("findings", Document.class, List.of()).stream().map(f -> new Inspection.Finding(
                         f.getString("id"), Inspection.Item.valueOf(f.getString("item")), f.getString("description"),
                         f.getBoolean("suspectedCrime"), f.getList("speciesCodes", String.class, List.of()))).toList(),
-                d.getString("recordedBy"), ((Number) d.get("version")).longValue());
+                d.getString("recordedBy"), d.getString("operationId"),
+                d.getList("clues", Document.class, List.of()).stream().map(c -> new Inspection.HandedOver(
+                        c.getString("findingId"), c.getString("clueId"),
+                        cn.wildlife.events.Agency.valueOf(c.getString("agency")))).toList(),
+                ((Number) d.get("version")).longValue());
     }
 }

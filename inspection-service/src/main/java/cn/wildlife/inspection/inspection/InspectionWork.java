@@ -41,7 +41,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class InspectionWork {
 
+    /** Who a finding that suggests a crime goes to: public security, in the facility's own region. */
+    private static final Agency POLICE = Agency.PUBLIC_SECURITY;
+
     private final InspectionStore inspections;
+    private final cn.wildlife.inspection.operation.OperationStore operations;
     private final DrawStore draws;
     private final FacilityWork facilities;
     private final cn.wildlife.inspection.facility.FacilityStore facilityStore;
@@ -53,8 +57,10 @@ public class InspectionWork {
 
     public InspectionWork(InspectionStore inspections, DrawStore draws, FacilityWork facilities,
                           cn.wildlife.inspection.facility.FacilityStore facilityStore, SpeciesCodes species,
-                          Outbox outbox, OutboxRelay relay, Clock clock) {
+                          Outbox outbox, OutboxRelay relay, Clock clock,
+                          cn.wildlife.inspection.operation.OperationStore operations) {
         this.inspections = inspections;
+        this.operations = operations;
         this.draws = draws;
         this.facilities = facilities;
         this.facilityStore = facilityStore;
@@ -93,7 +99,7 @@ public class InspectionWork {
             Facility facility = facilities.find(drawn.getKey());
             Inspection inspection = new Inspection(drawId + "-" + (++n), facility.id(), facility.name(),
                     facility.region(), Inspection.Status.PLANNED, drawId, plannedFor, drawn.getValue(), null,
-                    List.of(), List.of(), List.of(), null, 1);
+                    List.of(), List.of(), List.of(), null, null, List.of(), 1);
             planned.add(inspection);
             inspectionIds.add(inspection.id());
         }
@@ -136,20 +142,46 @@ public class InspectionWork {
         return published;
     }
 
-    public Inspection plan(String facilityId, LocalDate plannedFor, List<String> inspectors) {
+    public Inspection plan(String facilityId, LocalDate plannedFor, List<String> inspectors,
+                           @Nullable String operationId) {
         Facility facility = facilities.find(facilityId);
+        List<FieldError> errors = new ArrayList<>();
+        checkOperation(operationId, facility.region(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         Inspection inspection = new Inspection("INS-" + facility.region() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8).toUpperCase(Locale.ROOT), facility.id(), facility.name(), facility.region(),
                 Inspection.Status.PLANNED, null, plannedFor, inspectors, null, List.of(), List.of(), List.of(), null,
-                1);
+                operationId, List.of(), 1);
         inspections.insert(inspection, List.of(inspectionEvent(EventType.INSPECTION_PLANNED, inspection)), outbox);
         relay.wake();
         return inspection;
     }
 
-    /** What an inspection found, as the inspectors enter it. */
+    /**
+     * What an inspection found, as the inspectors enter it; {@code operationId}, when given, names the joint operation
+     * the inspection was part of (else the one it was planned under, if any).
+     */
     public record Record(Instant inspectedAt, List<Inspection.Check> checklist, List<Facility.Holding> counted,
-                         List<NewFinding> findings, long expectedVersion) {
+                         List<NewFinding> findings, long expectedVersion, @Nullable String operationId) {
+    }
+
+    /**
+     * An inspection can only be counted in an operation that exists and whose region covers the facility: a typo or
+     * another province's operation would put it in the wrong results table.
+     */
+    private void checkOperation(@Nullable String operationId, String region, List<FieldError> errors) {
+        if (operationId == null) {
+            return;
+        }
+        java.util.Optional<cn.wildlife.inspection.operation.Operation> operation = operations.find(operationId);
+        if (operation.isEmpty()) {
+            errors.add(new FieldError("operationId", Messages.get("operation.unknown"), operationId));
+        } else if (!new RegionCode(operation.get().region()).contains(region)) {
+            errors.add(new FieldError("operationId", Messages.get("operation.region", operation.get().region(),
+                    region), operationId));
+        }
     }
 
     public record NewFinding(Inspection.Item item, String description, boolean suspectedCrime,
@@ -171,6 +203,8 @@ public class InspectionWork {
         }
         Facility facility = facilities.find(before.facilityId());
         List<FieldError> errors = new ArrayList<>();
+        String operationId = r.operationId() != null ? r.operationId() : before.operationId();
+        checkOperation(r.operationId(), before.region(), errors);
         Set<Inspection.Item> given = r.checklist().stream().map(Inspection.Check::item)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Inspection.Item.class)));
         Set<Inspection.Item> needed = EnumSet.allOf(Inspection.Item.class);
@@ -224,14 +258,14 @@ public class InspectionWork {
         }
         Inspection after = new Inspection(before.id(), before.facilityId(), before.facilityName(), before.region(),
                 Inspection.Status.RECORDED, before.drawId(), before.plannedFor(), before.inspectors(), r.inspectedAt(),
-                checklist, discrepancies, findings, by.name(), before.version() + 1);
+                checklist, discrepancies, findings, by.name(), operationId, before.clues(), before.version() + 1);
         List<Document> events = new ArrayList<>(List.of(inspectionEvent(EventType.INSPECTION_RECORDED, after)));
         for (Inspection.Finding f : findings) {
             if (f.suspectedCrime()) {
                 events.add(outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(
                         InspectionServiceApplication.EVENT_SOURCE, FacilityWork.SUPERVISING_AGENCY, after.region(),
                         new CrimeSuspected(f.id(), after.id(), after.facilityId(), after.region(), f.speciesCodes(),
-                                f.description(), r.inspectedAt(), Agency.PUBLIC_SECURITY))));
+                                f.description(), r.inspectedAt(), POLICE, after.operationId()))));
             }
         }
         if (!inspections.update(after, events, outbox)) {
@@ -240,6 +274,32 @@ public class InspectionWork {
         }
         relay.wake();
         return after;
+    }
+
+    /**
+     * What a published draw announces (一公开): where and when, the seed, the facilities drawn and the inspectors'
+     * names as drawn. Not the roster, its conflicts, or who drew it. Before publication there is nothing to read.
+     */
+    public record Announcement(String drawId, String region, LocalDate plannedFor, long seed, int drawnFrom,
+                               Instant publishedAt, List<Drawn> facilities) {
+
+        /** One facility drawn, with the inspectors drawn for it. */
+        public record Drawn(String facilityId, String facilityName, List<String> inspectors) {
+        }
+    }
+
+    public Announcement announcement(String drawId) {
+        Draw draw = draws.find(drawId).filter(Draw::published)
+                .orElseThrow(() -> new RecordNotFoundException("draw", drawId));
+        return new Announcement(draw.id(), draw.region(), draw.plannedFor(), draw.seed(), draw.candidates().size(),
+                draw.publishedAt(), draw.inspectorsByFacility().entrySet().stream()
+                .map(e -> new Announcement.Drawn(e.getKey(), facilities.find(e.getKey()).name(), e.getValue()))
+                .toList());
+    }
+
+    /** case-service recorded a finding of this inspection as a clue of the agency it went to. */
+    public void clueRecorded(String inspectionId, Inspection.HandedOver clue) {
+        inspections.addClue(inspectionId, clue);
     }
 
     public Inspection find(String id) {
@@ -262,6 +322,7 @@ public class InspectionWork {
         return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
                 FacilityWork.SUPERVISING_AGENCY, i.region(), type, new InspectionChanged(i.id(), i.facilityId(),
                         i.region(), i.status().name(), i.drawId(), i.plannedFor(), i.inspectedAt(), i.inspectors(),
-                        i.failedItems().stream().map(Enum::name).toList(), i.findings().size(), i.version())));
+                        i.failedItems().stream().map(Enum::name).toList(), i.findings().size(), i.version(),
+                        i.operationId())));
     }
 }

@@ -9,6 +9,7 @@ import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.inspection.inspection.Inspection;
 import cn.wildlife.inspection.inspection.InspectionStore;
 import cn.wildlife.inspection.operation.CaseFacts;
+import cn.wildlife.inspection.operation.ClueFacts;
 import cn.wildlife.inspection.operation.Operation;
 import cn.wildlife.inspection.operation.OperationStore;
 import cn.wildlife.inspection.operation.Sortie;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes an operation's results table from what the platform already holds: the sorties agencies entered, the
- * facility inspections recorded, and the operation's cases as case-service announced them. Nothing is typed twice.
+ * facility inspections recorded, and the operation's cases and clues as case-service announced them. Nothing is typed
+ * twice.
  */
 @Service
 public class OperationResults {
@@ -36,11 +38,14 @@ public class OperationResults {
     private final OperationStore operations;
     private final InspectionStore inspections;
     private final CaseFacts cases;
+    private final ClueFacts clues;
 
-    public OperationResults(OperationStore operations, InspectionStore inspections, CaseFacts cases) {
+    public OperationResults(OperationStore operations, InspectionStore inspections, CaseFacts cases,
+                            ClueFacts clues) {
         this.operations = operations;
         this.inspections = inspections;
         this.cases = cases;
+        this.clues = clues;
     }
 
     /** A computed table: the operation, region and days it covers, and its rows. */
@@ -72,7 +77,10 @@ public class OperationResults {
             }
         }
         for (Inspection i : inspections.search(prefix, null, start, end, 10_000)) {
-            if (i.status() == Inspection.Status.RECORDED) {
+            // An inspection tagged with another operation is that operation's; an untagged one in the region and
+            // period counts as before tagging existed.
+            if (i.status() == Inspection.Status.RECORDED && (i.operationId() == null
+                    || i.operationId().equals(o.id()))) {
                 parts.add(new Contribution(i.region(), Column.BREEDING_SITES_INSPECTED, BigDecimal.ONE,
                         "inspection:" + i.id()));
             }
@@ -103,6 +111,9 @@ public class OperationResults {
                     parts.add(new Contribution(c.region(), Column.TOOLS_SEIZED, s.quantity(), item));
                 }
             }
+        }
+        for (ClueFacts.Fact clue : clues.of(o.id(), prefix, start, end)) {
+            parts.add(new Contribution(clue.region(), Column.CLUES_RECEIVED, BigDecimal.ONE, "clue:" + clue.clueId()));
         }
         return new Table(o.id(), o.name(), region, from, to, now, ResultsTable.rollUp(region, parts));
     }

@@ -33,7 +33,9 @@ public final class ResultsTable {
         ANIMALS_RELEASED("放飞放生（只）"),
         TOOLS_SEIZED("收缴猎捕工具（套）"),
         CASE_VALUE("涉案价值（元）"),
-        FINES("罚款（元）");
+        FINES("罚款（元）"),
+        /** Clues the agencies received that name the operation; after the seed's columns, which it does not have. */
+        CLUES_RECEIVED("受理线索（条）");
 
         private final String header;
 

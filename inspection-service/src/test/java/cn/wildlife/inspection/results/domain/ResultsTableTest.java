@@ -66,4 +66,18 @@ class ResultsTableTest {
         assertThat(ResultsTable.rollUp("210112", contributions)).singleElement()
                 .satisfies(r -> assertThat(r.values().get(Column.PERSONNEL_SORTIES)).isEqualByComparingTo("10"));
     }
+
+    @Test
+    void cluesOfTheOperationRollUpWithTheirIdsAfterTheSeedsColumns() {
+        List<ResultsTable.Row> rows = ResultsTable.rollUp("210000", List.of(
+                c("210112", Column.CLUES_RECEIVED, 1, "clue:FORESTRY-210112-1"),
+                c("210102", Column.CLUES_RECEIVED, 1, "clue:FORESTRY-210102-7")));
+
+        assertThat(row(rows, "210100").values().get(Column.CLUES_RECEIVED)).isEqualByComparingTo("2");
+        assertThat(row(rows, "210000").sources().get(Column.CLUES_RECEIVED))
+                .containsExactly("clue:FORESTRY-210102-7", "clue:FORESTRY-210112-1");
+        // Seed 002's columns keep their places in exports; the clue column is added after them.
+        assertThat(Column.values()[Column.values().length - 1]).isEqualTo(Column.CLUES_RECEIVED);
+        assertThat(Column.values()[Column.values().length - 2]).isEqualTo(Column.FINES);
+    }
 }

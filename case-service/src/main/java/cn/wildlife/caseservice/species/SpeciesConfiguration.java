@@ -1,0 +1,16 @@
+package cn.wildlife.caseservice.species;
+
+import cn.wildlife.support.outbox.OutboxCollection;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SpeciesConfiguration {
+
+    /** Straight from the database: the relay watches it, and {@link SpeciesImports} needs the relay. */
+    @Bean
+    OutboxCollection speciesImportOutbox(MongoDatabase database) {
+        return new OutboxCollection(database.getCollection(SpeciesImports.COLLECTION));
+    }
+}

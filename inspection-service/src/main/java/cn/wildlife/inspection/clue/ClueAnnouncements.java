@@ -1,0 +1,41 @@
+package cn.wildlife.inspection.clue;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.inspection.inspection.Inspection;
+import cn.wildlife.inspection.inspection.InspectionWork;
+import cn.wildlife.inspection.operation.ClueFacts;
+import cn.wildlife.support.kafka.EventKafkaConfiguration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clues case-service records ({@code platform.clues}), read once for two uses: a clue tagged with a joint operation
+ * is counted in its results table, and a clue made from one of this service's inspection findings is noted on the
+ * inspection, so the inspectors see which agency has it under which id. Both effects are idempotent per clue.
+ */
+@Component
+class ClueAnnouncements {
+
+    private final ClueFacts facts;
+    private final InspectionWork inspections;
+
+    ClueAnnouncements(ClueFacts facts, InspectionWork inspections) {
+        this.facts = facts;
+        this.inspections = inspections;
+    }
+
+    @KafkaListener(id = "inspection-clues", topics = Topics.PLATFORM_CLUES,
+            containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
+    void onClue(Envelope<?> event) {
+        if (!(event.data() instanceof ClueRecorded clue)) {
+            return;
+        }
+        facts.apply(clue);
+        if (clue.fromInspection() != null) {
+            inspections.clueRecorded(clue.fromInspection().inspectionId(), new Inspection.HandedOver(
+                    clue.fromInspection().findingId(), clue.clueId(), clue.agency()));
+        }
+    }
+}
