@@ -35,7 +35,8 @@ import org.apache.kafka.common.TopicPartition;
  * The platform's speed and resources on this machine, measured against the real local runtime, every figure beside a
  * ceiling measured in the same run (absolute numbers on a shared machine move). Prints a table and writes it as JSON.
  *
- * <pre>./bench [--quick] [--events=N] [--scale=N] [--out=FILE] [--jar=FILE]</pre>
+ * <pre>./bench [--quick] [--events=N] [--scale=N] [--out=FILE] [--jar=FILE]
+ * ./bench --micro</pre>
  */
 public final class Benchmark {
 
@@ -59,6 +60,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
+        boolean micro = Arrays.asList(args).contains("--micro");
         int events = quick ? 4_000 : 20_000;
         int scale = quick ? 20_000 : 100_000;
         Path out = Path.of("benchmark/results/latest.json");
@@ -73,11 +75,20 @@ public final class Benchmark {
                 out = Path.of(arg.substring("--out=".length()));
             } else if (arg.startsWith("--jar=")) {
                 jar = Path.of(arg.substring("--jar=".length()));
-            } else if (!arg.equals("--quick")) {
+            } else if (!arg.equals("--quick") && !arg.equals("--micro")) {
                 System.err.println("unknown option " + arg
-                        + "; use --quick, --events=N, --scale=N, --out=FILE, --jar=FILE");
+                        + "; use --quick, --micro, --events=N, --scale=N, --out=FILE, --jar=FILE");
                 System.exit(2);
             }
+        }
+        if (micro) {
+            Figures figures = new Figures();
+            Micro.run(figures);
+            String machine = machine();
+            System.out.println(figures.table(machine));
+            figures.writeJson(out.resolveSibling("micro.json"), machine,
+                    LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0) + " (Asia/Shanghai)");
+            return;
         }
         Path missing = jar != null ? jar : Path.of("local-runtime/target/wildlife-platform.jar");
         if (!Files.exists(missing) || (jar == null && !Files.exists(PlatformProcess.SCRIPT))) {

@@ -25,6 +25,8 @@ public final class MongoWireStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MongoWireStore.class);
     /** How long an acknowledged write may wait before it is on disk (MVStore auto-commit). */
     public static final int AUTO_COMMIT_DELAY_MILLIS = 100;
+    /** Decoded pages kept in memory, in MiB (within the platform's 1 GiB heap). */
+    static final int CACHE_MIB = 96;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -50,7 +52,10 @@ public final class MongoWireStore implements AutoCloseable {
             MVStoreTool.compact(fileName, false);
             log.info("Compacted {} from {} to {} bytes", file, before, size(file));
         }
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096).open();
+        // Read pages stay decoded in this cache: the store has no secondary indexes, so searches read whole
+        // collections, and H2's default of 16 MB made each search decode most of them again.
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096)
+                .cacheSize(CACHE_MIB).open();
         store.setRetentionTime(0);
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
         return bind(new IndexedBackends.OnDisk(store), port, file);

@@ -39,7 +39,8 @@ class DeadlineAlertsIT {
                 "220112", late));
         String deadlineId = "CLUE_CASE_DECISION_DEFAULT:" + clueId;
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.get(gateway
+        // The deadline may not exist yet at the first look (a 404 problem has no state).
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(client.get(gateway
                 + "/api/deadlines/" + deadlineId, client.as("forestry-officer")).body().get("state").asString())
                 .isEqualTo("ESCALATED"));
 

@@ -92,7 +92,7 @@ class LocalPlatformRestartIT {
         try (PlatformClient client = new PlatformClient("localhost:" + ports[4], gateway)) {
             assertThat(String.join("\n", first.output())).contains("Gateway       " + gateway,
                     "Swagger UI    " + gateway + "/swagger-ui.html", "Kafka         localhost:" + ports[4],
-                    "Data folder   " + dataDir, "4 published, 0 refused");
+                    "Data folder   " + dataDir, "5 published, 0 refused");
             client.publish(Topics.agencyClues(Agency.FORESTRY), PlatformSliceScenarios.forestryClue(clueId));
             officer = client.as("forestry-officer");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(gateway
