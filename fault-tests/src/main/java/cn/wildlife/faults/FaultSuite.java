@@ -26,13 +26,21 @@ final class FaultSuite {
         }
     }
 
+    /** Every scenario by name, in the order they run; the short variant runs the first, poison and broker. */
+    static final List<String> SCENARIOS = List.of("kill-case", "kill-notification", "poison", "broker", "store",
+            "two-instances", "fuzz");
+    private static final List<String> SHORT = List.of("kill-case", "poison", "broker");
+
     private final Parts parts;
     private final Sizes sizes;
     private final PrintStream out;
     private PlatformWatch watch;
     private Effects effects;
 
-    FaultSuite(Path jar, Path dir, Sizes sizes, PrintStream out) {
+    private final List<String> only;
+
+    FaultSuite(Path jar, Path dir, Sizes sizes, List<String> only, PrintStream out) {
+        this.only = only;
         this.parts = new Parts(jar, dir);
         this.sizes = sizes;
         this.out = out;
@@ -49,15 +57,26 @@ final class FaultSuite {
             say(String.format("all ready in %.1f s", seconds(start)));
             watch = new PlatformWatch(parts.bootstrap());
             effects = new Effects(parts.mongoUri());
-            outcomes.add(report(killAndRestart(Parts.CASE_SERVICE)));
-            if (sizes.full()) {
+            if (wanted("kill-case")) {
+                outcomes.add(report(killAndRestart(Parts.CASE_SERVICE)));
+            }
+            if (wanted("kill-notification")) {
                 outcomes.add(report(killAndRestart(Parts.NOTIFICATION_SERVICE)));
             }
-            outcomes.add(report(poison()));
-            outcomes.add(report(brokerRestart()));
-            if (sizes.full()) {
+            if (wanted("poison")) {
+                outcomes.add(report(poison()));
+            }
+            if (wanted("broker")) {
+                outcomes.add(report(brokerRestart()));
+            }
+            if (wanted("store")) {
                 outcomes.add(report(storeOutage()));
+            }
+            if (wanted("two-instances")) {
                 outcomes.add(report(twoInstances()));
+            }
+            if (wanted("fuzz")) {
+                outcomes.add(report(fuzz()));
             }
         } finally {
             if (watch != null) {
@@ -68,6 +87,10 @@ final class FaultSuite {
             }
         }
         return outcomes;
+    }
+
+    private boolean wanted(String scenario) {
+        return only.isEmpty() ? sizes.full() || SHORT.contains(scenario) : only.contains(scenario);
     }
 
     private Outcome killAndRestart(String service) {
@@ -134,6 +157,33 @@ final class FaultSuite {
         }
     }
 
+    /** Fuzzed REST input from each service's OpenAPI document, with a valid forestry handler's token. */
+    private Outcome fuzz() {
+        say("fuzzed REST input from the OpenAPI documents of case-service and notification-service");
+        long start = System.nanoTime();
+        try (TokenIssuer issuer = new TokenIssuer(parts.issuerPort)) {
+            RestFuzz.Result r = new RestFuzz(issuer.forestryHandler()).run(java.util.Map.of(
+                            Parts.CASE_SERVICE, parts.serviceUrl(Parts.CASE_SERVICE, 1),
+                            Parts.NOTIFICATION_SERVICE, parts.serviceUrl(Parts.NOTIFICATION_SERVICE, 1)),
+                    parts.mongoUri(), List.of("cases", "notifications"));
+            List<String> notes = new ArrayList<>();
+            notes.add((r.serverErrors().isEmpty() ? "✔ " : "✘ ") + r.requests() + " requests, answers " + r.byStatus()
+                    + ", 5xx or no answer: " + r.serverErrors().size());
+            r.serverErrors().stream().limit(15).forEach(e -> notes.add("    " + e));
+            notes.add((r.garbage().isEmpty() ? "✔ " : "✘ ") + r.documentsAdded() + " documents added by accepted "
+                    + "requests; holding hostile input (a string over 10,000 characters, a $ key, a list over 5,000 "
+                    + "items): " + r.garbage().size());
+            r.garbage().stream().limit(10).forEach(g -> notes.add("    " + g));
+            return new Outcome("fuzzed REST input (OpenAPI)", 0, 0, 0, 0, 0, 0, 0, 0, seconds(start),
+                    List.copyOf(notes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Steady load with the harm done halfway, on a thread of its own so that the agency keeps sending meanwhile. */
     private Outcome steady(String name, java.util.function.Supplier<List<String>> harm) {
         say(name + ": " + sizes.steady() + " reports at " + sizes.perSecond() + "/s");
@@ -189,24 +239,31 @@ final class FaultSuite {
             poison.flush();
             Settled mixed = settle(name, load, start);
             Set<String> expected = poison.acceptedIds();
-            long deadline = System.nanoTime() + Duration.ofSeconds(sizes.full() ? 300 : 90).toNanos();
-            long onDlt = 0;
+            long lastProgress = System.nanoTime();
+            long onDlt = -1;
             long withReason = 0;
-            while (System.nanoTime() < deadline) {
-                onDlt = expected.stream().filter(id -> watch.deadLetters().containsKey(id)).count();
+            while (System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
+                long now = expected.stream().filter(id -> watch.deadLetters().containsKey(id)).count();
                 withReason = expected.stream().map(id -> watch.deadLetters().get(id))
                         .filter(d -> d != null && d.reason() != null && !d.reason().isBlank()).count();
-                if (onDlt == expected.size()) {
+                if (now == expected.size()) {
                     break;
+                }
+                if (now != onDlt) {
+                    onDlt = now;
+                    lastProgress = System.nanoTime();
                 }
                 AgencyLoad.sleep(1000);
             }
+            double poisonSeconds = seconds(start);
             List<String> notes = new ArrayList<>();
             notes.add((withReason == expected.size() ? "✔ " : "✘ ") + withReason + " of " + expected.size()
                     + " poison events Kafka took are on the dead-letter topics with a reason " + poison.kinds());
             notes.add("✔ " + poison.refusedBySize() + " oversized events (" + Poison.OVERSIZED_BYTES / 1024
                     + " KiB) refused by the broker itself (RecordTooLargeException): they never reach a service");
             notes.add("  reasons seen: " + poison.reasonsSeen(watch.deadLetters()));
+            notes.add(String.format("  %d poison events dead-lettered in %.0f s (%.0f/s) beside the good load",
+                    withReason, poisonSeconds, withReason / poisonSeconds));
             double rateAlone = alone.ratePerSecond();
             double rateMixed = mixed.ratePerSecond();
             double change = (rateMixed - rateAlone) / rateAlone * 100;

@@ -14,7 +14,8 @@ import java.util.List;
  * scenario's counts and a table; exits 1 when a scenario lost a report, applied one twice, or broke its promise.
  *
  * <pre>
- *   java -jar fault-tests/target/wildlife-fault-tests.jar [--short] [--jar=local-runtime/target/wildlife-platform.jar]
+ *   java -jar fault-tests/target/wildlife-fault-tests.jar [--short] [--only=kill-case,poison,...]
+ *        [--jar=local-runtime/target/wildlife-platform.jar]
  *        [--dir=fault-tests/target/runs/&lt;time&gt;]
  * </pre>
  */
@@ -27,15 +28,22 @@ public final class FaultTests {
         boolean full = true;
         Path jar = Path.of("local-runtime", "target", "wildlife-platform.jar");
         Path dir = null;
+        List<String> only = List.of();
         for (String arg : args) {
-            if (arg.equals("--short")) {
+            if (arg.startsWith("--only=")) {
+                only = List.of(arg.substring(7).split(","));
+                if (!FaultSuite.SCENARIOS.containsAll(only)) {
+                    System.err.println("scenarios: " + String.join(",", FaultSuite.SCENARIOS));
+                    System.exit(2);
+                }
+            } else if (arg.equals("--short")) {
                 full = false;
             } else if (arg.startsWith("--jar=")) {
                 jar = Path.of(arg.substring(6));
             } else if (arg.startsWith("--dir=")) {
                 dir = Path.of(arg.substring(6));
             } else {
-                System.err.println("usage: faults [--short] [--jar=wildlife-platform.jar] [--dir=DIR]");
+                System.err.println("usage: faults [--short] [--only=SCENARIO,...] [--jar=wildlife-platform.jar] [--dir=DIR]");
                 System.exit(2);
             }
         }
@@ -48,15 +56,16 @@ public final class FaultTests {
             dir = Path.of("fault-tests", "target", "runs", OffsetDateTime.now(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
-        List<Outcome> outcomes = run(jar, dir.toAbsolutePath(), full, System.out);
+        List<Outcome> outcomes = run(jar, dir.toAbsolutePath(), full, only, System.out);
         System.exit(outcomes.stream().allMatch(Outcome::passed) ? 0 : 1);
     }
 
     /** Runs the suite and prints its table; the child processes are gone when this returns. */
-    static List<Outcome> run(Path jar, Path dir, boolean full, PrintStream out) throws IOException {
+    static List<Outcome> run(Path jar, Path dir, boolean full, List<String> only, PrintStream out)
+            throws IOException {
         Files.createDirectories(dir);
         long start = System.nanoTime();
-        List<Outcome> outcomes = new FaultSuite(jar.toAbsolutePath(), dir, FaultSuite.Sizes.of(full), out).run();
+        List<Outcome> outcomes = new FaultSuite(jar.toAbsolutePath(), dir, FaultSuite.Sizes.of(full), only, out).run();
         out.println();
         out.printf("Fault tests (%s), %s, %d cores, Java %s, %.0f s; logs in %s%n", full ? "full" : "short",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),

@@ -40,6 +40,8 @@ final class Parts implements AutoCloseable {
     final int kafkaPort = freePort();
     private final int controllerPort = freePort();
     final int mongoPort = freePort();
+    /** Where the services look for the token issuer's keys (the gateway's port when deployed): see TokenIssuer. */
+    final int issuerPort = freePort();
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -88,9 +90,12 @@ final class Parts implements AutoCloseable {
             int port = freePort();
             servicePorts.put(name, port);
             return part(n, List.of("-Xmx384m"), "service", service, "--port=" + port, "--kafka=" + bootstrap(),
-                    "--mongo=" + mongoUri(),
+                    "--mongo=" + mongoUri(), "--gateway-port=" + issuerPort,
                     // The suite's scenarios must see an alert within seconds, not at the next 10 s scan.
-                    "--platform.alerts.scan-interval=PT2S");
+                    "--platform.alerts.scan-interval=PT2S",
+                    // A killed instance holds its partitions until its session times out (45 s by default) before a
+                    // restarted one gets them: 10 s keeps the suite short and changes nothing it counts.
+                    "--spring.kafka.consumer.properties.session.timeout.ms=10000");
         });
     }
 

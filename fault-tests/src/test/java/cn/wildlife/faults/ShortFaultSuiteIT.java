@@ -22,7 +22,7 @@ class ShortFaultSuiteIT {
         assertTrue(Files.isRegularFile(jar), "the runnable jar is built before this test: " + jar);
         Path dir = Files.createTempDirectory(Path.of("target"), "faults-short-");
 
-        List<Outcome> outcomes = FaultTests.run(jar, dir.toAbsolutePath(), false, System.out);
+        List<Outcome> outcomes = FaultTests.run(jar, dir.toAbsolutePath(), false, List.of(), System.out);
 
         assertEquals(3, outcomes.size());
         assertAll(outcomes.stream().map(o -> () -> {
