@@ -43,7 +43,8 @@ public final class FaultTests {
             } else if (arg.startsWith("--dir=")) {
                 dir = Path.of(arg.substring(6));
             } else {
-                System.err.println("usage: faults [--short] [--only=SCENARIO,...] [--jar=wildlife-platform.jar] [--dir=DIR]");
+                System.err.println("usage: faults [--short] [--only=SCENARIO,...] [--jar=wildlife-platform.jar]"
+                        + " [--dir=DIR]");
                 System.exit(2);
             }
         }

@@ -13,16 +13,17 @@ record Outcome(String scenario, int sent, int refused, int recordsStored, int de
                int alertsMissing, int appliedTwice, int lost, double seconds, List<String> notes) {
 
     boolean passed() {
-        return lost == 0 && appliedTwice == 0 && alertsMissing == 0 && notes.stream().noneMatch(n -> n.startsWith("✘"));
+        return lost == 0 && appliedTwice == 0 && alertsMissing == 0
+                && notes.stream().noneMatch(n -> n.startsWith("✘"));
     }
 
     static String header() {
-        return String.format("%-34s %6s %8s %8s %10s %13s %8s %5s %7s  %s", "scenario", "sent", "refused",
+        return String.format("%-38s %6s %8s %8s %10s %13s %8s %5s %7s  %s", "scenario", "sent", "refused",
                 "stored", "deadlines", "overdue alerts", "twice", "lost", "time s", "");
     }
 
     String row() {
-        return String.format("%-34s %6d %8d %8d %10d %6d/%-6d %8d %5d %7.1f  %s", scenario, sent, refused,
+        return String.format("%-38s %6d %8d %8d %10d %6d/%-6d %8d %5d %7.1f  %s", scenario, sent, refused,
                 recordsStored, deadlinesStored, alertsExpected - alertsMissing, alertsExpected, appliedTwice, lost,
                 seconds, passed() ? "✔" : "✘");
     }

@@ -27,6 +27,7 @@ final class Parts implements AutoCloseable {
 
     static final String CASE_SERVICE = "case-service";
     static final String NOTIFICATION_SERVICE = "notification-service";
+    static final String INSPECTION_SERVICE = "inspection-service";
 
     private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
 

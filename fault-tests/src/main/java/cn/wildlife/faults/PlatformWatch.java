@@ -126,17 +126,28 @@ final class PlatformWatch implements AutoCloseable {
 
     /** Facts about the given reports (by agency event id) or their deadlines' alerts announced more than once. */
     int doubled(Set<String> reportEventIds, Set<String> deadlineIds) {
+        return tally(reportEventIds, deadlineIds)[1];
+    }
+
+    /** How many facts about the given reports or their deadlines' alerts were seen ("twice: 0" of how many). */
+    int facts(Set<String> reportEventIds, Set<String> deadlineIds) {
+        return tally(reportEventIds, deadlineIds)[0];
+    }
+
+    private int[] tally(Set<String> reportEventIds, Set<String> deadlineIds) {
+        int facts = 0;
         int doubled = 0;
         for (Map.Entry<Fact, Set<String>> a : announcements.entrySet()) {
             String key = a.getKey().key();
             int bar = key.indexOf('|');
             String about = bar > 0 ? key.substring(0, bar) : key;
             boolean ours = reportEventIds.contains(about) || deadlineIds.contains(about);
-            if (ours && a.getValue().size() > 1) {
+            if (ours) {
+                facts++;
                 doubled += a.getValue().size() - 1;
             }
         }
-        return doubled;
+        return new int[] {facts, doubled};
     }
 
     Set<String> deadlinesOpenedFor(String reportEventId) {
