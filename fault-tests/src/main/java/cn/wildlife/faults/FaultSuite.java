@@ -166,7 +166,8 @@ final class FaultSuite {
         // No agency load reaches inspection-service: it runs for this scenario only.
         parts.service(Parts.INSPECTION_SERVICE, 1).start(Duration.ofSeconds(180));
         try (TokenIssuer issuer = new TokenIssuer(parts.issuerPort)) {
-            RestFuzz.Result r = new RestFuzz(issuer.forestryHandler()).run(java.util.Map.of(
+            RestFuzz fuzz = new RestFuzz(issuer.forestryHandler());
+            RestFuzz.Result r = fuzz.run(java.util.Map.of(
                             Parts.CASE_SERVICE, parts.serviceUrl(Parts.CASE_SERVICE, 1),
                             Parts.NOTIFICATION_SERVICE, parts.serviceUrl(Parts.NOTIFICATION_SERVICE, 1),
                             Parts.INSPECTION_SERVICE, parts.serviceUrl(Parts.INSPECTION_SERVICE, 1)),
@@ -179,6 +180,7 @@ final class FaultSuite {
                     + "requests; holding hostile input (a string over 10,000 characters, a $ key, a list over 5,000 "
                     + "items): " + r.garbage().size());
             r.garbage().stream().limit(10).forEach(g -> notes.add("    " + g));
+            fuzz.storeReadFailures().forEach(f -> notes.add("✘ the store failed a read of " + f));
             return new Outcome("fuzzed REST input (OpenAPI)", 0, 0, 0, 0, 0, 0, 0, 0, seconds(start),
                     List.copyOf(notes));
         } catch (java.io.IOException e) {

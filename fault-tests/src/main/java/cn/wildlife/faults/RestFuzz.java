@@ -87,12 +87,7 @@ final class RestFuzz {
             for (String db : databases) {
                 MongoDatabase database = mongo.getDatabase(db);
                 for (String collection : database.listCollectionNames()) {
-                    for (Document d : database.getCollection(collection).find()) {
-                        String why = hostile(d);
-                        if (why != null) {
-                            garbage.add(db + "." + collection + " " + d.get("_id") + ": " + why);
-                        }
-                    }
+                    garbage.addAll(scan(database, db, collection));
                 }
             }
         }
@@ -193,6 +188,41 @@ final class RestFuzz {
     private String get(String uri) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * Hostile documents of one collection. The embedded store's on-disk backend may fail a long read while writers
+     * reuse its pages ("Chunk ... not found"): such a read is tried again, and a collection that cannot be read is
+     * reported rather than passed.
+     */
+    private List<String> scan(MongoDatabase database, String db, String collection) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            List<String> found = new ArrayList<>();
+            try {
+                for (Document d : database.getCollection(collection).find()) {
+                    String why = hostile(d);
+                    if (why != null) {
+                        found.add(db + "." + collection + " " + d.get("_id") + ": " + why);
+                    }
+                }
+                if (attempt > 1) {
+                    storeReadFailures.add(db + "." + collection + ": " + last.getMessage());
+                }
+                return found;
+            } catch (com.mongodb.MongoException e) {
+                last = e;
+            }
+        }
+        storeReadFailures.add(db + "." + collection + " unreadable after 3 tries: " + last.getMessage());
+        return List.of(db + "." + collection + ": could not be read, " + last.getMessage());
+    }
+
+    private final List<String> storeReadFailures = new ArrayList<>();
+
+    /** Reads of the store that failed and were tried again (what the embedded store did under load). */
+    List<String> storeReadFailures() {
+        return storeReadFailures;
     }
 
     private static long documents(MongoClient mongo, List<String> databases) {
