@@ -49,11 +49,40 @@ public final class LocalPlatform implements AutoCloseable {
         switch (command) {
             case "run" -> run(rest);
             case "publish" -> System.exit(new PublishEvents(System.out).run(rest.toArray(String[]::new)));
+            case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
                 System.err.println("usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
-                        + "\n       wildlife-platform publish [--bootstrap-server=HOST:PORT] FILE|FOLDER...");
+                        + "\n       wildlife-platform publish [--bootstrap-server=HOST:PORT] FILE|FOLDER..."
+                        + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
+                        + "\n       wildlife-platform store --data-dir=DIR --mongo-port=N [--in-memory]"
+                        + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --mongo=mongodb://HOST:PORT"
+                        + " [--gateway-port=N] [--setting=value...]");
                 System.exit(2);
             }
+        }
+    }
+
+    /** One part of the platform alone in this process (see {@link OneRolePerProcess}); it runs until stopped. */
+    private static void runOneRole(String role, List<String> args) {
+        try {
+            switch (role) {
+                case "kafka" -> OneRolePerProcess.kafka(args);
+                case "store" -> OneRolePerProcess.store(args);
+                default -> OneRolePerProcess.service(args);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            // A part that cannot start must not linger half-started: whoever launched it sees the exit.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // Stopped by a signal: the shutdown hooks close what was started.
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -129,10 +158,7 @@ public final class LocalPlatform implements AutoCloseable {
         // Tokens come from the gateway's development issuer; every service verifies them against its keys.
         String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
         String gatewayIssuer = "http://localhost:" + settings.gatewayPort() + "/auth/gateway";
-        List<String> identity = List.of("--PLATFORM_TOKEN_ISSUER=" + issuer,
-                "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
-                "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
-                "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json");
+        List<String> identity = identity(settings.gatewayPort());
         try {
             List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
                     startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
@@ -202,7 +228,17 @@ public final class LocalPlatform implements AutoCloseable {
         return started;
     }
 
-    private static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
+    /** Tokens come from the gateway's issuers; every service verifies them against their keys. */
+    static List<String> identity(int gatewayPort) {
+        String issuer = "http://localhost:" + gatewayPort + "/auth/dev";
+        String gatewayIssuer = "http://localhost:" + gatewayPort + "/auth/gateway";
+        return List.of("--PLATFORM_TOKEN_ISSUER=" + issuer,
+                "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
+                "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
+                "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json");
+    }
+
+    static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
                                                           String mongoUri, List<String> identity,
                                                           List<String> extra) {
         List<String> args = new ArrayList<>(identity);

@@ -104,6 +104,10 @@ public class EventKafkaConfiguration {
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, bounded(retry));
         errors.addNotRetryableExceptions(InvalidEventException.class);
         errors.setBackOffFunction((record, ex) -> storeAway(ex) ? unbounded(retry) : null);
+        // Retry and recover in memory instead of seeking back and fetching the rest of the batch again: with a seek,
+        // every poison record cost a fetch round trip, and 300 of them mixed into good load cut the good events'
+        // rate by 90 % (fault tests). The records after the failed one are kept and applied in order all the same.
+        errors.setSeekAfterError(false);
 
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();

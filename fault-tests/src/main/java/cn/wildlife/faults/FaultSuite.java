@@ -1,0 +1,403 @@
+package cn.wildlife.faults;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The fault scenarios, one after another on one set of processes (a broker, a store, case-service and
+ * notification-service, each its own JVM): each sends a steady load of forestry reports, does harm in the middle,
+ * waits until the platform settles and counts what it stored. The short variant (in {@code ./mvnw verify}) runs the
+ * first scenarios with small loads.
+ */
+final class FaultSuite {
+
+    /** How much load each scenario sends. */
+    record Sizes(boolean full, int steady, int perSecond, int poison, int goodWithPoison, Duration storeOutage) {
+
+        static Sizes of(boolean full) {
+            return full ? new Sizes(true, 1200, 20, 10_000, 600, Duration.ofSeconds(30))
+                    : new Sizes(false, 160, 20, 300, 100, Duration.ofSeconds(30));
+        }
+    }
+
+    /** Every scenario by name, in the order they run; the short variant runs the first, poison and broker. */
+    static final List<String> SCENARIOS = List.of("kill-case", "kill-notification", "poison", "broker", "store",
+            "two-instances", "fuzz");
+    private static final List<String> SHORT = List.of("kill-case", "poison", "broker");
+
+    private final Parts parts;
+    private final Sizes sizes;
+    private final PrintStream out;
+    private PlatformWatch watch;
+    private Effects effects;
+
+    private final List<String> only;
+
+    FaultSuite(Path jar, Path dir, Sizes sizes, List<String> only, PrintStream out) {
+        this.only = only;
+        this.parts = new Parts(jar, dir);
+        this.sizes = sizes;
+        this.out = out;
+    }
+
+    /** Runs every scenario of the chosen size; the processes are gone when it returns or throws. */
+    List<Outcome> run() {
+        List<Outcome> outcomes = new ArrayList<>();
+        try (parts) {
+            say("starting the broker, the store, case-service and notification-service as separate processes in "
+                    + parts.dir());
+            long start = System.nanoTime();
+            parts.startAll();
+            say(String.format("all ready in %.1f s", seconds(start)));
+            watch = new PlatformWatch(parts.bootstrap());
+            effects = new Effects(parts.mongoUri());
+            if (wanted("kill-case")) {
+                outcomes.add(report(killAndRestart(Parts.CASE_SERVICE)));
+            }
+            if (wanted("kill-notification")) {
+                outcomes.add(report(killAndRestart(Parts.NOTIFICATION_SERVICE)));
+            }
+            if (wanted("poison")) {
+                outcomes.add(report(poison()));
+            }
+            if (wanted("broker")) {
+                outcomes.add(report(brokerRestart()));
+            }
+            if (wanted("store")) {
+                outcomes.add(report(storeOutage()));
+            }
+            if (wanted("two-instances")) {
+                outcomes.add(report(twoInstances()));
+            }
+            if (wanted("fuzz")) {
+                outcomes.add(report(fuzz()));
+            }
+        } finally {
+            if (watch != null) {
+                watch.close();
+            }
+            if (effects != null) {
+                effects.close();
+            }
+        }
+        return outcomes;
+    }
+
+    private boolean wanted(String scenario) {
+        return only.isEmpty() ? sizes.full() || SHORT.contains(scenario) : only.contains(scenario);
+    }
+
+    private Outcome killAndRestart(String service) {
+        return steady("kill -9 " + service + ", restart", () -> {
+            say("kill -9 " + service);
+            parts.service(service, 1).kill();
+            parts.service(service, 1).start(Duration.ofSeconds(180));
+            say(service + " is back");
+            return List.of();
+        });
+    }
+
+    private Outcome brokerRestart() {
+        return steady("restart the Kafka broker", () -> {
+            say("stopping the broker");
+            parts.kafka().stop();
+            AgencyLoad.sleep(3000);
+            parts.kafka().start(Duration.ofSeconds(120));
+            say("the broker is back");
+            return List.of();
+        });
+    }
+
+    private Outcome storeOutage() {
+        return steady("store unavailable " + sizes.storeOutage().toSeconds() + " s", () -> {
+            say("stopping the store for " + sizes.storeOutage().toSeconds() + " s");
+            parts.store().stop();
+            long until = System.nanoTime() + sizes.storeOutage().toNanos();
+            Set<Integer> caseStates = new java.util.TreeSet<>();
+            Set<Integer> notificationStates = new java.util.TreeSet<>();
+            AgencyLoad.sleep(5000);
+            while (System.nanoTime() < until) {
+                caseStates.add(parts.readiness(Parts.CASE_SERVICE, 1));
+                notificationStates.add(parts.readiness(Parts.NOTIFICATION_SERVICE, 1));
+                AgencyLoad.sleep(2000);
+            }
+            parts.store().start(Duration.ofSeconds(60));
+            say("the store is back");
+            List<String> notes = new ArrayList<>();
+            notes.add(readinessNote(Parts.CASE_SERVICE, caseStates));
+            notes.add(readinessNote(Parts.NOTIFICATION_SERVICE, notificationStates));
+            return notes;
+        });
+    }
+
+    private static String readinessNote(String service, Set<Integer> states) {
+        // A probe that hangs is as bad for an orchestrator as one that lies: only a prompt 503 passes.
+        boolean notReady = states.equals(Set.of(503));
+        return (notReady ? "✔ " : "✘ ") + service + " readiness while the store was down: " + states
+                + " (503 = not ready, -1 = no answer within 5 s)";
+    }
+
+    private Outcome twoInstances() {
+        say("starting a second instance of case-service and of notification-service");
+        CompletableFuture<?> cases = CompletableFuture.runAsync(() -> parts.service(Parts.CASE_SERVICE, 2)
+                .start(Duration.ofSeconds(180)));
+        CompletableFuture<?> notifications = CompletableFuture.runAsync(() -> parts.service(
+                Parts.NOTIFICATION_SERVICE, 2).start(Duration.ofSeconds(180)));
+        CompletableFuture.allOf(cases, notifications).join();
+        try {
+            return steady("two instances of each service", List::of);
+        } finally {
+            parts.service(Parts.CASE_SERVICE, 2).stop();
+            parts.service(Parts.NOTIFICATION_SERVICE, 2).stop();
+        }
+    }
+
+    /** Fuzzed REST input from each service's OpenAPI document, with a valid forestry handler's token. */
+    private Outcome fuzz() {
+        say("fuzzed REST input from the OpenAPI documents of case-service, notification-service and "
+                + "inspection-service");
+        long start = System.nanoTime();
+        // No agency load reaches inspection-service: it runs for this scenario only.
+        parts.service(Parts.INSPECTION_SERVICE, 1).start(Duration.ofSeconds(180));
+        try (TokenIssuer issuer = new TokenIssuer(parts.issuerPort)) {
+            RestFuzz fuzz = new RestFuzz(issuer.forestryHandler());
+            RestFuzz.Result r = fuzz.run(java.util.Map.of(
+                            Parts.CASE_SERVICE, parts.serviceUrl(Parts.CASE_SERVICE, 1),
+                            Parts.NOTIFICATION_SERVICE, parts.serviceUrl(Parts.NOTIFICATION_SERVICE, 1),
+                            Parts.INSPECTION_SERVICE, parts.serviceUrl(Parts.INSPECTION_SERVICE, 1)),
+                    parts.mongoUri(), List.of("cases", "notifications", "inspections"));
+            List<String> notes = new ArrayList<>();
+            notes.add((r.serverErrors().isEmpty() ? "✔ " : "✘ ") + r.requests() + " requests, answers "
+                    + r.byStatus() + ", 5xx or no answer: " + r.serverErrors().size());
+            r.serverErrors().stream().limit(15).forEach(e -> notes.add("    " + e));
+            notes.add((r.garbage().isEmpty() ? "✔ " : "✘ ") + r.documentsAdded() + " documents added by accepted "
+                    + "requests; holding hostile input (a string over 10,000 characters, a $ key, a list over 5,000 "
+                    + "items): " + r.garbage().size());
+            r.garbage().stream().limit(10).forEach(g -> notes.add("    " + g));
+            fuzz.storeReadFailures().forEach(f -> notes.add("✘ the store failed a read of " + f));
+            return new Outcome("fuzzed REST input (OpenAPI)", 0, 0, 0, 0, 0, 0, 0, 0, seconds(start),
+                    List.copyOf(notes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            parts.service(Parts.INSPECTION_SERVICE, 1).stop();
+        }
+    }
+
+    /** Steady load with the harm done halfway, on a thread of its own so that the agency keeps sending meanwhile. */
+    private Outcome steady(String name, java.util.function.Supplier<List<String>> harm) {
+        say(name + ": " + sizes.steady() + " reports at " + sizes.perSecond() + "/s");
+        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
+            long start = System.nanoTime();
+            CompletableFuture<List<String>> done = new CompletableFuture<>();
+            load.steady(sizes.steady(), sizes.perSecond(), () -> CompletableFuture.supplyAsync(harm)
+                    .whenComplete((notes, error) -> {
+                        if (error != null) {
+                            done.completeExceptionally(error);
+                        } else {
+                            done.complete(notes);
+                        }
+                    }));
+            List<String> notes = done.join();
+            return Outcome.withNotes(settle(name, load, start).outcome(), notes);
+        }
+    }
+
+    /**
+     * Good load alone, then the same good load with poison mixed in (bad JSON, wrong schema, unknown type,
+     * oversized); the rate at which the good reports are applied is compared, and every poison event must be on
+     * the dead-letter topic with a reason.
+     */
+    private Outcome poison() {
+        String name = sizes.poison() + " poison events in good load";
+        say(name);
+        Settled alone;
+        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
+            long start = System.nanoTime();
+            load.burst(sizes.goodWithPoison());
+            alone = settle("good load alone", load, start);
+        }
+        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun());
+             Poison poison = new Poison(parts.bootstrap())) {
+            long start = System.nanoTime();
+            int good = sizes.goodWithPoison();
+            int bad = sizes.poison();
+            int total = good + bad;
+            int sentGood = 0;
+            for (int i = 0; i < total; i++) {
+                // Spread the good reports evenly through the poison.
+                if (sentGood < good && (long) i * good / total >= sentGood) {
+                    load.sendOne();
+                    sentGood++;
+                } else {
+                    poison.sendOne();
+                }
+            }
+            while (sentGood++ < good) {
+                load.sendOne();
+            }
+            poison.flush();
+            Settled mixed = settle(name, load, start);
+            Set<String> expected = poison.acceptedIds();
+            long lastProgress = System.nanoTime();
+            long onDlt = -1;
+            long withReason = 0;
+            while (System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
+                long now = expected.stream().filter(id -> watch.deadLetters().containsKey(id)).count();
+                withReason = expected.stream().map(id -> watch.deadLetters().get(id))
+                        .filter(d -> d != null && d.reason() != null && !d.reason().isBlank()).count();
+                if (now == expected.size()) {
+                    break;
+                }
+                if (now != onDlt) {
+                    onDlt = now;
+                    lastProgress = System.nanoTime();
+                }
+                AgencyLoad.sleep(1000);
+            }
+            double poisonSeconds = seconds(start);
+            List<String> notes = new ArrayList<>();
+            notes.add((withReason == expected.size() ? "✔ " : "✘ ") + withReason + " of " + expected.size()
+                    + " poison events Kafka took are on the dead-letter topics with a reason " + poison.kinds());
+            notes.add("✔ " + poison.refusedBySize() + " oversized events (" + Poison.OVERSIZED_BYTES / 1024
+                    + " KiB) refused by the broker itself (RecordTooLargeException): they never reach a service");
+            notes.add("  reasons seen: " + poison.reasonsSeen(watch.deadLetters()));
+            notes.add(String.format("  %d poison events dead-lettered in %.0f s (%.0f/s) beside the good load",
+                    withReason, poisonSeconds, withReason / poisonSeconds));
+            double rateAlone = alone.ratePerSecond();
+            double rateMixed = mixed.ratePerSecond();
+            double change = (rateMixed - rateAlone) / rateAlone * 100;
+            boolean within = Math.abs(change) <= 10 || rateMixed >= rateAlone;
+            // With a few hundred events the rate moves by more than 10 % from run to run on a shared machine: the
+            // short variant prints it, the full suite judges it.
+            notes.add((within ? "✔ " : sizes.full() ? "✘ " : "  ") + String.format(
+                    "good reports applied at %.1f/s alone, %.1f/s with poison mixed in (%+.0f %%)%s", rateAlone,
+                    rateMixed, change, sizes.full() ? "" : "; not judged at this size"));
+            Outcome o = mixed.outcome();
+            return Outcome.withNotes(new Outcome(name, o.sent() + alone.outcome().sent(),
+                    o.refused() + alone.outcome().refused(), o.recordsStored() + alone.outcome().recordsStored(),
+                    o.deadlinesStored() + alone.outcome().deadlinesStored(),
+                    o.alertsExpected() + alone.outcome().alertsExpected(),
+                    o.alertsMissing() + alone.outcome().alertsMissing(),
+                    o.appliedTwice() + alone.outcome().appliedTwice(), o.lost() + alone.outcome().lost(),
+                    alone.outcome().seconds() + o.seconds(), List.of()), notes);
+        }
+    }
+
+    /** The counts once everything arrived, or nothing moved for a minute; and when the records were complete. */
+    record Settled(Outcome outcome, double appliedSeconds) {
+        double ratePerSecond() {
+            return outcome.sent() / appliedSeconds;
+        }
+    }
+
+    private Settled settle(String name, AgencyLoad load, long start) {
+        Duration stall = Duration.ofSeconds(sizes.full() ? 120 : 60);
+        long lastProgress = System.nanoTime();
+        int lastCount = -1;
+        double appliedSeconds = Double.NaN;
+        Effects.Stored stored = null;
+        int alertsMissing = 0;
+        while (true) {
+            try {
+                stored = effects.of(load.prefix());
+            } catch (RuntimeException storeNotAnswering) {
+                AgencyLoad.sleep(1000);
+                continue;
+            }
+            int records = count(stored.clues(), load.clues()) + count(stored.cases(), load.cases());
+            int withDeadline = 0;
+            alertsMissing = 0;
+            for (String id : load.clues()) {
+                Set<String> deadlines = stored.deadlinesBySubject().getOrDefault(id, Set.of());
+                withDeadline += deadlines.isEmpty() ? 0 : 1;
+                if (deadlines.stream().noneMatch(d -> watch.alertKinds(d).contains("OVERDUE"))) {
+                    alertsMissing++;
+                }
+            }
+            for (String id : load.cases()) {
+                withDeadline += stored.deadlinesBySubject().containsKey(id) ? 1 : 0;
+            }
+            int sent = load.sent();
+            if (Double.isNaN(appliedSeconds) && records == sent && withDeadline == sent) {
+                appliedSeconds = seconds(start);
+            }
+            if (records == sent && withDeadline == sent && alertsMissing == 0) {
+                break;
+            }
+            int count = records + withDeadline + (load.clues().size() - alertsMissing);
+            if (count != lastCount) {
+                lastCount = count;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                say(name + ": nothing moved for " + stall.toSeconds() + " s; counting what is there");
+                break;
+            }
+            AgencyLoad.sleep(250);
+        }
+        double elapsed = seconds(start);
+        int records = count(stored.clues(), load.clues()) + count(stored.cases(), load.cases());
+        int deadlines = 0;
+        int deadlinesTwice = 0;
+        int lost = 0;
+        for (String id : concat(load.clues(), load.cases())) {
+            int n = stored.deadlinesBySubject().getOrDefault(id, Set.of()).size();
+            deadlines += n;
+            deadlinesTwice += Math.max(0, n - 1);
+            boolean stored1 = stored.clues().contains(id) || stored.cases().contains(id);
+            if (!stored1 || n == 0) {
+                lost++;
+            }
+        }
+        int twice = deadlinesTwice + watch.doubled(load.eventIds(), stored.deadlineIds());
+        int facts = watch.facts(load.eventIds(), stored.deadlineIds());
+        Outcome outcome = new Outcome(name, load.sent(), load.refused(), records, deadlines, load.clues().size(),
+                alertsMissing, twice, lost, elapsed, List.of("  " + facts + " facts announced on the platform topics "
+                + "(records, deadlines, alerts) checked for a second event id"));
+        return new Settled(outcome, Double.isNaN(appliedSeconds) ? elapsed : appliedSeconds);
+    }
+
+    private static int count(Set<String> stored, Set<String> sent) {
+        int n = 0;
+        for (String id : sent) {
+            n += stored.contains(id) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static List<String> concat(Set<String> a, Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Outcome report(Outcome o) {
+        say(o.scenario() + ": sent " + o.sent() + ", stored " + o.recordsStored() + ", deadlines "
+                + o.deadlinesStored() + ", applied twice " + o.appliedTwice() + ", lost " + o.lost()
+                + (o.passed() ? " ✔" : " ✘"));
+        o.notes().forEach(n -> say("  " + n));
+        return o;
+    }
+
+    private void say(String line) {
+        out.printf("[%tT] %s%n", System.currentTimeMillis(), line);
+        out.flush();
+    }
+
+    private static String newRun() {
+        return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

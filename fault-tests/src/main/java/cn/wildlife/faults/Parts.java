@@ -1,0 +1,172 @@
+package cn.wildlife.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The platform as separate processes: the Kafka broker, the Mongo-wire store on disk and each service instance, all
+ * from the runnable jar of local-runtime, on free ports, with their data and logs in one folder. Every child is
+ * killed when this JVM ends, whatever the reason (a shutdown hook), and when {@link #close()} is called.
+ */
+final class Parts implements AutoCloseable {
+
+    static final String CASE_SERVICE = "case-service";
+    static final String NOTIFICATION_SERVICE = "notification-service";
+    static final String INSPECTION_SERVICE = "inspection-service";
+
+    private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroyForcibly),
+                "fault-tests-children-stop"));
+    }
+
+    private final Path jar;
+    private final Path dir;
+    final int kafkaPort = freePort();
+    private final int controllerPort = freePort();
+    final int mongoPort = freePort();
+    /** Where the services look for the token issuer's keys (the gateway's port when deployed): see TokenIssuer. */
+    final int issuerPort = freePort();
+    private final Map<String, Part> parts = new LinkedHashMap<>();
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Parts(Path jar, Path dir) {
+        this.jar = jar;
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void register(Process process) {
+        CHILDREN.add(process);
+        process.onExit().thenRun(() -> CHILDREN.remove(process));
+    }
+
+    /** Broker and store first, then both services side by side (each is a JVM starting Spring: the slow part). */
+    Parts startAll() {
+        kafka().start(Duration.ofSeconds(120));
+        store().start(Duration.ofSeconds(60));
+        CompletableFuture<?> cases = CompletableFuture.runAsync(() -> service(CASE_SERVICE, 1).start(
+                Duration.ofSeconds(180)));
+        CompletableFuture<?> notifications = CompletableFuture.runAsync(() -> service(NOTIFICATION_SERVICE, 1).start(
+                Duration.ofSeconds(180)));
+        CompletableFuture.allOf(cases, notifications).join();
+        return this;
+    }
+
+    synchronized Part kafka() {
+        return parts.computeIfAbsent("kafka", n -> part(n, List.of("-Xmx256m"), "kafka", "--data-dir=" + dir,
+                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort));
+    }
+
+    synchronized Part store() {
+        return parts.computeIfAbsent("store", n -> part(n, List.of("-Xmx384m"), "store", "--data-dir=" + dir,
+                "--mongo-port=" + mongoPort));
+    }
+
+    /** Instance 1, 2, ... of a service: the same consumer group and database, a port of its own. */
+    synchronized Part service(String service, int instance) {
+        String name = service + "#" + instance;
+        return parts.computeIfAbsent(name, n -> {
+            int port = freePort();
+            servicePorts.put(name, port);
+            return part(n, List.of("-Xmx384m"), "service", service, "--port=" + port, "--kafka=" + bootstrap(),
+                    "--mongo=" + mongoUri(), "--gateway-port=" + issuerPort,
+                    // The suite's scenarios must see an alert within seconds, not at the next 10 s scan.
+                    "--platform.alerts.scan-interval=PT2S",
+                    // A killed instance holds its partitions until its session times out (45 s by default) before a
+                    // restarted one gets them: 10 s keeps the suite short and changes nothing it counts.
+                    "--spring.kafka.consumer.properties.session.timeout.ms=10000");
+        });
+    }
+
+    synchronized String serviceUrl(String service, int instance) {
+        return "http://localhost:" + servicePorts.get(service + "#" + instance);
+    }
+
+    /** HTTP status of the service's readiness probe, or -1 when it does not answer within 5 s. */
+    int readiness(String service, int instance) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(serviceUrl(service, instance)
+                            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    String bootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    private Part part(String name, List<String> jvm, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand());
+        command.addAll(jvm);
+        // Two cores shared by five JVMs: a small, single-threaded collector each.
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new Part(name, command, dir.resolve("logs").resolve(name.replace('#', '-') + ".log"));
+    }
+
+    /** The java that runs this suite, so that a fresh clone needs nothing but a JDK. */
+    static String javaCommand() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Services first (they still write), then the store and the broker. */
+    @Override
+    public synchronized void close() {
+        List<Part> all = new ArrayList<>(parts.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Part part = all.get(i);
+            if (!part.name().equals("kafka") && !part.name().equals("store")) {
+                part.stop();
+            }
+        }
+        store().stop();
+        kafka().stop();
+        CHILDREN.forEach(Process::destroyForcibly);
+    }
+}

@@ -1,0 +1,175 @@
+package cn.wildlife.faults;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventType;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.alert.AlertRaised;
+import cn.wildlife.events.kafka.EventDeserializer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads everything the services announce (platform clues, cases, deadlines, alerts) and every dead letter of the
+ * agency topics, from the beginning, and remembers, per fact, the distinct event ids that announced it. A fact
+ * announced under two event ids was applied twice; the same event id read twice is only a redelivery, which every
+ * consumer ignores by id.
+ */
+final class PlatformWatch implements AutoCloseable {
+
+    /**
+     * One fact: what kind of event, and about what: {@code <agency event id>|<subject>} for what a report caused,
+     * {@code <deadline id>|<alert id>} for an alert.
+     */
+    record Fact(String type, String key) {
+    }
+
+    /** A dead letter: the event id it carried and the reason header. */
+    record DeadLetter(String eventId, String reason) {
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final EventDeserializer events = new EventDeserializer();
+    private final Map<Fact, Set<String>> announcements = new ConcurrentHashMap<>();
+    /** Agency event id → deadline ids opened for it. */
+    private final Map<String, Set<String>> deadlinesByReport = new ConcurrentHashMap<>();
+    /** Deadline id → kinds of alert raised (OVERDUE, ...). */
+    private final Map<String, Set<String>> alertKinds = new ConcurrentHashMap<>();
+    private final Map<String, DeadLetter> deadLetters = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    PlatformWatch(String kafka) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-tests-watch-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        List<String> topics = new ArrayList<>(List.of(Topics.PLATFORM_CLUES, Topics.PLATFORM_CASES,
+                Topics.PLATFORM_DEADLINES, Topics.PLATFORM_ALERTS));
+        Topics.allAgencyClueTopics().forEach(t -> topics.add(Topics.deadLetter(t)));
+        Topics.allAgencyCaseTopics().forEach(t -> topics.add(Topics.deadLetter(t)));
+        consumer.subscribe(topics);
+        thread = new Thread(this::run, "fault-tests-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    take(r);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private void take(ConsumerRecord<String, byte[]> r) {
+        if (r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+            String id = header(r, "ce_id");
+            String reason = header(r, "dlt-reason");
+            deadLetters.put(id != null ? id : r.topic() + "@" + r.partition() + ":" + r.offset(),
+                    new DeadLetter(id, reason));
+            return;
+        }
+        Envelope<?> e;
+        try {
+            e = events.deserialize(r.topic(), r.headers(), r.value());
+        } catch (RuntimeException unreadable) {
+            announcements.computeIfAbsent(new Fact("UNREADABLE", r.topic()), f -> ConcurrentHashMap.newKeySet())
+                    .add(r.topic() + "@" + r.partition() + ":" + r.offset());
+            return;
+        }
+        if (e.type() == EventType.ALERT_RAISED) {
+            AlertRaised alert = (AlertRaised) e.data();
+            announcements.computeIfAbsent(new Fact(e.type().ceType(), alert.deadlineId() + "|" + alert.alertId()),
+                    f -> ConcurrentHashMap.newKeySet()).add(e.id());
+            alertKinds.computeIfAbsent(alert.deadlineId(), d -> ConcurrentHashMap.newKeySet()).add(alert.kind());
+            return;
+        }
+        // A link between records is announced once per pair, not per report: not a fact of one report.
+        if (e.correlationId() == null || e.type() == EventType.RECORDS_LINKED) {
+            return;
+        }
+        announcements.computeIfAbsent(new Fact(e.type().ceType(), e.correlationId() + "|" + e.subject()),
+                f -> ConcurrentHashMap.newKeySet()).add(e.id());
+        if (e.type() == EventType.DEADLINE_OPENED) {
+            deadlinesByReport.computeIfAbsent(e.correlationId(), c -> ConcurrentHashMap.newKeySet())
+                    .add(e.subject());
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Facts about the given reports (by agency event id) or their deadlines' alerts announced more than once. */
+    int doubled(Set<String> reportEventIds, Set<String> deadlineIds) {
+        return tally(reportEventIds, deadlineIds)[1];
+    }
+
+    /** How many facts about the given reports or their deadlines' alerts were seen ("twice: 0" of how many). */
+    int facts(Set<String> reportEventIds, Set<String> deadlineIds) {
+        return tally(reportEventIds, deadlineIds)[0];
+    }
+
+    private int[] tally(Set<String> reportEventIds, Set<String> deadlineIds) {
+        int facts = 0;
+        int doubled = 0;
+        for (Map.Entry<Fact, Set<String>> a : announcements.entrySet()) {
+            String key = a.getKey().key();
+            int bar = key.indexOf('|');
+            String about = bar > 0 ? key.substring(0, bar) : key;
+            boolean ours = reportEventIds.contains(about) || deadlineIds.contains(about);
+            if (ours) {
+                facts++;
+                doubled += a.getValue().size() - 1;
+            }
+        }
+        return new int[] {facts, doubled};
+    }
+
+    Set<String> deadlinesOpenedFor(String reportEventId) {
+        return deadlinesByReport.getOrDefault(reportEventId, Set.of());
+    }
+
+    Set<String> alertKinds(String deadlineId) {
+        return alertKinds.getOrDefault(deadlineId, Set.of());
+    }
+
+    Map<String, DeadLetter> deadLetters() {
+        return deadLetters;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
