@@ -71,7 +71,7 @@ final class Scale {
             double p99 = percentile(searches, 0.99) / 1000.0;
             figures.add(String.format("Case search, two filters and paging, over %,d stored cases: p99", count), p99,
                     "ms", "median " + Figures.format(percentile(searches, 0.5) / 1000.0) + " ms (30 requests, "
-                            + "straight to case-service)", "< 50 ms at 1 M", p99 < 50);
+                            + "straight to case-service)", "< 50 ms at 1 M", judged(p99, 50));
 
             List<Long> scans = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -90,8 +90,19 @@ final class Scale {
             double scan = percentile(scans, 0.5) / 1000.0;
             figures.add(String.format("Deadline scan for the due ones among %,d running deadlines", count), scan,
                     "ms", "max " + Figures.format(percentile(scans, 1.0) / 1000.0) + " ms (10 scans)",
-                    "< 100 ms at 1 M", scan < 100);
+                    "< 100 ms at 1 M", judged(scan, 100));
         }
+    }
+
+    /**
+     * Met or not where it can be told: at a million records; below that only a miss is certain (both read every
+     * stored record on the embedded store, so they grow with the count), a pass is not.
+     */
+    private Boolean judged(double millis, double target) {
+        if (count >= 1_000_000) {
+            return millis < target;
+        }
+        return millis < target ? null : Boolean.FALSE;
     }
 
     private void copyCases(MongoCollection<Document> cases, Document template) {
