@@ -107,51 +107,42 @@ final class Scale {
 
     private void copyCases(MongoCollection<Document> cases, Document template) {
         Instant opened = Instant.parse("2025-01-01T00:00:00Z");
-        List<Document> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
-            Document copy = new Document(template);
-            String id = "SCALE-" + i;
-            copy.put("_id", id);
+        insertCopies(cases, template, (copy, i) -> {
             copy.put("number", template.getString("number") + "-S" + i);
             copy.put("region", REGIONS.get(i % REGIONS.size()));
             copy.put("status", STATUSES.get(i % STATUSES.size()));
             copy.put("openedAt", Date.from(opened.plusSeconds(i * 61L)));
             copy.put("_applied", List.of());
-            copy.put("_outbox", List.of());
-            copy.put("_outboxPending", false);
-            batch.add(copy);
-            if (batch.size() == BATCH) {
-                cases.insertMany(batch, new InsertManyOptions().ordered(false));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            cases.insertMany(batch, new InsertManyOptions().ordered(false));
-        }
+        });
     }
 
     private void copyDeadlines(MongoCollection<Document> deadlines, Document template) {
         Instant now = Instant.now();
-        List<Document> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
-            Document copy = new Document(template);
-            copy.put("_id", "SCALE-" + i);
+        insertCopies(deadlines, template, (copy, i) -> {
             copy.put("subjectId", "SCALE-" + i);
             copy.put("state", "OPEN");
             // A few are due now; the rest are checked in the coming weeks.
             Instant next = i < DUE ? now.minusSeconds(60) : now.plus(Duration.ofMinutes(10 + i % 40_000));
             copy.put("nextCheckAt", Date.from(next));
             copy.put("dueAt", Date.from(next.plus(Duration.ofDays(1))));
+        });
+    }
+
+    /** {@code count} copies of the template with ids SCALE-i and empty outboxes, varied by {@code vary}. */
+    private void insertCopies(MongoCollection<Document> collection, Document template,
+                              java.util.function.ObjIntConsumer<Document> vary) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < count; i++) {
+            Document copy = new Document(template);
+            copy.put("_id", "SCALE-" + i);
             copy.put("_outbox", List.of());
             copy.put("_outboxPending", false);
+            vary.accept(copy, i);
             batch.add(copy);
-            if (batch.size() == BATCH) {
-                deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
+            if (batch.size() == BATCH || i == count - 1) {
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();
             }
-        }
-        if (!batch.isEmpty()) {
-            deadlines.insertMany(batch, new InsertManyOptions().ordered(false));
         }
     }
 
