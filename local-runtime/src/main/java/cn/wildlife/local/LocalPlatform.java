@@ -159,8 +159,29 @@ public final class LocalPlatform implements AutoCloseable {
         String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
         String gatewayIssuer = "http://localhost:" + settings.gatewayPort() + "/auth/gateway";
         List<String> identity = identity(settings.gatewayPort());
+        List<String> gateway = new ArrayList<>(identity);
+        gateway.addAll(List.of(
+                "--server.port=" + settings.gatewayPort(),
+                "--spring.main.banner-mode=off",
+                "--spring.profiles.active=" + DevIssuerConfiguration.LOCAL_PROFILE,
+                "--platform.dev-issuer.enabled=true",
+                "--platform.dev-issuer.issuer=" + issuer,
+                "--platform.gateway.api-keys.issuer=" + gatewayIssuer,
+                "--platform.gateway.api-keys.mongodb-uri=" + mongoUri.apply("gateway"),
+                "--CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
+                "--NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
+                "--INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()));
+        if (settings.onDiskStore()) {
+            gateway.add("--platform.dev-issuer.key-file="
+                    + settings.dataDir().resolve("dev-issuer").resolve("signing-key.json"));
+            gateway.add("--platform.gateway.api-keys.key-file="
+                    + settings.dataDir().resolve("gateway").resolve("signing-key.json"));
+        }
         try {
-            List<CompletableFuture<ConfigurableApplicationContext>> services = List.of(
+            // The gateway starts beside the services, not after them: it needs none of them to start (routes and the
+            // services' token checks resolve at the first request), and the start is then the slowest one's, not
+            // the sum. The list keeps the gateway last, so that it is closed first.
+            List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
                     startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
                             mongoUri.apply("cases"), identity,
                             serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of()))),
@@ -169,11 +190,13 @@ public final class LocalPlatform implements AutoCloseable {
                             serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of()))),
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
                             kafka, mongoUri.apply("inspections"), identity,
-                            serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))));
+                            serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))),
+                    startAsync(() -> GatewayApplication.builder().registerShutdownHook(false)
+                            .run(gateway.toArray(String[]::new))));
             RuntimeException failure = null;
-            for (CompletableFuture<ConfigurableApplicationContext> service : services) {
+            for (CompletableFuture<ConfigurableApplicationContext> application : starting) {
                 try {
-                    applications.add(service.join());
+                    applications.add(application.join());
                 } catch (CompletionException e) {
                     failure = e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
@@ -181,26 +204,6 @@ public final class LocalPlatform implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            List<String> gateway = new ArrayList<>(identity);
-            gateway.addAll(List.of(
-                    "--server.port=" + settings.gatewayPort(),
-                    "--spring.main.banner-mode=off",
-                    "--spring.profiles.active=" + DevIssuerConfiguration.LOCAL_PROFILE,
-                    "--platform.dev-issuer.enabled=true",
-                    "--platform.dev-issuer.issuer=" + issuer,
-                    "--platform.gateway.api-keys.issuer=" + gatewayIssuer,
-                    "--platform.gateway.api-keys.mongodb-uri=" + mongoUri.apply("gateway"),
-                    "--CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
-                    "--NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
-                    "--INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()));
-            if (settings.onDiskStore()) {
-                gateway.add("--platform.dev-issuer.key-file="
-                        + settings.dataDir().resolve("dev-issuer").resolve("signing-key.json"));
-                gateway.add("--platform.gateway.api-keys.key-file="
-                        + settings.dataDir().resolve("gateway").resolve("signing-key.json"));
-            }
-            applications.add(GatewayApplication.builder().registerShutdownHook(false)
-                    .run(gateway.toArray(String[]::new)));
             return new LocalPlatform(settings, kafka, infrastructure, applications);
         } catch (RuntimeException e) {
             applications.forEach(ConfigurableApplicationContext::close);
