@@ -23,10 +23,12 @@ public class RecordDocuments {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
+    /** The record's JSON form as a document stored under {@code id}. */
     public Document toDocument(Object record, String id) {
         return Document.parse(json.writeValueAsString(record)).append("_id", id);
     }
 
+    /** The record again, without the store's own fields (id, outbox). */
     public <T> T fromDocument(Document doc, Class<T> type) {
         Document copy = new Document(doc);
         copy.remove("_id");

@@ -4,6 +4,7 @@ import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
 
 import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
+import cn.wildlife.support.csv.CsvRows;
 import cn.wildlife.support.web.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,32 +97,9 @@ final class SpeciesImport {
                 .findFirst().orElse(null);
     }
 
-    /** One CSV line; double quotes protect commas and are doubled inside a quoted cell. */
+    /** One CSV line's cells, trimmed. */
     static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString().trim());
-        return cells;
+        List<List<String>> rows = CsvRows.parse(line);
+        return rows.isEmpty() ? List.of("") : rows.get(0).stream().map(String::trim).toList();
     }
 }

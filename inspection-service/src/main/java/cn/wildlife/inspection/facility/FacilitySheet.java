@@ -1,5 +1,7 @@
 package cn.wildlife.inspection.facility;
 
+import cn.wildlife.support.csv.CsvRows;
+
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.species.SpeciesCodes;
@@ -65,7 +67,7 @@ final class FacilitySheet {
     }
 
     static List<List<String>> cells(byte[] content) {
-        return isXlsx(content) ? xlsx(content) : csv(new String(content, StandardCharsets.UTF_8));
+        return isXlsx(content) ? xlsx(content) : CsvRows.parse(new String(content, StandardCharsets.UTF_8));
     }
 
     static Result read(List<List<String>> cells, SpeciesCodes species, RegionCode callerRegion,
@@ -218,48 +220,6 @@ final class FacilitySheet {
         } catch (IOException | RuntimeException e) {
             throw new cn.wildlife.support.web.InvalidRequestException("file", "not a readable xlsx workbook: "
                     + e.getMessage(), null);
-        }
-        return rows;
-    }
-
-    /** CSV lines; double quotes protect commas and line breaks, and are doubled inside a quoted cell. */
-    static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> line = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        String s = text.replace("\uFEFF", "");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                line.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                line.add(cell.toString());
-                cell.setLength(0);
-                rows.add(line);
-                line = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (!cell.isEmpty() || !line.isEmpty()) {
-            line.add(cell.toString());
-            rows.add(line);
         }
         return rows;
     }
