@@ -68,6 +68,30 @@ class MongoWireStoreIT {
     }
 
     @Test
+    void aBatchOfConditionalWritesByIdChangesExactlyTheDocumentsThatMatch() {
+        int port = FreePorts.pick();
+        try (MongoWireStore store = MongoWireStore.onDisk(dataDir.resolve("store.mv"), port);
+             MongoClient client = MongoClients.create(store.uri("cases"))) {
+            MongoCollection<Document> docs = client.getDatabase("cases").getCollection("clues");
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                batch.add(new Document("_id", "C-" + i).append("pending", i % 2 == 0));
+            }
+            docs.insertMany(batch);
+            // The outbox relay's claim: ids looked up through the index, the other condition still holds.
+            long claimed = docs.updateMany(Filters.and(Filters.in("_id", List.of("C-1", "C-2", "C-4", "C-99")),
+                    Filters.eq("pending", true)), com.mongodb.client.model.Updates.set("claimedBy", "r1"))
+                    .getModifiedCount();
+            assertThat(claimed).isEqualTo(2);
+            assertThat(docs.find(Filters.eq("claimedBy", "r1")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("C-2", "C-4");
+            // Values the index cannot look up (a pattern) are matched against every document, as before.
+            assertThat(docs.countDocuments(Filters.and(Filters.in("_id", List.of(java.util.regex.Pattern
+                    .compile("^C-1"), "C-2")), Filters.eq("pending", true)))).isEqualTo(6);
+        }
+    }
+
+    @Test
     void aFileWrittenWithTheStockIndexOrderIsConvertedOnceAndKeepsEveryEntry() {
         Path file = dataDir.resolve("store.mv");
         int port = FreePorts.pick();

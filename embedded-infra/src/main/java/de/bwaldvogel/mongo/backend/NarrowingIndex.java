@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A unique single-field index (above all {@code _id}) that also serves queries naming its field among other
- * conditions: {@code {_id: x, version: 3}} or {@code {$and: [{_id: x}, ...]}}, the shape of every conditional write.
+ * conditions: {@code {_id: x, version: 3}}, {@code {_id: {$in: [x, y]}, pending: true}} or
+ * {@code {$and: [{_id: x}, ...]}}, the shape of every conditional write and of the outbox relay's batch claims.
  * mongo-java-server uses an index only for a query whose keys are exactly the index's, so each such write scanned
  * the whole collection. Narrowed to the index's key, the lookup finds the one candidate; the collection still matches
  * the whole query against it, so the answer is the same. Lives in mongo-java-server's package to reach the index's
@@ -30,17 +31,25 @@ public final class NarrowingIndex<P> extends Index<P> {
         if (key == null || query.keySet().equals(delegate.keySet())) {
             return query;
         }
-        if (query.containsKey(key) && isPlainValue(query.get(key))) {
+        if (query.containsKey(key) && isLookup(query.get(key))) {
             return new Document(key, query.get(key));
         }
         if (query.get("$and") instanceof List<?> terms) {
             for (Object term : terms) {
-                if (term instanceof Document d && d.containsKey(key) && isPlainValue(d.get(key))) {
+                if (term instanceof Document d && d.containsKey(key) && isLookup(d.get(key))) {
                     return new Document(key, d.get(key));
                 }
             }
         }
         return null;
+    }
+
+    /** A value the index finds by lookups: a plain value, or {@code {$in: [...]}} of plain values. */
+    private static boolean isLookup(Object value) {
+        if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof java.util.Collection<?> values) {
+            return values.stream().allMatch(NarrowingIndex::isPlainValue);
+        }
+        return isPlainValue(value);
     }
 
     private static boolean isPlainValue(Object value) {

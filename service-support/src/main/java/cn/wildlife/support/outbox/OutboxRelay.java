@@ -1,11 +1,12 @@
 package cn.wildlife.support.outbox;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +132,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Publishes one batch from every collection; returns how many events left. An aggregate whose events cannot be
-     * sent keeps them and is tried again later; the others in the batch go ahead.
+     * sent keeps them and is tried again later; the others in the batch go ahead. Each step is one request to the
+     * store for the whole batch: claiming, reading, clearing one aggregate at a time cost a round trip each, and
+     * hints looked up in every collection (an id names its aggregate, not its collection) multiplied that.
      */
     public int relayOnce() {
         long nowNanos = System.nanoTime();
@@ -135,7 +142,7 @@ public class OutboxRelay implements SmartLifecycle {
             hinted.putIfAbsent(id, 0);
         }
         List<Object> tried = hinted.keySet().stream().limit(batchSize).toList();
-        java.util.Set<Object> claimedIds = new java.util.HashSet<>();
+        Set<Object> claimedIds = new HashSet<>();
         boolean scan = nowNanos - lastScan >= scanInterval.toNanos();
         if (scan) {
             lastScan = nowNanos;
@@ -145,85 +152,37 @@ public class OutboxRelay implements SmartLifecycle {
             Date now = new Date();
             Bson claimable = Filters.and(Filters.eq(Outbox.PENDING, true), Filters.or(
                     Filters.exists(Outbox.CLAIMED_UNTIL, false), Filters.lt(Outbox.CLAIMED_UNTIL, now)));
-            List<Document> candidates = new ArrayList<>();
+            Set<Object> candidates = new LinkedHashSet<>();
             if (scan) {
-                candidates = collection.find(claimable).projection(new Document("_id", 1))
-                        .sort(new Document("_id", 1)).limit(batchSize).into(new ArrayList<>());
+                collection.find(claimable).projection(new Document("_id", 1)).sort(new Document("_id", 1))
+                        .limit(batchSize).forEach(c -> candidates.add(c.get("_id")));
             }
-            if (candidates.size() < batchSize) {
-                java.util.Set<Object> seen = new java.util.HashSet<>();
-                candidates.forEach(c -> seen.add(c.get("_id")));
-                for (Object id : tried) {
-                    if (candidates.size() >= batchSize) {
-                        break;
-                    }
-                    if (!seen.contains(id) && !claimedIds.contains(id)) {
-                        candidates.add(new Document("_id", id));
-                    }
+            for (Object id : tried) {
+                if (candidates.size() >= batchSize) {
+                    break;
+                }
+                if (!claimedIds.contains(id)) {
+                    candidates.add(id);
                 }
             }
-            // Each aggregate is claimed for a while before its events are read and sent, so that several relays
-            // (service replicas) never publish the same event twice; a relay that dies leaves a claim that runs out.
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            // The candidates are claimed for a while before their events are read and sent, so that several relays
+            // (service replicas) never publish the same event twice; a relay that dies leaves claims that run out.
+            // Each document's claim is atomic; the round's token tells which of them this relay won.
+            String token = UUID.randomUUID().toString();
             Date until = new Date(now.getTime() + claimFor.toMillis());
-            List<Document> aggregates = new ArrayList<>();
-            for (Document candidate : candidates) {
-                Document claimed = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", candidate.get("_id")),
-                        claimable), Updates.set(Outbox.CLAIMED_UNTIL, until), new FindOneAndUpdateOptions()
-                        .projection(new Document(Outbox.ENTRIES, 1)).returnDocument(ReturnDocument.AFTER));
-                if (claimed != null) {
-                    aggregates.add(claimed);
-                    claimedIds.add(candidate.get("_id"));
-                }
-            }
+            collection.updateMany(Filters.and(Filters.in("_id", candidates), claimable), Updates.combine(
+                    Updates.set(Outbox.CLAIMED_UNTIL, until), Updates.set(Outbox.CLAIMED_BY, token)));
+            List<Document> aggregates = collection.find(Filters.and(Filters.in("_id", candidates),
+                            Filters.eq(Outbox.CLAIMED_BY, token)))
+                    .projection(new Document(Outbox.ENTRIES, 1)).into(new ArrayList<>());
             if (aggregates.isEmpty()) {
                 continue;
             }
-            // Send everything first (the producer batches), then wait per aggregate, in the order written.
-            List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
-            for (Document aggregate : aggregates) {
-                List<CompletableFuture<SendResult<String, CloudEvent>>> mine = new ArrayList<>();
-                for (Document entry : aggregate.getList(Outbox.ENTRIES, Document.class, List.of())) {
-                    CloudEvent event = json.deserialize(entry.getString("cloudEvent")
-                            .getBytes(StandardCharsets.UTF_8));
-                    mine.add(template.send(entry.getString("topic"), entry.getString("key"), event));
-                }
-                sends.add(mine);
-            }
-            for (int i = 0; i < aggregates.size(); i++) {
-                Document aggregate = aggregates.get(i);
-                List<Document> entries = aggregate.getList(Outbox.ENTRIES, Document.class, List.of());
-                List<String> sent = new ArrayList<>();
-                for (int j = 0; j < entries.size(); j++) {
-                    try {
-                        sends.get(i).get(j).join();
-                        sent.add(entries.get(j).getString("eventId"));
-                    } catch (RuntimeException e) {
-                        // Keep this event and the ones after it, so the aggregate's order holds on the next try.
-                        log.warn("Outbox relay could not publish event {} of {}: {}", entries.get(j)
-                                .getString("eventId"), aggregate.get("_id"), e.getMessage());
-                        break;
-                    }
-                }
-                Object id = aggregate.get("_id");
-                if (sent.isEmpty()) {
-                    collection.updateOne(Filters.eq("_id", id), Updates.unset(Outbox.CLAIMED_UNTIL));
-                    continue;
-                }
-                total += sent.size();
-                // The usual case, everything sent and nothing appended meanwhile (the claim keeps other relays
-                // away, so the same count means the same entries): one write empties the outbox.
-                if (sent.size() == entries.size() && collection.updateOne(Filters.and(Filters.eq("_id", id),
-                        Filters.size(Outbox.ENTRIES, entries.size())), Updates.combine(
-                        Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false),
-                        Updates.unset(Outbox.CLAIMED_UNTIL))).getModifiedCount() == 1) {
-                    continue;
-                }
-                collection.updateOne(Filters.eq("_id", id), Updates.combine(
-                        Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), Updates.unset(Outbox.CLAIMED_UNTIL)));
-                // Cleared only if nothing was appended meanwhile; otherwise the next round takes the newcomers.
-                collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(Outbox.ENTRIES, 0)),
-                        Updates.set(Outbox.PENDING, false));
-            }
+            aggregates.forEach(a -> claimedIds.add(a.get("_id")));
+            total += publish(collection, aggregates);
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to the scan.
         for (Object id : tried) {
@@ -234,6 +193,51 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         published.increment(total);
+        return total;
+    }
+
+    /** Sends the claimed aggregates' events, removes those sent and releases the claims; returns how many were sent. */
+    private int publish(MongoCollection<Document> collection, List<Document> aggregates) {
+        // Send everything first (the producer batches), then wait per aggregate, in the order written.
+        List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
+        for (Document aggregate : aggregates) {
+            List<CompletableFuture<SendResult<String, CloudEvent>>> mine = new ArrayList<>();
+            for (Document entry : aggregate.getList(Outbox.ENTRIES, Document.class, List.of())) {
+                CloudEvent event = json.deserialize(entry.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
+                mine.add(template.send(entry.getString("topic"), entry.getString("key"), event));
+            }
+            sends.add(mine);
+        }
+        int total = 0;
+        List<WriteModel<Document>> releases = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
+        Bson release = Updates.combine(Updates.unset(Outbox.CLAIMED_UNTIL), Updates.unset(Outbox.CLAIMED_BY));
+        for (int i = 0; i < aggregates.size(); i++) {
+            Document aggregate = aggregates.get(i);
+            Object id = aggregate.get("_id");
+            List<Document> entries = aggregate.getList(Outbox.ENTRIES, Document.class, List.of());
+            List<String> sent = new ArrayList<>();
+            for (int j = 0; j < entries.size(); j++) {
+                try {
+                    sends.get(i).get(j).join();
+                    sent.add(entries.get(j).getString("eventId"));
+                } catch (RuntimeException e) {
+                    // Keep this event and the ones after it, so the aggregate's order holds on the next try.
+                    log.warn("Outbox relay could not publish event {} of {}: {}", entries.get(j).getString("eventId"),
+                            id, e.getMessage());
+                    break;
+                }
+            }
+            total += sent.size();
+            ids.add(id);
+            // Only the events sent leave: those appended meanwhile stay for the next round.
+            releases.add(new UpdateOneModel<>(Filters.eq("_id", id), sent.isEmpty() ? release
+                    : Updates.combine(Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), release)));
+        }
+        collection.bulkWrite(releases, new BulkWriteOptions().ordered(false));
+        // Cleared only where nothing was appended meanwhile (an append sets the flag again anyway).
+        collection.updateMany(Filters.and(Filters.in("_id", ids), Filters.size(Outbox.ENTRIES, 0),
+                Filters.eq(Outbox.PENDING, true)), Updates.set(Outbox.PENDING, false));
         return total;
     }
 
