@@ -39,7 +39,7 @@ import cn.wildlife.events.Topics;
 /**
  * How every service produces and consumes contract events. Producers are idempotent with {@code acks=all}. A
  * consumer never loses and never loops: an unreadable or invalid event goes to {@code <topic>.dlt} at once with its
- * reason; a failure while the store is away is retried without limit (the offset is not committed, so nothing is
+ * reason (the batch's offsets are committed once its dead letters landed, see {@link DeadLetters}); a failure while the store is away is retried without limit (the offset is not committed, so nothing is
  * skipped); any other failure is retried a few times with back-off, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,13 +92,17 @@ public class EventKafkaConfiguration {
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         DefaultKafkaConsumerFactory<String, Envelope<?>> consumers = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new EventDeserializer(codec)));
+        consumers.addPostProcessor(DeadLetters::committingAfterDeadLetters);
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, deadLetterBytesTemplate);
         templates.put(Envelope.class, eventTemplate);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+        DeadLetterPublishingRecoverer recoverer = new DeadLetters(templates,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         recoverer.setHeadersFunction(DeadLetterReason::headers);
+        // The catalogue creates every dead-letter twin with its topic's partitions (Topics); checking that again
+        // asked the broker for the topic's metadata once per poison record, which set the pace of dead-lettering.
+        recoverer.setVerifyPartition(false);
 
         PlatformProperties.Consumer retry = platform.consumer();
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, bounded(retry));
