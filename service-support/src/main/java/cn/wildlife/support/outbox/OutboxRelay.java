@@ -157,6 +157,9 @@ public class OutboxRelay implements SmartLifecycle {
             hintMissed = false;
         }
         int total = 0;
+        // Aggregates that got new events while this round published the earlier ones: a writer hints before its
+        // write lands, so this round may have taken that hint already.
+        List<Object> appended = new ArrayList<>();
         for (MongoCollection<Document> collection : collections) {
             Date now = new Date();
             Bson claimable = Filters.and(Filters.eq(Outbox.PENDING, true), Filters.or(
@@ -191,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             aggregates.forEach(a -> claimedIds.add(a.get("_id")));
-            total += publish(collection, aggregates);
+            total += publish(collection, aggregates, appended);
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to a scan soon.
         for (Object id : tried) {
@@ -207,12 +210,16 @@ public class OutboxRelay implements SmartLifecycle {
                 });
             }
         }
+        appended.forEach(id -> hinted.put(id, 0));
         published.increment(total);
         return total;
     }
 
-    /** Sends the claimed aggregates' events, removes those sent and releases the claims; returns how many were sent. */
-    private int publish(MongoCollection<Document> collection, List<Document> aggregates) {
+    /**
+     * Sends the claimed aggregates' events, removes those sent and releases the claims; returns how many were sent
+     * and adds to {@code appended} the aggregates that still have events waiting.
+     */
+    private int publish(MongoCollection<Document> collection, List<Document> aggregates, List<Object> appended) {
         // Send everything first (the producer batches), then wait per aggregate, in the order written.
         List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
         for (Document aggregate : aggregates) {
@@ -253,6 +260,8 @@ public class OutboxRelay implements SmartLifecycle {
         // Cleared only where nothing was appended meanwhile (an append sets the flag again anyway).
         collection.updateMany(Filters.and(Filters.in("_id", ids), Filters.size(Outbox.ENTRIES, 0),
                 Filters.eq(Outbox.PENDING, true)), Updates.set(Outbox.PENDING, false));
+        collection.find(Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.PENDING, true)))
+                .projection(new Document("_id", 1)).forEach(d -> appended.add(d.get("_id")));
         return total;
     }
 
