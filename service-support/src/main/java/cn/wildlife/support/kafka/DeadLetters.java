@@ -147,7 +147,7 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     static <K, V> Consumer<K, V> committingAfterDeadLetters(Consumer<K, V> consumer) {
         return (Consumer<K, V>) Proxy.newProxyInstance(DeadLetters.class.getClassLoader(),
                 new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("commit")) {
+                    if (method.getName().equals("commitSync") || method.getName().equals("commitAsync")) {
                         awaitSent();
                     }
                     try {
