@@ -54,8 +54,8 @@ public final class MongoWireStore implements AutoCloseable {
             MVStoreTool.compact(fileName, false);
             log.info("Compacted {} from {} to {} bytes", file, before, size(file));
         }
-        // Read pages stay decoded in this cache: the store has no secondary indexes, so searches read whole
-        // collections, and H2's default of 16 MB made each search decode most of them again.
+        // Read pages stay decoded in this cache: a query no index answers reads its whole collection, and with
+        // H2's default of 16 MB each such read decoded most of it again.
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096)
                 .cacheSize(CACHE_MIB).open();
         // Freed pages wait this long before reuse: a search streams over the version it started on, and with no

@@ -1,9 +1,5 @@
 package de.bwaldvogel.mongo.backend.h2;
 
-import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -36,14 +32,10 @@ public final class BsonDocumentValues extends ObjectDataType {
     /** A running estimate of a document's size in memory, as H2 wants for deciding when a page is full. */
     private volatile int averageMemory = 1024;
 
-    /** The collection's maps as {@link H2Database} names and opens them, with documents stored as BSON. */
-    public static MongoCollection<Object> openCollection(MongoDatabase database, MVStore store, String namespace,
-                                                         String collection, CollectionOptions options,
-                                                         CursorRegistry cursors) {
-        MVMap<Object, Document> data = store.openMap("databases." + namespace,
+    /** A collection's documents as {@link H2Database} names their map, stored as BSON. */
+    public static MVMap<Object, Document> openDocuments(MVStore store, String namespace) {
+        return store.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues()));
-        MVMap<String, Object> meta = store.openMap("meta." + namespace);
-        return new H2Collection(database, collection, options, data, meta, cursors);
     }
 
     @Override
