@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.cases;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
@@ -56,6 +57,10 @@ public class CaseStore {
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("agency", "region"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")));
+        // The commonest search, a status within an officer's scope: counted, and paged newest first, from these alone.
+        cases.createIndex(Indexes.compoundIndex(Indexes.ascending("agency", "region", "status"),
+                Indexes.descending("openedAt")));
+        cases.createIndex(Indexes.compoundIndex(Indexes.ascending("region", "status"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.ascending("behaviours"));
         cases.createIndex(Indexes.ascending("speciesCodes"));
         cases.createIndex(Indexes.ascending("protectionLevel"));
@@ -155,7 +160,7 @@ public class CaseStore {
         if (q.agency() != null) {
             filters.add(Filters.eq("agency", q.agency().name()));
         }
-        filters.add(Filters.regex("region", "^" + q.regionPrefix()));
+        filters.add(Regions.within("region", q.regionPrefix()));
         if (q.status() != null) {
             filters.add(Filters.eq("status", q.status().name()));
         }

@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
@@ -76,7 +77,7 @@ public class ClueStore {
             filters.add(Filters.eq("agency", query.agency().name()));
         }
         if (query.regionPrefix() != null) {
-            filters.add(Filters.regex("region", "^" + query.regionPrefix()));
+            filters.add(Regions.within("region", query.regionPrefix()));
         }
         if (query.status() != null) {
             filters.add(Filters.eq("status", query.status().name()));

@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.link;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
@@ -120,8 +121,8 @@ public class Linking {
 
     /** Links involving an agency's records (any agency's for oversight) in a region subtree, newest first. */
     public List<Link> visibleTo(Agency agency, boolean oversight, String regionPrefix, int page, int size) {
-        Bson inRegion = Filters.elemMatch("records", oversight ? Filters.regex("region", "^" + regionPrefix)
-                : Filters.and(Filters.eq("agency", agency.name()), Filters.regex("region", "^" + regionPrefix)));
+        Bson inRegion = Filters.elemMatch("records", oversight ? Regions.within("region", regionPrefix)
+                : Filters.and(Filters.eq("agency", agency.name()), Regions.within("region", regionPrefix)));
         return links.find(inRegion).sort(Sorts.orderBy(Sorts.descending("foundAt"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size).map(Linking::fromDocument).into(new ArrayList<>());
     }

@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.transfer;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.caseservice.transfer.domain.PackagePart;
 import cn.wildlife.caseservice.transfer.domain.Transfer;
 import cn.wildlife.caseservice.transfer.domain.TransferState;
@@ -82,12 +83,12 @@ public class TransferStore {
 
     /** Transfers an agency sent in a region subtree, or that public security of that subtree receives. */
     public List<Transfer> visibleTo(Agency agency, String regionPrefix, boolean oversight, int page, int size) {
-        Bson region = Filters.or(Filters.regex("sendingRegion", "^" + regionPrefix),
-                Filters.regex("receivingRegion", "^" + regionPrefix));
+        Bson region = Filters.or(Regions.within("sendingRegion", regionPrefix),
+                Regions.within("receivingRegion", regionPrefix));
         Bson filter = oversight ? region : agency == Agency.PUBLIC_SECURITY
-                ? Filters.regex("receivingRegion", "^" + regionPrefix)
+                ? Regions.within("receivingRegion", regionPrefix)
                 : Filters.and(Filters.eq("sendingAgency", agency.name()),
-                        Filters.regex("sendingRegion", "^" + regionPrefix));
+                        Regions.within("sendingRegion", regionPrefix));
         return transfers.find(filter).sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size).map(TransferStore::fromDocument).into(new ArrayList<>());
     }

@@ -1,5 +1,6 @@
 package cn.wildlife.inspection.facility;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
@@ -84,7 +85,7 @@ public class FacilityStore {
     }
 
     private static Bson scope(@Nullable String regionPrefix) {
-        return regionPrefix == null ? new Document() : Filters.regex("region", "^" + regionPrefix);
+        return regionPrefix == null ? new Document() : Regions.within("region", regionPrefix);
     }
 
     static Document asDocument(Facility f) {

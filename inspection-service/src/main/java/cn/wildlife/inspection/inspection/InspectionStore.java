@@ -1,5 +1,6 @@
 package cn.wildlife.inspection.inspection;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
@@ -61,7 +62,7 @@ public class InspectionStore {
     /** Inspections of a region's subtree, optionally of one facility or recorded within [from, to). */
     public List<Inspection> search(String regionPrefix, @Nullable String facilityId, @Nullable Instant from,
                                    @Nullable Instant to, int limit) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.regex("region", "^" + regionPrefix)));
+        List<Bson> filters = new ArrayList<>(List.of(Regions.within("region", regionPrefix)));
         if (facilityId != null) {
             filters.add(Filters.eq("facilityId", facilityId));
         }

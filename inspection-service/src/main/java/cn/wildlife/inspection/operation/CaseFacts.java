@@ -1,5 +1,6 @@
 package cn.wildlife.inspection.operation;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.cases.CaseChanged;
@@ -66,7 +67,7 @@ public class CaseFacts {
     /** Cases of an operation in a region subtree opened within [from, to). */
     public List<CaseChanged> of(String operationId, String regionPrefix, Instant from, Instant to) {
         return facts.find(Filters.and(Filters.eq("operationId", operationId),
-                        Filters.regex("region", "^" + regionPrefix), Filters.gte("openedAtMillis", from.toEpochMilli()),
+                        Regions.within("region", regionPrefix), Filters.gte("openedAtMillis", from.toEpochMilli()),
                         Filters.lt("openedAtMillis", to.toEpochMilli())))
                 .sort(Sorts.ascending("_id")).map(d -> documents.fromDocument(d, CaseChanged.class))
                 .into(new ArrayList<>());

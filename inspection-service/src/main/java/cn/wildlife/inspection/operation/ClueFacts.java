@@ -1,5 +1,6 @@
 package cn.wildlife.inspection.operation;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.clue.ClueRecorded;
 import com.mongodb.client.MongoCollection;
@@ -50,7 +51,7 @@ public class ClueFacts {
     /** Clues of an operation in a region subtree received within [from, to). */
     public List<Fact> of(String operationId, String regionPrefix, Instant from, Instant to) {
         return facts.find(Filters.and(Filters.eq("operationId", operationId),
-                        Filters.regex("region", "^" + regionPrefix), Filters.gte("receivedAtMillis", from.toEpochMilli()),
+                        Regions.within("region", regionPrefix), Filters.gte("receivedAtMillis", from.toEpochMilli()),
                         Filters.lt("receivedAtMillis", to.toEpochMilli())))
                 .sort(Sorts.ascending("_id"))
                 .map(d -> new Fact(d.getString("_id"), Agency.valueOf(d.getString("agency")), d.getString("region"),

@@ -1,5 +1,6 @@
 package cn.wildlife.inspection.operation;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.inspection.RecordDocuments;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
@@ -52,7 +53,7 @@ public class OperationStore {
     }
 
     public List<Operation> list(String regionPrefix) {
-        return operations.find(Filters.regex("region", "^" + regionPrefix)).sort(Sorts.descending("startsOn"))
+        return operations.find(Regions.within("region", regionPrefix)).sort(Sorts.descending("startsOn"))
                 .limit(200).map(d -> documents.fromDocument(d, Operation.class)).into(new ArrayList<>());
     }
 
@@ -65,7 +66,7 @@ public class OperationStore {
     /** Sorties of an operation in a region subtree, on days from {@code from} to {@code to} inclusive. */
     public List<Sortie> sorties(String operationId, String regionPrefix, LocalDate from, LocalDate to) {
         return sorties.find(Filters.and(Filters.eq("operationId", operationId),
-                        Filters.regex("region", "^" + regionPrefix), Filters.gte("on", from.toString()),
+                        Regions.within("region", regionPrefix), Filters.gte("on", from.toString()),
                         Filters.lte("on", to.toString())))
                 .sort(Sorts.orderBy(Sorts.ascending("on"), Sorts.ascending("_id")))
                 .map(d -> documents.fromDocument(d, Sortie.class)).into(new ArrayList<>());

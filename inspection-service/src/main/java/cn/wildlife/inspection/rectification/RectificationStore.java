@@ -1,5 +1,6 @@
 package cn.wildlife.inspection.rectification;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
@@ -57,7 +58,7 @@ public class RectificationStore {
     }
 
     public List<RectificationOrder> search(String regionPrefix, @Nullable String facilityId) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.regex("region", "^" + regionPrefix)));
+        List<Bson> filters = new ArrayList<>(List.of(Regions.within("region", regionPrefix)));
         if (facilityId != null) {
             filters.add(Filters.eq("facilityId", facilityId));
         }

@@ -1,5 +1,6 @@
 package cn.wildlife.notification.deadline;
 
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.notification.calendar.domain.DurationUnit;
 import cn.wildlife.notification.deadline.domain.Deadline;
@@ -51,6 +52,8 @@ public class DeadlineStore {
         // The scheduler's scan: running clocks whose next check is due.
         deadlines.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("nextCheckAt")));
         deadlines.createIndex(Indexes.compoundIndex(Indexes.ascending("provisional"), Indexes.ascending("state")));
+        // The gauges: running clocks counted by state, rule and agency from this index alone (DeadlineGauges).
+        deadlines.createIndex(Indexes.ascending("state", "ruleId", "agency"));
     }
 
     MongoCollection<Document> collection() {
@@ -207,7 +210,7 @@ public class DeadlineStore {
             filters.add(Filters.eq("agency", query.agency().name()));
         }
         if (query.regionPrefix() != null) {
-            filters.add(Filters.regex("region", "^" + query.regionPrefix()));
+            filters.add(Regions.within("region", query.regionPrefix()));
         }
         if (query.state() != null) {
             filters.add(Filters.eq("state", query.state().name()));
