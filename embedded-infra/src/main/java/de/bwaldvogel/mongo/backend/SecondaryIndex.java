@@ -2,18 +2,14 @@ package de.bwaldvogel.mongo.backend;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.bson.Document;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.h2.mvstore.Cursor;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * A non-unique index, kept as an ordered map from (the indexed values..., {@code _id}) to the document's position.
@@ -257,13 +253,9 @@ public final class SecondaryIndex<P> extends Index<P> {
     /**
      * The entries' order: field by field (a descending field reversed), each in mongo-java-server's own order of
      * values (types by BSON rank, so that all numbers, all strings, all dates lie together and a range of one type
-     * is one stretch of the map), the {@code _id} last. Keys are written as their values in H2's own compact
-     * encodings instead of a serialized {@link KeyValue}.
+     * is one stretch of the map), the {@code _id} last.
      */
-    static final class KeyOrder extends ObjectDataType {
-
-        /** Above every tag of {@link ObjectDataType}; 127 is the stored documents'. */
-        private static final byte KEY = 126;
+    static final class KeyOrder extends KeyValueType {
 
         private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
@@ -310,49 +302,6 @@ public final class SecondaryIndex<P> extends Index<P> {
         /** Exactly the order mongo-java-server sorts documents in, so that reading in order is sorting. */
         int compareValues(Object a, Object b) {
             return VALUES.compare(a, b);
-        }
-
-        @Override
-        public void write(WriteBuffer buff, Object obj) {
-            if (obj instanceof KeyValue key) {
-                buff.put(KEY).putVarInt(key.size());
-                for (Object value : key) {
-                    super.write(buff, value);
-                }
-                return;
-            }
-            super.write(buff, obj);
-        }
-
-        /**
-         * H2 sizes pages by their keys' memory, and its generic type measures an object it does not know by
-         * serializing it: that ran for every key of every insert, and the near-empty pages it then split into
-         * multiplied the chunks. An estimate from the values instead.
-         */
-        @Override
-        public int getMemory(Object obj) {
-            if (obj instanceof KeyValue key) {
-                int memory = 32;
-                for (Object value : key) {
-                    memory += value instanceof String text ? 40 + 2 * text.length() : 24;
-                }
-                return memory;
-            }
-            return super.getMemory(obj);
-        }
-
-        @Override
-        public Object read(ByteBuffer buff) {
-            if (buff.get(buff.position()) != KEY) {
-                return super.read(buff);
-            }
-            buff.get();
-            int size = DataUtils.readVarInt(buff);
-            List<Object> values = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                values.add(super.read(buff));
-            }
-            return new KeyValue(values);
         }
     }
 }

@@ -3,10 +3,10 @@ package de.bwaldvogel.mongo.backend.h2;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.KeyValueType;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * Unique indexes of the on-disk store whose keys compare without Java serialization. H2's generic key type compares
@@ -69,8 +69,8 @@ public final class OrderedKeyIndexes {
         return new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder());
     }
 
-    /** H2's generic type for everything but the comparison of two index keys. */
-    static final class KeyOrder extends ObjectDataType {
+    /** H2's generic type for everything but the comparison of two index keys (and their encoding, see the parent). */
+    static final class KeyOrder extends KeyValueType {
 
         @Override
         public int compare(Object a, Object b) {
