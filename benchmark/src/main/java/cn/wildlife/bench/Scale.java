@@ -21,8 +21,8 @@ import org.bson.Document;
 /**
  * The registry at size: many stored cases and running deadlines, then the case search and the scheduler's scan for
  * due deadlines timed against them. The records are copies of ones the end-to-end load stored through the services
- * (varied in id, number, region, status, dates), written straight into the store: loading a million through the
- * services would take hours here, and what is measured is reading them.
+ * (varied in id, number, region, status, dates), written straight into the store (with every index the services
+ * declared): loading a million through the services would take hours here, and what is measured is reading them.
  */
 final class Scale {
 
@@ -31,6 +31,7 @@ final class Scale {
             "220106", "220113", "220122");
     private static final List<String> STATUSES = List.of("OPEN", "OPEN", "OPEN", "CLOSED", "TRANSFERRED");
     private static final int BATCH = 5_000;
+    private static final int SEARCHES = 100;
     /** Running deadlines that are due when the scan is timed. */
     private static final int DUE = 50;
 
@@ -66,16 +67,20 @@ final class Scale {
 
             String search = "http://localhost:" + platform.casePort
                     + "/api/cases?region=220112&status=OPEN&page=2&size=20";
+            // The first requests after the bulk load meet cold caches and code not yet compiled.
+            for (int i = 0; i < 20; i++) {
+                timedGet(search, token);
+            }
             List<Long> searches = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < SEARCHES; i++) {
                 searches.add(timedGet(search, token));
             }
             searches.sort(Comparator.naturalOrder());
             double p99 = percentile(searches, 0.99) / 1000.0;
             figures.add(String.format("Case search, two filters and paging, over %,d stored cases: p99",
                             storedCases), p99,
-                    "ms", "median " + Figures.format(percentile(searches, 0.5) / 1000.0) + " ms (30 requests, "
-                            + "straight to case-service)", "< 50 ms at 1 M", judged(p99, 50));
+                    "ms", "median " + Figures.format(percentile(searches, 0.5) / 1000.0) + " ms (" + SEARCHES
+                            + " requests after 20, straight to case-service)", "< 50 ms at 1 M", judged(p99, 50));
 
             List<Long> scans = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -100,8 +105,8 @@ final class Scale {
     }
 
     /**
-     * Met or not where it can be told: at a million records; below that only a miss is certain (both read every
-     * stored record on the embedded store, so they grow with the count), a pass is not.
+     * Met or not where it can be told: at a million records; below that only a miss is certain (a pass at a smaller
+     * count does not say how the figure grows), a pass is not.
      */
     private Boolean judged(double millis, double target) {
         if (count >= 1_000_000) {
@@ -147,6 +152,9 @@ final class Scale {
             if (batch.size() == BATCH || i == count - 1) {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();
+                if ((i + 1) % 100_000 == 0) {
+                    Benchmark.log("  %,d %s stored", i + 1, collection.getNamespace().getCollectionName());
+                }
             }
         }
     }

@@ -56,8 +56,12 @@ public final class MongoWireStore implements AutoCloseable {
         }
         // Read pages stay decoded in this cache: a query no index answers reads its whole collection, and with
         // H2's default of 16 MB each such read decoded most of it again.
+        // No chunk rewriting in the background (fill rate 0): H2's housekeeping races with concurrent writes and
+        // freed chunks still in use ("Chunk … not found", h2database#4012, #4382), which a million inserts under the
+        // services' indexes hit within minutes. Wholly dead chunks are still freed and reused, and the file is
+        // compacted at every start (above).
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096)
-                .cacheSize(CACHE_MIB).open();
+                .cacheSize(CACHE_MIB).autoCompactFillRate(0).open();
         // Freed pages wait this long before reuse: a search streams over the version it started on, and with no
         // wait (0) a long one under concurrent writes read a chunk already reused ("Chunk … not found", found by
         // the fault suite with the store restarted under load).
