@@ -77,13 +77,10 @@ final class IndexedBackends {
                 @Override
                 public Document handleCommand(Channel channel, String command, Document query,
                                               DatabaseResolver resolver, Oplog oplog) {
-                    if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String name) {
-                        Document answer = IndexedQueries.aggregate(this, resolveCollection(name, false), query,
-                                resolver, oplog);
-                        if (answer != null) {
-                            clearLastStatus(channel);
-                            return answer;
-                        }
+                    Document answer = aggregated(this, command, query, resolver, oplog);
+                    if (answer != null) {
+                        clearLastStatus(channel);
+                        return answer;
                     }
                     return super.handleCommand(channel, command, query, resolver, oplog);
                 }
@@ -121,13 +118,10 @@ final class IndexedBackends {
                 @Override
                 public Document handleCommand(Channel channel, String command, Document query,
                                               DatabaseResolver resolver, Oplog oplog) {
-                    if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String name) {
-                        Document answer = IndexedQueries.aggregate(this, resolveCollection(name, false), query,
-                                resolver, oplog);
-                        if (answer != null) {
-                            clearLastStatus(channel);
-                            return answer;
-                        }
+                    Document answer = aggregated(this, command, query, resolver, oplog);
+                    if (answer != null) {
+                        clearLastStatus(channel);
+                        return answer;
                     }
                     return super.handleCommand(channel, command, query, resolver, oplog);
                 }
@@ -154,8 +148,7 @@ final class IndexedBackends {
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document projection) {
             QueryResult indexed = IndexedQueries.query(this, query, orderBy, skip, limit, batchSize, projection);
-            return indexed != null ? indexed : super.queryDocuments(query, orderBy, skip, limit, batchSize,
-                    projection);
+            return indexed != null ? indexed : super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
 
         @Override
@@ -175,14 +168,22 @@ final class IndexedBackends {
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document projection) {
             QueryResult indexed = IndexedQueries.query(this, query, orderBy, skip, limit, batchSize, projection);
-            return indexed != null ? indexed : super.queryDocuments(query, orderBy, skip, limit, batchSize,
-                    projection);
+            return indexed != null ? indexed : super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
 
         @Override
         public synchronized int count(Document query, int skip, int limit) {
             return counted(IndexedQueries.count(this, query), skip, limit, () -> super.count(query, skip, limit));
         }
+    }
+
+    /** An aggregate command answered through the indexes, or null for mongo-java-server's own handling. */
+    private static Document aggregated(MongoDatabase database, String command, Document query,
+                                       DatabaseResolver resolver, Oplog oplog) {
+        if (!command.equalsIgnoreCase("aggregate") || !(query.get(command) instanceof String name)) {
+            return null;
+        }
+        return IndexedQueries.aggregate(database, database.resolveCollection(name, false), query, resolver, oplog);
     }
 
     /** A covered count with the command's skip and limit applied, or the collection's own count when not covered. */
