@@ -49,6 +49,9 @@ public final class IndexedQueries {
 
     private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
 
+    /** Values in the order entries hold them (for sorting fixed values and tightening bounds). */
+    private static final SecondaryIndex.KeyOrder VALUE_ORDER = new SecondaryIndex.KeyOrder(new boolean[0]);
+
     private IndexedQueries() {
     }
 
@@ -358,9 +361,14 @@ public final class IndexedQueries {
         /** Whether the query has conditions of other kinds ($or, $nor, $expr, ...), which no entry decides. */
         boolean others;
 
+        /** What each field's conditions say, worked out once for every index the query is planned over. */
+        final Map<String, FieldTerms> terms = new LinkedHashMap<>();
+
         static Conditions of(Document query) {
             Conditions conditions = new Conditions();
             conditions.add(query);
+            conditions.byField.forEach((field, values) -> conditions.terms.put(field, FieldTerms.of(values,
+                    VALUE_ORDER)));
             return conditions;
         }
 
@@ -524,12 +532,8 @@ public final class IndexedQueries {
 
         static <P> Plan<P> of(SecondaryIndex<P> index, Conditions conditions, Document orderBy) {
             List<String> fields = index.fields();
-            SecondaryIndex.KeyOrder order = new SecondaryIndex.KeyOrder(new boolean[0]);
             boolean multikey = index.multikey();
-            Map<String, FieldTerms> terms = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Object>> c : conditions.byField.entrySet()) {
-                terms.put(c.getKey(), FieldTerms.of(c.getValue(), order));
-            }
+            Map<String, FieldTerms> terms = conditions.terms;
             // Several conditions on an array field may each hold for a different element.
             java.util.function.Predicate<FieldTerms> usable = f -> f != null && f.narrows()
                     && !(multikey && f.terms > 1);
@@ -544,7 +548,7 @@ public final class IndexedQueries {
                     break;
                 }
                 List<Object> points = new ArrayList<>(f.points);
-                Comparator<Object> byValue = order::compareValues;
+                Comparator<Object> byValue = VALUE_ORDER::compareValues;
                 points.sort(index.descending(fixed) ? byValue.reversed() : byValue);
                 List<List<Object>> next = new ArrayList<>();
                 for (List<Object> prefix : prefixes) {

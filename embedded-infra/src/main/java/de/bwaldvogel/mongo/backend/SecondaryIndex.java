@@ -137,7 +137,9 @@ public final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        throw new UnsupportedOperationException("planned by IndexedQueries");
+        // Not asked while canHandle says no; if it is, every document is a candidate (the collection still matches
+        // each against the query).
+        return new LinkedHashSet<>(entries.values());
     }
 
     @Override
