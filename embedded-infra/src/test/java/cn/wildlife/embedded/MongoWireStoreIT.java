@@ -42,6 +42,32 @@ class MongoWireStoreIT {
     }
 
     @Test
+    void collectionStatisticsReportTheStoredSizeOnBothBackends() {
+        try (MongoWireStore onDisk = MongoWireStore.onDisk(dataDir.resolve("sizes.mv"), FreePorts.pick());
+             MongoWireStore inMemory = MongoWireStore.inMemory(FreePorts.pick())) {
+            for (MongoWireStore store : List.of(onDisk, inMemory)) {
+                try (MongoClient client = MongoClients.create(store.uri("cases"))) {
+                    var db = client.getDatabase("cases");
+                    var clues = db.getCollection("clues");
+                    Document small = new Document("_id", "S").append("text", "x");
+                    Document large = new Document("_id", "L").append("text", "x".repeat(1000));
+                    clues.insertMany(List.of(small, large));
+                    int both = db.runCommand(new Document("collStats", "clues")).getInteger("size");
+                    clues.updateOne(Filters.eq("_id", "L"), com.mongodb.client.model.Updates.set("text", "y"));
+                    int updated = db.runCommand(new Document("collStats", "clues")).getInteger("size");
+                    clues.deleteOne(Filters.eq("_id", "S"));
+                    int one = db.runCommand(new Document("collStats", "clues")).getInteger("size");
+
+                    int smallSize = org.bson.RawBsonDocument.parse(small.toJson()).getByteBuffer().remaining();
+                    assertThat(both).isGreaterThan(1000);
+                    assertThat(updated).isEqualTo(2 * smallSize);
+                    assertThat(one).isEqualTo(smallSize);
+                }
+            }
+        }
+    }
+
+    @Test
     void theFileStaysBoundedWhenDataIsRewrittenAcrossRestarts() throws Exception {
         Path file = dataDir.resolve("store.mv");
         int port = FreePorts.pick();
