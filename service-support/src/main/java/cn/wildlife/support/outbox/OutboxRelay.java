@@ -194,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             aggregates.forEach(a -> claimedIds.add(a.get("_id")));
-            total += publish(collection, aggregates, appended);
+            total += publish(collection, aggregates, token, appended);
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to a scan soon.
         for (Object id : tried) {
@@ -219,7 +219,8 @@ public class OutboxRelay implements SmartLifecycle {
      * Sends the claimed aggregates' events, removes those sent and releases the claims; returns how many were sent
      * and adds to {@code appended} the aggregates that still have events waiting.
      */
-    private int publish(MongoCollection<Document> collection, List<Document> aggregates, List<Object> appended) {
+    private int publish(MongoCollection<Document> collection, List<Document> aggregates, String token,
+                        List<Object> appended) {
         // Send everything first (the producer batches), then wait per aggregate, in the order written.
         List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
         for (Document aggregate : aggregates) {
@@ -252,14 +253,25 @@ public class OutboxRelay implements SmartLifecycle {
             }
             total += sent.size();
             ids.add(id);
-            // Only the events sent leave: those appended meanwhile stay for the next round.
-            releases.add(new UpdateOneModel<>(Filters.eq("_id", id), sent.isEmpty() ? release
+            // Each write rewrites the whole aggregate in the store, so the usual case takes one: every event was
+            // sent and none appended meanwhile (the outbox holds exactly those sent, and the claim is still this
+            // round's), and the outbox is emptied, the flag cleared and the claim released together. Otherwise
+            // that write matches nothing and the next one (the bulk is ordered) takes out only the events sent;
+            // it matches nothing in turn when the first released the claim.
+            if (sent.size() == entries.size()) {
+                Bson exactlySent = sent.isEmpty() ? Filters.size(Outbox.ENTRIES, 0) : Filters.and(
+                        Filters.size(Outbox.ENTRIES, sent.size()), Filters.all(Outbox.ENTRIES + ".eventId", sent));
+                releases.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
+                        Filters.eq(Outbox.CLAIMED_BY, token), exactlySent),
+                        Updates.combine(Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false),
+                                release)));
+            }
+            releases.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
+                    Filters.eq(Outbox.CLAIMED_BY, token)), sent.isEmpty() ? release
                     : Updates.combine(Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), release)));
         }
-        collection.bulkWrite(releases, new BulkWriteOptions().ordered(false));
-        // Cleared only where nothing was appended meanwhile (an append sets the flag again anyway).
-        collection.updateMany(Filters.and(Filters.in("_id", ids), Filters.size(Outbox.ENTRIES, 0),
-                Filters.eq(Outbox.PENDING, true)), Updates.set(Outbox.PENDING, false));
+        collection.bulkWrite(releases, new BulkWriteOptions().ordered(true));
+        // What is still pending (appended meanwhile, or not sent) goes again in the next round.
         collection.find(Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.PENDING, true)))
                 .projection(new Document("_id", 1)).forEach(d -> appended.add(d.get("_id")));
         return total;
