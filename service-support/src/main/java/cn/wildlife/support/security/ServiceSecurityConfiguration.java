@@ -72,7 +72,8 @@ public class ServiceSecurityConfiguration {
         for (PlatformProperties.TrustedIssuer issuer : trusted) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
-            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(
+                    new RememberedTokens(decoder, java.time.Clock.systemUTC()));
             managers.put(issuer.issuer(), provider::authenticate);
         }
         return new JwtIssuerAuthenticationManagerResolver(managers::get);

@@ -1,0 +1,46 @@
+package cn.wildlife.gateway.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks each distinct token's signature once and remembers the verified token for a while (the services do the
+ * same, see service-support's {@code RememberedTokens}): checking the RSA signature of the same token on every
+ * request was half of the gateway's work per request. Expiry and not-before are checked on every use; a token is
+ * remembered no longer than the verifier caches the issuer's key set.
+ */
+final class RememberedTokens implements ReactiveJwtDecoder {
+
+    static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
+    static final int MOST_TOKENS = 10_000;
+
+    private final ReactiveJwtDecoder verifying;
+    private final JwtTimestampValidator stillValid;
+    private final Cache<String, Jwt> verified;
+
+    RememberedTokens(ReactiveJwtDecoder verifying, Clock clock) {
+        this.verifying = verifying;
+        this.stillValid = new JwtTimestampValidator();
+        this.stillValid.setClock(clock);
+        this.verified = Caffeine.newBuilder().expireAfterWrite(REMEMBER_FOR).maximumSize(MOST_TOKENS).build();
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) {
+        Jwt known = verified.getIfPresent(token);
+        if (known != null) {
+            if (!stillValid.validate(known).hasErrors()) {
+                return Mono.just(known);
+            }
+            // Expired meanwhile: the full check refuses it with the verifier's own reason.
+            verified.invalidate(token);
+        }
+        return verifying.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+    }
+}
