@@ -7,6 +7,8 @@ import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +24,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -43,6 +47,18 @@ public class GatewaySecurityConfiguration {
                 "/fallback/**", "/auth/gateway/**"})
             List<String> publicPaths,
             @DefaultValue List<String> allowedOrigins) {
+    }
+
+    /** Spring Boot's verifier, as configured by its properties, with each token's signature checked once. */
+    @Bean
+    static BeanPostProcessor rememberedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(decoder, java.time.Clock.systemUTC()) : bean;
+            }
+        };
     }
 
     @Bean
@@ -70,6 +86,12 @@ public class GatewaySecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // Stateless: every request carries its token or key. The defaults kept a request cache and a security
+                // context in a web session, and creating that session on every request moved it to another thread
+                // pool and back (a random id on boundedElastic, then publishOn parallel): two thread hops per
+                // request, each a wake-up this machine pays for in latency.
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()

@@ -1,5 +1,6 @@
 package cn.wildlife.gateway.web;
 
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -17,5 +18,15 @@ class ReactorResourcesConfiguration {
         ReactorResourceFactory factory = new ReactorResourceFactory();
         factory.setUseGlobalResources(false);
         return factory;
+    }
+
+    /**
+     * The call to a service runs on the event loops of the server that took the request, so that it usually stays on
+     * the request's own thread; with Reactor Netty's global client loops every proxied request was handed to another
+     * thread and its answer handed back.
+     */
+    @Bean
+    HttpClientCustomizer onTheServersLoops(ReactorResourceFactory resources) {
+        return client -> client.runOn(resources.getLoopResources());
     }
 }
