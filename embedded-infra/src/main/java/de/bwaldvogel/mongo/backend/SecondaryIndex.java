@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -163,6 +164,11 @@ public final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        // Most updates leave an index's fields alone (the outbox relay's claims and releases, a status elsewhere):
+        // equal raw values give equal entries, without working out the entries of both versions.
+        if (sameIndexedValues(oldDocument, newDocument)) {
+            return;
+        }
         Set<KeyValue> before = keysOf(oldDocument);
         Set<KeyValue> after = keysOf(newDocument);
         if (before.equals(after)) {
@@ -187,11 +193,26 @@ public final class SecondaryIndex<P> extends Index<P> {
         multikey = false;
     }
 
+    /** True when each indexed field (top-level ones only; a dotted path is not compared) holds an equal value. */
+    private boolean sameIndexedValues(Document a, Document b) {
+        if (!Objects.equals(a.get(Constants.ID_FIELD), b.get(Constants.ID_FIELD))) {
+            return false;
+        }
+        for (String field : keys()) {
+            if (field.indexOf('.') >= 0 || !Objects.equals(a.getOrMissing(field), b.getOrMissing(field))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The entries' keys for a document: one per combination of its indexed values, each ending with its _id. */
     private Set<KeyValue> keysOf(Document document) {
         List<List<Object>> combinations = List.of(List.of());
         for (String field : keys()) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, field);
+            // A top-level field is read directly: the path lookup splits the name with a regular expression.
+            Object value = field.indexOf('.') < 0 ? document.getOrMissing(field)
+                    : Utils.getSubdocumentValueCollectionAware(document, field);
             List<Object> values;
             if (value instanceof Collection<?> elements) {
                 markMultikey();
