@@ -140,10 +140,17 @@ final class IndexedBackends {
     /** The on-disk collection, with queries and counts planned over its secondary indexes. */
     static final class OnDiskCollection extends H2Collection {
 
+        /**
+         * False while H2Collection's constructor runs: it logs the stored size at debug level, and the argument is
+         * worked out whatever the level, which would read every document of every collection at each start.
+         */
+        private final boolean opened;
+
         OnDiskCollection(MongoDatabase database, String name, CollectionOptions options,
                          org.h2.mvstore.MVMap<Object, Document> documents,
                          org.h2.mvstore.MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, documents, meta, cursors);
+            this.opened = true;
         }
 
         @Override
@@ -165,7 +172,7 @@ final class IndexedBackends {
 
         @Override
         protected synchronized int getDataSize() {
-            return dataSize(streamAllDocumentsWithPosition());
+            return opened ? dataSize(streamAllDocumentsWithPosition()) : 0;
         }
     }
 

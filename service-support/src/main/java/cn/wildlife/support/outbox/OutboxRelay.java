@@ -256,21 +256,20 @@ public class OutboxRelay implements SmartLifecycle {
             // Each write rewrites the whole aggregate in the store, so the usual case takes one: every event was
             // sent and none appended meanwhile (the outbox holds exactly those sent, and the claim is still this
             // round's), and the outbox is emptied, the flag cleared and the claim released together. Otherwise
-            // that write matches nothing and the next one (the bulk is ordered) takes out only the events sent;
-            // it matches nothing in turn when the first released the claim.
+            // only the events sent are taken out. The two filters exclude each other, so at most one applies
+            // whatever order the store runs them in; neither applies when another relay took the claim over.
+            Bson ours = Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.CLAIMED_BY, token));
+            Bson exactlySent = sent.isEmpty() ? Filters.size(Outbox.ENTRIES, 0) : Filters.and(
+                    Filters.size(Outbox.ENTRIES, sent.size()), Filters.all(Outbox.ENTRIES + ".eventId", sent));
             if (sent.size() == entries.size()) {
-                Bson exactlySent = sent.isEmpty() ? Filters.size(Outbox.ENTRIES, 0) : Filters.and(
-                        Filters.size(Outbox.ENTRIES, sent.size()), Filters.all(Outbox.ENTRIES + ".eventId", sent));
-                releases.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
-                        Filters.eq(Outbox.CLAIMED_BY, token), exactlySent),
+                releases.add(new UpdateOneModel<>(Filters.and(ours, exactlySent),
                         Updates.combine(Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false),
                                 release)));
             }
-            releases.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
-                    Filters.eq(Outbox.CLAIMED_BY, token)), sent.isEmpty() ? release
+            releases.add(new UpdateOneModel<>(Filters.and(ours, Filters.nor(exactlySent)), sent.isEmpty() ? release
                     : Updates.combine(Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), release)));
         }
-        collection.bulkWrite(releases, new BulkWriteOptions().ordered(true));
+        collection.bulkWrite(releases, new BulkWriteOptions().ordered(false));
         // What is still pending (appended meanwhile, or not sent) goes again in the next round.
         collection.find(Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.PENDING, true)))
                 .projection(new Document("_id", 1)).forEach(d -> appended.add(d.get("_id")));

@@ -76,12 +76,13 @@ class OutboxRelayIT {
         MongoCollection<Document> things = client.getDatabase("relay").getCollection("things");
         things.insertOne(aggregate("A", "A-1", "A-2"));
         things.insertOne(aggregate("B", "B-1"));
-        things.insertOne(aggregate("C"));
+        // Pending with nothing in its outbox (an earlier round emptied it and stopped before clearing the flag).
+        things.insertOne(aggregate("C").append(Outbox.PENDING, true));
         OutboxRelay relay = relay(things, template(null));
 
         assertThat(relay.relayOnce()).isEqualTo(3);
 
-        assertThat(readAll("first").stream().filter(id -> !id.startsWith("D")).toList())
+        assertThat(readAll("first").stream().filter(id -> !id.startsWith("D") && !id.startsWith("E")).toList())
                 .containsExactly("A-1", "A-2", "B-1");
         for (String id : List.of("A", "B", "C")) {
             Document after = things.find(Filters.eq("_id", id)).first();
@@ -113,6 +114,23 @@ class OutboxRelayIT {
         assertThat(after.getBoolean(Outbox.PENDING)).isFalse();
         assertThat(readAll("second").stream().filter(id -> id.startsWith("D")).toList())
                 .containsExactly("D-1", "D-2");
+    }
+
+    @Test
+    void aRoundWhoseClaimWasTakenOverLeavesTheAggregateToTheNewHolder() {
+        MongoCollection<Document> taken = client.getDatabase("relay").getCollection("taken");
+        taken.insertOne(aggregate("E", "E-1"));
+        // Another relay took the claim over while this one was sending (this one stalled past its claim).
+        OutboxRelay relay = relay(taken, template(() -> taken.updateOne(Filters.eq("_id", "E"),
+                Updates.set(Outbox.CLAIMED_BY, "another relay"))));
+
+        relay.relayOnce();
+
+        Document after = taken.find(Filters.eq("_id", "E")).first();
+        assertThat(after.getList(Outbox.ENTRIES, Document.class)).extracting(e -> e.getString("eventId"))
+                .containsExactly("E-1");
+        assertThat(after.getBoolean(Outbox.PENDING)).isTrue();
+        assertThat(after.getString(Outbox.CLAIMED_BY)).isEqualTo("another relay");
     }
 
     private static Document aggregate(String id, String... eventIds) {
