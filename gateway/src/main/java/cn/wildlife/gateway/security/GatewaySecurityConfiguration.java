@@ -8,6 +8,7 @@ import cn.wildlife.gateway.web.RequestIdentityFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,7 +57,7 @@ public class GatewaySecurityConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
-                        ? new RememberedTokens(decoder, java.time.Clock.systemUTC()) : bean;
+                        ? new RememberedTokens(decoder, JwtValidators.createDefault()) : bean;
             }
         };
     }

@@ -2,18 +2,19 @@ package cn.wildlife.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
 import java.time.Duration;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
  * Checks each distinct token's signature once and remembers the verified token for a while (the services do the
  * same, see service-support's {@code RememberedTokens}): checking the RSA signature of the same token on every
- * request was half of the gateway's work per request. Expiry and not-before are checked on every use; a token is
- * remembered no longer than the verifier caches the issuer's key set.
+ * request was half of the gateway's work per request. Spring Security's default validators (expiry and not-before,
+ * the token type, a certificate-bound token's thumbprint) run again on every use; the issuer and audience checks
+ * cannot answer differently for the same bytes. A token is remembered at most five minutes after its signature was
+ * checked.
  */
 final class RememberedTokens implements ReactiveJwtDecoder {
 
@@ -21,13 +22,12 @@ final class RememberedTokens implements ReactiveJwtDecoder {
     static final int MOST_TOKENS = 10_000;
 
     private final ReactiveJwtDecoder verifying;
-    private final JwtTimestampValidator stillValid;
+    private final OAuth2TokenValidator<Jwt> onEveryUse;
     private final Cache<String, Jwt> verified;
 
-    RememberedTokens(ReactiveJwtDecoder verifying, Clock clock) {
+    RememberedTokens(ReactiveJwtDecoder verifying, OAuth2TokenValidator<Jwt> onEveryUse) {
         this.verifying = verifying;
-        this.stillValid = new JwtTimestampValidator();
-        this.stillValid.setClock(clock);
+        this.onEveryUse = onEveryUse;
         this.verified = Caffeine.newBuilder().expireAfterWrite(REMEMBER_FOR).maximumSize(MOST_TOKENS).build();
     }
 
@@ -35,10 +35,10 @@ final class RememberedTokens implements ReactiveJwtDecoder {
     public Mono<Jwt> decode(String token) {
         Jwt known = verified.getIfPresent(token);
         if (known != null) {
-            if (!stillValid.validate(known).hasErrors()) {
+            if (!onEveryUse.validate(known).hasErrors()) {
                 return Mono.just(known);
             }
-            // Expired meanwhile: the full check refuses it with the verifier's own reason.
+            // Expired meanwhile, say: the full check refuses it with the verifier's own reason.
             verified.invalidate(token);
         }
         return verifying.decode(token).doOnNext(jwt -> verified.put(token, jwt));

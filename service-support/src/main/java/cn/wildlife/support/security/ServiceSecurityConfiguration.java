@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -71,9 +73,9 @@ public class ServiceSecurityConfiguration {
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (PlatformProperties.TrustedIssuer issuer : trusted) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
-            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(
-                    new RememberedTokens(decoder, java.time.Clock.systemUTC()));
+            OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
+            decoder.setJwtValidator(validator);
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new RememberedTokens(decoder, validator));
             managers.put(issuer.issuer(), provider::authenticate);
         }
         return new JwtIssuerAuthenticationManagerResolver(managers::get);

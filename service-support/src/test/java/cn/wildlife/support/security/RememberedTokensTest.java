@@ -30,8 +30,9 @@ class RememberedTokensTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T02:00:00Z"));
     private final KeyPair keys = rsa();
     private final AtomicInteger signatureChecks = new AtomicInteger();
+    private final JwtTimestampValidator timestamps = timestamps();
     private final JwtDecoder verifying = verifier();
-    private final RememberedTokens tokens = new RememberedTokens(verifying, clock);
+    private final RememberedTokens tokens = new RememberedTokens(verifying, timestamps);
 
     @Test
     void aTokenSeenBeforeIsNotVerifiedAgain() throws Exception {
@@ -65,13 +66,17 @@ class RememberedTokensTest {
 
     private JwtDecoder verifier() {
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
         nimbus.setJwtValidator(timestamps);
         return token -> {
             signatureChecks.incrementAndGet();
             return nimbus.decode(token);
         };
+    }
+
+    private JwtTimestampValidator timestamps() {
+        JwtTimestampValidator validator = new JwtTimestampValidator();
+        validator.setClock(clock);
+        return validator;
     }
 
     private String signed(String subject, Instant expiresAt) throws Exception {
