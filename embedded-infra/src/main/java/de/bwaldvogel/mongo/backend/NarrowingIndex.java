@@ -31,13 +31,25 @@ public final class NarrowingIndex<P> extends Index<P> {
         if (key == null || query.keySet().equals(delegate.keySet())) {
             return query;
         }
+        return lookupIn(query);
+    }
+
+    /**
+     * The key's lookup at the top level or in an {@code $and} term, however deeply nested: the driver renders
+     * {@code and(and(a, b), c)} without flattening it, and a query the index could not narrow read the whole
+     * collection (the outbox relay's release did, once per aggregate, until the platform crawled).
+     */
+    private Document lookupIn(Document query) {
         if (query.containsKey(key) && isLookup(query.get(key))) {
             return new Document(key, query.get(key));
         }
         if (query.get("$and") instanceof List<?> terms) {
             for (Object term : terms) {
-                if (term instanceof Document d && d.containsKey(key) && isLookup(d.get(key))) {
-                    return new Document(key, d.get(key));
+                if (term instanceof Document d) {
+                    Document found = lookupIn(d);
+                    if (found != null) {
+                        return found;
+                    }
                 }
             }
         }
