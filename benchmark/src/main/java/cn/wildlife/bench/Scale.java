@@ -35,6 +35,13 @@ final class Scale {
     /** Running deadlines that are due when the scan is timed. */
     private static final int DUE = 50;
 
+    /**
+     * The moment the scan asks about: a day ahead. Copies due now were taken by the scheduler, whose query this is,
+     * while the others were stored or the scan was timed (in a full run it found none of them), so the scan is the
+     * scheduler's query as it will run tomorrow, when exactly {@link #DUE} copies are due.
+     */
+    private final Instant scannedMoment = Instant.now().plus(Duration.ofDays(1));
+
     private final PlatformProcess platform;
     private final Figures figures;
     private final HttpClient http;
@@ -85,14 +92,16 @@ final class Scale {
             List<Long> scans = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 long t = System.nanoTime();
-                // The scheduler's own query (DeadlineAlerting.raiseDue).
+                // The scheduler's own query (DeadlineAlerting.raiseDue), a day ahead.
                 List<Document> due = deadlines.find(Filters.and(Filters.in("state", "OPEN", "APPROACHING",
-                                "OVERDUE", "ESCALATED"), Filters.lte("nextCheckAt", new Date())))
+                                "OVERDUE", "ESCALATED"), Filters.lte("nextCheckAt", Date.from(scannedMoment))))
                         .sort(Sorts.ascending("nextCheckAt")).limit(500).into(new ArrayList<>());
                 scans.add((System.nanoTime() - t) / 1000);
-                if (due.size() < DUE && i == 0) {
-                    Benchmark.log("the scan found %d due deadlines (the scheduler took the others meanwhile)",
-                            due.size());
+                if (i == 0) {
+                    // The copies, and the deadlines of the earlier phases whose next check comes before then.
+                    Benchmark.log("the scan found %d deadlines due by %s (%d of them copies)", due.size(),
+                            scannedMoment, due.stream().filter(d -> String.valueOf(d.get("subjectId"))
+                                    .startsWith("SCALE-")).count());
                 }
             }
             scans.sort(Comparator.naturalOrder());
@@ -127,12 +136,11 @@ final class Scale {
     }
 
     private void copyDeadlines(MongoCollection<Document> deadlines, Document template) {
-        Instant now = Instant.now();
         insertCopies(deadlines, template, (copy, i) -> {
             copy.put("subjectId", "SCALE-" + i);
             copy.put("state", "OPEN");
-            // A few are due now; the rest are checked in the coming weeks.
-            Instant next = i < DUE ? now.minusSeconds(60) : now.plus(Duration.ofMinutes(10 + i % 40_000));
+            // A few are due at the scanned moment; the rest are checked in the weeks after it.
+            Instant next = i < DUE ? scannedMoment : scannedMoment.plus(Duration.ofMinutes(10 + i % 40_000));
             copy.put("nextCheckAt", Date.from(next));
             copy.put("dueAt", Date.from(next.plus(Duration.ofDays(1))));
         });
