@@ -23,8 +23,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.util.List;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -212,8 +215,8 @@ final class IndexedBackends {
      * wrote a counter to the store each time, a tenth of the store's work under load, for a figure nothing reads
      * on the platform's path.
      */
-    private static int dataSize(java.util.stream.Stream<? extends DocumentWithPosition<?>> documents) {
-        io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer();
+    private static int dataSize(Stream<? extends DocumentWithPosition<?>> documents) {
+        ByteBuf buffer = Unpooled.buffer();
         try {
             long total = documents.mapToLong(d -> {
                 buffer.clear();
