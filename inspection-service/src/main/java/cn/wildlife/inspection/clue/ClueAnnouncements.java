@@ -5,8 +5,10 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.inspection.inspection.Inspection;
 import cn.wildlife.inspection.inspection.InspectionWork;
-import cn.wildlife.inspection.operation.ClueFacts;
+import cn.wildlife.inspection.results.ClueFacts;
+import cn.wildlife.inspection.results.ResultsLedger;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +30,11 @@ class ClueAnnouncements {
 
     @KafkaListener(id = "inspection-clues", topics = Topics.PLATFORM_CLUES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
-    void onClue(Envelope<?> event) {
-        if (!(event.data() instanceof ClueRecorded clue)) {
+    void onClue(ConsumerRecord<String, Envelope<?>> record) {
+        if (!(record.value().data() instanceof ClueRecorded clue)) {
             return;
         }
-        facts.apply(clue);
+        facts.apply(clue, ResultsLedger.Position.of(record));
         if (clue.fromInspection() != null) {
             inspections.clueRecorded(clue.fromInspection().inspectionId(), new Inspection.HandedOver(
                     clue.fromInspection().findingId(), clue.clueId(), clue.agency()));

@@ -49,11 +49,15 @@ class ResultsController {
     @GetMapping
     @io.swagger.v3.oas.annotations.Operation(summary = "The results table as JSON",
             description = "from/to default to the operation's dates; region to the caller's own (or the "
-                    + "operation's). Each row's sources name the sorties, inspections and cases behind each number.")
+                    + "operation's). With sources=true each row's sources name the sorties, inspections, cases and "
+                    + "clues behind each number (read from the records themselves: ask for a county or a short "
+                    + "period in a large operation); without, the numbers come from running tallies and rows carry "
+                    + "no sources.")
     OperationResults.Table json(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                 @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
                                 @RequestParam(required = false) @Nullable LocalDate from,
-                                @RequestParam(required = false) @Nullable LocalDate to) {
+                                @RequestParam(required = false) @Nullable LocalDate to,
+                                @RequestParam(defaultValue = "false") boolean sources) {
         Operation operation = operations.find(id);
         if (!OperationAccess.mayRead(caller, operation)) {
             throw new RecordNotFoundException("operation", id);
@@ -63,7 +67,8 @@ class ResultsController {
         if (end.isBefore(start)) {
             throw new InvalidRequestException("to", "must not be before from (" + start + ")", end.toString());
         }
-        return results.compute(operation, OperationAccess.scope(caller, operation, region), start, end, clock.instant());
+        return results.compute(operation, OperationAccess.scope(caller, operation, region), start, end, clock.instant(),
+                sources);
     }
 
     @GetMapping("/xlsx")
@@ -72,7 +77,7 @@ class ResultsController {
                                 @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
                                 @RequestParam(required = false) @Nullable LocalDate from,
                                 @RequestParam(required = false) @Nullable LocalDate to) {
-        OperationResults.Table table = json(caller, id, region, from, to);
+        OperationResults.Table table = json(caller, id, region, from, to, false);
         return file(ResultsExport.xlsx(table), MediaType.parseMediaType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), table, "xlsx");
     }
@@ -83,7 +88,7 @@ class ResultsController {
                                @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
                                @RequestParam(required = false) @Nullable LocalDate from,
                                @RequestParam(required = false) @Nullable LocalDate to) {
-        OperationResults.Table table = json(caller, id, region, from, to);
+        OperationResults.Table table = json(caller, id, region, from, to, false);
         return file(ResultsExport.csv(table).getBytes(StandardCharsets.UTF_8),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), table, "csv");
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The results table (成果表) of a joint operation: what each region did, county rows rolled up into their city and
@@ -51,8 +52,11 @@ public final class ResultsTable {
     /** Where a row sits in the roll-up. */
     public enum Level { PROVINCE, CITY, COUNTY }
 
-    /** One record's part in one number: e.g. 3 personnel sorties from sortie SRT-..., a fine from case FORESTRY-.... */
-    public record Contribution(String region, Column column, BigDecimal amount, String source) {
+    /**
+     * One record's part in one number: e.g. 3 personnel sorties from sortie SRT-..., a fine from case FORESTRY-....
+     * Without a source it is a running tally of many records, which a table without sources is summed from.
+     */
+    public record Contribution(String region, Column column, BigDecimal amount, @Nullable String source) {
     }
 
     /** One region's row: each column's total and the records behind it. */
@@ -98,8 +102,10 @@ public final class ResultsTable {
                     continue;
                 }
                 values.computeIfAbsent(region, r -> zeros()).merge(c.column(), c.amount(), BigDecimal::add);
-                sources.computeIfAbsent(region, r -> new EnumMap<>(Column.class))
-                        .computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c.source());
+                Map<Column, List<String>> traced = sources.computeIfAbsent(region, r -> new EnumMap<>(Column.class));
+                if (c.source() != null) {
+                    traced.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c.source());
+                }
             }
         }
         List<Row> rows = new ArrayList<>();

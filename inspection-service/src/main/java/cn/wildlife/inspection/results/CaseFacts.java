@@ -1,4 +1,4 @@
-package cn.wildlife.inspection.operation;
+package cn.wildlife.inspection.results;
 
 import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Envelope;
@@ -17,13 +17,15 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The cases of joint operations as case-service announces them on {@code platform.cases}: the latest state of each
- * case tagged with an operation ({@code caseFacts}), what the results tables count. A case event carries the whole
+ * case tagged with an operation ({@code caseFacts}), what the results tables count (and what each case last added to
+ * the {@link ResultsLedger}'s tallies). A case event carries the whole
  * case, so keeping the newest version is enough: an older or repeated event (redelivery, another partition's
  * replay) changes nothing.
  */
@@ -32,23 +34,37 @@ public class CaseFacts {
 
     private final MongoCollection<Document> facts;
     private final RecordDocuments documents;
+    private final ResultsLedger ledger;
 
-    public CaseFacts(MongoDatabase database, RecordDocuments documents) {
+    public CaseFacts(MongoDatabase database, RecordDocuments documents, ResultsLedger ledger) {
         this.facts = database.getCollection("caseFacts");
         this.documents = documents;
+        this.ledger = ledger;
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("openedAtMillis")));
     }
 
     @KafkaListener(id = "inspection-cases", topics = Topics.PLATFORM_CASES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
-    void onCase(Envelope<?> event) {
-        if (event.data() instanceof CaseChanged change) {
-            apply(change);
+    void onCase(ConsumerRecord<String, Envelope<?>> record) {
+        if (record.value().data() instanceof CaseChanged change) {
+            apply(change, ResultsLedger.Position.of(record));
         }
     }
 
-    /** Keeps the change if it is newer than what is stored; a case leaving an operation is kept, untagged. */
-    public void apply(CaseChanged change) {
+    /**
+     * Keeps the change if it is newer than what is stored, after moving the case's part in the results tallies; a
+     * case leaving an operation is kept, untagged.
+     */
+    public void apply(CaseChanged change, ResultsLedger.Position at) {
+        // A first version that names no operation counts nowhere, whatever is stored: most cases, spared a read.
+        if (change.operationId() != null || change.version() > 1) {
+            Document stored = facts.find(Filters.eq("_id", change.caseId())).first();
+            if (stored != null && ((Number) stored.get("version")).longValue() >= change.version()) {
+                return;
+            }
+            ledger.move(stored == null ? null : ResultsLedger.ofCase(documents.fromDocument(stored,
+                    CaseChanged.class)), ResultsLedger.ofCase(change), at);
+        }
         // Epoch milliseconds beside the ISO text: text with and without fractions of a second does not sort as time.
         Document doc = documents.toDocument(change, change.caseId())
                 .append("openedAtMillis", change.openedAt().toEpochMilli());

@@ -1,4 +1,4 @@
-package cn.wildlife.inspection.operation;
+package cn.wildlife.inspection.results;
 
 import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
@@ -25,8 +25,11 @@ public class ClueFacts {
 
     private final MongoCollection<Document> facts;
 
-    public ClueFacts(MongoDatabase database) {
+    private final ResultsLedger ledger;
+
+    public ClueFacts(MongoDatabase database, ResultsLedger ledger) {
         this.facts = database.getCollection("clueFacts");
+        this.ledger = ledger;
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
                 Indexes.ascending("receivedAtMillis")));
     }
@@ -35,11 +38,19 @@ public class ClueFacts {
     public record Fact(String clueId, Agency agency, String region, Instant receivedAt) {
     }
 
-    /** Keeps a recorded clue that names an operation; the same clue announced again replaces it with itself. */
-    public void apply(ClueRecorded clue) {
+    /**
+     * Keeps a recorded clue that names an operation, after moving its part in the results tallies; the same clue
+     * announced again replaces it with itself and moves nothing.
+     */
+    public void apply(ClueRecorded clue, ResultsLedger.Position at) {
         if (clue.operationId() == null || clue.referredFrom() != null) {
             return;
         }
+        Document stored = facts.find(Filters.eq("_id", clue.clueId())).first();
+        ledger.move(stored == null ? null : ResultsLedger.ofClue(stored.getString("operationId"), clue.clueId(),
+                        stored.getString("region"), Instant.ofEpochMilli(((Number) stored.get("receivedAtMillis"))
+                                .longValue())),
+                ResultsLedger.ofClue(clue.operationId(), clue.clueId(), clue.region(), clue.receivedAt()), at);
         facts.replaceOne(Filters.eq("_id", clue.clueId()), new Document("_id", clue.clueId())
                         .append("operationId", clue.operationId()).append("agency", clue.agency().name())
                         .append("region", clue.region())

@@ -1,0 +1,366 @@
+package cn.wildlife.inspection.results;
+
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.cases.CaseChanged;
+import cn.wildlife.events.inspection.InspectionChanged;
+import cn.wildlife.events.operation.SortieRecorded;
+import cn.wildlife.inspection.InspectionServiceApplication;
+import cn.wildlife.inspection.RecordDocuments;
+import cn.wildlife.inspection.operation.Sortie;
+import cn.wildlife.inspection.results.domain.ResultsTable.Column;
+import cn.wildlife.inspection.results.domain.ResultsTable.Contribution;
+import cn.wildlife.support.kafka.EventKafkaConfiguration;
+import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Running tallies of every operation's results table ({@code resultTallies}): per operation, region and day, each
+ * column's total, kept up to date as sorties, inspections, cases and clues are announced. A province's table over a
+ * million records is then the sum of a few thousand tallies instead of a read of every record.
+ *
+ * <p>Each record's part is moved in, out or between tallies as the record changes, and never twice: a tally remembers,
+ * per partition, the offset of the last event it took, and a partition's offsets only grow, so an event delivered
+ * again (a crash before its commit, a retry) finds it already taken. What each record last added is kept with it (the
+ * case and clue facts, {@code resultSources} for sorties and inspections), written after the tallies: a crash between
+ * the two replays the event, which takes nothing twice and then records it.
+ *
+ * <p>When the tallies are missing (a new installation, an upgrade from a version without them, or after
+ * {@code resultLedger} was deleted to rebuild them) they are built from the stored records before any event is read.
+ */
+@Component
+public class ResultsLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultsLedger.class);
+
+    /** The tallies of inspections tagged with no operation: they count in every operation over their region and day. */
+    static final String NO_OPERATION = "";
+
+    private static final String BUILT = "tallies";
+    private static final String BUILDING = "building";
+    private static final Duration BUILD_LEASE = Duration.ofMinutes(15);
+
+    private final MongoDatabase database;
+    private final MongoCollection<Document> tallies;
+    private final MongoCollection<Document> sources;
+    private final MongoCollection<Document> state;
+    private final RecordDocuments documents;
+
+    public ResultsLedger(MongoDatabase database, RecordDocuments documents) {
+        this.database = database;
+        this.tallies = database.getCollection("resultTallies");
+        this.sources = database.getCollection("resultSources");
+        this.state = database.getCollection("resultLedger");
+        this.documents = documents;
+        tallies.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("day")));
+        buildIfMissing();
+    }
+
+    /** Where an event was read; the key names its partition in a tally's {@code applied} offsets. */
+    public record Position(String topic, int partition, long offset) {
+
+        public static Position of(ConsumerRecord<?, ?> record) {
+            return new Position(record.topic(), record.partition(), record.offset());
+        }
+
+        String key() {
+            return "applied." + topic.replace('.', '_') + "-" + partition;
+        }
+    }
+
+    /** One record's part in the tallies: the tally it counts in and its amount per column. */
+    record Counted(String operationId, String region, LocalDate day, Map<Column, BigDecimal> values) {
+
+        /** The contributions summed per column; null when the record counts in no operation. */
+        static @Nullable Counted of(@Nullable String operationId, LocalDate day, List<Contribution> parts) {
+            if (operationId == null || parts.isEmpty()) {
+                return null;
+            }
+            Map<Column, BigDecimal> values = new EnumMap<>(Column.class);
+            for (Contribution c : parts) {
+                values.merge(c.column(), c.amount(), BigDecimal::add);
+            }
+            return new Counted(operationId, parts.get(0).region(), day, values);
+        }
+
+        String tally() {
+            return operationId + "|" + region + "|" + day;
+        }
+
+        Document toDocument() {
+            Document amounts = new Document();
+            values.forEach((column, amount) -> amounts.append(column.name(), new Decimal128(amount)));
+            return new Document("operationId", operationId).append("region", region).append("day", day.toString())
+                    .append("values", amounts);
+        }
+
+        static @Nullable Counted fromDocument(@Nullable Document d) {
+            if (d == null || d.getString("operationId") == null) {
+                return null;
+            }
+            Map<Column, BigDecimal> values = new EnumMap<>(Column.class);
+            d.get("values", Document.class).forEach((column, amount) -> values.put(Column.valueOf(column),
+                    ((Decimal128) amount).bigDecimalValue()));
+            return new Counted(d.getString("operationId"), d.getString("region"), LocalDate.parse(d.getString("day")),
+                    values);
+        }
+    }
+
+    static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, InspectionServiceApplication.CHINA);
+    }
+
+    static @Nullable Counted ofCase(CaseChanged c) {
+        return Counted.of(c.operationId(), day(c.openedAt()), Contributions.ofCase(c));
+    }
+
+    static @Nullable Counted ofClue(@Nullable String operationId, String clueId, String region, Instant receivedAt) {
+        return Counted.of(operationId, day(receivedAt), Contributions.ofClue(clueId, region));
+    }
+
+    static Counted ofSortie(String operationId, String sortieId, String region, LocalDate on, int personnel,
+                            int vehicles, List<Sortie.Places> places) {
+        return Counted.of(operationId, on, Contributions.ofSortie(sortieId, region, personnel, vehicles, places));
+    }
+
+    static @Nullable Counted ofInspection(String inspectionId, String region, String status,
+                                          @Nullable Instant inspectedAt, @Nullable String operationId) {
+        if (!"RECORDED".equals(status) || inspectedAt == null) {
+            return null;
+        }
+        return Counted.of(operationId == null ? NO_OPERATION : operationId, day(inspectedAt),
+                Contributions.ofInspection(inspectionId, region));
+    }
+
+    /**
+     * Moves a record's part from what it was ({@code before}) to what it is ({@code after}), either possibly none.
+     * Called before the record's new state is stored, so that a crash in between brings the same event, and the same
+     * {@code before}, again.
+     */
+    void move(@Nullable Counted before, @Nullable Counted after, Position at) {
+        if (before != null && after != null && before.tally().equals(after.tally())) {
+            Map<Column, BigDecimal> delta = new EnumMap<>(after.values());
+            before.values().forEach((column, amount) -> delta.merge(column, amount.negate(), BigDecimal::add));
+            add(after, delta, at);
+            return;
+        }
+        if (before != null) {
+            Map<Column, BigDecimal> out = new EnumMap<>(Column.class);
+            before.values().forEach((column, amount) -> out.put(column, amount.negate()));
+            add(before, out, at);
+        }
+        if (after != null) {
+            add(after, after.values(), at);
+        }
+    }
+
+    private void add(Counted tally, Map<Column, BigDecimal> delta, Position at) {
+        List<Bson> updates = new ArrayList<>();
+        delta.forEach((column, amount) -> {
+            if (amount.signum() != 0) {
+                updates.add(Updates.inc("values." + column.name(), new Decimal128(amount)));
+            }
+        });
+        if (updates.isEmpty()) {
+            return;
+        }
+        updates.add(Updates.set(at.key(), at.offset()));
+        updates.add(Updates.setOnInsert("operationId", tally.operationId()));
+        updates.add(Updates.setOnInsert("region", tally.region()));
+        updates.add(Updates.setOnInsert("day", tally.day().toString()));
+        try {
+            // A tally that has taken this offset (or a later one) of the partition already has the event's part; the
+            // upsert then collides with it on _id, which is exactly "already taken".
+            tallies.updateOne(Filters.and(Filters.eq("_id", tally.tally()), Filters.not(Filters.gte(at.key(),
+                    at.offset()))), Updates.combine(updates), new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!MongoSupport.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @KafkaListener(id = "inspection-results", topics = {Topics.PLATFORM_OPERATIONS, Topics.PLATFORM_INSPECTIONS},
+            containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
+    void onRecord(ConsumerRecord<String, Envelope<?>> record) {
+        Position at = Position.of(record);
+        if (record.value().data() instanceof SortieRecorded s) {
+            countSortie(s, at);
+        } else if (record.value().data() instanceof InspectionChanged i) {
+            countInspection(i, at);
+        }
+    }
+
+    /** A sortie is entered once and never changed: announced again, it is already counted. */
+    void countSortie(SortieRecorded s, Position at) {
+        String id = "sortie:" + s.sortieId();
+        if (sources.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null) {
+            return;
+        }
+        Counted now = ofSortie(s.operationId(), s.sortieId(), s.region(), s.on(), s.personnel(), s.vehicles(),
+                s.places().stream().map(p -> new Sortie.Places(p.kind(), p.count())).toList());
+        move(null, now, at);
+        MongoSupport.insertIfAbsent(sources, source(id, 0, now));
+    }
+
+    void countInspection(InspectionChanged i, Position at) {
+        String id = "inspection:" + i.inspectionId();
+        Document stored = sources.find(Filters.eq("_id", id)).first();
+        if (stored != null && ((Number) stored.get("version")).longValue() >= i.version()) {
+            return;
+        }
+        move(Counted.fromDocument(stored == null ? null : stored.get("counted", Document.class)), ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(),
+                i.operationId()), at);
+        try {
+            sources.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", i.version())),
+                    source(id, i.version(), ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(),
+                            i.operationId())), new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!MongoSupport.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document source(String id, long version, @Nullable Counted counted) {
+        Document doc = counted == null ? new Document() : counted.toDocument();
+        return new Document("_id", id).append("version", version).append("counted", doc);
+    }
+
+    /** What the tallies hold for an operation in a region subtree on days from {@code from} to {@code to}. */
+    public List<Contribution> tallied(String operationId, String regionPrefix, LocalDate from, LocalDate to) {
+        List<Contribution> parts = new ArrayList<>();
+        for (String operation : List.of(operationId, NO_OPERATION)) {
+            tallies.find(Filters.and(Filters.eq("operationId", operation), Filters.gte("day", from.toString()),
+                            Filters.lte("day", to.toString()), Regions.within("region", regionPrefix)))
+                    .projection(Projections.include("region", "values"))
+                    .forEach(d -> d.get("values", Document.class).forEach((column, amount) -> parts.add(
+                            new Contribution(d.getString("region"), Column.valueOf(column),
+                                    ((Decimal128) amount).bigDecimalValue(), null))));
+        }
+        return parts;
+    }
+
+    /**
+     * Builds the tallies from the stored records when there are none yet. The records' collections are read here
+     * rather than through their stores: this runs once, before any listener, and must see every record whatever
+     * the stores' own searches cap.
+     */
+    private void buildIfMissing() {
+        while (state.find(Filters.eq("_id", BUILT)).first() == null) {
+            if (claimBuilding()) {
+                build();
+                state.deleteOne(Filters.eq("_id", BUILDING));
+                return;
+            }
+            // Another instance is building them: its listeners start once it is done, and so do ours.
+            log.info("Waiting for another instance to build the results tallies");
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Stopped while the results tallies were being built", e);
+            }
+        }
+    }
+
+    /** Only one instance builds; a claim left by one that died while building lapses after {@link #BUILD_LEASE}. */
+    private boolean claimBuilding() {
+        Date now = new Date();
+        if (MongoSupport.insertIfAbsent(state, new Document("_id", BUILDING).append("since", now))) {
+            return true;
+        }
+        return state.updateOne(Filters.and(Filters.eq("_id", BUILDING), Filters.lt("since",
+                        Date.from(now.toInstant().minus(BUILD_LEASE)))), Updates.set("since", now))
+                .getModifiedCount() == 1;
+    }
+
+    private void build() {
+        long start = System.nanoTime();
+        tallies.deleteMany(new Document());
+        sources.deleteMany(new Document());
+        Map<String, Counted> sums = new HashMap<>();
+        long records = 0;
+        for (Document d : database.getCollection("caseFacts").find(Filters.ne("operationId", null))) {
+            sum(sums, ofCase(documents.fromDocument(d, CaseChanged.class)));
+            records++;
+        }
+        for (Document d : database.getCollection("clueFacts").find()) {
+            sum(sums, ofClue(d.getString("operationId"), d.getString("_id"), d.getString("region"),
+                    Instant.ofEpochMilli(((Number) d.get("receivedAtMillis")).longValue())));
+            records++;
+        }
+        List<Document> counted = new ArrayList<>();
+        for (Document d : database.getCollection("sorties").find()) {
+            Sortie s = documents.fromDocument(d, Sortie.class);
+            Counted c = ofSortie(s.operationId(), s.id(), s.region(), s.on(), s.personnel(), s.vehicles(),
+                    s.places());
+            sum(sums, c);
+            counted.add(source("sortie:" + s.id(), 0, c));
+            records++;
+        }
+        for (Document d : database.getCollection("inspections").find()
+                .projection(Projections.include("region", "status", "inspectedAt", "operationId", "version"))) {
+            Date inspectedAt = d.getDate("inspectedAt");
+            Counted c = ofInspection(d.getString("_id"), d.getString("region"), d.getString("status"),
+                    inspectedAt == null ? null : inspectedAt.toInstant(), d.getString("operationId"));
+            sum(sums, c);
+            counted.add(source("inspection:" + d.getString("_id"), ((Number) d.get("version")).longValue(), c));
+            records++;
+        }
+        insertAll(sources, counted);
+        insertAll(tallies, sums.values().stream().map(c -> c.toDocument().append("_id", c.tally())).toList());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        state.insertOne(new Document("_id", BUILT).append("builtAt", new Date()).append("records", records)
+                .append("tallies", sums.size()).append("millis", millis));
+        log.info("Results tallies built from {} stored records into {} tallies in {} ms", records, sums.size(),
+                millis);
+    }
+
+    private static void sum(Map<String, Counted> sums, @Nullable Counted c) {
+        if (c == null) {
+            return;
+        }
+        sums.merge(c.tally(), c, (a, b) -> {
+            Map<Column, BigDecimal> values = new EnumMap<>(a.values());
+            b.values().forEach((column, amount) -> values.merge(column, amount, BigDecimal::add));
+            return new Counted(a.operationId(), a.region(), a.day(), values);
+        });
+    }
+
+    private static void insertAll(MongoCollection<Document> collection, List<Document> docs) {
+        for (int i = 0; i < docs.size(); i += 1000) {
+            collection.insertMany(docs.subList(i, Math.min(docs.size(), i + 1000)),
+                    new InsertManyOptions().ordered(false));
+        }
+    }
+}

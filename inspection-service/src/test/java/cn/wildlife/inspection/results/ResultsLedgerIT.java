@@ -1,0 +1,215 @@
+package cn.wildlife.inspection.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.MongoWireStore;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.cases.CaseChanged;
+import cn.wildlife.events.cases.CaseGrade;
+import cn.wildlife.events.cases.CaseKind;
+import cn.wildlife.events.cases.QuantityUnit;
+import cn.wildlife.events.cases.SeizureKind;
+import cn.wildlife.events.cases.SeizureSummary;
+import cn.wildlife.events.inspection.InspectionChanged;
+import cn.wildlife.events.operation.PlaceKind;
+import cn.wildlife.events.operation.SortieRecorded;
+import cn.wildlife.inspection.RecordDocuments;
+import cn.wildlife.inspection.results.ResultsLedger.Position;
+import cn.wildlife.inspection.results.domain.ResultsTable;
+import cn.wildlife.inspection.results.domain.ResultsTable.Column;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running tallies against the embedded store: a record's part moves as the record changes, an event delivered
+ * again takes nothing twice (also after a crash between the tallies and the record), and tallies built from the
+ * stored records equal the ones kept as events came.
+ */
+class ResultsLedgerIT {
+
+    private static final String OPERATION = "OP-210000-LEDGER";
+    private static final LocalDate SEPTEMBER_FIRST = LocalDate.parse("2022-09-01");
+    private static final LocalDate SEPTEMBER_LAST = LocalDate.parse("2022-09-30");
+
+    @TempDir
+    static Path dir;
+
+    static MongoWireStore store;
+    static MongoClient client;
+
+    private final RecordDocuments documents = new RecordDocuments(JsonMapper.builder().build());
+    private MongoDatabase database;
+    private ResultsLedger ledger;
+    private CaseFacts cases;
+    private long offset;
+
+    @BeforeAll
+    static void start() {
+        store = MongoWireStore.onDisk(dir.resolve("store/data.mv"), FreePorts.pick());
+        client = MongoClients.create(store.uri("ledger"));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        store.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("ledger-" + UUID.randomUUID().toString().substring(0, 8));
+        ledger = new ResultsLedger(database, documents);
+        cases = new CaseFacts(database, documents, ledger);
+    }
+
+    private Position next() {
+        return new Position("platform.cases", 0, offset++);
+    }
+
+    private static CaseChanged caseOf(String id, String region, @Nullable String operation, long version,
+                                      @Nullable BigDecimal fines, List<SeizureSummary> seizures) {
+        return new CaseChanged(id, "NO-" + id, CaseKind.ADMINISTRATIVE, Agency.FORESTRY, region, "OPEN",
+                Instant.parse("2022-09-10T02:00:00Z"), Instant.parse("2022-09-20T02:00:00Z"), "officer",
+                "REST", List.of(), List.of(), null, seizures, new BigDecimal("1000"), fines, CaseGrade.GENERAL, null,
+                null, operation, false, List.of(), version);
+    }
+
+    private Map<Column, BigDecimal> province() {
+        return values(ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", SEPTEMBER_FIRST,
+                SEPTEMBER_LAST)), "210000");
+    }
+
+    private static Map<Column, BigDecimal> values(List<ResultsTable.Row> rows, String region) {
+        Map<Column, BigDecimal> values = new EnumMap<>(Column.class);
+        rows.stream().filter(r -> r.region().equals(region)).findFirst().orElseThrow().values()
+                .forEach((column, amount) -> {
+                    if (amount.signum() != 0) {
+                        values.put(column, amount.stripTrailingZeros());
+                    }
+                });
+        return values;
+    }
+
+    private static Map<Column, BigDecimal> expect(Object... pairs) {
+        Map<Column, BigDecimal> values = new EnumMap<>(Column.class);
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put((Column) pairs[i], new BigDecimal(pairs[i + 1].toString()).stripTrailingZeros());
+        }
+        return values;
+    }
+
+    @Test
+    void aCasesPartMovesAsTheCaseChangesAndLeavesWhenItLeavesTheOperation() {
+        cases.apply(caseOf("C1", "210112", OPERATION, 1, null, List.of()), next());
+        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000));
+
+        SeizureSummary released = new SeizureSummary("C1-S1", SeizureKind.LIVE, "cygnus-cygnus", BigDecimal.valueOf(5),
+                QuantityUnit.ANIMAL, "RELEASED");
+        cases.apply(caseOf("C1", "210112", OPERATION, 2, new BigDecimal("5000"), List.of(released)), next());
+        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
+                Column.FINES, 5000, Column.PEOPLE_PENALISED, 1, Column.LIVE_ANIMALS_SEIZED, 5,
+                Column.ANIMALS_RELEASED, 5));
+
+        // An older version arriving late (another instance's replay) changes nothing.
+        cases.apply(caseOf("C1", "210112", OPERATION, 1, null, List.of()), next());
+        assertThat(province()).containsEntry(Column.FINES, new BigDecimal("5E+3"));
+
+        cases.apply(caseOf("C1", "210112", null, 3, new BigDecimal("5000"), List.of(released)), next());
+        assertThat(province()).isEmpty();
+    }
+
+    @Test
+    void anEventDeliveredAgainTakesNothingTwiceEvenAfterACrashBetweenTheTalliesAndTheCase() {
+        Position first = next();
+        CaseChanged opened = caseOf("C2", "210102", OPERATION, 1, null, List.of());
+        cases.apply(opened, first);
+        cases.apply(opened, first);
+        assertThat(province()).containsEntry(Column.ADMINISTRATIVE_CASES, BigDecimal.ONE);
+
+        // The tallies took version 2, then the service died before the case fact was written: the event comes again
+        // from the same offset, and finds version 1 still stored.
+        Position second = next();
+        CaseChanged fined = caseOf("C2", "210102", OPERATION, 2, new BigDecimal("800"), List.of());
+        ledger.move(ResultsLedger.ofCase(opened), ResultsLedger.ofCase(fined), second);
+        cases.apply(fined, second);
+        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
+                Column.FINES, 800, Column.PEOPLE_PENALISED, 1));
+    }
+
+    @Test
+    void sortiesCountOnceAndInspectionsWithoutAnOperationCountInEveryOperationOverTheirRegion() {
+        Position sorties = new Position("platform.operations", 1, 7);
+        SortieRecorded sortie = new SortieRecorded("SRT-1", OPERATION, Agency.FORESTRY, "210203",
+                SEPTEMBER_FIRST.plusDays(2), 6, 2, List.of(new SortieRecorded.Places(PlaceKind.MARKET, 3),
+                new SortieRecorded.Places(PlaceKind.BREEDING_SITE, 1)), null);
+        ledger.countSortie(sortie, sorties);
+        // Announced again by the outbox after a crash, at a later offset.
+        ledger.countSortie(sortie, new Position("platform.operations", 1, 9));
+
+        Position inspections = new Position("platform.inspections", 0, 3);
+        ledger.countInspection(inspection("INS-1", "PLANNED", null, null, 1), inspections);
+        ledger.countInspection(inspection("INS-1", "RECORDED", Instant.parse("2022-09-12T01:00:00Z"), null, 2),
+                new Position("platform.inspections", 0, 4));
+        ledger.countInspection(inspection("INS-2", "RECORDED", Instant.parse("2022-09-12T01:00:00Z"),
+                "OP-ELSEWHERE", 2), new Position("platform.inspections", 0, 5));
+        // October is outside September's table.
+        ledger.countInspection(inspection("INS-3", "RECORDED", Instant.parse("2022-10-02T01:00:00Z"), null, 2),
+                new Position("platform.inspections", 0, 6));
+
+        assertThat(province()).isEqualTo(expect(Column.PERSONNEL_SORTIES, 6, Column.VEHICLE_SORTIES, 2,
+                Column.MARKETS_INSPECTED, 3, Column.BREEDING_SITES_INSPECTED, 1));
+    }
+
+    private static InspectionChanged inspection(String id, String status, @Nullable Instant at,
+                                                @Nullable String operation, long version) {
+        return new InspectionChanged(id, "FAC-1", "210112", status, null, SEPTEMBER_FIRST, at, List.of("officer"),
+                List.of(), 0, version, operation);
+    }
+
+    @Test
+    void talliesBuiltFromTheStoredRecordsEqualTheOnesKeptAsEventsCame() {
+        for (int i = 0; i < 40; i++) {
+            String region = i % 2 == 0 ? "210112" : "210203";
+            cases.apply(caseOf("B" + i, region, i % 5 == 0 ? null : OPERATION, 1, null, List.of()), next());
+            if (i % 3 == 0) {
+                cases.apply(caseOf("B" + i, region, OPERATION, 2, BigDecimal.valueOf(100 + i), List.of()), next());
+            }
+        }
+        new ClueFacts(database, ledger).apply(new cn.wildlife.events.clue.ClueRecorded("CLUE-1", Agency.FORESTRY,
+                "210112", cn.wildlife.events.ClueSource.PATROL, Instant.parse("2022-09-03T00:00:00Z"),
+                Instant.parse("2022-09-03T00:00:00Z"), List.of(), List.of(), "线索",
+                cn.wildlife.events.clue.ClueRecorded.Channel.REST, OPERATION, null, null),
+                new Position("platform.clues", 0, 1));
+        List<ResultsTable.Row> kept = ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21",
+                SEPTEMBER_FIRST, SEPTEMBER_LAST));
+
+        database.getCollection("resultLedger").deleteMany(new Document());
+        ResultsLedger rebuilt = new ResultsLedger(database, documents);
+        List<ResultsTable.Row> built = ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21",
+                SEPTEMBER_FIRST, SEPTEMBER_LAST));
+
+        for (String region : List.of("210000", "210100", "210200", "210112", "210203")) {
+            assertThat(values(built, region)).as(region).isEqualTo(values(kept, region));
+        }
+        assertThat(values(built, "210000")).containsEntry(Column.ADMINISTRATIVE_CASES, BigDecimal.valueOf(35))
+                .containsEntry(Column.CLUES_RECEIVED, BigDecimal.ONE);
+    }
+}
