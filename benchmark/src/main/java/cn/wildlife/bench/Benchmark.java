@@ -126,6 +126,7 @@ public final class Benchmark {
                 "events/s", "", "", null);
 
         Path dataDir = Files.createTempDirectory("bench-platform-");
+        ResultsAtScale results = new ResultsAtScale(figures, http, scale);
         try {
             try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
                 figures.add("Cold start of the whole local platform to all-ready (JVM uptime)",
@@ -140,6 +141,8 @@ public final class Benchmark {
                 rest(platform);
                 log("the registry at size: %,d stored cases and running deadlines ...", scale);
                 new Scale(platform, figures, http, scale).measure(token(platform));
+                log("the 成果表 at size: %,d stored cases and clues of one operation ...", scale);
+                results.store(platform, token(platform, "forestry-province"));
                 double[] rss = platform.residentMiB();
                 figures.add("Resident memory of the whole platform after the load (peak)", rss[1] / 1024.0, "GiB",
                         "at start " + Figures.format(rssAtStart[0] / 1024.0) + " GiB", "< 1.5 GiB",
@@ -147,8 +150,9 @@ public final class Benchmark {
             }
             double before = sizeMiB(dataDir);
             try (PlatformProcess again = new PlatformProcess(dataDir).start(jar)) {
-                figures.add("Restart with the data of the run to all-ready", again.readySeconds(), "s", "", "",
-                        null);
+                figures.add("Restart with the data of the run to all-ready", again.readySeconds(), "s",
+                        "includes building the 成果表 tallies from the stored records", "", null);
+                results.time(again, token(again, "forestry-province"));
             }
             double after = sizeMiB(dataDir);
             figures.add("Data folder after the run", before, "MiB", "", "", null);
@@ -323,8 +327,12 @@ public final class Benchmark {
     }
 
     private String token(PlatformProcess platform) throws IOException, InterruptedException {
+        return token(platform, "forestry-officer");
+    }
+
+    private String token(PlatformProcess platform, String user) throws IOException, InterruptedException {
         HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(platform.gateway()
-                + "/auth/dev/token?user=forestry-officer")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                + "/auth/dev/token?user=" + user)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued.body()).get("access_token")
                 .asText();

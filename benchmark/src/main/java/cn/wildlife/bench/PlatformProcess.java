@@ -29,7 +29,7 @@ final class PlatformProcess implements AutoCloseable {
     final int kafkaPort;
     final int mongoPort;
     private final int controllerPort;
-    private final int inspectionPort;
+    final int inspectionPort;
     final Path dataDir;
     private Process process;
     private double readySeconds;
@@ -102,7 +102,9 @@ final class PlatformProcess implements AutoCloseable {
         }, "bench-platform-output");
         reader.setDaemon(true);
         reader.start();
-        if (!ready.await(180, TimeUnit.SECONDS) || !process.isAlive()) {
+        // A restart builds what a service derives from its records when it is missing (the 成果表 tallies after
+        // the benchmark stored a million records): minutes at that size.
+        if (!ready.await(900, TimeUnit.SECONDS) || !process.isAlive()) {
             synchronized (lastLines) {
                 throw new IllegalStateException("the platform did not become ready:\n" + String.join("\n", lastLines));
             }

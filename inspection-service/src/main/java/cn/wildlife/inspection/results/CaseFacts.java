@@ -58,12 +58,12 @@ public class CaseFacts {
     public void apply(CaseChanged change, ResultsLedger.Position at) {
         // A first version that names no operation counts nowhere, whatever is stored: most cases, spared a read.
         if (change.operationId() != null || change.version() > 1) {
-            Document stored = facts.find(Filters.eq("_id", change.caseId())).first();
+            Document stored = facts.find(Filters.eq("_id", change.caseId())).projection(ResultsLedger.CASE_FIELDS)
+                    .first();
             if (stored != null && ((Number) stored.get("version")).longValue() >= change.version()) {
                 return;
             }
-            ledger.move(stored == null ? null : ResultsLedger.ofCase(documents.fromDocument(stored,
-                    CaseChanged.class)), ResultsLedger.ofCase(change), at);
+            ledger.move(stored == null ? null : ResultsLedger.ofCaseFact(stored), ResultsLedger.ofCase(change), at);
         }
         // Epoch milliseconds beside the ISO text: text with and without fractions of a second does not sort as time.
         Document doc = documents.toDocument(change, change.caseId())

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each kind of record puts into a results table, in one place: the table computed from the records themselves
@@ -53,30 +54,36 @@ final class Contributions {
     }
 
     static List<Contribution> ofCase(CaseChanged c) {
-        String source = "case:" + c.caseId();
+        return ofCase(c.caseId(), c.region(), c.kind(), c.fines(), c.value(), c.seizures());
+    }
+
+    /** A case from the fields that count, as an event carries them or a stored case fact holds them. */
+    static List<Contribution> ofCase(String caseId, String region, CaseKind kind, @Nullable BigDecimal fines,
+                                     @Nullable BigDecimal value, List<SeizureSummary> seizures) {
+        String source = "case:" + caseId;
         List<Contribution> parts = new ArrayList<>();
-        parts.add(new Contribution(c.region(), c.kind() == CaseKind.CRIMINAL ? Column.CRIMINAL_CASES
+        parts.add(new Contribution(region, kind == CaseKind.CRIMINAL ? Column.CRIMINAL_CASES
                 : Column.ADMINISTRATIVE_CASES, BigDecimal.ONE, source));
-        if (c.fines() != null && c.fines().signum() > 0) {
-            parts.add(new Contribution(c.region(), Column.FINES, c.fines(), source));
+        if (fines != null && fines.signum() > 0) {
+            parts.add(new Contribution(region, Column.FINES, fines, source));
             // One penalty decision per case: the platform's case events do not carry how many people it named.
-            parts.add(new Contribution(c.region(), Column.PEOPLE_PENALISED, BigDecimal.ONE, source));
+            parts.add(new Contribution(region, Column.PEOPLE_PENALISED, BigDecimal.ONE, source));
         }
-        if (c.value() != null) {
-            parts.add(new Contribution(c.region(), Column.CASE_VALUE, c.value(), source));
+        if (value != null) {
+            parts.add(new Contribution(region, Column.CASE_VALUE, value, source));
         }
-        for (SeizureSummary s : c.seizures()) {
+        for (SeizureSummary s : seizures) {
             String item = source + "/" + s.itemId();
             boolean animals = ANIMAL_UNITS.contains(s.unit().name());
             if (s.kind() == SeizureKind.LIVE && animals) {
-                parts.add(new Contribution(c.region(), Column.LIVE_ANIMALS_SEIZED, s.quantity(), item));
+                parts.add(new Contribution(region, Column.LIVE_ANIMALS_SEIZED, s.quantity(), item));
                 if ("RELEASED".equals(s.disposition())) {
-                    parts.add(new Contribution(c.region(), Column.ANIMALS_RELEASED, s.quantity(), item));
+                    parts.add(new Contribution(region, Column.ANIMALS_RELEASED, s.quantity(), item));
                 }
             } else if (s.kind() == SeizureKind.DEAD && animals) {
-                parts.add(new Contribution(c.region(), Column.DEAD_ANIMALS_SEIZED, s.quantity(), item));
+                parts.add(new Contribution(region, Column.DEAD_ANIMALS_SEIZED, s.quantity(), item));
             } else if (s.kind() == SeizureKind.TOOL) {
-                parts.add(new Contribution(c.region(), Column.TOOLS_SEIZED, s.quantity(), item));
+                parts.add(new Contribution(region, Column.TOOLS_SEIZED, s.quantity(), item));
             }
         }
         return parts;

@@ -86,8 +86,12 @@ class ResultsLedgerIT {
 
     private static CaseChanged caseOf(String id, String region, @Nullable String operation, long version,
                                       @Nullable BigDecimal fines, List<SeizureSummary> seizures) {
-        return new CaseChanged(id, "NO-" + id, CaseKind.ADMINISTRATIVE, Agency.FORESTRY, region, "OPEN",
-                Instant.parse("2022-09-10T02:00:00Z"), Instant.parse("2022-09-20T02:00:00Z"), "officer",
+        return caseOf(id, region, operation, version, fines, seizures, Instant.parse("2022-09-10T02:00:00Z"));
+    }
+
+    private static CaseChanged caseOf(String id, String region, @Nullable String operation, long version,
+                                      @Nullable BigDecimal fines, List<SeizureSummary> seizures, Instant opened) {
+        return new CaseChanged(id, "NO-" + id, CaseKind.ADMINISTRATIVE, Agency.FORESTRY, region, "OPEN", opened, Instant.parse("2022-09-20T02:00:00Z"), "officer",
                 "REST", List.of(), List.of(), null, seizures, new BigDecimal("1000"), fines, CaseGrade.GENERAL, null,
                 null, operation, false, List.of(), version);
     }
@@ -134,6 +138,33 @@ class ResultsLedgerIT {
 
         cases.apply(caseOf("C1", "210112", null, 3, new BigDecimal("5000"), List.of(released)), next());
         assertThat(province()).isEmpty();
+    }
+
+    @Test
+    void aPeriodCountsTheMonthsWhollyInsideByTheirTotalsAndTheMonthsAtItsEndsByTheirDays() {
+        // One case a day from 20 August to 10 October; 10:00 in China, so each on its own day there.
+        LocalDate first = LocalDate.parse("2022-08-20");
+        for (int i = 0; i < 52; i++) {
+            cases.apply(caseOf("D" + i, "210112", OPERATION, 1, null, List.of(),
+                    first.plusDays(i).atTime(2, 0).toInstant(java.time.ZoneOffset.UTC)), next());
+        }
+        assertThat(casesBetween("2022-09-10", "2022-10-03")).isEqualTo(24);
+        assertThat(casesBetween("2022-09-01", "2022-09-30")).isEqualTo(30);
+        assertThat(casesBetween("2022-08-01", "2022-10-31")).isEqualTo(52);
+        assertThat(casesBetween("2022-08-31", "2022-08-31")).isEqualTo(1);
+        assertThat(casesBetween("2022-09-01", "2022-09-15")).isEqualTo(15);
+        assertThat(casesBetween("2022-09-16", "2022-09-30")).isEqualTo(15);
+        assertThat(casesBetween("2022-08-25", "2022-09-30")).isEqualTo(37);
+        assertThat(casesBetween("2022-10-11", "2022-12-31")).isZero();
+        // The city and a county of it see the same; another city, nothing.
+        assertThat(ResultsTable.rollUp("210100", ledger.tallied(OPERATION, "2101", SEPTEMBER_FIRST,
+                SEPTEMBER_LAST)).get(0).values().get(Column.ADMINISTRATIVE_CASES)).isEqualByComparingTo("30");
+        assertThat(ledger.tallied(OPERATION, "2102", SEPTEMBER_FIRST, SEPTEMBER_LAST)).isEmpty();
+    }
+
+    private long casesBetween(String from, String to) {
+        return ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", LocalDate.parse(from),
+                LocalDate.parse(to))).get(0).values().get(Column.ADMINISTRATIVE_CASES).longValueExact();
     }
 
     @Test
