@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
@@ -93,6 +94,17 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     private static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An unreadable record's dead letter carries the bytes as they were read, and the reason they were refused. */
+    @Override
+    public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+        UnreadableEvents.Unreadable unreadable = UnreadableEvents.unreadable(record);
+        if (unreadable != null) {
+            super.accept(UnreadableEvents.asRead(record, unreadable), consumer, unreadable.reason());
+            return;
+        }
+        super.accept(record, consumer, exception);
     }
 
     @Override

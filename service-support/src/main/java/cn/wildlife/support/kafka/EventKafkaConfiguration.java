@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -30,16 +31,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import cn.wildlife.events.Topics;
 
 /**
  * How every service produces and consumes contract events. Producers are idempotent with {@code acks=all}. A
  * consumer never loses and never loops: an unreadable or invalid event goes to {@code <topic>.dlt} at once with its
- * reason (the batch's offsets are committed once its dead letters landed, see {@link DeadLetters}); a failure while the store is away is retried without limit (the offset is not committed, so nothing is
+ * reason, before any listener sees it ({@link UnreadableEvents}) (the batch's offsets are committed once its dead letters landed, see {@link DeadLetters}); a failure while the store is away is retried without limit (the offset is not committed, so nothing is
  * skipped); any other failure is retried a few times with back-off, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
@@ -90,8 +91,10 @@ public class EventKafkaConfiguration {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Deserializer<Envelope<?>> events = (Deserializer) UnreadableEvents.reader(new EventDeserializer(codec));
         DefaultKafkaConsumerFactory<String, Envelope<?>> consumers = new DefaultKafkaConsumerFactory<>(props,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(new EventDeserializer(codec)));
+                new StringDeserializer(), events);
         consumers.addPostProcessor(DeadLetters::committingAfterDeadLetters);
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
@@ -107,7 +110,10 @@ public class EventKafkaConfiguration {
         PlatformProperties.Consumer retry = platform.consumer();
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, bounded(retry));
         errors.addNotRetryableExceptions(InvalidEventException.class);
-        errors.setBackOffFunction((record, ex) -> storeAway(ex) ? unbounded(retry) : null);
+        // An unreadable record reaches the error handler only when its dead letter could not be started at once:
+        // it is recovered (dead-lettered) without retries, and recovering is retried until it works.
+        errors.setBackOffFunction((record, ex) -> UnreadableEvents.unreadable(record) != null ? new FixedBackOff(0, 0)
+                : storeAway(ex) ? unbounded(retry) : null);
         // Retry and recover in memory instead of seeking back and fetching the rest of the batch again: with a seek,
         // every poison record cost a fetch round trip, and 300 of them mixed into good load cut the good events'
         // rate by 90 % (fault tests). The records after the failed one are kept and applied in order all the same.
@@ -117,6 +123,7 @@ public class EventKafkaConfiguration {
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setCommonErrorHandler(errors);
+        factory.setRecordInterceptor(UnreadableEvents.turningAway(recoverer));
         // Offsets are committed once per polled batch, after every record in it was applied (or dead-lettered):
         // a commit per record cost a round trip to the broker per event. A crash replays at most that batch, which
         // the consumers' event-id checks absorb.
