@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,20 @@ final class Poison implements AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** One poison event, the kinds in turn (one oversized in a hundred: they are large). */
-    void sendOne() {
+    /** A poison event ready to send: built before the measured load, so that building it costs the load nothing. */
+    record Prepared(String kind, String id, ProducerRecord<String, byte[]> record) {
+    }
+
+    /** {@code count} poison events, the kinds in turn (one oversized in a hundred: they are large). */
+    List<Prepared> prepare(int count) {
+        List<Prepared> prepared = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            prepared.add(prepareOne());
+        }
+        return prepared;
+    }
+
+    private Prepared prepareOne() {
         int i = next.getAndIncrement();
         String kind = i % 100 == 99 ? KINDS.get(3) : KINDS.get(i % 3);
         String topic = i % 2 == 0 ? Topics.agencyClues(Agency.FORESTRY) : Topics.agencyCases(Agency.FORESTRY);
@@ -87,11 +100,14 @@ final class Poison implements AutoCloseable {
                 body = big;
             }
         }
-        sentByKind.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
-        String id = valid.id();
-        producer.send(new ProducerRecord<>(topic, null, clueId, body, headers), (meta, error) -> {
+        return new Prepared(kind, valid.id(), new ProducerRecord<>(topic, null, clueId, body, headers));
+    }
+
+    void send(Prepared p) {
+        sentByKind.computeIfAbsent(p.kind(), k -> new AtomicInteger()).incrementAndGet();
+        producer.send(p.record(), (meta, error) -> {
             if (error == null) {
-                accepted.add(id);
+                accepted.add(p.id());
             } else if (error instanceof RecordTooLargeException) {
                 refusedBySize.incrementAndGet();
             }

@@ -202,7 +202,7 @@ class InspectionFollowUpIT {
         String url = gateway + "/api/operations/" + operationId + "/results?from=" + FROM + "&to=" + TO;
         await().atMost(PATIENCE).until(() -> row(client.get(url, client.as("liaoning-forestry")).body(), "210000")
                 .get("values").get("CLUES_RECEIVED").asLong() == 2);
-        JsonNode table = client.get(url, client.as("liaoning-forestry")).body();
+        JsonNode table = client.get(url + "&sources=true", client.as("liaoning-forestry")).body();
         JsonNode sources = row(table, "210000").get("sources");
         assertThat(sources.get("CLUES_RECEIVED").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("clue:" + restClue, "clue:" + eventClue);
@@ -255,7 +255,8 @@ class InspectionFollowUpIT {
                 .get("values").get("CLUES_RECEIVED").asLong() >= 2);
         await().during(Duration.ofSeconds(5)).atMost(PATIENCE).until(() -> row(client.get(url,
                 client.as("forestry-province")).body(), "220000").get("values").get("CLUES_RECEIVED").asLong() == 2);
-        assertThat(row(client.get(url, client.as("forestry-province")).body(), "220000").get("sources")
+        assertThat(row(client.get(url + "&sources=true", client.as("forestry-province")).body(), "220000")
+                .get("sources")
                 .get("CLUES_RECEIVED").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("clue:" + forestryClue, "clue:" + policeClue);
     }

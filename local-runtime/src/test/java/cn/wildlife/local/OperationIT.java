@@ -179,6 +179,20 @@ class OperationIT {
                 .orElseThrow();
     }
 
+    /**
+     * Until the province's row reads what it should: the table counts each record once its event has been read
+     * (sorties and inspections on their way back from inspection-service's own outbox, cases from case-service).
+     */
+    private void awaitSeptembersTable() {
+        long[] expected = expected().get("210000");
+        await().atMost(PATIENCE).until(() -> {
+            List<Long> actual = new ArrayList<>();
+            row(september("liaoning-forestry", null), "210000").get("values").properties()
+                    .forEach(e -> actual.add(e.getValue().asLong()));
+            return actual.equals(java.util.Arrays.stream(expected).boxed().toList());
+        });
+    }
+
     /** What September should read, column by column in the order of the headers. */
     private static Map<String, long[]> expected() {
         Map<String, long[]> rows = new LinkedHashMap<>();
@@ -232,11 +246,7 @@ class OperationIT {
 
     @Test
     void septembersResultsTableIsComputedRolledUpAndTraceable() {
-        await().atMost(PATIENCE).until(() -> {
-            JsonNode province = row(september("liaoning-forestry", null), "210000").get("values");
-            return province.get("CRIMINAL_CASES").asLong() == 1 && province.get("FINES").asLong() == 5000
-                    && province.get("ANIMALS_RELEASED").asLong() == 5;
-        });
+        awaitSeptembersTable();
         JsonNode table = september("liaoning-forestry", null);
         assertThat(table.get("rows").valueStream().map(r -> r.get("region").asString()))
                 .containsExactlyElementsOf(expected().keySet());
@@ -275,8 +285,7 @@ class OperationIT {
 
     @Test
     void theXlsxAndCsvExportsCarryTheAgenciesHeadersAndTheSameNumbers() throws Exception {
-        await().atMost(PATIENCE).until(() -> row(september("liaoning-forestry", null), "210000").get("values")
-                .get("ANIMALS_RELEASED").asLong() == 5);
+        awaitSeptembersTable();
         HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway
                         + "/api/operations/" + operationId + "/results/xlsx?from=2022-09-01&to=2022-09-30"))
                 .header("Authorization", "Bearer " + client.token("liaoning-forestry")).build(),
