@@ -222,10 +222,11 @@ final class FaultSuite {
         say(name);
         // The same good load once unmeasured first: the services may have just started (this scenario alone, or
         // after a kill), and a rate measured while their code compiles is no baseline.
+        Settled warm;
         try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
             long start = System.nanoTime();
             load.burst(sizes.goodWithPoison());
-            settle("good load to warm up (not measured)", load, start);
+            warm = settle("good load to warm up (its rate not measured)", load, start);
         }
         Settled alone;
         try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
@@ -238,26 +239,30 @@ final class FaultSuite {
             List<Poison.Prepared> poisonEvents = poison.prepare(sizes.poison());
             watch.holdDeadLetters(true);
             long start = System.nanoTime();
-            int good = sizes.goodWithPoison();
-            int bad = sizes.poison();
-            int sentBad = 0;
-            int total = good + bad;
-            int sentGood = 0;
-            for (int i = 0; i < total; i++) {
-                // Spread the good reports evenly through the poison.
-                if (sentGood < good && (long) i * good / total >= sentGood) {
-                    load.sendOne();
-                    sentGood++;
-                } else {
-                    poison.send(poisonEvents.get(sentBad++));
+            Settled mixed;
+            try {
+                int good = sizes.goodWithPoison();
+                int bad = sizes.poison();
+                int sentBad = 0;
+                int total = good + bad;
+                int sentGood = 0;
+                for (int i = 0; i < total; i++) {
+                    // Spread the good reports evenly through the poison.
+                    if (sentGood < good && (long) i * good / total >= sentGood) {
+                        load.sendOne();
+                        sentGood++;
+                    } else {
+                        poison.send(poisonEvents.get(sentBad++));
+                    }
                 }
+                while (sentGood++ < good) {
+                    load.sendOne();
+                }
+                poison.flush();
+                mixed = settle(name, load, start);
+            } finally {
+                watch.holdDeadLetters(false);
             }
-            while (sentGood++ < good) {
-                load.sendOne();
-            }
-            poison.flush();
-            Settled mixed = settle(name, load, start);
-            watch.holdDeadLetters(false);
             Set<String> expected = poison.acceptedIds();
             long lastProgress = System.nanoTime();
             long onDlt = -1;
@@ -282,8 +287,8 @@ final class FaultSuite {
             notes.add("✔ " + poison.refusedBySize() + " oversized events (" + Poison.OVERSIZED_BYTES / 1024
                     + " KiB) refused by the broker itself (RecordTooLargeException): they never reach a service");
             notes.add("  reasons seen: " + poison.reasonsSeen(watch.deadLetters()));
-            notes.add(String.format("  %d poison events dead-lettered in %.0f s (%.0f/s) beside the good load",
-                    withReason, poisonSeconds, withReason / poisonSeconds));
+            notes.add(String.format("  %d poison events seen on the dead-letter topics %.0f s after the mixed load "
+                    + "began (read once the good reports were all applied)", withReason, poisonSeconds));
             double rateAlone = alone.ratePerSecond();
             double rateMixed = mixed.ratePerSecond();
             double change = (rateMixed - rateAlone) / rateAlone * 100;
@@ -293,15 +298,18 @@ final class FaultSuite {
             notes.add((within ? "✔ " : sizes.full() ? "✘ " : "  ") + String.format(
                     "good reports applied at %.1f/s alone, %.1f/s with poison mixed in (%+.0f %%)%s", rateAlone,
                     rateMixed, change, sizes.full() ? "" : "; not judged at this size"));
-            Outcome o = mixed.outcome();
-            return Outcome.withNotes(new Outcome(name, o.sent() + alone.outcome().sent(),
-                    o.refused() + alone.outcome().refused(), o.recordsStored() + alone.outcome().recordsStored(),
-                    o.deadlinesStored() + alone.outcome().deadlinesStored(),
-                    o.alertsExpected() + alone.outcome().alertsExpected(),
-                    o.alertsMissing() + alone.outcome().alertsMissing(),
-                    o.appliedTwice() + alone.outcome().appliedTwice(), o.lost() + alone.outcome().lost(),
-                    alone.outcome().seconds() + o.seconds(), List.of()), notes);
+            // The counts cover all three loads: the warm-up's rate is not measured, its losses would be.
+            List<Outcome> all = List.of(warm.outcome(), alone.outcome(), mixed.outcome());
+            return Outcome.withNotes(new Outcome(name, sum(all, Outcome::sent), sum(all, Outcome::refused),
+                    sum(all, Outcome::recordsStored), sum(all, Outcome::deadlinesStored),
+                    sum(all, Outcome::alertsExpected), sum(all, Outcome::alertsMissing),
+                    sum(all, Outcome::appliedTwice), sum(all, Outcome::lost),
+                    all.stream().mapToDouble(Outcome::seconds).sum(), List.of()), notes);
         }
+    }
+
+    private static int sum(List<Outcome> outcomes, java.util.function.ToIntFunction<Outcome> count) {
+        return outcomes.stream().mapToInt(count).sum();
     }
 
     /** The counts once everything arrived, or nothing moved for a minute; and when the records were complete. */

@@ -60,8 +60,11 @@ import org.springframework.stereotype.Component;
  * case and clue facts, {@code resultSources} for sorties and inspections), written after the tallies: a crash between
  * the two replays the event, which takes nothing twice and then records it.
  *
- * <p>When the tallies are missing (a new installation, an upgrade from a version without them, or after
- * {@code resultLedger} was deleted to rebuild them) they are built from the stored records before any event is read.
+ * <p>When the tallies are missing (a new installation, an upgrade from a version without them) they are built from the
+ * stored records before any event is read; one instance builds, the others wait for it. To build them again on purpose
+ * (e.g. after the Kafka topics were recreated, whose offsets then start again from 0), stop every inspection-service
+ * instance, delete the {@code resultLedger} collection and start them: a build wipes the tallies, which listeners of
+ * an instance still running would be writing to.
  */
 @Component
 public class ResultsLedger {
@@ -239,15 +242,18 @@ public class ResultsLedger {
         updates.add(Updates.setOnInsert("province", tally.region().substring(0, 2)));
         updates.add(Updates.setOnInsert("region", tally.region()));
         updates.add(Updates.setOnInsert("month", YearMonth.from(tally.day()).toString()));
+        Bson notYetTaken = Filters.and(Filters.eq("_id", tally.tally()), Filters.not(Filters.gte(at.key(),
+                at.offset())));
         try {
-            // A tally that has taken this offset (or a later one) of the partition already has the event's part; the
-            // upsert then collides with it on _id, which is exactly "already taken".
-            tallies.updateOne(Filters.and(Filters.eq("_id", tally.tally()), Filters.not(Filters.gte(at.key(),
-                    at.offset()))), Updates.combine(updates), new UpdateOptions().upsert(true));
+            tallies.updateOne(notYetTaken, Updates.combine(updates), new UpdateOptions().upsert(true));
         } catch (MongoException e) {
             if (!MongoSupport.isDuplicateKey(e)) {
                 throw e;
             }
+            // The upsert's insert met a tally of that _id: either one that took this offset (or a later one) of the
+            // partition already, which has the event's part, or one another event inserted a moment ago (two first
+            // writes to a new tally race). Without the insert, only the second takes the part.
+            tallies.updateOne(notYetTaken, Updates.combine(updates));
         }
     }
 
@@ -362,7 +368,11 @@ public class ResultsLedger {
     private void buildIfMissing() {
         while (state.find(Filters.eq("_id", BUILT)).first() == null) {
             if (claimBuilding()) {
-                build();
+                // Another instance may have finished between the look above and the claim: building again would
+                // wipe tallies its listeners already keep.
+                if (state.find(Filters.eq("_id", BUILT)).first() == null) {
+                    build();
+                }
                 state.deleteOne(Filters.eq("_id", BUILDING));
                 return;
             }
@@ -388,6 +398,12 @@ public class ResultsLedger {
                 .getModifiedCount() == 1;
     }
 
+    /** A build of millions of records outlasts the lease: it is renewed as the build goes. */
+    private void renewClaim(long records) {
+        state.updateOne(Filters.eq("_id", BUILDING), Updates.set("since", new Date()));
+        log.info("Building the results tallies: {} records read so far", records);
+    }
+
     private void build() {
         long start = System.nanoTime();
         tallies.deleteMany(new Document());
@@ -397,12 +413,16 @@ public class ResultsLedger {
         for (Document d : database.getCollection("caseFacts").find(Filters.ne("operationId", null))
                 .projection(CASE_FIELDS)) {
             sum(sums, ofCaseFact(d));
-            records++;
+            if (++records % 100_000 == 0) {
+                renewClaim(records);
+            }
         }
         for (Document d : database.getCollection("clueFacts").find()) {
             sum(sums, ofClue(d.getString("operationId"), d.getString("_id"), d.getString("region"),
                     Instant.ofEpochMilli(((Number) d.get("receivedAtMillis")).longValue())));
-            records++;
+            if (++records % 100_000 == 0) {
+                renewClaim(records);
+            }
         }
         List<Document> counted = new ArrayList<>();
         for (Document d : database.getCollection("sorties").find()) {
