@@ -25,6 +25,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -155,8 +157,8 @@ public class ResultsLedger {
     }
 
     /** The fields of a stored case fact that count (what {@link #ofCaseFact} reads). */
-    static final Bson CASE_FIELDS = Projections.include("caseId", "region", "kind", "openedAt", "fines", "value",
-            "seizures", "operationId", "version");
+    static final Bson CASE_FIELDS = Projections.include("caseId", "region", "kind", "openedAt", "openedAtMillis",
+            "fines", "value", "seizures", "operationId", "version");
 
     /**
      * A stored case fact's part, read from the document's fields: no round trip through the event's JSON form,
@@ -398,6 +400,47 @@ public class ResultsLedger {
                 .getModifiedCount() == 1;
     }
 
+    private static final int PAGE = 5_000;
+
+    /**
+     * Hands every record of an operation to {@code each}, read a page at a time in the order of the index on
+     * (operationId, {@code order}); returns how many. The embedded store keeps a query's whole answer in memory until
+     * it is read, and a million case facts in one answer took the platform's heap; a page reads its own records.
+     * A page ends after the last record with its {@code order} value, so records sharing one are never split.
+     */
+    private long inPages(MongoCollection<Document> collection, String operationId, String order,
+                         @Nullable Bson projection, java.util.function.Consumer<Document> each) {
+        long read = 0;
+        Object after = null;
+        while (true) {
+            Bson filter = after == null ? Filters.eq("operationId", operationId)
+                    : Filters.and(Filters.eq("operationId", operationId), Filters.gt(order, after));
+            List<Document> page = collection.find(filter).projection(projection)
+                    .sort(Sorts.ascending(order, "_id")).limit(PAGE).into(new ArrayList<>());
+            if (page.isEmpty()) {
+                return read;
+            }
+            boolean full = page.size() == PAGE;
+            Object last = page.get(page.size() - 1).get(order);
+            if (full) {
+                // The records at the last value, whether or not the page held them all.
+                page.removeIf(d -> Objects.equals(d.get(order), last));
+                page.addAll(collection.find(Filters.and(Filters.eq("operationId", operationId),
+                        Filters.eq(order, last))).projection(projection).into(new ArrayList<>()));
+            }
+            for (Document d : page) {
+                each.accept(d);
+                if (++read % 100_000 == 0) {
+                    renewClaim(read);
+                }
+            }
+            if (!full) {
+                return read;
+            }
+            after = last;
+        }
+    }
+
     /** A build of millions of records outlasts the lease: it is renewed as the build goes. */
     private void renewClaim(long records) {
         state.updateOne(Filters.eq("_id", BUILDING), Updates.set("since", new Date()));
@@ -410,28 +453,25 @@ public class ResultsLedger {
         sources.deleteMany(new Document());
         Map<String, Document> sums = new HashMap<>();
         long records = 0;
-        for (Document d : database.getCollection("caseFacts").find(Filters.ne("operationId", null))
-                .projection(CASE_FIELDS)) {
-            sum(sums, ofCaseFact(d));
-            if (++records % 100_000 == 0) {
-                renewClaim(records);
-            }
-        }
-        for (Document d : database.getCollection("clueFacts").find()) {
-            sum(sums, ofClue(d.getString("operationId"), d.getString("_id"), d.getString("region"),
-                    Instant.ofEpochMilli(((Number) d.get("receivedAtMillis")).longValue())));
-            if (++records % 100_000 == 0) {
-                renewClaim(records);
-            }
+        // Only records tagged with an operation count; an operation's id is inspection-service's own.
+        List<String> operations = database.getCollection("operations").find().projection(Projections.include("_id"))
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        for (String operation : operations) {
+            records += inPages(database.getCollection("caseFacts"), operation, "openedAtMillis", CASE_FIELDS,
+                    d -> sum(sums, ofCaseFact(d)));
+            records += inPages(database.getCollection("clueFacts"), operation, "receivedAtMillis", null,
+                    d -> sum(sums, ofClue(d.getString("operationId"), d.getString("_id"), d.getString("region"),
+                            Instant.ofEpochMilli(((Number) d.get("receivedAtMillis")).longValue()))));
         }
         List<Document> counted = new ArrayList<>();
-        for (Document d : database.getCollection("sorties").find()) {
-            Sortie s = documents.fromDocument(d, Sortie.class);
-            Counted c = ofSortie(s.operationId(), s.id(), s.region(), s.on(), s.personnel(), s.vehicles(),
-                    s.places());
-            sum(sums, c);
-            counted.add(source("sortie:" + s.id(), 0, c));
-            records++;
+        for (String operation : operations) {
+            records += inPages(database.getCollection("sorties"), operation, "on", null, d -> {
+                Sortie s = documents.fromDocument(d, Sortie.class);
+                Counted c = ofSortie(s.operationId(), s.id(), s.region(), s.on(), s.personnel(), s.vehicles(),
+                        s.places());
+                sum(sums, c);
+                counted.add(source("sortie:" + s.id(), 0, c));
+            });
         }
         for (Document d : database.getCollection("inspections").find()
                 .projection(Projections.include("region", "status", "inspectedAt", "operationId", "version"))) {

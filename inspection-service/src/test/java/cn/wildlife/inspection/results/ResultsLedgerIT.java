@@ -76,6 +76,8 @@ class ResultsLedgerIT {
     @BeforeEach
     void freshDatabase() {
         database = client.getDatabase("ledger-" + UUID.randomUUID().toString().substring(0, 8));
+        // The build counts the records of the operations inspection-service holds.
+        database.getCollection("operations").insertOne(new Document("_id", OPERATION));
         ledger = new ResultsLedger(database, documents);
         cases = new CaseFacts(database, documents, ledger);
     }
@@ -165,6 +167,28 @@ class ResultsLedgerIT {
     private long casesBetween(String from, String to) {
         return ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", LocalDate.parse(from),
                 LocalDate.parse(to))).get(0).values().get(Column.ADMINISTRATIVE_CASES).longValueExact();
+    }
+
+    @Test
+    void aBuildReadsManyRecordsInPagesWithoutSplittingRecordsThatShareATime() {
+        // 12,000 clues, seven at a time received in the same millisecond: pages of 5,000 end inside such groups.
+        List<Document> clues = new java.util.ArrayList<>();
+        long first = Instant.parse("2022-09-01T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 12_000; i++) {
+            clues.add(new Document("_id", "CLUE-" + i).append("operationId", OPERATION).append("agency", "FORESTRY")
+                    .append("region", i % 2 == 0 ? "210112" : "210203").append("receivedAtMillis",
+                            first + (i / 7) * 60_000L));
+        }
+        database.getCollection("clueFacts").insertMany(clues);
+        database.getCollection("clueFacts").createIndex(com.mongodb.client.model.Indexes.compoundIndex(
+                com.mongodb.client.model.Indexes.ascending("operationId"),
+                com.mongodb.client.model.Indexes.ascending("receivedAtMillis")));
+        database.getCollection("resultLedger").deleteMany(new Document());
+
+        ResultsLedger rebuilt = new ResultsLedger(database, documents);
+
+        assertThat(values(ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21", SEPTEMBER_FIRST,
+                SEPTEMBER_LAST)), "210000")).containsEntry(Column.CLUES_RECEIVED, new BigDecimal("1.2E+4"));
     }
 
     @Test
