@@ -52,9 +52,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Running tallies of every operation's results table ({@code resultTallies}): per operation, region and day, each
- * column's total, kept up to date as sorties, inspections, cases and clues are announced. A province's table over a
- * million records is then the sum of a few thousand tallies instead of a read of every record.
+ * Running tallies of every operation's results table ({@code resultTallies}): per operation, region and month, each
+ * column's total for the month and for each of its days, kept up to date as sorties, inspections, cases and clues
+ * are announced. A province's table over a million records is then the sum of one document per region and month
+ * (the months at a period's ends by their days) instead of a read of every record.
  *
  * <p>Each record's part is moved in, out or between tallies as the record changes, and never twice: a tally remembers,
  * per partition, the offset of the last event it took, and a partition's offsets only grow, so an event delivered
