@@ -95,6 +95,14 @@ public class ResultsLedger {
         this.documents = documents;
         tallies.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("province"),
                 Indexes.ascending("month")));
+        // The build pages along these (the stores declare them too, but are made after this): without them the
+        // embedded store would sort a whole operation's records in memory for every page.
+        database.getCollection("caseFacts").createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
+                Indexes.ascending("openedAtMillis")));
+        database.getCollection("clueFacts").createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
+                Indexes.ascending("receivedAtMillis")));
+        database.getCollection("sorties").createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
+                Indexes.ascending("on")));
         buildIfMissing();
     }
 

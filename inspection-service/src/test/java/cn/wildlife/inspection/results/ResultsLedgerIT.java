@@ -180,9 +180,6 @@ class ResultsLedgerIT {
                             first + (i / 7) * 60_000L));
         }
         database.getCollection("clueFacts").insertMany(clues);
-        database.getCollection("clueFacts").createIndex(com.mongodb.client.model.Indexes.compoundIndex(
-                com.mongodb.client.model.Indexes.ascending("operationId"),
-                com.mongodb.client.model.Indexes.ascending("receivedAtMillis")));
         database.getCollection("resultLedger").deleteMany(new Document());
 
         ResultsLedger rebuilt = new ResultsLedger(database, documents);
