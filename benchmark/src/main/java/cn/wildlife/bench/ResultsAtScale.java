@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,6 @@ final class ResultsAtScale {
 
     private static final List<String> COUNTIES = List.of("220102", "220103", "220104", "220105", "220106",
             "220112", "220113", "220122", "220202", "220203", "220204", "220211");
-    private static final int BATCH = 5_000;
     private static final int TIMED = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,8 +74,7 @@ final class ResultsAtScale {
             Instant yearStart = Instant.parse("2024-12-31T16:00:00Z");
             cases = count * 3L / 4;
             clues = count - cases;
-            List<Document> batch = new ArrayList<>(BATCH);
-            for (long i = 0; i < cases; i++) {
+            Scale.insertInBatches(caseFacts, cases, i -> {
                 Instant opened = yearStart.plusSeconds(i * 31_536_000L / cases);
                 Document copy = new Document(template);
                 copy.put("_id", "SCALE-" + i);
@@ -88,35 +85,17 @@ final class ResultsAtScale {
                 copy.put("openedAtMillis", opened.toEpochMilli());
                 copy.put("operationId", operationId);
                 copy.put("version", 1L);
-                batch = flush(caseFacts, batch, copy);
-            }
-            flush(caseFacts, batch, null);
-            MongoCollection<Document> clueFacts = inspections.getCollection("clueFacts");
-            batch = new ArrayList<>(BATCH);
-            for (long i = 0; i < clues; i++) {
-                batch = flush(clueFacts, batch, new Document("_id", "SCALE-CLUE-" + i)
-                        .append("operationId", operationId).append("agency", "FORESTRY")
-                        .append("region", COUNTIES.get((int) (i % COUNTIES.size())))
-                        .append("receivedAtMillis", yearStart.plusSeconds(i * 31_536_000L / clues).toEpochMilli()));
-            }
-            flush(clueFacts, batch, null);
+                return copy;
+            });
+            Scale.insertInBatches(inspections.getCollection("clueFacts"), clues, i -> new Document("_id",
+                    "SCALE-CLUE-" + i).append("operationId", operationId).append("agency", "FORESTRY")
+                    .append("region", COUNTIES.get((int) (i % COUNTIES.size())))
+                    .append("receivedAtMillis", yearStart.plusSeconds(i * 31_536_000L / clues).toEpochMilli()));
             // What an upgrade from a version without tallies finds: records, and no tallies built from them.
             inspections.getCollection("resultLedger").deleteMany(new Document());
             Benchmark.log("stored %,d cases and %,d clues of operation %s in %.0f s", cases, clues, operationId,
                     RawCeiling.seconds(start));
         }
-    }
-
-    private static List<Document> flush(MongoCollection<Document> collection, List<Document> batch,
-                                        Document next) {
-        if (next != null) {
-            batch.add(next);
-        }
-        if (!batch.isEmpty() && (next == null || batch.size() == BATCH)) {
-            collection.insertMany(batch, new InsertManyOptions().ordered(false));
-            return new ArrayList<>(BATCH);
-        }
-        return batch;
     }
 
     /** Times the province's table on the restarted platform, which built the tallies as it started. */

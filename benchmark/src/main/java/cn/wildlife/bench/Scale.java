@@ -149,14 +149,22 @@ final class Scale {
     /** {@code count} copies of the template with ids SCALE-i and empty outboxes, varied by {@code vary}. */
     private void insertCopies(MongoCollection<Document> collection, Document template,
                               java.util.function.ObjIntConsumer<Document> vary) {
-        List<Document> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
+        insertInBatches(collection, count, i -> {
             Document copy = new Document(template);
             copy.put("_id", "SCALE-" + i);
             copy.put("_outbox", List.of());
             copy.put("_outboxPending", false);
-            vary.accept(copy, i);
-            batch.add(copy);
+            vary.accept(copy, (int) i);
+            return copy;
+        });
+    }
+
+    /** {@code count} documents made by {@code make}, written {@link #BATCH} at a time, progress every 100,000. */
+    static void insertInBatches(MongoCollection<Document> collection, long count,
+                                java.util.function.LongFunction<Document> make) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        for (long i = 0; i < count; i++) {
+            batch.add(make.apply(i));
             if (batch.size() == BATCH || i == count - 1) {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();

@@ -222,18 +222,8 @@ final class FaultSuite {
         say(name);
         // The same good load once unmeasured first: the services may have just started (this scenario alone, or
         // after a kill), and a rate measured while their code compiles is no baseline.
-        Settled warm;
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
-            long start = System.nanoTime();
-            load.burst(sizes.goodWithPoison());
-            warm = settle("good load to warm up (its rate not measured)", load, start);
-        }
-        Settled alone;
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
-            long start = System.nanoTime();
-            load.burst(sizes.goodWithPoison());
-            alone = settle("good load alone", load, start);
-        }
+        Settled warm = goodBurst("good load to warm up (its rate not measured)");
+        Settled alone = goodBurst("good load alone");
         try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun());
              Poison poison = new Poison(parts.bootstrap())) {
             List<Poison.Prepared> poisonEvents = poison.prepare(sizes.poison());
@@ -305,6 +295,15 @@ final class FaultSuite {
                     sum(all, Outcome::alertsExpected), sum(all, Outcome::alertsMissing),
                     sum(all, Outcome::appliedTwice), sum(all, Outcome::lost),
                     all.stream().mapToDouble(Outcome::seconds).sum(), List.of()), notes);
+        }
+    }
+
+    /** The poison scenario's good reports alone, sent at once, until all are applied. */
+    private Settled goodBurst(String name) {
+        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
+            long start = System.nanoTime();
+            load.burst(sizes.goodWithPoison());
+            return settle(name, load, start);
         }
     }
 

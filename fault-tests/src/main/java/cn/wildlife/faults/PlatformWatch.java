@@ -116,30 +116,18 @@ final class PlatformWatch implements AutoCloseable {
             takeFromHeaders(r, type, id);
             return;
         }
+        // A structured-mode event (no CloudEvents headers): read whole.
         Envelope<?> e;
         try {
             e = events.deserialize(r.topic(), r.headers(), r.value());
         } catch (RuntimeException unreadable) {
-            announcements.computeIfAbsent(new Fact("UNREADABLE", r.topic()), f -> ConcurrentHashMap.newKeySet())
-                    .add(r.topic() + "@" + r.partition() + ":" + r.offset());
+            unreadable(r);
             return;
         }
-        if (e.type() == EventType.ALERT_RAISED) {
-            AlertRaised alert = (AlertRaised) e.data();
-            announcements.computeIfAbsent(new Fact(e.type().ceType(), alert.deadlineId() + "|" + alert.alertId()),
-                    f -> ConcurrentHashMap.newKeySet()).add(e.id());
-            alertKinds.computeIfAbsent(alert.deadlineId(), d -> ConcurrentHashMap.newKeySet()).add(alert.kind());
-            return;
-        }
-        // A link between records is announced once per pair, not per report: not a fact of one report.
-        if (e.correlationId() == null || e.type() == EventType.RECORDS_LINKED) {
-            return;
-        }
-        announcements.computeIfAbsent(new Fact(e.type().ceType(), e.correlationId() + "|" + e.subject()),
-                f -> ConcurrentHashMap.newKeySet()).add(e.id());
-        if (e.type() == EventType.DEADLINE_OPENED) {
-            deadlinesByReport.computeIfAbsent(e.correlationId(), c -> ConcurrentHashMap.newKeySet())
-                    .add(e.subject());
+        if (e.data() instanceof AlertRaised alert) {
+            alert(e.type().ceType(), e.id(), alert.deadlineId(), alert.alertId(), alert.kind());
+        } else {
+            fact(e.type().ceType(), e.id(), e.correlationId(), e.subject());
         }
     }
 
@@ -149,30 +137,39 @@ final class PlatformWatch implements AutoCloseable {
      * suite's process a third of a core under load, taken from the services it measures on two cores.
      */
     private void takeFromHeaders(ConsumerRecord<String, byte[]> r, String type, String id) {
-        if (type.equals(EventType.ALERT_RAISED.ceType())) {
-            JsonNode alert;
-            try {
-                alert = JSON.readTree(r.value());
-            } catch (java.io.IOException | RuntimeException unreadable) {
-                announcements.computeIfAbsent(new Fact("UNREADABLE", r.topic()), f -> ConcurrentHashMap.newKeySet())
-                        .add(r.topic() + "@" + r.partition() + ":" + r.offset());
-                return;
-            }
-            String deadlineId = alert.path("deadlineId").asText();
-            announcements.computeIfAbsent(new Fact(type, deadlineId + "|" + alert.path("alertId").asText()),
-                    f -> ConcurrentHashMap.newKeySet()).add(id);
-            alertKinds.computeIfAbsent(deadlineId, d -> ConcurrentHashMap.newKeySet())
-                    .add(alert.path("kind").asText());
+        if (!type.equals(EventType.ALERT_RAISED.ceType())) {
+            fact(type, id, header(r, "ce_" + EventCodec.EXT_CORRELATION_ID), header(r, "ce_subject"));
             return;
         }
-        String correlation = header(r, "ce_" + EventCodec.EXT_CORRELATION_ID);
-        String subject = header(r, "ce_subject");
+        JsonNode alert;
+        try {
+            alert = JSON.readTree(r.value());
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            unreadable(r);
+            return;
+        }
+        alert(type, id, alert.path("deadlineId").asText(), alert.path("alertId").asText(), alert.path("kind").asText());
+    }
+
+    private void unreadable(ConsumerRecord<?, ?> r) {
+        announcements.computeIfAbsent(new Fact("UNREADABLE", r.topic()), f -> ConcurrentHashMap.newKeySet())
+                .add(r.topic() + "@" + r.partition() + ":" + r.offset());
+    }
+
+    private void alert(String type, String eventId, String deadlineId, String alertId, String kind) {
+        announcements.computeIfAbsent(new Fact(type, deadlineId + "|" + alertId), f -> ConcurrentHashMap.newKeySet())
+                .add(eventId);
+        alertKinds.computeIfAbsent(deadlineId, d -> ConcurrentHashMap.newKeySet()).add(kind);
+    }
+
+    /** What a report caused: {@code <agency event id>|<subject>}, under the event id that announced it. */
+    private void fact(String type, String eventId, String correlation, String subject) {
         // A link between records is announced once per pair, not per report: not a fact of one report.
         if (correlation == null || type.equals(EventType.RECORDS_LINKED.ceType())) {
             return;
         }
-        announcements.computeIfAbsent(new Fact(type, correlation + "|" + subject),
-                f -> ConcurrentHashMap.newKeySet()).add(id);
+        announcements.computeIfAbsent(new Fact(type, correlation + "|" + subject), f -> ConcurrentHashMap.newKeySet())
+                .add(eventId);
         if (type.equals(EventType.DEADLINE_OPENED.ceType())) {
             deadlinesByReport.computeIfAbsent(correlation, c -> ConcurrentHashMap.newKeySet()).add(subject);
         }

@@ -297,12 +297,11 @@ public class ResultsLedger {
         if (stored != null && ((Number) stored.get("version")).longValue() >= i.version()) {
             return;
         }
-        move(Counted.fromDocument(stored == null ? null : stored.get("counted", Document.class)), ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(),
-                i.operationId()), at);
+        Counted now = ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(), i.operationId());
+        move(stored == null ? null : Counted.fromDocument(stored.get("counted", Document.class)), now, at);
         try {
             sources.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", i.version())),
-                    source(id, i.version(), ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(),
-                            i.operationId())), new ReplaceOptions().upsert(true));
+                    source(id, i.version(), now), new ReplaceOptions().upsert(true));
         } catch (MongoException e) {
             if (!MongoSupport.isDuplicateKey(e)) {
                 throw e;
@@ -310,9 +309,10 @@ public class ResultsLedger {
         }
     }
 
+    /** What a sortie or an inspection last added ({@code counted} null: nothing, e.g. an inspection only planned). */
     private static Document source(String id, long version, @Nullable Counted counted) {
-        Document doc = counted == null ? new Document() : counted.toDocument();
-        return new Document("_id", id).append("version", version).append("counted", doc);
+        return new Document("_id", id).append("version", version)
+                .append("counted", counted == null ? null : counted.toDocument());
     }
 
     /**
