@@ -176,6 +176,7 @@ public final class Benchmark {
              Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
             Thread.sleep(2000);
             warmUp(producer, watch);
+            double cpuBefore = platform.cpuSeconds();
             start = System.nanoTime();
             for (Load.Report r : reports) {
                 Load.send(producer, r);
@@ -187,6 +188,11 @@ public final class Benchmark {
             rate = events / seconds;
             figures.add("End to end: agency clue/case event → applied → deadline opened", rate, "events/s",
                     "ratio to on-disk ceiling " + Figures.format(rate / ceiling), "ratio ≥ 0.5", rate / ceiling >= 0.5);
+            double cpuPerEvent = (platform.cpuSeconds() - cpuBefore) * 1000 / events;
+            int cores = Runtime.getRuntime().availableProcessors();
+            figures.add("End to end: the platform's CPU per event (every thread)", cpuPerEvent, "ms",
+                    String.format("%.0f %% of %d cores over the phase", 100 * cpuPerEvent * rate / 1000 / cores, cores),
+                    "", null);
             figures.note(String.format("End to end: %d events sent in %.1f s, all %d deadlines opened after %.1f s.",
                     events, sendSeconds, events, seconds));
 

@@ -122,6 +122,15 @@ final class PlatformProcess implements AutoCloseable {
         return wallSeconds;
     }
 
+    /**
+     * CPU the platform's process has used so far, in seconds, every thread counted: what a figure costs, steadier
+     * than a rate on a machine whose other load moves.
+     */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+                .orElseThrow(() -> new IllegalStateException("this system does not tell a process's CPU time"));
+    }
+
     /** Resident memory now and at its peak, in MiB, from /proc (Linux). */
     double[] residentMiB() throws IOException {
         double rss = 0;
