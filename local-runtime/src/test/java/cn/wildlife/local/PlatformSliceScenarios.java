@@ -136,6 +136,29 @@ abstract class PlatformSliceScenarios {
     }
 
     @Test
+    void poisonAmongPlatformEventsIsDeadLetteredByTheBatchListenerAndTheClocksAroundItOpen() {
+        String before = newClueId();
+        String after = newClueId();
+        client().publish(Topics.agencyClues(Agency.FORESTRY), forestryClue(before));
+        // Under the same key as the first clue's announcement: the same partition, so the same polled batches.
+        client().publishRaw(Topics.PLATFORM_CLUES, before, "{ not json".getBytes(StandardCharsets.UTF_8));
+        client().publish(Topics.agencyClues(Agency.FORESTRY), forestryClue(after));
+
+        for (String clueId : List.of(before, after)) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(client().get(
+                    gateway("/api/deadlines?subjectId=" + clueId), officer()).body().get("total").asInt())
+                    .isEqualTo(1));
+        }
+        // Once by each group reading the topic: notification-service's (a batch listener) and inspection-service's.
+        List<ConsumerRecord<String, byte[]>> dead = client().read(Topics.deadLetter(Topics.PLATFORM_CLUES),
+                r -> before.equals(r.key()), 2, PATIENCE);
+        assertThat(dead).hasSize(2).allSatisfy(r -> {
+            assertThat(reason(r.headers().lastHeader(DeadLetterReason.HEADER))).contains("not a readable CloudEvent");
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{ not json");
+        });
+    }
+
+    @Test
     void aClueEnteredThroughRestIsRecordedAndAnnouncedLikeAnEventClue() {
         String body = """
                 {"agency":"MARKET_SUPERVISION","region":"220102","source":"TIP_OFF",

@@ -8,19 +8,26 @@ import cn.wildlife.notification.deadline.domain.DeadlineClock;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +67,10 @@ public class DeadlineStore {
         return deadlines;
     }
 
+    /** A deadline to insert, with the rule it runs by, whom else to tell of a miss, and its announcement. */
+    public record NewDeadline(Deadline deadline, DeadlineRule rule, List<String> watchers, Document outboxEntry) {
+    }
+
     /**
      * Inserts a new deadline with its announcement; false when it is already open (a redelivered event). What the
      * rule says about warnings, escalation, pauses and extensions is kept with it, so a later rule version does not
@@ -68,8 +79,40 @@ public class DeadlineStore {
      */
     public boolean insert(Deadline deadline, DeadlineRule rule, List<String> watchers, Document outboxEntry,
                           Outbox outbox) {
+        return MongoSupport.insertIfAbsent(deadlines,
+                document(new NewDeadline(deadline, rule, watchers, outboxEntry), outbox));
+    }
+
+    /**
+     * Inserts new deadlines in one request, as {@link #insert} does each (deadlines of distinct ids); returns the ids
+     * inserted, without those already open.
+     */
+    public Set<String> insertAll(List<NewDeadline> news, Outbox outbox) {
+        if (news.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> docs = news.stream().map(n -> document(n, outbox)).toList();
+        Set<String> inserted = new LinkedHashSet<>();
+        docs.forEach(d -> inserted.add(d.getString("_id")));
+        if (inserted.size() != docs.size()) {
+            throw new IllegalArgumentException("deadlines inserted together must have distinct ids");
+        }
+        try {
+            deadlines.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!MongoSupport.isDuplicateKey(e)) {
+                throw e;
+            }
+            e.getWriteErrors().forEach(error -> inserted.remove(docs.get(error.getIndex()).getString("_id")));
+        }
+        return inserted;
+    }
+
+    private Document document(NewDeadline n, Outbox outbox) {
+        Deadline deadline = n.deadline();
+        DeadlineRule rule = n.rule();
         Document doc = asDocument(deadline)
-                .append("watchers", List.copyOf(watchers))
+                .append("watchers", List.copyOf(n.watchers()))
                 .append("warnBefore", rule.warnBefore().stream().map(Duration::toString).toList())
                 .append("escalateAfter", rule.escalateAfter().toString())
                 .append("escalation", rule.escalation())
@@ -84,8 +127,8 @@ public class DeadlineStore {
             Deadline.Change closing = deadline.history().get(deadline.history().size() - 1);
             doc.append("closedAt", Date.from(closing.at())).append("closedByEventId", closing.eventId());
         }
-        doc.putAll(outbox.newDocumentFields(List.of(outboxEntry)));
-        return MongoSupport.insertIfAbsent(deadlines, doc);
+        doc.putAll(outbox.newDocumentFields(List.of(n.outboxEntry())));
+        return doc;
     }
 
     /** When the scheduler looks at a running clock next: at the earliest warning, or when a window ends. */
@@ -158,8 +201,18 @@ public class DeadlineStore {
     }
 
     public Optional<Fulfilment> fulfilment(String id) {
-        return Optional.ofNullable(fulfilments.find(Filters.eq("_id", id)).first())
-                .map(d -> new Fulfilment(d.getString("eventId"), d.getString("eventType"), d.getDate("at").toInstant()));
+        return Optional.ofNullable(fulfilments.find(Filters.eq("_id", id)).first()).map(DeadlineStore::fulfilmentOf);
+    }
+
+    /** The fulfilments kept for any of these clocks, by clock id, in one request. */
+    public Map<String, Fulfilment> fulfilments(Collection<String> ids) {
+        Map<String, Fulfilment> kept = new HashMap<>();
+        fulfilments.find(Filters.in("_id", ids)).forEach(d -> kept.put(d.getString("_id"), fulfilmentOf(d)));
+        return kept;
+    }
+
+    private static Fulfilment fulfilmentOf(Document d) {
+        return new Fulfilment(d.getString("eventId"), d.getString("eventType"), d.getDate("at").toInstant());
     }
 
     public Optional<Deadline> find(String id) {
