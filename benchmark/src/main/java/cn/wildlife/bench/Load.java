@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -64,14 +65,19 @@ final class Load {
                                 new Place("双阳区水库东岸", 43.52, 125.66), List.of("cygnus-cygnus"),
                                 List.of(Behaviour.ILLEGAL_HUNTING), "巡护发现鸟网一张（压测）"))));
             } else {
-                reports.add(new Report(Topics.agencyCases(Agency.FORESTRY), Envelope.of(SOURCE, Agency.FORESTRY,
-                        "220112", new CaseReported(id, CaseKind.ADMINISTRATIVE, "220112", received,
-                                "架网猎捕野生鸟类案（压测）", List.of(Behaviour.ILLEGAL_HUNTING),
-                                List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
-                                new BigDecimal("600"), CaseGrade.GENERAL, null, null))));
+                reports.add(caseReport(id, received, null));
             }
         }
         return reports;
+    }
+
+    /** A forestry bureau's administrative case, of a joint operation when {@code operationId} is given. */
+    static Report caseReport(String id, Instant openedAt, @Nullable String operationId) {
+        return new Report(Topics.agencyCases(Agency.FORESTRY), Envelope.of(SOURCE, Agency.FORESTRY, "220112",
+                new CaseReported(id, CaseKind.ADMINISTRATIVE, "220112", openedAt, "架网猎捕野生鸟类案（压测）",
+                        List.of(Behaviour.ILLEGAL_HUNTING),
+                        List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
+                        new BigDecimal("600"), CaseGrade.GENERAL, null, operationId)));
     }
 
     static String newRun() {

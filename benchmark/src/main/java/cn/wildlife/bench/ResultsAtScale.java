@@ -1,5 +1,6 @@
 package cn.wildlife.bench;
 
+import cn.wildlife.events.Envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -16,11 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
 import org.bson.Document;
 
 /**
  * The 成果表 of a province over a million stored records: one operation's cases and clues, as inspection-service keeps
- * them (copies of a case fact the end-to-end load stored, varied in id, county and day over the operation's year,
+ * them (copies of the fact of a case reported for the operation, varied in id, county and day over its year,
  * written straight into the store). The running tallies the table is summed from are then built by the service
  * itself, from those records, at the next start, as after an upgrade; the table is timed on that restarted platform.
  */
@@ -44,6 +46,18 @@ final class ResultsAtScale {
         this.count = count;
     }
 
+    private static @org.jspecify.annotations.Nullable Document awaitFact(MongoCollection<Document> caseFacts, String caseId) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < until) {
+            Document fact = caseFacts.find(Filters.eq("_id", caseId)).first();
+            if (fact != null) {
+                return fact;
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
     /** Enters the operation through inspection-service and stores its records; the tallies are built at restart. */
     void store(PlatformProcess platform, String provinceToken) throws Exception {
         HttpResponse<String> entered = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
@@ -63,18 +77,26 @@ final class ResultsAtScale {
                     + entered.body());
         }
         operationId = JSON.readTree(entered.body()).get("id").asText();
+        // inspection-service keeps the cases of its operations only: one reported through the forestry bureau's
+        // door, tagged with the operation, is the record the copies are made from.
+        String templateId = "FORESTRY-220112-BOP-" + Load.newRun();
+        try (Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
+            Load.send(producer, Load.caseReport(templateId, Instant.parse("2025-06-01T01:00:00Z"), operationId));
+        }
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
             MongoDatabase inspections = mongo.getDatabase("inspections");
             MongoCollection<Document> caseFacts = inspections.getCollection("caseFacts");
-            Document template = caseFacts.find().first();
+            Document template = awaitFact(caseFacts, templateId);
             if (template == null) {
-                throw new IllegalStateException("the end-to-end load left inspection-service no case fact to copy");
+                throw new IllegalStateException("inspection-service kept no fact of the operation's case "
+                        + templateId + " within 2 minutes");
             }
             long start = System.nanoTime();
             Instant yearStart = Instant.parse("2024-12-31T16:00:00Z");
             cases = count * 3L / 4;
             clues = count - cases;
-            Scale.insertInBatches(caseFacts, cases, i -> {
+            // The reported case is one of them.
+            Scale.insertInBatches(caseFacts, cases - 1, i -> {
                 Instant opened = yearStart.plusSeconds(i * 31_536_000L / cases);
                 Document copy = new Document(template);
                 copy.put("_id", "SCALE-" + i);

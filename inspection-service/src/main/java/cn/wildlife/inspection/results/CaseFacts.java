@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cases of joint operations as case-service announces them on {@code platform.cases}: the latest state of each
- * case tagged with an operation ({@code caseFacts}), what the results tables count (and what each case last added to
+ * case tagged with an operation, or tagged once and since untagged ({@code caseFacts}), what the results tables count (and what each case last added to
  * the {@link ResultsLedger}'s tallies). A case event carries the whole
  * case, so keeping the newest version is enough: an older or repeated event (redelivery, another partition's
  * replay) changes nothing.
@@ -56,15 +56,21 @@ public class CaseFacts {
      * case leaving an operation is kept, untagged.
      */
     public void apply(CaseChanged change, ResultsLedger.Position at) {
-        // A first version that names no operation counts nowhere, whatever is stored: most cases, spared a read.
-        if (change.operationId() != null || change.version() > 1) {
-            Document stored = facts.find(Filters.eq("_id", change.caseId())).projection(ResultsLedger.CASE_FIELDS)
-                    .first();
-            if (stored != null && ((Number) stored.get("version")).longValue() >= change.version()) {
-                return;
-            }
-            ledger.move(stored == null ? null : ResultsLedger.ofCaseFact(stored), ResultsLedger.ofCase(change), at);
+        // A first version that names no operation counts nowhere: most cases, spared a read and a write. A later one
+        // is kept only where an earlier version counted (its part moves out, and an older event arriving late then
+        // finds the newer version). inspection-service keeps no other agency's cases than its operations'.
+        if (change.operationId() == null && change.version() <= 1) {
+            return;
         }
+        Document stored = facts.find(Filters.eq("_id", change.caseId())).projection(ResultsLedger.CASE_FIELDS)
+                .first();
+        if (stored != null && ((Number) stored.get("version")).longValue() >= change.version()) {
+            return;
+        }
+        if (stored == null && change.operationId() == null) {
+            return;
+        }
+        ledger.move(stored == null ? null : ResultsLedger.ofCaseFact(stored), ResultsLedger.ofCase(change), at);
         // Epoch milliseconds beside the ISO text: text with and without fractions of a second does not sort as time.
         Document doc = documents.toDocument(change, change.caseId())
                 .append("openedAtMillis", change.openedAt().toEpochMilli());

@@ -20,7 +20,9 @@ import cn.wildlife.inspection.results.domain.ResultsTable;
 import cn.wildlife.inspection.results.domain.ResultsTable.Column;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -139,6 +141,26 @@ class ResultsLedgerIT {
         assertThat(province()).containsEntry(Column.FINES, new BigDecimal("5E+3"));
 
         cases.apply(caseOf("C1", "210112", null, 3, new BigDecimal("5000"), List.of(released)), next());
+        assertThat(province()).isEmpty();
+    }
+
+    @Test
+    void aCaseOfNoOperationIsNotKeptUntilItJoinsOneAndIsKeptAfterItLeaves() {
+        MongoCollection<Document> facts = database.getCollection("caseFacts");
+        cases.apply(caseOf("N1", "210112", null, 1, null, List.of()), next());
+        cases.apply(caseOf("N1", "210112", null, 2, new BigDecimal("300"), List.of()), next());
+        assertThat(facts.countDocuments(Filters.eq("_id", "N1"))).isZero();
+        assertThat(province()).isEmpty();
+
+        cases.apply(caseOf("N1", "210112", OPERATION, 3, new BigDecimal("300"), List.of()), next());
+        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
+                Column.FINES, 300, Column.PEOPLE_PENALISED, 1));
+
+        cases.apply(caseOf("N1", "210112", null, 4, new BigDecimal("300"), List.of()), next());
+        assertThat(province()).isEmpty();
+        // Kept, untagged: the tagged version arriving late (a replay) finds it newer and counts nothing again.
+        assertThat(facts.countDocuments(Filters.eq("_id", "N1"))).isOne();
+        cases.apply(caseOf("N1", "210112", OPERATION, 3, new BigDecimal("300"), List.of()), next());
         assertThat(province()).isEmpty();
     }
 
