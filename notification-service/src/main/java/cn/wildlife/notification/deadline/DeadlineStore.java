@@ -72,20 +72,11 @@ public class DeadlineStore {
     }
 
     /**
-     * Inserts a new deadline with its announcement; false when it is already open (a redelivered event). What the
-     * rule says about warnings, escalation, pauses and extensions is kept with it, so a later rule version does not
-     * change a running clock. A deadline opened already fulfilled (its fulfilment came first) is inserted closed.
-     * {@code watchers} are told besides the responsible agency when it is missed (an operation's lead office).
-     */
-    public boolean insert(Deadline deadline, DeadlineRule rule, List<String> watchers, Document outboxEntry,
-                          Outbox outbox) {
-        return MongoSupport.insertIfAbsent(deadlines,
-                document(new NewDeadline(deadline, rule, watchers, outboxEntry), outbox));
-    }
-
-    /**
-     * Inserts new deadlines in one request, as {@link #insert} does each (deadlines of distinct ids); returns the ids
-     * inserted, without those already open.
+     * Inserts new deadlines (of distinct ids) with their announcements in one request; returns the ids inserted,
+     * without those already open (a redelivered event). What the rule says about warnings, escalation, pauses and
+     * extensions is kept with each, so a later rule version does not change a running clock. A deadline opened
+     * already fulfilled (its fulfilment came first) is inserted closed. {@code watchers} are told besides the
+     * responsible agency when it is missed (an operation's lead office).
      */
     public Set<String> insertAll(List<NewDeadline> news, Outbox outbox) {
         if (news.isEmpty()) {
