@@ -133,6 +133,8 @@ abstract class PlatformSliceScenarios {
                 .anySatisfy(reason -> assertThat(reason).contains("not a readable CloudEvent"))
                 .anySatisfy(reason -> assertThat(reason).contains("required property 'summary' not found"));
         assertThat(dead.get(0).headers().lastHeader("kafka_dlt-original-topic")).isNotNull();
+        assertThat(dead).extracting(r -> reason(r.headers().lastHeader("kafka_dlt-original-consumer-group")))
+                .containsOnly("agency-clues");
     }
 
     @Test
@@ -156,6 +158,9 @@ abstract class PlatformSliceScenarios {
             assertThat(reason(r.headers().lastHeader(DeadLetterReason.HEADER))).contains("not a readable CloudEvent");
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{ not json");
         });
+        // Each dead letter says which group refused the event.
+        assertThat(dead).extracting(r -> reason(r.headers().lastHeader("kafka_dlt-original-consumer-group")))
+                .containsExactlyInAnyOrder("deadline-events", "inspection-clues");
     }
 
     @Test

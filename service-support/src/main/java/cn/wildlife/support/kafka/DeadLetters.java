@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -96,15 +97,29 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An unreadable record's dead letter carries the bytes as they were read, and the reason they were refused. */
+    /**
+     * An unreadable record's dead letter carries the bytes as they were read, the reason they were refused and the
+     * consumer group that refused them: spring-kafka names the group only for a listener's failure, and a platform
+     * topic is read by several services' groups, each dead-lettering the same poison record once.
+     */
     @Override
     public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
         UnreadableEvents.Unreadable unreadable = UnreadableEvents.unreadable(record);
         if (unreadable != null) {
-            super.accept(UnreadableEvents.asRead(record, unreadable), consumer, unreadable.reason());
+            String group = groupOf(consumer);
+            super.accept(UnreadableEvents.asRead(record, unreadable), consumer, group == null ? unreadable.reason()
+                    : new ListenerExecutionFailedException("refused unread", group, unreadable.reason()));
             return;
         }
         super.accept(record, consumer, exception);
+    }
+
+    private static @Nullable String groupOf(@Nullable Consumer<?, ?> consumer) {
+        try {
+            return consumer == null ? null : consumer.groupMetadata().groupId();
+        } catch (RuntimeException noGroup) {
+            return null;
+        }
     }
 
     @Override
