@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The 成果表 of a province over a million stored records: one operation's cases and clues, as inspection-service keeps
@@ -44,18 +45,6 @@ final class ResultsAtScale {
         this.figures = figures;
         this.http = http;
         this.count = count;
-    }
-
-    private static @org.jspecify.annotations.Nullable Document awaitFact(MongoCollection<Document> caseFacts, String caseId) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < until) {
-            Document fact = caseFacts.find(Filters.eq("_id", caseId)).first();
-            if (fact != null) {
-                return fact;
-            }
-            Thread.sleep(200);
-        }
-        return null;
     }
 
     /** Enters the operation through inspection-service and stores its records; the tallies are built at restart. */
@@ -118,6 +107,20 @@ final class ResultsAtScale {
             Benchmark.log("stored %,d cases and %,d clues of operation %s in %.0f s", cases, clues, operationId,
                     RawCeiling.seconds(start));
         }
+    }
+
+    /** The case's fact once inspection-service kept it; null when it did not within 2 minutes. */
+    private static @Nullable Document awaitFact(MongoCollection<Document> caseFacts, String caseId)
+            throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < until) {
+            Document fact = caseFacts.find(Filters.eq("_id", caseId)).first();
+            if (fact != null) {
+                return fact;
+            }
+            Thread.sleep(200);
+        }
+        return null;
     }
 
     /** Times the province's table on the restarted platform, which built the tallies as it started. */

@@ -89,7 +89,8 @@ final class Scale {
             figures.add(String.format("Case search, two filters and paging, over %,d stored cases: p99",
                             storedCases), p99,
                     "ms", "median " + Figures.format(percentile(searches, 0.5) / 1000.0) + " ms (" + SEARCHES
-                            + " requests after " + SEARCH_WARM_UP + ", straight to case-service)", "< 50 ms at 1 M", judged(p99, 50));
+                            + " requests after " + SEARCH_WARM_UP + ", straight to case-service)", "< 50 ms at 1 M",
+                    judged(p99, 50));
 
             List<Long> scans = new ArrayList<>();
             for (int i = 0; i < 10; i++) {

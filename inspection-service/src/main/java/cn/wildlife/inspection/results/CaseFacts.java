@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cases of joint operations as case-service announces them on {@code platform.cases}: the latest state of each
- * case tagged with an operation, or tagged once and since untagged ({@code caseFacts}), what the results tables count (and what each case last added to
- * the {@link ResultsLedger}'s tallies). A case event carries the whole
- * case, so keeping the newest version is enough: an older or repeated event (redelivery, another partition's
- * replay) changes nothing.
+ * case tagged with an operation, or tagged once and since untagged ({@code caseFacts}), what the results tables
+ * count (and what each case last added to the {@link ResultsLedger}'s tallies). A case event carries the whole case,
+ * so keeping the newest version is enough: an older or repeated event (redelivery, another partition's replay)
+ * changes nothing.
  */
 @Component
 public class CaseFacts {
