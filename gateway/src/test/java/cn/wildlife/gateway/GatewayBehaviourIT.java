@@ -172,6 +172,60 @@ class GatewayBehaviourIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * A client that reuses its connection and sends its next request before the gateway has finished with the one
+     * before (pipelining, or a keep-alive client that is just quick) must get every answer. With Reactor Netty 1.3.6
+     * the gateway stopped reading such a connection after a queued request that was answered at once: the next
+     * request waited until the client gave up. Here the first request is proxied (answered later), the second,
+     * queued behind it, has no token (answered at once, 401), and the third comes after both answers.
+     */
+    @Test
+    void aConnectionThatSendsItsNextRequestEarlyIsStillServed() throws Exception {
+        String proxied = "GET /api/clues HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + token("forestry-officer") + "\r\n\r\n";
+        String refused = "GET /api/clues HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            out.write((proxied + refused).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusOf(in)).isEqualTo(200);
+            assertThat(statusOf(in)).isEqualTo(401);
+
+            out.write(proxied.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusOf(in)).as("the third request on the connection is answered").isEqualTo(200);
+        }
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body off the stream and returns its status. */
+    private static int statusOf(java.io.BufferedInputStream in) throws Exception {
+        String status = line(in);
+        int length = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring("content-length:".length()).trim());
+            }
+        }
+        in.readNBytes(length);
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String line(java.io.BufferedInputStream in) throws Exception {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after " + line);
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
     @Test
     void anUnknownPathAndAMissingTokenAreProblemsToo() throws Exception {
         HttpResponse<String> unknown = call("GET", "/api/nothing-here", "Authorization",
