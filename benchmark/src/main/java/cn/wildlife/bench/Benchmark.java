@@ -311,7 +311,6 @@ public final class Benchmark {
         figures.add("REST through the gateway: p99 added", p99Added, "ms", beside, "< 5 ms", p99Added < 5);
     }
 
-    /** Microseconds of one GET; a failed request stops the benchmark rather than being timed. */
     /** Sleeps until {@code next}, returns the moment after it (or now, if late: no catching up in bursts). */
     private static long paceTo(long next, long intervalNanos) throws InterruptedException {
         long wait = next - System.nanoTime();
@@ -321,6 +320,7 @@ public final class Benchmark {
         return Math.max(next, System.nanoTime()) + intervalNanos;
     }
 
+    /** Microseconds of one GET; a failed request stops the benchmark rather than being timed. */
     private long get(String url, String token) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
