@@ -3,8 +3,13 @@ package cn.wildlife.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -185,10 +191,10 @@ class GatewayBehaviourIT {
                 + token("forestry-officer") + "\r\n\r\n";
         String refused = "GET /api/clues HTTP/1.1\r\nHost: localhost\r\n\r\n";
         URI uri = URI.create(base);
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(5_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
             out.write((proxied + refused).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             assertThat(statusOf(in)).isEqualTo(200);
@@ -201,11 +207,11 @@ class GatewayBehaviourIT {
     }
 
     /** Reads one HTTP/1.1 response with a Content-Length body off the stream and returns its status. */
-    private static int statusOf(java.io.BufferedInputStream in) throws Exception {
+    private static int statusOf(BufferedInputStream in) throws Exception {
         String status = line(in);
         int length = 0;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(header.substring("content-length:".length()).trim());
             }
         }
@@ -213,11 +219,11 @@ class GatewayBehaviourIT {
         return Integer.parseInt(status.split(" ")[1]);
     }
 
-    private static String line(java.io.BufferedInputStream in) throws Exception {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private static String line(BufferedInputStream in) throws Exception {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
-                throw new java.io.EOFException("connection closed after " + line);
+                throw new EOFException("connection closed after " + line);
             }
             if (b != '\r') {
                 line.write(b);
