@@ -381,7 +381,7 @@ public final class Benchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what)
+    static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what)
             throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {

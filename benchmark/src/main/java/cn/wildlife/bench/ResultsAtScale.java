@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The 成果表 of a province over a million stored records: one operation's cases and clues, as inspection-service keeps
@@ -75,11 +74,9 @@ final class ResultsAtScale {
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
             MongoDatabase inspections = mongo.getDatabase("inspections");
             MongoCollection<Document> caseFacts = inspections.getCollection("caseFacts");
-            Document template = awaitFact(caseFacts, templateId);
-            if (template == null) {
-                throw new IllegalStateException("inspection-service kept no fact of the operation's case "
-                        + templateId + " within 2 minutes");
-            }
+            Benchmark.waitFor(() -> caseFacts.countDocuments(Filters.eq("_id", templateId)) > 0,
+                    Duration.ofMinutes(2), "inspection-service's fact of the operation's case " + templateId);
+            Document template = caseFacts.find(Filters.eq("_id", templateId)).first();
             long start = System.nanoTime();
             Instant yearStart = Instant.parse("2024-12-31T16:00:00Z");
             cases = count * 3L / 4;
@@ -107,20 +104,6 @@ final class ResultsAtScale {
             Benchmark.log("stored %,d cases and %,d clues of operation %s in %.0f s", cases, clues, operationId,
                     RawCeiling.seconds(start));
         }
-    }
-
-    /** The case's fact once inspection-service kept it; null when it did not within 2 minutes. */
-    private static @Nullable Document awaitFact(MongoCollection<Document> caseFacts, String caseId)
-            throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < until) {
-            Document fact = caseFacts.find(Filters.eq("_id", caseId)).first();
-            if (fact != null) {
-                return fact;
-            }
-            Thread.sleep(200);
-        }
-        return null;
     }
 
     /** Times the province's table on the restarted platform, which built the tallies as it started. */
