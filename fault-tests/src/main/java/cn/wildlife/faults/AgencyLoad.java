@@ -86,11 +86,8 @@ final class AgencyLoad implements AutoCloseable {
         producer.flush();
     }
 
-    /** Sends as fast as the producer takes them. */
-    void burst(int count) {
-        for (int i = 0; i < count; i++) {
-            sendOne();
-        }
+    /** Waits until every report sent so far was acknowledged or refused. */
+    void flush() {
         producer.flush();
     }
 

@@ -236,7 +236,7 @@ final class FaultSuite {
                 // compilers alone took a tenth of the machine while only the good load alone had been warmed up.
                 warm = mixedBurst("good load with " + warmUpPoison + " poison events, to warm up (its rate not "
                         + "measured)", poison, poison.prepare(warmUpPoison));
-                alone = goodBurst("good load alone");
+                alone = mixedBurst("good load alone", poison, List.of());
                 mixed = mixedBurst(name, poison, poison.prepare(sizes.poison()));
             } finally {
                 watch.holdDeadLetters(false);
@@ -287,7 +287,11 @@ final class FaultSuite {
         }
     }
 
-    /** The poison scenario's good reports with the given poison spread evenly through them, until all are applied. */
+    /**
+     * The poison scenario's good reports, sent at once with the given poison (none for the good load alone) spread
+     * evenly through them, until all are applied. The same code for every load, so that they differ in the poison
+     * only.
+     */
     private Settled mixedBurst(String name, Poison poison, List<Poison.Prepared> poisonEvents) {
         try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
             long start = System.nanoTime();
@@ -303,16 +307,8 @@ final class FaultSuite {
                     poison.send(poisonEvents.get(sentBad++));
                 }
             }
+            load.flush();
             poison.flush();
-            return settle(name, load, start);
-        }
-    }
-
-    /** The poison scenario's good reports alone, sent at once, until all are applied. */
-    private Settled goodBurst(String name) {
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
-            long start = System.nanoTime();
-            load.burst(sizes.goodWithPoison());
             return settle(name, load, start);
         }
     }
