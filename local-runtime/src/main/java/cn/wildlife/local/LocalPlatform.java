@@ -191,8 +191,8 @@ public final class LocalPlatform implements AutoCloseable {
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
                             kafka, mongoUri.apply("inspections"), identity,
                             serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))),
-                    startAsync(() -> GatewayApplication.builder().registerShutdownHook(false)
-                            .run(gateway.toArray(String[]::new))));
+                    startAsync(() -> GatewayApplication.builder().initializers(new SharedLoggerContext())
+                            .registerShutdownHook(false).run(gateway.toArray(String[]::new))));
             RuntimeException failure = null;
             for (CompletableFuture<ConfigurableApplicationContext> application : starting) {
                 try {
@@ -255,7 +255,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "--platform.topics.create=false",
                 "--spring.main.banner-mode=off"));
         args.addAll(extra);
-        return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
+        return builder.initializers(new SharedLoggerContext()).registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
     }
 
     /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
