@@ -12,7 +12,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import cn.wildlife.support.web.RequestSizeLimitFilter;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -43,6 +44,14 @@ public class ServiceSecurityConfiguration {
         return new SecurityProblems();
     }
 
+    /** Spring Security's strict firewall, with its header value check as fast as the common case allows. */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues.printableAsciiFirst(StrictHttpFirewall.ALLOWED_HEADER_VALUES));
+        return firewall;
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties platform, SecurityProblems problems)
             throws Exception {
@@ -55,6 +64,7 @@ public class ServiceSecurityConfiguration {
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(new BearerHeader())
                         .authenticationManagerResolver(issuers(platform.security().trustedIssuers()))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
@@ -66,7 +76,7 @@ public class ServiceSecurityConfiguration {
      * One verifier per trusted issuer, chosen by the token's {@code iss}; a token of any other issuer is refused.
      * Keys are fetched from each issuer when its first token arrives, so the gateway may start after the services.
      */
-    static JwtIssuerAuthenticationManagerResolver issuers(List<PlatformProperties.TrustedIssuer> trusted) {
+    static TrustedIssuers issuers(List<PlatformProperties.TrustedIssuer> trusted) {
         if (trusted.isEmpty()) {
             throw new IllegalStateException("platform.security.trusted-issuers is empty: no token could be verified");
         }
@@ -78,7 +88,7 @@ public class ServiceSecurityConfiguration {
             JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new RememberedTokens(decoder, validator));
             managers.put(issuer.issuer(), provider::authenticate);
         }
-        return new JwtIssuerAuthenticationManagerResolver(managers::get);
+        return new TrustedIssuers(managers);
     }
 
     @Bean

@@ -30,7 +30,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String requestId = request.getHeader(REQUEST_ID);
-        if (requestId != null && requestId.matches("[A-Za-z0-9._-]{1,64}")) {
+        if (isRequestId(requestId)) {
             MDC.put("requestId", requestId);
             response.setHeader(REQUEST_ID, requestId);
         }
@@ -43,6 +43,22 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /** {@code [A-Za-z0-9._-]{1,64}}, checked without compiling that pattern for every request. */
+    static boolean isRequestId(String value) {
+        if (value == null || value.isEmpty() || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
