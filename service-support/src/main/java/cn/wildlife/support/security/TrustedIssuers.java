@@ -40,17 +40,18 @@ final class TrustedIssuers implements AuthenticationManagerResolver<HttpServletR
             throw new IllegalArgumentException("Authentication must be of type BearerTokenAuthenticationToken");
         }
         String token = bearer.getToken();
-        String issuer = issuerOfAccepted.getIfPresent(token);
-        if (issuer == null) {
-            issuer = issuerOf(bearer);
-        }
+        String remembered = issuerOfAccepted.getIfPresent(token);
+        String issuer = remembered != null ? remembered : issuerOf(bearer);
         AuthenticationManager verifier = verifiers.get(issuer);
         if (verifier == null) {
             throw refused(new InvalidBearerTokenException("Invalid issuer"), bearer);
         }
         try {
             Authentication accepted = verifier.authenticate(bearer);
-            issuerOfAccepted.put(token, issuer);
+            if (remembered == null) {
+                // Written once: kept no longer than the verified token it goes with.
+                issuerOfAccepted.put(token, issuer);
+            }
             return accepted;
         } catch (AuthenticationException e) {
             throw refused(e, bearer);

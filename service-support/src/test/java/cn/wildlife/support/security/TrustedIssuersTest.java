@@ -68,6 +68,23 @@ class TrustedIssuersTest {
         assertThat(verified).hasSize(2);
     }
 
+    @Test
+    void aTokenAcceptedBeforeIsRefusedWhenItsVerifierRefusesItLater() {
+        String token = token(FORESTRY);
+        List<Boolean> answers = new ArrayList<>(List.of(true, false));
+        TrustedIssuers expiring = new TrustedIssuers(Map.of(FORESTRY, authentication -> {
+            if (answers.remove(0)) {
+                return new TestingAuthenticationToken(FORESTRY, null);
+            }
+            throw new InvalidBearerTokenException("Jwt expired");
+        }));
+        AuthenticationManager manager = expiring.resolve(new MockHttpServletRequest());
+
+        manager.authenticate(new BearerTokenAuthenticationToken(token));
+        assertThatThrownBy(() -> manager.authenticate(new BearerTokenAuthenticationToken(token)))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessage("Jwt expired");
+    }
+
     private void authenticate(String token) {
         issuers.resolve(new MockHttpServletRequest()).authenticate(new BearerTokenAuthenticationToken(token));
     }
