@@ -35,13 +35,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * up on (it retries for two minutes, across a broker restart) is counted apart: the agency still holds it.
  *
  * <p>Clues are dated 25 days back: their 15-working-day handling clock is already missed when it opens, so each one
- * raises an overdue alert at once, and "no alert missing or doubled" is measured too.
+ * raises an overdue alert at once, and "no alert missing or doubled" is measured too. Every report names the suite's
+ * joint operation, so that inspection-service counts each one in the operation's results table.
  */
 final class AgencyLoad implements AutoCloseable {
 
     private static final URI SOURCE = URI.create("urn:agency:forestry:220112");
 
     private final String run;
+    private final String operationId;
     private final Producer<String, Envelope<?>> producer;
     private final Set<String> clues = ConcurrentHashMap.newKeySet();
     private final Set<String> cases = ConcurrentHashMap.newKeySet();
@@ -51,8 +53,9 @@ final class AgencyLoad implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final Instant clueReceived = Instant.now().minus(Duration.ofDays(25));
 
-    AgencyLoad(String kafka, String run) {
+    AgencyLoad(String kafka, String run, String operationId) {
         this.run = run;
+        this.operationId = operationId;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -98,7 +101,7 @@ final class AgencyLoad implements AutoCloseable {
             Envelope<?> e = Envelope.of(SOURCE, Agency.FORESTRY, "220112", new ClueReported(id, "220112",
                     ClueSource.PATROL, clueReceived, new Place("双阳区水库东岸", 43.52, 125.66),
                     List.of("cygnus-cygnus"), List.of(Behaviour.ILLEGAL_HUNTING), "巡护发现鸟网一张（故障测试）",
-                    List.of()));
+                    List.of(), List.of(), List.of(), operationId));
             producer.send(new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), id, e),
                     (meta, error) -> acknowledged(error, clues, id, e));
         } else {
@@ -106,7 +109,7 @@ final class AgencyLoad implements AutoCloseable {
                     CaseKind.ADMINISTRATIVE, "220112", Instant.now().minus(Duration.ofDays(1)),
                     "架网猎捕野生鸟类案（故障测试）", List.of(Behaviour.ILLEGAL_HUNTING),
                     List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
-                    new BigDecimal("600"), CaseGrade.GENERAL, null, null));
+                    new BigDecimal("600"), CaseGrade.GENERAL, null, operationId));
             producer.send(new ProducerRecord<>(Topics.agencyCases(Agency.FORESTRY), id, e),
                     (meta, error) -> acknowledged(error, cases, id, e));
         }

@@ -4,8 +4,10 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,15 +15,18 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 
 /**
  * What the services stored, read straight from their databases with the MongoDB driver (not through their APIs,
- * which could hide a duplicate): case-service's clues and cases, notification-service's deadlines.
+ * which could hide a duplicate): case-service's clues and cases, notification-service's deadlines, and
+ * inspection-service's facts of the joint operation with the running tallies its results table is read from.
  */
 final class Effects implements AutoCloseable {
 
-    /** Counted effects of one load. */
-    record Stored(Set<String> clues, Set<String> cases, Map<String, Set<String>> deadlinesBySubject) {
+    /** Counted effects of one load; {@code counted}: its reports inspection-service keeps as facts of the operation. */
+    record Stored(Set<String> clues, Set<String> cases, Map<String, Set<String>> deadlinesBySubject,
+                  Set<String> counted) {
 
         Set<String> deadlineIds() {
             Set<String> ids = new HashSet<>();
@@ -51,7 +56,64 @@ final class Effects implements AutoCloseable {
                 .find(Filters.regex("subjectId", ours)).projection(Projections.include("_id", "subjectId"))) {
             deadlines.computeIfAbsent(d.getString("subjectId"), s -> new HashSet<>()).add(d.getString("_id"));
         }
-        return new Stored(clues, cases, deadlines);
+        MongoDatabase inspections = client.getDatabase("inspections");
+        Set<String> counted = ids(inspections.getCollection("clueFacts").find(Filters.regex("_id", ours))
+                .projection(Projections.include("_id")));
+        counted.addAll(ids(inspections.getCollection("caseFacts").find(Filters.regex("_id", ours))
+                .projection(Projections.include("_id"))));
+        return new Stored(clues, cases, deadlines, counted);
+    }
+
+    /**
+     * The operation's results as inspection-service keeps them, for every load so far: the facts it holds, and what
+     * its running tallies (one document per region and month, each event's part taken once per partition offset)
+     * add up to in the columns the suite's reports count in. A report counted twice, or not at all, makes them
+     * differ.
+     */
+    record Results(long clueFacts, long caseFacts, BigDecimal caseValueOfFacts, BigDecimal cluesTallied,
+                   BigDecimal casesTallied, BigDecimal caseValueTallied) {
+
+        boolean agree() {
+            return cluesTallied.compareTo(BigDecimal.valueOf(clueFacts)) == 0
+                    && casesTallied.compareTo(BigDecimal.valueOf(caseFacts)) == 0
+                    && caseValueTallied.compareTo(caseValueOfFacts) == 0;
+        }
+
+        /** What the tallies count beyond the facts (a part taken twice), never below 0. */
+        int countedTwice() {
+            return Math.max(0, cluesTallied.intValue() - (int) clueFacts)
+                    + Math.max(0, casesTallied.intValue() - (int) caseFacts);
+        }
+    }
+
+    Results results(String operationId) {
+        MongoDatabase inspections = client.getDatabase("inspections");
+        long clueFacts = inspections.getCollection("clueFacts").countDocuments(Filters.eq("operationId", operationId));
+        long caseFacts = 0;
+        BigDecimal value = BigDecimal.ZERO;
+        for (Document f : inspections.getCollection("caseFacts").find(Filters.eq("operationId", operationId))
+                .projection(Projections.include("value"))) {
+            caseFacts++;
+            value = value.add(decimal(f.get("value")));
+        }
+        BigDecimal clues = BigDecimal.ZERO;
+        BigDecimal cases = BigDecimal.ZERO;
+        BigDecimal tallied = BigDecimal.ZERO;
+        for (Document t : inspections.getCollection("resultTallies").find(Filters.eq("operationId", operationId))
+                .projection(Projections.include("values"))) {
+            Document values = t.get("values", Document.class);
+            clues = clues.add(decimal(values.get("CLUES_RECEIVED")));
+            cases = cases.add(decimal(values.get("ADMINISTRATIVE_CASES")));
+            tallied = tallied.add(decimal(values.get("CASE_VALUE")));
+        }
+        return new Results(clueFacts, caseFacts, value, clues, cases, tallied);
+    }
+
+    private static BigDecimal decimal(Object number) {
+        if (number == null) {
+            return BigDecimal.ZERO;
+        }
+        return number instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(number.toString());
     }
 
     private static Set<String> ids(Iterable<Document> docs) {

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
- * The fault scenarios, one after another on one set of processes (a broker, a store, case-service and
- * notification-service, each its own JVM): each sends a steady load of forestry reports, does harm in the middle,
- * waits until the platform settles and counts what it stored. The short variant (in {@code ./mvnw verify}) runs the
- * first scenarios with small loads.
+ * The fault scenarios, one after another on one set of processes (a broker, a store, case-service,
+ * notification-service and inspection-service, each its own JVM): each sends a steady load of forestry reports of a
+ * joint operation, does harm in the middle, waits until the platform settles and counts what it stored. The short
+ * variant (in {@code ./mvnw verify}) runs the first scenarios with small loads.
  */
 final class FaultSuite {
 
@@ -27,8 +28,8 @@ final class FaultSuite {
     }
 
     /** Every scenario by name, in the order they run; the short variant runs the first, poison and broker. */
-    static final List<String> SCENARIOS = List.of("kill-case", "kill-notification", "poison", "broker", "store",
-            "two-instances", "fuzz");
+    static final List<String> SCENARIOS = List.of("kill-case", "kill-notification", "kill-inspection", "poison",
+            "broker", "store", "two-instances", "fuzz");
     private static final List<String> SHORT = List.of("kill-case", "poison", "broker");
 
     private final Parts parts;
@@ -36,6 +37,10 @@ final class FaultSuite {
     private final PrintStream out;
     private PlatformWatch watch;
     private Effects effects;
+    /** Signs the tokens REST calls carry; the services trust it as they would the gateway's issuer. */
+    private TokenIssuer issuer;
+    /** The joint operation every report names. */
+    private String operationId;
 
     private final List<String> only;
 
@@ -50,18 +55,25 @@ final class FaultSuite {
     List<Outcome> run() {
         List<Outcome> outcomes = new ArrayList<>();
         try (parts) {
-            say("starting the broker, the store, case-service and notification-service as separate processes in "
-                    + parts.dir());
+            say("starting the broker, the store, case-service, notification-service and inspection-service as "
+                    + "separate processes in " + parts.dir());
             long start = System.nanoTime();
             parts.startAll();
             say(String.format("all ready in %.1f s", seconds(start)));
             watch = new PlatformWatch(parts.bootstrap());
             effects = new Effects(parts.mongoUri());
+            issuer = new TokenIssuer(parts.issuerPort);
+            operationId = JointOperation.enter(parts.serviceUrl(Parts.INSPECTION_SERVICE, 1),
+                    issuer.forestryHandler());
+            say("every report names the joint operation " + operationId + " (entered through inspection-service)");
             if (wanted("kill-case")) {
                 outcomes.add(report(killAndRestart(Parts.CASE_SERVICE)));
             }
             if (wanted("kill-notification")) {
                 outcomes.add(report(killAndRestart(Parts.NOTIFICATION_SERVICE)));
+            }
+            if (wanted("kill-inspection")) {
+                outcomes.add(report(killAndRestart(Parts.INSPECTION_SERVICE)));
             }
             if (wanted("poison")) {
                 outcomes.add(report(poison()));
@@ -79,6 +91,9 @@ final class FaultSuite {
                 outcomes.add(report(fuzz()));
             }
         } finally {
+            if (issuer != null) {
+                issuer.close();
+            }
             if (watch != null) {
                 watch.close();
             }
@@ -119,19 +134,17 @@ final class FaultSuite {
             say("stopping the store for " + sizes.storeOutage().toSeconds() + " s");
             parts.store().stop();
             long until = System.nanoTime() + sizes.storeOutage().toNanos();
-            Set<Integer> caseStates = new java.util.TreeSet<>();
-            Set<Integer> notificationStates = new java.util.TreeSet<>();
+            java.util.Map<String, Set<Integer>> states = new java.util.LinkedHashMap<>();
+            Parts.SERVICES.forEach(service -> states.put(service, new java.util.TreeSet<>()));
             AgencyLoad.sleep(5000);
             while (System.nanoTime() < until) {
-                caseStates.add(parts.readiness(Parts.CASE_SERVICE, 1));
-                notificationStates.add(parts.readiness(Parts.NOTIFICATION_SERVICE, 1));
+                Parts.SERVICES.forEach(service -> states.get(service).add(parts.readiness(service, 1)));
                 AgencyLoad.sleep(2000);
             }
             parts.store().start(Duration.ofSeconds(60));
             say("the store is back");
             List<String> notes = new ArrayList<>();
-            notes.add(readinessNote(Parts.CASE_SERVICE, caseStates));
-            notes.add(readinessNote(Parts.NOTIFICATION_SERVICE, notificationStates));
+            states.forEach((service, seen) -> notes.add(readinessNote(service, seen)));
             return notes;
         });
     }
@@ -144,17 +157,14 @@ final class FaultSuite {
     }
 
     private Outcome twoInstances() {
-        say("starting a second instance of case-service and of notification-service");
-        CompletableFuture<?> cases = CompletableFuture.runAsync(() -> parts.service(Parts.CASE_SERVICE, 2)
-                .start(Duration.ofSeconds(180)));
-        CompletableFuture<?> notifications = CompletableFuture.runAsync(() -> parts.service(
-                Parts.NOTIFICATION_SERVICE, 2).start(Duration.ofSeconds(180)));
-        CompletableFuture.allOf(cases, notifications).join();
+        say("starting a second instance of " + String.join(", ", Parts.SERVICES));
+        CompletableFuture.allOf(Parts.SERVICES.stream().map(service -> CompletableFuture.runAsync(
+                () -> parts.service(service, 2).start(Duration.ofSeconds(180)))).toArray(CompletableFuture[]::new))
+                .join();
         try {
             return steady("two instances of each service", List::of);
         } finally {
-            parts.service(Parts.CASE_SERVICE, 2).stop();
-            parts.service(Parts.NOTIFICATION_SERVICE, 2).stop();
+            Parts.SERVICES.forEach(service -> parts.service(service, 2).stop());
         }
     }
 
@@ -163,9 +173,7 @@ final class FaultSuite {
         say("fuzzed REST input from the OpenAPI documents of case-service, notification-service and "
                 + "inspection-service");
         long start = System.nanoTime();
-        // No agency load reaches inspection-service: it runs for this scenario only.
-        parts.service(Parts.INSPECTION_SERVICE, 1).start(Duration.ofSeconds(180));
-        try (TokenIssuer issuer = new TokenIssuer(parts.issuerPort)) {
+        try {
             RestFuzz fuzz = new RestFuzz(issuer.forestryHandler());
             RestFuzz.Result r = fuzz.run(java.util.Map.of(
                             Parts.CASE_SERVICE, parts.serviceUrl(Parts.CASE_SERVICE, 1),
@@ -188,15 +196,13 @@ final class FaultSuite {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } finally {
-            parts.service(Parts.INSPECTION_SERVICE, 1).stop();
         }
     }
 
     /** Steady load with the harm done halfway, on a thread of its own so that the agency keeps sending meanwhile. */
     private Outcome steady(String name, java.util.function.Supplier<List<String>> harm) {
         say(name + ": " + sizes.steady() + " reports at " + sizes.perSecond() + "/s");
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
+        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun(), operationId)) {
             long start = System.nanoTime();
             CompletableFuture<List<String>> done = new CompletableFuture<>();
             load.steady(sizes.steady(), sizes.perSecond(), () -> CompletableFuture.supplyAsync(harm)
@@ -277,8 +283,13 @@ final class FaultSuite {
             notes.add((within ? "✔ " : sizes.full() ? "✘ " : "  ") + String.format(
                     "good reports applied at %.1f/s alone, %.1f/s with poison mixed in (%+.0f %%)%s", rateAlone,
                     rateMixed, change, sizes.full() ? "" : "; not judged at this size"));
-            // The counts cover all three loads: the warm-up's rate is not measured, its losses would be.
+            // The counts cover all three loads: the warm-up's rate is not measured, its losses would be. So do the
+            // notes on what was counted: the mixed load's, and any other load's that failed.
             List<Outcome> all = List.of(warm.outcome(), alone.outcome(), mixed.outcome());
+            List<String> counted = new ArrayList<>(mixed.outcome().notes());
+            Stream.of(warm, alone).flatMap(s -> s.outcome().notes().stream()).filter(n -> n.startsWith("✘"))
+                    .forEach(counted::add);
+            notes.addAll(0, counted);
             return Outcome.withNotes(new Outcome(name, sum(all, Outcome::sent), sum(all, Outcome::refused),
                     sum(all, Outcome::recordsStored), sum(all, Outcome::deadlinesStored),
                     sum(all, Outcome::alertsExpected), sum(all, Outcome::alertsMissing),
@@ -293,7 +304,7 @@ final class FaultSuite {
      * only.
      */
     private Settled mixedBurst(String name, Poison poison, List<Poison.Prepared> poisonEvents) {
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun())) {
+        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun(), operationId)) {
             long start = System.nanoTime();
             int good = sizes.goodWithPoison();
             int total = good + poisonEvents.size();
@@ -339,6 +350,7 @@ final class FaultSuite {
                 continue;
             }
             int records = count(stored.clues(), load.clues()) + count(stored.cases(), load.cases());
+            int counted = count(stored.counted(), load.clues()) + count(stored.counted(), load.cases());
             int withDeadline = 0;
             alertsMissing = 0;
             for (String id : load.clues()) {
@@ -355,10 +367,10 @@ final class FaultSuite {
             if (Double.isNaN(appliedSeconds) && records == sent && withDeadline == sent) {
                 appliedSeconds = seconds(start);
             }
-            if (records == sent && withDeadline == sent && alertsMissing == 0) {
+            if (records == sent && withDeadline == sent && counted == sent && alertsMissing == 0) {
                 break;
             }
-            int count = records + withDeadline + (load.clues().size() - alertsMissing);
+            int count = records + withDeadline + counted + (load.clues().size() - alertsMissing);
             if (count != lastCount) {
                 lastCount = count;
                 lastProgress = System.nanoTime();
@@ -378,16 +390,52 @@ final class FaultSuite {
             deadlines += n;
             deadlinesTwice += Math.max(0, n - 1);
             boolean stored1 = stored.clues().contains(id) || stored.cases().contains(id);
-            if (!stored1 || n == 0) {
+            if (!stored1 || n == 0 || !stored.counted().contains(id)) {
                 lost++;
             }
         }
-        int twice = deadlinesTwice + watch.doubled(load.eventIds(), stored.deadlineIds());
+        Effects.Results results = settledResults();
+        int twice = deadlinesTwice + watch.doubled(load.eventIds(), stored.deadlineIds()) + results.countedTwice();
         int facts = watch.facts(load.eventIds(), stored.deadlineIds());
         Outcome outcome = new Outcome(name, load.sent(), load.refused(), records, deadlines, load.clues().size(),
                 alertsMissing, twice, lost, elapsed, List.of("  " + facts + " facts announced on the platform topics "
-                + "(records, deadlines, alerts) checked for a second event id"));
+                + "(records, deadlines, alerts) checked for a second event id", resultsNote(load, stored, results)));
         return new Settled(outcome, Double.isNaN(appliedSeconds) ? elapsed : appliedSeconds);
+    }
+
+    /** Whether the operation's results count this load's reports, and every load's, exactly once. */
+    private static String resultsNote(AgencyLoad load, Effects.Stored stored, Effects.Results results) {
+        int counted = count(stored.counted(), load.clues()) + count(stored.counted(), load.cases());
+        return (results.agree() && counted == load.sent() ? "✔ " : "✘ ") + String.format("%d of %d reports "
+                        + "counted in the operation's results; its tallies (all loads so far): %s clues, %s cases, "
+                        + "%s 元; its facts: %d, %d, %s 元", counted, load.sent(), plain(results.cluesTallied()),
+                plain(results.casesTallied()), plain(results.caseValueTallied()), results.clueFacts(),
+                results.caseFacts(), plain(results.caseValueOfFacts()));
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The operation's results once they agree, or as they are after 15 s: the three collections are read one after
+     * the other, so a record landing in between can make one read disagree with the next.
+     */
+    private Effects.Results settledResults() {
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                Effects.Results results = effects.results(operationId);
+                if (results.agree() || System.nanoTime() > until) {
+                    return results;
+                }
+            } catch (RuntimeException storeNotAnswering) {
+                if (System.nanoTime() > until) {
+                    throw storeNotAnswering;
+                }
+            }
+            AgencyLoad.sleep(1000);
+        }
     }
 
     private static int count(Set<String> stored, Set<String> sent) {

@@ -28,6 +28,8 @@ final class Parts implements AutoCloseable {
     static final String CASE_SERVICE = "case-service";
     static final String NOTIFICATION_SERVICE = "notification-service";
     static final String INSPECTION_SERVICE = "inspection-service";
+    /** Every service, each a consumer of the platform's events with a database of its own. */
+    static final List<String> SERVICES = List.of(CASE_SERVICE, NOTIFICATION_SERVICE, INSPECTION_SERVICE);
 
     private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
 
@@ -62,15 +64,13 @@ final class Parts implements AutoCloseable {
         process.onExit().thenRun(() -> CHILDREN.remove(process));
     }
 
-    /** Broker and store first, then both services side by side (each is a JVM starting Spring: the slow part). */
+    /** Broker and store first, then the services side by side (each is a JVM starting Spring: the slow part). */
     Parts startAll() {
         kafka().start(Duration.ofSeconds(120));
         store().start(Duration.ofSeconds(60));
-        CompletableFuture<?> cases = CompletableFuture.runAsync(() -> service(CASE_SERVICE, 1).start(
-                Duration.ofSeconds(180)));
-        CompletableFuture<?> notifications = CompletableFuture.runAsync(() -> service(NOTIFICATION_SERVICE, 1).start(
-                Duration.ofSeconds(180)));
-        CompletableFuture.allOf(cases, notifications).join();
+        CompletableFuture.allOf(SERVICES.stream()
+                .map(s -> CompletableFuture.runAsync(() -> service(s, 1).start(Duration.ofSeconds(180))))
+                .toArray(CompletableFuture[]::new)).join();
         return this;
     }
 
@@ -134,7 +134,7 @@ final class Parts implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaCommand());
         command.addAll(jvm);
-        // Two cores shared by five JVMs: a small, single-threaded collector each.
+        // Two cores shared by six JVMs or more: a small, single-threaded collector each.
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new Part(name, command, dir.resolve("logs").resolve(name.replace('#', '-') + ".log"));
