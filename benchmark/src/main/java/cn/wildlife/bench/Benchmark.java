@@ -132,7 +132,7 @@ public final class Benchmark {
             double firstPeak;
             double sustained;
             long[] counts;
-            java.util.Set<String> groups;
+            Set<String> groups;
             try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
                 figures.add("Cold start of the whole local platform to all-ready (JVM uptime)",
                         platform.readySeconds(), "s", "wall " + Figures.format(platform.wallSeconds()) + " s",
@@ -145,8 +145,9 @@ public final class Benchmark {
             }
             log("replay from the start: the platform stopped, every consumer group set back to the beginning ...");
             ReplayFromStart.Reset reset = ReplayFromStart.resetEveryGroup(dataDir, jar, groups);
+            long launched = System.nanoTime();
             try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
-                ReplayFromStart.measure(platform, reset, counts, figures);
+                ReplayFromStart.measure(platform, launched, reset, counts, figures);
                 latency(platform, Math.max(10, disk.pipelinePerSecond() * 0.2), "20 % of ceiling", true);
                 // Where the target's rate is more than the platform sustains, the figure above is the queue's:
                 // the same at half the sustained rate shows what one event's path costs.
@@ -396,17 +397,12 @@ public final class Benchmark {
 
     static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what)
             throws InterruptedException {
-        waitFor(done, timeout, what, Duration.ofMillis(20));
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what, Duration poll)
-            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("gave up waiting for " + what + " after " + timeout);
             }
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(20);
         }
     }
 

@@ -7,17 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -27,16 +33,20 @@ import org.jspecify.annotations.Nullable;
  * Every service reads all its topics again from the beginning, as an operator has it do after restoring a store or
  * to check that nothing would be applied twice: with the platform stopped, its broker is started alone on the same
  * data, every consumer group of the platform is set back to the start of each partition it reads, and the platform
- * is started again. Measured: how fast the services read it all again, and that the records, the deadlines and the
- * platform topics are what they were (a service that applied an event again would store or announce something).
+ * is started again. Measured: how fast the services read it all again, and that the clues, cases and deadlines are
+ * as many as before and nothing new was announced or dead-lettered (every change a service stores leaves with an
+ * event of its own, so an event applied again would show on a platform topic).
  */
 final class ReplayFromStart {
 
-    /** What the benchmark's own consumers are called: they are not the platform's, and nobody reads them again. */
-    private static final String BENCHMARK_GROUPS = "bench-";
+    /** How the benchmark's own consumer groups begin: they are not the platform's, and nobody reads them again. */
+    private static final String BENCHMARK_GROUP_PREFIX = "bench-";
 
-    /** What the reset found: records each group will read again, and the platform topics' ends before. */
-    record Reset(Map<String, Long> rereadByGroup, Map<TopicPartition, Long> platformTopicEnds) {
+    /** How long the topics' ends must stay still after the last group caught up: the relays publish in rounds. */
+    private static final Duration QUIET = Duration.ofSeconds(5);
+
+    /** What the reset found: records each group will read again, and the topics' ends before. */
+    record Reset(Map<String, Long> rereadByGroup, Map<TopicPartition, Long> endsBefore) {
 
         long reread() {
             return rereadByGroup.values().stream().mapToLong(Long::longValue).sum();
@@ -47,11 +57,11 @@ final class ReplayFromStart {
     }
 
     /** The platform's consumer groups, asked of its running broker (not the benchmark's own). */
-    static java.util.Set<String> platformGroups(String bootstrap) throws InterruptedException, ExecutionException {
+    static Set<String> platformGroups(String bootstrap) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            java.util.Set<String> groups = new java.util.TreeSet<>();
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-                if (!group.groupId().startsWith(BENCHMARK_GROUPS)) {
+            Set<String> groups = new TreeSet<>();
+            for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
+                if (!group.groupId().startsWith(BENCHMARK_GROUP_PREFIX)) {
                     groups.add(group.groupId());
                 }
             }
@@ -63,7 +73,7 @@ final class ReplayFromStart {
      * With the platform stopped: starts its broker alone on {@code dataDir}, sets the groups back, stops the broker.
      * A group whose members have not yet left (their session running out) cannot be moved: that is waited for.
      */
-    static Reset resetEveryGroup(Path dataDir, @Nullable Path jar, java.util.Set<String> groups)
+    static Reset resetEveryGroup(Path dataDir, @Nullable Path jar, Set<String> groups)
             throws IOException, InterruptedException, ExecutionException {
         int port = FreePorts.pick();
         List<String> command = new ArrayList<>();
@@ -96,7 +106,7 @@ final class ReplayFromStart {
                         }
                     }
                 }
-                return new Reset(reread, platformTopicEnds(admin));
+                return new Reset(reread, watchedEnds(admin));
             }
         } finally {
             broker.destroy();
@@ -107,29 +117,56 @@ final class ReplayFromStart {
     }
 
     /**
-     * With the platform started again: waits until every reset group has read up to the end once more, and adds the
-     * figure. Alerts are left out of the comparison: the scheduler raises them as time passes, not as events are read.
+     * With the platform started again (launched at {@code launched}, a {@link System#nanoTime()}): waits until every
+     * reset group has read up to the end once more and the topics' ends stay still, and adds the figure. The time
+     * runs from the launch: the services read as each comes up, before the whole platform is ready. Alerts are left
+     * out of the comparison: the scheduler raises them as time passes, not as events are read.
      */
-    static void measure(PlatformProcess platform, Reset reset, long[] countsBefore, Figures figures)
+    static void measure(PlatformProcess platform, long launched, Reset reset, long[] countsBefore, Figures figures)
             throws Exception {
-        long start = System.nanoTime();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka()))) {
-            Benchmark.waitFor(() -> behind(admin, reset.rereadByGroup().keySet()) == 0, Duration.ofMinutes(15),
-                    "every consumer group to read its topics again", Duration.ofMillis(250));
-            double seconds = RawCeiling.seconds(start);
-            long[] countsAfter = Benchmark.counts(platform);
-            Map<TopicPartition, Long> endsAfter = platformTopicEnds(admin);
-            long announced = 0;
-            for (var e : endsAfter.entrySet()) {
-                announced += e.getValue() - reset.platformTopicEnds().getOrDefault(e.getKey(), 0L);
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            Exception lastError = null;
+            double seconds = Double.NaN;
+            Map<TopicPartition, Long> ends = null;
+            long stillSince = 0;
+            while (true) {
+                try {
+                    long behind = behind(admin, reset.rereadByGroup().keySet());
+                    Map<TopicPartition, Long> now = watchedEnds(admin);
+                    if (behind > 0) {
+                        ends = null;
+                    } else if (!now.equals(ends)) {
+                        if (ends == null) {
+                            seconds = RawCeiling.seconds(launched);
+                        }
+                        ends = now;
+                        stillSince = System.nanoTime();
+                    } else if (System.nanoTime() - stillSince >= QUIET.toNanos()) {
+                        break;
+                    }
+                } catch (ExecutionException e) {
+                    lastError = e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the consumer groups did not read their topics again within 15 "
+                            + "minutes", lastError);
+                }
+                Thread.sleep(250);
             }
-            boolean nothingTwice = java.util.Arrays.equals(countsBefore, countsAfter) && announced == 0;
+            long[] countsAfter = Benchmark.counts(platform);
+            long announced = 0;
+            for (var e : ends.entrySet()) {
+                announced += e.getValue() - reset.endsBefore().getOrDefault(e.getKey(), 0L);
+            }
+            boolean nothingTwice = Arrays.equals(countsBefore, countsAfter) && announced == 0;
             figures.add("Replay from the start: every consumer group set back to the beginning, applied twice: "
-                            + (nothingTwice ? "none" : "SOME"), reset.reread() / seconds, "events/s",
-                    String.format("%,d records re-read by %d groups in %.1f s after all-ready; clues, cases, "
-                                    + "deadlines %s; new events on the platform topics %d", reset.reread(),
+                            + (nothingTwice ? "none" : "SOME"), reset.reread() / seconds, "records/s",
+                    String.format("%,d records re-read by %d groups within %.1f s of the platform's launch (%.1f s "
+                                    + "to all-ready); clues, cases, deadlines %s; new events on the platform and "
+                                    + "dead-letter topics %d", reset.reread(),
                             reset.rereadByGroup().values().stream().filter(n -> n > 0).count(), seconds,
-                            java.util.Arrays.toString(countsAfter), announced),
+                            platform.wallSeconds(), Arrays.toString(countsAfter), announced),
                     "nothing twice", nothingTwice);
             figures.note("Replay from the start: records each consumer group read again " + reset.rereadByGroup()
                     + ".");
@@ -157,33 +194,29 @@ final class ReplayFromStart {
         return records;
     }
 
-    /** Records the given groups have still to read (or a large number while the broker cannot tell). */
-    private static long behind(Admin admin, java.util.Set<String> groups) {
-        try {
-            long behind = 0;
-            for (String group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, Long> ends = offsets(admin, committed.keySet(), OffsetSpec.latest());
-                for (var e : committed.entrySet()) {
-                    behind += ends.get(e.getKey()) - (e.getValue() == null ? 0 : e.getValue().offset());
-                }
+    /** Records the given groups have still to read. */
+    private static long behind(Admin admin, Set<String> groups) throws InterruptedException, ExecutionException {
+        long behind = 0;
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, Long> ends = offsets(admin, committed.keySet(), OffsetSpec.latest());
+            for (var e : committed.entrySet()) {
+                behind += ends.get(e.getKey()) - (e.getValue() == null ? 0 : e.getValue().offset());
             }
-            return behind;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Long.MAX_VALUE;
-        } catch (ExecutionException e) {
-            return Long.MAX_VALUE;
         }
+        return behind;
     }
 
-    /** The end of every partition of the platform's own topics (not the agencies', the alerts or dead letters). */
-    private static Map<TopicPartition, Long> platformTopicEnds(Admin admin) throws InterruptedException,
+    /**
+     * The end of every partition of the platform's own topics and of every dead-letter topic: what a service reading
+     * its topics again must not add to. (The alerts are not among them: see {@link #measure}.)
+     */
+    private static Map<TopicPartition, Long> watchedEnds(Admin admin) throws InterruptedException,
             ExecutionException {
         List<String> topics = admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith("platform.") && !t.equals(Topics.PLATFORM_ALERTS)
-                        && !t.endsWith(Topics.DEAD_LETTER_SUFFIX))
+                .filter(t -> (t.startsWith("platform.") && !t.equals(Topics.PLATFORM_ALERTS))
+                        || t.endsWith(Topics.DEAD_LETTER_SUFFIX))
                 .toList();
         List<TopicPartition> partitions = new ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
@@ -191,7 +224,7 @@ final class ReplayFromStart {
         return offsets(admin, partitions, OffsetSpec.latest());
     }
 
-    private static Map<TopicPartition, Long> offsets(Admin admin, java.util.Collection<TopicPartition> partitions,
+    private static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions,
                                                      OffsetSpec spec) throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(p -> request.put(p, spec));
@@ -200,31 +233,36 @@ final class ReplayFromStart {
         return offsets;
     }
 
-    private static void awaitReady(Process broker) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
+    /** Returns once the broker says it is ready; its output goes on being read, so that a full pipe never stops it. */
+    private static void awaitReady(Process broker) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(1);
         List<String> last = new ArrayList<>();
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.startsWith("READY ")) {
-                // Its output goes on being read, so that a full pipe never stops the broker.
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (in.readLine() != null) {
-                            // discarded: the broker's log is of no use once it is ready
-                        }
-                    } catch (IOException ignored) {
-                        // the broker ended
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(broker.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("READY ")) {
+                        ready.countDown();
                     }
-                }, "bench-broker-output");
-                drain.setDaemon(true);
-                drain.start();
-                return;
+                    synchronized (last) {
+                        last.add(line);
+                        if (last.size() > 40) {
+                            last.remove(0);
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // The broker ended; reported below if it never was ready.
             }
-            last.add(line);
-            if (last.size() > 40) {
-                last.remove(0);
+        }, "bench-broker-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(180, TimeUnit.SECONDS)) {
+            synchronized (last) {
+                throw new IllegalStateException("the broker alone was not ready within 180 s:\n"
+                        + String.join("\n", last));
             }
         }
-        throw new IllegalStateException("the broker alone did not start:\n" + String.join("\n", last));
     }
 }

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * up on (it retries for two minutes, across a broker restart) is counted apart: the agency still holds it.
  *
  * <p>Clues are dated 25 days back: their 15-working-day handling clock is already missed when it opens, so each one
- * raises an overdue alert at once, and "no alert missing or doubled" is measured too. Every report names the suite's
+ * raises an overdue alert at once, and "no alert missing or doubled" is measured too. Every report names the load's
  * joint operation, so that inspection-service counts each one in the operation's results table.
  */
 final class AgencyLoad implements AutoCloseable {
@@ -65,6 +65,11 @@ final class AgencyLoad implements AutoCloseable {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "fault-tests-" + run);
         producer = new KafkaProducer<>(props, new StringSerializer(), new EventSerializer(new EventCodec()));
+    }
+
+    /** The joint operation every report of this load names, and only this load's. */
+    String operationId() {
+        return operationId;
     }
 
     /** Id prefix of every record this load creates: how the suite finds them in the stores. */

@@ -65,10 +65,9 @@ final class Effects implements AutoCloseable {
     }
 
     /**
-     * The operation's results as inspection-service keeps them, for every load so far: the facts it holds, and what
-     * its running tallies (one document per region and month, each event's part taken once per partition offset)
-     * add up to in the columns the suite's reports count in. A report counted twice, or not at all, makes them
-     * differ.
+     * An operation's results as inspection-service keeps them: the facts it holds, and what its running tallies (one
+     * document per region and month, each event's part taken once per partition offset) add up to in the columns the
+     * suite's reports count in. A report counted twice, or not at all, makes them differ.
      */
     record Results(long clueFacts, long caseFacts, BigDecimal caseValueOfFacts, BigDecimal cluesTallied,
                    BigDecimal casesTallied, BigDecimal caseValueTallied) {
@@ -79,10 +78,9 @@ final class Effects implements AutoCloseable {
                     && caseValueTallied.compareTo(caseValueOfFacts) == 0;
         }
 
-        /** What the tallies count beyond the facts (a part taken twice), never below 0. */
-        int countedTwice() {
-            return Math.max(0, cluesTallied.intValue() - (int) clueFacts)
-                    + Math.max(0, casesTallied.intValue() - (int) caseFacts);
+        /** Clues and cases the tallies count beyond those sent: parts taken twice. */
+        int beyond(int cluesSent, int casesSent) {
+            return Math.max(0, cluesTallied.intValue() - cluesSent) + Math.max(0, casesTallied.intValue() - casesSent);
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * The fault scenarios, one after another on one set of processes (a broker, a store, case-service,
  * notification-service and inspection-service, each its own JVM): each sends a steady load of forestry reports of a
- * joint operation, does harm in the middle, waits until the platform settles and counts what it stored. The short
- * variant (in {@code ./mvnw verify}) runs the first scenarios with small loads.
+ * joint operation of its own, does harm in the middle, waits until the platform settles and counts what it stored.
+ * The short variant (in {@code ./mvnw verify}) runs the first scenarios with small loads.
  */
 final class FaultSuite {
 
@@ -39,8 +39,6 @@ final class FaultSuite {
     private Effects effects;
     /** Signs the tokens REST calls carry; the services trust it as they would the gateway's issuer. */
     private TokenIssuer issuer;
-    /** The joint operation every report names. */
-    private String operationId;
 
     private final List<String> only;
 
@@ -63,9 +61,6 @@ final class FaultSuite {
             watch = new PlatformWatch(parts.bootstrap());
             effects = new Effects(parts.mongoUri());
             issuer = new TokenIssuer(parts.issuerPort);
-            operationId = JointOperation.enter(parts.serviceUrl(Parts.INSPECTION_SERVICE, 1),
-                    issuer.forestryHandler());
-            say("every report names the joint operation " + operationId + " (entered through inspection-service)");
             if (wanted("kill-case")) {
                 outcomes.add(report(killAndRestart(Parts.CASE_SERVICE)));
             }
@@ -138,7 +133,13 @@ final class FaultSuite {
             Parts.SERVICES.forEach(service -> states.put(service, new java.util.TreeSet<>()));
             AgencyLoad.sleep(5000);
             while (System.nanoTime() < until) {
-                Parts.SERVICES.forEach(service -> states.get(service).add(parts.readiness(service, 1)));
+                // All at once: one after another, three probes that may each take their 5 s would stretch the outage.
+                Parts.SERVICES.stream().map(service -> CompletableFuture.runAsync(() -> {
+                    int state = parts.readiness(service, 1);
+                    synchronized (states) {
+                        states.get(service).add(state);
+                    }
+                })).toList().forEach(CompletableFuture::join);
                 AgencyLoad.sleep(2000);
             }
             parts.store().start(Duration.ofSeconds(60));
@@ -202,7 +203,7 @@ final class FaultSuite {
     /** Steady load with the harm done halfway, on a thread of its own so that the agency keeps sending meanwhile. */
     private Outcome steady(String name, java.util.function.Supplier<List<String>> harm) {
         say(name + ": " + sizes.steady() + " reports at " + sizes.perSecond() + "/s");
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun(), operationId)) {
+        try (AgencyLoad load = newLoad()) {
             long start = System.nanoTime();
             CompletableFuture<List<String>> done = new CompletableFuture<>();
             load.steady(sizes.steady(), sizes.perSecond(), () -> CompletableFuture.supplyAsync(harm)
@@ -286,10 +287,10 @@ final class FaultSuite {
             // The counts cover all three loads: the warm-up's rate is not measured, its losses would be. So do the
             // notes on what was counted: the mixed load's, and any other load's that failed.
             List<Outcome> all = List.of(warm.outcome(), alone.outcome(), mixed.outcome());
-            List<String> counted = new ArrayList<>(mixed.outcome().notes());
+            List<String> loadNotes = new ArrayList<>(mixed.outcome().notes());
             Stream.of(warm, alone).flatMap(s -> s.outcome().notes().stream()).filter(n -> n.startsWith("✘"))
-                    .forEach(counted::add);
-            notes.addAll(0, counted);
+                    .forEach(loadNotes::add);
+            notes.addAll(0, loadNotes);
             return Outcome.withNotes(new Outcome(name, sum(all, Outcome::sent), sum(all, Outcome::refused),
                     sum(all, Outcome::recordsStored), sum(all, Outcome::deadlinesStored),
                     sum(all, Outcome::alertsExpected), sum(all, Outcome::alertsMissing),
@@ -304,7 +305,7 @@ final class FaultSuite {
      * only.
      */
     private Settled mixedBurst(String name, Poison poison, List<Poison.Prepared> poisonEvents) {
-        try (AgencyLoad load = new AgencyLoad(parts.bootstrap(), newRun(), operationId)) {
+        try (AgencyLoad load = newLoad()) {
             long start = System.nanoTime();
             int good = sizes.goodWithPoison();
             int total = good + poisonEvents.size();
@@ -394,8 +395,9 @@ final class FaultSuite {
                 lost++;
             }
         }
-        Effects.Results results = settledResults();
-        int twice = deadlinesTwice + watch.doubled(load.eventIds(), stored.deadlineIds()) + results.countedTwice();
+        Effects.Results results = settledResults(load.operationId());
+        int twice = deadlinesTwice + watch.doubled(load.eventIds(), stored.deadlineIds())
+                + results.beyond(load.clues().size(), load.cases().size());
         int facts = watch.facts(load.eventIds(), stored.deadlineIds());
         Outcome outcome = new Outcome(name, load.sent(), load.refused(), records, deadlines, load.clues().size(),
                 alertsMissing, twice, lost, elapsed, List.of("  " + facts + " facts announced on the platform topics "
@@ -403,14 +405,22 @@ final class FaultSuite {
         return new Settled(outcome, Double.isNaN(appliedSeconds) ? elapsed : appliedSeconds);
     }
 
-    /** Whether the operation's results count this load's reports, and every load's, exactly once. */
+    /** Whether the load's operation counts each of its reports exactly once. */
     private static String resultsNote(AgencyLoad load, Effects.Stored stored, Effects.Results results) {
         int counted = count(stored.counted(), load.clues()) + count(stored.counted(), load.cases());
-        return (results.agree() && counted == load.sent() ? "✔ " : "✘ ") + String.format("%d of %d reports "
-                        + "counted in the operation's results; its tallies (all loads so far): %s clues, %s cases, "
-                        + "%s 元; its facts: %d, %d, %s 元", counted, load.sent(), plain(results.cluesTallied()),
-                plain(results.casesTallied()), plain(results.caseValueTallied()), results.clueFacts(),
-                results.caseFacts(), plain(results.caseValueOfFacts()));
+        boolean once = results.agree() && counted == load.sent() && results.clueFacts() == load.clues().size()
+                && results.caseFacts() == load.cases().size();
+        return (once ? "✔ " : "✘ ") + String.format("%d of %d reports counted in the results of %s; its tallies: "
+                        + "%s clues, %s cases, %s 元; its facts: %d, %d, %s 元", counted, load.sent(),
+                load.operationId(), plain(results.cluesTallied()), plain(results.casesTallied()),
+                plain(results.caseValueTallied()), results.clueFacts(), results.caseFacts(),
+                plain(results.caseValueOfFacts()));
+    }
+
+    /** A load of reports of a joint operation entered for it alone, so that its results are the load's. */
+    private AgencyLoad newLoad() {
+        return new AgencyLoad(parts.bootstrap(), newRun(), JointOperation.enter(
+                parts.serviceUrl(Parts.INSPECTION_SERVICE, 1), issuer.forestryHandler()));
     }
 
     private static String plain(java.math.BigDecimal amount) {
@@ -421,7 +431,7 @@ final class FaultSuite {
      * The operation's results once they agree, or as they are after 15 s: the three collections are read one after
      * the other, so a record landing in between can make one read disagree with the next.
      */
-    private Effects.Results settledResults() {
+    private Effects.Results settledResults(String operationId) {
         long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             try {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The joint operation every report of the suite names: entered through inspection-service's REST API by 双阳区's
- * forestry bureau, as a lead office enters its plan, so that inspection-service counts the reports in its results
- * table ({@code 成果表}) and the suite can check that a fault neither drops nor doubles a report there.
+ * A joint operation the reports of one load name: entered through inspection-service's REST API by 双阳区's forestry
+ * bureau, as a lead office enters its plan, so that inspection-service counts the reports in its results table
+ * ({@code 成果表}) and the suite can check that a fault neither drops nor doubles a report there.
  */
 final class JointOperation {
 

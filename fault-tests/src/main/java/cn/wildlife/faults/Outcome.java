@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * What one scenario counted. {@code sent} are reports Kafka acknowledged; {@code refused} are reports the producer
  * gave up on (the agency still holds them, nothing of the platform's); {@code lost} are acknowledged reports with no
- * record or no deadline in the end; {@code appliedTwice} counts facts announced under a second event id (a record,
- * a deadline, an alert) plus deadlines stored twice for one report.
+ * record, no deadline or no fact in the operation's results in the end; {@code appliedTwice} counts facts announced
+ * under a second event id (a record, a deadline, an alert) plus deadlines stored twice for one report, plus reports
+ * the operation's tallies count beyond its facts.
  */
 record Outcome(String scenario, int sent, int refused, int recordsStored, int deadlinesStored, int alertsExpected,
                int alertsMissing, int appliedTwice, int lost, double seconds, List<String> notes) {
