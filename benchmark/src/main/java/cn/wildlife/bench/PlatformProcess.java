@@ -1,15 +1,12 @@
 package cn.wildlife.bench;
 
 import cn.wildlife.embedded.FreePorts;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,39 +73,18 @@ final class PlatformProcess implements AutoCloseable {
         }
         long start = System.nanoTime();
         process = builder.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        List<String> lastLines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    Matcher m = READY.matcher(line);
-                    if (m.find()) {
-                        readySeconds = Double.parseDouble(m.group(1));
-                        wallSeconds = RawCeiling.seconds(start);
-                        ready.countDown();
-                    }
-                    synchronized (lastLines) {
-                        lastLines.add(line);
-                        if (lastLines.size() > 40) {
-                            lastLines.remove(0);
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // The process ended; its exit is reported below.
+        ChildOutput output = ChildOutput.read(process, "bench-platform-output", line -> {
+            Matcher m = READY.matcher(line);
+            if (!m.find()) {
+                return false;
             }
-        }, "bench-platform-output");
-        reader.setDaemon(true);
-        reader.start();
+            readySeconds = Double.parseDouble(m.group(1));
+            wallSeconds = RawCeiling.seconds(start);
+            return true;
+        });
         // A restart builds what a service derives from its records when it is missing (the 成果表 tallies after
         // the benchmark stored a million records): minutes at that size.
-        if (!ready.await(900, TimeUnit.SECONDS) || !process.isAlive()) {
-            synchronized (lastLines) {
-                throw new IllegalStateException("the platform did not become ready:\n" + String.join("\n", lastLines));
-            }
-        }
+        output.awaitReady(Duration.ofSeconds(900), "the platform");
         return this;
     }
 

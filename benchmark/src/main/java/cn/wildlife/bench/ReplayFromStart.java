@@ -1,9 +1,8 @@
 package cn.wildlife.bench;
 
-import java.io.BufferedReader;
+import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.events.Topics;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import cn.wildlife.embedded.FreePorts;
-import cn.wildlife.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -87,7 +83,8 @@ final class ReplayFromStart {
                 "--kafka-controller-port=" + FreePorts.pick()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            awaitReady(broker);
+            ChildOutput.read(broker, "bench-broker-output", line -> line.startsWith("READY "))
+                    .awaitReady(Duration.ofSeconds(180), "the broker alone");
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     "localhost:" + port))) {
                 Map<String, Long> reread = new TreeMap<>();
@@ -231,38 +228,5 @@ final class ReplayFromStart {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         admin.listOffsets(request).all().get().forEach((p, info) -> offsets.put(p, info.offset()));
         return offsets;
-    }
-
-    /** Returns once the broker says it is ready; its output goes on being read, so that a full pipe never stops it. */
-    private static void awaitReady(Process broker) throws InterruptedException {
-        CountDownLatch ready = new CountDownLatch(1);
-        List<String> last = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(broker.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("READY ")) {
-                        ready.countDown();
-                    }
-                    synchronized (last) {
-                        last.add(line);
-                        if (last.size() > 40) {
-                            last.remove(0);
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // The broker ended; reported below if it never was ready.
-            }
-        }, "bench-broker-output");
-        reader.setDaemon(true);
-        reader.start();
-        if (!ready.await(180, TimeUnit.SECONDS)) {
-            synchronized (last) {
-                throw new IllegalStateException("the broker alone was not ready within 180 s:\n"
-                        + String.join("\n", last));
-            }
-        }
     }
 }
