@@ -25,11 +25,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The platform's speed and resources on this machine, measured against the real local runtime, every figure beside a
@@ -367,19 +363,10 @@ public final class Benchmark {
         }
     }
 
-    /** Records of the agency topics a consumer group has not yet committed past. */
+    /** Records of its topics a consumer group has not yet committed past (the most there is while none can tell). */
     private static long lag(PlatformProcess platform, String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            long lag = 0;
-            for (var e : committed.entrySet()) {
-                lag += ends.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset());
-            }
-            return lag;
+            return GroupOffsets.behind(admin, Set.of(group));
         } catch (Exception e) {
             return Long.MAX_VALUE;
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ final class ReplayFromStart {
             long stillSince = 0;
             while (true) {
                 try {
-                    long behind = behind(admin, reset.rereadByGroup().keySet());
+                    long behind = GroupOffsets.behind(admin, reset.rereadByGroup().keySet());
                     Map<TopicPartition, Long> now = watchedEnds(admin);
                     if (behind > 0) {
                         ends = null;
@@ -179,7 +178,7 @@ final class ReplayFromStart {
             // still loads a group's offsets, the client waits and asks again: an empty answer means none.)
             return 0;
         }
-        Map<TopicPartition, Long> starts = offsets(admin, committed.keySet(), OffsetSpec.earliest());
+        Map<TopicPartition, Long> starts = GroupOffsets.of(admin, committed.keySet(), OffsetSpec.earliest());
         Map<TopicPartition, OffsetAndMetadata> back = new HashMap<>();
         long records = 0;
         for (var e : committed.entrySet()) {
@@ -189,20 +188,6 @@ final class ReplayFromStart {
         }
         admin.alterConsumerGroupOffsets(group, back).all().get();
         return records;
-    }
-
-    /** Records the given groups have still to read. */
-    private static long behind(Admin admin, Set<String> groups) throws InterruptedException, ExecutionException {
-        long behind = 0;
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, Long> ends = offsets(admin, committed.keySet(), OffsetSpec.latest());
-            for (var e : committed.entrySet()) {
-                behind += ends.get(e.getKey()) - (e.getValue() == null ? 0 : e.getValue().offset());
-            }
-        }
-        return behind;
     }
 
     /**
@@ -218,15 +203,6 @@ final class ReplayFromStart {
         List<TopicPartition> partitions = new ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
                 .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
-        return offsets(admin, partitions, OffsetSpec.latest());
-    }
-
-    private static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions,
-                                                     OffsetSpec spec) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(p -> request.put(p, spec));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((p, info) -> offsets.put(p, info.offset()));
-        return offsets;
+        return GroupOffsets.of(admin, partitions, OffsetSpec.latest());
     }
 }
