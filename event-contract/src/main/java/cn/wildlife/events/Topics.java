@@ -19,6 +19,19 @@ public final class Topics {
     public static final int PARTITIONS = 6;
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    /**
+     * The largest event the contract accepts, uncompressed ({@code EventDeserializer} refuses a larger one), and the
+     * topics' {@code max.message.bytes}. The broker applies its limit to a compressed batch, so a consumer can still
+     * be handed a larger record: it is refused by size and dead-lettered without its payload.
+     */
+    public static final int MAX_EVENT_BYTES = 1024 * 1024;
+
+    /**
+     * The dead-letter twins' {@code max.message.bytes} and the dead-letter producer's {@code max.request.size}: room
+     * for the largest accepted event with its headers and the reason headers added to it.
+     */
+    public static final int MAX_DEAD_LETTER_BYTES = 2 * MAX_EVENT_BYTES;
+
     public static final String PLATFORM_CLUES = "platform.clues";
     public static final String PLATFORM_CASES = "platform.cases";
     public static final String PLATFORM_TRANSFERS = "platform.transfers";
@@ -45,6 +58,15 @@ public final class Topics {
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    public static boolean isDeadLetter(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
+    }
+
+    /** The size limit a topic of the catalogue is created with ({@code max.message.bytes}). */
+    public static int maxMessageBytes(String topic) {
+        return isDeadLetter(topic) ? MAX_DEAD_LETTER_BYTES : MAX_EVENT_BYTES;
     }
 
     /** The agency that owns an {@code agency.<agency>.*} topic, if the topic is one. */

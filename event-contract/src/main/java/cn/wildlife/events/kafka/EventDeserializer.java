@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public class EventDeserializer implements Deserializer<Envelope<?>> {
 
     /** Larger values are refused before parsing: no legitimate event is anywhere near this. */
-    public static final int MAX_EVENT_BYTES = 1024 * 1024;
+    public static final int MAX_EVENT_BYTES = Topics.MAX_EVENT_BYTES;
 
     private final EventCodec codec;
     private final CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
