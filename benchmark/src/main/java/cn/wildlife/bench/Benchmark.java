@@ -365,7 +365,7 @@ public final class Benchmark {
 
     /** Records of its topics a consumer group has not yet committed past (the most there is while none can tell). */
     private static long lag(PlatformProcess platform, String group) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka()))) {
+        try (Admin admin = Admin.create(platform.kafka())) {
             return GroupOffsets.behind(admin, Set.of(group));
         } catch (Exception e) {
             return Long.MAX_VALUE;

@@ -84,9 +84,9 @@ final class Load {
         return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
-    static Producer<String, Envelope<?>> producer(String bootstrap) {
+    static Producer<String, Envelope<?>> producer(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -98,9 +98,9 @@ final class Load {
         producer.send(new ProducerRecord<>(r.topic(), r.envelope().subject(), r.envelope()));
     }
 
-    static KafkaConsumer<String, byte[]> consumer(String bootstrap, String group) {
+    static KafkaConsumer<String, byte[]> consumer(Map<String, Object> client, String group) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -123,8 +123,8 @@ final class Load {
         private final Thread thread;
         private volatile boolean running = true;
 
-        DeadlineWatch(String bootstrap) {
-            consumer = consumer(bootstrap, "bench-watch-" + UUID.randomUUID());
+        DeadlineWatch(Map<String, Object> client) {
+            consumer = consumer(client, "bench-watch-" + UUID.randomUUID());
             consumer.subscribe(List.of(Topics.PLATFORM_DEADLINES));
             thread = new Thread(this::run, "bench-deadline-watch");
             thread.setDaemon(true);

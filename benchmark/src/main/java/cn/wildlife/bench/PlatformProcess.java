@@ -1,12 +1,15 @@
 package cn.wildlife.bench;
 
 import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.KafkaCredentials;
+import cn.wildlife.events.access.KafkaAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,7 @@ final class PlatformProcess implements AutoCloseable {
     final int kafkaPort;
     final int mongoPort;
     private final int controllerPort;
+    private final int internalPort;
     final int inspectionPort;
     final Path dataDir;
     private Process process;
@@ -40,6 +44,7 @@ final class PlatformProcess implements AutoCloseable {
         inspectionPort = FreePorts.pick();
         kafkaPort = FreePorts.pick();
         controllerPort = FreePorts.pick();
+        internalPort = FreePorts.pick();
         mongoPort = FreePorts.pick();
     }
 
@@ -66,7 +71,8 @@ final class PlatformProcess implements AutoCloseable {
         command.addAll(List.of("--data-dir=" + dataDir,
                 "--gateway-port=" + gatewayPort, "--case-port=" + casePort,
                 "--notification-port=" + notificationPort, "--inspection-port=" + inspectionPort,
-                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort, "--mongo-port=" + mongoPort));
+                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort,
+                "--kafka-internal-port=" + internalPort, "--mongo-port=" + mongoPort));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (jar == null && options != null && !options.isBlank()) {
             builder.environment().put("JAVA_OPTS", options);
@@ -129,8 +135,10 @@ final class PlatformProcess implements AutoCloseable {
         return "http://localhost:" + gatewayPort;
     }
 
-    String kafka() {
-        return "localhost:" + kafkaPort;
+    /** The operators' client settings: the benchmark reads and resets any group, as an operator would. */
+    Map<String, Object> kafka() {
+        return KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE)).clientProperties(
+                "localhost:" + kafkaPort, KafkaAccess.ADMIN);
     }
 
     String mongoUri() {

@@ -1,8 +1,10 @@
 package cn.wildlife.bench;
 
+import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.KraftBroker;
 import cn.wildlife.embedded.MongoWireStore;
+import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.Envelope;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -40,13 +42,14 @@ final class RawCeiling {
     static Result measure(boolean onDisk, int events) throws Exception {
         Path dir = Files.createTempDirectory("bench-raw-");
         int mongoPort = FreePorts.pick();
-        try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(),
-                Map.of());
+        // The same authenticated broker the platform runs on (SASL/SCRAM, ACLs): like for like.
+        try (KraftBroker broker = EmbeddedInfrastructure.startKafka(dir, FreePorts.pick(), FreePorts.pick(),
+                FreePorts.pick());
              MongoWireStore store = onDisk ? MongoWireStore.onDisk(dir.resolve("mongo/raw.mv"), mongoPort)
                      : MongoWireStore.inMemory(mongoPort);
              MongoClient mongo = MongoClients.create(store.uri("raw"))) {
-            String bootstrap = broker.bootstrapServers();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<String, Object> bootstrap = broker.clientProperties(KafkaAccess.ADMIN);
+            try (Admin admin = Admin.create(bootstrap)) {
                 admin.createTopics(List.of(new NewTopic("raw.produce", 6, (short) 1),
                         new NewTopic("raw.pipeline", 6, (short) 1))).all().get();
                 // An idempotent producer that writes before every partition has a leader can loop on

@@ -1,6 +1,8 @@
 package cn.wildlife.bench;
 
 import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.KafkaCredentials;
+import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.Topics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,8 +54,8 @@ final class ReplayFromStart {
     }
 
     /** The platform's consumer groups, asked of its running broker (not the benchmark's own). */
-    static Set<String> platformGroups(String bootstrap) throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    static Set<String> platformGroups(Map<String, Object> client) throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(client)) {
             Set<String> groups = new TreeSet<>();
             for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
                 if (!group.groupId().startsWith(BENCHMARK_GROUP_PREFIX)) {
@@ -79,13 +81,13 @@ final class ReplayFromStart {
                     jar.toString(), "kafka"));
         }
         command.addAll(List.of("--data-dir=" + dataDir, "--kafka-port=" + port,
-                "--kafka-controller-port=" + FreePorts.pick()));
+                "--kafka-controller-port=" + FreePorts.pick(), "--kafka-internal-port=" + FreePorts.pick()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             ChildOutput.read(broker, "bench-broker-output", line -> line.startsWith("READY "))
                     .awaitReady(Duration.ofSeconds(180), "the broker alone");
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    "localhost:" + port))) {
+            try (Admin admin = Admin.create(KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE))
+                    .clientProperties("localhost:" + port, KafkaAccess.ADMIN))) {
                 Map<String, Long> reread = new TreeMap<>();
                 long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 for (String group : groups) {
@@ -120,7 +122,7 @@ final class ReplayFromStart {
      */
     static void measure(PlatformProcess platform, long launched, Reset reset, long[] countsBefore, Figures figures)
             throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka()))) {
+        try (Admin admin = Admin.create(platform.kafka())) {
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
             Exception lastError = null;
             double seconds = Double.NaN;

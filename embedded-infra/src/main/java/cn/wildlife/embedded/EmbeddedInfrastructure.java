@@ -1,5 +1,6 @@
 package cn.wildlife.embedded;
 
+import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.kafka.TopicInstaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +26,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * @param dataDir       holds {@code kafka/} and {@code mongo/platform.mv}
+     * @param dataDir       holds {@code kafka/}, {@code mongo/platform.mv} and the Kafka principals' passwords
+     *                      ({@link KafkaCredentials#FILE})
      * @param onDiskStore   false keeps the store in memory (tests)
      */
-    public static EmbeddedInfrastructure start(Path dataDir, int kafkaPort, int controllerPort, int mongoPort,
-                                               boolean onDiskStore) {
-        KraftBroker kafka = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort, Map.of());
+    public static EmbeddedInfrastructure start(Path dataDir, int kafkaPort, int controllerPort, int internalPort,
+                                               int mongoPort, boolean onDiskStore) {
+        KraftBroker kafka = startKafka(dataDir, kafkaPort, controllerPort, internalPort);
         MongoWireStore mongo;
         try {
             mongo = onDiskStore ? MongoWireStore.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), mongoPort)
@@ -39,8 +41,26 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        TopicInstaller.installCatalogue(kafka.bootstrapServers(), (short) 1, Duration.ofSeconds(60));
         return new EmbeddedInfrastructure(kafka, mongo);
+    }
+
+    /**
+     * The broker with its principals' credentials and ACLs in place and the catalogue's topics installed: what the
+     * platform needs of Kafka before any service starts.
+     */
+    public static KraftBroker startKafka(Path dataDir, int kafkaPort, int controllerPort, int internalPort) {
+        KafkaCredentials credentials = KafkaCredentials.inDataFolder(dataDir);
+        KraftBroker kafka = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort, internalPort,
+                credentials, Map.of());
+        try {
+            KafkaAccessSetup.install(kafka.brokerClientProperties(), credentials);
+            TopicInstaller.installCatalogue(kafka.clientProperties(KafkaAccess.ADMIN), (short) 1,
+                    Duration.ofSeconds(60));
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
     }
 
     /** One broker and one in-memory store for the whole test JVM, on free ports, stopped when the JVM exits. */
@@ -48,7 +68,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory("wildlife-it-");
-                shared = start(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
+                shared = start(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
                 EmbeddedInfrastructure started = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-infra-stop"));
             } catch (IOException e) {
@@ -60,6 +80,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** A client's settings to connect as one of the catalogue's principals. */
+    public Map<String, Object> kafkaClientProperties(String principal) {
+        return kafka.clientProperties(principal);
     }
 
     public String mongoUri(String database) {

@@ -1,60 +1,178 @@
 package cn.wildlife.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import cn.wildlife.events.kafka.TopicInstaller;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.access.KafkaAccess;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The embedded broker as an agency's engineer meets it: who may connect, and what each principal may write. */
 class KraftBrokerIT {
+
+    private static final String FORESTRY = KafkaAccess.agencyPrincipal(Agency.FORESTRY);
 
     @TempDir
     Path dataDir;
 
-    @Test
-    void eventsWrittenBeforeARestartAreReadAfterIt() throws Exception {
-        int port = FreePorts.pick();
-        int controllerPort = FreePorts.pick();
-        try (KraftBroker broker = KraftBroker.start(dataDir, port, controllerPort, Map.of())) {
-            TopicInstaller.install(broker.bootstrapServers(), List.of("test.events"), 3, (short) 1,
-                    Duration.ofSeconds(30));
-            try (var producer = new KafkaProducer<>(producerProps(broker), new StringSerializer(),
-                    new StringSerializer())) {
-                producer.send(new ProducerRecord<>("test.events", "k", "survives")).get();
-            }
-        }
+    private int port;
+    private int controllerPort;
+    private int internalPort;
+    private KraftBroker broker;
 
-        try (KraftBroker broker = KraftBroker.start(dataDir, port, controllerPort, Map.of())) {
-            assertThat(readAll(broker, "test.events")).containsExactly("survives");
+    @BeforeEach
+    void start() {
+        port = FreePorts.pick();
+        controllerPort = FreePorts.pick();
+        internalPort = FreePorts.pick();
+        broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
+    }
+
+    @AfterEach
+    void stop() {
+        if (broker != null) {
+            broker.close();
         }
     }
 
-    private static Properties producerProps(KraftBroker broker) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    @Test
+    void aClientWithoutCredentialsIsRefused() {
+        Map<String, Object> anonymous = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        assertThatThrownBy(() -> send(anonymous, Topics.agencyClues(Agency.FORESTRY)))
+                .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        Map<String, Object> wrongPassword = KafkaAccess.clientProperties(broker.bootstrapServers(), "SASL_PLAINTEXT",
+                FORESTRY, "not-the-password");
+        assertThatThrownBy(() -> send(wrongPassword, Topics.agencyClues(Agency.FORESTRY)))
+                .hasRootCauseInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void anAgencyWritesOnlyItsOwnTopics() throws Exception {
+        Map<String, Object> forestry = broker.clientProperties(FORESTRY);
+        send(forestry, Topics.agencyClues(Agency.FORESTRY));
+        send(forestry, Topics.agencyCases(Agency.FORESTRY));
+
+        for (String other : List.of(Topics.agencyClues(Agency.PUBLIC_SECURITY), Topics.PLATFORM_CLUES,
+                Topics.PLATFORM_TRANSFERS, Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY)))) {
+            assertThatThrownBy(() -> send(forestry, other)).as(other)
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void anAgencyReadsItsOwnDeadLettersAndNothingElse() throws Exception {
+        String deadLetters = Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY));
+        send(broker.clientProperties(KafkaAccess.ADMIN), deadLetters);
+
+        assertThat(readAll(broker.clientProperties(FORESTRY), FORESTRY + ".dead-letters", deadLetters))
+                .containsExactly("value");
+        assertThatThrownBy(() -> readAll(broker.clientProperties(FORESTRY), FORESTRY + ".peek",
+                Topics.agencyClues(Agency.PUBLIC_SECURITY))).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void aServiceWritesWhatItIsTheWriterOfAndNotAnAgencysTopic() throws Exception {
+        Map<String, Object> cases = broker.clientProperties("case-service");
+        send(cases, Topics.PLATFORM_CLUES);
+        send(cases, Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY)));
+        assertThatThrownBy(() -> send(cases, Topics.agencyClues(Agency.FORESTRY)))
+                .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send(broker.clientProperties("notification-service"), Topics.PLATFORM_CLUES))
+                .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void aRevokedAgencyIsRefusedWithinSecondsAndCanBeGivenNewCredentials() throws Exception {
+        Map<String, Object> forestry = broker.clientProperties(FORESTRY);
+        String topic = Topics.agencyClues(Agency.FORESTRY);
+        try (var producer = producer(forestry)) {
+            producer.send(new ProducerRecord<>(topic, "k", "before")).get(10, TimeUnit.SECONDS);
+
+            KafkaAccessSetup.revoke(broker.brokerClientProperties(), FORESTRY);
+            broker.credentials().revoke(FORESTRY);
+
+            // The producer's open connection is refused at its next request, not at its next log-in.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThatThrownBy(
+                    () -> producer.send(new ProducerRecord<>(topic, "k", "after")).get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class));
+        }
+        assertThatThrownBy(() -> send(forestry, topic)).hasRootCauseInstanceOf(AuthenticationException.class);
+
+        String renewed = broker.credentials().renew(FORESTRY);
+        KafkaAccessSetup.grant(broker.brokerClientProperties(), FORESTRY, renewed);
+        send(broker.clientProperties(FORESTRY), topic);
+    }
+
+    @Test
+    void aRevokedAgencyStaysRevokedAfterARestartAndTheDataSurvives() throws Exception {
+        String topic = Topics.agencyClues(Agency.PUBLIC_SECURITY);
+        send(broker.clientProperties(KafkaAccess.agencyPrincipal(Agency.PUBLIC_SECURITY)), topic);
+        Map<String, Object> forestry = broker.clientProperties(FORESTRY);
+        broker.credentials().revoke(FORESTRY);
+        broker.close();
+
+        broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
+        assertThat(broker.credentials().password(FORESTRY)).isEmpty();
+        assertThatThrownBy(() -> send(forestry, Topics.agencyClues(Agency.FORESTRY)))
+                .hasRootCauseInstanceOf(AuthenticationException.class);
+        assertThat(readAll(broker.clientProperties(KafkaAccess.ADMIN), "operators", topic)).containsExactly("value");
+    }
+
+    @Test
+    void thePasswordsFileIsTheOwnersAlone() throws Exception {
+        Path file = dataDir.resolve(KafkaCredentials.FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(broker.credentials().principals()).contains(KafkaCredentials.BROKER, KafkaAccess.ADMIN,
+                FORESTRY, "case-service");
+    }
+
+    private static void send(Map<String, Object> client, String topic) throws Exception {
+        try (var producer = producer(client)) {
+            producer.send(new ProducerRecord<>(topic, "k", "value")).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return props;
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<String> readAll(KraftBroker broker, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader");
+    private static List<String> readAll(Map<String, Object> client, String group, String topic) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

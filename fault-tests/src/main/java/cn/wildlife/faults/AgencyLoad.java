@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,11 +54,12 @@ final class AgencyLoad implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final Instant clueReceived = Instant.now().minus(Duration.ofDays(25));
 
-    AgencyLoad(String kafka, String run, String operationId) {
+    /** {@code kafka}: forestry's system's client settings (the load is forestry's reports). */
+    AgencyLoad(Map<String, Object> kafka, String run, String operationId) {
         this.run = run;
         this.operationId = operationId;
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -1,5 +1,6 @@
 package cn.wildlife.faults;
 
+import cn.wildlife.embedded.KafkaCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -42,6 +43,7 @@ final class Parts implements AutoCloseable {
     private final Path dir;
     final int kafkaPort = freePort();
     private final int controllerPort = freePort();
+    private final int internalPort = freePort();
     final int mongoPort = freePort();
     /** Where the services look for the token issuer's keys (the gateway's port when deployed): see TokenIssuer. */
     final int issuerPort = freePort();
@@ -76,7 +78,8 @@ final class Parts implements AutoCloseable {
 
     synchronized Part kafka() {
         return parts.computeIfAbsent("kafka", n -> part(n, List.of("-Xmx256m"), "kafka", "--data-dir=" + dir,
-                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort));
+                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort,
+                "--kafka-internal-port=" + internalPort));
     }
 
     synchronized Part store() {
@@ -91,7 +94,7 @@ final class Parts implements AutoCloseable {
             int port = freePort();
             servicePorts.put(name, port);
             return part(n, List.of("-Xmx384m"), "service", service, "--port=" + port, "--kafka=" + bootstrap(),
-                    "--mongo=" + mongoUri(), "--gateway-port=" + issuerPort,
+                    "--kafka-credentials=" + dir.resolve(KafkaCredentials.FILE), "--mongo=" + mongoUri(), "--gateway-port=" + issuerPort,
                     // The suite's scenarios must see an alert within seconds, not at the next 10 s scan.
                     "--platform.alerts.scan-interval=PT2S",
                     // A killed instance holds its partitions until its session times out (45 s by default) before a
@@ -120,6 +123,14 @@ final class Parts implements AutoCloseable {
 
     String bootstrap() {
         return "localhost:" + kafkaPort;
+    }
+
+    /**
+     * A principal's client settings, with the password the broker wrote into the suite's data folder: an agency's
+     * load as that agency's system, the suite's own watching as the operators.
+     */
+    Map<String, Object> kafkaClient(String principal) {
+        return KafkaCredentials.read(dir.resolve(KafkaCredentials.FILE)).clientProperties(bootstrap(), principal);
     }
 
     String mongoUri() {

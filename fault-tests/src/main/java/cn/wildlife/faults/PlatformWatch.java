@@ -59,9 +59,10 @@ final class PlatformWatch implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean holdDeadLetters;
 
-    PlatformWatch(String kafka) {
+    /** {@code kafka}: the operators' client settings (it reads platform topics and dead letters alike). */
+    PlatformWatch(Map<String, Object> kafka) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.putAll(kafka);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-tests-watch-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);

@@ -2,6 +2,7 @@ package cn.wildlife.local;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.embedded.EmbeddedInfrastructure;
+import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.events.cli.PublishEvents;
 import cn.wildlife.gateway.GatewayApplication;
@@ -10,6 +11,7 @@ import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.notification.NotificationServiceApplication;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,14 +33,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalPlatform implements AutoCloseable {
 
     private final LocalSettings settings;
-    private final String kafkaBootstrapServers;
+    private final KafkaDoor kafka;
     private final AutoCloseable infrastructure;
     private final List<ConfigurableApplicationContext> applications;
 
-    private LocalPlatform(LocalSettings settings, String kafkaBootstrapServers, AutoCloseable infrastructure,
+    private LocalPlatform(LocalSettings settings, KafkaDoor kafka, AutoCloseable infrastructure,
                           List<ConfigurableApplicationContext> applications) {
         this.settings = settings;
-        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafka = kafka;
         this.infrastructure = infrastructure;
         this.applications = applications;
     }
@@ -48,11 +50,13 @@ public final class LocalPlatform implements AutoCloseable {
         String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "run" : rest.remove(0);
         switch (command) {
             case "run" -> run(rest);
-            case "publish" -> System.exit(new PublishEvents(System.out).run(rest.toArray(String[]::new)));
+            case "publish" -> System.exit(publish(rest));
+            case "kafka-users" -> System.exit(new KafkaUsersCommand(System.out, System::getenv).run(rest));
             case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
                 System.err.println("usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
-                        + "\n       wildlife-platform publish [--bootstrap-server=HOST:PORT] FILE|FOLDER..."
+                        + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
+                        + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
                         + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
                         + "\n       wildlife-platform store --data-dir=DIR --mongo-port=N [--in-memory]"
                         + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --mongo=mongodb://HOST:PORT"
@@ -60,6 +64,37 @@ public final class LocalPlatform implements AutoCloseable {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * Publishes like the agencies' systems: each event as the principal allowed to write its topic, with the
+     * passwords of the data folder's credentials ({@code --data-dir}, as for {@code run}) unless a
+     * {@code --client-config} file is given.
+     */
+    private static int publish(List<String> args) {
+        List<String> rest = new ArrayList<>();
+        String dataDir = null;
+        for (String arg : args) {
+            if (arg.startsWith("--data-dir=")) {
+                dataDir = arg.substring("--data-dir=".length());
+            } else {
+                rest.add(arg);
+            }
+        }
+        if (rest.contains("--client-config")) {
+            return new PublishEvents(System.out).run(rest.toArray(String[]::new));
+        }
+        Path folder = Path.of(dataDir != null ? dataDir : Optional.ofNullable(System.getenv("WILDLIFE_DATA_DIR"))
+                .orElse("data"));
+        KafkaCredentials credentials;
+        try {
+            credentials = KafkaCredentials.read(folder.resolve(KafkaCredentials.FILE));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        return new PublishEvents(System.out, (bootstrap, topic) -> KafkaDoor.withCredentials(bootstrap, credentials)
+                .publisherFor(topic)).run(rest.toArray(String[]::new));
     }
 
     /** One part of the platform alone in this process (see {@link OneRolePerProcess}); it runs until stopped. */
@@ -128,10 +163,11 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static LocalPlatform start(LocalSettings settings, Map<String, List<String>> serviceArguments) {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.dataDir(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(), settings.onDiskStore());
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.kafkaInternalPort(),
+                settings.mongoPort(), settings.onDiskStore());
         try {
-            return startApplications(settings, infrastructure.kafkaBootstrapServers(), infrastructure::mongoUri,
-                    infrastructure, serviceArguments);
+            return startApplications(settings, KafkaDoor.withCredentials(infrastructure.kafkaBootstrapServers(),
+                    infrastructure.kafka().credentials()), infrastructure::mongoUri, infrastructure, serviceArguments);
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -142,13 +178,13 @@ public final class LocalPlatform implements AutoCloseable {
      * Starts the services and the gateway against a Kafka and a MongoDB that already run (the embedded ones, or
      * real servers in containers); {@code infrastructure} is closed after the applications.
      */
-    public static LocalPlatform startApplications(LocalSettings settings, String kafka,
+    public static LocalPlatform startApplications(LocalSettings settings, KafkaDoor kafka,
                                                   Function<String, String> mongoUri, AutoCloseable infrastructure) {
         return startApplications(settings, kafka, mongoUri, infrastructure, Map.of());
     }
 
-    /** As {@link #startApplications(LocalSettings, String, Function, AutoCloseable)}, with extra service settings. */
-    public static LocalPlatform startApplications(LocalSettings settings, String kafka,
+    /** As {@link #startApplications(LocalSettings, KafkaDoor, Function, AutoCloseable)}, with extra service settings. */
+    public static LocalPlatform startApplications(LocalSettings settings, KafkaDoor kafka,
                                                   Function<String, String> mongoUri, AutoCloseable infrastructure,
                                                   Map<String, List<String>> serviceArguments) {
         // One logback configuration for the whole process (logback.xml): applications starting side by side must
@@ -182,14 +218,16 @@ public final class LocalPlatform implements AutoCloseable {
             // services' token checks resolve at the first request), and the start is then the slowest one's, not
             // the sum. The list keeps the gateway last, so that it is closed first.
             List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
-                    startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(), kafka,
-                            mongoUri.apply("cases"), identity,
+                    startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(),
+                            kafka.springArguments(CaseServiceApplication.NAME), mongoUri.apply("cases"), identity,
                             serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of()))),
                     startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
-                            kafka, mongoUri.apply("notifications"), identity,
+                            kafka.springArguments(NotificationServiceApplication.NAME),
+                            mongoUri.apply("notifications"), identity,
                             serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of()))),
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
-                            kafka, mongoUri.apply("inspections"), identity,
+                            kafka.springArguments(InspectionServiceApplication.NAME), mongoUri.apply("inspections"),
+                            identity,
                             serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))),
                     startAsync(() -> GatewayApplication.builder().initializers(new SharedLoggerContext())
                             .registerShutdownHook(false).run(gateway.toArray(String[]::new))));
@@ -241,19 +279,18 @@ public final class LocalPlatform implements AutoCloseable {
                 "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json");
     }
 
-    static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, String kafka,
-                                                          String mongoUri, List<String> identity,
-                                                          List<String> extra) {
+    static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, List<String> kafka,
+                                                  String mongoUri, List<String> identity, List<String> extra) {
         List<String> args = new ArrayList<>(identity);
         // Arguments, not default properties: they must win over each service's own configuration file. The
         // platform closes the applications itself, before the broker and the store they use.
         args.addAll(List.of(
                 "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongoUri,
                 // The runtime installed every topic before the services started.
                 "--platform.topics.create=false",
                 "--spring.main.banner-mode=off"));
+        args.addAll(kafka);
         args.addAll(extra);
         return builder.initializers(new SharedLoggerContext()).registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
@@ -261,8 +298,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
     public void publishSamples(PrintStream out) {
-        new PublishEvents(out).run("--bootstrap-server", kafkaBootstrapServers,
-                "--classpath-samples");
+        new PublishEvents(out, (bootstrap, topic) -> kafka.publisherFor(topic)).run("--bootstrap-server",
+                kafka.bootstrapServers(), "--classpath-samples");
     }
 
     void printBanner(PrintStream out, Duration startup) {
@@ -272,11 +309,12 @@ public final class LocalPlatform implements AutoCloseable {
                 Wildlife enforcement platform is ready (%.1f s)
                   Gateway       %s
                   Swagger UI    %s/swagger-ui.html
-                  Kafka         %s
+                  Kafka         %s (SASL/SCRAM-SHA-512; each agency system's password in %s)
+                                ./platform kafka-users settings forestry   prints one agency's client settings
                   Data folder   %s
                 Ctrl-C stops everything; the data stays for the next start.
-                %n""", startup.toMillis() / 1000.0, gateway, gateway, kafkaBootstrapServers,
-                settings.dataDir());
+                %n""", startup.toMillis() / 1000.0, gateway, gateway, kafka.bootstrapServers(),
+                settings.dataDir().resolve(KafkaCredentials.FILE), settings.dataDir());
     }
 
     public String gatewayUrl() {
@@ -298,7 +336,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return kafka.bootstrapServers();
+    }
+
+    /** How this platform's Kafka is reached, and with which settings each principal connects. */
+    public KafkaDoor kafka() {
+        return kafka;
     }
 
     @Override

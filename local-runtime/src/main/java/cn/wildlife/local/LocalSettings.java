@@ -19,6 +19,7 @@ public record LocalSettings(
         int inspectionPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int kafkaInternalPort,
         int mongoPort,
         boolean onDiskStore) {
 
@@ -34,6 +35,7 @@ public record LocalSettings(
                 new Port("inspection-port", "inspection-service", inspectionPort),
                 new Port("kafka-port", "the Kafka broker", kafkaPort),
                 new Port("kafka-controller-port", "the Kafka controller", kafkaControllerPort),
+                new Port("kafka-internal-port", "the Kafka broker's own listener", kafkaInternalPort),
                 new Port("mongo-port", "the Mongo-wire store", mongoPort));
     }
 
@@ -60,6 +62,7 @@ public record LocalSettings(
                 port(value, "inspection-port", 8083),
                 port(value, "kafka-port", 9092),
                 port(value, "kafka-controller-port", 9093),
+                port(value, "kafka-internal-port", 9094),
                 port(value, "mongo-port", 27017),
                 !"memory".equals(orDefault(value.apply("store"), "disk")));
         if (!options.isEmpty()) {

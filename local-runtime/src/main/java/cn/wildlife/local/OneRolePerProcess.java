@@ -1,13 +1,13 @@
 package cn.wildlife.local;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.embedded.EmbeddedInfrastructure;
+import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.embedded.KraftBroker;
 import cn.wildlife.embedded.MongoWireStore;
-import cn.wildlife.events.kafka.TopicInstaller;
 import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.notification.NotificationServiceApplication;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +21,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * fault-test suite starts them; {@code run} (everything in one JVM) is unchanged.
  *
  * <pre>
- *   wildlife-platform kafka   --data-dir=DIR --kafka-port=N --kafka-controller-port=N
+ *   wildlife-platform kafka   --data-dir=DIR --kafka-port=N --kafka-controller-port=N --kafka-internal-port=N
  *   wildlife-platform store   --data-dir=DIR --mongo-port=N [--in-memory]
- *   wildlife-platform service NAME --port=N --kafka=HOST:PORT --mongo=mongodb://HOST:PORT [--gateway-port=N]
- *                             [--any.spring.setting=value ...]
+ *   wildlife-platform service NAME --port=N --kafka=HOST:PORT --kafka-credentials=FILE --mongo=mongodb://HOST:PORT
+ *                             [--gateway-port=N] [--any.spring.setting=value ...]
  * </pre>
+ * The broker writes its principals' passwords into the data folder ({@link KafkaCredentials#FILE}); a service
+ * connects as its own principal with the password from that file.
  * Each prints one line {@code READY <what>} once it serves; a service's readiness is also
  * {@code GET /actuator/health/readiness} on its port (store and broker included). SIGTERM stops it cleanly.
  */
@@ -41,10 +43,10 @@ final class OneRolePerProcess {
         Path dataDir = Path.of(required(options, "data-dir"));
         int port = Integer.parseInt(required(options, "kafka-port"));
         int controllerPort = Integer.parseInt(required(options, "kafka-controller-port"));
-        KraftBroker broker = KraftBroker.start(dataDir.resolve("kafka"), port, controllerPort, Map.of());
+        int internalPort = Integer.parseInt(required(options, "kafka-internal-port"));
+        // Users, ACLs and topics too; idempotent: on a restart every one is already there.
+        KraftBroker broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-stop"));
-        // Idempotent: on a restart every topic is already there.
-        TopicInstaller.installCatalogue(broker.bootstrapServers(), (short) 1, Duration.ofSeconds(60));
         System.out.println(READY + "kafka " + broker.bootstrapServers());
     }
 
@@ -85,11 +87,13 @@ final class OneRolePerProcess {
             default -> throw new IllegalArgumentException("unknown service '" + name + "'");
         }
         int port = Integer.parseInt(required(options, "port"));
-        String kafka = required(options, "kafka");
+        String bootstrap = required(options, "kafka");
+        KafkaDoor kafka = KafkaDoor.withCredentials(bootstrap,
+                KafkaCredentials.read(Path.of(required(options, "kafka-credentials"))));
         String mongo = required(options, "mongo");
         int gatewayPort = Integer.parseInt(options.getOrDefault("gateway-port", "8080"));
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        ConfigurableApplicationContext context = LocalPlatform.service(builder, port, kafka,
+        ConfigurableApplicationContext context = LocalPlatform.service(builder, port, kafka.springArguments(name),
                 mongo.replaceAll("/+$", "") + "/" + database, LocalPlatform.identity(gatewayPort), passed);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, name + "-stop"));
         System.out.println(READY + name + " http://localhost:" + port);
@@ -100,8 +104,8 @@ final class OneRolePerProcess {
      * service as a setting when {@code passOn} is given.
      */
     private static Map<String, String> options(List<String> args, List<String> passOn) {
-        List<String> known = List.of("data-dir", "kafka-port", "kafka-controller-port", "mongo-port", "in-memory",
-                "port", "kafka", "mongo", "gateway-port");
+        List<String> known = List.of("data-dir", "kafka-port", "kafka-controller-port", "kafka-internal-port",
+                "mongo-port", "in-memory", "port", "kafka", "kafka-credentials", "mongo", "gateway-port");
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Topics;
 import java.io.BufferedReader;
@@ -38,7 +39,8 @@ class LocalPlatformRestartIT {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar", JAR.toString(), "run",
                 "--data-dir=" + dataDir, "--gateway-port=" + ports[0], "--case-port=" + ports[1],
                 "--notification-port=" + ports[2], "--inspection-port=" + ports[3], "--kafka-port=" + ports[4],
-                "--kafka-controller-port=" + ports[5], "--mongo-port=" + ports[6]));
+                "--kafka-controller-port=" + ports[5], "--mongo-port=" + ports[6],
+                "--kafka-internal-port=" + ports[7]));
         command.addAll(List.of(more));
         return command;
     }
@@ -72,8 +74,14 @@ class LocalPlatformRestartIT {
         assertThat(running.process().waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
     }
 
+    /** The platform's Kafka as the tests reach it: the principals' passwords are in the data folder. */
+    private static KafkaDoor kafka(Path dataDir, int[] ports) {
+        return KafkaDoor.withCredentials("localhost:" + ports[4],
+                KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE)));
+    }
+
     private static int[] freePorts() {
-        int[] ports = new int[7];
+        int[] ports = new int[8];
         for (int i = 0; i < ports.length; i++) {
             ports[i] = FreePorts.pick();
         }
@@ -89,7 +97,7 @@ class LocalPlatformRestartIT {
         String[] officer;
 
         Running first = start(dataDir, ports, "--sample-data");
-        try (PlatformClient client = new PlatformClient("localhost:" + ports[4], gateway)) {
+        try (PlatformClient client = new PlatformClient(kafka(dataDir, ports), gateway)) {
             assertThat(String.join("\n", first.output())).contains("Gateway       " + gateway,
                     "Swagger UI    " + gateway + "/swagger-ui.html", "Kafka         localhost:" + ports[4],
                     "Data folder   " + dataDir, "5 published, 0 refused");
@@ -103,7 +111,7 @@ class LocalPlatformRestartIT {
         long afterFirstRun = folderSize(dataDir.resolve("mongo"));
 
         Running second = start(dataDir, ports, "--sample-data");
-        try (PlatformClient client = new PlatformClient("localhost:" + ports[4], gateway)) {
+        try (PlatformClient client = new PlatformClient(kafka(dataDir, ports), gateway)) {
             // The token handed out before the restart is still valid: the signing key is kept in the data folder.
             assertThat(client.get(gateway + "/api/clues/" + clueId, officer).status()).isEqualTo(200);
             assertThat(client.get(gateway + "/api/deadlines?subjectId=" + clueId, officer).body().get("total")
@@ -116,6 +124,58 @@ class LocalPlatformRestartIT {
             stop(second);
         }
         assertThat(folderSize(dataDir.resolve("mongo"))).isLessThan(afterFirstRun * 3 + 1_000_000);
+    }
+
+    @Test
+    void anAdministratorRevokesAndRenewsAnAgencySystemsCredentialsWhileThePlatformRuns() throws Exception {
+        Path dataDir = Files.createTempDirectory("platform-users-");
+        int[] ports = freePorts();
+        Running running = start(dataDir, ports);
+        try {
+            String[] options = {"--data-dir=" + dataDir, "--kafka-port=" + ports[4],
+                    "--kafka-internal-port=" + ports[7]};
+            String settings = command(withOptions(options, "kafka-users", "settings", "forestry"));
+            String password = KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE))
+                    .required("agency-forestry");
+            assertThat(settings).contains("bootstrap.servers=localhost:" + ports[4],
+                    "security.protocol=SASL_PLAINTEXT", "sasl.mechanism=SCRAM-SHA-512",
+                    "sasl.username=agency-forestry", "sasl.password=" + password);
+
+            Path clue = dataDir.resolve("clue.json");
+            Files.writeString(clue, PlatformSliceScenarios.forestryClueJson(PlatformSliceScenarios.newClueId()));
+            assertThat(command(List.of("publish", clue.toString(), "--bootstrap-server", "localhost:" + ports[4],
+                    "--data-dir=" + dataDir))).contains("1 published, 0 refused");
+
+            assertThat(command(withOptions(options, "kafka-users", "revoke", "forestry"))).contains("agency-forestry revoked");
+            assertThat(command(withOptions(options, "kafka-users", "list"))).containsPattern("agency-forestry +revoked");
+            assertThat(command(List.of("publish", clue.toString(), "--new-ids", "--bootstrap-server",
+                    "localhost:" + ports[4], "--data-dir=" + dataDir)))
+                    .contains("no Kafka credentials for 'agency-forestry'");
+
+            assertThat(command(withOptions(options, "kafka-users", "add", "forestry")))
+                    .contains("agency-forestry may connect with its new password");
+            assertThat(command(List.of("publish", clue.toString(), "--new-ids", "--bootstrap-server",
+                    "localhost:" + ports[4], "--data-dir=" + dataDir))).contains("1 published, 0 refused");
+        } finally {
+            stop(running);
+        }
+    }
+
+    /** Runs the platform's jar with a command to its end; what it printed. */
+    private static String command(List<String> args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s ends", args).isTrue();
+        return output;
+    }
+
+    private static List<String> withOptions(String[] options, String... words) {
+        List<String> all = new ArrayList<>(List.of(words));
+        all.addAll(List.of(options));
+        return all;
     }
 
     @Test

@@ -32,9 +32,9 @@ class PlatformSliceContainersIT extends PlatformSliceScenarios {
         TopicInstaller.installCatalogue(KAFKA.getBootstrapServers(), (short) 1, Duration.ofSeconds(60));
         String base = MONGO.getConnectionString();
         platform = LocalPlatform.startApplications(new LocalSettings(Path.of("unused"), false, FreePorts.pick(),
-                        FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 0, 0, 0, false),
-                KAFKA.getBootstrapServers(), database -> base + "/" + database, () -> { });
-        client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl());
+                        FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 0, 0, 0, 0, false),
+                KafkaDoor.unauthenticated(KAFKA.getBootstrapServers()), database -> base + "/" + database, () -> { });
+        client = new PlatformClient(platform.kafka(), platform.gatewayUrl());
     }
 
     @AfterAll

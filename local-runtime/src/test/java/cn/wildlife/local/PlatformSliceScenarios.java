@@ -48,6 +48,12 @@ abstract class PlatformSliceScenarios {
         return platform().gatewayUrl() + path;
     }
 
+    /** The same clue as a structured-mode CloudEvent file, as an agency's engineer would hand it to the CLI. */
+    static String forestryClueJson(String clueId) {
+        return new String(new io.cloudevents.jackson.JsonFormat().serialize(new EventCodec().toCloudEvent(
+                forestryClue(clueId))), StandardCharsets.UTF_8);
+    }
+
     static Envelope<ClueReported> forestryClue(String clueId) {
         ClueReported report = new ClueReported(clueId, "220112", ClueSource.PATROL,
                 Instant.parse("2026-09-28T02:00:00Z"), new Place("双阳区水库东岸", 43.52, 125.66),

@@ -28,7 +28,7 @@ final class SharedPlatform {
             try {
                 settings = new LocalSettings(Files.createTempDirectory("platform-it-"), false,
                         FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                        FreePorts.pick(), FreePorts.pick(), true);
+                        FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), true);
                 platform = LocalPlatform.start(settings, Map.of(
                         "notification-service", List.of(
                                 // Every delivery channel on, retries and checks in fractions of a second.
@@ -46,7 +46,7 @@ final class SharedPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            client = new PlatformClient(platform.kafkaBootstrapServers(), platform.gatewayUrl());
+            client = new PlatformClient(platform.kafka(), platform.gatewayUrl());
             LocalPlatform started = platform;
             PlatformClient opened = client;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -59,9 +59,10 @@ class TwoNotificationInstancesIT {
         secondPort = FreePorts.pick();
         String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
         String gatewayIssuer = "http://localhost:" + settings.gatewayPort() + "/auth/gateway";
-        second = NotificationServiceApplication.builder().registerShutdownHook(false).run(
+        java.util.List<String> args = new java.util.ArrayList<>(
+                platform.kafka().springArguments(NotificationServiceApplication.NAME));
+        args.addAll(java.util.List.of(
                 "--server.port=" + secondPort,
-                "--spring.kafka.bootstrap-servers=" + platform.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=mongodb://localhost:" + settings.mongoPort() + "/notifications",
                 "--platform.topics.create=false",
                 "--spring.main.banner-mode=off",
@@ -73,7 +74,8 @@ class TwoNotificationInstancesIT {
                 // Deployed apart, each instance has its own JVM. Here Boot's reactive HTTP client configuration would
                 // adopt reactor-netty's JVM-wide event loops, which the gateway serves on, and shut them at close.
                 "--spring.autoconfigure.exclude="
-                        + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration");
+                        + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"));
+        second = NotificationServiceApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
     }
 
     @AfterAll

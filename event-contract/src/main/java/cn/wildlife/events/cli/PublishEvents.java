@@ -15,9 +15,13 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,13 +35,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes structured-mode CloudEvent JSON files the way an agency system does: validated against the contract,
  * keyed by the aggregate id, sent in binary content mode by an idempotent producer with {@code acks=all}.
  *
- * <pre>publish [--bootstrap-server HOST:PORT] [--topic TOPIC] [--new-ids] [--unchecked] FILE|FOLDER...</pre>
+ * <pre>publish [--bootstrap-server HOST:PORT] [--client-config FILE] [--topic TOPIC] [--new-ids] [--unchecked]
+ *         FILE|FOLDER...</pre>
+ *
+ * <p>The broker authenticates every client: its settings ({@code security.protocol}, {@code sasl.mechanism},
+ * {@code sasl.jaas.config}) come from a Kafka client properties file, or, on the local runtime, from the data
+ * folder's credentials, with each event sent as the principal allowed to write its topic.
  */
 public final class PublishEvents {
 
     static final String USAGE = """
-            usage: publish [--bootstrap-server HOST:PORT] [--topic TOPIC] [--new-ids] [--unchecked] FILE|FOLDER...
+            usage: publish [--bootstrap-server HOST:PORT] [--client-config FILE] [--topic TOPIC] [--new-ids]
+                           [--unchecked] FILE|FOLDER...
               --bootstrap-server  Kafka to publish to (default localhost:9092)
+              --client-config     Kafka client properties (SASL settings) to connect with
               --topic             publish to this topic instead of the one the event's type and agency name
               --new-ids           give every event a fresh id and time (publish the same file as a new event)
               --unchecked         send the file's bytes as they are, without validation (to try the dead-letter topic)
@@ -47,9 +58,20 @@ public final class PublishEvents {
     private final EventCodec codec = new EventCodec();
     private final JsonFormat json = new JsonFormat();
     private final PrintStream out;
+    private final BiFunction<String, String, Map<String, Object>> clientForTopic;
 
+    /** Connects with the bootstrap servers and the {@code --client-config} file given on the command line. */
     public PublishEvents(PrintStream out) {
+        this(out, null);
+    }
+
+    /**
+     * Connects, for each topic, with the settings {@code clientForTopic} gives (bootstrap servers and topic in,
+     * client settings out): the local runtime sends each event as the principal allowed to write its topic.
+     */
+    public PublishEvents(PrintStream out, BiFunction<String, String, Map<String, Object>> clientForTopic) {
         this.out = out;
+        this.clientForTopic = clientForTopic;
     }
 
     public static void main(String[] args) {
@@ -59,6 +81,7 @@ public final class PublishEvents {
     /** Runs the command; returns the process exit code (0 all published, 1 some refused, 2 usage). */
     public int run(String... args) {
         String bootstrap = "localhost:9092";
+        String clientConfig = null;
         String topic = null;
         boolean newIds = false;
         boolean unchecked = false;
@@ -67,6 +90,7 @@ public final class PublishEvents {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bootstrap-server" -> bootstrap = argument(args, ++i);
+                case "--client-config" -> clientConfig = argument(args, ++i);
                 case "--topic" -> topic = argument(args, ++i);
                 case "--new-ids" -> newIds = true;
                 case "--unchecked" -> unchecked = true;
@@ -94,11 +118,28 @@ public final class PublishEvents {
         if (samples) {
             SampleEvents.VALID.forEach(name -> sources.add(new Source(name, SampleEvents.bytes("valid", name))));
         }
+        Map<String, Object> configured = new HashMap<>();
+        if (clientConfig != null) {
+            Properties file = new Properties();
+            try (var reader = Files.newBufferedReader(Path.of(clientConfig))) {
+                file.load(reader);
+            } catch (IOException e) {
+                out.println("cannot read the client settings " + e.getMessage());
+                return 2;
+            }
+            file.stringPropertyNames().forEach(name -> configured.put(name, file.getProperty(name)));
+        }
+        String servers = bootstrap;
+        BiFunction<String, String, Map<String, Object>> settings = clientForTopic != null ? clientForTopic
+                : (b, t) -> {
+                    Map<String, Object> props = new HashMap<>(configured);
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b);
+                    return props;
+                };
         int refused = 0;
-        try (Producer<String, byte[]> raw = rawProducer(bootstrap);
-             Producer<String, Envelope<?>> checked = checkedProducer(bootstrap)) {
+        try (Producers producers = new Producers(topicName -> settings.apply(servers, topicName))) {
             for (Source source : sources) {
-                refused += publishOne(source, topic, newIds, unchecked, raw, checked) ? 0 : 1;
+                refused += publishOne(source, topic, newIds, unchecked, producers) ? 0 : 1;
             }
         }
         out.printf("%d published, %d refused%n", sources.size() - refused, refused);
@@ -110,12 +151,12 @@ public final class PublishEvents {
     }
 
     private boolean publishOne(Source file, String topicOverride, boolean newIds, boolean unchecked,
-                               Producer<String, byte[]> raw, Producer<String, Envelope<?>> checked) {
+                               Producers producers) {
         try {
             byte[] bytes = file.bytes();
             if (unchecked) {
                 String topic = topicOverride != null ? topicOverride : guessTopic(bytes);
-                RecordMetadata sent = raw.send(new ProducerRecord<>(topic, null, bytes)).get();
+                RecordMetadata sent = producers.raw(topic).send(new ProducerRecord<>(topic, null, bytes)).get();
                 out.printf("sent %s unchecked to %s-%d@%d%n", file.name(), topic, sent.partition(),
                         sent.offset());
                 return true;
@@ -128,7 +169,8 @@ public final class PublishEvents {
                         envelope.correlationId(), envelope.traceparent(), envelope.data());
             }
             String topic = topicOverride != null ? topicOverride : topicFor(envelope);
-            RecordMetadata sent = checked.send(new ProducerRecord<>(topic, envelope.subject(), envelope)).get();
+            RecordMetadata sent = producers.checked(topic).send(new ProducerRecord<>(topic, envelope.subject(),
+                    envelope)).get();
             out.printf("published %s (%s, id %s) to %s-%d@%d%n", file.name(), envelope.type().ceType(),
                     envelope.id(), topic, sent.partition(), sent.offset());
             return true;
@@ -188,9 +230,9 @@ public final class PublishEvents {
         return index < args.length ? args[index] : null;
     }
 
-    private static Properties producerProperties(String bootstrap) {
+    private static Properties producerProperties(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
@@ -200,11 +242,31 @@ public final class PublishEvents {
         return props;
     }
 
-    private Producer<String, byte[]> rawProducer(String bootstrap) {
-        return new KafkaProducer<>(producerProperties(bootstrap), new StringSerializer(), new ByteArraySerializer());
-    }
+    /** One raw and one checked producer per set of client settings, opened when first needed. */
+    private final class Producers implements AutoCloseable {
 
-    private Producer<String, Envelope<?>> checkedProducer(String bootstrap) {
-        return new KafkaProducer<>(producerProperties(bootstrap), new StringSerializer(), new EventSerializer(codec));
+        private final Function<String, Map<String, Object>> clientForTopic;
+        private final Map<Map<String, Object>, Producer<String, byte[]>> raw = new HashMap<>();
+        private final Map<Map<String, Object>, Producer<String, Envelope<?>>> checked = new HashMap<>();
+
+        Producers(Function<String, Map<String, Object>> clientForTopic) {
+            this.clientForTopic = clientForTopic;
+        }
+
+        Producer<String, byte[]> raw(String topic) {
+            return raw.computeIfAbsent(clientForTopic.apply(topic), client -> new KafkaProducer<>(
+                    producerProperties(client), new StringSerializer(), new ByteArraySerializer()));
+        }
+
+        Producer<String, Envelope<?>> checked(String topic) {
+            return checked.computeIfAbsent(clientForTopic.apply(topic), client -> new KafkaProducer<>(
+                    producerProperties(client), new StringSerializer(), new EventSerializer(codec)));
+        }
+
+        @Override
+        public void close() {
+            raw.values().forEach(Producer::close);
+            checked.values().forEach(Producer::close);
+        }
     }
 }

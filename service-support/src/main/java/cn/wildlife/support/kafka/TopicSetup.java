@@ -2,6 +2,7 @@ package cn.wildlife.support.kafka;
 
 import cn.wildlife.events.kafka.TopicInstaller;
 import cn.wildlife.support.PlatformProperties;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.context.SmartLifecycle;
@@ -24,10 +25,13 @@ public class TopicSetup implements SmartLifecycle {
     @Override
     public void start() {
         if (settings.create()) {
-            Object bootstrap = adminProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-            String servers = bootstrap instanceof Iterable<?> list ? String.join(",",
-                    (Iterable<String>) list) : String.valueOf(bootstrap);
-            TopicInstaller.installCatalogue(servers, settings.replicationFactor(), settings.createTimeout());
+            // The service's own client settings (SASL included): on an authenticated broker this needs a principal
+            // allowed to create topics, which a deployment gives its installer rather than its services.
+            Map<String, Object> props = new HashMap<>(adminProperties);
+            if (props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) instanceof Iterable<?> list) {
+                props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", (Iterable<String>) list));
+            }
+            TopicInstaller.installCatalogue(props, settings.replicationFactor(), settings.createTimeout());
         }
         running = true;
     }

@@ -3,9 +3,11 @@ package cn.wildlife.support.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.embedded.KraftBroker;
 import cn.wildlife.embedded.MongoWireStore;
 import cn.wildlife.events.EventCodec;
+import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.kafka.TopicInstaller;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -58,8 +61,10 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void start() {
-        broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), Map.of());
-        TopicInstaller.install(broker.bootstrapServers(), List.of(TOPIC), 1, (short) 1, Duration.ofSeconds(30));
+        broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                KafkaCredentials.inDataFolder(dir), Map.of());
+        TopicInstaller.install(broker.clientProperties(KafkaAccess.ADMIN), List.of(TOPIC), 1, (short) 1,
+                Duration.ofSeconds(30));
         store = MongoWireStore.onDisk(dir.resolve("store/data.mv"), FreePorts.pick());
         client = MongoClients.create(store.uri("relay"));
     }
@@ -160,9 +165,10 @@ class OutboxRelayIT {
     private static KafkaTemplate<String, CloudEvent> template(Runnable duringFirstSend) {
         CloudEventSerializer serializer = new CloudEventSerializer();
         serializer.configure(Map.of(), false);
-        DefaultKafkaProducerFactory<String, CloudEvent> producers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        Map<String, Object> props = new HashMap<>(broker.clientProperties(KafkaAccess.ADMIN));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        DefaultKafkaProducerFactory<String, CloudEvent> producers = new DefaultKafkaProducerFactory<>(props,
                 new StringSerializer(), serializer);
         return new KafkaTemplate<>(producers) {
             private Runnable pending = duringFirstSend;
@@ -182,7 +188,7 @@ class OutboxRelayIT {
     /** The ids of every event on the topic, in order. */
     private static List<String> readAll(String group) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.putAll(broker.clientProperties(KafkaAccess.ADMIN));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> ids = new ArrayList<>();

@@ -1,0 +1,130 @@
+package cn.wildlife.embedded;
+
+import cn.wildlife.events.access.KafkaAccess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.ResourceNotFoundException;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+
+/**
+ * Gives the broker the catalogue's principals: a SCRAM credential for each one that has a password in
+ * {@link KafkaCredentials}, and exactly the ACLs {@link KafkaAccess} grants it. An agency system without a password
+ * (revoked) has neither. Everything here is idempotent, so it runs at every start.
+ */
+public final class KafkaAccessSetup {
+
+    private static final int ITERATIONS = 8192;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private KafkaAccessSetup() {
+    }
+
+    /** Every principal's credential and ACLs as the credentials file says (revoked agencies removed). */
+    public static void install(Map<String, Object> brokerClient, KafkaCredentials credentials) {
+        try (Admin admin = admin(brokerClient)) {
+            List<UserScramCredentialAlteration> users = new ArrayList<>();
+            List<AclBinding> acls = new ArrayList<>();
+            List<String> revoked = new ArrayList<>();
+            for (String principal : KafkaAccess.allPrincipals()) {
+                var password = credentials.password(principal);
+                if (password.isPresent()) {
+                    users.add(upsertion(principal, password.get()));
+                    acls.addAll(KafkaAccess.bindings(principal));
+                } else {
+                    revoked.add(principal);
+                }
+            }
+            wait(admin.alterUserScramCredentials(users).all());
+            wait(admin.createAcls(acls).all());
+            // ACLs an earlier catalogue granted and this one does not: exactly the catalogue's, no more.
+            List<AclBindingFilter> stale = new ArrayList<>();
+            for (AclBinding present : wait(admin.describeAcls(AclBindingFilter.ANY).values())) {
+                String user = present.entry().principal();
+                boolean ours = KafkaAccess.allPrincipals().stream().map(KafkaAccess::user).anyMatch(user::equals);
+                if (ours && !acls.contains(present)) {
+                    stale.add(present.toFilter());
+                }
+            }
+            if (!stale.isEmpty()) {
+                wait(admin.deleteAcls(stale).all());
+            }
+            for (String principal : revoked) {
+                remove(admin, principal);
+            }
+        }
+    }
+
+    /** Gives a principal a (new) credential and its ACLs on a running broker. */
+    public static void grant(Map<String, Object> brokerClient, String principal, String password) {
+        try (Admin admin = admin(brokerClient)) {
+            wait(admin.alterUserScramCredentials(List.of(upsertion(principal, password))).all());
+            wait(admin.createAcls(KafkaAccess.bindings(principal)).all());
+        }
+    }
+
+    /**
+     * Takes a principal's ACLs and credential away on a running broker: its next request is refused at once (the
+     * broker authorizes every request), and its connection when it next authenticates.
+     */
+    public static void revoke(Map<String, Object> brokerClient, String principal) {
+        try (Admin admin = admin(brokerClient)) {
+            remove(admin, principal);
+        }
+    }
+
+    private static void remove(Admin admin, String principal) {
+        wait(admin.deleteAcls(List.of(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
+                KafkaAccess.user(principal), null, AclOperation.ANY, AclPermissionType.ANY)))).all());
+        try {
+            wait(admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(principal,
+                    ScramMechanism.SCRAM_SHA_512))).all());
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof ResourceNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static UserScramCredentialUpsertion upsertion(String principal, String password) {
+        return new UserScramCredentialUpsertion(principal,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password);
+    }
+
+    private static Admin admin(Map<String, Object> brokerClient) {
+        Map<String, Object> props = new java.util.HashMap<>(brokerClient);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "wildlife-access-setup");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        return Admin.create(props);
+    }
+
+    private static <T> T wait(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up Kafka's users and ACLs", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set up Kafka's users and ACLs: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not set up its users and ACLs within " + TIMEOUT, e);
+        }
+    }
+}
