@@ -1,5 +1,7 @@
 package cn.wildlife.faults;
 
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.access.KafkaAccess;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +60,7 @@ final class FaultSuite {
             long start = System.nanoTime();
             parts.startAll();
             say(String.format("all ready in %.1f s", seconds(start)));
-            watch = new PlatformWatch(parts.bootstrap());
+            watch = new PlatformWatch(parts.kafkaClient(KafkaAccess.ADMIN));
             effects = new Effects(parts.mongoUri());
             issuer = new TokenIssuer(parts.issuerPort);
             if (wanted("kill-case")) {
@@ -227,7 +229,7 @@ final class FaultSuite {
     private Outcome poison() {
         String name = sizes.poison() + " poison events in good load";
         say(name);
-        try (Poison poison = new Poison(parts.bootstrap())) {
+        try (Poison poison = new Poison(parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)))) {
             // Dead letters are read once the measured loads are done: reading them meanwhile cost this process a
             // share of the cores the platform is measured on, and more of it in one load than in the other.
             watch.holdDeadLetters(true);
@@ -272,6 +274,8 @@ final class FaultSuite {
                     + " (" + warmUpPoison + " sent in the warm-up)");
             notes.add("✔ " + poison.refusedBySize() + " oversized events (" + Poison.OVERSIZED_BYTES / 1024
                     + " KiB) refused by the broker itself (RecordTooLargeException): they never reach a service");
+            notes.add("  on the dead-letter topics by kind (of those Kafka took): "
+                    + poison.deadLetteredByKind(watch.deadLetters()));
             notes.add("  reasons seen: " + poison.reasonsSeen(watch.deadLetters()));
             notes.add(String.format("  the dead-letter topics read for %.0f s after the loads (held while they ran)",
                     seconds(start)));
@@ -419,8 +423,8 @@ final class FaultSuite {
 
     /** A load of reports of a joint operation entered for it alone, so that its results are the load's. */
     private AgencyLoad newLoad() {
-        return new AgencyLoad(parts.bootstrap(), newRun(), JointOperation.enter(
-                parts.serviceUrl(Parts.INSPECTION_SERVICE, 1), issuer.forestryHandler()));
+        return new AgencyLoad(parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)), newRun(),
+                JointOperation.enter(parts.serviceUrl(Parts.INSPECTION_SERVICE, 1), issuer.forestryHandler()));
     }
 
     private static String plain(java.math.BigDecimal amount) {

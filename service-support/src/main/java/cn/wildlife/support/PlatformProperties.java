@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topics  whether a service creates the catalogue's topics at start (on by default; a locked-down cluster
  *                where an operator creates them turns it off)
  * @param outbox  how the outbox relay polls
- * @param consumer how consumption retries before an event goes to the dead-letter topic
+ * @param consumer how consumption retries before an event goes to the dead-letter topic, and how long its dead letter
+ *                 may take before the record is quarantined instead
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(
@@ -50,12 +51,18 @@ public record PlatformProperties(
     }
 
     /**
-     * @param attempts       tries of an event whose handling failed for a reason other than the store being away
-     * @param initialBackOff first wait between tries, doubled each time up to {@code maxBackOff}
+     * @param attempts          tries of an event whose handling failed for a reason other than the store being away
+     * @param initialBackOff    first wait between tries, doubled each time up to {@code maxBackOff}
+     * @param deadLetterTimeout the longest a record's dead letter is tried (from when it was started) before the record
+     *                          is quarantined instead and its partition moves on: the bound on how long a record holds
+     *                          its partition for a fault of its own, after the tries above
+     * @param quarantineSize    how many quarantine entries the service keeps, the newest
      */
     public record Consumer(
             @DefaultValue("4") int attempts,
             @DefaultValue("200ms") Duration initialBackOff,
-            @DefaultValue("10s") Duration maxBackOff) {
+            @DefaultValue("10s") Duration maxBackOff,
+            @DefaultValue("30s") Duration deadLetterTimeout,
+            @DefaultValue("10000") int quarantineSize) {
     }
 }

@@ -14,6 +14,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class DeadLetterReason {
 
     public static final String HEADER = "dlt-reason";
+    /** On a dead letter written without the record's payload: what was dropped, and why. */
+    public static final String DROPPED = "dlt-dropped";
+    /** On a dead letter written without the record's payload: the payload's size in bytes, as it arrived. */
+    public static final String ORIGINAL_SIZE = "dlt-original-size";
+    /** On a dead letter written without the record's payload: the payload's SHA-256, in hex. */
+    public static final String PAYLOAD_SHA256 = "dlt-payload-sha256";
 
     private DeadLetterReason() {
     }

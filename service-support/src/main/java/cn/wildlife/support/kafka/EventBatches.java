@@ -87,8 +87,9 @@ public final class EventBatches {
     }
 
     /**
-     * As the record interceptor: the dead letter is started here and awaited before the batch's commit; when it
-     * cannot even be started, the error handler recovers the record (dead-letters it without retries).
+     * As the record interceptor: the dead letter is started here and awaited before the batch's commit (or the record
+     * quarantined when it cannot be written); should the recoverer throw all the same, the error handler recovers the
+     * record without retries.
      */
     private void turnAway(ConsumerRecord<String, ?> record, @Nullable Consumer<?, ?> consumer,
                           UnreadableEvents.Unreadable unreadable) {

@@ -3,21 +3,29 @@ package cn.wildlife.support.kafka;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
 import cn.wildlife.events.InvalidEventException;
+import cn.wildlife.events.Topics;
 import cn.wildlife.events.kafka.EventDeserializer;
 import cn.wildlife.events.kafka.EventSerializer;
 import cn.wildlife.support.PlatformProperties;
+import cn.wildlife.support.security.Access;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -26,22 +34,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
-import cn.wildlife.events.Topics;
 
 /**
  * How every service produces and consumes contract events. Producers are idempotent with {@code acks=all}. A
  * consumer never loses and never loops: an unreadable or invalid event goes to {@code <topic>.dlt} at once with its
- * reason, before any listener sees it ({@link UnreadableEvents}) (the batch's offsets are committed once its dead letters landed, see {@link DeadLetters}); a failure while the store is away is retried without limit (the offset is not committed, so nothing is
- * skipped); any other failure is retried a few times with back-off, then dead-lettered.
+ * reason, before any listener sees it ({@link UnreadableEvents}); any other failure is retried a few times with
+ * back-off, then dead-lettered. The batch's offsets are committed once its dead letters landed, or, for a record whose
+ * dead letter could not be written within {@code platform.consumer.dead-letter-timeout}, once it is in the
+ * {@link Quarantine} ({@link DeadLetters}): a record's own fault holds its partition that long at most.
+ *
+ * <p>A failure while the store is away is another matter: it is never the event's fault, so it is retried without
+ * limit and nothing is committed meanwhile (nothing is skipped, nothing quarantined); the partition waits for the
+ * store, as every consumer of that store must.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventKafkaConfiguration {
@@ -76,21 +88,47 @@ public class EventKafkaConfiguration {
         return template;
     }
 
-    /** Writes the original bytes of records that could not be read to the dead-letter topic. */
+    /**
+     * Writes dead letters: the bytes of records that could not be read, and events a listener failed on. Its own
+     * producer, allowed records up to the dead-letter topics' limit (twice an event's) and waiting less for a topic's
+     * metadata than a record may hold its partition ({@link DeadLetters}); the services' own events keep the stock
+     * limits.
+     */
     @Bean
-    KafkaTemplate<String, byte[]> deadLetterBytesTemplate(KafkaProperties kafka) {
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                producerProperties(kafka), new StringSerializer(), new ByteArraySerializer()));
+    KafkaTemplate<String, Object> deadLetterTemplate(KafkaProperties kafka, EventCodec codec) {
+        Map<String, Object> props = producerProperties(kafka);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_DEAD_LETTER_BYTES);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DEAD_LETTER_MAX_BLOCK.toMillis());
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(Envelope.class, new EventSerializer(codec));
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props,
+                new StringSerializer(), new DelegatingByTypeSerializer(byType)));
         // Every template observes the same way, or Prometheus refuses the second set of tag keys.
         template.setObservationEnabled(true);
         return template;
     }
 
+    @Bean
+    Quarantine kafkaQuarantine(MongoDatabase serviceDatabase, PlatformProperties platform, MeterRegistry meters,
+                               Clock clock) {
+        return new Quarantine(serviceDatabase, platform.consumer().quarantineSize(), meters, clock);
+    }
+
+    @Bean
+    QuarantineController quarantineController(Quarantine kafkaQuarantine, Access access) {
+        return new QuarantineController(kafkaQuarantine, access);
+    }
+
+    /** Longest a dead-letter send waits for its topic's metadata (the stock 60 s would outlast the timeout). */
+    private static final Duration DEAD_LETTER_MAX_BLOCK = Duration.ofSeconds(5);
+
     @Bean(EVENT_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> eventListenerFactory(
             KafkaProperties kafka, EventCodec codec, PlatformProperties platform,
-            KafkaTemplate<String, Envelope<?>> eventTemplate, KafkaTemplate<String, byte[]> deadLetterBytesTemplate) {
-        DeadLetterPublishingRecoverer recoverer = deadLetters(eventTemplate, deadLetterBytesTemplate);
+            KafkaTemplate<String, Object> deadLetterTemplate, Quarantine kafkaQuarantine, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer recoverer = deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec,
+                meters);
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(kafka, codec, platform,
                 recoverer);
         factory.setRecordInterceptor(UnreadableEvents.turningAway(recoverer));
@@ -105,9 +143,9 @@ public class EventKafkaConfiguration {
     @Bean(EVENT_BATCH_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> eventBatchListenerFactory(
             KafkaProperties kafka, EventCodec codec, PlatformProperties platform,
-            KafkaTemplate<String, Envelope<?>> eventTemplate, KafkaTemplate<String, byte[]> deadLetterBytesTemplate) {
+            KafkaTemplate<String, Object> deadLetterTemplate, Quarantine kafkaQuarantine, MeterRegistry meters) {
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(kafka, codec, platform,
-                deadLetters(eventTemplate, deadLetterBytesTemplate));
+                deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
         factory.setBatchListener(true);
         // A batch listener is timed by spring-kafka's own timer, not by an observation, under the same meter name
         // with other tags: Prometheus then refused the record listeners' meters of the whole service. Its consumer
@@ -117,18 +155,17 @@ public class EventKafkaConfiguration {
     }
 
     @Bean
-    EventBatches eventBatches(KafkaTemplate<String, Envelope<?>> eventTemplate,
-                              KafkaTemplate<String, byte[]> deadLetterBytesTemplate) {
-        return new EventBatches(deadLetters(eventTemplate, deadLetterBytesTemplate));
+    EventBatches eventBatches(KafkaTemplate<String, Object> deadLetterTemplate, Quarantine kafkaQuarantine,
+                              PlatformProperties platform, EventCodec codec, MeterRegistry meters) {
+        return new EventBatches(deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
     }
 
-    private static DeadLetterPublishingRecoverer deadLetters(KafkaTemplate<String, Envelope<?>> eventTemplate,
-                                                             KafkaTemplate<String, byte[]> deadLetterBytesTemplate) {
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, deadLetterBytesTemplate);
-        templates.put(Envelope.class, eventTemplate);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetters(templates,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+    static DeadLetterPublishingRecoverer deadLetters(KafkaTemplate<String, Object> deadLetterTemplate,
+                                                     Quarantine quarantine, PlatformProperties platform,
+                                                     EventCodec codec, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetters(deadLetterTemplate,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()),
+                quarantine, platform.consumer().deadLetterTimeout(), new EventSerializer(codec), meters);
         recoverer.setHeadersFunction(DeadLetterReason::headers);
         // The catalogue creates every dead-letter twin with its topic's partitions (Topics); checking that again
         // asked the broker for the topic's metadata once per poison record, which set the pace of dead-lettering.
@@ -151,8 +188,8 @@ public class EventKafkaConfiguration {
         PlatformProperties.Consumer retry = platform.consumer();
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, bounded(retry));
         errors.addNotRetryableExceptions(InvalidEventException.class);
-        // An unreadable record reaches the error handler only when its dead letter could not be started at once:
-        // it is recovered (dead-lettered) without retries, and recovering is retried until it works.
+        // An unreadable record reaches the error handler only when the interceptor could not turn it away: it is
+        // recovered (dead-lettered, or quarantined when that fails) without retries.
         errors.setBackOffFunction((record, ex) -> UnreadableEvents.unreadable(record) != null ? new FixedBackOff(0, 0)
                 : storeAway(ex) ? unbounded(retry) : null);
         // Retry and recover in memory instead of seeking back and fetching the rest of the batch again: with a seek,

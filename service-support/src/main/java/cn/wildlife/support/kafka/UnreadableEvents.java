@@ -1,6 +1,7 @@
 package cn.wildlife.support.kafka;
 
 import cn.wildlife.events.Envelope;
+import cn.wildlife.events.InvalidEventException;
 import cn.wildlife.events.kafka.EventDeserializer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,8 +55,14 @@ public final class UnreadableEvents {
         };
     }
 
-    /** The value of a record, whatever the consumer's declared type; an {@link Unreadable} when it was one. */
+    /**
+     * The value of a record, whatever the consumer's declared type; an {@link Unreadable} when it was one. A record
+     * without a value (a tombstone) is one too: the Kafka client may hand it over without asking the deserializer.
+     */
     static @Nullable Unreadable unreadable(ConsumerRecord<?, ?> record) {
+        if (record.value() == null) {
+            return new Unreadable(null, new InvalidEventException("record has no value"));
+        }
         return record.value() instanceof Unreadable u ? u : null;
     }
 
@@ -69,8 +76,9 @@ public final class UnreadableEvents {
 
     /**
      * Dead-letters unreadable records and lets no listener see them. It runs before the container's error handling,
-     * so it must not throw: when the dead letter cannot even be started, the record goes on to the listener, fails
-     * there, and the error handler's recovery (the same recoverer, retried until it works) takes it.
+     * so it must not throw. {@link DeadLetters} does not throw either (a dead letter it cannot build or write ends as a
+     * quarantine entry); should it all the same, the record goes on to the listener, fails there, and the error
+     * handler's recovery (the same recoverer, without retries) takes it.
      */
     static RecordInterceptor<String, Envelope<?>> turningAway(DeadLetterPublishingRecoverer deadLetters) {
         return new RecordInterceptor<>() {

@@ -2,8 +2,8 @@ package cn.wildlife.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
-import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.embedded.KraftBroker;
 import cn.wildlife.embedded.MongoWireStore;
 import cn.wildlife.events.EventCodec;
@@ -61,8 +61,7 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void start() {
-        broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                KafkaCredentials.inDataFolder(dir), Map.of());
+        broker = EmbeddedInfrastructure.startKafka(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
         TopicInstaller.install(broker.clientProperties(KafkaAccess.ADMIN), List.of(TOPIC), 1, (short) 1,
                 Duration.ofSeconds(30));
         store = MongoWireStore.onDisk(dir.resolve("store/data.mv"), FreePorts.pick());
