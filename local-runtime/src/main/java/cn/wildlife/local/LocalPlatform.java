@@ -32,6 +32,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+    /**
+     * notification-service on a developer's machine may deliver webhooks to receivers on loopback (the tests' and a
+     * developer's own); every other internal address stays refused, as in production where nothing is allowed.
+     */
+    static final List<String> LOCAL_NOTIFICATION_SETTINGS =
+            List.of("--platform.delivery.webhook.allow-internal=127.0.0.0/8,::1");
+
     private final LocalSettings settings;
     private final KafkaDoor kafka;
     private final AutoCloseable infrastructure;
@@ -224,7 +231,8 @@ public final class LocalPlatform implements AutoCloseable {
                     startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
                             kafka.springArguments(NotificationServiceApplication.NAME),
                             mongoUri.apply("notifications"), identity,
-                            serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of()))),
+                            concat(LOCAL_NOTIFICATION_SETTINGS,
+                                    serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of())))),
                     startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
                             kafka.springArguments(InspectionServiceApplication.NAME), mongoUri.apply("inspections"),
                             identity,
@@ -269,6 +277,12 @@ public final class LocalPlatform implements AutoCloseable {
         return started;
     }
 
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
+    }
+
     /** Tokens come from the gateway's issuers; every service verifies them against their keys. */
     static List<String> identity(int gatewayPort) {
         String issuer = "http://localhost:" + gatewayPort + "/auth/dev";
@@ -311,6 +325,8 @@ public final class LocalPlatform implements AutoCloseable {
                   Swagger UI    %s/swagger-ui.html
                   Kafka         %s (SASL/SCRAM-SHA-512; each agency system's password in %s)
                                 ./platform kafka-users settings forestry   prints one agency's client settings
+                  Webhooks      may reach loopback (127.0.0.0/8, ::1) for local receivers; other internal addresses
+                                are refused
                   Data folder   %s
                 Ctrl-C stops everything; the data stays for the next start.
                 %n""", startup.toMillis() / 1000.0, gateway, gateway, kafka.bootstrapServers(),

@@ -78,6 +78,7 @@ final class OneRolePerProcess {
             }
             case NotificationServiceApplication.NAME -> {
                 builder = NotificationServiceApplication.builder();
+                passed.addAll(0, LocalPlatform.LOCAL_NOTIFICATION_SETTINGS);
                 database = "notifications";
             }
             case InspectionServiceApplication.NAME -> {

@@ -1,9 +1,11 @@
 package cn.wildlife.notification.delivery;
 
 import cn.wildlife.notification.delivery.domain.RetryPolicy;
+import cn.wildlife.notification.delivery.domain.WebhookDestinations;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retry   how a failed delivery (any channel) is tried again before it is dead-lettered
  * @param worker  the threads that send what is due
- * @param webhook timeouts of calls to partner systems
+ * @param webhook timeouts of calls to partner systems, and the internal destinations they may reach
  * @param email   the SMTP server; none set means no e-mail
  * @param sms     the SMS provider; none set means no SMS
  * @param digest  the daily digest per agency
@@ -61,7 +63,30 @@ public record DeliveryProperties(
                          @DefaultValue("2m") Duration lease) {
     }
 
-    public record Webhook(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
+    /**
+     * @param connectTimeout how long to wait for a partner system to accept the connection
+     * @param requestTimeout how long to wait for each part of its answer
+     * @param allowInternal  host names and IP addresses or CIDR blocks ({@code 127.0.0.0/8}, {@code ::1},
+     *                       {@code relay.agency.example}) that webhooks may reach although they are loopback,
+     *                       private, link-local or otherwise internal; empty (the default) means none. Anything
+     *                       listed here is a destination everyone allowed to register a webhook can probe.
+     */
+    public record Webhook(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+                          @DefaultValue List<String> allowInternal) {
+
+        public Webhook {
+            allowInternal = List.copyOf(allowInternal);
+            try {
+                WebhookDestinations.allowing(allowInternal);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("platform.delivery.webhook.allow-internal: " + e.getMessage(), e);
+            }
+        }
+
+        /** Where webhooks may send, with this allow-list. */
+        public WebhookDestinations destinations() {
+            return WebhookDestinations.allowing(allowInternal);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /** The Mongo-wire store in memory, one database per test class, and delivery settings with short waits. */
@@ -22,7 +23,7 @@ public final class TestStore implements AutoCloseable {
         return new DeliveryProperties(
                 new DeliveryProperties.Retry(Duration.ofMillis(100), Duration.ofMillis(400), 3),
                 new DeliveryProperties.Worker(1, Duration.ofMillis(20), Duration.ofSeconds(30)),
-                new DeliveryProperties.Webhook(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                new DeliveryProperties.Webhook(Duration.ofSeconds(1), Duration.ofSeconds(2), List.of()),
                 new DeliveryProperties.Email(null, 25, null, null, "noreply@wildlife.local", false,
                         Duration.ofSeconds(2)),
                 new DeliveryProperties.Sms(null, null, "X-Api-Token", Duration.ofSeconds(1), Duration.ofSeconds(2)),

@@ -2,11 +2,14 @@ package cn.wildlife.notification.delivery.webhook;
 
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.RegionCode;
+import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.delivery.DeliveryAccess;
+import cn.wildlife.notification.delivery.DeliveryProperties;
 import cn.wildlife.notification.delivery.DeliveryStore;
 import cn.wildlife.notification.delivery.DeliveryWorker;
 import cn.wildlife.notification.delivery.FilterValidation;
 import cn.wildlife.notification.delivery.domain.AlertFilter;
+import cn.wildlife.notification.delivery.domain.WebhookDestinations;
 import cn.wildlife.notification.delivery.domain.WebhookSignature;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
@@ -16,6 +19,10 @@ import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,8 +36,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,14 +68,16 @@ class WebhookController {
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
     private final FilterValidation filters;
+    private final WebhookDestinations destinations;
     private final Clock clock;
 
     WebhookController(WebhookStore webhooks, DeliveryStore deliveries, DeliveryWorker worker,
-                      FilterValidation filters, Clock clock) {
+                      FilterValidation filters, DeliveryProperties properties, Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.worker = worker;
         this.filters = filters;
+        this.destinations = properties.webhook().destinations();
         this.clock = clock;
     }
 
@@ -103,7 +114,19 @@ class WebhookController {
     }
 
     @PostMapping("/api/webhooks")
-    @Operation(summary = "Register a partner system's webhook (agency head or administrator); the secret is shown once")
+    @Operation(summary = "Register a partner system's webhook (agency head or administrator); the secret is shown once",
+            description = "The URL must be https (plain http only to this machine) and must not point at a loopback, "
+                    + "private, link-local or other internal address, by IP or by name, unless an administrator "
+                    + "allow-listed it; each delivery checks again every address the name resolves to.")
+    @ApiResponse(responseCode = "201", description = "已登记 Registered: the webhook, its secret (shown this once) and "
+            + "how deliveries are signed",
+            headers = @Header(name = "Location", description = "the new webhook: GET it for its settings",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WithSecret.class)))
+    @ApiResponse(responseCode = "400", description = "请求参数有误 Invalid request: the errors list names each bad "
+            + "field; a URL whose host is internal (loopback, private, link-local, ...) names url",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<WithSecret> register(Caller caller, @RequestBody NewWebhook request) {
         requireSteward(caller);
         List<FieldError> errors = new ArrayList<>();
@@ -111,7 +134,7 @@ class WebhookController {
         if (name == null || name.isEmpty() || name.length() > 200) {
             errors.add(new FieldError("name", "must be 1 to 200 characters", request.name()));
         }
-        checkUrl(request.url(), errors);
+        checkUrl(request.url(), destinations, errors);
         Agency agency = caller.agency();
         if (request.agency() != null) {
             agency = Arrays.stream(Agency.values()).filter(a -> a.name().equals(request.agency())).findFirst()
@@ -231,9 +254,11 @@ class WebhookController {
 
     /**
      * An absolute https URL; plain http only to this machine (a receiver under test, or a relay beside the
-     * service). Credentials in the URL are refused: they would be stored and shown in listings.
+     * service), and then only where loopback is allow-listed. Credentials in the URL are refused: they would be
+     * stored and shown in listings. The host must not be internal as written; what it resolves to is checked at each
+     * delivery, since that is when it counts.
      */
-    static void checkUrl(@Nullable String url, List<FieldError> errors) {
+    static void checkUrl(@Nullable String url, WebhookDestinations destinations, List<FieldError> errors) {
         if (url == null || url.isBlank() || url.length() > 2000) {
             errors.add(new FieldError("url", "must be an absolute https URL of at most 2000 characters", url));
             return;
@@ -246,7 +271,14 @@ class WebhookController {
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+        boolean web = scheme.equals("https") || scheme.equals("http");
+        Optional<WebhookDestinations.Reason> unparsedHost = uri.getHost() == null && web
+                && uri.getRawAuthority() != null ? destinations.judgeHost(hostOf(uri.getRawAuthority()))
+                : Optional.empty();
+        if (unparsedHost.isPresent()) {
+            // java.net.URI finds no host in 0x7f000001 or 127.1, but an HTTP client may still take it for one.
+            errors.add(internal(unparsedHost.get(), url));
+        } else if (!uri.isAbsolute() || uri.getHost() == null || !web) {
             errors.add(new FieldError("url", "must be an absolute https URL with a host", url));
         } else if (scheme.equals("http") && !LOCAL_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
             errors.add(new FieldError("url", "must use https (plain http only for localhost)", url));
@@ -255,6 +287,20 @@ class WebhookController {
                     url));
         } else if (uri.getRawFragment() != null) {
             errors.add(new FieldError("url", "must not have a fragment", url));
+        } else {
+            destinations.judgeHost(uri.getHost()).ifPresent(reason -> errors.add(internal(reason, url)));
         }
+    }
+
+    private static FieldError internal(WebhookDestinations.Reason reason, String url) {
+        return new FieldError("url", NotificationServiceApplication.TEXTS.get("webhook.url.internal",
+                DestinationRefused.describe(reason)), url);
+    }
+
+    /** The host part of an authority that java.net.URI could not read as one: no user, no port. */
+    private static String hostOf(String authority) {
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = host.lastIndexOf(':');
+        return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
     }
 }
