@@ -1,7 +1,10 @@
 package cn.wildlife.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Topics;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -11,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -117,6 +121,11 @@ class HostileInputIT {
 
     @Test
     void spoofedIdentityHeadersChangeNothing() {
+        // At least one forestry clue, whichever tests ran before.
+        String clueId = PlatformSliceScenarios.newClueId();
+        client.publish(Topics.agencyClues(Agency.FORESTRY), PlatformSliceScenarios.forestryClue(clueId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(gateway + "/api/clues/"
+                + clueId, client.as("forestry-officer")).status()).isEqualTo(200));
         PlatformClient.Answer own = client.get(gateway + "/api/clues?size=200", client.as("forestry-officer"));
         PlatformClient.Answer spoofed = client.get(gateway + "/api/clues?size=200", client.as("forestry-officer",
                 "X-Agency", "PROCURATORATE", "X-Region", "220000", "X-Roles", "ADMIN", "X-User", "procurator"));

@@ -33,28 +33,35 @@ final class PlatformClient implements AutoCloseable {
     record Answer(int status, JsonNode body, String raw) {
     }
 
-    private final String bootstrap;
+    private final KafkaDoor kafka;
     private final String gateway;
     private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final KafkaProducer<String, Envelope<?>> events;
-    private final KafkaProducer<String, byte[]> raw;
+    /** Producers by the principal they send as: an agency's topic is written by that agency's system. */
+    private final java.util.Map<java.util.Map<String, Object>, KafkaProducer<String, Envelope<?>>> events =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<java.util.Map<String, Object>, KafkaProducer<String, byte[]>> raw =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    PlatformClient(String bootstrap, String gateway) {
-        this.bootstrap = bootstrap;
+    PlatformClient(KafkaDoor kafka, String gateway) {
+        this.kafka = kafka;
         this.gateway = gateway;
+    }
+
+    private static Properties producerProperties(java.util.Map<String, Object> client) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.events = new KafkaProducer<>(props, new StringSerializer(), new EventSerializer());
-        this.raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return props;
     }
 
     void publish(String topic, Envelope<?> event) {
         try {
-            events.send(new ProducerRecord<>(topic, event.subject(), event)).get();
+            events.computeIfAbsent(kafka.publisherFor(topic), client -> new KafkaProducer<>(
+                    producerProperties(client), new StringSerializer(), new EventSerializer()))
+                    .send(new ProducerRecord<>(topic, event.subject(), event)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -62,7 +69,9 @@ final class PlatformClient implements AutoCloseable {
 
     void publishRaw(String topic, String key, byte[] value) {
         try {
-            raw.send(new ProducerRecord<>(topic, key, value)).get();
+            raw.computeIfAbsent(kafka.publisherFor(topic), client -> new KafkaProducer<>(
+                    producerProperties(client), new StringSerializer(), new ByteArraySerializer()))
+                    .send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -72,7 +81,7 @@ final class PlatformClient implements AutoCloseable {
     List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> matching,
                                               int atLeast, Duration timeout) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka.clientSettings(cn.wildlife.events.access.KafkaAccess.ADMIN));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
@@ -123,28 +132,41 @@ final class PlatformClient implements AutoCloseable {
     }
 
     Answer get(String url, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), null, headers);
     }
 
     Answer post(String url, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"), headers);
+                .header("Content-Type", "application/json"), body, headers);
     }
 
     Answer send(String method, String url, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"), headers);
+                .header("Content-Type", "application/json"), body, headers);
     }
 
-    private Answer send(HttpRequest.Builder request, String... headers) {
+    /**
+     * Every call through the gateway's API is held to the OpenAPI documents it serves ({@link ApiContract}): an
+     * answer the documents do not promise fails the test that got it.
+     */
+    private Answer send(HttpRequest.Builder request, String sent, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
+            if (ApiContract.ENABLED && ApiContract.covers(gateway, built.uri())) {
+                ApiContract.Exchange exchange = new ApiContract.Exchange(built.method(), built.uri(),
+                        built.headers().map(), sent, response.statusCode(), response.headers().map(), body);
+                ApiContract.Verdict verdict = ApiContract.judge(gateway, exchange);
+                if (!verdict.violations().isEmpty() && !ApiContract.isKnownGap(exchange)) {
+                    throw new AssertionError("the answer breaks the OpenAPI contract: "
+                            + ApiContract.describe(exchange, verdict));
+                }
+            }
             JsonNode node = body == null || body.isBlank() || !body.trim().startsWith("{") && !body.trim()
                     .startsWith("[") ? json.nullNode() : json.readTree(body);
             return new Answer(response.statusCode(), node, body);
@@ -158,7 +180,7 @@ final class PlatformClient implements AutoCloseable {
 
     @Override
     public void close() {
-        events.close();
-        raw.close();
+        events.values().forEach(KafkaProducer::close);
+        raw.values().forEach(KafkaProducer::close);
     }
 }

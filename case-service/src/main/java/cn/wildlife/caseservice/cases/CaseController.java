@@ -83,6 +83,9 @@ class CaseController {
             description = "Numbered per agency, region and year (e.g. 220112林行〔2026〕7号). Announced on "
                     + "platform.cases; an administrative case opens the Art. 60 penalty-decision clock; a case graded "
                     + "MAJOR or above is reported to the superior region at once.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已立案 Opened",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the case: GET it for its current state",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<CaseView> open(Caller caller, @Valid @RequestBody NewCaseRequest r) {
         notOversight(caller);
         access.checkWrite(caller, caller.agency(), r.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);

@@ -148,6 +148,16 @@ class ClueController {
                 body.caseNumber(), body.referredTo(), body.assignee(), body.expectedVersion())), caller);
     }
 
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class ClueDocumentation {
+
+        @org.springframework.context.annotation.Bean
+        org.springdoc.core.customizers.OperationCustomizer clueStepNames() {
+            return cn.wildlife.support.web.OpenApiConfiguration.parameterValues(ClueController.class, "step",
+                    java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList());
+        }
+    }
+
     /** What a clue step carries. */
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"reasons":["涉及饭店收购野生鸟类，属市场监管部门职责"],"referredTo":"MARKET_SUPERVISION"}""")
@@ -187,6 +197,9 @@ class ClueController {
     @Operation(summary = "Record a clue received by the caller's agency",
             description = "The clue is announced on platform.clues and opens its handling deadline. The agency is "
                     + "the caller's; the region must be within the caller's.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已登记 Recorded",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the clue",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<ClueView> create(Caller caller, @Valid @RequestBody NewClue request) {
         if (caller.isOversight()) {
             throw new AccessDeniedProblem("oversight-reads-only", TEXTS.get("clue.oversight-reads-only"));
@@ -229,7 +242,10 @@ class ClueController {
                     @Nullable Agency referredTo, @Nullable String referredFrom, @Nullable Boolean reporterOnFile,
                     @Nullable Instant feedbackAt, @Nullable List<Identifier> identifiers,
                     @Nullable List<String> people, List<String> evidence, @Nullable String operationId,
-                    ClueRecorded.@Nullable FromInspection fromInspection, long version) {
+                    ClueRecorded.@Nullable FromInspection fromInspection, long version,
+                    @io.swagger.v3.oas.annotations.media.Schema(description = "Once the agency the clue was "
+                            + "referred to accepted it: the id of that agency's own copy (its own clue, with its own "
+                            + "handling clock)") @Nullable String referralCopyId) {
 
         /** Whether a reporter is on file is the receiving agency's business only. */
         static ClueView of(Clue c, Caller caller) {
@@ -242,7 +258,9 @@ class ClueController {
                             .map(Clue.Step::path).toList(),
                     c.channel(), c.referredTo(), c.referredFrom(), own ? c.reporterOnFile() : null, c.feedbackAt(),
                     own ? c.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList() : null,
-                    own ? c.people() : null, c.evidence(), c.operationId(), c.fromInspection(), c.version());
+                    own ? c.people() : null, c.evidence(), c.operationId(), c.fromInspection(), c.version(),
+                    c.status() == Clue.Status.REFERRAL_ACCEPTED && c.referredTo() != null
+                            ? ClueRecording.ownId(c.referredTo(), "REF", c.id()) : null);
         }
     }
 

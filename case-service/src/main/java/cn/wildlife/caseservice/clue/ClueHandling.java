@@ -151,6 +151,7 @@ public class ClueHandling {
     private static ConflictException stale(Clue current) {
         return new ConflictException("concurrent-update", TEXTS.get("clue.stale", current.version(),
                 current.status()),
-                Map.of("state", current.status().name(), "version", current.version()));
+                Map.of("state", current.status().name(), "version", current.version(),
+                        "allowedSteps", current.allowedSteps().stream().map(Clue.Step::path).toList()));
     }
 }

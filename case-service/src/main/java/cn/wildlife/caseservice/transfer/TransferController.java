@@ -63,6 +63,9 @@ class TransferController {
     @Operation(summary = "Report a suspected crime to the agency head: the transfer's first step",
             description = "By officers of forestry, market supervision or agriculture. Opens the 3-day clock of the "
                     + "head's decision (Decree 310 Art. 5).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已报告 Reported",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the transfer",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<TransferView> report(Caller caller, @Valid @RequestBody NewTransfer request) {
         access.requireAnyRole(caller, Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         Transfer transfer = workflow.report(request.caseNumber(), request.summary(), actor(caller));
@@ -73,6 +76,9 @@ class TransferController {
     @Operation(summary = "Reverse transfer: public security sends a case back to the competent administrative agency",
             description = "No crime, but an administrative violation. The agency then accepts it (accept-return) and "
                     + "must record its own outcome (record-outcome): the platform tracks it until it does.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已退回 Returned to the agency",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the transfer",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<TransferView> returnToAgency(Caller caller, @Valid @RequestBody ReturnedCase request) {
         access.requireAnyRole(caller, Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         Transfer transfer = workflow.returnToAgency(request.caseNumber(), request.summary(), actor(caller),
@@ -85,8 +91,10 @@ class TransferController {
             description = "Steps: approve, refuse (head); transfer (with packageParts); receive, pass-on (passOnTo), "
                     + "file, refuse-filing (police); hand-over-items, request-reconsideration, request-supervision "
                     + "(sender); reconsider-and-file, reconsider-and-uphold, give-explanation (police); "
-                    + "request-explanation, order-filing (procuratorate); accept-non-filing. 409 names the state and "
-                    + "the allowed steps; 403 when it is another party's turn.")
+                    + "request-explanation, order-filing (procuratorate); accept-non-filing; accept-return and "
+                    + "record-outcome (the administrative agency, after a reverse transfer, a refusal or a "
+                    + "non-filing). 409 names the state and the allowed steps (also when expectedVersion is stale, "
+                    + "with the current version); 403 when it is another party's turn.")
     TransferView take(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                       @PathVariable @Pattern(regexp = "^[a-z-]{3,40}$") String step,
                       @Valid @RequestBody(required = false) @Nullable StepRequest request) {
@@ -174,6 +182,12 @@ class TransferController {
         @Bean
         OutboxCollection transferOutbox(TransferStore store) {
             return new OutboxCollection(store.collection());
+        }
+
+        @Bean
+        org.springdoc.core.customizers.OperationCustomizer transferStepNames() {
+            return cn.wildlife.support.web.OpenApiConfiguration.parameterValues(TransferController.class, "step",
+                    Arrays.stream(TransferStep.values()).map(TransferStep::path).toList());
         }
     }
 }

@@ -212,7 +212,8 @@ public class TransferWorkflow {
     private ConflictException stale(Transfer current) {
         return new ConflictException("concurrent-update", CaseServiceApplication.TEXTS.get("transfer.stale",
                 current.version(), current.state()),
-                Map.of("state", current.state().name(), "version", current.version()));
+                Map.of("state", current.state().name(), "version", current.version(),
+                        "allowedSteps", current.allowedSteps().stream().map(TransferStep::path).toList()));
     }
 
     private Document announce(Transfer t, String step, String ceType) {

@@ -3,6 +3,10 @@ package cn.wildlife.gateway.apikey;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
@@ -40,14 +44,17 @@ class ApiKeyController {
     }
 
     /** What an administrator asks for. */
-    record NewApiKey(@Nullable String name, @Nullable String agency, @Nullable String region,
-                     @Nullable Set<ApiKey.Operation> operations) {
+    record NewApiKey(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) @Nullable String name,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String agency,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^\\d{6}$") @Nullable String region,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Set<ApiKey.Operation> operations) {
     }
 
     /** A key as listed: everything but its secret. */
     record ApiKeyView(String id, String name, String agency, String region, Set<ApiKey.Operation> operations,
-                      Instant createdAt, String createdBy, @Nullable Instant revokedAt,
-                      @Nullable Instant lastUsedAt) {
+                      Instant createdAt, String createdBy,
+                      @Schema(nullable = true, description = "null while the key is valid") @Nullable Instant revokedAt,
+                      @Schema(nullable = true, description = "null until first used") @Nullable Instant lastUsedAt) {
         static ApiKeyView of(ApiKey k) {
             return new ApiKeyView(k.id(), k.name(), k.agency(), k.region(), k.operations(), k.createdAt(),
                     k.createdBy(), k.revokedAt(), k.lastUsedAt());
@@ -60,6 +67,10 @@ class ApiKeyController {
 
     @PostMapping
     @Operation(summary = "Issue an API key for a partner system (administrators)")
+    @ApiResponse(responseCode = "201", description = "已签发 Issued: the key's record and, this once, the key",
+            headers = @Header(name = "Location", description = "the key's record",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = IssuedApiKey.class)))
     Mono<ResponseEntity<?>> issue(@AuthenticationPrincipal Jwt admin, @RequestBody NewApiKey request) {
         requireAdmin(admin);
         Map<String, String> errors = new java.util.TreeMap<>();
@@ -102,6 +113,7 @@ class ApiKeyController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a key (administrators)")
+    @ApiResponse(responseCode = "204", description = "已吊销 Revoked")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Jwt admin, @PathVariable String id) {
         requireAdmin(admin);
         return Mono.fromCallable(() -> keys.revoke(id)).subscribeOn(Schedulers.boundedElastic())

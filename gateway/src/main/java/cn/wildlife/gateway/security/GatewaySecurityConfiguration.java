@@ -7,6 +7,7 @@ import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
@@ -26,6 +28,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -76,6 +79,18 @@ public class GatewaySecurityConfiguration {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setAllowedHeaderValues(headerValues());
         return firewall;
+    }
+
+    /**
+     * A request the firewall refuses (a path with "..", ";" or a control character, a header with a forbidden value)
+     * gets a problem answer like every other refusal, not a bare 400. The refused value is not echoed.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, "rejected-request",
+                GatewayProblems.zh(exchange) ? "请求被拒绝" : "Request rejected",
+                GatewayProblems.zh(exchange) ? "请求的路径或请求头含有不允许的字符。"
+                        : "The request's path or headers contain characters that are not allowed.", Map.of());
     }
 
     /** A header that is absent (null) is the firewall's own to judge, as is anything but printable ASCII. */

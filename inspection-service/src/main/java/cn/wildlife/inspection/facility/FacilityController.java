@@ -56,6 +56,9 @@ class FacilityController {
     @PostMapping
     @Operation(summary = "Register a facility", description = "Announced on platform.inspections. Kept species must "
             + "be catalogue codes within the licence scope; counts start the ledger.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已登记 Registered",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the facility",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<Facility> register(Caller caller, @Valid @RequestBody NewFacility request) {
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, request.region(), WRITERS);
         FacilityWork.Registration registration = request.registration();
@@ -105,6 +108,7 @@ class FacilityController {
 
     @PostMapping("/{id}/measures")
     @Operation(summary = "Apply a measure (suspend breeding, introduction, export; suspend business)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已采取措施 The measure is applied: the facility with it")
     ResponseEntity<Facility> applyMeasure(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                           @Valid @RequestBody NewMeasure request) {
         Facility facility = readable(caller, id);

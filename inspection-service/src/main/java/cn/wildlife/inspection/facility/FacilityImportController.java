@@ -42,6 +42,9 @@ class FacilityImportController {
                     + "(optional, code:count；...). Every bad row is reported by number, column and reason; a file with "
                     + "errors imports nothing unless skipInvalid=true. Answers 202 with the job; follow its progress at "
                     + "the Location.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "已受理 Accepted: the import runs in the background",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the import job: GET it until it is finished",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<FacilityImports.Job> start(Caller caller, @RequestBody byte[] file,
                                               @RequestParam(defaultValue = "false") boolean skipInvalid) {
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, caller.region().code(), Role.OFFICER,

@@ -63,6 +63,9 @@ class InspectionController {
             description = "Facilities from the region's subtree, inspectors from the roster, none with a conflict in "
                     + "the facility it inspects. The seed (given, or chosen and recorded) with the list and roster "
                     + "reproduces the draw; one planned inspection per facility drawn.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已抽取 Drawn",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the draw",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<Draw> draw(Caller caller, @Valid @RequestBody NewDraw request) {
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, request.region(), WRITERS);
         Draw draw = work.draw(request.region(), request.seed(), request.facilityCount(),
@@ -87,6 +90,8 @@ class InspectionController {
     }
 
     @GetMapping("/draws/{id}/announcement")
+    // Public through the gateway: no token or key is asked for.
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements
     @Operation(summary = "A published draw as announced (一公开): no token needed",
             description = "Region, planned date, seed, how many facilities it was drawn from, the facilities drawn "
                     + "and the inspectors' names drawn for each. 404 until the draw is published.")
@@ -104,6 +109,9 @@ class InspectionController {
 
     @PostMapping
     @Operation(summary = "Plan an inspection by hand")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已计划 Planned",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the inspection",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<Inspection> plan(Caller caller, @Valid @RequestBody NewInspection request) {
         Facility facility = facilities.find(request.facilityId());
         access.checkRead(caller, "facility", facility.id(), FacilityWork.SUPERVISING_AGENCY, facility.region());

@@ -66,6 +66,9 @@ class OperationController {
     @Operation(summary = "Enter an operation as its plan writes it",
             description = "Phases must follow each other within the operation's dates; reporting regions lie in its "
                     + "region. Announced on platform.operations.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已录入 Entered",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the operation",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<cn.wildlife.inspection.operation.Operation> enter(Caller caller,
                                                                     @Valid @RequestBody NewOperation request) {
         access.checkWrite(caller, request.leadAgency(), request.region(), Role.OFFICER, Role.HANDLER,
@@ -90,6 +93,7 @@ class OperationController {
     @Operation(summary = "Record a patrol or sortie",
             description = "By a participating agency, in its region. Breeding sites are counted from inspection "
                     + "records and are refused here.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已记录 The sortie is recorded")
     ResponseEntity<Sortie> sortie(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                   @Valid @RequestBody NewSortie request) {
         var operation = readable(caller, id);
@@ -117,6 +121,7 @@ class OperationController {
     @PostMapping("/{id}/reports")
     @Operation(summary = "Submit a report: a month's summary (period yyyy-MM) or the final report (FINAL)",
             description = "On time or late against its due day; submitted once per region and period.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已报送 The report is submitted")
     ResponseEntity<ReportSubmission> submit(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                             @Valid @RequestBody NewReport request) {
         var operation = readable(caller, id);

@@ -80,6 +80,9 @@ class RectificationController {
     @PostMapping
     @Operation(summary = "Order a finding rectified by a date", description = "One order per finding; the due day "
             + "is the order's own. Opens the rectification clock in notification-service.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已下达 Ordered",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the rectification order",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
     ResponseEntity<RectificationOrder> order(Caller caller, @Valid @RequestBody NewOrder request) {
         Inspection inspection = inspections.find(request.inspectionId());
         access.checkRead(caller, "inspection", inspection.id(), FacilityWork.SUPERVISING_AGENCY, inspection.region());

@@ -3,9 +3,13 @@ package cn.wildlife.inspection.results;
 import cn.wildlife.inspection.operation.Operation;
 import cn.wildlife.inspection.operation.OperationAccess;
 import cn.wildlife.inspection.operation.OperationWork;
+import cn.wildlife.inspection.results.domain.ResultsTable;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +77,9 @@ class ResultsController {
 
     @GetMapping("/xlsx")
     @io.swagger.v3.oas.annotations.Operation(summary = "The results table as an Excel workbook")
+    @ApiResponse(responseCode = "200", description = "成果表 The results table",
+            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> xlsx(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                 @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
                                 @RequestParam(required = false) @Nullable LocalDate from,
@@ -84,6 +91,9 @@ class ResultsController {
 
     @GetMapping("/csv")
     @io.swagger.v3.oas.annotations.Operation(summary = "The results table as CSV (UTF-8 with BOM)")
+    @ApiResponse(responseCode = "200", description = "成果表 The results table",
+            content = @Content(mediaType = "text/csv",
+                    schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> csv(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
                                @RequestParam(required = false) @Nullable LocalDate from,

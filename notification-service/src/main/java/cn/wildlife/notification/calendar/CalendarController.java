@@ -10,7 +10,6 @@ import cn.wildlife.support.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -56,7 +55,7 @@ class CalendarController {
     @GetMapping("/years")
     @Operation(summary = "The years whose holiday calendar is loaded",
             description = "A date in a year without its calendar is computed on weekends alone and marked provisional.")
-    List<Map<String, Object>> years() {
+    List<CalendarStore.YearSummary> years() {
         return calendars.summary();
     }
 
@@ -66,7 +65,7 @@ class CalendarController {
                     + "loaded from a file: curl -X PUT --data @2027.json. It applies to every deadline computed "
                     + "afterwards; open deadlines whose due date was provisional (computed without a calendar) are "
                     + "recomputed before the answer; the others keep their due dates.")
-    Map<String, Object> load(Caller caller, @PathVariable @Min(2000) @Max(2100) int year,
+    YearLoaded load(Caller caller, @PathVariable @Min(2000) @Max(2100) int year,
                              @RequestBody CalendarStore.YearFile body) {
         access.requireRole(caller, Role.ADMIN);
         List<FieldError> errors = new ArrayList<>();
@@ -85,8 +84,11 @@ class CalendarController {
         int revision = calendars.put(body, caller.subject());
         // Deadlines computed without this year are recomputed before the answer goes out.
         events.publishEvent(new CalendarYearLoaded(year));
-        return Map.of("year", year, "revision", revision, "holidays", body.holidays().size(),
-                "adjustedWorkingDays", body.adjustedWorkingDays().size());
+        return new YearLoaded(year, revision, body.holidays().size(), body.adjustedWorkingDays().size());
+    }
+
+    /** A year's calendar as loaded: its revision, and how many holidays and adjusted working days it has. */
+    record YearLoaded(int year, int revision, int holidays, int adjustedWorkingDays) {
     }
 
     private static void checkDays(String field, List<CalendarStore.YearFile.Day> days, int year, Set<LocalDate> seen,
@@ -113,6 +115,8 @@ class CalendarController {
     }
 
     @GetMapping("/due-date")
+    // Public through the gateway: no token or key is asked for.
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements
     @Operation(summary = "When a period ends",
             description = "start is a date (2026-09-28) for day units or a date-time for HOURS (2026-09-28T10:00"
                     + " in Asia/Shanghai, or with an offset).")

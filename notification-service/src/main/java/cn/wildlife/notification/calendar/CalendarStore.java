@@ -13,11 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * China's holiday calendars, one document per year in {@code calendars}. The years shipped with the service are added
@@ -75,18 +74,18 @@ public class CalendarStore {
     }
 
     /** What is loaded, per year. */
-    public List<Map<String, Object>> summary() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** A loaded year as listed: where its dates come from, its revision, and how many days it names. */
+    public record YearSummary(int year, @Nullable String source, @Nullable String origin, int revision, int holidays,
+                              int adjustedWorkingDays, Instant updatedAt) {
+    }
+
+    public List<YearSummary> summary() {
+        List<YearSummary> out = new ArrayList<>();
         for (Document d : years.find().sort(new Document("_id", 1))) {
-            Map<String, Object> year = new TreeMap<>();
-            year.put("year", d.getInteger("_id"));
-            year.put("source", d.getString("source"));
-            year.put("origin", d.getString("origin"));
-            year.put("revision", d.getInteger("revision", 1));
-            year.put("holidays", d.getList("holidays", Document.class, List.of()).size());
-            year.put("adjustedWorkingDays", d.getList("adjustedWorkingDays", Document.class, List.of()).size());
-            year.put("updatedAt", d.getDate("updatedAt").toInstant());
-            out.add(year);
+            out.add(new YearSummary(d.getInteger("_id"), d.getString("source"), d.getString("origin"),
+                    d.getInteger("revision", 1), d.getList("holidays", Document.class, List.of()).size(),
+                    d.getList("adjustedWorkingDays", Document.class, List.of()).size(),
+                    d.getDate("updatedAt").toInstant()));
         }
         return out;
     }

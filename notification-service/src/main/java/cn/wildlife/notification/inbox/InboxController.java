@@ -47,6 +47,7 @@ class InboxController {
 
     @PostMapping("/api/inbox/{id}/read")
     @Operation(summary = "Mark an item read")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "已读 Marked read")
     ResponseEntity<Void> read(Caller caller, @PathVariable @Size(max = 400) String id) {
         if (!store.markRead(id, caller.agency().name(), caller.region().code(),
                 caller.roles().stream().map(Enum::name).toList())) {

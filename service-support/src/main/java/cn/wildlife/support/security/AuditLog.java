@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /** Reads of one agency's records by another agency: who, what, when and why it was allowed. Append-only. */
 public class AuditLog {
 
-    /** One audited read. */
+    /** One audited read. Named apart in OpenAPI: a service's own "Entry" (a transfer's history) would replace it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AuditEntry")
     public record Entry(Instant at, String subject, String name, Agency agency, String region, String kind,
                         String recordId, Agency owner, Access.Grant grant) {
     }

@@ -85,6 +85,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .collect(Collectors.joining(", ", "[", "]"));
                 errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.enum", allowed),
                         format.getValue()));
+            } else if (isMissing(cause)) {
+                // A missing (or null) primitive or creator property: absent, not of the wrong type.
+                errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.required"), null));
             } else if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.field",
                         mismatch.getTargetType().getSimpleName()),
@@ -159,7 +162,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.code(),
                 ProblemMessages.get(LocaleContextHolder.getLocale(), "conflict.title"), ex.getMessage(), request);
-        ex.facts().forEach(problem::setProperty);
+        // A record's "status" is its state: as "status" it would overwrite the problem's HTTP status (RFC 9457).
+        ex.facts().forEach((name, value) -> problem.setProperty("status".equals(name) ? "state" : name, value));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
@@ -216,6 +220,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    private static boolean isMissing(Throwable cause) {
+        String message = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : null;
+        return cause instanceof MismatchedInputException mismatch && message != null
+                && (message.startsWith("Missing required creator property")
+                || mismatch.getTargetType() != null && mismatch.getTargetType().isPrimitive()
+                        && message.startsWith("Cannot map `null` into type"));
     }
 
     private static String path(JacksonException ex) {

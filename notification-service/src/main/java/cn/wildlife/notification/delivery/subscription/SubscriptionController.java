@@ -14,6 +14,9 @@ import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -71,7 +74,10 @@ class SubscriptionController {
      * address in a region ({@code agency} and {@code region} default to the caller's). {@code digest} applies to
      * office e-mail subscriptions and defaults to true there.
      */
-    record NewSubscription(@Nullable String scope, @Nullable String channel, @Nullable String address,
+    record NewSubscription(@Nullable String scope,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EMAIL", "SMS"})
+                           @Nullable String channel,
+                           @Nullable String address,
                            @Nullable String agency, @Nullable String region, @Nullable List<String> kinds,
                            @Nullable List<String> ruleIds, @Nullable Boolean digest) {
     }
@@ -84,6 +90,8 @@ class SubscriptionController {
 
     @PostMapping("/api/subscriptions")
     @Operation(summary = "Subscribe oneself, or an agency office (agency head or administrator), to alerts")
+    @ApiResponse(responseCode = "201", description = "已订阅 Subscribed", headers = @Header(name = "Location",
+            description = "the subscription", schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<SubscriptionView> subscribe(Caller caller, @RequestBody NewSubscription request) {
         List<FieldError> errors = new ArrayList<>();
         Subscription.Scope scope = parse(Subscription.Scope.class, request.scope(), Subscription.Scope.PERSON,
@@ -166,6 +174,7 @@ class SubscriptionController {
 
     @DeleteMapping("/api/subscriptions/{id}")
     @Operation(summary = "Unsubscribe")
+    @ApiResponse(responseCode = "204", description = "已退订 Unsubscribed")
     ResponseEntity<Void> delete(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
         managed(caller, id);
         store.delete(id);

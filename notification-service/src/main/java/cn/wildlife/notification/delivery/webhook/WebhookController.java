@@ -82,7 +82,10 @@ class WebhookController {
     }
 
     /** A registration. Agency and region default to the caller's; no kinds, rules or types means every alert. */
-    record NewWebhook(@Nullable String name, @Nullable String url, @Nullable String agency, @Nullable String region,
+    record NewWebhook(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) @Nullable String name,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
+                              description = "https:// to a public host") @Nullable String url,
+                      @Nullable String agency, @Nullable String region,
                       @Nullable List<String> kinds, @Nullable List<String> ruleIds,
                       @Nullable List<String> eventTypes) {
     }
@@ -187,6 +190,7 @@ class WebhookController {
 
     @DeleteMapping("/api/webhooks/{id}")
     @Operation(summary = "Remove a webhook; deliveries still waiting for it are cancelled")
+    @ApiResponse(responseCode = "204", description = "已删除 Removed")
     ResponseEntity<Void> delete(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
         managed(caller, id);
         webhooks.delete(id);
@@ -227,6 +231,7 @@ class WebhookController {
 
     @PostMapping("/api/webhooks/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a dead-lettered (or already sent) delivery again, with a fresh round of retries")
+    @ApiResponse(responseCode = "202", description = "已重新排队 Queued again: the delivery as it now stands")
     ResponseEntity<DeliveryStore.View> redeliver(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                                                  @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
         managed(caller, id);
