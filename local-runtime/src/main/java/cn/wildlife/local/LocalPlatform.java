@@ -59,11 +59,14 @@ public final class LocalPlatform implements AutoCloseable {
             case "run" -> run(rest);
             case "publish" -> System.exit(publish(rest));
             case "kafka-users" -> System.exit(new KafkaUsersCommand(System.out, System::getenv).run(rest));
+            case "kafka-setup" -> System.exit(new KafkaSetupCommand(System.out).run(rest));
             case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
                 System.err.println("usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
                         + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
                         + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
+                        + "\n       wildlife-platform kafka-setup --bootstrap=HOST:PORT --broker-config=FILE --passwords=FILE"
+                        + " [--replication-factor=N]"
                         + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
                         + "\n       wildlife-platform store --data-dir=DIR --mongo-port=N [--in-memory]"
                         + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --mongo=mongodb://HOST:PORT"

@@ -7,13 +7,19 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.wildlife.embedded.KafkaCredentials;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.access.KafkaAccess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -21,12 +27,17 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The production-like docker-compose.yml cannot be started where the platform is developed (no Docker
  * engine), so its shape is checked here instead: pinned images, a self-initialising replica set,
- * healthchecks gating start-up order, Boot 4 property names, one Dockerfile for every deployable.
+ * healthchecks gating start-up order, Boot 4 property names, one Dockerfile for every deployable, and a Kafka that
+ * authenticates every client and authorizes with the platform's own ACLs.
  */
 class ComposeFileTest {
 
     private static final List<String> SPRING_SERVICES =
             List.of("case-service", "notification-service", "inspection-service", "gateway");
+    /** The deployables that talk to Kafka, each as the principal of its name. */
+    private static final List<String> KAFKA_SERVICES = KafkaAccess.servicePrincipals();
+    // A value that is exactly one required variable: "${NAME:?message}".
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
     private static final Map<String, String> MONGO_DATABASES = Map.of(
             "case-service", "cases",
             "notification-service", "notifications",
@@ -35,11 +46,13 @@ class ComposeFileTest {
     private static final Pattern PINNED_TAG = Pattern.compile("v?\\d+\\.\\d+\\.\\d+.*");
 
     private static Path composeFile;
+    private static String composeText;
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
     static void readComposeFile() throws IOException {
         composeFile = findUpwards("docker-compose.yml");
+        composeText = Files.readString(composeFile);
         Map<String, Object> compose;
         try (Reader reader = Files.newBufferedReader(composeFile)) {
             compose = new Yaml().load(reader);
@@ -75,6 +88,11 @@ class ComposeFileTest {
     @Test
     void everyServiceHasAHealthcheckAndAMemoryLimit() {
         services.forEach((name, service) -> {
+            assertThat(service.get("mem_limit")).as("%s mem_limit", name).isNotNull();
+            if (isOneShot(service)) {
+                // A job that runs to its end is waited for by its exit status, not by a healthcheck.
+                return;
+            }
             assertThat(service.get("healthcheck")).as("%s healthcheck", name).isInstanceOf(Map.class);
             assertThat(map(service.get("healthcheck"), name).get("test")).as("%s healthcheck test", name).isNotNull();
             assertThat(service.get("mem_limit")).as("%s mem_limit", name).isNotNull();
@@ -94,7 +112,8 @@ class ComposeFileTest {
                 assertThat(services).as("%s depends on an undefined service", name).containsKey(dependency);
                 assertThat(map(condition, name + " -> " + dependency).get("condition"))
                         .as("%s -> %s", name, dependency)
-                        .isEqualTo("service_healthy");
+                        .isEqualTo(isOneShot(services.get(dependency)) ? "service_completed_successfully"
+                                : "service_healthy");
             });
         });
     }
@@ -155,6 +174,154 @@ class ComposeFileTest {
 
         assertThat(baseImages).isNotEmpty()
                 .allSatisfy(image -> assertThat(tagOf(image)).as(image).matches(PINNED_TAG));
+    }
+
+    @Test
+    void kafkaTakesClientsOnlyOverSaslSslWithScramAndNoListenerWithoutAuthentication() {
+        Map<String, String> environment = keyValues(service("kafka").get("environment"));
+        Map<String, String> protocols = new LinkedHashMap<>();
+        for (String entry : environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            String[] nameAndProtocol = entry.trim().split(":", 2);
+            protocols.put(nameAndProtocol[0], nameAndProtocol[1]);
+        }
+
+        assertThat(protocols).containsEntry("CLIENT", "SASL_SSL")
+                .containsEntry("INTERNAL", "SASL_PLAINTEXT")
+                .containsEntry("CONTROLLER", "SASL_PLAINTEXT");
+        assertThat(listenerNames(environment.get("KAFKA_LISTENERS")))
+                .containsExactlyInAnyOrder("CLIENT", "INTERNAL", "CONTROLLER");
+        assertThat(protocols.values()).as("no listener takes a client without SASL")
+                .allMatch(p -> p.startsWith("SASL_"));
+        assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).contains("CLIENT://kafka:9092");
+        assertThat(environment).containsEntry("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS",
+                        KafkaAccess.MECHANISM)
+                .containsEntry("KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED_MECHANISMS", "PLAIN")
+                .containsEntry("KAFKA_LISTENER_NAME_CONTROLLER_SASL_ENABLED_MECHANISMS", "PLAIN")
+                .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "INTERNAL")
+                .containsEntry("KAFKA_LISTENER_NAME_CLIENT_SSL_KEYSTORE_TYPE", "PKCS12");
+        // The agencies' external listener is a later issue; until then nothing of Kafka leaves the compose network.
+        assertThat(service("kafka").get("ports")).as("kafka ports").isNull();
+    }
+
+    @Test
+    void kafkaDeniesWhatNoAclAllowsAndKnowsOnlyTheBrokerAndTheOperatorsAsSuperUsers() {
+        Map<String, String> environment = keyValues(service("kafka").get("environment"));
+
+        assertThat(environment).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+                        "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                .containsEntry("KAFKA_MESSAGE_MAX_BYTES", String.valueOf(Topics.MAX_DEAD_LETTER_BYTES))
+                .containsKey("KAFKA_CONNECTIONS_MAX_REAUTH_MS");
+        assertThat(Set.of(environment.get("KAFKA_SUPER_USERS").split(";"))).containsExactlyInAnyOrder(
+                KafkaAccess.user(KafkaCredentials.BROKER), KafkaAccess.user(KafkaAccess.ADMIN));
+    }
+
+    @Test
+    void kafkasHealthcheckAuthenticatesOnTheInternalListener() {
+        String test = commandLine(map(service("kafka").get("healthcheck"), "kafka healthcheck").get("test"));
+
+        assertThat(test).contains("--bootstrap-server localhost:9094").contains("--command-config");
+        assertThat(composeFile.resolveSibling("deploy/kafka/start-kafka.sh")).content()
+                .contains("healthcheck.properties").contains("sasl.mechanism=PLAIN");
+    }
+
+    @Test
+    void theTlsMaterialIsCreatedOnceBeforeTheBrokerAndNoClientMountsAPrivateKey() {
+        Map<String, Object> tls = service("kafka-tls");
+        assertThat(commandLine(tls.get("entrypoint"))).contains("create-tls.sh");
+        assertThat(composeFile.resolveSibling("deploy/kafka/create-tls.sh")).isRegularFile();
+        assertThat(map(service("kafka").get("depends_on"), "kafka depends_on")).containsKey("kafka-tls");
+        assertThat(volumesOf("kafka")).contains("kafka-broker-tls:/etc/kafka/secrets:ro");
+
+        services.forEach((name, service) -> {
+            if (!name.equals("kafka") && !name.equals("kafka-tls")) {
+                assertThat(volumesOf(name)).as("%s volumes", name).noneMatch(v -> v.startsWith("kafka-broker-tls:")
+                        || v.startsWith("kafka-ca:"));
+            }
+        });
+    }
+
+    @Test
+    void kafkaSetupRunsThePlatformsOwnCommandOnceKafkaIsHealthy() {
+        Map<String, Object> setup = service("kafka-setup");
+
+        assertThat(keyValues(map(setup.get("build"), "kafka-setup build").get("args")))
+                .containsEntry("SERVICE", "local-runtime");
+        assertThat(commandLine(setup.get("entrypoint"))).contains("kafka-setup.sh");
+        assertThat(commandLine(setup.get("command"))).contains("--bootstrap=kafka:9094");
+        assertThat(composeFile.resolveSibling("deploy/kafka/kafka-setup.sh")).content().contains("kafka-setup ");
+        assertThat(map(setup.get("depends_on"), "kafka-setup depends_on")).containsOnlyKeys("kafka");
+        assertThat(isOneShot(setup)).isTrue();
+        assertThat(composeFile.resolveSibling("Dockerfile")).content().contains("local-runtime)");
+
+        // Every principal of the catalogue gets a password, from a variable named after it.
+        Map<String, String> environment = keyValues(setup.get("environment"));
+        List<String> principals = new ArrayList<>(KafkaAccess.allPrincipals());
+        principals.add(KafkaCredentials.BROKER);
+        for (String principal : principals) {
+            String variable = passwordVariable(principal);
+            assertThat(environment.get(variable)).as("%s password", principal)
+                    .isEqualTo("${" + variable + ":?set " + variable + "}");
+        }
+    }
+
+    @Test
+    void everyServiceConnectsToKafkaAsItsOwnPrincipalOverSaslSslOnceKafkaIsSetUp() {
+        for (String name : KAFKA_SERVICES) {
+            Map<String, Object> service = service(name);
+            Map<String, String> environment = keyValues(service.get("environment"));
+
+            assertThat(environment).as(name)
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                    .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", KafkaAccess.MECHANISM)
+                    .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PKCS12")
+                    // kafka-setup created the topics; a service's principal may not create any.
+                    .containsEntry("PLATFORM_TOPICS_CREATE", "false");
+            assertThat(environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as(name).isEqualTo(
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+                            + "\" password=\"${" + passwordVariable(name) + ":?set " + passwordVariable(name) + "}\";");
+            String truststore = environment.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION");
+            assertThat(truststore).as(name).startsWith("file:/etc/wildlife/kafka-tls/");
+            assertThat(volumesOf(name)).as(name).contains("kafka-truststore:/etc/wildlife/kafka-tls:ro");
+            assertThat(map(map(service.get("depends_on"), name).get("kafka-setup"), name + " -> kafka-setup")
+                    .get("condition")).as(name).isEqualTo("service_completed_successfully");
+        }
+    }
+
+    @Test
+    void noPasswordIsWrittenInTheComposeFile() {
+        services.forEach((name, service) -> keyValues(service.get("environment")).forEach((key, value) -> {
+            if (key.contains("PASSWORD")) {
+                assertThat(value).as("%s %s", name, key).matches(REQUIRED_VARIABLE);
+            }
+            Matcher inline = Pattern.compile("password=\"([^\"]*)\"").matcher(String.valueOf(value));
+            while (inline.find()) {
+                assertThat(inline.group(1)).as("%s %s", name, key).matches(REQUIRED_VARIABLE);
+            }
+        }));
+        // A default ("${X:-secret}" or "${X-secret}") would be a password in the file after all.
+        assertThat(Pattern.compile("\\$\\{[A-Z0-9_]*PASSWORD[A-Z0-9_]*:?-").matcher(composeText).find())
+                .as("a password variable with a default").isFalse();
+    }
+
+    /** A job that runs to its end: compose must not restart it, and what depends on it waits for its success. */
+    private static boolean isOneShot(Map<String, Object> service) {
+        return "no".equals(service.get("restart"));
+    }
+
+    private static String passwordVariable(String principal) {
+        return "KAFKA_PASSWORD_" + principal.toUpperCase().replace('-', '_');
+    }
+
+    private static List<String> listenerNames(String listeners) {
+        return Arrays.stream(listeners.split(",")).map(l -> l.trim().split("://", 2)[0]).toList();
+    }
+
+    private static List<String> volumesOf(String name) {
+        Object volumes = service(name).get("volumes");
+        return volumes instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static Map<String, Object> service(String name) {
