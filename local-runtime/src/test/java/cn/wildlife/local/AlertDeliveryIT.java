@@ -378,7 +378,7 @@ class AlertDeliveryIT {
         return problem.body().get("errors").valueStream().map(e -> e.get("field").asString()).distinct().toList();
     }
 
-    /** What a partner system does with each request (the README's snippet): time first, then the signature. */
+    /** What a partner system does with each request (docs/alert-delivery.md): time first, then the signature. */
     private static boolean verify(String secret, Receiver.Request request, Instant now) throws Exception {
         long timestamp = Long.parseLong(request.header("X-Wildlife-Timestamp"));
         if (Math.abs(now.getEpochSecond() - timestamp) > 300) {

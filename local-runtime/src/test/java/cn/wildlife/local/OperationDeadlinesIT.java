@@ -76,7 +76,7 @@ class OperationDeadlinesIT {
         return "OPERATION_MONTHLY_REPORT:" + operationId + ":" + region + ":" + period;
     }
 
-    /** The id the README documents: operation, agency, ISO week and the first 10 hex of SHA-256 of the hotspot. */
+    /** The id in docs/deadlines.md: operation, agency, ISO week and the first 10 hex of SHA-256 of the hotspot. */
     private static String patrol(String operationId, LocalDate day) throws Exception {
         String week = day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                 + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
