@@ -1,7 +1,11 @@
 package cn.wildlife.local;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,6 +36,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..domain..").should().dependOnClassesThat().resideInAnyPackage(
                 "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
                 "com.fasterxml.jackson.databind..").check(classes);
+    }
+
+    @Test
+    void noServiceHasPackagesThatDependOnEachOtherBothWays() {
+        for (String service : SERVICES) {
+            slices().matching(service.replace("..", ".(*)..")).should().beFreeOfCycles().check(classes);
+        }
+    }
+
+    /**
+     * A domain package holds the rules alone: it never uses its service's stores, controllers, listeners or
+     * configuration (the framework and driver types are kept out by the rule above).
+     */
+    @Test
+    void aDomainPackageUsesNothingOfItsServiceButOtherDomainPackages() {
+        for (String service : SERVICES) {
+            String root = service.substring(0, service.length() - 2);
+            noClasses().that().resideInAPackage(root + "..domain..").should().dependOnClassesThat(
+                    DescribedPredicate.describe("its service's code outside a domain package", (JavaClass c) ->
+                            c.getPackageName().startsWith(root) && !c.getPackageName().contains(".domain")))
+                    .allowEmptyShould(true) // the gateway has no domain package
+                    .check(classes);
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cn.wildlife.gateway.apikey;
 
-import cn.wildlife.gateway.security.SigningKey;
+import cn.wildlife.gateway.signing.SigningKey;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;

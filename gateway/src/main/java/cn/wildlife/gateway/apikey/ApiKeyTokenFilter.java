@@ -1,6 +1,6 @@
 package cn.wildlife.gateway.apikey;
 
-import cn.wildlife.gateway.security.SigningKey;
+import cn.wildlife.gateway.signing.SigningKey;
 import cn.wildlife.gateway.web.GatewayProblems;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package cn.wildlife.gateway.devtoken;
 
-import cn.wildlife.gateway.security.SigningKey;
+import cn.wildlife.gateway.signing.SigningKey;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;

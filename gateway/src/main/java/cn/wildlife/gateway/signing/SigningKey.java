@@ -1,4 +1,4 @@
-package cn.wildlife.gateway.security;
+package cn.wildlife.gateway.signing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -4,6 +4,7 @@ import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.notification.NotificationServiceApplication;
+import cn.wildlife.notification.deadline.CalendarGaps;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.outbox.Outbox;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code calendar_gaps}, inserted only if absent: however many instances compute such deadlines, one alert is raised.
  */
 @Component
-public class CalendarGapAlerts {
+public class CalendarGapAlerts implements CalendarGaps {
 
     /** Whom the alert is for: every holder of the ADMIN role, whatever their agency and region. */
     public static final String ADMINISTRATORS = "*@*/ADMIN";
@@ -50,6 +51,7 @@ public class CalendarGapAlerts {
     }
 
     /** Raises the alert for each missing year not announced yet; {@code deadline} is the one that touched it. */
+    @Override
     public void raiseOnce(Collection<Integer> missingYears, Deadline deadline, Instant provisionalDueAt) {
         boolean raised = false;
         for (int year : missingYears) {
@@ -76,6 +78,7 @@ public class CalendarGapAlerts {
     }
 
     /** The year's calendar is loaded: the gap is marked closed, for whoever looks at the store. */
+    @Override
     public void loaded(int year) {
         gaps.updateOne(Filters.eq("_id", year), Updates.set("loadedAt", Date.from(clock.instant())));
     }

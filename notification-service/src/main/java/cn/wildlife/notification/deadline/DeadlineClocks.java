@@ -5,7 +5,6 @@ import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.deadline.DeadlineExtended;
 import cn.wildlife.notification.NotificationServiceApplication;
-import cn.wildlife.notification.alert.CalendarGapAlerts;
 import cn.wildlife.notification.calendar.CalendarYearLoaded;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
 import cn.wildlife.notification.deadline.domain.Deadline;
@@ -42,13 +41,13 @@ public class DeadlineClocks {
 
     private final DeadlineStore store;
     private final DueDateCalculator calculator;
-    private final CalendarGapAlerts gaps;
+    private final CalendarGaps gaps;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
     private final DeadlineBackfill backfill;
 
-    DeadlineClocks(DeadlineStore store, DueDateCalculator calculator, CalendarGapAlerts gaps, Outbox outbox,
+    DeadlineClocks(DeadlineStore store, DueDateCalculator calculator, CalendarGaps gaps, Outbox outbox,
                    OutboxRelay relay, Clock clock, DeadlineBackfill backfill) {
         this.backfill = backfill;
         this.store = store;

@@ -13,7 +13,6 @@ import cn.wildlife.events.operation.OperationChanged;
 import cn.wildlife.events.operation.ReportSubmitted;
 import cn.wildlife.events.operation.SortieRecorded;
 import cn.wildlife.notification.NotificationServiceApplication;
-import cn.wildlife.notification.alert.CalendarGapAlerts;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
@@ -41,11 +40,11 @@ public class DeadlineOpening {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final DeadlineClocks clocks;
-    private final CalendarGapAlerts gaps;
+    private final CalendarGaps gaps;
     private final java.time.Clock clock;
 
     public DeadlineOpening(RuleCatalogue rules, DeadlineStore store, DueDateCalculator calculator, Outbox outbox,
-                           OutboxRelay relay, DeadlineClocks clocks, CalendarGapAlerts gaps, java.time.Clock clock) {
+                           OutboxRelay relay, DeadlineClocks clocks, CalendarGaps gaps, java.time.Clock clock) {
         this.rules = rules;
         this.store = store;
         this.calculator = calculator;
