@@ -124,6 +124,11 @@ class OpenApiContractIT {
             assertThat(paths.has("/api/audit/" + service)).as(service).isTrue();
             assertThat(client.get(gateway + "/api/audit/" + service, client.as("platform-admin")).status())
                     .isEqualTo(200);
+            assertThat(paths.has("/api/kafka/quarantine")).as(service).isFalse();
+            assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("platform-admin"))
+                    .status()).isEqualTo(200);
+            assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("forestry-officer"))
+                    .status()).isEqualTo(403);
         }
         JsonNode gatewayPaths = document("gateway").get("paths");
         gatewayPaths.propertyNames().forEach(path -> assertThat(path).doesNotStartWith("/fallback"));

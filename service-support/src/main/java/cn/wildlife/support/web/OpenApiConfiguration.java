@@ -48,7 +48,8 @@ public class OpenApiConfiguration {
     /** The header the gateway reads an API key from (its {@code ApiKeyConfiguration}). */
     public static final String API_KEY_HEADER = "X-API-Key";
     static final String PROBLEM = "ProblemDetail";
-    private static final String AUDIT_PATH = "/api/audit";
+    /** Each service has its own of these; the gateway routes {@code <path>/<service>} to it. */
+    private static final List<String> PER_SERVICE_PATHS = List.of("/api/audit", "/api/kafka/quarantine");
 
     @Bean
     OpenAPI serviceOpenApi(Environment environment) {
@@ -113,16 +114,16 @@ public class OpenApiConfiguration {
     }
 
     /**
-     * The audit log is reachable only as {@code /api/audit/<service>} (each service has its own, and the gateway
-     * routes by that suffix); the document names it as a partner calls it.
+     * The audit log and the Kafka quarantine are reachable only as {@code <path>/<service>} (each service has its
+     * own, and the gateway routes by that suffix); the document names them as a partner calls them.
      */
     static Paths gatewayPaths(Paths paths, String service) {
-        if (!paths.containsKey(AUDIT_PATH)) {
+        if (PER_SERVICE_PATHS.stream().noneMatch(paths::containsKey)) {
             return paths;
         }
         Paths renamed = new Paths();
-        paths.forEach((path, item) -> renamed.addPathItem(AUDIT_PATH.equals(path) ? AUDIT_PATH + "/" + service : path,
-                item));
+        paths.forEach((path, item) -> renamed.addPathItem(PER_SERVICE_PATHS.contains(path) ? path + "/" + service
+                : path, item));
         if (paths.getExtensions() != null) {
             renamed.setExtensions(paths.getExtensions());
         }
