@@ -8,17 +8,25 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -29,19 +37,37 @@ import org.apache.hc.core5.util.Timeout;
  * here by {@link CheckedDnsResolver}, so a refused destination fails before any connection is opened and the
  * connection goes to the address that was checked. Redirects, retries, cookies and proxies are off: a partner system
  * registers the URL that answers, and the worker does the retrying.
+ *
+ * <p>The receiver is whoever registered the webhook, so it is bounded like any input: a whole send (connecting,
+ * the answer's headers, the excerpt kept) is cut off after the connect and request timeouts together, however slowly
+ * the receiver drips bytes (the client's own timeouts only bound the gap between two reads), and the answer's header
+ * lines and count are limited (the client's defaults are unlimited).
  */
 final class WebhookSender implements AutoCloseable {
 
     private static final int KEPT_RESPONSE_CHARS = 200;
+    private static final int MAX_HEADER_LINE = 8192;
+    private static final int MAX_HEADERS = 100;
 
     private final CloseableHttpClient http;
+    private final Duration deadline;
+    private final ScheduledExecutorService cutoffs = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "webhook-cutoff");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** {@code dns} answers for host names; every answer is judged against {@code settings}' destinations. */
     WebhookSender(DeliveryProperties.Webhook settings, DnsResolver dns) {
         Timeout answer = Timeout.of(settings.requestTimeout());
+        this.deadline = settings.connectTimeout().plus(settings.requestTimeout());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckedDnsResolver(settings.destinations(), dns))
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
+                                        .setMaxHeaderCount(MAX_HEADERS).build())
+                                .build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                                 .setSocketTimeout(answer)
@@ -64,6 +90,11 @@ final class WebhookSender implements AutoCloseable {
         HttpPost post = new HttpPost(URI.create(url));
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.parse(WebhookPayloads.CONTENT_TYPE)));
+        AtomicBoolean cutOff = new AtomicBoolean();
+        ScheduledFuture<?> cutoff = cutoffs.schedule(() -> {
+            cutOff.set(true);
+            post.cancel();
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
             int status = response.getCode();
             String excerpt = excerptAndHangUp(response);
@@ -82,7 +113,12 @@ final class WebhookSender implements AutoCloseable {
             return SendResult.failed(null, "could not connect: " + (e.getMessage() == null ? "refused"
                     : e.getMessage()));
         } catch (IOException e) {
+            if (cutOff.get()) {
+                return SendResult.failed(null, "timed out: no whole answer within " + deadline.toSeconds() + " s");
+            }
             return SendResult.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            cutoff.cancel(false);
         }
     }
 
@@ -107,6 +143,7 @@ final class WebhookSender implements AutoCloseable {
 
     @Override
     public void close() {
+        cutoffs.shutdownNow();
         http.close(CloseMode.IMMEDIATE);
     }
 }

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -145,6 +147,80 @@ class WebhookSenderTest {
             assertThat(result.statusCode()).isEqualTo(500);
         }
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aReceiverThatDripsItsAnswerIsCutOffAfterTheWholeTimeout() throws Exception {
+        try (Receiver dripping = Receiver.writing(out -> {
+            out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 60; i++) {
+                out.write('X');
+                out.flush();
+                Thread.sleep(300);
+            }
+        }); WebhookSender sender = new WebhookSender(new DeliveryProperties.Webhook(Duration.ofSeconds(1),
+                Duration.ofSeconds(2), List.of("127.0.0.0/8")), dns)) {
+            long start = System.nanoTime();
+            SendResult result = sender.post("http://127.0.0.1:" + dripping.port() + "/hook", body(), Map.of());
+
+            assertThat(result.sent()).isFalse();
+            assertThat(result.error()).startsWith("timed out");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
+    void anEndlessHeaderLineIsRefusedWithoutFillingMemory() throws Exception {
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (Receiver endless = Receiver.writing(out -> {
+            out.write("HTTP/1.1 200 OK\r\nX-Endless: ".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 1024; i++) {
+                out.write(chunk);
+            }
+        }); WebhookSender sender = sender(List.of("127.0.0.0/8"))) {
+            SendResult result = sender.post("http://127.0.0.1:" + endless.port() + "/hook", body(), Map.of());
+
+            assertThat(result.sent()).isFalse();
+            assertThat(result.statusCode()).isNull();
+        }
+    }
+
+    /** A receiver speaking raw bytes on a loopback port: the answer is whatever {@code answer} writes. */
+    private static final class Receiver implements AutoCloseable {
+
+        interface Answer {
+            void write(OutputStream out) throws Exception;
+        }
+
+        private final ServerSocket socket;
+        private final Thread thread;
+
+        private Receiver(ServerSocket socket, Answer answer) {
+            this.socket = socket;
+            this.thread = new Thread(() -> {
+                try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
+                    answer.write(out);
+                } catch (Exception closed) {
+                    // The sender hung up or the test ended: what the test wants.
+                }
+            }, "raw-receiver");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static Receiver writing(Answer answer) throws IOException {
+            return new Receiver(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), answer);
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            thread.interrupt();
+        }
     }
 
     private WebhookSender sender(List<String> allowInternal) {
