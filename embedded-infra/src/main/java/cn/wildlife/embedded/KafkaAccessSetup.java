@@ -3,6 +3,7 @@ package cn.wildlife.embedded;
 import cn.wildlife.events.access.KafkaAccess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
@@ -22,6 +24,8 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.ResourceNotFoundException;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives the broker the catalogue's principals: a SCRAM credential for each one that has a password in
@@ -30,6 +34,7 @@ import org.apache.kafka.common.resource.ResourcePatternFilter;
  */
 public final class KafkaAccessSetup {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaAccessSetup.class);
     private static final int ITERATIONS = 8192;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -53,12 +58,12 @@ public final class KafkaAccessSetup {
             }
             wait(admin.alterUserScramCredentials(users).all());
             wait(admin.createAcls(acls).all());
-            // ACLs an earlier catalogue granted and this one does not: exactly the catalogue's, no more.
+            // Exactly the catalogue's ACLs, no more: one an earlier catalogue granted, one for a principal the catalogue
+            // does not know, or one for everyone (User:*) would quietly widen the door.
             List<AclBindingFilter> stale = new ArrayList<>();
             for (AclBinding present : wait(admin.describeAcls(AclBindingFilter.ANY).values())) {
-                String user = present.entry().principal();
-                boolean ours = KafkaAccess.allPrincipals().stream().map(KafkaAccess::user).anyMatch(user::equals);
-                if (ours && !acls.contains(present)) {
+                if (!acls.contains(present)) {
+                    log.warn("Removing an ACL the catalogue does not grant: {}", present);
                     stale.add(present.toFilter());
                 }
             }
@@ -67,6 +72,12 @@ public final class KafkaAccessSetup {
             }
             for (String principal : revoked) {
                 remove(admin, principal);
+            }
+            for (String user : wait(admin.describeUserScramCredentials().all()).keySet()) {
+                if (!KafkaAccess.allPrincipals().contains(user)) {
+                    log.warn("Removing the SCRAM credential of '{}', a principal the catalogue does not know", user);
+                    remove(admin, user);
+                }
             }
         }
     }
@@ -108,13 +119,13 @@ public final class KafkaAccessSetup {
     }
 
     private static Admin admin(Map<String, Object> brokerClient) {
-        Map<String, Object> props = new java.util.HashMap<>(brokerClient);
+        Map<String, Object> props = new HashMap<>(brokerClient);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "wildlife-access-setup");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         return Admin.create(props);
     }
 
-    private static <T> T wait(org.apache.kafka.common.KafkaFuture<T> future) {
+    private static <T> T wait(KafkaFuture<T> future) {
         try {
             return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class KafkaCredentials {
         if (Files.exists(file)) {
             KafkaCredentials existing = read(file);
             // A service or the operators' principal new in this version; an agency missing was revoked on purpose.
-            List<String> missing = new java.util.ArrayList<>(KafkaAccess.servicePrincipals());
+            List<String> missing = new ArrayList<>(KafkaAccess.servicePrincipals());
             missing.add(KafkaAccess.ADMIN);
             missing.removeIf(existing.passwords::containsKey);
             if (!missing.isEmpty()) {

@@ -17,14 +17,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -138,9 +150,44 @@ class KraftBrokerIT {
 
         broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
         assertThat(broker.credentials().password(FORESTRY)).isEmpty();
-        assertThatThrownBy(() -> send(forestry, Topics.agencyClues(Agency.FORESTRY)))
-                .hasRootCauseInstanceOf(AuthenticationException.class);
+        // Its ACLs are gone at once; its credential within moments (the broker's cache follows the metadata log).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(
+                () -> send(forestry, Topics.agencyClues(Agency.FORESTRY)))
+                .hasRootCauseInstanceOf(AuthenticationException.class));
         assertThat(readAll(broker.clientProperties(KafkaAccess.ADMIN), "operators", topic)).containsExactly("value");
+    }
+
+    @Test
+    void anAclOrUserTheCatalogueDoesNotGrantIsRemovedAtTheNextStart() throws Exception {
+        try (Admin admin = Admin.create(broker.brokerClientProperties())) {
+            admin.createAcls(List.of(
+                    allow("User:*", Topics.PLATFORM_CLUES, AclOperation.WRITE),
+                    allow(KafkaAccess.user(FORESTRY), Topics.PLATFORM_TRANSFERS, AclOperation.WRITE)))
+                    .all().get(10, TimeUnit.SECONDS);
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("stranger",
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), "stranger-password")))
+                    .all().get(10, TimeUnit.SECONDS);
+        }
+
+        broker.close();
+        broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
+
+        List<AclBinding> granted = new ArrayList<>();
+        KafkaAccess.allPrincipals().forEach(p -> granted.addAll(KafkaAccess.bindings(p)));
+        try (Admin admin = Admin.create(broker.brokerClientProperties())) {
+            // The broker answers from its copy of the metadata log, a moment behind the controller.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
+                        .containsExactlyInAnyOrderElementsOf(granted);
+                assertThat(admin.describeUserScramCredentials().all().get(10, TimeUnit.SECONDS).keySet())
+                        .doesNotContain("stranger").containsAll(KafkaAccess.allPrincipals());
+            });
+        }
+    }
+
+    private static AclBinding allow(String user, String topic, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                new AccessControlEntry(user, "*", operation, AclPermissionType.ALLOW));
     }
 
     @Test

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings every service shares, under {@code platform.*}.
  *
- * @param topics  whether a service creates the catalogue's topics at start (on by default; a locked-down cluster
- *                where an operator creates them turns it off)
+ * @param topics  whether a service creates the catalogue's topics at start: off by default, since a service's
+ *                principal may not create topics on an authenticated broker (the installation's setup does:
+ *                {@code kafka-setup}, or the local runtime); on only against a broker that lets it
  * @param outbox  how the outbox relay polls
  * @param consumer how consumption retries before an event goes to the dead-letter topic, and how long its dead letter
  *                 may take before the record is quarantined instead
@@ -35,7 +36,7 @@ public record PlatformProperties(
     }
 
     public record Topics(
-            @DefaultValue("true") boolean create,
+            @DefaultValue("false") boolean create,
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("60s") Duration createTimeout) {
     }
