@@ -14,6 +14,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class DeadLetterReason {
 
     public static final String HEADER = "dlt-reason";
+
+    /** Longer reasons are cut: a reason names what is wrong, it does not carry the event. */
+    public static final int MAX_REASON_CHARS = 1024;
     /** On a dead letter written without the record's payload: what was dropped, and why. */
     public static final String DROPPED = "dlt-dropped";
     /** On a dead letter written without the record's payload: the payload's size in bytes, as it arrived. */
@@ -35,12 +38,28 @@ public final class DeadLetterReason {
         Throwable deepest = exception;
         while (cursor != null) {
             if (cursor instanceof InvalidEventException) {
-                return cursor.getMessage();
+                return printable(cursor.getMessage());
             }
             deepest = cursor;
             cursor = cursor.getCause() == cursor ? null : cursor.getCause();
         }
         String message = deepest.getMessage();
-        return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return printable(deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+
+    /**
+     * A reason as it may be stored and shown: a refused event's own bytes can reach its reason (a bad specversion,
+     * a broken header), so control characters become '?' and the text is cut at {@link #MAX_REASON_CHARS}.
+     */
+    public static String printable(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(reason.length(), MAX_REASON_CHARS));
+        for (int i = 0; i < reason.length() && out.length() < MAX_REASON_CHARS; i++) {
+            char c = reason.charAt(i);
+            out.append(Character.isISOControl(c) || c == '\uFFFD' ? '?' : c);
+        }
+        return reason.length() > MAX_REASON_CHARS ? out.append('…').toString() : out.toString();
     }
 }

@@ -144,9 +144,10 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     }
 
     /**
-     * spring-kafka's exception headers, with the stack trace only where it helps: for an event refused as
-     * unreadable or invalid the reason says all, and a stack trace of the listener container (some 6 KB per
-     * record) made every poison event cost the broker more than a good one.
+     * spring-kafka's exception headers without a stack trace, and without an internal failure's own message: agency
+     * systems read their dead letters, and what went wrong inside a service (class names, what the store said) is
+     * for its log, where the error handler writes it whole. An event refused as unreadable or invalid keeps its
+     * reason, which is what the sender must correct.
      */
     private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey,
                                          DeadLetterPublishingRecoverer.HeaderNames names) {
@@ -159,14 +160,12 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         if (!isKey && root != exception) {
             put(headers, info.getExceptionCauseFqcn(), root.getClass().getName());
         }
-        String message = root.getMessage() != null ? root.getMessage() : exception.getMessage();
+        String message = refused(exception)
+                ? (root.getMessage() != null ? root.getMessage() : exception.getMessage())
+                : "the service could not apply it (an internal failure, in the service's log)";
         if (message != null) {
-            put(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), message);
-        }
-        if (!refused(exception)) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            exception.printStackTrace(new java.io.PrintWriter(trace));
-            put(headers, isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(), trace.toString());
+            put(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(),
+                    DeadLetterReason.printable(message));
         }
     }
 
@@ -402,7 +401,12 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 quarantine.put(entry);
                 return;
             } catch (RuntimeException storeFailed) {
-                if (!warned) {
+                if (!EventKafkaConfiguration.storeAway(storeFailed)) {
+                    // Not the store being away but something an operator must fix (a denied write, say): nothing is
+                    // committed past the record, and the log says so every few seconds rather than once.
+                    log.error("Quarantine entry of {} cannot be written ({}); the partition waits, its offset "
+                            + "uncommitted", p.coordinates(), storeFailed.toString());
+                } else if (!warned) {
                     warned = true;
                     log.warn("Quarantine entry of {} not written ({}); waiting for the store, the offset uncommitted",
                             p.coordinates(), storeFailed.toString());

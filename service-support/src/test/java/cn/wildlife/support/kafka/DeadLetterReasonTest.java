@@ -25,4 +25,13 @@ class DeadLetterReasonTest {
 
         assertThat(DeadLetterReason.reason(wrapped)).isEqualTo("ArithmeticException: / by zero");
     }
+
+    @Test
+    void theSendersOwnBytesInAReasonArePrintableAndBounded() {
+        String reason = DeadLetterReason.reason(new InvalidEventException("Invalid specversion: \uFFFD\u0000x\n"
+                + "y".repeat(5000)));
+
+        assertThat(reason).startsWith("Invalid specversion: ??x?yyy").hasSize(DeadLetterReason.MAX_REASON_CHARS + 1)
+                .endsWith("…").doesNotContain("\u0000");
+    }
 }
