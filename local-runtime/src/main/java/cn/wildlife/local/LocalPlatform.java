@@ -68,8 +68,10 @@ public final class LocalPlatform implements AutoCloseable {
                         + "\n       wildlife-platform kafka-setup --bootstrap=HOST:PORT --broker-config=FILE --passwords=FILE"
                         + " [--replication-factor=N]"
                         + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
+                        + " --kafka-internal-port=N"
                         + "\n       wildlife-platform store --data-dir=DIR --mongo-port=N [--in-memory]"
-                        + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --mongo=mongodb://HOST:PORT"
+                        + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --kafka-credentials=FILE"
+                        + " --mongo=mongodb://HOST:PORT"
                         + " [--gateway-port=N] [--setting=value...]");
                 System.exit(2);
             }

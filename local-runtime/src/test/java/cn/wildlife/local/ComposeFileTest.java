@@ -249,7 +249,8 @@ class ComposeFileTest {
         assertThat(keyValues(map(setup.get("build"), "kafka-setup build").get("args")))
                 .containsEntry("SERVICE", "local-runtime");
         assertThat(commandLine(setup.get("entrypoint"))).contains("kafka-setup.sh");
-        assertThat(commandLine(setup.get("command"))).contains("--bootstrap=kafka:9094");
+        assertThat(commandLine(setup.get("command"))).contains("--bootstrap=localhost:9094");
+        assertThat(setup.get("network_mode")).isEqualTo("service:kafka");
         assertThat(composeFile.resolveSibling("deploy/kafka/kafka-setup.sh")).content().contains("kafka-setup ");
         assertThat(map(setup.get("depends_on"), "kafka-setup depends_on")).containsOnlyKeys("kafka");
         assertThat(isOneShot(setup)).isTrue();

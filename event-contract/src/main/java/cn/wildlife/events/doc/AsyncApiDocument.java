@@ -73,8 +73,9 @@ public final class AsyncApiDocument {
         ObjectNode compose = servers.putObject("compose");
         compose.put("host", "{agencyListener}");
         compose.put("protocol", "kafka-secure");
-        compose.put("description", "The Kafka of docker-compose and production: SASL_SSL, SCRAM-SHA-512. The "
-                + "host and port of its external listener are given to each agency with its principal.");
+        compose.put("description", "The Kafka of docker-compose and production: SASL_SSL, SCRAM-SHA-512. Its "
+                + "listener for agencies' systems is not published yet (the compose stack reaches it only from its own "
+                + "network); where it is, its host and port are given to each agency with its principal.");
         compose.putObject("variables").putObject("agencyListener").put("description",
                 "host:port of the SASL_SSL listener for agencies' systems");
         compose.putArray("security").addObject().put("$ref", "#/components/securitySchemes/" + SCRAM);
@@ -108,9 +109,9 @@ public final class AsyncApiDocument {
                 + "agency-<agency> (agency-forestry, agency-public-security, agency-market-supervision), and one "
                 + "per platform service; ACLs deny by default. On the local runtime `./platform kafka-users "
                 + "settings forestry` prints forestry's settings.\n\n"
-                + "kcat (librdkafka):\n\n"
-                + "    kcat -b localhost:9092 -X security.protocol=SASL_PLAINTEXT -X sasl.mechanism=SCRAM-SHA-512 \\\n"
-                + "      -X sasl.username=agency-forestry -X sasl.password=$PASSWORD \\\n"
+                + "kcat (librdkafka 2.6.1 or later; the settings in a file, not on the command line):\n\n"
+                + "    ./platform kafka-users settings forestry > forestry.conf\n"
+                + "    kcat -F forestry.conf \\\n"
                 + "      -P -t agency.forestry.clues -k CLUE-123 -H ce_specversion=1.0 -H ce_id=$(uuidgen) \\\n"
                 + "      -H ce_source=/agency/forestry/220112 -H ce_type=cn.wildlife.clue.reported.v1 \\\n"
                 + "      -H ce_agency=FORESTRY -H content-type=application/json clue.json\n\n"
