@@ -107,6 +107,31 @@ final class Effects implements AutoCloseable {
         return new Results(clueFacts, caseFacts, value, clues, cases, tallied);
     }
 
+    /** One entry of a service's {@code kafkaQuarantine}: a record neither applied nor dead-lettered. */
+    record Quarantined(String database, String group, String topic, int partition, long offset, String reason,
+                       String deadLetterFailure) {
+
+        /** Where the record was: {@code <topic>-<partition>@<offset>}, as {@link Poison#acceptedAt()} has it. */
+        String at() {
+            return topic + "-" + partition + "@" + offset;
+        }
+    }
+
+    /** Every quarantine entry of the given databases (each service keeps its own, in its own database). */
+    java.util.List<Quarantined> quarantined(java.util.List<String> databases) {
+        java.util.List<Quarantined> all = new java.util.ArrayList<>();
+        for (String database : databases) {
+            for (Document d : client.getDatabase(database).getCollection("kafkaQuarantine").find()
+                    .projection(Projections.include("group", "topic", "partition", "offset", "reason",
+                            "deadLetterFailure"))) {
+                all.add(new Quarantined(database, d.getString("group"), d.getString("topic"),
+                        ((Number) d.get("partition")).intValue(), ((Number) d.get("offset")).longValue(),
+                        d.getString("reason"), d.getString("deadLetterFailure")));
+            }
+        }
+        return all;
+    }
+
     private static BigDecimal decimal(Object number) {
         if (number == null) {
             return BigDecimal.ZERO;

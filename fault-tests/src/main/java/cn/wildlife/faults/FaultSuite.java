@@ -1,16 +1,25 @@
 package cn.wildlife.faults;
 
 import cn.wildlife.events.Agency;
+import cn.wildlife.events.Topics;
 import cn.wildlife.events.access.KafkaAccess;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The fault scenarios, one after another on one set of processes (a broker, a store, case-service,
@@ -29,10 +38,20 @@ final class FaultSuite {
         }
     }
 
-    /** Every scenario by name, in the order they run; the short variant runs the first, poison and broker. */
+    /**
+     * Every scenario by name, in the order they run; the short variant runs the first, poison, dlt-unwritable and
+     * broker.
+     */
     static final List<String> SCENARIOS = List.of("kill-case", "kill-notification", "kill-inspection", "poison",
-            "broker", "store", "two-instances", "fuzz");
-    private static final List<String> SHORT = List.of("kill-case", "poison", "broker");
+            "dlt-unwritable", "broker", "store", "two-instances", "fuzz");
+    private static final List<String> SHORT = List.of("kill-case", "poison", "dlt-unwritable", "broker");
+
+    /** The dead-letter topic the dlt-unwritable scenario makes unwritable: that of forestry's clues. */
+    private static final String UNWRITABLE_DLT = Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY));
+    /** Its {@code max.message.bytes} meanwhile: no record batch fits, not even a dead letter cut to its essentials. */
+    private static final int UNWRITABLE_BYTES = 64;
+    /** The databases of the services, each holding its own {@code kafkaQuarantine}. */
+    private static final List<String> DATABASES = List.of("cases", "notifications", "inspections");
 
     private final Parts parts;
     private final Sizes sizes;
@@ -59,7 +78,8 @@ final class FaultSuite {
                     + "separate processes in " + parts.dir());
             long start = System.nanoTime();
             parts.startAll();
-            say(String.format("all ready in %.1f s", seconds(start)));
+            say(String.format("all ready in %.1f s; the services' platform.consumer.dead-letter-timeout is %d s in "
+                    + "this suite (30 s by default)", seconds(start), Parts.DEAD_LETTER_TIMEOUT.toSeconds()));
             watch = new PlatformWatch(parts.kafkaClient(KafkaAccess.ADMIN));
             effects = new Effects(parts.mongoUri());
             issuer = new TokenIssuer(parts.issuerPort);
@@ -74,6 +94,9 @@ final class FaultSuite {
             }
             if (wanted("poison")) {
                 outcomes.add(report(poison()));
+            }
+            if (wanted("dlt-unwritable")) {
+                outcomes.add(report(deadLetterTopicUnwritable()));
             }
             if (wanted("broker")) {
                 outcomes.add(report(brokerRestart()));
@@ -301,6 +324,195 @@ final class FaultSuite {
                     sum(all, Outcome::appliedTwice), sum(all, Outcome::lost),
                     all.stream().mapToDouble(Outcome::seconds).sum(), List.of()), notes);
         }
+    }
+
+    /**
+     * Good reports with poison mixed in (half to forestry's clues, half to its cases) while the clues' dead-letter
+     * topic is unwritable: its {@code max.message.bytes} is set through the Admin API, as the operators, to a size no
+     * record batch fits in, for the services' dead-letter timeout plus 2 s and until a record was quarantined,
+     * then set back. The broker refuses every write to it as it would a dead letter too large, so the consumer tries
+     * each one without its payload, then cut to its essentials, then again with back-off; a record whose dead letter
+     * was not written within the timeout goes to its service's quarantine. Every poison event Kafka took must end on a
+     * dead-letter topic or in a quarantine, and every good report be applied once.
+     */
+    private Outcome deadLetterTopicUnwritable() {
+        String name = "a dead-letter topic unwritable";
+        Duration timeout = Parts.DEAD_LETTER_TIMEOUT;
+        Duration sending = timeout.plusSeconds(1);
+        Duration atLeast = timeout.plusSeconds(2);
+        Duration atMost = timeout.multipliedBy(4).plusSeconds(20);
+        int good = sizes.full() ? 300 : 100;
+        int poisonCount = sizes.full() ? 300 : 60;
+        say(name + ": " + UNWRITABLE_DLT + " refuses every write (max.message.bytes " + UNWRITABLE_BYTES + ") while "
+                + good + " good reports and " + poisonCount + " poison events are sent over " + sending.toSeconds()
+                + " s; the services' dead-letter timeout is " + timeout.toSeconds() + " s");
+        String clues = Topics.agencyClues(Agency.FORESTRY);
+        try (Admin admin = Admin.create(parts.kafkaClient(KafkaAccess.ADMIN));
+             Poison poison = new Poison(parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)));
+             AgencyLoad load = newLoad()) {
+            List<Poison.Prepared> events = poison.prepare(poisonCount);
+            long start = System.nanoTime();
+            deadLetterLimit(admin, UNWRITABLE_BYTES);
+            long unwritableSince = System.nanoTime();
+            double unwritableSeconds;
+            int quarantinedMeanwhile = 0;
+            try {
+                int total = good + events.size();
+                int sentGood = 0;
+                int sentBad = 0;
+                for (int i = 0; i < total; i++) {
+                    long wait = unwritableSince + sending.toNanos() * i / total - System.nanoTime();
+                    if (wait > 0) {
+                        AgencyLoad.sleep(wait / 1_000_000);
+                    }
+                    if (sentGood < good && (long) i * good / total >= sentGood) {
+                        load.sendOne();
+                        sentGood++;
+                    } else {
+                        poison.send(events.get(sentBad++));
+                    }
+                }
+                load.flush();
+                poison.flush();
+                // Unwritable until a record of ours was quarantined: the first batch's dead letters were tried for the
+                // whole timeout while it refused them.
+                while (System.nanoTime() - unwritableSince < atMost.toNanos()) {
+                    quarantinedMeanwhile = quarantinedOf(poison).size();
+                    if (quarantinedMeanwhile > 0 && System.nanoTime() - unwritableSince >= atLeast.toNanos()) {
+                        break;
+                    }
+                    AgencyLoad.sleep(250);
+                }
+            } finally {
+                deadLetterLimit(admin, Topics.maxMessageBytes(UNWRITABLE_DLT));
+                unwritableSeconds = seconds(unwritableSince);
+            }
+            say(String.format("%s writable again after %.1f s (max.message.bytes %d); %d records quarantined "
+                    + "meanwhile", UNWRITABLE_DLT, unwritableSeconds, Topics.maxMessageBytes(UNWRITABLE_DLT),
+                    quarantinedMeanwhile));
+            Settled settled = settle(name, load, start);
+            long poisonStart = System.nanoTime();
+            Set<String> expected = poison.acceptedIds();
+            Map<String, List<Effects.Quarantined>> quarantined = Map.of();
+            long lastProgress = System.nanoTime();
+            long accounted = -1;
+            while (true) {
+                quarantined = quarantinedOf(poison);
+                Map<String, List<Effects.Quarantined>> q = quarantined;
+                long now = expected.stream().filter(id -> watch.deadLetters().containsKey(id)
+                        || q.containsKey(poison.acceptedAt().get(id))).count();
+                if (now == expected.size()
+                        || System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
+                    break;
+                }
+                if (now != accounted) {
+                    accounted = now;
+                    lastProgress = System.nanoTime();
+                }
+                AgencyLoad.sleep(500);
+            }
+            int onDlt = 0;
+            int inQuarantine = 0;
+            int both = 0;
+            int lost = 0;
+            Map<String, int[]> byKind = new TreeMap<>();
+            Map<String, int[]> byTopic = new TreeMap<>();
+            Map<String, Integer> forms = new TreeMap<>();
+            Map<String, Integer> cluesForms = new TreeMap<>();
+            for (String id : expected) {
+                PlatformWatch.DeadLetter d = watch.deadLetters().get(id);
+                String at = poison.acceptedAt().get(id);
+                boolean dl = d != null && d.reason() != null && !d.reason().isBlank();
+                boolean q = quarantined.containsKey(at);
+                onDlt += dl ? 1 : 0;
+                inQuarantine += q ? 1 : 0;
+                both += dl && q ? 1 : 0;
+                lost += dl || q ? 0 : 1;
+                int[] k = byKind.computeIfAbsent(poison.kindOf(id), x -> new int[3]);
+                int[] t = byTopic.computeIfAbsent(at.substring(0, at.lastIndexOf('-')), x -> new int[3]);
+                for (int[] c : List.of(k, t)) {
+                    c[0] += dl ? 1 : 0;
+                    c[1] += q ? 1 : 0;
+                    c[2]++;
+                }
+                if (dl) {
+                    (at.startsWith(clues + "-") ? cluesForms : forms).merge(d.form(), 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> quarantinedBy = new TreeMap<>();
+            Map<String, Integer> failures = new TreeMap<>();
+            int withoutReason = 0;
+            for (List<Effects.Quarantined> entries : quarantined.values()) {
+                for (Effects.Quarantined e : entries) {
+                    quarantinedBy.merge(e.database() + "/" + e.group(), 1, Integer::sum);
+                    String f = String.valueOf(e.deadLetterFailure());
+                    failures.merge(f.length() > 70 ? f.substring(0, 70) + "…" : f, 1, Integer::sum);
+                    withoutReason += e.reason() == null || e.reason().isBlank() || e.deadLetterFailure() == null
+                            ? 1 : 0;
+                }
+            }
+            List<String> notes = new ArrayList<>(settled.outcome().notes());
+            notes.add(String.format("  %s unwritable for %.1f s through the Admin API as %s (max.message.bytes %d, "
+                            + "then back to %d); the services' platform.consumer.dead-letter-timeout is %d s here "
+                            + "(30 s by default)", UNWRITABLE_DLT, unwritableSeconds, KafkaAccess.ADMIN,
+                    UNWRITABLE_BYTES, Topics.maxMessageBytes(UNWRITABLE_DLT), timeout.toSeconds()));
+            notes.add((lost == 0 && !expected.isEmpty() ? "✔ " : "✘ ") + (expected.size() - lost) + " of "
+                    + expected.size() + " poison events Kafka took are on the dead-letter topics or quarantined, "
+                    + lost + " lost: " + onDlt + " dead-lettered, " + inQuarantine + " quarantined (" + both
+                    + " both: a dead letter still under way landed after its record was quarantined) "
+                    + poison.kinds());
+            notes.add((inQuarantine > 0 && withoutReason == 0 ? "✔ " : "✘ ") + inQuarantine + " quarantined by "
+                    + quarantinedBy + " with their reason and why the dead letter was not written: " + failures
+                    + (withoutReason > 0 ? "; " + withoutReason + " entries without them" : ""));
+            notes.add("  by kind (dead-lettered+quarantined/of those Kafka took): " + shown(byKind));
+            notes.add("  by topic (dead-lettered+quarantined/of those Kafka took): " + shown(byTopic)
+                    + "; dead letters' forms: " + clues + " " + cluesForms + ", the other " + forms);
+            notes.add(String.format("  the poison events accounted for %.0f s after the good reports were applied",
+                    seconds(poisonStart)));
+            Outcome o = settled.outcome();
+            return new Outcome(name, o.sent(), o.refused(), o.recordsStored(), o.deadlinesStored(),
+                    o.alertsExpected(), o.alertsMissing(), o.appliedTwice(), o.lost(), seconds(start), notes);
+        }
+    }
+
+    /** The quarantine entries of the poison events Kafka took, by where those were written. */
+    private Map<String, List<Effects.Quarantined>> quarantinedOf(Poison poison) {
+        Set<String> ours = Set.copyOf(poison.acceptedAt().values());
+        try {
+            return effects.quarantined(DATABASES).stream().filter(q -> ours.contains(q.at()))
+                    .collect(Collectors.groupingBy(Effects.Quarantined::at));
+        } catch (RuntimeException storeNotAnswering) {
+            return Map.of();
+        }
+    }
+
+    private static String shown(Map<String, int[]> counts) {
+        Map<String, String> shown = new TreeMap<>();
+        counts.forEach((k, c) -> shown.put(k, c[0] + "+" + c[1] + "/" + c[2]));
+        return shown.toString();
+    }
+
+    /** Sets the unwritable dead-letter topic's size limit as the operators would, and waits until it applies. */
+    private static void deadLetterLimit(Admin admin, int bytes) {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, UNWRITABLE_DLT);
+        try {
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry(
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(bytes)), AlterConfigOp.OpType.SET))))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until && !String.valueOf(bytes).equals(admin.describeConfigs(List.of(topic))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())) {
+                AgencyLoad.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not set " + UNWRITABLE_DLT + "'s max.message.bytes to " + bytes, e);
+        }
+        // The broker applies a topic's new configuration shortly after answering (as PoisonRecordsIT waits too).
+        AgencyLoad.sleep(1000);
     }
 
     /**

@@ -32,6 +32,9 @@ final class Parts implements AutoCloseable {
     /** Every service, each a consumer of the platform's events with a database of its own. */
     static final List<String> SERVICES = List.of(CASE_SERVICE, NOTIFICATION_SERVICE, INSPECTION_SERVICE);
 
+    /** The services' {@code platform.consumer.dead-letter-timeout} in the suite (30 s by default). */
+    static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(4);
+
     private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -99,7 +102,10 @@ final class Parts implements AutoCloseable {
                     "--platform.alerts.scan-interval=PT2S",
                     // A killed instance holds its partitions until its session times out (45 s by default) before a
                     // restarted one gets them: 10 s keeps the suite short and changes nothing it counts.
-                    "--spring.kafka.consumer.properties.session.timeout.ms=10000");
+                    "--spring.kafka.consumer.properties.session.timeout.ms=10000",
+                    // A dead letter that cannot be written is tried this long before its record is quarantined (30 s
+                    // by default): the dlt-unwritable scenario keeps a dead-letter topic unwritable past it.
+                    "--platform.consumer.dead-letter-timeout=" + DEAD_LETTER_TIMEOUT);
         });
     }
 

@@ -41,8 +41,11 @@ final class PlatformWatch implements AutoCloseable {
     record Fact(String type, String key) {
     }
 
-    /** A dead letter: the event id it carried and the reason header. */
-    record DeadLetter(String eventId, String reason) {
+    /**
+     * A dead letter: the event id it carried, the reason header, and its form: {@code whole}, {@code without payload}
+     * or {@code essentials} (from the {@code dlt-dropped} header a dead letter too large for its topic carries).
+     */
+    record DeadLetter(String eventId, String reason, String form) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -107,8 +110,11 @@ final class PlatformWatch implements AutoCloseable {
         if (r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)) {
             String id = header(r, "ce_id");
             String reason = header(r, "dlt-reason");
+            String dropped = header(r, "dlt-dropped");
+            String form = dropped == null ? "whole" : dropped.startsWith("payload, headers") ? "essentials"
+                    : "without payload";
             deadLetters.put(id != null ? id : r.topic() + "@" + r.partition() + ":" + r.offset(),
-                    new DeadLetter(id, reason));
+                    new DeadLetter(id, reason, form));
             return;
         }
         String type = header(r, "ce_type");

@@ -59,6 +59,8 @@ final class Poison implements AutoCloseable {
     private final KafkaProducer<String, byte[]> compressed;
     private final Map<String, AtomicInteger> preparedByKind = new ConcurrentHashMap<>();
     private final Map<String, String> acceptedKind = new ConcurrentHashMap<>();
+    /** Id of each poison event Kafka took → where it was written, {@code <topic>-<partition>@<offset>}. */
+    private final Map<String, String> acceptedAt = new ConcurrentHashMap<>();
     private final EventSerializer serializer = new EventSerializer(new EventCodec());
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusedBySize = new AtomicInteger();
@@ -182,6 +184,7 @@ final class Poison implements AutoCloseable {
         boolean large = KINDS.indexOf(p.kind()) >= 4 && KINDS.indexOf(p.kind()) <= 6;
         (large ? compressed : producer).send(p.record(), (meta, error) -> {
             if (error == null) {
+                acceptedAt.put(p.id(), meta.topic() + "-" + meta.partition() + "@" + meta.offset());
                 accepted.add(p.id());
                 acceptedKind.put(p.id(), p.kind());
             } else if (error instanceof RecordTooLargeException) {
@@ -198,6 +201,16 @@ final class Poison implements AutoCloseable {
     /** Ids of the poison events Kafka took (all but the uncompressed oversized). */
     Set<String> acceptedIds() {
         return accepted;
+    }
+
+    /** Where each poison event Kafka took was written, by id: {@code <topic>-<partition>@<offset>}. */
+    Map<String, String> acceptedAt() {
+        return acceptedAt;
+    }
+
+    /** The kind of a poison event Kafka took. */
+    String kindOf(String id) {
+        return acceptedKind.get(id);
     }
 
     int refusedBySize() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short fault suite, inside {@code ./mvnw verify}: case-service killed with kill -9 under load and restarted,
- * poison mixed into good load, the broker restarted under load; each against the real runnable jar's processes.
+ * poison mixed into good load, poison while a dead-letter topic is unwritable (dead-lettered or quarantined), the
+ * broker restarted under load; each against the real runnable jar's processes.
  */
 class ShortFaultSuiteIT {
 
@@ -24,7 +25,7 @@ class ShortFaultSuiteIT {
 
         List<Outcome> outcomes = FaultTests.run(jar, dir.toAbsolutePath(), false, List.of(), System.out);
 
-        assertEquals(3, outcomes.size());
+        assertEquals(4, outcomes.size());
         assertAll(outcomes.stream().map(o -> () -> {
             assertTrue(o.sent() > 0, o.scenario() + ": nothing sent");
             assertEquals(0, o.lost(), o.scenario() + ": lost");
