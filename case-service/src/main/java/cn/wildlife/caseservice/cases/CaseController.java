@@ -5,17 +5,12 @@ import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
-import cn.wildlife.caseservice.cases.domain.CustodyAction;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.cases.CaseGrade;
 import cn.wildlife.events.cases.CaseKind;
 import cn.wildlife.events.cases.ProtectionLevel;
-import cn.wildlife.events.cases.QuantityUnit;
-import cn.wildlife.events.cases.SeizureKind;
 import cn.wildlife.events.cases.SpeciesCount;
-import cn.wildlife.events.link.Identifier;
-import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.caseservice.link.IdentifierRequest;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
@@ -26,23 +21,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -64,15 +48,29 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     static final String ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{2,79}$";
-    private static final String REGION = "^[1-9][0-9]{5}$";
+    static final String REGION = "^[1-9][0-9]{5}$";
 
-    private final CaseWork work;
+    private final CaseOpening opening;
+    private final CaseUpdating updating;
+    private final SeizureRecording seizures;
+    private final PenaltyDecision penalties;
+    private final CaseClosing closing;
+    private final SupervisionListing supervision;
+    private final CaseClocks clocks;
     private final CaseStore store;
     private final ProsecutionThresholds thresholds;
     private final Access access;
 
-    CaseController(CaseWork work, CaseStore store, ProsecutionThresholds thresholds, Access access) {
-        this.work = work;
+    CaseController(CaseOpening opening, CaseUpdating updating, SeizureRecording seizures, PenaltyDecision penalties,
+                   CaseClosing closing, SupervisionListing supervision, CaseClocks clocks, CaseStore store,
+                   ProsecutionThresholds thresholds, Access access) {
+        this.opening = opening;
+        this.updating = updating;
+        this.seizures = seizures;
+        this.penalties = penalties;
+        this.closing = closing;
+        this.supervision = supervision;
+        this.clocks = clocks;
         this.store = store;
         this.thresholds = thresholds;
         this.access = access;
@@ -93,7 +91,7 @@ class CaseController {
             throw new cn.wildlife.support.web.InvalidRequestException("caseId", TEXTS.get("id.prefix",
                     caller.agency().name()), r.caseId());
         }
-        Case c = work.open(new CaseWork.NewCase(r.caseId(), r.kind(), caller.agency(), r.region(), r.openedAt(),
+        Case c = opening.open(new CaseOpening.NewCase(r.caseId(), r.kind(), caller.agency(), r.region(), r.openedAt(),
                 r.title(), list(r.behaviours()), counts(r.species()), r.value(),
                 r.parties() == null ? List.of() : r.parties().stream().map(PartyRequest::toParty).toList(),
                 list(r.evidence()), IdentifierRequest.checked(r.identifiers()),
@@ -158,7 +156,7 @@ class CaseController {
     CaseView update(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                     @Valid @RequestBody ChangesRequest r) {
         Case c = writable(caller, id);
-        return CaseView.of(work.update(c, new CaseWork.Changes(r.title(), r.behaviours(),
+        return CaseView.of(updating.update(c, new CaseUpdating.Changes(r.title(), r.behaviours(),
                 r.species() == null ? null : counts(r.species()), r.value(),
                 r.parties() == null ? null : r.parties().stream().map(PartyRequest::toParty).toList(),
                 r.evidence(), r.identifiers() == null ? null : IdentifierRequest.checked(r.identifiers()), r.grade(),
@@ -170,7 +168,7 @@ class CaseController {
     CaseView seize(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                    @Valid @RequestBody SeizureRequest r) {
         Case c = writable(caller, id);
-        return CaseView.of(work.addSeizure(c, new CaseWork.NewSeizure(r.kind(), r.speciesCode(), r.description(),
+        return CaseView.of(seizures.addSeizure(c, new SeizureRecording.NewSeizure(r.kind(), r.speciesCode(), r.description(),
                 r.quantity(), r.unit(), r.holder(), r.location(), r.seizedAt()), r.expectedVersion(), by(caller)),
                 caller);
     }
@@ -183,7 +181,7 @@ class CaseController {
     CaseView custody(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                      @PathVariable @Pattern(regexp = ID) String itemId, @Valid @RequestBody CustodyRequest r) {
         Case c = writable(caller, id);
-        return CaseView.of(work.recordCustody(c, itemId, new Case.Custody(r.action(), r.holder(), r.location(),
+        return CaseView.of(seizures.recordCustody(c, itemId, new Case.Custody(r.action(), r.holder(), r.location(),
                 r.at(), caller.subject(), r.note()), by(caller)), caller);
     }
 
@@ -195,7 +193,7 @@ class CaseController {
     CaseView penalty(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                      @Valid @RequestBody PenaltyRequest r) {
         Case c = writable(caller, id);
-        return CaseView.of(work.decidePenalty(c, new Case.Penalty(r.decisionNumber(), r.decidedAt(), r.fine(),
+        return CaseView.of(penalties.decidePenalty(c, new Case.Penalty(r.decisionNumber(), r.decidedAt(), r.fine(),
                 r.confiscation(), r.summary()), r.expectedVersion(), by(caller)), caller);
     }
 
@@ -203,7 +201,7 @@ class CaseController {
     @Operation(summary = "Close the case (结案)")
     CaseView close(Caller caller, @PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody CloseRequest r) {
         Case c = writable(caller, id);
-        return CaseView.of(work.close(c, r.reason(), r.expectedVersion(), by(caller)), caller);
+        return CaseView.of(closing.close(c, r.reason(), r.expectedVersion(), by(caller)), caller);
     }
 
     @PostMapping("/{id}/supervision")
@@ -219,7 +217,7 @@ class CaseController {
         if (!superiorHead && !supervisionOffice) {
             throw new AccessDeniedProblem("not-a-superior", TEXTS.get("case.not-superior"));
         }
-        return CaseView.of(work.listForSupervision(c, r.note(), r.dueBy(), caller.region(), by(caller)), caller);
+        return CaseView.of(supervision.listForSupervision(c, r.note(), r.dueBy(), caller.region(), by(caller)), caller);
     }
 
     @PostMapping("/{id}/pauses")
@@ -230,7 +228,7 @@ class CaseController {
     PausesView pause(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                      @Valid @RequestBody PauseRequest r) {
         Case c = writable(caller, id);
-        Case after = work.startPause(c, r.kind(), r.at() == null ? Instant.now() : r.at(), r.reason(),
+        Case after = clocks.startPause(c, r.kind(), r.at() == null ? Instant.now() : r.at(), r.reason(),
                 r.expectedVersion(), by(caller));
         return PausesView.of(after, store.pauseOf(id).orElse(null));
     }
@@ -242,7 +240,7 @@ class CaseController {
     PausesView endPause(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
                         @PathVariable CasePause.Kind kind, @Valid @RequestBody EndPauseRequest r) {
         Case c = writable(caller, id);
-        Case after = work.endPause(c, kind, r.at() == null ? Instant.now() : r.at(), r.note(), r.expectedVersion(),
+        Case after = clocks.endPause(c, kind, r.at() == null ? Instant.now() : r.at(), r.note(), r.expectedVersion(),
                 by(caller));
         return PausesView.of(after, null);
     }
@@ -279,8 +277,8 @@ class CaseController {
         }
     }
 
-    private static CaseWork.ChangedBy by(Caller caller) {
-        return new CaseWork.ChangedBy(caller.subject(), caller.name(), caller.agency(), CaseWork.Door.REST);
+    private static ChangedBy by(Caller caller) {
+        return new ChangedBy(caller.subject(), caller.name(), caller.agency(), ChangedBy.Door.REST);
     }
 
     private static <T> List<T> list(@Nullable List<T> values) {
@@ -290,170 +288,5 @@ class CaseController {
     private static List<SpeciesCount> counts(@Nullable List<SpeciesRequest> species) {
         return species == null ? List.of() : species.stream()
                 .map(s -> new SpeciesCount(s.speciesCode(), s.count(), s.unit(), null)).toList();
-    }
-
-    // ---- requests ----
-
-    @Schema(example = """
-            {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"2026-11-21T07:00:00Z",
-             "title":"双阳区奢岭水库架网猎捕野生鸟类案","behaviours":["ILLEGAL_HUNTING"],
-             "species":[{"speciesCode":"cygnus-cygnus","count":1,"unit":"ANIMAL"}],"value":16000,
-             "parties":[{"kind":"PERSON","name":"张某","idNumber":"220112198001011234","phone":"13800000000"}],
-             "evidence":["现场照片 IMG_0412.jpg"],"grade":"GENERAL","clueId":"FORESTRY-220112-2026-0001"}""")
-    record NewCaseRequest(@Nullable @Pattern(regexp = ID) String caseId,
-                          @NotNull CaseKind kind,
-                          @NotNull @Pattern(regexp = REGION, message = "{cn.wildlife.region.invalid}") String region,
-                          @NotNull @PastOrPresent Instant openedAt,
-                          @NotBlank @Size(max = 500) String title,
-                          @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
-                          @Nullable @Size(max = 50) List<@NotNull @Valid SpeciesRequest> species,
-                          @Nullable @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal value,
-                          @Nullable @Size(max = 50) List<@NotNull @Valid PartyRequest> parties,
-                          @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
-                          @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
-                          @Nullable CaseGrade grade,
-                          @Nullable @Pattern(regexp = ID) String clueId,
-                          @Nullable @Pattern(regexp = ID) String operationId) {
-    }
-
-    record SpeciesRequest(@NotBlank @Size(max = 60) String speciesCode,
-                          @NotNull @PositiveOrZero @Max(100_000_000) Long count,
-                          @NotNull QuantityUnit unit) {
-    }
-
-    record PartyRequest(@NotNull Case.PartyKind kind, @NotBlank @Size(max = 200) String name,
-                        @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$") String idNumber,
-                        @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
-                        @Nullable @Size(max = 500) String address) {
-        Case.Party toParty() {
-            return new Case.Party(kind, name, idNumber, phone, address);
-        }
-    }
-
-    @io.swagger.v3.oas.annotations.media.Schema(example = """
-            {"expectedVersion":1,"value":18000,"grade":"LARGER","operationId":"OP-2026-QINGFENG",
-             "identifiers":[{"type":"VEHICLE_PLATE","value":"吉A·D1234"}]}""")
-    record ChangesRequest(@NotNull Long expectedVersion,
-                          @Nullable @Size(min = 1, max = 500) String title,
-                          @Nullable @Size(max = 7) List<@NotNull Behaviour> behaviours,
-                          @Nullable @Size(max = 50) List<@NotNull @Valid SpeciesRequest> species,
-                          @Nullable @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal value,
-                          @Nullable @Size(max = 50) List<@NotNull @Valid PartyRequest> parties,
-                          @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
-                          @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
-                          @Nullable CaseGrade grade,
-                          @Nullable @Pattern(regexp = ID) String operationId) {
-    }
-
-    @Schema(example = """
-            {"kind":"DEAD","speciesCode":"cygnus-cygnus","description":"大天鹅死体","quantity":1,"unit":"ANIMAL",
-             "holder":"双阳区林业局执法大队","location":"双阳区林业局证物室","seizedAt":"2026-11-21T07:30:00Z"}""")
-    record SeizureRequest(@NotNull SeizureKind kind,
-                          @Nullable @Size(max = 60) String speciesCode,
-                          @NotBlank @Size(max = 500) String description,
-                          @NotNull @DecimalMin("0") @DecimalMax("100000000") BigDecimal quantity,
-                          @NotNull QuantityUnit unit,
-                          @NotBlank @Size(max = 200) String holder,
-                          @NotBlank @Size(max = 500) String location,
-                          @NotNull @PastOrPresent Instant seizedAt,
-                          @Nullable Long expectedVersion) {
-    }
-
-    @io.swagger.v3.oas.annotations.media.Schema(example = """
-            {"action":"SENT_TO_RESCUE","holder":"吉林省野生动物救护繁育中心","location":"长春市净月区",
-             "at":"2026-11-22T02:00:00Z","note":"活体送救护中心救治"}""")
-    record CustodyRequest(@NotNull CustodyAction action, @NotBlank @Size(max = 200) String holder,
-                          @NotBlank @Size(max = 500) String location, @NotNull @PastOrPresent Instant at,
-                          @Nullable @Size(max = 2000) String note) {
-    }
-
-    @io.swagger.v3.oas.annotations.media.Schema(example = """
-            {"expectedVersion":3,"decisionNumber":"双林罚决〔2026〕12号","decidedAt":"2026-11-24T02:00:00Z",
-             "fine":5000,"confiscation":true,"summary":"没收大天鹅死体二只，罚款五千元"}""")
-    record PenaltyRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 100) String decisionNumber,
-                          @NotNull @PastOrPresent Instant decidedAt,
-                          @NotNull @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal fine,
-                          boolean confiscation, @NotBlank @Size(max = 2000) String summary) {
-    }
-
-    @io.swagger.v3.oas.annotations.media.Schema(example = """
-            {"expectedVersion":4,"reason":"处罚决定已执行完毕，罚没款已缴纳"}""")
-    record CloseRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @io.swagger.v3.oas.annotations.media.Schema(example = """
-            {"note":"重大案件，市局挂牌督办，每周报告进展","dueBy":"2026-12-31T08:00:00Z"}""")
-    record SupervisionRequest(@NotBlank @Size(max = 2000) String note, @Nullable @Future Instant dueBy) {
-    }
-
-    @Schema(example = """
-            {"kind":"APPRAISAL","expectedVersion":3,"at":"2026-11-20T02:00:00Z",
-             "reason":"委托吉林省野生动物司法鉴定中心鉴定大天鹅死体"}""")
-    record PauseRequest(@NotNull CasePause.Kind kind, @NotNull Long expectedVersion, @Nullable @PastOrPresent Instant at,
-                        @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @Schema(example = """
-            {"expectedVersion":4,"at":"2026-11-25T02:00:00Z","note":"鉴定意见书已出具"}""")
-    record EndPauseRequest(@NotNull Long expectedVersion, @Nullable @PastOrPresent Instant at,
-                           @Nullable @Size(max = 2000) String note) {
-    }
-
-    /** The case's clocks: RUNNING, or PAUSED with the pause; version is the case's, for the next change. */
-    record PausesView(String caseId, long version, String state, @Nullable CasePause pause,
-                      @Nullable String pauseLabel) {
-        static PausesView of(Case c, @Nullable CasePause pause) {
-            return new PausesView(c.id(), c.version(), pause == null ? "RUNNING" : "PAUSED", pause,
-                    pause == null ? null : pause.kind().label());
-        }
-    }
-
-    // ---- views ----
-
-    /** One entry of the timeline. */
-    record TimelineEntry(long version, Instant at, String change, String summary, String by, String byName,
-                         Agency byAgency, String door, java.util.Map<String, Object> details) {
-        static TimelineEntry of(Document d) {
-            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
-            Document raw = d.get("details", Document.class);
-            if (raw != null) {
-                raw.forEach((k, v) -> details.put(k, v instanceof java.util.Date date ? date.toInstant() : v));
-            }
-            return new TimelineEntry(((Number) d.get("version")).longValue(), d.getDate("at").toInstant(),
-                    d.getString("change"), d.getString("summary"), d.getString("by"), d.getString("byName"),
-                    Agency.valueOf(d.getString("byAgency")), d.getString("door"), details);
-        }
-    }
-
-    record CasePage(List<CaseView> items, int page, int size, long total) {
-    }
-
-    /** A case as an officer sees it; another agency sees parties masked. */
-    record CaseView(String id, String number, CaseKind kind, String kindLabel, Agency agency, String region,
-                    CaseStatus status, String statusLabel, Instant openedAt, String title, List<Behaviour> behaviours,
-                    List<SpeciesCount> species, @Nullable ProtectionLevel protectionLevel,
-                    @Nullable BigDecimal value, @Nullable BigDecimal fines, List<Case.Party> parties,
-                    List<String> evidence, @Nullable List<Identifier> identifiers, CaseGrade grade,
-                    String gradeLabel, List<Case.Seizure> seizures,
-                    Case.@Nullable Supervision supervision, Case.@Nullable Penalty penalty,
-                    @Nullable String clueId, @Nullable String operationId, boolean transferred, List<String> flags,
-                    long version) {
-
-        static CaseView of(Case c, Caller caller) {
-            List<Case.Party> parties = caller.agency() == c.agency() ? c.parties()
-                    : c.parties().stream().map(CaseView::masked).toList();
-            return new CaseView(c.id(), c.number(), c.kind(), c.kind().label(), c.agency(), c.region(), c.status(),
-                    c.status().label(), c.openedAt(), c.title(), c.behaviours(), c.species(), c.protectionLevel(),
-                    c.value(), c.fines(), parties, c.evidence(), caller.agency() == c.agency() ? c.identifiers() : null,
-                    c.grade(), c.grade().label(), c.seizures(),
-                    c.supervision(), c.penalty(), c.clueId(), c.operationId(), c.transferred(), c.flags(),
-                    c.version());
-        }
-
-        private static Case.Party masked(Case.Party p) {
-            String name = p.kind() == Case.PartyKind.COMPANY ? p.name()
-                    : p.name().substring(0, 1) + "*".repeat(Math.max(1, p.name().length() - 1));
-            return new Case.Party(p.kind(), name, null, null, null);
-        }
     }
 }

@@ -21,12 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseEventListener {
 
-    private final CaseWork work;
+    private final CaseOpening opening;
+    private final TransferFollowing following;
     private final CaseStore store;
     private final TransferWorkflow transfers;
 
-    CaseEventListener(CaseWork work, CaseStore store, TransferWorkflow transfers) {
-        this.work = work;
+    CaseEventListener(CaseOpening opening, TransferFollowing following, CaseStore store, TransferWorkflow transfers) {
+        this.opening = opening;
+        this.following = following;
         this.store = store;
         this.transfers = transfers;
     }
@@ -57,11 +59,11 @@ class CaseEventListener {
             throw new InvalidEventException(agency + " does not handle " + report.kind() + " cases");
         }
         try {
-            work.open(new CaseWork.NewCase(report.caseId(), report.kind(), agency, report.region(),
+            opening.open(new CaseOpening.NewCase(report.caseId(), report.kind(), agency, report.region(),
                     report.openedAt(), report.title(), report.behaviours(), report.species(), report.value(),
                     List.of(), List.of(), List.of(), report.grade(), report.clueId(), report.operationId()),
-                    new CaseWork.ChangedBy(agency.name() + "@" + report.region(), agency.label() + "业务系统", agency,
-                            CaseWork.Door.EVENT), event.id());
+                    new ChangedBy(agency.name() + "@" + report.region(), agency.label() + "业务系统", agency,
+                            ChangedBy.Door.EVENT), event.id());
         } catch (cn.wildlife.support.web.InvalidRequestException e) {
             // Unknown species and the like: the dead-letter topic says which, the event is not silently dropped.
             throw new InvalidEventException(e.errors().stream().map(f -> f.field() + ": " + f.message() + " ("
@@ -73,7 +75,7 @@ class CaseEventListener {
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onTransferStep(Envelope<?> event) {
         if (event.data() instanceof TransferStepTaken) {
-            work.onTransferStep(event.as(TransferStepTaken.class));
+            following.onTransferStep(event.as(TransferStepTaken.class));
         }
     }
 

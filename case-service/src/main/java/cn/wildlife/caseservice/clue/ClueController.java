@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.caseservice.clue.domain.Clue;
 import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
 
 import cn.wildlife.events.Agency;
@@ -214,14 +215,16 @@ class ClueController {
         String id = request.clueId() != null ? request.clueId()
                 : agency.name() + "-" + request.region() + "-"
                         + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Clue clue = new Clue(id, agency, request.region(), request.source(), request.receivedAt(),
-                recording.now(), request.place() == null ? null : request.place().toPlace(),
-                request.speciesCodes() == null ? List.of() : request.speciesCodes(),
-                request.behaviours() == null ? List.of() : request.behaviours(), request.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.REST, null, null, request.reporter() != null, null,
-                identifiers,
-                request.people() == null ? List.of() : request.people(),
-                request.evidence() == null ? List.of() : request.evidence(), request.operationId(), null, 1);
+        Clue clue = Clue.builder().id(id).agency(agency).region(request.region()).source(request.source())
+                .receivedAt(request.receivedAt()).recordedAt(recording.now())
+                .place(request.place() == null ? null : request.place().toPlace())
+                .speciesCodes(request.speciesCodes() == null ? List.of() : request.speciesCodes())
+                .behaviours(request.behaviours() == null ? List.of() : request.behaviours())
+                .summary(request.summary()).channel(ClueRecorded.Channel.REST)
+                .reporterOnFile(request.reporter() != null).identifiers(identifiers)
+                .people(request.people() == null ? List.of() : request.people())
+                .evidence(request.evidence() == null ? List.of() : request.evidence())
+                .operationId(request.operationId()).build();
         Clue created = recording.create(clue);
         if (request.reporter() != null) {
             access.checkWrite(caller, agency, request.region(), Role.HANDLER);

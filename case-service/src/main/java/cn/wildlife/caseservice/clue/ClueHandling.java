@@ -3,6 +3,8 @@ package cn.wildlife.caseservice.clue;
 import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.caseservice.clue.domain.Clue;
+import cn.wildlife.caseservice.clue.domain.ClueStepRefused;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventType;
@@ -16,7 +18,6 @@ import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +59,14 @@ public class ClueHandling {
         if (details.expectedVersion() != null && details.expectedVersion() != before.version()) {
             throw stale(before);
         }
-        if (!before.allowedSteps().contains(step)) {
-            throw new ConflictException("step-not-allowed", TEXTS.get("clue.step-not-allowed", before.status(),
-                    step.path()), Map.of("state", before.status().name(),
-                    "allowedSteps", before.allowedSteps().stream().map(Clue.Step::path).toList()));
-        }
-        requireDetails(step, before, details);
         Instant at = clock.instant();
-        Clue after = before.after(step, details.referredTo(), at);
+        Clue after;
+        try {
+            after = before.take(step, new Clue.StepDetails(details.reasons(), details.caseNumber(),
+                    details.referredTo(), details.assignee()), at);
+        } catch (ClueStepRefused refused) {
+            throw problem(refused, step);
+        }
         if (step == Clue.Step.ACCEPT_REFERRAL) {
             receiveAsOwn(before, caller, at);
         }
@@ -87,50 +88,14 @@ public class ClueHandling {
         return after;
     }
 
-    private static void requireDetails(Clue.Step step, Clue clue, Details details) {
-        List<FieldError> errors = new ArrayList<>();
-        switch (step) {
-            case OPEN_CASE -> {
-                if (details.caseNumber() == null || details.caseNumber().isBlank()) {
-                    errors.add(new FieldError("caseNumber", TEXTS.get("clue.case-number"), null));
-                }
-            }
-            case DISMISS -> {
-                if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", TEXTS.get("clue.dismiss-reasons"), null));
-                }
-            }
-            case REFER -> {
-                if (details.referredTo() == null || details.referredTo() == clue.agency()
-                        || !details.referredTo().publishesOwnTopics()) {
-                    errors.add(new FieldError("referredTo", TEXTS.get("clue.referred-to", clue.agency()),
-                            details.referredTo()));
-                }
-                if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", TEXTS.get("clue.refer-reasons"), null));
-                }
-            }
-            case VERIFY -> {
-                if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", TEXTS.get("clue.verify-findings"), null));
-                }
-            }
-            case GIVE_FEEDBACK -> {
-                if (details.reasons().isEmpty()) {
-                    errors.add(new FieldError("reasons", TEXTS.get("clue.feedback"), null));
-                }
-            }
-            case ACCEPT_REFERRAL -> {
-            }
-            case ASSIGN -> {
-                if (details.assignee() == null || details.assignee().isBlank()) {
-                    errors.add(new FieldError("assignee", TEXTS.get("clue.assignee"), null));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+    private static RuntimeException problem(ClueStepRefused refused, Clue.Step step) {
+        return switch (refused.reason()) {
+            case NOT_NOW -> new ConflictException("step-not-allowed", TEXTS.get("clue.step-not-allowed",
+                    refused.status(), step.path()), Map.of("state", refused.status().name(),
+                    "allowedSteps", refused.allowedSteps().stream().map(Clue.Step::path).toList()));
+            case INCOMPLETE -> new InvalidRequestException(refused.missing().stream().map(m -> new FieldError(
+                    m.field(), TEXTS.get(m.textKey(), m.args().toArray()), m.value())).toList());
+        };
     }
 
     /**
@@ -140,11 +105,13 @@ public class ClueHandling {
     private void receiveAsOwn(Clue referred, Caller caller, Instant at) {
         Agency to = referred.referredTo();
         String id = ClueRecording.ownId(to, "REF", referred.id());
-        Clue own = new Clue(id, to, referred.region(), cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE, at, at,
-                referred.place(), referred.speciesCodes(), referred.behaviours(), referred.summary(),
-                Clue.Status.RECEIVED, cn.wildlife.events.clue.ClueRecorded.Channel.REST, null, referred.id(), false,
-                null, referred.identifiers(), referred.people(), referred.evidence(), referred.operationId(),
-                referred.fromInspection(), 1);
+        Clue own = Clue.builder().id(id).agency(to).region(referred.region())
+                .source(cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE).receivedAt(at).recordedAt(at)
+                .place(referred.place()).speciesCodes(referred.speciesCodes()).behaviours(referred.behaviours())
+                .summary(referred.summary()).channel(cn.wildlife.events.clue.ClueRecorded.Channel.REST)
+                .referredFrom(referred.id()).identifiers(referred.identifiers()).people(referred.people())
+                .evidence(referred.evidence()).operationId(referred.operationId())
+                .fromInspection(referred.fromInspection()).build();
         recording.recordOnce(own);
     }
 

@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.events.Agency;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.events.Agency;
@@ -74,10 +75,11 @@ public class ClueRecording {
                         + report.identifiers().get(i).type());
             }
         }
-        Clue clue = new Clue(report.clueId(), agency, report.region(), report.source(), report.receivedAt(),
-                clock.instant(), report.place(), report.speciesCodes(), report.behaviours(), report.summary(),
-                Clue.Status.RECEIVED, ClueRecorded.Channel.EVENT, null, null, false, null, report.identifiers(),
-                report.people(), report.evidence(), report.operationId(), null, 1);
+        Clue clue = Clue.builder().id(report.clueId()).agency(agency).region(report.region())
+                .source(report.source()).receivedAt(report.receivedAt()).recordedAt(clock.instant())
+                .place(report.place()).speciesCodes(report.speciesCodes()).behaviours(report.behaviours())
+                .summary(report.summary()).channel(ClueRecorded.Channel.EVENT).identifiers(report.identifiers())
+                .people(report.people()).evidence(report.evidence()).operationId(report.operationId()).build();
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
@@ -101,14 +103,16 @@ public class ClueRecording {
         }
         String id = ownId(to, "INSP", finding.findingId());
         Instant received = event.time().toInstant();
-        Clue clue = new Clue(id, to, finding.region(), ClueSource.INSPECTION, received, clock.instant(),
+        Clue clue = Clue.builder().id(id).agency(to).region(finding.region()).source(ClueSource.INSPECTION)
+                .receivedAt(received).recordedAt(clock.instant())
                 // The ids name the facility and the inspection; their details stay in inspection-service's records.
-                new Place("人工繁育机构 " + finding.facilityId() + "（监督检查 " + finding.inspectionId() + "）", null,
-                        null),
-                finding.speciesCodes(), List.of(), finding.summary(), Clue.Status.RECEIVED,
-                ClueRecorded.Channel.INSPECTION, null, null, false, null, List.of(), List.of(), List.of(),
-                finding.operationId(), new ClueRecorded.FromInspection(finding.findingId(), finding.inspectionId(),
-                finding.facilityId()), 1);
+                .place(new Place("人工繁育机构 " + finding.facilityId() + "（监督检查 " + finding.inspectionId() + "）",
+                        null, null))
+                .speciesCodes(finding.speciesCodes()).summary(finding.summary())
+                .channel(ClueRecorded.Channel.INSPECTION).operationId(finding.operationId())
+                .fromInspection(new ClueRecorded.FromInspection(finding.findingId(), finding.inspectionId(),
+                        finding.facilityId()))
+                .build();
         if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;

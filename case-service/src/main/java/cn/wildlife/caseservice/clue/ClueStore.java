@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;

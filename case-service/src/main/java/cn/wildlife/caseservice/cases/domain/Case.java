@@ -130,6 +130,134 @@ public record Case(
         return all;
     }
 
+    /** Refuses the change unless the case's status allows it. */
+    public void require(CaseChange change) {
+        if (change.allowedFrom(status)) {
+            return;
+        }
+        throw CaseChangeRefused.of(change.refusedOnlyWhenClosed() ? CaseChangeRefused.Reason.CLOSED
+                : CaseChangeRefused.Reason.NOT_NOW, change, this);
+    }
+
+    /** The administrative penalty decision (行政处罚决定): for an administrative case still in hand. */
+    public Case penaltyDecided(Penalty decision) {
+        if (kind != CaseKind.ADMINISTRATIVE) {
+            throw CaseChangeRefused.of(CaseChangeRefused.Reason.NOT_ADMINISTRATIVE, CaseChange.DECIDE_PENALTY, this);
+        }
+        require(CaseChange.DECIDE_PENALTY);
+        return toBuilder().status(CaseChange.DECIDE_PENALTY.to(status)).penalty(decision).build();
+    }
+
+    public Case closed() {
+        require(CaseChange.CLOSE);
+        return toBuilder().status(CaseChange.CLOSE.to(status)).build();
+    }
+
+    /** The id the next seized item gets: the case's id and the item's place in the list. */
+    public String nextItemId() {
+        return id + "-S" + (seizures.size() + 1);
+    }
+
+    public Case withSeizure(Seizure seizure) {
+        require(CaseChange.RECORD_SEIZURE);
+        List<Seizure> all = new ArrayList<>(seizures);
+        all.add(seizure);
+        return toBuilder().seizures(all).build();
+    }
+
+    /**
+     * The next link of an item's chain of custody: not after the chain has ended, never a second seizure, and not
+     * earlier than the link before it.
+     */
+    public Case withCustody(String itemId, Custody custody) {
+        require(CaseChange.RECORD_CUSTODY);
+        Seizure item = seizures.stream().filter(s -> s.itemId().equals(itemId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no seized item " + itemId + " in case " + id));
+        CaseChangeRefused.Reason refusal = null;
+        if (item.last().action().endsChain()) {
+            refusal = CaseChangeRefused.Reason.CUSTODY_ENDED;
+        } else if (custody.action() == CustodyAction.SEIZED) {
+            refusal = CaseChangeRefused.Reason.SEIZED_ONCE;
+        } else if (custody.at().isBefore(item.last().at())) {
+            refusal = CaseChangeRefused.Reason.CUSTODY_BEFORE_LAST;
+        }
+        if (refusal != null) {
+            throw new CaseChangeRefused(refusal, CaseChange.RECORD_CUSTODY, this, null, item, custody.at());
+        }
+        return toBuilder().seizures(seizures.stream().map(s -> s.itemId().equals(itemId) ? s.with(custody) : s)
+                .toList()).build();
+    }
+
+    /** 挂牌督办: once per case, while it is not closed. */
+    public Case listedForSupervision(Supervision listing) {
+        require(CaseChange.LIST_FOR_SUPERVISION);
+        if (supervision != null) {
+            throw CaseChangeRefused.of(CaseChangeRefused.Reason.ALREADY_SUPERVISED, CaseChange.LIST_FOR_SUPERVISION,
+                    this);
+        }
+        return toBuilder().supervision(listing).build();
+    }
+
+    /**
+     * A pause of the case's clocks starting at {@code since}, which may be earlier than now but not before the case
+     * was opened; refused while another pause runs ({@code current}).
+     */
+    public CasePause pause(@Nullable CasePause current, CasePause.Kind pauseKind, Instant since, String reason,
+                           String by) {
+        require(CaseChange.PAUSE);
+        if (current != null) {
+            throw new CaseChangeRefused(CaseChangeRefused.Reason.ALREADY_PAUSED, CaseChange.PAUSE, this, current, null,
+                    null);
+        }
+        if (since.isBefore(openedAt)) {
+            throw new CaseChangeRefused(CaseChangeRefused.Reason.PAUSED_BEFORE_OPENED, CaseChange.PAUSE, this, null,
+                    null, since);
+        }
+        return new CasePause(pauseKind, since, reason, by);
+    }
+
+    /** Checks that the pause running ({@code current}) is of that kind and can end at {@code until}. */
+    public void requireResumable(@Nullable CasePause current, CasePause.Kind pauseKind, Instant until) {
+        require(CaseChange.RESUME);
+        if (current == null) {
+            throw CaseChangeRefused.of(CaseChangeRefused.Reason.NOT_PAUSED, CaseChange.RESUME, this);
+        }
+        if (current.kind() != pauseKind) {
+            throw new CaseChangeRefused(CaseChangeRefused.Reason.PAUSED_FOR_ANOTHER_REASON, CaseChange.RESUME, this,
+                    current, null, pauseKind);
+        }
+        if (until.isBefore(current.since())) {
+            throw new CaseChangeRefused(CaseChangeRefused.Reason.RESUMED_BEFORE_PAUSED, CaseChange.RESUME, this,
+                    current, null, until);
+        }
+    }
+
+    /** The case went with a transfer to the police: 以罚代刑 is no longer possible. */
+    public Case transferredToPolice() {
+        return toBuilder().transferred(true).status(CaseChange.TRANSFER.to(status)).build();
+    }
+
+    /**
+     * Every item still held is handed over to the police with the transferred case (随案移交); items whose chain
+     * ended, or already handed over, stay as they are.
+     */
+    public Case itemsHandedOver(String police, Instant at, String by, String note) {
+        require(CaseChange.HAND_OVER_ITEMS);
+        return toBuilder().seizures(seizures.stream()
+                .map(s -> s.last().action().endsChain() || s.last().action() == CustodyAction.HANDED_OVER ? s
+                        : s.with(new Custody(CustodyAction.HANDED_OVER, police, police, at, by, note))).toList())
+                .build();
+    }
+
+    /** The case with a flag raised, at the same version: the flag is part of the change that raised it. */
+    public Case flagged(String flag) {
+        List<String> more = new ArrayList<>(flags);
+        more.add(flag);
+        return new Case(id, number, kind, agency, region, status, openedAt, title, behaviours, species, value, parties,
+                evidence, identifiers, grade, seizures, supervision, penalty, clueId, operationId, transferred, more,
+                version);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

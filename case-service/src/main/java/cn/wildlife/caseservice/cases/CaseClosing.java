@@ -1,0 +1,32 @@
+package cn.wildlife.caseservice.cases;
+
+import cn.wildlife.caseservice.cases.domain.Case;
+import cn.wildlife.events.EventType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+/** Closes a case (结案) with its reason. */
+@Service
+class CaseClosing {
+
+    private final CaseWriter writer;
+    private final CaseEvents events;
+    private final Clock clock;
+
+    CaseClosing(CaseWriter writer, CaseEvents events, Clock clock) {
+        this.writer = writer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Case close(Case before, String reason, long expectedVersion, ChangedBy by) {
+        CaseRules.requireVersion(before, expectedVersion);
+        Case after = CaseRules.ruled(before, before::closed);
+        Instant at = clock.instant();
+        return writer.save(before, after, "CLOSED", "结案：" + reason, by, at, new Document("reason", reason),
+                List.of(events.event(EventType.CASE_CLOSED, after, by, at, null)));
+    }
+}
