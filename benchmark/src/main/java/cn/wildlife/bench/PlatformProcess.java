@@ -4,6 +4,10 @@ import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.events.access.KafkaAccess;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +33,7 @@ final class PlatformProcess implements AutoCloseable {
     final int kafkaPort;
     final int mongoPort;
     private final int controllerPort;
+    private long launchedAt;
     private final int internalPort;
     final int inspectionPort;
     final Path dataDir;
@@ -78,6 +83,7 @@ final class PlatformProcess implements AutoCloseable {
             builder.environment().put("JAVA_OPTS", options);
         }
         long start = System.nanoTime();
+        launchedAt = start;
         process = builder.start();
         ChildOutput output = ChildOutput.read(process, "bench-platform-output", line -> {
             Matcher m = READY.matcher(line);
@@ -92,6 +98,24 @@ final class PlatformProcess implements AutoCloseable {
         // the benchmark stored a million records): minutes at that size.
         output.awaitReady(Duration.ofSeconds(900), "the platform");
         return this;
+    }
+
+    /**
+     * Waits until a service answers its readiness probe with 200 (inspection-service stays out of service while it
+     * builds its 成果表 tallies, after the platform's banner) and returns the seconds since the launch.
+     */
+    double secondsUntilReady(int port, Duration atMost) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(10)).build();
+        long until = System.nanoTime() + atMost.toNanos();
+        while (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the service on port " + port + " was not ready within " + atMost);
+            }
+            Thread.sleep(200);
+        }
+        return RawCeiling.seconds(launchedAt);
     }
 
     /** Seconds from the JVM's start to all-ready, as the platform's banner prints it. */

@@ -3,10 +3,11 @@ package cn.wildlife.inspection.clue;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
-import cn.wildlife.inspection.inspection.Inspection;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.InspectionWork;
 import cn.wildlife.inspection.results.ClueFacts;
 import cn.wildlife.inspection.results.ResultsLedger;
+import cn.wildlife.inspection.results.ResultsLedgerBuilder;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,7 +29,8 @@ class ClueAnnouncements {
         this.inspections = inspections;
     }
 
-    @KafkaListener(id = "inspection-clues", topics = Topics.PLATFORM_CLUES,
+    // Started once the results tallies exist (ResultsLedgerBuilder): a build would wipe what it counted before.
+    @KafkaListener(id = ResultsLedgerBuilder.CLUES_LISTENER, autoStartup = "false", topics = Topics.PLATFORM_CLUES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onClue(ConsumerRecord<String, Envelope<?>> record) {
         if (!(record.value().data() instanceof ClueRecorded clue)) {

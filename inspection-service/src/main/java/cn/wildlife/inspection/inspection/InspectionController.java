@@ -2,7 +2,9 @@ package cn.wildlife.inspection.inspection;
 
 import cn.wildlife.inspection.facility.Facility;
 import cn.wildlife.inspection.facility.FacilityWork;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.domain.RandomDraw;
+import cn.wildlife.inspection.inspection.domain.Recording;
 import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
@@ -138,7 +140,7 @@ class InspectionController {
                 request.counted() == null ? List.of() : request.counted().stream()
                         .map(c -> new Facility.Holding(c.speciesCode(), c.count())).toList(),
                 request.findings() == null ? List.of() : request.findings().stream()
-                        .map(f -> new InspectionWork.NewFinding(f.item(), f.description(), f.suspectedCrime(),
+                        .map(f -> new Recording.NewFinding(f.item(), f.description(), f.suspectedCrime(),
                                 f.speciesCodes() == null ? List.of() : f.speciesCodes())).toList(),
                 request.expectedVersion(), request.operationId()), caller);
     }

@@ -1,7 +1,8 @@
 package cn.wildlife.inspection.inspection;
 
-import cn.wildlife.support.mongo.Regions;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -1,6 +1,5 @@
 package cn.wildlife.inspection.inspection;
 
-import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventType;
 import cn.wildlife.events.RegionCode;
@@ -12,7 +11,9 @@ import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.facility.Facility;
 import cn.wildlife.inspection.facility.FacilityWork;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.domain.RandomDraw;
+import cn.wildlife.inspection.inspection.domain.Recording;
 import cn.wildlife.inspection.species.SpeciesCodes;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
@@ -26,11 +27,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -40,9 +39,6 @@ import org.springframework.stereotype.Service;
 /** Planning (by hand or by draw), recording inspections, and publishing draws. */
 @Service
 public class InspectionWork {
-
-    /** Who a finding that suggests a crime goes to: public security, in the facility's own region. */
-    private static final Agency POLICE = Agency.PUBLIC_SECURITY;
 
     private final InspectionStore inspections;
     private final cn.wildlife.inspection.operation.OperationStore operations;
@@ -164,7 +160,7 @@ public class InspectionWork {
      * the inspection was part of (else the one it was planned under, if any).
      */
     public record Record(Instant inspectedAt, List<Inspection.Check> checklist, List<Facility.Holding> counted,
-                         List<NewFinding> findings, long expectedVersion, @Nullable String operationId) {
+                         List<Recording.NewFinding> findings, long expectedVersion, @Nullable String operationId) {
     }
 
     /**
@@ -184,89 +180,36 @@ public class InspectionWork {
         }
     }
 
-    public record NewFinding(Inspection.Item item, String description, boolean suspectedCrime,
-                             List<String> speciesCodes) {
-    }
-
     /**
-     * Records the inspection. The species counted on site are compared with the ledger: any difference fails
-     * LEDGER_MATCHES whatever the inspectors ticked, because that comparison is the point of the item.
+     * Records the inspection by the rules of {@link Recording} and {@link Inspection#recorded}, with an announcement
+     * of each finding that suggests a crime for the agency such findings go to.
      */
     public Inspection record(Inspection before, Record r, Caller by) {
-        if (before.status() != Inspection.Status.PLANNED) {
-            throw new ConflictException("inspection-recorded", "inspection " + before.id() + " is already recorded",
-                    Map.of("status", before.status().name()));
-        }
-        if (before.version() != r.expectedVersion()) {
-            throw new ConflictException("version-conflict", "inspection " + before.id() + " is at version "
-                    + before.version(), Map.of("currentVersion", before.version()));
+        try {
+            before.checkRecordable(r.expectedVersion());
+        } catch (Inspection.NotRecordable e) {
+            throw switch (e.reason()) {
+                case ALREADY_RECORDED -> new ConflictException("inspection-recorded", e.getMessage(),
+                        Map.of("status", before.status().name()));
+                case VERSION_CONFLICT -> new ConflictException("version-conflict", e.getMessage(),
+                        Map.of("currentVersion", before.version()));
+            };
         }
         Facility facility = facilities.find(before.facilityId());
+        Recording entry = new Recording(r.inspectedAt(), r.checklist(), counts(r.counted()), r.findings());
         List<FieldError> errors = new ArrayList<>();
-        String operationId = r.operationId() != null ? r.operationId() : before.operationId();
         checkOperation(r.operationId(), before.region(), errors);
-        Set<Inspection.Item> given = r.checklist().stream().map(Inspection.Check::item)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Inspection.Item.class)));
-        Set<Inspection.Item> needed = EnumSet.allOf(Inspection.Item.class);
-        if (!r.counted().isEmpty()) {
-            needed.remove(Inspection.Item.LEDGER_MATCHES);
-        }
-        if (!given.containsAll(needed)) {
-            errors.add(new FieldError("checklist", Messages.get("checklist.missing", needed.stream().map(Enum::name)
-                    .collect(Collectors.joining(", "))), given.stream().map(Enum::name).toList()));
-        }
-        List<Inspection.Discrepancy> discrepancies = new ArrayList<>();
-        for (int i = 0; i < r.counted().size(); i++) {
-            Facility.Holding h = r.counted().get(i);
-            if (!species.known(h.speciesCode())) {
-                errors.add(new FieldError("counted[" + i + "].speciesCode", Messages.get("species.unknown"),
-                        h.speciesCode()));
-            }
-            if (h.count() < 0) {
-                errors.add(new FieldError("counted[" + i + "].count", Messages.get("count.negative"), h.count()));
-            }
-            long ledger = facility.holdings().stream().filter(x -> x.speciesCode().equals(h.speciesCode()))
-                    .mapToLong(Facility.Holding::count).sum();
-            if (ledger != h.count()) {
-                discrepancies.add(new Inspection.Discrepancy(h.speciesCode(), ledger, h.count()));
-            }
-        }
-        for (int i = 0; i < r.findings().size(); i++) {
-            List<String> codes = r.findings().get(i).speciesCodes();
-            for (int j = 0; j < codes.size(); j++) {
-                if (!species.known(codes.get(j))) {
-                    errors.add(new FieldError("findings[" + i + "].speciesCodes[" + j + "]",
-                            Messages.get("species.unknown"), codes.get(j)));
-                }
-            }
-        }
+        entry.problems(species::known).forEach(p -> errors.add(fieldError(p)));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        List<Inspection.Check> checklist = new ArrayList<>(r.checklist().stream()
-                .filter(c -> r.counted().isEmpty() || c.item() != Inspection.Item.LEDGER_MATCHES).toList());
-        if (!r.counted().isEmpty()) {
-            checklist.add(new Inspection.Check(Inspection.Item.LEDGER_MATCHES, discrepancies.isEmpty(),
-                    discrepancies.isEmpty() ? null : discrepancies.stream().map(d -> d.speciesCode() + " 台账"
-                            + d.ledger() + " 实有" + d.counted()).collect(Collectors.joining("；"))));
-        }
-        checklist.sort(java.util.Comparator.comparing(Inspection.Check::item));
-        List<Inspection.Finding> findings = new ArrayList<>();
-        for (NewFinding f : r.findings()) {
-            findings.add(new Inspection.Finding(before.id() + "-F" + (findings.size() + 1), f.item(),
-                    f.description(), f.suspectedCrime(), f.speciesCodes()));
-        }
-        Inspection after = new Inspection(before.id(), before.facilityId(), before.facilityName(), before.region(),
-                Inspection.Status.RECORDED, before.drawId(), before.plannedFor(), before.inspectors(), r.inspectedAt(),
-                checklist, discrepancies, findings, by.name(), operationId, before.clues(), before.version() + 1);
+        Inspection after = before.recorded(entry, counts(facility.holdings()), r.operationId(), by.name());
         List<Document> events = new ArrayList<>(List.of(inspectionEvent(EventType.INSPECTION_RECORDED, after)));
-        for (Inspection.Finding f : findings) {
-            if (f.suspectedCrime()) {
-                events.add(outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(
-                        InspectionServiceApplication.EVENT_SOURCE, FacilityWork.SUPERVISING_AGENCY, after.region(),
-                        new CrimeSuspected(f.id(), after.id(), after.facilityId(), after.region(), f.speciesCodes(),
-                                f.description(), r.inspectedAt(), POLICE, after.operationId()))));
-            }
+        for (Inspection.Finding f : after.suspectedCrimes()) {
+            events.add(outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(
+                    InspectionServiceApplication.EVENT_SOURCE, FacilityWork.SUPERVISING_AGENCY, after.region(),
+                    new CrimeSuspected(f.id(), after.id(), after.facilityId(), after.region(), f.speciesCodes(),
+                            f.description(), after.inspectedAt(), Inspection.CRIMES_GO_TO, after.operationId()))));
         }
         if (!inspections.update(after, events, outbox)) {
             throw new ConflictException("version-conflict", "inspection " + before.id() + " was changed meanwhile",
@@ -274,6 +217,22 @@ public class InspectionWork {
         }
         relay.wake();
         return after;
+    }
+
+    private static List<Recording.Count> counts(List<Facility.Holding> holdings) {
+        return holdings.stream().map(h -> new Recording.Count(h.speciesCode(), h.count())).toList();
+    }
+
+    private static FieldError fieldError(Recording.Problem problem) {
+        if (problem instanceof Recording.ChecklistIncomplete c) {
+            return new FieldError(c.field(), Messages.get("checklist.missing", c.needed().stream().map(Enum::name)
+                    .collect(Collectors.joining(", "))), c.given().stream().map(Enum::name).toList());
+        }
+        if (problem instanceof Recording.UnknownSpecies u) {
+            return new FieldError(u.field(), Messages.get("species.unknown"), u.speciesCode());
+        }
+        Recording.NegativeCount n = (Recording.NegativeCount) problem;
+        return new FieldError(n.field(), Messages.get("count.negative"), n.count());
     }
 
     /**

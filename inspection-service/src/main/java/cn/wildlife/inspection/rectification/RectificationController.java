@@ -7,7 +7,7 @@ import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.facility.FacilityWork;
-import cn.wildlife.inspection.inspection.Inspection;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.InspectionWork;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;

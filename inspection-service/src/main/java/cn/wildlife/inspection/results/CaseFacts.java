@@ -43,7 +43,8 @@ public class CaseFacts {
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("openedAtMillis")));
     }
 
-    @KafkaListener(id = "inspection-cases", topics = Topics.PLATFORM_CASES,
+    // Started once the results tallies exist (ResultsLedgerBuilder): a build would wipe what it counted before.
+    @KafkaListener(id = ResultsLedgerBuilder.CASES_LISTENER, autoStartup = "false", topics = Topics.PLATFORM_CASES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onCase(ConsumerRecord<String, Envelope<?>> record) {
         if (record.value().data() instanceof CaseChanged change) {
@@ -62,7 +63,7 @@ public class CaseFacts {
         if (change.operationId() == null && change.version() <= 1) {
             return;
         }
-        Document stored = facts.find(Filters.eq("_id", change.caseId())).projection(ResultsLedger.CASE_FIELDS)
+        Document stored = facts.find(Filters.eq("_id", change.caseId())).projection(RecordParts.CASE_FIELDS)
                 .first();
         if (stored != null && ((Number) stored.get("version")).longValue() >= change.version()) {
             return;
@@ -70,7 +71,7 @@ public class CaseFacts {
         if (stored == null && change.operationId() == null) {
             return;
         }
-        ledger.move(stored == null ? null : ResultsLedger.ofCaseFact(stored), ResultsLedger.ofCase(change), at);
+        ledger.move(stored == null ? null : RecordParts.ofCaseFact(stored), RecordParts.ofCase(change), at);
         // Epoch milliseconds beside the ISO text: text with and without fractions of a second does not sort as time.
         Document doc = documents.toDocument(change, change.caseId())
                 .append("openedAtMillis", change.openedAt().toEpochMilli());

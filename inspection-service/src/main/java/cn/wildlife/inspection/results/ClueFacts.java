@@ -47,10 +47,10 @@ public class ClueFacts {
             return;
         }
         Document stored = facts.find(Filters.eq("_id", clue.clueId())).first();
-        ledger.move(stored == null ? null : ResultsLedger.ofClue(stored.getString("operationId"), clue.clueId(),
+        ledger.move(stored == null ? null : RecordParts.ofClue(stored.getString("operationId"), clue.clueId(),
                         stored.getString("region"), Instant.ofEpochMilli(((Number) stored.get("receivedAtMillis"))
                                 .longValue())),
-                ResultsLedger.ofClue(clue.operationId(), clue.clueId(), clue.region(), clue.receivedAt()), at);
+                RecordParts.ofClue(clue.operationId(), clue.clueId(), clue.region(), clue.receivedAt()), at);
         facts.replaceOne(Filters.eq("_id", clue.clueId()), new Document("_id", clue.clueId())
                         .append("operationId", clue.operationId()).append("agency", clue.agency().name())
                         .append("region", clue.region())

@@ -3,7 +3,7 @@ package cn.wildlife.inspection.results;
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.inspection.InspectionServiceApplication;
-import cn.wildlife.inspection.inspection.Inspection;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.InspectionStore;
 import cn.wildlife.inspection.operation.Operation;
 import cn.wildlife.inspection.operation.OperationStore;

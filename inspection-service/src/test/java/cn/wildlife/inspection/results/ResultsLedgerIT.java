@@ -1,6 +1,7 @@
 package cn.wildlife.inspection.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.MongoWireStore;
@@ -25,12 +26,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +42,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,8 +89,15 @@ class ResultsLedgerIT {
         database = client.getDatabase("ledger-" + UUID.randomUUID().toString().substring(0, 8));
         // The build counts the records of the operations inspection-service holds.
         database.getCollection("operations").insertOne(new Document("_id", OPERATION));
-        ledger = new ResultsLedger(database, documents);
+        ledger = builtLedger();
         cases = new CaseFacts(database, documents, ledger);
+    }
+
+    /** The ledger as a started service has it: the tallies built from the store, or found built. */
+    private ResultsLedger builtLedger() {
+        ResultsLedger built = new ResultsLedger(database);
+        assertThat(new ResultsLedgerBuilder(database, documents, built, () -> { }).buildIfMissing()).isTrue();
+        return built;
     }
 
     private Position next() {
@@ -204,7 +220,7 @@ class ResultsLedgerIT {
         database.getCollection("clueFacts").insertMany(clues);
         database.getCollection("resultLedger").deleteMany(new Document());
 
-        ResultsLedger rebuilt = new ResultsLedger(database, documents);
+        ResultsLedger rebuilt = builtLedger();
 
         assertThat(values(ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21", SEPTEMBER_FIRST,
                 SEPTEMBER_LAST)), "210000")).containsEntry(Column.CLUES_RECEIVED, new BigDecimal("1.2E+4"));
@@ -222,7 +238,7 @@ class ResultsLedgerIT {
         // from the same offset, and finds version 1 still stored.
         Position second = next();
         CaseChanged fined = caseOf("C2", "210102", OPERATION, 2, new BigDecimal("800"), List.of());
-        ledger.move(ResultsLedger.ofCase(opened), ResultsLedger.ofCase(fined), second);
+        ledger.move(RecordParts.ofCase(opened), RecordParts.ofCase(fined), second);
         cases.apply(fined, second);
         assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
                 Column.FINES, 800, Column.PEOPLE_PENALISED, 1));
@@ -276,7 +292,7 @@ class ResultsLedgerIT {
                 SEPTEMBER_FIRST, SEPTEMBER_LAST));
 
         database.getCollection("resultLedger").deleteMany(new Document());
-        ResultsLedger rebuilt = new ResultsLedger(database, documents);
+        ResultsLedger rebuilt = builtLedger();
         List<ResultsTable.Row> built = ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21",
                 SEPTEMBER_FIRST, SEPTEMBER_LAST));
 
@@ -285,5 +301,50 @@ class ResultsLedgerIT {
         }
         assertThat(values(built, "210000")).containsEntry(Column.ADMINISTRATIVE_CASES, BigDecimal.valueOf(35))
                 .containsEntry(Column.CLUES_RECEIVED, BigDecimal.ONE);
+    }
+
+    @Test
+    void anInstanceStartsCountingOnlyOnceAnotherInstancesBuildIsDone() {
+        MongoCollection<Document> state = database.getCollection("resultLedger");
+        state.deleteMany(new Document());
+        // Another instance claimed the build a moment ago and is still at it.
+        state.insertOne(new Document("_id", "building").append("since", new Date()));
+        AtomicBoolean listening = new AtomicBoolean();
+        ResultsLedgerBuilder builder = new ResultsLedgerBuilder(database, documents, new ResultsLedger(database),
+                () -> listening.set(true));
+        ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        TalliesReadiness readiness = new TalliesReadiness(availability, builder);
+        try {
+            builder.start();
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !builder.ready() && !listening.get());
+            Health building = readiness.health();
+            assertThat(building.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(building.getDetails()).containsEntry("resultTallies", "building tallies");
+
+            state.insertOne(new Document("_id", "tallies").append("builtAt", new Date()));
+            state.deleteOne(Filters.eq("_id", "building"));
+
+            await().atMost(Duration.ofSeconds(10)).until(builder::ready);
+            assertThat(listening).isTrue();
+            assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            builder.stop();
+        }
+    }
+
+    @Test
+    void aBuildLeftByAnInstanceThatDiedLapsesAndIsDoneAgain() {
+        MongoCollection<Document> state = database.getCollection("resultLedger");
+        state.deleteMany(new Document());
+        state.insertOne(new Document("_id", "building").append("since",
+                Date.from(Instant.now().minus(Duration.ofMinutes(16)))));
+        cases.apply(caseOf("L1", "210112", OPERATION, 1, null, List.of()), next());
+
+        assertThat(builtLedger().tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST)).isNotEmpty();
+        assertThat(state.countDocuments(Filters.eq("_id", "building"))).isZero();
+        assertThat(state.countDocuments(Filters.eq("_id", "tallies"))).isOne();
     }
 }

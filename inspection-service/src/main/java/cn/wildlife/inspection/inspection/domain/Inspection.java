@@ -1,7 +1,9 @@
-package cn.wildlife.inspection.inspection;
+package cn.wildlife.inspection.inspection.domain;
 
+import cn.wildlife.events.Agency;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +43,7 @@ public record Inspection(
      * A finding handed over as a clue: case-service recorded it for the receiving agency under {@code clueId}, which
      * that agency's officers look up in their clue list.
      */
-    public record HandedOver(String findingId, String clueId, cn.wildlife.events.Agency agency) {
+    public record HandedOver(String findingId, String clueId, Agency agency) {
     }
 
     public enum Status { PLANNED, RECORDED }
@@ -86,5 +88,65 @@ public record Inspection(
 
     public List<Item> failedItems() {
         return checklist.stream().filter(c -> !c.passed()).map(Check::item).toList();
+    }
+
+    /** Who a finding that suggests a crime goes to: public security, in the facility's own region. */
+    public static final Agency CRIMES_GO_TO = Agency.PUBLIC_SECURITY;
+
+    /** Findings that suggest a crime: each is announced for {@link #CRIMES_GO_TO}. */
+    public List<Finding> suspectedCrimes() {
+        return findings.stream().filter(Finding::suspectedCrime).toList();
+    }
+
+    /** Why an inspection cannot be recorded now. */
+    public static final class NotRecordable extends RuntimeException {
+
+        public enum Reason { ALREADY_RECORDED, VERSION_CONFLICT }
+
+        private final Reason reason;
+
+        NotRecordable(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * Only a planned inspection is recorded, and only by who saw its current version: a second recording, or one
+     * entered over a version someone else changed meanwhile, would overwrite what was found.
+     */
+    public void checkRecordable(long expectedVersion) {
+        if (status != Status.PLANNED) {
+            throw new NotRecordable(NotRecordable.Reason.ALREADY_RECORDED, "inspection " + id
+                    + " is already recorded");
+        }
+        if (version != expectedVersion) {
+            throw new NotRecordable(NotRecordable.Reason.VERSION_CONFLICT, "inspection " + id + " is at version "
+                    + version);
+        }
+    }
+
+    /**
+     * The inspection as recorded from an entry without {@link Recording#problems problems}: the checklist as found
+     * against the facility's {@code ledger}, the differences from it, and the findings numbered in the order entered.
+     * {@code operationId}, when given, is the joint operation it was part of; else it stays the one it was planned
+     * under, if any.
+     */
+    public Inspection recorded(Recording entry, List<Recording.Count> ledger, @Nullable String operationId,
+                               String by) {
+        checkRecordable(version);
+        List<Discrepancy> discrepancies = entry.discrepancies(ledger);
+        List<Finding> numbered = new ArrayList<>();
+        for (Recording.NewFinding f : entry.findings()) {
+            numbered.add(new Finding(id + "-F" + (numbered.size() + 1), f.item(), f.description(),
+                    f.suspectedCrime(), f.speciesCodes()));
+        }
+        return new Inspection(id, facilityId, facilityName, region, Status.RECORDED, drawId, plannedFor, inspectors,
+                entry.inspectedAt(), entry.checklistAsFound(discrepancies), discrepancies, numbered, by,
+                operationId != null ? operationId : this.operationId, clues, version + 1);
     }
 }
