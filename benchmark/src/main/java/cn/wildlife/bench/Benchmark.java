@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -38,6 +37,7 @@ public final class Benchmark {
 
     /** Gateway/straight request pairs per second in the REST figure, and how many pairs warm both paths up. */
     private static final int REST_PAIRS_PER_SECOND = 80;
+
     private static final int REST_WARM_UP = 1_500;
 
     private final int events;
@@ -47,7 +47,8 @@ public final class Benchmark {
     private final Path out;
     private final @org.jspecify.annotations.Nullable Path jar;
     private final Figures figures = new Figures();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Benchmark(int events, int latencySeconds, int restRequests, int scale, Path out, Path jar) {
         this.scale = scale;
@@ -87,7 +88,9 @@ public final class Benchmark {
             Micro.run(figures);
             String machine = machine();
             System.out.println(figures.table(machine));
-            figures.writeJson(out.resolveSibling("micro.json"), machine,
+            figures.writeJson(
+                    out.resolveSibling("micro.json"),
+                    machine,
                     LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0) + " (Asia/Shanghai)");
             return;
         }
@@ -101,8 +104,8 @@ public final class Benchmark {
     }
 
     static void log(String format, Object... args) {
-        System.out.printf("[bench %s] %s%n", LocalDateTime.now().toLocalTime().withNano(0),
-                String.format(format, args));
+        System.out.printf(
+                "[bench %s] %s%n", LocalDateTime.now().toLocalTime().withNano(0), String.format(format, args));
     }
 
     private void run() throws Exception {
@@ -114,12 +117,22 @@ public final class Benchmark {
         RawCeiling.Result disk = RawCeiling.measure(true, events);
         log("raw ceiling, in-memory store ...");
         RawCeiling.Result memory = RawCeiling.measure(false, events);
-        figures.add("Raw ceiling: produce only (idempotent, acks=all)", disk.producePerSecond(), "events/s",
-                "", "", null);
-        figures.add("Raw ceiling: produce → consume → bulk write, on-disk store", disk.pipelinePerSecond(),
-                "events/s", "", "", null);
-        figures.add("Raw ceiling: produce → consume → bulk write, in-memory store", memory.pipelinePerSecond(),
-                "events/s", "", "", null);
+        figures.add(
+                "Raw ceiling: produce only (idempotent, acks=all)", disk.producePerSecond(), "events/s", "", "", null);
+        figures.add(
+                "Raw ceiling: produce → consume → bulk write, on-disk store",
+                disk.pipelinePerSecond(),
+                "events/s",
+                "",
+                "",
+                null);
+        figures.add(
+                "Raw ceiling: produce → consume → bulk write, in-memory store",
+                memory.pipelinePerSecond(),
+                "events/s",
+                "",
+                "",
+                null);
 
         Path dataDir = Files.createTempDirectory("bench-platform-");
         ResultsAtScale results = new ResultsAtScale(figures, http, scale);
@@ -130,9 +143,13 @@ public final class Benchmark {
             long[] counts;
             Set<String> groups;
             try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
-                figures.add("Cold start of the whole local platform to all-ready (JVM uptime)",
-                        platform.readySeconds(), "s", "wall " + Figures.format(platform.wallSeconds()) + " s",
-                        "< 20 s", platform.readySeconds() < 20);
+                figures.add(
+                        "Cold start of the whole local platform to all-ready (JVM uptime)",
+                        platform.readySeconds(),
+                        "s",
+                        "wall " + Figures.format(platform.wallSeconds()) + " s",
+                        "< 20 s",
+                        platform.readySeconds() < 20);
                 rssAtStart = platform.residentMiB();
                 sustained = endToEnd(platform, disk.pipelinePerSecond());
                 counts = counts(platform);
@@ -155,22 +172,41 @@ public final class Benchmark {
                 results.store(platform, token(platform, "forestry-province"));
                 // The peak of either process: the first ran the end-to-end load, this one everything after it.
                 double peak = Math.max(firstPeak, platform.residentMiB()[1]) / 1024.0;
-                figures.add("Resident memory of the whole platform after the load (peak)", peak, "GiB",
-                        "at start " + Figures.format(rssAtStart[0] / 1024.0) + " GiB", "< 1.5 GiB", peak < 1.5);
+                figures.add(
+                        "Resident memory of the whole platform after the load (peak)",
+                        peak,
+                        "GiB",
+                        "at start " + Figures.format(rssAtStart[0] / 1024.0) + " GiB",
+                        "< 1.5 GiB",
+                        peak < 1.5);
             }
             double before = sizeMiB(dataDir);
             try (PlatformProcess again = new PlatformProcess(dataDir).start(jar)) {
-                figures.add("Restart with the data of the run to all-ready", again.readySeconds(), "s",
-                        "the banner; inspection-service then builds its 成果表 tallies in the background", "", null);
-                figures.add("Restart with the data until inspection-service is ready (tallies built)",
-                        again.secondsUntilReady(again.inspectionPort, Duration.ofMinutes(30)), "s",
-                        "from the launch; its readiness stays out of service while it builds", "", null);
+                figures.add(
+                        "Restart with the data of the run to all-ready",
+                        again.readySeconds(),
+                        "s",
+                        "the banner; inspection-service then builds its 成果表 tallies in the background",
+                        "",
+                        null);
+                figures.add(
+                        "Restart with the data until inspection-service is ready (tallies built)",
+                        again.secondsUntilReady(again.inspectionPort, Duration.ofMinutes(30)),
+                        "s",
+                        "from the launch; its readiness stays out of service while it builds",
+                        "",
+                        null);
                 results.time(again, token(again, "forestry-province"));
             }
             double after = sizeMiB(dataDir);
             figures.add("Data folder after the run", before, "MiB", "", "", null);
-            figures.add("Data folder after a restart (compacted at start)", after, "MiB",
-                    "after the run " + Figures.format(before) + " MiB", "≤ after the run", after <= before * 1.05);
+            figures.add(
+                    "Data folder after a restart (compacted at start)",
+                    after,
+                    "MiB",
+                    "after the run " + Figures.format(before) + " MiB",
+                    "≤ after the run",
+                    after <= before * 1.05);
         } finally {
             deleteQuietly(dataDir);
         }
@@ -186,7 +222,7 @@ public final class Benchmark {
         long start;
         double rate;
         try (Load.DeadlineWatch watch = new Load.DeadlineWatch(platform.kafka());
-             Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
+                Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
             Thread.sleep(2000);
             warmUp(producer, watch);
             double cpuBefore = platform.cpuSeconds();
@@ -199,14 +235,24 @@ public final class Benchmark {
             waitFor(() -> watch.count(ids) >= events, Duration.ofMinutes(10), "deadlines of the end-to-end load");
             double seconds = RawCeiling.seconds(start);
             rate = events / seconds;
-            figures.add("End to end: agency clue/case event → applied → deadline opened", rate, "events/s",
-                    "ratio to on-disk ceiling " + Figures.format(rate / ceiling), "ratio ≥ 0.5", rate / ceiling >= 0.5);
+            figures.add(
+                    "End to end: agency clue/case event → applied → deadline opened",
+                    rate,
+                    "events/s",
+                    "ratio to on-disk ceiling " + Figures.format(rate / ceiling),
+                    "ratio ≥ 0.5",
+                    rate / ceiling >= 0.5);
             double cpuPerEvent = (platform.cpuSeconds() - cpuBefore) * 1000 / events;
             int cores = Runtime.getRuntime().availableProcessors();
-            figures.add("End to end: the platform's CPU per event (every thread)", cpuPerEvent, "ms",
+            figures.add(
+                    "End to end: the platform's CPU per event (every thread)",
+                    cpuPerEvent,
+                    "ms",
                     String.format("%.0f %% of %d cores over the phase", 100 * cpuPerEvent * rate / 1000 / cores, cores),
-                    "", null);
-            figures.note(String.format("End to end: %d events sent in %.1f s, all %d deadlines opened after %.1f s.",
+                    "",
+                    null);
+            figures.note(String.format(
+                    "End to end: %d events sent in %.1f s, all %d deadlines opened after %.1f s.",
                     events, sendSeconds, events, seconds));
 
             // An agency sending the same events again (same ids): absorbed, nothing applied.
@@ -216,14 +262,20 @@ public final class Benchmark {
                 Load.send(producer, r);
             }
             producer.flush();
-            waitFor(() -> lag(platform, "agency-clues") == 0 && lag(platform, "agency-cases") == 0,
-                    Duration.ofMinutes(10), "the replay to be absorbed");
+            waitFor(
+                    () -> lag(platform, "agency-clues") == 0 && lag(platform, "agency-cases") == 0,
+                    Duration.ofMinutes(10),
+                    "the replay to be absorbed");
             double replayRate = events / RawCeiling.seconds(replayStart);
             long[] countsAfter = counts(platform);
             boolean nothingTwice = Arrays.equals(countsBefore, countsAfter);
-            figures.add("The same events sent again: absorbed, applied twice: " + (nothingTwice ? "none"
-                    : "SOME"), replayRate, "events/s", "clues, cases, deadlines " + Arrays.toString(countsAfter),
-                    "nothing twice", nothingTwice);
+            figures.add(
+                    "The same events sent again: absorbed, applied twice: " + (nothingTwice ? "none" : "SOME"),
+                    replayRate,
+                    "events/s",
+                    "clues, cases, deadlines " + Arrays.toString(countsAfter),
+                    "nothing twice",
+                    nothingTwice);
         }
         return rate;
     }
@@ -241,8 +293,9 @@ public final class Benchmark {
         producer.flush();
         Set<String> ids = ids(warmUp);
         waitFor(() -> watch.count(ids) >= warmUp.size(), Duration.ofMinutes(10), "deadlines of the warm-up load");
-        log("warm-up: %,d events through to their deadlines in %.1f s (not measured)", warmUp.size(),
-                RawCeiling.seconds(start));
+        log(
+                "warm-up: %,d events through to their deadlines in %.1f s (not measured)",
+                warmUp.size(), RawCeiling.seconds(start));
         Thread.sleep(1000);
     }
 
@@ -251,7 +304,7 @@ public final class Benchmark {
         List<Load.Report> reports = Load.reports(count, Load.newRun());
         Map<String, Long> sentAt = new HashMap<>();
         try (Load.DeadlineWatch watch = new Load.DeadlineWatch(platform.kafka());
-             Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
+                Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
             Thread.sleep(2000);
             long start = System.nanoTime();
             long intervalNanos = (long) (1e9 / rate);
@@ -274,10 +327,20 @@ public final class Benchmark {
             double p99 = percentile(latencies, 0.99);
             String at = Figures.format(rate) + " events/s (" + which + ")";
             figures.add("Latency agency event → deadline opened, p50", p50, "ms", at, "", null);
-            figures.add("Latency agency event → deadline opened, p99", p99, "ms", at, judged ? "< 50 ms" : "",
+            figures.add(
+                    "Latency agency event → deadline opened, p99",
+                    p99,
+                    "ms",
+                    at,
+                    judged ? "< 50 ms" : "",
                     judged ? p99 < 50 : null);
-            figures.add("Latency agency event → deadline opened, max", latencies.get(latencies.size() - 1), "ms",
-                    at, "", null);
+            figures.add(
+                    "Latency agency event → deadline opened, max",
+                    latencies.get(latencies.size() - 1),
+                    "ms",
+                    at,
+                    "",
+                    null);
         }
     }
 
@@ -285,11 +348,18 @@ public final class Benchmark {
         String token = token(platform);
         // One stored clue read by id: a request whose own cost is small, so the difference is the gateway's
         // (token check, rate limit, proxying), not noise from a search that reads the whole collection.
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + platform.casePort + "/api/clues?size=1")).header("Authorization", "Bearer " + token).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String clueId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body()).path("items").path(0)
-                .path("id").asText();
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + platform.casePort + "/api/clues?size=1"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String clueId = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(page.body())
+                .path("items")
+                .path(0)
+                .path("id")
+                .asText();
         if (clueId.isEmpty()) {
             throw new IllegalStateException("no stored clue to read: " + page.body());
         }
@@ -319,7 +389,12 @@ public final class Benchmark {
         double p99Added = (percentile(viaGateway, 0.99) - percentile(straight, 0.99)) / 1000.0;
         String beside = "straight: median " + Figures.format(percentile(straight, 0.5) / 1000.0) + " ms, p99 "
                 + Figures.format(percentile(straight, 0.99) / 1000.0) + " ms";
-        figures.add("REST through the gateway: median added (GET /api/clues/{id})", medianAdded, "ms", beside, "< 1 ms",
+        figures.add(
+                "REST through the gateway: median added (GET /api/clues/{id})",
+                medianAdded,
+                "ms",
+                beside,
+                "< 1 ms",
                 medianAdded < 1);
         figures.add("REST through the gateway: p99 added", p99Added, "ms", beside, "< 5 ms", p99Added < 5);
     }
@@ -336,8 +411,12 @@ public final class Benchmark {
     /** Microseconds of one GET; a failed request stops the benchmark rather than being timed. */
     private long get(String url, String token) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long micros = (System.nanoTime() - start) / 1000;
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
@@ -350,10 +429,14 @@ public final class Benchmark {
     }
 
     private String token(PlatformProcess platform, String user) throws IOException, InterruptedException {
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(platform.gateway()
-                + "/auth/dev/token?user=" + user)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> issued = http.send(
+                HttpRequest.newBuilder(URI.create(platform.gateway() + "/auth/dev/token?user=" + user))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued.body()).get("access_token")
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(issued.body())
+                .get("access_token")
                 .asText();
     }
 
@@ -362,7 +445,8 @@ public final class Benchmark {
             return new long[] {
                 mongo.getDatabase("cases").getCollection("clues").countDocuments(),
                 mongo.getDatabase("cases").getCollection("cases").countDocuments(),
-                mongo.getDatabase("notifications").getCollection("deadlines").countDocuments()};
+                mongo.getDatabase("notifications").getCollection("deadlines").countDocuments()
+            };
         }
     }
 
@@ -399,14 +483,23 @@ public final class Benchmark {
     private static String machine() {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        return String.format("%s %s, %d cores, %.0f GiB, Java %s (%s)", System.getProperty("os.name"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), memory / 1024.0 / 1024 / 1024,
-                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        return String.format(
+                "%s %s, %d cores, %.0f GiB, Java %s (%s)",
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                memory / 1024.0 / 1024 / 1024,
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"));
     }
 
     static double sizeMiB(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1024.0 / 1024.0;
+            return files.filter(Files::isRegularFile)
+                            .mapToLong(p -> p.toFile().length())
+                            .sum()
+                    / 1024.0
+                    / 1024.0;
         }
     }
 

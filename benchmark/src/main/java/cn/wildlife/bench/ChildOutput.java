@@ -37,8 +37,8 @@ final class ChildOutput {
     }
 
     private void pump(Predicate<String> isReady) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (ready.getCount() > 0 && isReady.test(line)) {
@@ -60,8 +60,8 @@ final class ChildOutput {
     void awaitReady(Duration timeout, String what) throws InterruptedException {
         if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !child.isAlive()) {
             synchronized (last) {
-                throw new IllegalStateException(what + " did not become ready within " + timeout.toSeconds()
-                        + " s:\n" + String.join("\n", last));
+                throw new IllegalStateException(what + " did not become ready within " + timeout.toSeconds() + " s:\n"
+                        + String.join("\n", last));
             }
         }
     }

@@ -1,21 +1,20 @@
 package cn.wildlife.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The run's figures: each with its unit, what it is measured against, and whether it meets its target. */
 final class Figures {
 
     /** One row of the table. {@code target} and {@code reference} may be empty. */
-    record Figure(String name, double value, String unit, String reference, String target, Boolean met) {
-    }
+    record Figure(String name, double value, String unit, String reference, String target, Boolean met) {}
 
     private final List<Figure> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -42,14 +41,35 @@ final class Figures {
     String table(String machine) {
         StringBuilder out = new StringBuilder();
         out.append("\n").append(machine).append("\n\n");
-        out.append(String.format(Locale.ROOT, "| %-58s | %12s | %-8s | %-34s | %-14s |%n", "figure", "value", "unit",
-                "beside (same run)", "target"));
-        out.append("|").append("-".repeat(60)).append("|").append("-".repeat(14)).append("|").append("-".repeat(10))
-                .append("|").append("-".repeat(36)).append("|").append("-".repeat(16)).append("|\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "| %-58s | %12s | %-8s | %-34s | %-14s |%n",
+                "figure",
+                "value",
+                "unit",
+                "beside (same run)",
+                "target"));
+        out.append("|")
+                .append("-".repeat(60))
+                .append("|")
+                .append("-".repeat(14))
+                .append("|")
+                .append("-".repeat(10))
+                .append("|")
+                .append("-".repeat(36))
+                .append("|")
+                .append("-".repeat(16))
+                .append("|\n");
         for (Figure f : rows) {
             String target = f.target().isEmpty() ? "" : f.target() + (f.met() == null ? "" : f.met() ? " ✔" : " ✘");
-            out.append(String.format(Locale.ROOT, "| %-58s | %12s | %-8s | %-34s | %-14s |%n", f.name(),
-                    format(f.value()), f.unit(), f.reference(), target));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %-58s | %12s | %-8s | %-34s | %-14s |%n",
+                    f.name(),
+                    format(f.value()),
+                    f.unit(),
+                    f.reference(),
+                    target));
         }
         for (String note : notes) {
             out.append("\n- ").append(note);

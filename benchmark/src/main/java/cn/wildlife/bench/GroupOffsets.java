@@ -13,18 +13,19 @@ import org.apache.kafka.common.TopicPartition;
 /** Where consumer groups stand in their topics, asked of the broker. */
 final class GroupOffsets {
 
-    private GroupOffsets() {
-    }
+    private GroupOffsets() {}
 
     /** Records the given groups have still to read: each partition's end less the offset the group committed. */
     static long behind(Admin admin, Set<String> groups) throws InterruptedException, ExecutionException {
         long behind = 0;
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, Long> ends = of(admin, committed.keySet(), OffsetSpec.latest());
             for (var e : committed.entrySet()) {
-                behind += ends.get(e.getKey()) - (e.getValue() == null ? 0 : e.getValue().offset());
+                behind += ends.get(e.getKey())
+                        - (e.getValue() == null ? 0 : e.getValue().offset());
             }
         }
         return behind;

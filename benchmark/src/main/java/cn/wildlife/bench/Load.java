@@ -46,12 +46,10 @@ final class Load {
 
     private static final URI SOURCE = URI.create("urn:agency:forestry:220112");
 
-    private Load() {
-    }
+    private Load() {}
 
     /** One report and the topic it goes to. */
-    record Report(String topic, Envelope<?> envelope) {
-    }
+    record Report(String topic, Envelope<?> envelope) {}
 
     /** Half clues, half cases, each with a new id (prefix keeps runs apart). */
     static List<Report> reports(int count, String run) {
@@ -60,10 +58,21 @@ final class Load {
         for (int i = 0; i < count; i++) {
             String id = "FORESTRY-220112-B" + run + "-" + i;
             if (i % 2 == 0) {
-                reports.add(new Report(Topics.agencyClues(Agency.FORESTRY), Envelope.of(SOURCE, Agency.FORESTRY,
-                        "220112", new ClueReported(id, "220112", ClueSource.PATROL, received,
-                                new Place("双阳区水库东岸", 43.52, 125.66), List.of("cygnus-cygnus"),
-                                List.of(Behaviour.ILLEGAL_HUNTING), "巡护发现鸟网一张（压测）"))));
+                reports.add(new Report(
+                        Topics.agencyClues(Agency.FORESTRY),
+                        Envelope.of(
+                                SOURCE,
+                                Agency.FORESTRY,
+                                "220112",
+                                new ClueReported(
+                                        id,
+                                        "220112",
+                                        ClueSource.PATROL,
+                                        received,
+                                        new Place("双阳区水库东岸", 43.52, 125.66),
+                                        List.of("cygnus-cygnus"),
+                                        List.of(Behaviour.ILLEGAL_HUNTING),
+                                        "巡护发现鸟网一张（压测）"))));
             } else {
                 reports.add(caseReport(id, received, null));
             }
@@ -73,11 +82,24 @@ final class Load {
 
     /** A forestry bureau's administrative case, of a joint operation when {@code operationId} is given. */
     static Report caseReport(String id, Instant openedAt, @Nullable String operationId) {
-        return new Report(Topics.agencyCases(Agency.FORESTRY), Envelope.of(SOURCE, Agency.FORESTRY, "220112",
-                new CaseReported(id, CaseKind.ADMINISTRATIVE, "220112", openedAt, "架网猎捕野生鸟类案（压测）",
-                        List.of(Behaviour.ILLEGAL_HUNTING),
-                        List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
-                        new BigDecimal("600"), CaseGrade.GENERAL, null, operationId)));
+        return new Report(
+                Topics.agencyCases(Agency.FORESTRY),
+                Envelope.of(
+                        SOURCE,
+                        Agency.FORESTRY,
+                        "220112",
+                        new CaseReported(
+                                id,
+                                CaseKind.ADMINISTRATIVE,
+                                "220112",
+                                openedAt,
+                                "架网猎捕野生鸟类案（压测）",
+                                List.of(Behaviour.ILLEGAL_HUNTING),
+                                List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
+                                new BigDecimal("600"),
+                                CaseGrade.GENERAL,
+                                null,
+                                operationId)));
     }
 
     static String newRun() {

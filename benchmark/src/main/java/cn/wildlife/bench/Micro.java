@@ -43,8 +43,8 @@ public class Micro {
 
     private DueDateCalculator calculator;
     private final Instant start = Instant.parse("2026-09-28T02:00:00Z");
-    private final List<DueDateCalculator.Pause> pauses = List.of(new DueDateCalculator.Pause(
-            Instant.parse("2026-10-09T02:00:00Z"), Instant.parse("2026-10-20T02:00:00Z")));
+    private final List<DueDateCalculator.Pause> pauses = List.of(
+            new DueDateCalculator.Pause(Instant.parse("2026-10-09T02:00:00Z"), Instant.parse("2026-10-20T02:00:00Z")));
     private EventCodec codec;
     private CloudEvent clue;
 
@@ -52,7 +52,8 @@ public class Micro {
     public void setUp() throws IOException {
         calculator = new DueDateCalculator(shippedCalendar());
         codec = new EventCodec();
-        try (InputStream sample = Micro.class.getResourceAsStream(cn.wildlife.events.cli.SampleEvents.FOLDER + "valid/forestry-clue-mist-nets.json")) {
+        try (InputStream sample = Micro.class.getResourceAsStream(
+                cn.wildlife.events.cli.SampleEvents.FOLDER + "valid/forestry-clue-mist-nets.json")) {
             if (sample == null) {
                 throw new IllegalStateException("the sample clue event is not on the class path");
             }
@@ -86,15 +87,25 @@ public class Micro {
 
     /** Runs every benchmark briefly and adds one figure per benchmark. */
     static void run(Figures figures) throws RunnerException {
-        Options options = new OptionsBuilder().include(Micro.class.getName() + "\\.").forks(0)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1)).build();
+        Options options = new OptionsBuilder()
+                .include(Micro.class.getName() + "\\.")
+                .forks(0)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
+                .build();
         for (RunResult result : new Runner(options).run()) {
             String name = result.getParams().getBenchmark();
             double micros = result.getPrimaryResult().getScore();
             double error = result.getPrimaryResult().getScoreError();
-            figures.add("JMH " + name.substring(name.lastIndexOf('.') + 1), micros, "µs/op",
-                    "± " + Figures.format(Double.isNaN(error) ? 0 : error) + " µs (99.9 %)", "", null);
+            figures.add(
+                    "JMH " + name.substring(name.lastIndexOf('.') + 1),
+                    micros,
+                    "µs/op",
+                    "± " + Figures.format(Double.isNaN(error) ? 0 : error) + " µs (99.9 %)",
+                    "",
+                    null);
         }
     }
 
@@ -106,8 +117,11 @@ public class Micro {
             }
             List<HolidayCalendar.Year> years = new ArrayList<>();
             for (JsonNode year : new ObjectMapper().readTree(in)) {
-                years.add(new HolidayCalendar.Year(year.get("year").asInt(), year.get("source").asText(),
-                        dates(year.get("holidays")), dates(year.get("adjustedWorkingDays"))));
+                years.add(new HolidayCalendar.Year(
+                        year.get("year").asInt(),
+                        year.get("source").asText(),
+                        dates(year.get("holidays")),
+                        dates(year.get("adjustedWorkingDays"))));
             }
             return new HolidayCalendar(years);
         }

@@ -73,11 +73,16 @@ final class PlatformProcess implements AutoCloseable {
             }
             command.addAll(List.of("-jar", jar.toString(), "run"));
         }
-        command.addAll(List.of("--data-dir=" + dataDir,
-                "--gateway-port=" + gatewayPort, "--case-port=" + casePort,
-                "--notification-port=" + notificationPort, "--inspection-port=" + inspectionPort,
-                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort,
-                "--kafka-internal-port=" + internalPort, "--mongo-port=" + mongoPort));
+        command.addAll(List.of(
+                "--data-dir=" + dataDir,
+                "--gateway-port=" + gatewayPort,
+                "--case-port=" + casePort,
+                "--notification-port=" + notificationPort,
+                "--inspection-port=" + inspectionPort,
+                "--kafka-port=" + kafkaPort,
+                "--kafka-controller-port=" + controllerPort,
+                "--kafka-internal-port=" + internalPort,
+                "--mongo-port=" + mongoPort));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (jar == null && options != null && !options.isBlank()) {
             builder.environment().put("JAVA_OPTS", options);
@@ -105,9 +110,12 @@ final class PlatformProcess implements AutoCloseable {
      * builds its 成果表 tallies, after the platform's banner) and returns the seconds since the launch.
      */
     double secondsUntilReady(int port, Duration atMost) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
         long until = System.nanoTime() + atMost.toNanos();
         while (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
             if (System.nanoTime() > until) {
@@ -133,7 +141,10 @@ final class PlatformProcess implements AutoCloseable {
      * than a rate on a machine whose other load moves.
      */
     double cpuSeconds() {
-        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toNanos() / 1e9)
                 .orElseThrow(() -> new IllegalStateException("this system does not tell a process's CPU time"));
     }
 
@@ -161,8 +172,8 @@ final class PlatformProcess implements AutoCloseable {
 
     /** The operators' client settings: the benchmark reads and resets any group, as an operator would. */
     Map<String, Object> kafka() {
-        return KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE)).clientProperties(
-                "localhost:" + kafkaPort, KafkaAccess.ADMIN);
+        return KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE))
+                .clientProperties("localhost:" + kafkaPort, KafkaAccess.ADMIN);
     }
 
     String mongoUri() {

@@ -4,8 +4,8 @@ import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.KraftBroker;
 import cn.wildlife.embedded.MongoWireStore;
-import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.Envelope;
+import cn.wildlife.events.access.KafkaAccess;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -33,30 +32,37 @@ import org.bson.Document;
 final class RawCeiling {
 
     /** Producing alone, and producing while consuming into the store. */
-    record Result(double producePerSecond, double pipelinePerSecond) {
-    }
+    record Result(double producePerSecond, double pipelinePerSecond) {}
 
-    private RawCeiling() {
-    }
+    private RawCeiling() {}
 
     static Result measure(boolean onDisk, int events) throws Exception {
         Path dir = Files.createTempDirectory("bench-raw-");
         int mongoPort = FreePorts.pick();
         // The same authenticated broker the platform runs on (SASL/SCRAM, ACLs): like for like.
-        try (KraftBroker broker = EmbeddedInfrastructure.startKafka(dir, FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick());
-             MongoWireStore store = onDisk ? MongoWireStore.onDisk(dir.resolve("mongo/raw.mv"), mongoPort)
-                     : MongoWireStore.inMemory(mongoPort);
-             MongoClient mongo = MongoClients.create(store.uri("raw"))) {
+        try (KraftBroker broker =
+                        EmbeddedInfrastructure.startKafka(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+                MongoWireStore store = onDisk
+                        ? MongoWireStore.onDisk(dir.resolve("mongo/raw.mv"), mongoPort)
+                        : MongoWireStore.inMemory(mongoPort);
+                MongoClient mongo = MongoClients.create(store.uri("raw"))) {
             Map<String, Object> bootstrap = broker.clientProperties(KafkaAccess.ADMIN);
             try (Admin admin = Admin.create(bootstrap)) {
-                admin.createTopics(List.of(new NewTopic("raw.produce", 6, (short) 1),
-                        new NewTopic("raw.pipeline", 6, (short) 1))).all().get();
+                admin.createTopics(List.of(
+                                new NewTopic("raw.produce", 6, (short) 1), new NewTopic("raw.pipeline", 6, (short) 1)))
+                        .all()
+                        .get();
                 // An idempotent producer that writes before every partition has a leader can loop on
                 // OUT_OF_ORDER_SEQUENCE_NUMBER (architecture.md): wait for the leaders first.
                 long until = System.nanoTime() + 30_000_000_000L;
-                while (admin.describeTopics(List.of("raw.produce", "raw.pipeline")).allTopicNames().get().values()
-                        .stream().flatMap(t -> t.partitions().stream()).anyMatch(p -> p.leader() == null)) {
+                while (admin
+                        .describeTopics(List.of("raw.produce", "raw.pipeline"))
+                        .allTopicNames()
+                        .get()
+                        .values()
+                        .stream()
+                        .flatMap(t -> t.partitions().stream())
+                        .anyMatch(p -> p.leader() == null)) {
                     if (System.nanoTime() > until) {
                         throw new IllegalStateException("the ceiling's topics got no leaders within 30 s");
                     }
@@ -68,8 +74,8 @@ final class RawCeiling {
             try (Producer<String, Envelope<?>> producer = Load.producer(bootstrap)) {
                 long start = System.nanoTime();
                 for (Load.Report r : reports) {
-                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("raw.produce",
-                            r.envelope().subject(), r.envelope()));
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            "raw.produce", r.envelope().subject(), r.envelope()));
                 }
                 producer.flush();
                 produce = events / seconds(start);
@@ -77,15 +83,17 @@ final class RawCeiling {
             MongoCollection<Document> target = mongo.getDatabase("raw").getCollection("events");
             target.insertOne(new Document("_id", "warm-up"));
             long start = System.nanoTime();
-            Thread sender = new Thread(() -> {
-                try (Producer<String, Envelope<?>> producer = Load.producer(bootstrap)) {
-                    for (Load.Report r : reports) {
-                        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("raw.pipeline",
-                                r.envelope().subject(), r.envelope()));
-                    }
-                    producer.flush();
-                }
-            }, "bench-raw-producer");
+            Thread sender = new Thread(
+                    () -> {
+                        try (Producer<String, Envelope<?>> producer = Load.producer(bootstrap)) {
+                            for (Load.Report r : reports) {
+                                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                        "raw.pipeline", r.envelope().subject(), r.envelope()));
+                            }
+                            producer.flush();
+                        }
+                    },
+                    "bench-raw-producer");
             sender.start();
             int stored = 0;
             try (KafkaConsumer<String, byte[]> consumer = Load.consumer(bootstrap, "raw-ceiling")) {
@@ -97,7 +105,8 @@ final class RawCeiling {
                     }
                     List<Document> docs = new ArrayList<>(batch.count());
                     for (ConsumerRecord<String, byte[]> r : batch) {
-                        docs.add(new Document("_id", Load.header(r, "ce_id")).append("key", r.key())
+                        docs.add(new Document("_id", Load.header(r, "ce_id"))
+                                .append("key", r.key())
                                 .append("type", Load.header(r, "ce_type"))
                                 .append("data", new String(r.value(), StandardCharsets.UTF_8)));
                     }

@@ -2,8 +2,8 @@ package cn.wildlife.bench;
 
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.KafkaCredentials;
-import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.Topics;
+import cn.wildlife.events.access.KafkaAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -50,14 +49,15 @@ final class ReplayFromStart {
         }
     }
 
-    private ReplayFromStart() {
-    }
+    private ReplayFromStart() {}
 
     /** The platform's consumer groups, asked of its running broker (not the benchmark's own). */
     static Set<String> platformGroups(Map<String, Object> client) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(client)) {
             Set<String> groups = new TreeSet<>();
-            for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
+            for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups())
+                    .all()
+                    .get()) {
                 if (!group.groupId().startsWith(BENCHMARK_GROUP_PREFIX)) {
                     groups.add(group.groupId());
                 }
@@ -77,11 +77,17 @@ final class ReplayFromStart {
         if (jar == null) {
             command.addAll(List.of("./" + PlatformProcess.SCRIPT, "kafka"));
         } else {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString(), "kafka"));
+            command.addAll(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString(),
+                    "kafka"));
         }
-        command.addAll(List.of("--data-dir=" + dataDir, "--kafka-port=" + port,
-                "--kafka-controller-port=" + FreePorts.pick(), "--kafka-internal-port=" + FreePorts.pick()));
+        command.addAll(List.of(
+                "--data-dir=" + dataDir,
+                "--kafka-port=" + port,
+                "--kafka-controller-port=" + FreePorts.pick(),
+                "--kafka-internal-port=" + FreePorts.pick()));
         Process broker = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             ChildOutput.read(broker, "bench-broker-output", line -> line.startsWith("READY "))
@@ -97,8 +103,8 @@ final class ReplayFromStart {
                             break;
                         } catch (ExecutionException notYet) {
                             if (System.nanoTime() > until) {
-                                throw new IllegalStateException("consumer group " + group + " could not be set back",
-                                        notYet);
+                                throw new IllegalStateException(
+                                        "consumer group " + group + " could not be set back", notYet);
                             }
                             Thread.sleep(500);
                         }
@@ -130,7 +136,8 @@ final class ReplayFromStart {
             long stillSince = 0;
             while (true) {
                 try {
-                    long behind = GroupOffsets.behind(admin, reset.rereadByGroup().keySet());
+                    long behind =
+                            GroupOffsets.behind(admin, reset.rereadByGroup().keySet());
                     Map<TopicPartition, Long> now = watchedEnds(admin);
                     if (behind > 0) {
                         ends = null;
@@ -147,8 +154,8 @@ final class ReplayFromStart {
                     lastError = e;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the consumer groups did not read their topics again within 15 "
-                            + "minutes", lastError);
+                    throw new IllegalStateException(
+                            "the consumer groups did not read their topics again within 15 " + "minutes", lastError);
                 }
                 Thread.sleep(250);
             }
@@ -158,23 +165,35 @@ final class ReplayFromStart {
                 announced += e.getValue() - reset.endsBefore().getOrDefault(e.getKey(), 0L);
             }
             boolean nothingTwice = Arrays.equals(countsBefore, countsAfter) && announced == 0;
-            figures.add("Replay from the start: every consumer group set back to the beginning, applied twice: "
-                            + (nothingTwice ? "none" : "SOME"), reset.reread() / seconds, "records/s",
-                    String.format("%,d records re-read by %d groups within %.1f s of the platform's launch (%.1f s "
+            figures.add(
+                    "Replay from the start: every consumer group set back to the beginning, applied twice: "
+                            + (nothingTwice ? "none" : "SOME"),
+                    reset.reread() / seconds,
+                    "records/s",
+                    String.format(
+                            "%,d records re-read by %d groups within %.1f s of the platform's launch (%.1f s "
                                     + "to all-ready); clues, cases, deadlines %s; new events on the platform and "
-                                    + "dead-letter topics %d", reset.reread(),
-                            reset.rereadByGroup().values().stream().filter(n -> n > 0).count(), seconds,
-                            platform.wallSeconds(), Arrays.toString(countsAfter), announced),
-                    "nothing twice", nothingTwice);
-            figures.note("Replay from the start: records each consumer group read again " + reset.rereadByGroup()
-                    + ".");
+                                    + "dead-letter topics %d",
+                            reset.reread(),
+                            reset.rereadByGroup().values().stream()
+                                    .filter(n -> n > 0)
+                                    .count(),
+                            seconds,
+                            platform.wallSeconds(),
+                            Arrays.toString(countsAfter),
+                            announced),
+                    "nothing twice",
+                    nothingTwice);
+            figures.note(
+                    "Replay from the start: records each consumer group read again " + reset.rereadByGroup() + ".");
         }
     }
 
     /** Sets one group back to the beginning of every partition it has read; returns how many records that is. */
     private static long setBack(Admin admin, String group) throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         if (committed.isEmpty()) {
             // A group that never committed (its topic is empty) starts from the beginning anyway. (While the broker
             // still loads a group's offsets, the client waits and asks again: an empty answer means none.)
@@ -196,15 +215,17 @@ final class ReplayFromStart {
      * The end of every partition of the platform's own topics and of every dead-letter topic: what a service reading
      * its topics again must not add to. (The alerts are not among them: see {@link #measure}.)
      */
-    private static Map<TopicPartition, Long> watchedEnds(Admin admin) throws InterruptedException,
-            ExecutionException {
+    private static Map<TopicPartition, Long> watchedEnds(Admin admin) throws InterruptedException, ExecutionException {
         List<String> topics = admin.listTopics().names().get().stream()
                 .filter(t -> (t.startsWith("platform.") && !t.equals(Topics.PLATFORM_ALERTS))
                         || t.endsWith(Topics.DEAD_LETTER_SUFFIX))
                 .toList();
         List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
-                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((name, d) ->
+                        d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
         return GroupOffsets.of(admin, partitions, OffsetSpec.latest());
     }
 }

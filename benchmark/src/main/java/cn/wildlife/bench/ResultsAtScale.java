@@ -28,8 +28,9 @@ import org.bson.Document;
  */
 final class ResultsAtScale {
 
-    private static final List<String> COUNTIES = List.of("220102", "220103", "220104", "220105", "220106",
-            "220112", "220113", "220122", "220202", "220203", "220204", "220211");
+    private static final List<String> COUNTIES = List.of(
+            "220102", "220103", "220104", "220105", "220106", "220112", "220113", "220122", "220202", "220203",
+            "220204", "220211");
     private static final int TIMED = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,10 +49,12 @@ final class ResultsAtScale {
 
     /** Enters the operation through inspection-service and stores its records; the tallies are built at restart. */
     void store(PlatformProcess platform, String provinceToken) throws Exception {
-        HttpResponse<String> entered = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + platform.inspectionPort + "/api/operations")).timeout(Duration.ofMinutes(1))
-                .header("Authorization", "Bearer " + provinceToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> entered = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + platform.inspectionPort + "/api/operations"))
+                        .timeout(Duration.ofMinutes(1))
+                        .header("Authorization", "Bearer " + provinceToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name":"吉林省野生动物保护专项行动（基准）","leadAgency":"FORESTRY",
                          "leadOffice":"吉林省林业和草原局","region":"220000","startsOn":"2025-01-01",
                          "endsOn":"2025-12-31",
@@ -59,10 +62,12 @@ final class ResultsAtScale {
                          "phases":[{"name":"集中打击阶段","from":"2025-01-01","to":"2025-12-31","tasks":"严厉打击"}],
                          "targetPlaces":["HABITAT","MARKET"],"targetBehaviours":["非法猎捕野生动物"],
                          "recurringDuties":[],"reportingRegions":["220100","220200"],"monthlyDueDay":5,
-                         "finalReportDue":"2026-01-15"}""")).build(), HttpResponse.BodyHandlers.ofString());
+                         "finalReportDue":"2026-01-15"}"""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (entered.statusCode() != 201) {
-            throw new IllegalStateException("the operation was refused: " + entered.statusCode() + " "
-                    + entered.body());
+            throw new IllegalStateException(
+                    "the operation was refused: " + entered.statusCode() + " " + entered.body());
         }
         operationId = JSON.readTree(entered.body()).get("id").asText();
         // inspection-service keeps the cases of its operations only: one reported through the forestry bureau's
@@ -74,8 +79,10 @@ final class ResultsAtScale {
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
             MongoDatabase inspections = mongo.getDatabase("inspections");
             MongoCollection<Document> caseFacts = inspections.getCollection("caseFacts");
-            Benchmark.waitFor(() -> caseFacts.countDocuments(Filters.eq("_id", templateId)) > 0,
-                    Duration.ofMinutes(2), "inspection-service's fact of the operation's case " + templateId);
+            Benchmark.waitFor(
+                    () -> caseFacts.countDocuments(Filters.eq("_id", templateId)) > 0,
+                    Duration.ofMinutes(2),
+                    "inspection-service's fact of the operation's case " + templateId);
             Document template = caseFacts.find(Filters.eq("_id", templateId)).first();
             long start = System.nanoTime();
             Instant yearStart = Instant.parse("2024-12-31T16:00:00Z");
@@ -95,14 +102,23 @@ final class ResultsAtScale {
                 copy.put("version", 1L);
                 return copy;
             });
-            Scale.insertInBatches(inspections.getCollection("clueFacts"), clues, i -> new Document("_id",
-                    "SCALE-CLUE-" + i).append("operationId", operationId).append("agency", "FORESTRY")
-                    .append("region", COUNTIES.get((int) (i % COUNTIES.size())))
-                    .append("receivedAtMillis", yearStart.plusSeconds(i * 31_536_000L / clues).toEpochMilli()));
+            Scale.insertInBatches(
+                    inspections.getCollection("clueFacts"),
+                    clues,
+                    i -> new Document("_id", "SCALE-CLUE-" + i)
+                            .append("operationId", operationId)
+                            .append("agency", "FORESTRY")
+                            .append("region", COUNTIES.get((int) (i % COUNTIES.size())))
+                            .append(
+                                    "receivedAtMillis",
+                                    yearStart
+                                            .plusSeconds(i * 31_536_000L / clues)
+                                            .toEpochMilli()));
             // What an upgrade from a version without tallies finds: records, and no tallies built from them.
             inspections.getCollection("resultLedger").deleteMany(new Document());
-            Benchmark.log("stored %,d cases and %,d clues of operation %s in %.0f s", cases, clues, operationId,
-                    RawCeiling.seconds(start));
+            Benchmark.log(
+                    "stored %,d cases and %,d clues of operation %s in %.0f s",
+                    cases, clues, operationId, RawCeiling.seconds(start));
         }
     }
 
@@ -110,8 +126,10 @@ final class ResultsAtScale {
     void time(PlatformProcess platform, String provinceToken) throws Exception {
         long built;
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
-            Document state = mongo.getDatabase("inspections").getCollection("resultLedger")
-                    .find(Filters.eq("_id", "tallies")).first();
+            Document state = mongo.getDatabase("inspections")
+                    .getCollection("resultLedger")
+                    .find(Filters.eq("_id", "tallies"))
+                    .first();
             built = state == null ? -1 : ((Number) state.get("millis")).longValue();
         }
         String url = "http://localhost:" + platform.inspectionPort + "/api/operations/" + operationId
@@ -121,7 +139,8 @@ final class ResultsAtScale {
             table = get(url, provinceToken);
         }
         JsonNode province = table.get("rows").get(0).get("values");
-        long counted = province.get("ADMINISTRATIVE_CASES").asLong() + province.get("CRIMINAL_CASES").asLong();
+        long counted = province.get("ADMINISTRATIVE_CASES").asLong()
+                + province.get("CRIMINAL_CASES").asLong();
         if (counted != cases || province.get("CLUES_RECEIVED").asLong() != clues) {
             throw new IllegalStateException("the table counts " + counted + " cases and "
                     + province.get("CLUES_RECEIVED").asLong() + " clues, not " + cases + " and " + clues);
@@ -136,17 +155,27 @@ final class ResultsAtScale {
         double median = times.get(TIMED / 2 - 1) / 1000.0;
         // Met or not where it can be told: at a million records; below, only a miss is certain.
         Boolean met = count >= 1_000_000 || median >= 1000 ? Boolean.valueOf(median < 1000) : null;
-        figures.add(String.format("成果表 of a province over %,d stored records (%,d cases, %,d clues of one "
-                        + "operation, %d rows)", cases + clues, cases, clues, table.get("rows").size()), median, "ms",
+        figures.add(
+                String.format(
+                        "成果表 of a province over %,d stored records (%,d cases, %,d clues of one "
+                                + "operation, %d rows)",
+                        cases + clues, cases, clues, table.get("rows").size()),
+                median,
+                "ms",
                 "max " + Figures.format(times.get(TIMED - 1) / 1000.0) + " ms (" + TIMED
                         + " requests, straight to inspection-service); tallies built from the records at restart in "
                         + Figures.format(built / 1000.0) + " s",
-                "< 1 s at 1 M", met);
+                "< 1 s at 1 M",
+                met);
     }
 
     private JsonNode get(String url, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());

@@ -27,12 +27,14 @@ import org.bson.Document;
 final class Scale {
 
     /** The regions the copies spread over (a city and its districts). */
-    private static final List<String> REGIONS = List.of("220112", "220102", "220103", "220104", "220105",
-            "220106", "220113", "220122");
+    private static final List<String> REGIONS =
+            List.of("220112", "220102", "220103", "220104", "220105", "220106", "220113", "220122");
+
     private static final List<String> STATUSES = List.of("OPEN", "OPEN", "OPEN", "CLOSED", "TRANSFERRED");
     private static final int BATCH = 5_000;
     /** A p99 of 100 requests is their second slowest, one pause away from doubling: 1,000 steady it. */
     private static final int SEARCHES = 1_000;
+
     private static final int SEARCH_WARM_UP = 100;
     /** Running deadlines that are due when the scan is timed. */
     private static final int DUE = 50;
@@ -59,23 +61,25 @@ final class Scale {
     void measure(String token) throws Exception {
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
             MongoCollection<Document> cases = mongo.getDatabase("cases").getCollection("cases");
-            MongoCollection<Document> deadlines = mongo.getDatabase("notifications").getCollection("deadlines");
+            MongoCollection<Document> deadlines =
+                    mongo.getDatabase("notifications").getCollection("deadlines");
             Document caseTemplate = cases.find(Filters.eq("agency", "FORESTRY")).first();
-            Document deadlineTemplate = deadlines.find(Filters.in("state", "OPEN", "APPROACHING")).first();
+            Document deadlineTemplate =
+                    deadlines.find(Filters.in("state", "OPEN", "APPROACHING")).first();
             if (caseTemplate == null || deadlineTemplate == null) {
                 throw new IllegalStateException("the end-to-end load stored no case or running deadline to copy");
             }
             long start = System.nanoTime();
             copyCases(cases, caseTemplate);
             copyDeadlines(deadlines, deadlineTemplate);
-            Benchmark.log("stored %,d cases and %,d running deadlines in %.0f s", count, count,
-                    RawCeiling.seconds(start));
+            Benchmark.log(
+                    "stored %,d cases and %,d running deadlines in %.0f s", count, count, RawCeiling.seconds(start));
             // The copies come on top of what the earlier phases stored: the figures name the whole.
             long storedCases = cases.countDocuments();
             long storedDeadlines = deadlines.countDocuments();
 
-            String search = "http://localhost:" + platform.casePort
-                    + "/api/cases?region=220112&status=OPEN&page=2&size=20";
+            String search =
+                    "http://localhost:" + platform.casePort + "/api/cases?region=220112&status=OPEN&page=2&size=20";
             // The first requests after the bulk load meet cold caches and code not yet compiled.
             for (int i = 0; i < SEARCH_WARM_UP; i++) {
                 timedGet(search, token);
@@ -86,33 +90,50 @@ final class Scale {
             }
             searches.sort(Comparator.naturalOrder());
             double p99 = percentile(searches, 0.99) / 1000.0;
-            figures.add(String.format("Case search, two filters and paging, over %,d stored cases: p99",
-                            storedCases), p99,
-                    "ms", "median " + Figures.format(percentile(searches, 0.5) / 1000.0) + " ms (" + SEARCHES
-                            + " requests after " + SEARCH_WARM_UP + ", straight to case-service)", "< 50 ms at 1 M",
+            figures.add(
+                    String.format("Case search, two filters and paging, over %,d stored cases: p99", storedCases),
+                    p99,
+                    "ms",
+                    "median " + Figures.format(percentile(searches, 0.5) / 1000.0) + " ms (" + SEARCHES
+                            + " requests after " + SEARCH_WARM_UP + ", straight to case-service)",
+                    "< 50 ms at 1 M",
                     judged(p99, 50));
 
             List<Long> scans = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 long t = System.nanoTime();
                 // The scheduler's own query (DeadlineAlerting.raiseDue), a day ahead.
-                List<Document> due = deadlines.find(Filters.and(Filters.in("state", "OPEN", "APPROACHING",
-                                "OVERDUE", "ESCALATED"), Filters.lte("nextCheckAt", Date.from(scannedMoment))))
-                        .sort(Sorts.ascending("nextCheckAt")).limit(500).into(new ArrayList<>());
+                List<Document> due = deadlines
+                        .find(Filters.and(
+                                Filters.in("state", "OPEN", "APPROACHING", "OVERDUE", "ESCALATED"),
+                                Filters.lte("nextCheckAt", Date.from(scannedMoment))))
+                        .sort(Sorts.ascending("nextCheckAt"))
+                        .limit(500)
+                        .into(new ArrayList<>());
                 scans.add((System.nanoTime() - t) / 1000);
                 if (i == 0) {
                     // The copies, and the deadlines of the earlier phases whose next check comes before then.
-                    Benchmark.log("the scan found %d deadlines due by %s (%d of them copies)", due.size(),
-                            scannedMoment, due.stream().filter(d -> String.valueOf(d.get("subjectId"))
-                                    .startsWith("SCALE-")).count());
+                    Benchmark.log(
+                            "the scan found %d deadlines due by %s (%d of them copies)",
+                            due.size(),
+                            scannedMoment,
+                            due.stream()
+                                    .filter(d ->
+                                            String.valueOf(d.get("subjectId")).startsWith("SCALE-"))
+                                    .count());
                 }
             }
             scans.sort(Comparator.naturalOrder());
             double scan = percentile(scans, 0.5) / 1000.0;
-            figures.add(String.format("Deadline scan for the due ones among %,d stored deadlines (%,d copies "
-                            + "running)", storedDeadlines, count), scan,
-                    "ms", "max " + Figures.format(percentile(scans, 1.0) / 1000.0) + " ms (10 scans)",
-                    "< 100 ms at 1 M", judged(scan, 100));
+            figures.add(
+                    String.format(
+                            "Deadline scan for the due ones among %,d stored deadlines (%,d copies " + "running)",
+                            storedDeadlines, count),
+                    scan,
+                    "ms",
+                    "max " + Figures.format(percentile(scans, 1.0) / 1000.0) + " ms (10 scans)",
+                    "< 100 ms at 1 M",
+                    judged(scan, 100));
         }
     }
 
@@ -150,8 +171,8 @@ final class Scale {
     }
 
     /** {@code count} copies of the template with ids SCALE-i and empty outboxes, varied by {@code vary}. */
-    private void insertCopies(MongoCollection<Document> collection, Document template,
-                              java.util.function.ObjIntConsumer<Document> vary) {
+    private void insertCopies(
+            MongoCollection<Document> collection, Document template, java.util.function.ObjIntConsumer<Document> vary) {
         insertInBatches(collection, count, i -> {
             Document copy = new Document(template);
             copy.put("_id", "SCALE-" + i);
@@ -163,8 +184,8 @@ final class Scale {
     }
 
     /** {@code count} documents made by {@code make}, written {@link #BATCH} at a time, progress every 100,000. */
-    static void insertInBatches(MongoCollection<Document> collection, long count,
-                                java.util.function.LongFunction<Document> make) {
+    static void insertInBatches(
+            MongoCollection<Document> collection, long count, java.util.function.LongFunction<Document> make) {
         List<Document> batch = new ArrayList<>(BATCH);
         for (long i = 0; i < count; i++) {
             batch.add(make.apply(i));
@@ -172,7 +193,8 @@ final class Scale {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();
                 if ((i + 1) % 100_000 == 0) {
-                    Benchmark.log("  %,d %s stored", i + 1, collection.getNamespace().getCollectionName());
+                    Benchmark.log(
+                            "  %,d %s stored", i + 1, collection.getNamespace().getCollectionName());
                 }
             }
         }
@@ -180,8 +202,12 @@ final class Scale {
 
     private long timedGet(String url, String token) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         long micros = (System.nanoTime() - start) / 1000;
         if (response.statusCode() != 200) {

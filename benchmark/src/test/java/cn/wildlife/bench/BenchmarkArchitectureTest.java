@@ -20,14 +20,20 @@ class BenchmarkArchitectureTest {
 
     @Test
     void usesNoServiceCodeButItsDomainRules() {
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe(
-                "a service's code outside its domain packages", c -> isService(c.getPackageName())
-                        && !c.getPackageName().contains(".domain"))).check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "a service's code outside its domain packages",
+                        c -> isService(c.getPackageName())
+                                && !c.getPackageName().contains(".domain")))
+                .check(classes);
     }
 
     static boolean isService(String pkg) {
-        return pkg.startsWith("cn.wildlife.caseservice") || pkg.startsWith("cn.wildlife.notification")
-                || pkg.startsWith("cn.wildlife.inspection") || pkg.startsWith("cn.wildlife.gateway")
+        return pkg.startsWith("cn.wildlife.caseservice")
+                || pkg.startsWith("cn.wildlife.notification")
+                || pkg.startsWith("cn.wildlife.inspection")
+                || pkg.startsWith("cn.wildlife.gateway")
                 || pkg.startsWith("cn.wildlife.local");
     }
 }

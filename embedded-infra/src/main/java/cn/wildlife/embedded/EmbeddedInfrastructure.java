@@ -30,12 +30,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      *                      ({@link KafkaCredentials#FILE})
      * @param onDiskStore   false keeps the store in memory (tests)
      */
-    public static EmbeddedInfrastructure start(Path dataDir, int kafkaPort, int controllerPort, int internalPort,
-                                               int mongoPort, boolean onDiskStore) {
+    public static EmbeddedInfrastructure start(
+            Path dataDir, int kafkaPort, int controllerPort, int internalPort, int mongoPort, boolean onDiskStore) {
         KraftBroker kafka = startKafka(dataDir, kafkaPort, controllerPort, internalPort);
         MongoWireStore mongo;
         try {
-            mongo = onDiskStore ? MongoWireStore.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), mongoPort)
+            mongo = onDiskStore
+                    ? MongoWireStore.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), mongoPort)
                     : MongoWireStore.inMemory(mongoPort);
         } catch (RuntimeException e) {
             kafka.close();
@@ -50,12 +51,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      */
     public static KraftBroker startKafka(Path dataDir, int kafkaPort, int controllerPort, int internalPort) {
         KafkaCredentials credentials = KafkaCredentials.inDataFolder(dataDir);
-        KraftBroker kafka = KraftBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort, internalPort,
-                credentials, Map.of());
+        KraftBroker kafka = KraftBroker.start(
+                dataDir.resolve("kafka"), kafkaPort, controllerPort, internalPort, credentials, Map.of());
         try {
             KafkaAccessSetup.install(kafka.brokerClientProperties(), credentials);
-            TopicInstaller.installCatalogue(kafka.clientProperties(KafkaAccess.ADMIN), (short) 1,
-                    Duration.ofSeconds(60));
+            TopicInstaller.installCatalogue(
+                    kafka.clientProperties(KafkaAccess.ADMIN), (short) 1, Duration.ofSeconds(60));
             return kafka;
         } catch (RuntimeException e) {
             kafka.close();

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Ports for tests and for checking that a configured port is free before anything starts. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port that was free a moment ago (for tests, where a fixed port would collide). */
     public static int pick() {

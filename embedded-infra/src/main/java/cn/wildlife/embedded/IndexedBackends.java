@@ -40,8 +40,7 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexedBackends {
 
-    private IndexedBackends() {
-    }
+    private IndexedBackends() {}
 
     static final class OnDisk extends H2Backend {
         OnDisk(MVStore store) {
@@ -52,26 +51,29 @@ final class IndexedBackends {
         protected MongoDatabase openOrCreateDatabase(String name) {
             return new H2Database(name, getMvStore(), getCursorRegistry()) {
                 @Override
-                protected MongoCollection<Object> openOrCreateCollection(String collection,
-                                                                         CollectionOptions options) {
+                protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
                     String namespace = getFullCollectionNamespace(collection);
-                    return new OnDiskCollection(this, collection, options,
+                    return new OnDiskCollection(
+                            this,
+                            collection,
+                            options,
                             BsonDocumentValues.openDocuments(getMvStore(), namespace),
-                            getMvStore().openMap("meta." + namespace), cursorRegistry);
+                            getMvStore().openMap("meta." + namespace),
+                            cursorRegistry);
                 }
 
                 @Override
-                protected Index<Object> openOrCreateUniqueIndex(String collection, String index,
-                                                                List<IndexKey> keys, boolean sparse) {
+                protected Index<Object> openOrCreateUniqueIndex(
+                        String collection, String index, List<IndexKey> keys, boolean sparse) {
                     // The name H2Database gives the index's map, so that dropping the index or the database
                     // removes it as before.
-                    return new NarrowingIndex<>(OrderedKeyIndexes.open(getMvStore(), indexMap(collection, index),
-                            index, keys, sparse));
+                    return new NarrowingIndex<>(
+                            OrderedKeyIndexes.open(getMvStore(), indexMap(collection, index), index, keys, sparse));
                 }
 
                 @Override
-                protected Index<Object> openOrCreateSecondaryIndex(String collection, String index,
-                                                                   List<IndexKey> keys, boolean sparse) {
+                protected Index<Object> openOrCreateSecondaryIndex(
+                        String collection, String index, List<IndexKey> keys, boolean sparse) {
                     return new SecondaryIndex<>(index, keys, getMvStore(), indexMap(collection, index));
                 }
 
@@ -80,8 +82,8 @@ final class IndexedBackends {
                 }
 
                 @Override
-                public Document handleCommand(Channel channel, String command, Document query,
-                                              DatabaseResolver resolver, Oplog oplog) {
+                public Document handleCommand(
+                        Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
                     Document answer = aggregated(this, command, query, resolver, oplog);
                     if (answer != null) {
                         clearLastStatus(channel);
@@ -102,27 +104,26 @@ final class IndexedBackends {
         public MemoryDatabase openOrCreateDatabase(String name) {
             return new MemoryDatabase(name, getCursorRegistry()) {
                 @Override
-                protected MemoryCollection openOrCreateCollection(String collection,
-                                                                          CollectionOptions options) {
+                protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
                     return new InMemoryCollection(this, collection, options, cursorRegistry);
                 }
 
                 @Override
-                protected Index<Integer> openOrCreateUniqueIndex(String collection, String index,
-                                                                 List<IndexKey> keys, boolean sparse) {
+                protected Index<Integer> openOrCreateUniqueIndex(
+                        String collection, String index, List<IndexKey> keys, boolean sparse) {
                     return new NarrowingIndex<>(super.openOrCreateUniqueIndex(collection, index, keys, sparse));
                 }
 
                 @Override
-                protected Index<Integer> openOrCreateSecondaryIndex(String collection, String index,
-                                                                    List<IndexKey> keys, boolean sparse) {
-                    return new SecondaryIndex<>(index, keys, indexStore,
-                            getFullCollectionNamespace(collection) + "._index_" + index);
+                protected Index<Integer> openOrCreateSecondaryIndex(
+                        String collection, String index, List<IndexKey> keys, boolean sparse) {
+                    return new SecondaryIndex<>(
+                            index, keys, indexStore, getFullCollectionNamespace(collection) + "._index_" + index);
                 }
 
                 @Override
-                public Document handleCommand(Channel channel, String command, Document query,
-                                              DatabaseResolver resolver, Oplog oplog) {
+                public Document handleCommand(
+                        Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
                     Document answer = aggregated(this, command, query, resolver, oplog);
                     if (answer != null) {
                         clearLastStatus(channel);
@@ -149,16 +150,20 @@ final class IndexedBackends {
          */
         private final boolean opened;
 
-        OnDiskCollection(MongoDatabase database, String name, CollectionOptions options,
-                         org.h2.mvstore.MVMap<Object, Document> documents,
-                         org.h2.mvstore.MVMap<String, Object> meta, CursorRegistry cursors) {
+        OnDiskCollection(
+                MongoDatabase database,
+                String name,
+                CollectionOptions options,
+                org.h2.mvstore.MVMap<Object, Document> documents,
+                org.h2.mvstore.MVMap<String, Object> meta,
+                CursorRegistry cursors) {
             super(database, name, options, documents, meta, cursors);
             this.opened = true;
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                                             Document projection) {
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
             QueryResult indexed = IndexedQueries.query(this, query, orderBy, skip, limit, batchSize, projection);
             return indexed != null ? indexed : super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
@@ -187,8 +192,8 @@ final class IndexedBackends {
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                                             Document projection) {
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
             QueryResult indexed = IndexedQueries.query(this, query, orderBy, skip, limit, batchSize, projection);
             return indexed != null ? indexed : super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
@@ -218,11 +223,13 @@ final class IndexedBackends {
     private static int dataSize(Stream<? extends DocumentWithPosition<?>> documents) {
         ByteBuf buffer = Unpooled.buffer();
         try {
-            long total = documents.mapToLong(d -> {
-                buffer.clear();
-                BsonEncoder.encodeDocument(d.getDocument(), buffer);
-                return buffer.writerIndex();
-            }).sum();
+            long total = documents
+                    .mapToLong(d -> {
+                        buffer.clear();
+                        BsonEncoder.encodeDocument(d.getDocument(), buffer);
+                        return buffer.writerIndex();
+                    })
+                    .sum();
             return (int) Math.min(total, Integer.MAX_VALUE);
         } finally {
             buffer.release();
@@ -230,8 +237,8 @@ final class IndexedBackends {
     }
 
     /** An aggregate command answered through the indexes, or null for mongo-java-server's own handling. */
-    private static Document aggregated(MongoDatabase database, String command, Document query,
-                                       DatabaseResolver resolver, Oplog oplog) {
+    private static Document aggregated(
+            MongoDatabase database, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
         if (!command.equalsIgnoreCase("aggregate") || !(query.get(command) instanceof String name)) {
             return null;
         }

@@ -38,8 +38,7 @@ public final class KafkaAccessSetup {
     private static final int ITERATIONS = 8192;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private KafkaAccessSetup() {
-    }
+    private KafkaAccessSetup() {}
 
     /** Every principal's credential and ACLs as the credentials file says (revoked agencies removed). */
     public static void install(Map<String, Object> brokerClient, KafkaCredentials credentials) {
@@ -58,10 +57,12 @@ public final class KafkaAccessSetup {
             }
             wait(admin.alterUserScramCredentials(users).all());
             wait(admin.createAcls(acls).all());
-            // Exactly the catalogue's ACLs, no more: one an earlier catalogue granted, one for a principal the catalogue
+            // Exactly the catalogue's ACLs, no more: one an earlier catalogue granted, one for a principal the
+            // catalogue
             // does not know, or one for everyone (User:*) would quietly widen the door.
             List<AclBindingFilter> stale = new ArrayList<>();
-            for (AclBinding present : wait(admin.describeAcls(AclBindingFilter.ANY).values())) {
+            for (AclBinding present :
+                    wait(admin.describeAcls(AclBindingFilter.ANY).values())) {
                 if (!acls.contains(present)) {
                     log.warn("Removing an ACL the catalogue does not grant: {}", present);
                     stale.add(present.toFilter());
@@ -85,7 +86,8 @@ public final class KafkaAccessSetup {
     /** Gives a principal a (new) credential and its ACLs on a running broker. */
     public static void grant(Map<String, Object> brokerClient, String principal, String password) {
         try (Admin admin = admin(brokerClient)) {
-            wait(admin.alterUserScramCredentials(List.of(upsertion(principal, password))).all());
+            wait(admin.alterUserScramCredentials(List.of(upsertion(principal, password)))
+                    .all());
             wait(admin.createAcls(KafkaAccess.bindings(principal)).all());
         }
     }
@@ -101,11 +103,15 @@ public final class KafkaAccessSetup {
     }
 
     private static void remove(Admin admin, String principal) {
-        wait(admin.deleteAcls(List.of(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
-                KafkaAccess.user(principal), null, AclOperation.ANY, AclPermissionType.ANY)))).all());
+        wait(admin.deleteAcls(List.of(new AclBindingFilter(
+                        ResourcePatternFilter.ANY,
+                        new AccessControlEntryFilter(
+                                KafkaAccess.user(principal), null, AclOperation.ANY, AclPermissionType.ANY))))
+                .all());
         try {
-            wait(admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(principal,
-                    ScramMechanism.SCRAM_SHA_512))).all());
+            wait(admin.alterUserScramCredentials(
+                            List.of(new UserScramCredentialDeletion(principal, ScramMechanism.SCRAM_SHA_512)))
+                    .all());
         } catch (IllegalStateException e) {
             if (!(e.getCause() instanceof ResourceNotFoundException)) {
                 throw e;
@@ -114,8 +120,8 @@ public final class KafkaAccessSetup {
     }
 
     private static UserScramCredentialUpsertion upsertion(String principal, String password) {
-        return new UserScramCredentialUpsertion(principal,
-                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password);
+        return new UserScramCredentialUpsertion(
+                principal, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password);
     }
 
     private static Admin admin(Map<String, Object> brokerClient) {
@@ -132,8 +138,8 @@ public final class KafkaAccessSetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up Kafka's users and ACLs", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot set up Kafka's users and ACLs: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "cannot set up Kafka's users and ACLs: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not set up its users and ACLs within " + TIMEOUT, e);
         }

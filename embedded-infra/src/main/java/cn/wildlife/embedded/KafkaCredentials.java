@@ -69,8 +69,8 @@ public final class KafkaCredentials {
     /** Reads an existing file; it must be there (a command run beside a platform that has started once). */
     public static KafkaCredentials read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no Kafka credentials at " + file + ": start the platform once with "
-                    + "this data folder first");
+            throw new IllegalArgumentException(
+                    "no Kafka credentials at " + file + ": start the platform once with " + "this data folder first");
         }
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -95,9 +95,12 @@ public final class KafkaCredentials {
     }
 
     public String required(String principal) {
-        return password(principal).orElseThrow(() -> new IllegalArgumentException("no Kafka credentials for '"
-                + principal + "' in " + file + (KafkaAccess.agencyOf(principal).isPresent()
-                ? " (revoked: add them again with the kafka-users command)" : "")));
+        return password(principal)
+                .orElseThrow(() -> new IllegalArgumentException("no Kafka credentials for '"
+                        + principal + "' in " + file
+                        + (KafkaAccess.agencyOf(principal).isPresent()
+                                ? " (revoked: add them again with the kafka-users command)"
+                                : "")));
     }
 
     /** The principals that have a password: every one but revoked agency systems. */
@@ -130,25 +133,32 @@ public final class KafkaCredentials {
      * installing users and ACLs only, never for a service or an agency.
      */
     public Map<String, Object> brokerClientProperties(int internalPort) {
-        return Map.of("bootstrap.servers", "localhost:" + internalPort,
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "PLAIN",
-                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                        + BROKER + "\" password=\"" + required(BROKER) + "\";");
+        return Map.of(
+                "bootstrap.servers",
+                "localhost:" + internalPort,
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "PLAIN",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + BROKER
+                        + "\" password=\"" + required(BROKER) + "\";");
     }
 
     private void write() {
         try {
             Path dir = file.getParent();
             Files.createDirectories(dir);
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            boolean posix =
+                    FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
             if (posix) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
             Path next = dir.resolve(file.getFileName() + ".new");
             Files.deleteIfExists(next);
             if (posix) {
-                Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Properties props = new Properties();
             passwords.forEach(props::setProperty);

@@ -1,5 +1,7 @@
 package cn.wildlife.embedded;
 
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.access.KafkaAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -8,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import cn.wildlife.events.Topics;
-import cn.wildlife.events.access.KafkaAccess;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -34,8 +34,7 @@ public final class KraftBroker implements AutoCloseable {
     private final KafkaCredentials credentials;
     private final Path logDir;
 
-    private KraftBroker(KafkaRaftServer server, int port, int internalPort, KafkaCredentials credentials,
-                        Path logDir) {
+    private KraftBroker(KafkaRaftServer server, int port, int internalPort, KafkaCredentials credentials, Path logDir) {
         this.server = server;
         this.port = port;
         this.internalPort = internalPort;
@@ -52,8 +51,13 @@ public final class KraftBroker implements AutoCloseable {
      *
      * @param extra broker settings that override the defaults (e.g. shorter retention in tests)
      */
-    public static KraftBroker start(Path logDir, int port, int controllerPort, int internalPort,
-                                    KafkaCredentials credentials, Map<String, String> extra) {
+    public static KraftBroker start(
+            Path logDir,
+            int port,
+            int controllerPort,
+            int internalPort,
+            KafkaCredentials credentials,
+            Map<String, String> extra) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -63,15 +67,19 @@ public final class KraftBroker implements AutoCloseable {
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("process.roles", "broker,controller");
         props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        props.put("listeners", "CLIENT://localhost:" + port + ",INTERNAL://localhost:" + internalPort
-                + ",CONTROLLER://localhost:" + controllerPort);
+        props.put(
+                "listeners",
+                "CLIENT://localhost:" + port + ",INTERNAL://localhost:" + internalPort + ",CONTROLLER://localhost:"
+                        + controllerPort);
         props.put("advertised.listeners", "CLIENT://localhost:" + port + ",INTERNAL://localhost:" + internalPort);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "INTERNAL");
-        props.put("listener.security.protocol.map",
+        props.put(
+                "listener.security.protocol.map",
                 "CLIENT:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         props.put("listener.name.client.sasl.enabled.mechanisms", KafkaAccess.MECHANISM);
-        props.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+        props.put(
+                "listener.name.client.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         String brokerPassword = credentials.required(KafkaCredentials.BROKER);
         String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""

@@ -3,7 +3,6 @@ package cn.wildlife.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,8 +59,12 @@ public final class MongoWireStore implements AutoCloseable {
         // freed chunks still in use ("Chunk … not found", h2database#4012, #4382), which a million inserts under the
         // services' indexes hit within minutes. Wholly dead chunks are still freed and reused, and the file is
         // compacted at every start (above).
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitBufferSize(4096)
-                .cacheSize(CACHE_MIB).autoCompactFillRate(0).open();
+        MVStore store = new MVStore.Builder()
+                .fileName(fileName)
+                .autoCommitBufferSize(4096)
+                .cacheSize(CACHE_MIB)
+                .autoCompactFillRate(0)
+                .open();
         // Freed pages wait this long before reuse: a search streams over the version it started on, and with no
         // wait (0) a long one under concurrent writes read a chunk already reused ("Chunk … not found", found by
         // the fault suite with the store restarted under load).
@@ -78,7 +81,9 @@ public final class MongoWireStore implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Mongo-wire store listening on localhost:{} ({})", address.getPort(),
+        log.info(
+                "Mongo-wire store listening on localhost:{} ({})",
+                address.getPort(),
                 file == null ? "in memory" : file);
         return new MongoWireStore(server, backend, address, file);
     }

@@ -77,8 +77,8 @@ class KraftBrokerIT {
         Map<String, Object> anonymous = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         assertThatThrownBy(() -> send(anonymous, Topics.agencyClues(Agency.FORESTRY)))
                 .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
-        Map<String, Object> wrongPassword = KafkaAccess.clientProperties(broker.bootstrapServers(), "SASL_PLAINTEXT",
-                FORESTRY, "not-the-password");
+        Map<String, Object> wrongPassword =
+                KafkaAccess.clientProperties(broker.bootstrapServers(), "SASL_PLAINTEXT", FORESTRY, "not-the-password");
         assertThatThrownBy(() -> send(wrongPassword, Topics.agencyClues(Agency.FORESTRY)))
                 .hasRootCauseInstanceOf(AuthenticationException.class);
     }
@@ -89,9 +89,13 @@ class KraftBrokerIT {
         send(forestry, Topics.agencyClues(Agency.FORESTRY));
         send(forestry, Topics.agencyCases(Agency.FORESTRY));
 
-        for (String other : List.of(Topics.agencyClues(Agency.PUBLIC_SECURITY), Topics.PLATFORM_CLUES,
-                Topics.PLATFORM_TRANSFERS, Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY)))) {
-            assertThatThrownBy(() -> send(forestry, other)).as(other)
+        for (String other : List.of(
+                Topics.agencyClues(Agency.PUBLIC_SECURITY),
+                Topics.PLATFORM_CLUES,
+                Topics.PLATFORM_TRANSFERS,
+                Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY)))) {
+            assertThatThrownBy(() -> send(forestry, other))
+                    .as(other)
                     .hasRootCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
@@ -103,8 +107,11 @@ class KraftBrokerIT {
 
         assertThat(readAll(broker.clientProperties(FORESTRY), FORESTRY + ".dead-letters", deadLetters))
                 .containsExactly("value");
-        assertThatThrownBy(() -> readAll(broker.clientProperties(FORESTRY), FORESTRY + ".peek",
-                Topics.agencyClues(Agency.PUBLIC_SECURITY))).isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> readAll(
+                        broker.clientProperties(FORESTRY),
+                        FORESTRY + ".peek",
+                        Topics.agencyClues(Agency.PUBLIC_SECURITY)))
+                .isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
@@ -129,9 +136,11 @@ class KraftBrokerIT {
             broker.credentials().revoke(FORESTRY);
 
             // The producer's open connection is refused at its next request, not at its next log-in.
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThatThrownBy(
-                    () -> producer.send(new ProducerRecord<>(topic, "k", "after")).get(10, TimeUnit.SECONDS))
-                    .hasRootCauseInstanceOf(TopicAuthorizationException.class));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThatThrownBy(
+                                    () -> producer.send(new ProducerRecord<>(topic, "k", "after"))
+                                            .get(10, TimeUnit.SECONDS))
+                            .hasRootCauseInstanceOf(TopicAuthorizationException.class));
         }
         assertThatThrownBy(() -> send(forestry, topic)).hasRootCauseInstanceOf(AuthenticationException.class);
 
@@ -151,22 +160,27 @@ class KraftBrokerIT {
         broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
         assertThat(broker.credentials().password(FORESTRY)).isEmpty();
         // Its ACLs are gone at once; its credential within moments (the broker's cache follows the metadata log).
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(
-                () -> send(forestry, Topics.agencyClues(Agency.FORESTRY)))
-                .hasRootCauseInstanceOf(AuthenticationException.class));
-        assertThat(readAll(broker.clientProperties(KafkaAccess.ADMIN), "operators", topic)).containsExactly("value");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThatThrownBy(() -> send(forestry, Topics.agencyClues(Agency.FORESTRY)))
+                        .hasRootCauseInstanceOf(AuthenticationException.class));
+        assertThat(readAll(broker.clientProperties(KafkaAccess.ADMIN), "operators", topic))
+                .containsExactly("value");
     }
 
     @Test
     void anAclOrUserTheCatalogueDoesNotGrantIsRemovedAtTheNextStart() throws Exception {
         try (Admin admin = Admin.create(broker.brokerClientProperties())) {
             admin.createAcls(List.of(
-                    allow("User:*", Topics.PLATFORM_CLUES, AclOperation.WRITE),
-                    allow(KafkaAccess.user(FORESTRY), Topics.PLATFORM_TRANSFERS, AclOperation.WRITE)))
-                    .all().get(10, TimeUnit.SECONDS);
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("stranger",
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), "stranger-password")))
-                    .all().get(10, TimeUnit.SECONDS);
+                            allow("User:*", Topics.PLATFORM_CLUES, AclOperation.WRITE),
+                            allow(KafkaAccess.user(FORESTRY), Topics.PLATFORM_TRANSFERS, AclOperation.WRITE)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            "stranger",
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
+                            "stranger-password")))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
         }
 
         broker.close();
@@ -179,25 +193,31 @@ class KraftBrokerIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
                         .containsExactlyInAnyOrderElementsOf(granted);
-                assertThat(admin.describeUserScramCredentials().all().get(10, TimeUnit.SECONDS).keySet())
-                        .doesNotContain("stranger").containsAll(KafkaAccess.allPrincipals());
+                assertThat(admin.describeUserScramCredentials()
+                                .all()
+                                .get(10, TimeUnit.SECONDS)
+                                .keySet())
+                        .doesNotContain("stranger")
+                        .containsAll(KafkaAccess.allPrincipals());
             });
         }
     }
 
     private static AclBinding allow(String user, String topic, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+        return new AclBinding(
+                new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
                 new AccessControlEntry(user, "*", operation, AclPermissionType.ALLOW));
     }
 
     @Test
     void thePasswordsFileIsTheOwnersAlone() throws Exception {
         Path file = dataDir.resolve(KafkaCredentials.FILE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                 .isEqualTo("rwx------");
-        assertThat(broker.credentials().principals()).contains(KafkaCredentials.BROKER, KafkaAccess.ADMIN,
-                FORESTRY, "case-service");
+        assertThat(broker.credentials().principals())
+                .contains(KafkaCredentials.BROKER, KafkaAccess.ADMIN, FORESTRY, "case-service");
     }
 
     private static void send(Map<String, Object> client, String topic) throws Exception {

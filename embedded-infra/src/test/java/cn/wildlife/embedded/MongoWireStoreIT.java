@@ -3,19 +3,19 @@ package cn.wildlife.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,15 @@ class MongoWireStoreIT {
         Path file = dataDir.resolve("store.mv");
         int port = FreePorts.pick();
         try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-             MongoClient client = MongoClients.create(store.uri("cases"))) {
+                MongoClient client = MongoClients.create(store.uri("cases"))) {
             client.getDatabase("cases").getCollection("clues").insertOne(everyKindOfValue());
         }
         try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-             MongoClient client = MongoClients.create(store.uri("cases"))) {
-            assertThat(client.getDatabase("cases").getCollection("clues").find(Filters.eq("_id", "C-1")).first())
+                MongoClient client = MongoClients.create(store.uri("cases"))) {
+            assertThat(client.getDatabase("cases")
+                            .getCollection("clues")
+                            .find(Filters.eq("_id", "C-1"))
+                            .first())
                     .isEqualTo(everyKindOfValue());
         }
     }
@@ -44,7 +47,7 @@ class MongoWireStoreIT {
     @Test
     void collectionStatisticsReportTheStoredSizeOnBothBackends() {
         try (MongoWireStore onDisk = MongoWireStore.onDisk(dataDir.resolve("sizes.mv"), FreePorts.pick());
-             MongoWireStore inMemory = MongoWireStore.inMemory(FreePorts.pick())) {
+                MongoWireStore inMemory = MongoWireStore.inMemory(FreePorts.pick())) {
             for (MongoWireStore store : List.of(onDisk, inMemory)) {
                 try (MongoClient client = MongoClients.create(store.uri("cases"))) {
                     var db = client.getDatabase("cases");
@@ -54,11 +57,14 @@ class MongoWireStoreIT {
                     clues.insertMany(List.of(small, large));
                     int both = db.runCommand(new Document("collStats", "clues")).getInteger("size");
                     clues.updateOne(Filters.eq("_id", "L"), com.mongodb.client.model.Updates.set("text", "y"));
-                    int updated = db.runCommand(new Document("collStats", "clues")).getInteger("size");
+                    int updated =
+                            db.runCommand(new Document("collStats", "clues")).getInteger("size");
                     clues.deleteOne(Filters.eq("_id", "S"));
                     int one = db.runCommand(new Document("collStats", "clues")).getInteger("size");
 
-                    int smallSize = org.bson.RawBsonDocument.parse(small.toJson()).getByteBuffer().remaining();
+                    int smallSize = org.bson.RawBsonDocument.parse(small.toJson())
+                            .getByteBuffer()
+                            .remaining();
                     assertThat(both).isGreaterThan(1000);
                     assertThat(updated).isEqualTo(2 * smallSize);
                     assertThat(one).isEqualTo(smallSize);
@@ -74,7 +80,7 @@ class MongoWireStoreIT {
         long afterFirstRound = 0;
         for (int round = 0; round < 4; round++) {
             try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-                 MongoClient client = MongoClients.create(store.uri("bench"))) {
+                    MongoClient client = MongoClients.create(store.uri("bench"))) {
                 MongoCollection<Document> docs = client.getDatabase("bench").getCollection("docs");
                 docs.drop();
                 List<Document> batch = new ArrayList<>();
@@ -97,7 +103,7 @@ class MongoWireStoreIT {
     void aBatchOfConditionalWritesByIdChangesExactlyTheDocumentsThatMatch() {
         int port = FreePorts.pick();
         try (MongoWireStore store = MongoWireStore.onDisk(dataDir.resolve("store.mv"), port);
-             MongoClient client = MongoClients.create(store.uri("cases"))) {
+                MongoClient client = MongoClients.create(store.uri("cases"))) {
             MongoCollection<Document> docs = client.getDatabase("cases").getCollection("clues");
             List<Document> batch = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -105,15 +111,22 @@ class MongoWireStoreIT {
             }
             docs.insertMany(batch);
             // The outbox relay's claim: ids looked up through the index, the other condition still holds.
-            long claimed = docs.updateMany(Filters.and(Filters.in("_id", List.of("C-1", "C-2", "C-4", "C-99")),
-                    Filters.eq("pending", true)), com.mongodb.client.model.Updates.set("claimedBy", "r1"))
+            long claimed = docs.updateMany(
+                            Filters.and(
+                                    Filters.in("_id", List.of("C-1", "C-2", "C-4", "C-99")),
+                                    Filters.eq("pending", true)),
+                            com.mongodb.client.model.Updates.set("claimedBy", "r1"))
                     .getModifiedCount();
             assertThat(claimed).isEqualTo(2);
-            assertThat(docs.find(Filters.eq("claimedBy", "r1")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+            assertThat(docs.find(Filters.eq("claimedBy", "r1"))
+                            .map(d -> d.getString("_id"))
+                            .into(new ArrayList<>()))
                     .containsExactlyInAnyOrder("C-2", "C-4");
             // Values the index cannot look up (a pattern) are matched against every document, as before.
-            assertThat(docs.countDocuments(Filters.and(Filters.in("_id", List.of(java.util.regex.Pattern
-                    .compile("^C-1"), "C-2")), Filters.eq("pending", true)))).isEqualTo(6);
+            assertThat(docs.countDocuments(Filters.and(
+                            Filters.in("_id", List.of(java.util.regex.Pattern.compile("^C-1"), "C-2")),
+                            Filters.eq("pending", true))))
+                    .isEqualTo(6);
         }
     }
 
@@ -130,7 +143,9 @@ class MongoWireStoreIT {
             docs.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
             List<Document> batch = new ArrayList<>();
             for (int i = 0; i < 2_000; i++) {
-                batch.add(new Document("_id", "C-" + i).append("number", "N" + (i * 7919 % 2_000)).append("v", i));
+                batch.add(new Document("_id", "C-" + i)
+                        .append("number", "N" + (i * 7919 % 2_000))
+                        .append("v", i));
             }
             docs.insertMany(batch);
         } finally {
@@ -140,11 +155,12 @@ class MongoWireStoreIT {
         for (int round = 0; round < 2; round++) {
             int start = round;
             try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-                 MongoClient client = MongoClients.create(store.uri("cases"))) {
+                    MongoClient client = MongoClients.create(store.uri("cases"))) {
                 MongoCollection<Document> docs = client.getDatabase("cases").getCollection("cases");
                 for (int i = 0; i < 2_000; i += 37) {
                     assertThat(docs.find(Filters.eq("_id", "C-" + i)).first()).containsEntry("v", i);
-                    assertThat(docs.find(Filters.and(Filters.eq("_id", "C-" + i), Filters.eq("v", i))).first())
+                    assertThat(docs.find(Filters.and(Filters.eq("_id", "C-" + i), Filters.eq("v", i)))
+                                    .first())
                             .isNotNull();
                 }
                 assertThatThrownBy(() -> docs.insertOne(new Document("_id", "C-0").append("number", "new")))
@@ -158,8 +174,13 @@ class MongoWireStoreIT {
     }
 
     private static Document everyKindOfValue() {
-        return new Document("_id", "C-1").append("n", 1).append("long", 1L << 40).append("double", 2.5)
-                .append("yes", true).append("none", null).append("text", "林业局 clue")
+        return new Document("_id", "C-1")
+                .append("n", 1)
+                .append("long", 1L << 40)
+                .append("double", 2.5)
+                .append("yes", true)
+                .append("none", null)
+                .append("text", "林业局 clue")
                 .append("at", new java.util.Date(1_790_000_000_000L))
                 .append("id", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
                 .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))

@@ -46,7 +46,7 @@ class SecondaryIndexesIT {
         Path file = dataDir.resolve("store.mv");
         int port = FreePorts.pick();
         try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-             MongoClient client = MongoClients.create(store.uri("test"))) {
+                MongoClient client = MongoClients.create(store.uri("test"))) {
             MongoDatabase db = client.getDatabase("test");
             fill(db);
             assertSameAnswers(db);
@@ -54,7 +54,7 @@ class SecondaryIndexesIT {
             assertSameAnswers(db);
         }
         try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-             MongoClient client = MongoClients.create(store.uri("test"))) {
+                MongoClient client = MongoClients.create(store.uri("test"))) {
             MongoDatabase db = client.getDatabase("test");
             assertSameAnswers(db);
             change(db, 2);
@@ -65,7 +65,7 @@ class SecondaryIndexesIT {
     @Test
     void inMemoryAnswersLikeAScanBeforeAndAfterChanges() {
         try (MongoWireStore store = MongoWireStore.inMemory(FreePorts.pick());
-             MongoClient client = MongoClients.create(store.uri("test"))) {
+                MongoClient client = MongoClients.create(store.uri("test"))) {
             MongoDatabase db = client.getDatabase("test");
             fill(db);
             assertSameAnswers(db);
@@ -77,21 +77,22 @@ class SecondaryIndexesIT {
     @Test
     void anIndexCreatedOverStoredDocumentsHoldsThemAll() {
         try (MongoWireStore store = MongoWireStore.inMemory(FreePorts.pick());
-             MongoClient client = MongoClients.create(store.uri("test"))) {
+                MongoClient client = MongoClients.create(store.uri("test"))) {
             MongoCollection<Document> docs = client.getDatabase("test").getCollection("late");
             for (int i = 0; i < 200; i++) {
                 docs.insertOne(new Document("_id", i).append("status", STATUSES.get(i % 3)));
             }
             docs.createIndex(Indexes.ascending("status"));
             assertThat(docs.countDocuments(Filters.eq("status", "OPEN"))).isEqualTo(67);
-            assertThat(docs.find(Filters.eq("status", "CLOSED")).into(new ArrayList<>())).hasSize(67);
+            assertThat(docs.find(Filters.eq("status", "CLOSED")).into(new ArrayList<>()))
+                    .hasSize(67);
         }
     }
 
     private static void fill(MongoDatabase db) {
         MongoCollection<Document> indexed = db.getCollection("indexed");
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("region", "status"),
-                Indexes.descending("openedAt")));
+        indexed.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("region", "status"), Indexes.descending("openedAt")));
         indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")));
         indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("openedAt")));
         indexed.createIndex(Indexes.ascending("tags"));
@@ -115,26 +116,32 @@ class SecondaryIndexesIT {
         int status = random.nextInt(STATUSES.size() + 1);
         doc.append("status", status == STATUSES.size() ? null : STATUSES.get(status));
         // Whole hours over a month, so that many documents share an instant (paging must still be exact).
-        doc.append("openedAt", Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L
-                * random.nextInt(24 * 30))));
+        doc.append(
+                "openedAt",
+                Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * random.nextInt(24 * 30))));
         switch (random.nextInt(4)) {
             case 0 -> doc.append("value", random.nextInt(1000));
             case 1 -> doc.append("value", (long) random.nextInt(1000));
             case 2 -> doc.append("value", random.nextInt(1000) + 0.5);
-            default -> { }
+            default -> {}
         }
         switch (random.nextInt(4)) {
             case 0 -> doc.append("tags", TAGS.get(random.nextInt(TAGS.size())));
             case 1 -> doc.append("tags", List.of());
-            case 2 -> doc.append("tags", List.of(TAGS.get(random.nextInt(TAGS.size())),
-                    TAGS.get(random.nextInt(TAGS.size()))));
-            default -> { }
+            case 2 ->
+                doc.append(
+                        "tags", List.of(TAGS.get(random.nextInt(TAGS.size())), TAGS.get(random.nextInt(TAGS.size()))));
+            default -> {}
         }
-        doc.append("records", List.of(new Document("id", "R-" + random.nextInt(300)),
-                new Document("id", "R-" + random.nextInt(300))));
+        doc.append(
+                "records",
+                List.of(
+                        new Document("id", "R-" + random.nextInt(300)),
+                        new Document("id", "R-" + random.nextInt(300))));
         doc.append("state", random.nextBoolean() ? "OPEN" : "MET");
-        doc.append("nextCheckAt", Date.from(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(60L
-                * random.nextInt(10_000))));
+        doc.append(
+                "nextCheckAt",
+                Date.from(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(60L * random.nextInt(10_000))));
         return doc;
     }
 
@@ -143,15 +150,20 @@ class SecondaryIndexesIT {
             MongoCollection<Document> docs = db.getCollection(name);
             docs.updateMany(Filters.eq("status", "OPEN"), Updates.set("status", "CLOSED"));
             docs.updateMany(Filters.regex("_id", "^D-001"), Updates.set("status", "OPEN"));
-            docs.updateMany(Filters.and(Filters.eq("tags", "bird"), Filters.size("tags", 2)),
+            docs.updateMany(
+                    Filters.and(Filters.eq("tags", "bird"), Filters.size("tags", 2)),
                     Updates.addToSet("tags", "tiger"));
             docs.updateMany(Filters.gte("n", 1900), Updates.unset("region"));
-            docs.updateMany(Filters.lt("n", 50), Updates.set("openedAt", Date.from(Instant.parse(
-                    "2027-01-01T00:00:00Z"))));
+            docs.updateMany(
+                    Filters.lt("n", 50), Updates.set("openedAt", Date.from(Instant.parse("2027-01-01T00:00:00Z"))));
             docs.deleteMany(Filters.eq("records.id", "R-7"));
             docs.deleteMany(Filters.and(Filters.gte("n", 500), Filters.lt("n", 520)));
-            docs.insertOne(new Document("_id", "D-new-" + round).append("region", "220112").append("status", "OPEN")
-                    .append("openedAt", new Date(0)).append("tags", List.of("ivory")).append("value", 5));
+            docs.insertOne(new Document("_id", "D-new-" + round)
+                    .append("region", "220112")
+                    .append("status", "OPEN")
+                    .append("openedAt", new Date(0))
+                    .append("tags", List.of("ivory"))
+                    .append("value", 5));
         }
     }
 
@@ -167,9 +179,13 @@ class SecondaryIndexesIT {
                 Filters.and(Filters.eq("region", "220112"), Filters.eq("status", "OPEN")),
                 Filters.and(Filters.regex("region", "^2201"), Filters.eq("status", "OPEN")),
                 Filters.and(Filters.in("region", "220112", "220113"), Filters.in("status", "OPEN", "CLOSED")),
-                Filters.and(Filters.eq("region", "220112"), Filters.eq("status", "OPEN"),
+                Filters.and(
+                        Filters.eq("region", "220112"),
+                        Filters.eq("status", "OPEN"),
                         Filters.gte("openedAt", midJanuary)),
-                Filters.and(Filters.eq("status", "CLOSED"), Filters.gte("openedAt", midJanuary),
+                Filters.and(
+                        Filters.eq("status", "CLOSED"),
+                        Filters.gte("openedAt", midJanuary),
                         Filters.lt("openedAt", june)),
                 Filters.eq("status", null),
                 Filters.in("status", "OPEN", "TRANSFERRED"),
@@ -182,8 +198,9 @@ class SecondaryIndexesIT {
                 Filters.and(Filters.eq("tags", "bird"), Filters.eq("tags", "tiger")),
                 Filters.eq("records.id", "R-12"),
                 Filters.and(Filters.eq("status", "OPEN"), Filters.eq("n", 1001)),
-                Filters.and(Filters.eq("status", "OPEN"), Filters.or(Filters.eq("region", "110101"),
-                        Filters.gt("n", 1500))),
+                Filters.and(
+                        Filters.eq("status", "OPEN"),
+                        Filters.or(Filters.eq("region", "110101"), Filters.gt("n", 1500))),
                 Filters.and(Filters.eq("status", "OPEN"), Filters.ne("region", "220112")),
                 Filters.and(Filters.in("state", "OPEN", "APPROACHING"), Filters.lte("nextCheckAt", june)),
                 Filters.and(Filters.eq("region", "220112"), Filters.eq("status", "NONE")));
@@ -194,13 +211,16 @@ class SecondaryIndexesIT {
                 Sorts.orderBy(Sorts.ascending("nextCheckAt"), Sorts.ascending("_id")),
                 Sorts.ascending("_id"));
         for (Bson filter : filters) {
-            assertThat(indexed.countDocuments(filter)).as("count of %s", filter)
+            assertThat(indexed.countDocuments(filter))
+                    .as("count of %s", filter)
                     .isEqualTo(scanned.countDocuments(filter));
             CountOptions paged = new CountOptions().skip(3).limit(10);
-            assertThat(indexed.countDocuments(filter, paged)).as("paged count of %s", filter)
+            assertThat(indexed.countDocuments(filter, paged))
+                    .as("paged count of %s", filter)
                     .isEqualTo(scanned.countDocuments(filter, paged));
             assertThat(new HashSet<>(ids(indexed, filter, null, 0, 0)))
-                    .as("unsorted %s", filter).isEqualTo(new HashSet<>(ids(scanned, filter, null, 0, 0)));
+                    .as("unsorted %s", filter)
+                    .isEqualTo(new HashSet<>(ids(scanned, filter, null, 0, 0)));
             for (Bson sort : sorts) {
                 for (int[] page : new int[][] {{0, 0}, {0, 20}, {40, 20}, {7, 1}}) {
                     assertThat(ids(indexed, filter, sort, page[0], page[1]))
@@ -209,8 +229,10 @@ class SecondaryIndexesIT {
                 }
             }
             Function<MongoCollection<Document>, List<Document>> byStatus = c -> c.aggregate(List.of(
-                    Aggregates.match(filter), Aggregates.group("$status", Accumulators.sum("n", 1)),
-                    Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>());
+                            Aggregates.match(filter),
+                            Aggregates.group("$status", Accumulators.sum("n", 1)),
+                            Aggregates.sort(Sorts.ascending("_id"))))
+                    .into(new ArrayList<>());
             assertThat(byStatus.apply(indexed)).as("aggregation of %s", filter).isEqualTo(byStatus.apply(scanned));
         }
     }

@@ -29,15 +29,24 @@ public record Envelope<T extends EventPayload>(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(data, "data");
         if (!type.payloadType().isInstance(data)) {
-            throw new IllegalArgumentException(type + " does not carry " + data.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " does not carry " + data.getClass().getSimpleName());
         }
     }
 
     /** A new event with a fresh id, stamped now. */
-    public static <T extends EventPayload> Envelope<T> of(URI source, @Nullable Agency agency, @Nullable String region,
-                                                          T data) {
-        return new Envelope<>(UUID.randomUUID().toString(), source, EventType.of(data.getClass()),
-                OffsetDateTime.now(ZoneOffset.UTC), agency, region, null, null, data);
+    public static <T extends EventPayload> Envelope<T> of(
+            URI source, @Nullable Agency agency, @Nullable String region, T data) {
+        return new Envelope<>(
+                UUID.randomUUID().toString(),
+                source,
+                EventType.of(data.getClass()),
+                OffsetDateTime.now(ZoneOffset.UTC),
+                agency,
+                region,
+                null,
+                null,
+                data);
     }
 
     /** The aggregate id: the Kafka record key and the CloudEvents subject. */
@@ -50,17 +59,25 @@ public record Envelope<T extends EventPayload>(
     }
 
     /** A new event of a named type (for payloads that several types share). */
-    public static <T extends EventPayload> Envelope<T> of(URI source, @Nullable Agency agency, @Nullable String region,
-                                                          EventType type, T data) {
-        return new Envelope<>(UUID.randomUUID().toString(), source, type, OffsetDateTime.now(ZoneOffset.UTC), agency,
-                region, null, null, data);
+    public static <T extends EventPayload> Envelope<T> of(
+            URI source, @Nullable Agency agency, @Nullable String region, EventType type, T data) {
+        return new Envelope<>(
+                UUID.randomUUID().toString(),
+                source,
+                type,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                agency,
+                region,
+                null,
+                null,
+                data);
     }
 
     @SuppressWarnings("unchecked")
     public <P extends EventPayload> Envelope<P> as(Class<P> payloadType) {
         if (!payloadType.isInstance(data)) {
-            throw new IllegalStateException("event " + id + " carries " + type.ceType() + ", not "
-                    + payloadType.getSimpleName());
+            throw new IllegalStateException(
+                    "event " + id + " carries " + type.ceType() + ", not " + payloadType.getSimpleName());
         }
         return (Envelope<P>) this;
     }

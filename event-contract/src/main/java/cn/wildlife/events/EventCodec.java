@@ -107,12 +107,12 @@ public final class EventCodec {
 
     /** Reads and validates a CloudEvent; every refusal says why, for the dead-letter record. */
     public Envelope<?> fromCloudEvent(CloudEvent event) {
-        EventType type = EventType.fromCeType(event.getType()).orElseThrow(() -> new InvalidEventException(
-                "unknown event type '" + event.getType() + "'"));
+        EventType type = EventType.fromCeType(event.getType())
+                .orElseThrow(() -> new InvalidEventException("unknown event type '" + event.getType() + "'"));
         if (event.getDataContentType() != null
                 && !event.getDataContentType().toLowerCase(Locale.ROOT).startsWith(JSON)) {
-            throw new InvalidEventException("datacontenttype must be application/json, was '"
-                    + event.getDataContentType() + "'");
+            throw new InvalidEventException(
+                    "datacontenttype must be application/json, was '" + event.getDataContentType() + "'");
         }
         CloudEventData data = event.getData();
         if (data == null) {
@@ -140,14 +140,21 @@ public final class EventCodec {
             throw new InvalidEventException(type.ceType() + " data cannot be read: " + e.getMessage(), e);
         }
         if (event.getSubject() != null && !event.getSubject().equals(payload.subject())) {
-            throw new InvalidEventException("subject '" + event.getSubject() + "' does not match the payload's id '"
-                    + payload.subject() + "'");
+            throw new InvalidEventException(
+                    "subject '" + event.getSubject() + "' does not match the payload's id '" + payload.subject() + "'");
         }
         Agency agency = agencyExtension(event);
         OffsetDateTime time = event.getTime() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.getTime();
-        return new Envelope<>(event.getId(), event.getSource() == null ? URI.create("urn:unknown") : event.getSource(),
-                type, time, agency, stringExtension(event, EXT_REGION),
-                stringExtension(event, EXT_CORRELATION_ID), stringExtension(event, EXT_TRACEPARENT), payload);
+        return new Envelope<>(
+                event.getId(),
+                event.getSource() == null ? URI.create("urn:unknown") : event.getSource(),
+                type,
+                time,
+                agency,
+                stringExtension(event, EXT_REGION),
+                stringExtension(event, EXT_CORRELATION_ID),
+                stringExtension(event, EXT_TRACEPARENT),
+                payload);
     }
 
     private static @Nullable Agency agencyExtension(CloudEvent event) {

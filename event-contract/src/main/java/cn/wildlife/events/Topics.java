@@ -1,9 +1,9 @@
 package cn.wildlife.events;
 
-import java.util.ArrayList;
 import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.events.clue.ClueStepTaken;
 import cn.wildlife.events.transfer.TransferStepTaken;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +42,9 @@ public final class Topics {
     public static final String PLATFORM_SPECIES = "platform.species";
 
     /** One documented topic. */
-    public record Topic(String name, String description, Set<EventType> eventTypes, String writer) {
-    }
+    public record Topic(String name, String description, Set<EventType> eventTypes, String writer) {}
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String agencyClues(Agency agency) {
         return "agency." + agency.topicSegment() + ".clues";
@@ -71,17 +69,24 @@ public final class Topics {
 
     /** The agency that owns an {@code agency.<agency>.*} topic, if the topic is one. */
     public static Optional<Agency> agencyOf(String topic) {
-        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics)
+        return Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
                 .filter(a -> topic.equals(agencyClues(a)) || topic.equals(agencyCases(a)))
                 .findFirst();
     }
 
     public static List<String> allAgencyCaseTopics() {
-        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).map(Topics::agencyCases).toList();
+        return Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
+                .map(Topics::agencyCases)
+                .toList();
     }
 
     public static List<String> allAgencyClueTopics() {
-        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).map(Topics::agencyClues).toList();
+        return Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
+                .map(Topics::agencyClues)
+                .toList();
     }
 
     /** Every topic the platform uses, without the dead-letter twins. */
@@ -91,39 +96,82 @@ public final class Topics {
             if (!agency.publishesOwnTopics()) {
                 continue;
             }
-            topics.add(new Topic(agencyClues(agency), "Clues recorded by " + agency.name() + "'s own systems ("
-                    + agency.label() + ").", Set.of(EventType.CLUE_REPORTED), agency.name()));
-            topics.add(new Topic(agencyCases(agency), "Cases recorded by " + agency.name() + "'s own systems ("
-                    + agency.label() + ") and the transfer steps they take.", Set.of(EventType.CASE_REPORTED,
-                    EventType.TRANSFER_STEP_REQUESTED), agency.name()));
+            topics.add(new Topic(
+                    agencyClues(agency),
+                    "Clues recorded by " + agency.name() + "'s own systems (" + agency.label() + ").",
+                    Set.of(EventType.CLUE_REPORTED),
+                    agency.name()));
+            topics.add(new Topic(
+                    agencyCases(agency),
+                    "Cases recorded by " + agency.name() + "'s own systems (" + agency.label()
+                            + ") and the transfer steps they take.",
+                    Set.of(EventType.CASE_REPORTED, EventType.TRANSFER_STEP_REQUESTED),
+                    agency.name()));
         }
-        topics.add(new Topic(PLATFORM_CLUES, "Clues as case-service recorded them, the steps of their life and "
-                + "the links found between agencies' records (never the reporter's identity).", Arrays.stream(EventType.values())
-                .filter(t -> t == EventType.CLUE_RECORDED || t == EventType.RECORDS_LINKED
-                        || t.payloadType() == ClueStepTaken.class)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
-        topics.add(new Topic(PLATFORM_CASES, "Cases as case-service keeps them, after each change (never the parties' "
-                + "personal data).", Arrays.stream(EventType.values()).filter(t -> t.payloadType() == CaseChanged.class)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
-        topics.add(new Topic(PLATFORM_TRANSFERS, "Transfer steps of suspected crimes (两法衔接).",
-                Arrays.stream(EventType.values()).filter(t -> t.payloadType() == TransferStepTaken.class)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), "case-service"));
-        topics.add(new Topic(PLATFORM_INSPECTIONS, "Facilities, inspections and rectifications.",
-                Set.of(EventType.FACILITY_REGISTERED, EventType.FACILITY_LEDGER_CHANGED,
-                        EventType.FACILITY_MEASURE_APPLIED, EventType.FACILITY_MEASURE_LIFTED,
-                        EventType.INSPECTION_DRAW_MADE, EventType.INSPECTION_DRAW_PUBLISHED,
-                        EventType.INSPECTION_PLANNED, EventType.INSPECTION_RECORDED,
-                        EventType.INSPECTION_CRIME_SUSPECTED, EventType.RECTIFICATION_ORDERED,
-                        EventType.RECTIFICATION_ACCEPTED, EventType.RECTIFICATION_REJECTED), "inspection-service"));
-        topics.add(new Topic(PLATFORM_OPERATIONS, "Joint special operations: entered, sorties, report submissions.",
-                Set.of(EventType.OPERATION_ENTERED, EventType.OPERATION_SORTIE_RECORDED,
-                        EventType.OPERATION_REPORT_SUBMITTED), "inspection-service"));
-        topics.add(new Topic(PLATFORM_SPECIES, "The species catalogue's changes, keyed by the one catalogue so "
-                + "they stay in order.", Set.of(EventType.SPECIES_CATALOGUE_CHANGED), "case-service"));
-        topics.add(new Topic(PLATFORM_DEADLINES, "Deadlines opened and extended.",
-                Set.of(EventType.DEADLINE_OPENED, EventType.DEADLINE_EXTENDED), "notification-service"));
-        topics.add(new Topic(PLATFORM_ALERTS, "Approaching, overdue and escalated alerts; a missing holiday calendar.",
-                Set.of(EventType.ALERT_RAISED), "notification-service"));
+        topics.add(new Topic(
+                PLATFORM_CLUES,
+                "Clues as case-service recorded them, the steps of their life and "
+                        + "the links found between agencies' records (never the reporter's identity).",
+                Arrays.stream(EventType.values())
+                        .filter(t -> t == EventType.CLUE_RECORDED
+                                || t == EventType.RECORDS_LINKED
+                                || t.payloadType() == ClueStepTaken.class)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                "case-service"));
+        topics.add(new Topic(
+                PLATFORM_CASES,
+                "Cases as case-service keeps them, after each change (never the parties' " + "personal data).",
+                Arrays.stream(EventType.values())
+                        .filter(t -> t.payloadType() == CaseChanged.class)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                "case-service"));
+        topics.add(new Topic(
+                PLATFORM_TRANSFERS,
+                "Transfer steps of suspected crimes (两法衔接).",
+                Arrays.stream(EventType.values())
+                        .filter(t -> t.payloadType() == TransferStepTaken.class)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                "case-service"));
+        topics.add(new Topic(
+                PLATFORM_INSPECTIONS,
+                "Facilities, inspections and rectifications.",
+                Set.of(
+                        EventType.FACILITY_REGISTERED,
+                        EventType.FACILITY_LEDGER_CHANGED,
+                        EventType.FACILITY_MEASURE_APPLIED,
+                        EventType.FACILITY_MEASURE_LIFTED,
+                        EventType.INSPECTION_DRAW_MADE,
+                        EventType.INSPECTION_DRAW_PUBLISHED,
+                        EventType.INSPECTION_PLANNED,
+                        EventType.INSPECTION_RECORDED,
+                        EventType.INSPECTION_CRIME_SUSPECTED,
+                        EventType.RECTIFICATION_ORDERED,
+                        EventType.RECTIFICATION_ACCEPTED,
+                        EventType.RECTIFICATION_REJECTED),
+                "inspection-service"));
+        topics.add(new Topic(
+                PLATFORM_OPERATIONS,
+                "Joint special operations: entered, sorties, report submissions.",
+                Set.of(
+                        EventType.OPERATION_ENTERED,
+                        EventType.OPERATION_SORTIE_RECORDED,
+                        EventType.OPERATION_REPORT_SUBMITTED),
+                "inspection-service"));
+        topics.add(new Topic(
+                PLATFORM_SPECIES,
+                "The species catalogue's changes, keyed by the one catalogue so " + "they stay in order.",
+                Set.of(EventType.SPECIES_CATALOGUE_CHANGED),
+                "case-service"));
+        topics.add(new Topic(
+                PLATFORM_DEADLINES,
+                "Deadlines opened and extended.",
+                Set.of(EventType.DEADLINE_OPENED, EventType.DEADLINE_EXTENDED),
+                "notification-service"));
+        topics.add(new Topic(
+                PLATFORM_ALERTS,
+                "Approaching, overdue and escalated alerts; a missing holiday calendar.",
+                Set.of(EventType.ALERT_RAISED),
+                "notification-service"));
         return List.copyOf(topics);
     }
 

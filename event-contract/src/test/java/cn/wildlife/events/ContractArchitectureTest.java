@@ -16,9 +16,17 @@ class ContractArchitectureTest {
 
     @Test
     void contractDependsOnNoServiceAndNoSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                "cn.wildlife.caseservice..", "cn.wildlife.notification..", "cn.wildlife.inspection..",
-                "cn.wildlife.gateway..", "cn.wildlife.support..", "cn.wildlife.local..", "org.springframework..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "cn.wildlife.caseservice..",
+                        "cn.wildlife.notification..",
+                        "cn.wildlife.inspection..",
+                        "cn.wildlife.gateway..",
+                        "cn.wildlife.support..",
+                        "cn.wildlife.local..",
+                        "org.springframework..")
                 .check(contract);
     }
 }

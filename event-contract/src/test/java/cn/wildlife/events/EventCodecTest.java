@@ -38,8 +38,9 @@ class EventCodecTest {
 
     @Test
     void binaryModeRoundTripKeepsEverything() {
-        Envelope<ClueRecorded> sent = Envelope.of(URI.create("urn:service:case-service"), Agency.FORESTRY, "220100",
-                clueRecorded()).withCorrelation("corr-1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        Envelope<ClueRecorded> sent = Envelope.of(
+                        URI.create("urn:service:case-service"), Agency.FORESTRY, "220100", clueRecorded())
+                .withCorrelation("corr-1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         RecordHeaders headers = new RecordHeaders();
 
         byte[] value = serializer.serialize(Topics.PLATFORM_CLUES, headers, sent);
@@ -60,13 +61,16 @@ class EventCodecTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "missing-summary.json | required property 'summary' not found",
-        "unknown-source.json  | source: does not have a value in the enumeration",
-        "bad-region.json      | region: does not match the regex pattern",
-        "unknown-type.json    | unknown event type 'cn.wildlife.clue.gossip.v1'",
-        "wrong-agency.json    | topic agency.forestry.clues takes only FORESTRY's events",
-        "not-json.txt         | not a readable CloudEvent"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "missing-summary.json | required property 'summary' not found",
+                "unknown-source.json  | source: does not have a value in the enumeration",
+                "bad-region.json      | region: does not match the regex pattern",
+                "unknown-type.json    | unknown event type 'cn.wildlife.clue.gossip.v1'",
+                "wrong-agency.json    | topic agency.forestry.clues takes only FORESTRY's events",
+                "not-json.txt         | not a readable CloudEvent"
+            })
     void invalidSamplesAreRefusedWithTheirReason(String sample, String reason) {
         byte[] bytes = SampleEvents.bytes("invalid", sample);
 
@@ -80,44 +84,61 @@ class EventCodecTest {
         byte[] huge = new byte[EventDeserializer.MAX_EVENT_BYTES + 1];
 
         assertThatThrownBy(() -> deserializer.deserialize(Topics.PLATFORM_CLUES, new RecordHeaders(), huge))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("exceeds the limit");
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("exceeds the limit");
     }
 
     @Test
     void aProducerCannotPublishAPayloadThatBreaksItsSchema() {
-        ClueRecorded bad = new ClueRecorded("FORESTRY-1", Agency.FORESTRY, "22", ClueSource.PATROL, Instant.now(),
-                Instant.now(), List.of(), List.of(), "x", ClueRecorded.Channel.EVENT);
+        ClueRecorded bad = new ClueRecorded(
+                "FORESTRY-1",
+                Agency.FORESTRY,
+                "22",
+                ClueSource.PATROL,
+                Instant.now(),
+                Instant.now(),
+                List.of(),
+                List.of(),
+                "x",
+                ClueRecorded.Channel.EVENT);
 
         assertThatThrownBy(() -> codec.encodeData(EventType.CLUE_RECORDED, bad))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("region");
     }
 
     @Test
     void everySampleFileIsListed() throws Exception {
         try (var valid = java.nio.file.Files.list(java.nio.file.Path.of("samples/valid"));
-             var invalid = java.nio.file.Files.list(java.nio.file.Path.of("samples/invalid"))) {
+                var invalid = java.nio.file.Files.list(java.nio.file.Path.of("samples/invalid"))) {
             assertThat(valid.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactlyElementsOf(SampleEvents.VALID.stream().sorted().toList());
+                    .containsExactlyElementsOf(
+                            SampleEvents.VALID.stream().sorted().toList());
             assertThat(invalid.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactlyElementsOf(SampleEvents.INVALID.stream().sorted().toList());
+                    .containsExactlyElementsOf(
+                            SampleEvents.INVALID.stream().sorted().toList());
         }
     }
 
     @Test
     void structuredJsonOfTheSdkIsUnderstood() {
-        byte[] structured = new JsonFormat().serialize(codec.toCloudEvent(Envelope.of(
-                URI.create("urn:test"), Agency.FORESTRY, "220100", clueRecorded())));
+        byte[] structured = new JsonFormat()
+                .serialize(codec.toCloudEvent(
+                        Envelope.of(URI.create("urn:test"), Agency.FORESTRY, "220100", clueRecorded())));
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(deserializer.deserialize(Topics.PLATFORM_CLUES, headers, structured).type())
+        assertThat(deserializer
+                        .deserialize(Topics.PLATFORM_CLUES, headers, structured)
+                        .type())
                 .isEqualTo(EventType.CLUE_RECORDED);
     }
 
     @Test
     void theOperationTaggedSampleCarriesItsOperation() {
-        Envelope<ClueReported> tagged = SampleEvents.valid(codec).get(SampleEvents.VALID.indexOf(
-                "forestry-clue-operation-bird-market.json")).as(ClueReported.class);
+        Envelope<ClueReported> tagged = SampleEvents.valid(codec)
+                .get(SampleEvents.VALID.indexOf("forestry-clue-operation-bird-market.json"))
+                .as(ClueReported.class);
 
         assertThat(tagged.data().operationId()).isEqualTo("OP-210000-2022-ABC123");
     }
@@ -127,7 +148,11 @@ class EventCodecTest {
         for (String name : SampleEvents.PLATFORM) {
             Envelope<?> read = codec.fromCloudEvent(new JsonFormat().deserialize(SampleEvents.bytes("platform", name)));
             assertThat(read.type()).isEqualTo(EventType.SPECIES_CATALOGUE_CHANGED);
-            assertThat(read.as(cn.wildlife.events.species.SpeciesCatalogueChanged.class).data().species().get(0).code())
+            assertThat(read.as(cn.wildlife.events.species.SpeciesCatalogueChanged.class)
+                            .data()
+                            .species()
+                            .get(0)
+                            .code())
                     .isEqualTo("ailuropoda-melanoleuca");
             assertThat(cn.wildlife.events.cli.PublishEvents.topicFor(read)).isEqualTo(Topics.PLATFORM_SPECIES);
         }
@@ -135,23 +160,40 @@ class EventCodecTest {
 
     @Test
     void aClueMadeFromAnInspectionNamesItsFindingAndOperation() {
-        ClueRecorded fromInspection = new ClueRecorded("PUBLIC_SECURITY-INS-220112-1A2B3C4D-F2",
-                Agency.PUBLIC_SECURITY, "220112", ClueSource.INSPECTION, Instant.parse("2026-11-02T02:00:00Z"),
-                Instant.parse("2026-11-02T02:00:03Z"), List.of("cervus-nippon"), List.of(), "梅花鹿少8头",
-                ClueRecorded.Channel.INSPECTION, "OP-220000-2026-ABC123", new ClueRecorded.FromInspection(
-                "INS-220112-1A2B3C4D-F2", "INS-220112-1A2B3C4D", "FAC-220112-1A2B3C4D"), null);
-        Envelope<ClueRecorded> sent = Envelope.of(URI.create("urn:cn.wildlife:case-service"), Agency.PUBLIC_SECURITY,
-                "220112", fromInspection);
+        ClueRecorded fromInspection = new ClueRecorded(
+                "PUBLIC_SECURITY-INS-220112-1A2B3C4D-F2",
+                Agency.PUBLIC_SECURITY,
+                "220112",
+                ClueSource.INSPECTION,
+                Instant.parse("2026-11-02T02:00:00Z"),
+                Instant.parse("2026-11-02T02:00:03Z"),
+                List.of("cervus-nippon"),
+                List.of(),
+                "梅花鹿少8头",
+                ClueRecorded.Channel.INSPECTION,
+                "OP-220000-2026-ABC123",
+                new ClueRecorded.FromInspection("INS-220112-1A2B3C4D-F2", "INS-220112-1A2B3C4D", "FAC-220112-1A2B3C4D"),
+                null);
+        Envelope<ClueRecorded> sent = Envelope.of(
+                URI.create("urn:cn.wildlife:case-service"), Agency.PUBLIC_SECURITY, "220112", fromInspection);
         RecordHeaders headers = new RecordHeaders();
 
-        assertThat(deserializer.deserialize(Topics.PLATFORM_CLUES, headers,
-                serializer.serialize(Topics.PLATFORM_CLUES, headers, sent))).isEqualTo(sent);
+        assertThat(deserializer.deserialize(
+                        Topics.PLATFORM_CLUES, headers, serializer.serialize(Topics.PLATFORM_CLUES, headers, sent)))
+                .isEqualTo(sent);
     }
 
     static ClueRecorded clueRecorded() {
-        return new ClueRecorded("FORESTRY-220100-2026-0009", Agency.FORESTRY, "220100", ClueSource.DRONE,
-                Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-20T01:00:05Z"),
-                List.of("grus-japonensis"), List.of(Behaviour.HABITAT_DESTRUCTION), "无人机发现湿地被围垦",
+        return new ClueRecorded(
+                "FORESTRY-220100-2026-0009",
+                Agency.FORESTRY,
+                "220100",
+                ClueSource.DRONE,
+                Instant.parse("2026-11-20T01:00:00Z"),
+                Instant.parse("2026-11-20T01:00:05Z"),
+                List.of("grus-japonensis"),
+                List.of(Behaviour.HABITAT_DESTRUCTION),
+                "无人机发现湿地被围垦",
                 ClueRecorded.Channel.EVENT);
     }
 }

@@ -51,6 +51,7 @@ final class AgencyLoad implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     /** Report id → the id of the agency event that carried it (what platform events name as correlation id). */
     private final java.util.Map<String, String> eventIds = new ConcurrentHashMap<>();
+
     private final AtomicInteger next = new AtomicInteger();
     private final Instant clueReceived = Instant.now().minus(Duration.ofDays(25));
 
@@ -105,19 +106,45 @@ final class AgencyLoad implements AutoCloseable {
         int i = next.getAndIncrement();
         String id = prefix() + i;
         if (i % 2 == 0) {
-            Envelope<?> e = Envelope.of(SOURCE, Agency.FORESTRY, "220112", new ClueReported(id, "220112",
-                    ClueSource.PATROL, clueReceived, new Place("双阳区水库东岸", 43.52, 125.66),
-                    List.of("cygnus-cygnus"), List.of(Behaviour.ILLEGAL_HUNTING), "巡护发现鸟网一张（故障测试）",
-                    List.of(), List.of(), List.of(), operationId));
-            producer.send(new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), id, e),
+            Envelope<?> e = Envelope.of(
+                    SOURCE,
+                    Agency.FORESTRY,
+                    "220112",
+                    new ClueReported(
+                            id,
+                            "220112",
+                            ClueSource.PATROL,
+                            clueReceived,
+                            new Place("双阳区水库东岸", 43.52, 125.66),
+                            List.of("cygnus-cygnus"),
+                            List.of(Behaviour.ILLEGAL_HUNTING),
+                            "巡护发现鸟网一张（故障测试）",
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            operationId));
+            producer.send(
+                    new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), id, e),
                     (meta, error) -> acknowledged(error, clues, id, e));
         } else {
-            Envelope<?> e = Envelope.of(SOURCE, Agency.FORESTRY, "220112", new CaseReported(id,
-                    CaseKind.ADMINISTRATIVE, "220112", Instant.now().minus(Duration.ofDays(1)),
-                    "架网猎捕野生鸟类案（故障测试）", List.of(Behaviour.ILLEGAL_HUNTING),
-                    List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
-                    new BigDecimal("600"), CaseGrade.GENERAL, null, operationId));
-            producer.send(new ProducerRecord<>(Topics.agencyCases(Agency.FORESTRY), id, e),
+            Envelope<?> e = Envelope.of(
+                    SOURCE,
+                    Agency.FORESTRY,
+                    "220112",
+                    new CaseReported(
+                            id,
+                            CaseKind.ADMINISTRATIVE,
+                            "220112",
+                            Instant.now().minus(Duration.ofDays(1)),
+                            "架网猎捕野生鸟类案（故障测试）",
+                            List.of(Behaviour.ILLEGAL_HUNTING),
+                            List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
+                            new BigDecimal("600"),
+                            CaseGrade.GENERAL,
+                            null,
+                            operationId));
+            producer.send(
+                    new ProducerRecord<>(Topics.agencyCases(Agency.FORESTRY), id, e),
                     (meta, error) -> acknowledged(error, cases, id, e));
         }
     }

@@ -1,7 +1,7 @@
 package cn.wildlife.faults;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -25,8 +25,8 @@ import org.bson.types.Decimal128;
 final class Effects implements AutoCloseable {
 
     /** Counted effects of one load; {@code counted}: its reports inspection-service keeps as facts of the operation. */
-    record Stored(Set<String> clues, Set<String> cases, Map<String, Set<String>> deadlinesBySubject,
-                  Set<String> counted) {
+    record Stored(
+            Set<String> clues, Set<String> cases, Map<String, Set<String>> deadlinesBySubject, Set<String> counted) {
 
         Set<String> deadlineIds() {
             Set<String> ids = new HashSet<>();
@@ -47,19 +47,31 @@ final class Effects implements AutoCloseable {
 
     Stored of(String prefix) {
         Pattern ours = Pattern.compile("^" + Pattern.quote(prefix));
-        Set<String> clues = ids(client.getDatabase("cases").getCollection("clues")
-                .find(Filters.regex("_id", ours)).projection(Projections.include("_id")));
-        Set<String> cases = ids(client.getDatabase("cases").getCollection("cases")
-                .find(Filters.regex("_id", ours)).projection(Projections.include("_id")));
+        Set<String> clues = ids(client.getDatabase("cases")
+                .getCollection("clues")
+                .find(Filters.regex("_id", ours))
+                .projection(Projections.include("_id")));
+        Set<String> cases = ids(client.getDatabase("cases")
+                .getCollection("cases")
+                .find(Filters.regex("_id", ours))
+                .projection(Projections.include("_id")));
         Map<String, Set<String>> deadlines = new HashMap<>();
-        for (Document d : client.getDatabase("notifications").getCollection("deadlines")
-                .find(Filters.regex("subjectId", ours)).projection(Projections.include("_id", "subjectId"))) {
-            deadlines.computeIfAbsent(d.getString("subjectId"), s -> new HashSet<>()).add(d.getString("_id"));
+        for (Document d : client.getDatabase("notifications")
+                .getCollection("deadlines")
+                .find(Filters.regex("subjectId", ours))
+                .projection(Projections.include("_id", "subjectId"))) {
+            deadlines
+                    .computeIfAbsent(d.getString("subjectId"), s -> new HashSet<>())
+                    .add(d.getString("_id"));
         }
         MongoDatabase inspections = client.getDatabase("inspections");
-        Set<String> counted = ids(inspections.getCollection("clueFacts").find(Filters.regex("_id", ours))
+        Set<String> counted = ids(inspections
+                .getCollection("clueFacts")
+                .find(Filters.regex("_id", ours))
                 .projection(Projections.include("_id")));
-        counted.addAll(ids(inspections.getCollection("caseFacts").find(Filters.regex("_id", ours))
+        counted.addAll(ids(inspections
+                .getCollection("caseFacts")
+                .find(Filters.regex("_id", ours))
                 .projection(Projections.include("_id"))));
         return new Stored(clues, cases, deadlines, counted);
     }
@@ -69,8 +81,13 @@ final class Effects implements AutoCloseable {
      * document per region and month, each event's part taken once per partition offset) add up to in the columns the
      * suite's reports count in. A report counted twice, or not at all, makes them differ.
      */
-    record Results(long clueFacts, long caseFacts, BigDecimal caseValueOfFacts, BigDecimal cluesTallied,
-                   BigDecimal casesTallied, BigDecimal caseValueTallied) {
+    record Results(
+            long clueFacts,
+            long caseFacts,
+            BigDecimal caseValueOfFacts,
+            BigDecimal cluesTallied,
+            BigDecimal casesTallied,
+            BigDecimal caseValueTallied) {
 
         boolean agree() {
             return cluesTallied.compareTo(BigDecimal.valueOf(clueFacts)) == 0
@@ -89,7 +106,9 @@ final class Effects implements AutoCloseable {
         long clueFacts = inspections.getCollection("clueFacts").countDocuments(Filters.eq("operationId", operationId));
         long caseFacts = 0;
         BigDecimal value = BigDecimal.ZERO;
-        for (Document f : inspections.getCollection("caseFacts").find(Filters.eq("operationId", operationId))
+        for (Document f : inspections
+                .getCollection("caseFacts")
+                .find(Filters.eq("operationId", operationId))
                 .projection(Projections.include("value"))) {
             caseFacts++;
             value = value.add(decimal(f.get("value")));
@@ -97,7 +116,9 @@ final class Effects implements AutoCloseable {
         BigDecimal clues = BigDecimal.ZERO;
         BigDecimal cases = BigDecimal.ZERO;
         BigDecimal tallied = BigDecimal.ZERO;
-        for (Document t : inspections.getCollection("resultTallies").find(Filters.eq("operationId", operationId))
+        for (Document t : inspections
+                .getCollection("resultTallies")
+                .find(Filters.eq("operationId", operationId))
                 .projection(Projections.include("values"))) {
             Document values = t.get("values", Document.class);
             clues = clues.add(decimal(values.get("CLUES_RECEIVED")));
@@ -108,8 +129,14 @@ final class Effects implements AutoCloseable {
     }
 
     /** One entry of a service's {@code kafkaQuarantine}: a record neither applied nor dead-lettered. */
-    record Quarantined(String database, String group, String topic, int partition, long offset, String reason,
-                       String deadLetterFailure) {
+    record Quarantined(
+            String database,
+            String group,
+            String topic,
+            int partition,
+            long offset,
+            String reason,
+            String deadLetterFailure) {
 
         /** Where the record was: {@code <topic>-<partition>@<offset>}, as {@link Poison#acceptedAt()} has it. */
         String at() {
@@ -121,12 +148,19 @@ final class Effects implements AutoCloseable {
     java.util.List<Quarantined> quarantined(java.util.List<String> databases) {
         java.util.List<Quarantined> all = new java.util.ArrayList<>();
         for (String database : databases) {
-            for (Document d : client.getDatabase(database).getCollection("kafkaQuarantine").find()
-                    .projection(Projections.include("group", "topic", "partition", "offset", "reason",
-                            "deadLetterFailure"))) {
-                all.add(new Quarantined(database, d.getString("group"), d.getString("topic"),
-                        ((Number) d.get("partition")).intValue(), ((Number) d.get("offset")).longValue(),
-                        d.getString("reason"), d.getString("deadLetterFailure")));
+            for (Document d : client.getDatabase(database)
+                    .getCollection("kafkaQuarantine")
+                    .find()
+                    .projection(Projections.include(
+                            "group", "topic", "partition", "offset", "reason", "deadLetterFailure"))) {
+                all.add(new Quarantined(
+                        database,
+                        d.getString("group"),
+                        d.getString("topic"),
+                        ((Number) d.get("partition")).intValue(),
+                        ((Number) d.get("offset")).longValue(),
+                        d.getString("reason"),
+                        d.getString("deadLetterFailure")));
             }
         }
         return all;

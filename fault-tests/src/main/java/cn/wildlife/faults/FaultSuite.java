@@ -33,7 +33,8 @@ final class FaultSuite {
     record Sizes(boolean full, int steady, int perSecond, int poison, int goodWithPoison, Duration storeOutage) {
 
         static Sizes of(boolean full) {
-            return full ? new Sizes(true, 1200, 20, 10_000, 600, Duration.ofSeconds(30))
+            return full
+                    ? new Sizes(true, 1200, 20, 10_000, 600, Duration.ofSeconds(30))
                     : new Sizes(false, 160, 20, 300, 100, Duration.ofSeconds(30));
         }
     }
@@ -42,8 +43,17 @@ final class FaultSuite {
      * Every scenario by name, in the order they run; the short variant runs the first, poison, dlt-unwritable and
      * broker.
      */
-    static final List<String> SCENARIOS = List.of("kill-case", "kill-notification", "kill-inspection", "poison",
-            "dlt-unwritable", "broker", "store", "two-instances", "fuzz");
+    static final List<String> SCENARIOS = List.of(
+            "kill-case",
+            "kill-notification",
+            "kill-inspection",
+            "poison",
+            "dlt-unwritable",
+            "broker",
+            "store",
+            "two-instances",
+            "fuzz");
+
     private static final List<String> SHORT = List.of("kill-case", "poison", "dlt-unwritable", "broker");
 
     /** The dead-letter topic the dlt-unwritable scenario makes unwritable: that of forestry's clues. */
@@ -78,8 +88,10 @@ final class FaultSuite {
                     + "separate processes in " + parts.dir());
             long start = System.nanoTime();
             parts.startAll();
-            say(String.format("all ready in %.1f s; the services' platform.consumer.dead-letter-timeout is %d s in "
-                    + "this suite (30 s by default)", seconds(start), Parts.DEAD_LETTER_TIMEOUT.toSeconds()));
+            say(String.format(
+                    "all ready in %.1f s; the services' platform.consumer.dead-letter-timeout is %d s in "
+                            + "this suite (30 s by default)",
+                    seconds(start), Parts.DEAD_LETTER_TIMEOUT.toSeconds()));
             watch = new PlatformWatch(parts.kafkaClient(KafkaAccess.ADMIN));
             effects = new Effects(parts.mongoUri());
             issuer = new TokenIssuer(parts.issuerPort);
@@ -159,12 +171,15 @@ final class FaultSuite {
             AgencyLoad.sleep(5000);
             while (System.nanoTime() < until) {
                 // All at once: one after another, three probes that may each take their 5 s would stretch the outage.
-                Parts.SERVICES.stream().map(service -> CompletableFuture.runAsync(() -> {
-                    int state = parts.readiness(service, 1);
-                    synchronized (states) {
-                        states.get(service).add(state);
-                    }
-                })).toList().forEach(CompletableFuture::join);
+                Parts.SERVICES.stream()
+                        .map(service -> CompletableFuture.runAsync(() -> {
+                            int state = parts.readiness(service, 1);
+                            synchronized (states) {
+                                states.get(service).add(state);
+                            }
+                        }))
+                        .toList()
+                        .forEach(CompletableFuture::join);
                 AgencyLoad.sleep(2000);
             }
             parts.store().start(Duration.ofSeconds(60));
@@ -184,8 +199,10 @@ final class FaultSuite {
 
     private Outcome twoInstances() {
         say("starting a second instance of " + String.join(", ", Parts.SERVICES));
-        CompletableFuture.allOf(Parts.SERVICES.stream().map(service -> CompletableFuture.runAsync(
-                () -> parts.service(service, 2).start(Duration.ofSeconds(180)))).toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(Parts.SERVICES.stream()
+                        .map(service -> CompletableFuture.runAsync(
+                                () -> parts.service(service, 2).start(Duration.ofSeconds(180))))
+                        .toArray(CompletableFuture[]::new))
                 .join();
         try {
             return steady("two instances of each service", List::of);
@@ -201,22 +218,24 @@ final class FaultSuite {
         long start = System.nanoTime();
         try {
             RestFuzz fuzz = new RestFuzz(issuer.forestryHandler());
-            RestFuzz.Result r = fuzz.run(java.util.Map.of(
+            RestFuzz.Result r = fuzz.run(
+                    java.util.Map.of(
                             Parts.CASE_SERVICE, parts.serviceUrl(Parts.CASE_SERVICE, 1),
                             Parts.NOTIFICATION_SERVICE, parts.serviceUrl(Parts.NOTIFICATION_SERVICE, 1),
                             Parts.INSPECTION_SERVICE, parts.serviceUrl(Parts.INSPECTION_SERVICE, 1)),
-                    parts.mongoUri(), List.of("cases", "notifications", "inspections"));
+                    parts.mongoUri(),
+                    List.of("cases", "notifications", "inspections"));
             List<String> notes = new ArrayList<>();
-            notes.add((r.serverErrors().isEmpty() ? "✔ " : "✘ ") + r.requests() + " requests, answers "
-                    + r.byStatus() + ", 5xx or no answer: " + r.serverErrors().size());
+            notes.add((r.serverErrors().isEmpty() ? "✔ " : "✘ ") + r.requests() + " requests, answers " + r.byStatus()
+                    + ", 5xx or no answer: " + r.serverErrors().size());
             r.serverErrors().stream().limit(15).forEach(e -> notes.add("    " + e));
             notes.add((r.garbage().isEmpty() ? "✔ " : "✘ ") + r.documentsAdded() + " documents added by accepted "
                     + "requests; holding hostile input (a string over 10,000 characters, a $ key, a list over 5,000 "
                     + "items): " + r.garbage().size());
             r.garbage().stream().limit(10).forEach(g -> notes.add("    " + g));
             fuzz.storeReadFailures().forEach(f -> notes.add("✘ the store failed a read of " + f));
-            return new Outcome("fuzzed REST input (OpenAPI)", 0, 0, 0, 0, 0, 0, 0, 0, seconds(start),
-                    List.copyOf(notes));
+            return new Outcome(
+                    "fuzzed REST input (OpenAPI)", 0, 0, 0, 0, 0, 0, 0, 0, seconds(start), List.copyOf(notes));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -231,8 +250,10 @@ final class FaultSuite {
         try (AgencyLoad load = newLoad()) {
             long start = System.nanoTime();
             CompletableFuture<List<String>> done = new CompletableFuture<>();
-            load.steady(sizes.steady(), sizes.perSecond(), () -> CompletableFuture.supplyAsync(harm)
-                    .whenComplete((notes, error) -> {
+            load.steady(
+                    sizes.steady(),
+                    sizes.perSecond(),
+                    () -> CompletableFuture.supplyAsync(harm).whenComplete((notes, error) -> {
                         if (error != null) {
                             done.completeExceptionally(error);
                         } else {
@@ -266,8 +287,10 @@ final class FaultSuite {
                 // baseline. Poison takes paths good events never take, in the services (dead letters) and in this
                 // process (the poison producer): in a profile of the measured mixed load, this process's JIT
                 // compilers alone took a tenth of the machine while only the good load alone had been warmed up.
-                warm = mixedBurst("good load with " + warmUpPoison + " poison events, to warm up (its rate not "
-                        + "measured)", poison, poison.prepare(warmUpPoison));
+                warm = mixedBurst(
+                        "good load with " + warmUpPoison + " poison events, to warm up (its rate not " + "measured)",
+                        poison,
+                        poison.prepare(warmUpPoison));
                 alone = mixedBurst("good load alone", poison, List.of());
                 mixed = mixedBurst(name, poison, poison.prepare(sizes.poison()));
             } finally {
@@ -279,9 +302,14 @@ final class FaultSuite {
             long onDlt = -1;
             long withReason = 0;
             while (System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {
-                long now = expected.stream().filter(id -> watch.deadLetters().containsKey(id)).count();
-                withReason = expected.stream().map(id -> watch.deadLetters().get(id))
-                        .filter(d -> d != null && d.reason() != null && !d.reason().isBlank()).count();
+                long now = expected.stream()
+                        .filter(id -> watch.deadLetters().containsKey(id))
+                        .count();
+                withReason = expected.stream()
+                        .map(id -> watch.deadLetters().get(id))
+                        .filter(d ->
+                                d != null && d.reason() != null && !d.reason().isBlank())
+                        .count();
                 if (now == expected.size()) {
                     break;
                 }
@@ -300,29 +328,41 @@ final class FaultSuite {
             notes.add("  on the dead-letter topics by kind (of those Kafka took): "
                     + poison.deadLetteredByKind(watch.deadLetters()));
             notes.add("  reasons seen: " + poison.reasonsSeen(watch.deadLetters()));
-            notes.add(String.format("  the dead-letter topics read for %.0f s after the loads (held while they ran)",
-                    seconds(start)));
+            notes.add(String.format(
+                    "  the dead-letter topics read for %.0f s after the loads (held while they ran)", seconds(start)));
             double rateAlone = alone.ratePerSecond();
             double rateMixed = mixed.ratePerSecond();
             double change = (rateMixed - rateAlone) / rateAlone * 100;
             boolean within = Math.abs(change) <= 10 || rateMixed >= rateAlone;
             // With a few hundred events the rate moves by more than 10 % from run to run on a shared machine: the
             // short variant prints it, the full suite judges it.
-            notes.add((within ? "✔ " : sizes.full() ? "✘ " : "  ") + String.format(
-                    "good reports applied at %.1f/s alone, %.1f/s with poison mixed in (%+.0f %%)%s", rateAlone,
-                    rateMixed, change, sizes.full() ? "" : "; not judged at this size"));
+            notes.add((within ? "✔ " : sizes.full() ? "✘ " : "  ")
+                    + String.format(
+                            "good reports applied at %.1f/s alone, %.1f/s with poison mixed in (%+.0f %%)%s",
+                            rateAlone, rateMixed, change, sizes.full() ? "" : "; not judged at this size"));
             // The counts cover all three loads: the warm-up's rate is not measured, its losses would be. So do the
             // notes on what was counted: the mixed load's, and any other load's that failed.
             List<Outcome> all = List.of(warm.outcome(), alone.outcome(), mixed.outcome());
             List<String> loadNotes = new ArrayList<>(mixed.outcome().notes());
-            Stream.of(warm, alone).flatMap(s -> s.outcome().notes().stream()).filter(n -> n.startsWith("✘"))
+            Stream.of(warm, alone)
+                    .flatMap(s -> s.outcome().notes().stream())
+                    .filter(n -> n.startsWith("✘"))
                     .forEach(loadNotes::add);
             notes.addAll(0, loadNotes);
-            return Outcome.withNotes(new Outcome(name, sum(all, Outcome::sent), sum(all, Outcome::refused),
-                    sum(all, Outcome::recordsStored), sum(all, Outcome::deadlinesStored),
-                    sum(all, Outcome::alertsExpected), sum(all, Outcome::alertsMissing),
-                    sum(all, Outcome::appliedTwice), sum(all, Outcome::lost),
-                    all.stream().mapToDouble(Outcome::seconds).sum(), List.of()), notes);
+            return Outcome.withNotes(
+                    new Outcome(
+                            name,
+                            sum(all, Outcome::sent),
+                            sum(all, Outcome::refused),
+                            sum(all, Outcome::recordsStored),
+                            sum(all, Outcome::deadlinesStored),
+                            sum(all, Outcome::alertsExpected),
+                            sum(all, Outcome::alertsMissing),
+                            sum(all, Outcome::appliedTwice),
+                            sum(all, Outcome::lost),
+                            all.stream().mapToDouble(Outcome::seconds).sum(),
+                            List.of()),
+                    notes);
         }
     }
 
@@ -348,8 +388,8 @@ final class FaultSuite {
                 + " s; the services' dead-letter timeout is " + timeout.toSeconds() + " s");
         String clues = Topics.agencyClues(Agency.FORESTRY);
         try (Admin admin = Admin.create(parts.kafkaClient(KafkaAccess.ADMIN));
-             Poison poison = new Poison(parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)));
-             AgencyLoad load = newLoad()) {
+                Poison poison = new Poison(parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)));
+                AgencyLoad load = newLoad()) {
             List<Poison.Prepared> events = poison.prepare(poisonCount);
             long start = System.nanoTime();
             deadLetterLimit(admin, UNWRITABLE_BYTES);
@@ -387,9 +427,9 @@ final class FaultSuite {
                 deadLetterLimit(admin, Topics.maxMessageBytes(UNWRITABLE_DLT));
                 unwritableSeconds = seconds(unwritableSince);
             }
-            say(String.format("%s writable again after %.1f s (max.message.bytes %d); %d records quarantined "
-                    + "meanwhile", UNWRITABLE_DLT, unwritableSeconds, Topics.maxMessageBytes(UNWRITABLE_DLT),
-                    quarantinedMeanwhile));
+            say(String.format(
+                    "%s writable again after %.1f s (max.message.bytes %d); %d records quarantined " + "meanwhile",
+                    UNWRITABLE_DLT, unwritableSeconds, Topics.maxMessageBytes(UNWRITABLE_DLT), quarantinedMeanwhile));
             Settled settled = settle(name, load, start);
             long poisonStart = System.nanoTime();
             Set<String> expected = poison.acceptedIds();
@@ -399,10 +439,13 @@ final class FaultSuite {
             while (true) {
                 quarantined = quarantinedOf(poison);
                 Map<String, List<Effects.Quarantined>> q = quarantined;
-                long now = expected.stream().filter(id -> watch.deadLetters().containsKey(id)
-                        || q.containsKey(poison.acceptedAt().get(id))).count();
+                long now = expected.stream()
+                        .filter(id -> watch.deadLetters().containsKey(id)
+                                || q.containsKey(poison.acceptedAt().get(id)))
+                        .count();
                 if (now == expected.size()
-                        || System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
+                        || System.nanoTime() - lastProgress
+                                > Duration.ofSeconds(60).toNanos()) {
                     break;
                 }
                 if (now != accounted) {
@@ -447,15 +490,21 @@ final class FaultSuite {
                     quarantinedBy.merge(e.database() + "/" + e.group(), 1, Integer::sum);
                     String f = String.valueOf(e.deadLetterFailure());
                     failures.merge(f.length() > 70 ? f.substring(0, 70) + "…" : f, 1, Integer::sum);
-                    withoutReason += e.reason() == null || e.reason().isBlank() || e.deadLetterFailure() == null
-                            ? 1 : 0;
+                    withoutReason +=
+                            e.reason() == null || e.reason().isBlank() || e.deadLetterFailure() == null ? 1 : 0;
                 }
             }
             List<String> notes = new ArrayList<>(settled.outcome().notes());
-            notes.add(String.format("  %s unwritable for %.1f s through the Admin API as %s (max.message.bytes %d, "
+            notes.add(String.format(
+                    "  %s unwritable for %.1f s through the Admin API as %s (max.message.bytes %d, "
                             + "then back to %d); the services' platform.consumer.dead-letter-timeout is %d s here "
-                            + "(30 s by default)", UNWRITABLE_DLT, unwritableSeconds, KafkaAccess.ADMIN,
-                    UNWRITABLE_BYTES, Topics.maxMessageBytes(UNWRITABLE_DLT), timeout.toSeconds()));
+                            + "(30 s by default)",
+                    UNWRITABLE_DLT,
+                    unwritableSeconds,
+                    KafkaAccess.ADMIN,
+                    UNWRITABLE_BYTES,
+                    Topics.maxMessageBytes(UNWRITABLE_DLT),
+                    timeout.toSeconds()));
             notes.add((lost == 0 && !expected.isEmpty() ? "✔ " : "✘ ") + (expected.size() - lost) + " of "
                     + expected.size() + " poison events Kafka took are on the dead-letter topics or quarantined, "
                     + lost + " lost: " + onDlt + " dead-lettered, " + inQuarantine + " quarantined (" + both
@@ -467,11 +516,22 @@ final class FaultSuite {
             notes.add("  by kind (dead-lettered+quarantined/of those Kafka took): " + shown(byKind));
             notes.add("  by topic (dead-lettered+quarantined/of those Kafka took): " + shown(byTopic)
                     + "; dead letters' forms: " + clues + " " + cluesForms + ", the other " + forms);
-            notes.add(String.format("  the poison events accounted for %.0f s after the good reports were applied",
+            notes.add(String.format(
+                    "  the poison events accounted for %.0f s after the good reports were applied",
                     seconds(poisonStart)));
             Outcome o = settled.outcome();
-            return new Outcome(name, o.sent(), o.refused(), o.recordsStored(), o.deadlinesStored(),
-                    o.alertsExpected(), o.alertsMissing(), o.appliedTwice(), o.lost(), seconds(start), notes);
+            return new Outcome(
+                    name,
+                    o.sent(),
+                    o.refused(),
+                    o.recordsStored(),
+                    o.deadlinesStored(),
+                    o.alertsExpected(),
+                    o.alertsMissing(),
+                    o.appliedTwice(),
+                    o.lost(),
+                    seconds(start),
+                    notes);
         }
     }
 
@@ -479,7 +539,8 @@ final class FaultSuite {
     private Map<String, List<Effects.Quarantined>> quarantinedOf(Poison poison) {
         Set<String> ours = Set.copyOf(poison.acceptedAt().values());
         try {
-            return effects.quarantined(DATABASES).stream().filter(q -> ours.contains(q.at()))
+            return effects.quarantined(DATABASES).stream()
+                    .filter(q -> ours.contains(q.at()))
                     .collect(Collectors.groupingBy(Effects.Quarantined::at));
         } catch (RuntimeException storeNotAnswering) {
             return Map.of();
@@ -496,13 +557,22 @@ final class FaultSuite {
     private static void deadLetterLimit(Admin admin, int bytes) {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, UNWRITABLE_DLT);
         try {
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry(
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(bytes)), AlterConfigOp.OpType.SET))))
-                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            admin.incrementalAlterConfigs(Map.of(
+                            topic,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(bytes)),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < until && !String.valueOf(bytes).equals(admin.describeConfigs(List.of(topic))
-                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS).get(topic)
-                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())) {
+            while (System.nanoTime() < until
+                    && !String.valueOf(bytes)
+                            .equals(admin.describeConfigs(List.of(topic))
+                                    .all()
+                                    .get(30, java.util.concurrent.TimeUnit.SECONDS)
+                                    .get(topic)
+                                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                                    .value())) {
                 AgencyLoad.sleep(100);
             }
         } catch (InterruptedException e) {
@@ -612,30 +682,55 @@ final class FaultSuite {
             }
         }
         Effects.Results results = settledResults(load.operationId());
-        int twice = deadlinesTwice + watch.doubled(load.eventIds(), stored.deadlineIds())
+        int twice = deadlinesTwice
+                + watch.doubled(load.eventIds(), stored.deadlineIds())
                 + results.beyond(load.clues().size(), load.cases().size());
         int facts = watch.facts(load.eventIds(), stored.deadlineIds());
-        Outcome outcome = new Outcome(name, load.sent(), load.refused(), records, deadlines, load.clues().size(),
-                alertsMissing, twice, lost, elapsed, List.of("  " + facts + " facts announced on the platform topics "
-                + "(records, deadlines, alerts) checked for a second event id", resultsNote(load, stored, results)));
+        Outcome outcome = new Outcome(
+                name,
+                load.sent(),
+                load.refused(),
+                records,
+                deadlines,
+                load.clues().size(),
+                alertsMissing,
+                twice,
+                lost,
+                elapsed,
+                List.of(
+                        "  " + facts + " facts announced on the platform topics "
+                                + "(records, deadlines, alerts) checked for a second event id",
+                        resultsNote(load, stored, results)));
         return new Settled(outcome, Double.isNaN(appliedSeconds) ? elapsed : appliedSeconds);
     }
 
     /** Whether the load's operation counts each of its reports exactly once. */
     private static String resultsNote(AgencyLoad load, Effects.Stored stored, Effects.Results results) {
         int counted = count(stored.counted(), load.clues()) + count(stored.counted(), load.cases());
-        boolean once = results.agree() && counted == load.sent() && results.clueFacts() == load.clues().size()
+        boolean once = results.agree()
+                && counted == load.sent()
+                && results.clueFacts() == load.clues().size()
                 && results.caseFacts() == load.cases().size();
-        return (once ? "✔ " : "✘ ") + String.format("%d of %d reports counted in the results of %s; its tallies: "
-                        + "%s clues, %s cases, %s 元; its facts: %d, %d, %s 元", counted, load.sent(),
-                load.operationId(), plain(results.cluesTallied()), plain(results.casesTallied()),
-                plain(results.caseValueTallied()), results.clueFacts(), results.caseFacts(),
-                plain(results.caseValueOfFacts()));
+        return (once ? "✔ " : "✘ ")
+                + String.format(
+                        "%d of %d reports counted in the results of %s; its tallies: "
+                                + "%s clues, %s cases, %s 元; its facts: %d, %d, %s 元",
+                        counted,
+                        load.sent(),
+                        load.operationId(),
+                        plain(results.cluesTallied()),
+                        plain(results.casesTallied()),
+                        plain(results.caseValueTallied()),
+                        results.clueFacts(),
+                        results.caseFacts(),
+                        plain(results.caseValueOfFacts()));
     }
 
     /** A load of reports of a joint operation entered for it alone, so that its results are the load's. */
     private AgencyLoad newLoad() {
-        return new AgencyLoad(parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)), newRun(),
+        return new AgencyLoad(
+                parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)),
+                newRun(),
                 JointOperation.enter(parts.serviceUrl(Parts.INSPECTION_SERVICE, 1), issuer.forestryHandler()));
     }
 

@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class FaultTests {
 
-    private FaultTests() {
-    }
+    private FaultTests() {}
 
     public static void main(String[] args) throws IOException {
         boolean full = true;
@@ -43,8 +42,8 @@ public final class FaultTests {
             } else if (arg.startsWith("--dir=")) {
                 dir = Path.of(arg.substring(6));
             } else {
-                System.err.println("usage: faults [--short] [--only=SCENARIO,...] [--jar=wildlife-platform.jar]"
-                        + " [--dir=DIR]");
+                System.err.println(
+                        "usage: faults [--short] [--only=SCENARIO,...] [--jar=wildlife-platform.jar]" + " [--dir=DIR]");
                 System.exit(2);
             }
         }
@@ -54,24 +53,30 @@ public final class FaultTests {
             System.exit(2);
         }
         if (dir == null) {
-            dir = Path.of("fault-tests", "target", "runs", OffsetDateTime.now(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            dir = Path.of(
+                    "fault-tests",
+                    "target",
+                    "runs",
+                    OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
         List<Outcome> outcomes = run(jar, dir.toAbsolutePath(), full, only, System.out);
         System.exit(outcomes.stream().allMatch(Outcome::passed) ? 0 : 1);
     }
 
     /** Runs the suite and prints its table; the child processes are gone when this returns. */
-    static List<Outcome> run(Path jar, Path dir, boolean full, List<String> only, PrintStream out)
-            throws IOException {
+    static List<Outcome> run(Path jar, Path dir, boolean full, List<String> only, PrintStream out) throws IOException {
         Files.createDirectories(dir);
         long start = System.nanoTime();
         List<Outcome> outcomes = new FaultSuite(jar.toAbsolutePath(), dir, FaultSuite.Sizes.of(full), only, out).run();
         out.println();
-        out.printf("Fault tests (%s), %s, %d cores, Java %s, %.0f s; logs in %s%n", full ? "full" : "short",
+        out.printf(
+                "Fault tests (%s), %s, %d cores, Java %s, %.0f s; logs in %s%n",
+                full ? "full" : "short",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                (System.nanoTime() - start) / 1e9, dir.resolve("logs"));
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                (System.nanoTime() - start) / 1e9,
+                dir.resolve("logs"));
         out.println(Outcome.header());
         for (Outcome o : outcomes) {
             out.println(o.row());

@@ -22,8 +22,7 @@ final class JointOperation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JointOperation() {
-    }
+    private JointOperation() {}
 
     /** Enters the operation (running from 60 days ago to 60 days ahead) and returns its id. */
     static String enter(String inspectionServiceUrl, String token) {
@@ -37,21 +36,25 @@ final class JointOperation {
                 Map.entry("region", "220112"),
                 Map.entry("startsOn", starts),
                 Map.entry("endsOn", ends),
-                Map.entry("participants", List.of(Map.of("agency", "FORESTRY", "office", "长春市双阳区林业局",
-                        "duties", "牵头开展专项行动"))),
-                Map.entry("phases", List.of(Map.of("name", "集中打击阶段", "from", starts, "to", ends,
-                        "tasks", "巡护、清理鸟网"))),
+                Map.entry(
+                        "participants",
+                        List.of(Map.of("agency", "FORESTRY", "office", "长春市双阳区林业局", "duties", "牵头开展专项行动"))),
+                Map.entry("phases", List.of(Map.of("name", "集中打击阶段", "from", starts, "to", ends, "tasks", "巡护、清理鸟网"))),
                 Map.entry("targetPlaces", List.of("HABITAT")),
                 Map.entry("targetBehaviours", List.of("非法猎捕野生动物")),
                 Map.entry("recurringDuties", List.of()),
                 Map.entry("reportingRegions", List.of()),
                 Map.entry("monthlyDueDay", 5));
         try {
-            HttpResponse<String> entered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(inspectionServiceUrl + "/api/operations")).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(plan))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> entered = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(inspectionServiceUrl + "/api/operations"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(plan)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (entered.statusCode() != 201) {
                 throw new IllegalStateException("inspection-service refused the suite's operation: "
                         + entered.statusCode() + " " + entered.body());

@@ -69,10 +69,12 @@ final class Part {
     }
 
     private void pump(Process p, CountDownLatch ready) {
-        try (PrintStream out = new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
-             BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                     StandardCharsets.UTF_8))) {
+        try (PrintStream out = new PrintStream(
+                        Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                        true,
+                        StandardCharsets.UTF_8);
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             out.println("----- " + name + " started (pid " + p.pid() + ")");
             String line;
             while ((line = in.readLine()) != null) {

@@ -38,8 +38,9 @@ final class Parts implements AutoCloseable {
     private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroyForcibly),
-                "fault-tests-children-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> CHILDREN.forEach(Process::destroyForcibly), "fault-tests-children-stop"));
     }
 
     private final Path jar;
@@ -50,9 +51,11 @@ final class Parts implements AutoCloseable {
     final int mongoPort = freePort();
     /** Where the services look for the token issuer's keys (the gateway's port when deployed): see TokenIssuer. */
     final int issuerPort = freePort();
+
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Parts(Path jar, Path dir) {
         this.jar = jar;
@@ -74,20 +77,28 @@ final class Parts implements AutoCloseable {
         kafka().start(Duration.ofSeconds(120));
         store().start(Duration.ofSeconds(60));
         CompletableFuture.allOf(SERVICES.stream()
-                .map(s -> CompletableFuture.runAsync(() -> service(s, 1).start(Duration.ofSeconds(180))))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(s -> CompletableFuture.runAsync(() -> service(s, 1).start(Duration.ofSeconds(180))))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         return this;
     }
 
     synchronized Part kafka() {
-        return parts.computeIfAbsent("kafka", n -> part(n, List.of("-Xmx256m"), "kafka", "--data-dir=" + dir,
-                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort,
-                "--kafka-internal-port=" + internalPort));
+        return parts.computeIfAbsent(
+                "kafka",
+                n -> part(
+                        n,
+                        List.of("-Xmx256m"),
+                        "kafka",
+                        "--data-dir=" + dir,
+                        "--kafka-port=" + kafkaPort,
+                        "--kafka-controller-port=" + controllerPort,
+                        "--kafka-internal-port=" + internalPort));
     }
 
     synchronized Part store() {
-        return parts.computeIfAbsent("store", n -> part(n, List.of("-Xmx384m"), "store", "--data-dir=" + dir,
-                "--mongo-port=" + mongoPort));
+        return parts.computeIfAbsent(
+                "store", n -> part(n, List.of("-Xmx384m"), "store", "--data-dir=" + dir, "--mongo-port=" + mongoPort));
     }
 
     /** Instance 1, 2, ... of a service: the same consumer group and database, a port of its own. */
@@ -96,8 +107,16 @@ final class Parts implements AutoCloseable {
         return parts.computeIfAbsent(name, n -> {
             int port = freePort();
             servicePorts.put(name, port);
-            return part(n, List.of("-Xmx384m"), "service", service, "--port=" + port, "--kafka=" + bootstrap(),
-                    "--kafka-credentials=" + dir.resolve(KafkaCredentials.FILE), "--mongo=" + mongoUri(), "--gateway-port=" + issuerPort,
+            return part(
+                    n,
+                    List.of("-Xmx384m"),
+                    "service",
+                    service,
+                    "--port=" + port,
+                    "--kafka=" + bootstrap(),
+                    "--kafka-credentials=" + dir.resolve(KafkaCredentials.FILE),
+                    "--mongo=" + mongoUri(),
+                    "--gateway-port=" + issuerPort,
                     // The suite's scenarios must see an alert within seconds, not at the next 10 s scan.
                     "--platform.alerts.scan-interval=PT2S",
                     // A killed instance holds its partitions until its session times out (45 s by default) before a
@@ -116,9 +135,13 @@ final class Parts implements AutoCloseable {
     /** HTTP status of the service's readiness probe, or -1 when it does not answer within 5 s. */
     int readiness(String service, int instance) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(serviceUrl(service, instance)
-                            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(serviceUrl(service, instance) + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -159,7 +182,9 @@ final class Parts implements AutoCloseable {
 
     /** The java that runs this suite, so that a fresh clone needs nothing but a JDK. */
     static String javaCommand() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

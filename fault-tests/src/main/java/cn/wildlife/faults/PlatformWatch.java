@@ -38,15 +38,13 @@ final class PlatformWatch implements AutoCloseable {
      * One fact: what kind of event, and about what: {@code <agency event id>|<subject>} for what a report caused,
      * {@code <deadline id>|<alert id>} for an alert.
      */
-    record Fact(String type, String key) {
-    }
+    record Fact(String type, String key) {}
 
     /**
      * A dead letter: the event id it carried, the reason header, and its form: {@code whole}, {@code without payload}
      * or {@code essentials} (from the {@code dlt-dropped} header a dead letter too large for its topic carries).
      */
-    record DeadLetter(String eventId, String reason, String form) {
-    }
+    record DeadLetter(String eventId, String reason, String form) {}
 
     private final KafkaConsumer<String, byte[]> consumer;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +55,7 @@ final class PlatformWatch implements AutoCloseable {
     private final Map<String, Set<String>> deadlinesByReport = new ConcurrentHashMap<>();
     /** Deadline id → kinds of alert raised (OVERDUE, ...). */
     private final Map<String, Set<String>> alertKinds = new ConcurrentHashMap<>();
+
     private final Map<String, DeadLetter> deadLetters = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -71,8 +70,8 @@ final class PlatformWatch implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<String> topics = new ArrayList<>(List.of(Topics.PLATFORM_CLUES, Topics.PLATFORM_CASES,
-                Topics.PLATFORM_DEADLINES, Topics.PLATFORM_ALERTS));
+        List<String> topics = new ArrayList<>(List.of(
+                Topics.PLATFORM_CLUES, Topics.PLATFORM_CASES, Topics.PLATFORM_DEADLINES, Topics.PLATFORM_ALERTS));
         Topics.allAgencyClueTopics().forEach(t -> topics.add(Topics.deadLetter(t)));
         Topics.allAgencyCaseTopics().forEach(t -> topics.add(Topics.deadLetter(t)));
         consumer.subscribe(topics);
@@ -88,7 +87,8 @@ final class PlatformWatch implements AutoCloseable {
                 if (holdDeadLetters != held) {
                     held = holdDeadLetters;
                     List<TopicPartition> deadLetterPartitions = consumer.assignment().stream()
-                            .filter(tp -> tp.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)).toList();
+                            .filter(tp -> tp.topic().endsWith(Topics.DEAD_LETTER_SUFFIX))
+                            .toList();
                     if (held) {
                         consumer.pause(deadLetterPartitions);
                     } else {
@@ -111,9 +111,11 @@ final class PlatformWatch implements AutoCloseable {
             String id = header(r, "ce_id");
             String reason = header(r, "dlt-reason");
             String dropped = header(r, "dlt-dropped");
-            String form = dropped == null ? "whole" : dropped.startsWith("payload, headers") ? "essentials"
-                    : "without payload";
-            deadLetters.put(id != null ? id : r.topic() + "@" + r.partition() + ":" + r.offset(),
+            String form = dropped == null
+                    ? "whole"
+                    : dropped.startsWith("payload, headers") ? "essentials" : "without payload";
+            deadLetters.put(
+                    id != null ? id : r.topic() + "@" + r.partition() + ":" + r.offset(),
                     new DeadLetter(id, reason, form));
             return;
         }
@@ -155,18 +157,27 @@ final class PlatformWatch implements AutoCloseable {
             unreadable(r);
             return;
         }
-        alert(type, id, alert.path("deadlineId").asText(), alert.path("alertId").asText(), alert.path("kind").asText());
+        alert(
+                type,
+                id,
+                alert.path("deadlineId").asText(),
+                alert.path("alertId").asText(),
+                alert.path("kind").asText());
     }
 
     private void unreadable(ConsumerRecord<?, ?> r) {
-        announcements.computeIfAbsent(new Fact("UNREADABLE", r.topic()), f -> ConcurrentHashMap.newKeySet())
+        announcements
+                .computeIfAbsent(new Fact("UNREADABLE", r.topic()), f -> ConcurrentHashMap.newKeySet())
                 .add(r.topic() + "@" + r.partition() + ":" + r.offset());
     }
 
     private void alert(String type, String eventId, String deadlineId, String alertId, String kind) {
-        announcements.computeIfAbsent(new Fact(type, deadlineId + "|" + alertId), f -> ConcurrentHashMap.newKeySet())
+        announcements
+                .computeIfAbsent(new Fact(type, deadlineId + "|" + alertId), f -> ConcurrentHashMap.newKeySet())
                 .add(eventId);
-        alertKinds.computeIfAbsent(deadlineId, d -> ConcurrentHashMap.newKeySet()).add(kind);
+        alertKinds
+                .computeIfAbsent(deadlineId, d -> ConcurrentHashMap.newKeySet())
+                .add(kind);
     }
 
     /** What a report caused: {@code <agency event id>|<subject>}, under the event id that announced it. */
@@ -175,10 +186,13 @@ final class PlatformWatch implements AutoCloseable {
         if (correlation == null || type.equals(EventType.RECORDS_LINKED.ceType())) {
             return;
         }
-        announcements.computeIfAbsent(new Fact(type, correlation + "|" + subject), f -> ConcurrentHashMap.newKeySet())
+        announcements
+                .computeIfAbsent(new Fact(type, correlation + "|" + subject), f -> ConcurrentHashMap.newKeySet())
                 .add(eventId);
         if (type.equals(EventType.DEADLINE_OPENED.ceType())) {
-            deadlinesByReport.computeIfAbsent(correlation, c -> ConcurrentHashMap.newKeySet()).add(subject);
+            deadlinesByReport
+                    .computeIfAbsent(correlation, c -> ConcurrentHashMap.newKeySet())
+                    .add(subject);
         }
     }
 

@@ -50,17 +50,27 @@ final class Poison implements AutoCloseable {
     /** Of each large kind at most this many per run: they hold megabytes each until sent. */
     private static final int LARGE_PER_RUN = 10;
 
-    private static final List<String> KINDS = List.of("bad JSON", "wrong schema", "unknown type", "oversized",
-            "compressed 2.5 MB", "unknown type near 1 MiB", "4000 headers", "bad header bytes", "no key or value");
+    private static final List<String> KINDS = List.of(
+            "bad JSON",
+            "wrong schema",
+            "unknown type",
+            "oversized",
+            "compressed 2.5 MB",
+            "unknown type near 1 MiB",
+            "4000 headers",
+            "bad header bytes",
+            "no key or value");
     private static final String UNKNOWN_TYPE = "cn.wildlife.clue.rumoured.v1";
 
     private final KafkaProducer<String, byte[]> producer;
     /** For the kinds only compression lets through the broker's limit. */
     private final KafkaProducer<String, byte[]> compressed;
+
     private final Map<String, AtomicInteger> preparedByKind = new ConcurrentHashMap<>();
     private final Map<String, String> acceptedKind = new ConcurrentHashMap<>();
     /** Id of each poison event Kafka took → where it was written, {@code <topic>-<partition>@<offset>}. */
     private final Map<String, String> acceptedAt = new ConcurrentHashMap<>();
+
     private final EventSerializer serializer = new EventSerializer(new EventCodec());
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusedBySize = new AtomicInteger();
@@ -69,10 +79,10 @@ final class Poison implements AutoCloseable {
 
     /** {@code kafka}: the client settings of the agency system whose topics the poison goes to (forestry's). */
     Poison(Map<String, Object> kafka) {
-        producer = new KafkaProducer<>(producerProperties(kafka, "none"), new StringSerializer(),
-                new ByteArraySerializer());
-        compressed = new KafkaProducer<>(producerProperties(kafka, "gzip"), new StringSerializer(),
-                new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                producerProperties(kafka, "none"), new StringSerializer(), new ByteArraySerializer());
+        compressed = new KafkaProducer<>(
+                producerProperties(kafka, "gzip"), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** The one place the poison producers' settings are made. */
@@ -90,8 +100,7 @@ final class Poison implements AutoCloseable {
     }
 
     /** A poison event ready to send: built before the measured load, so that building it costs the load nothing. */
-    record Prepared(String kind, String id, ProducerRecord<String, byte[]> record) {
-    }
+    record Prepared(String kind, String id, ProducerRecord<String, byte[]> record) {}
 
     /**
      * {@code count} poison events, the kinds in turn (one oversized in a hundred; the other large kinds as often, at
@@ -111,16 +120,28 @@ final class Poison implements AutoCloseable {
         preparedByKind.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         String topic = i % 2 == 0 ? Topics.agencyClues(Agency.FORESTRY) : Topics.agencyCases(Agency.FORESTRY);
         String clueId = "FORESTRY-220112-POISON-" + UUID.randomUUID();
-        Envelope<?> valid = Envelope.of(URI.create("urn:agency:forestry:220112"), Agency.FORESTRY, "220112",
-                new ClueReported(clueId, "220112", ClueSource.PATROL, Instant.now(), null, List.of("cygnus-cygnus"),
-                        List.of(Behaviour.ILLEGAL_HUNTING), "毒丸事件", List.of()));
+        Envelope<?> valid = Envelope.of(
+                URI.create("urn:agency:forestry:220112"),
+                Agency.FORESTRY,
+                "220112",
+                new ClueReported(
+                        clueId,
+                        "220112",
+                        ClueSource.PATROL,
+                        Instant.now(),
+                        null,
+                        List.of("cygnus-cygnus"),
+                        List.of(Behaviour.ILLEGAL_HUNTING),
+                        "毒丸事件",
+                        List.of()));
         Headers headers = new RecordHeaders();
         byte[] body = serializer.serialize(topic, headers, valid);
         String key = clueId;
         switch (kind) {
             case "bad JSON" -> body = "{\"clueId\": \"broken".getBytes(StandardCharsets.UTF_8);
-            case "wrong schema" -> body = ("{\"clueId\":\"" + clueId + "\",\"region\":\"2201\",\"source\":\"RUMOUR\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            case "wrong schema" ->
+                body = ("{\"clueId\":\"" + clueId + "\",\"region\":\"2201\",\"source\":\"RUMOUR\"}")
+                        .getBytes(StandardCharsets.UTF_8);
             case "unknown type" -> replace(headers, "ce_type", UNKNOWN_TYPE.getBytes(StandardCharsets.UTF_8));
             case "oversized" -> body = padded(body, OVERSIZED_BYTES);
             case "compressed 2.5 MB" -> body = padded(body, COMPRESSED_BYTES);
@@ -136,8 +157,8 @@ final class Poison implements AutoCloseable {
                     headers.add("x-filler-" + h, filler);
                 }
             }
-            case "bad header bytes" -> replace(headers, "ce_specversion",
-                    new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3});
+            case "bad header bytes" ->
+                replace(headers, "ce_specversion", new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3});
             default -> {
                 key = null;
                 body = null;
@@ -151,8 +172,8 @@ final class Poison implements AutoCloseable {
         int slot = i % 100;
         if (slot >= 96) {
             String large = KINDS.get(3 + (99 - slot));
-            if (!large.equals("oversized") && preparedByKind.getOrDefault(large, new AtomicInteger()).get()
-                    >= LARGE_PER_RUN) {
+            if (!large.equals("oversized")
+                    && preparedByKind.getOrDefault(large, new AtomicInteger()).get() >= LARGE_PER_RUN) {
                 return KINDS.get(i % 3);
             }
             return large;

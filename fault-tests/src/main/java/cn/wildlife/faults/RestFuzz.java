@@ -33,22 +33,26 @@ final class RestFuzz {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LONG = "长".repeat(20_000);
-    private static final List<String> IDS = List.of("FORESTRY-220112-2026-FUZZ", "..%2F..%2Fetc%2Fpasswd",
-            "%27%20OR%201%3D1", "x".repeat(600), "-1", "%00");
+    private static final List<String> IDS = List.of(
+            "FORESTRY-220112-2026-FUZZ", "..%2F..%2Fetc%2Fpasswd", "%27%20OR%201%3D1", "x".repeat(600), "-1", "%00");
 
-    record Result(int requests, Map<String, Integer> byStatus, List<String> serverErrors, long documentsAdded,
-                  List<String> garbage) {
-    }
+    record Result(
+            int requests,
+            Map<String, Integer> byStatus,
+            List<String> serverErrors,
+            long documentsAdded,
+            List<String> garbage) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
     RestFuzz(String token) {
         this.token = token;
     }
 
-    Result run(Map<String, String> serviceUrls, String mongoUri, List<String> databases) throws IOException,
-            InterruptedException {
+    Result run(Map<String, String> serviceUrls, String mongoUri, List<String> databases)
+            throws IOException, InterruptedException {
         int requests = 0;
         Map<String, Integer> byStatus = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
@@ -58,10 +62,12 @@ final class RestFuzz {
         }
         for (Map.Entry<String, String> service : serviceUrls.entrySet()) {
             JsonNode api = JSON.readTree(get(service.getValue() + "/v3/api-docs"));
-            Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> paths =
+                    api.path("paths").properties().iterator();
             while (paths.hasNext()) {
                 Map.Entry<String, JsonNode> path = paths.next();
-                Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().properties().iterator();
+                Iterator<Map.Entry<String, JsonNode>> ops =
+                        path.getValue().properties().iterator();
                 while (ops.hasNext()) {
                     Map.Entry<String, JsonNode> op = ops.next();
                     String method = op.getKey().toUpperCase();
@@ -73,8 +79,8 @@ final class RestFuzz {
                         requests++;
                         byStatus.merge(String.valueOf(status), 1, Integer::sum);
                         if (status >= 500 || status < 0) {
-                            serverErrors.add(service.getKey() + " " + method + " " + call.path() + " "
-                                    + call.what() + " → " + (status < 0 ? "no answer" : status));
+                            serverErrors.add(service.getKey() + " " + method + " " + call.path() + " " + call.what()
+                                    + " → " + (status < 0 ? "no answer" : status));
                         }
                     }
                 }
@@ -94,8 +100,7 @@ final class RestFuzz {
         return new Result(requests, byStatus, serverErrors, after - before, garbage);
     }
 
-    private record Call(String path, String query, String body, String what) {
-    }
+    private record Call(String path, String query, String body, String what) {}
 
     private List<Call> calls(JsonNode api, String template, JsonNode op) {
         List<Call> calls = new ArrayList<>();
@@ -109,7 +114,10 @@ final class RestFuzz {
         for (JsonNode p : op.path("parameters")) {
             if ("query".equals(p.path("in").asText())) {
                 for (String v : List.of("-1", "2026-13-45", "9".repeat(30), "%27%24gt%27", "x".repeat(600))) {
-                    calls.add(new Call(path, p.path("name").asText() + "=" + v, null,
+                    calls.add(new Call(
+                            path,
+                            p.path("name").asText() + "=" + v,
+                            null,
                             "query " + p.path("name").asText() + "=" + abbreviate(v)));
                 }
             }
@@ -171,23 +179,32 @@ final class RestFuzz {
         try {
             request = HttpRequest.newBuilder(URI.create(uri));
         } catch (IllegalArgumentException notAUri) {
-            request = HttpRequest.newBuilder(URI.create(base + "/" + URLEncoder.encode(call.path(),
-                    StandardCharsets.UTF_8)));
+            request = HttpRequest.newBuilder(
+                    URI.create(base + "/" + URLEncoder.encode(call.path(), StandardCharsets.UTF_8)));
         }
-        request.timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+        request.timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body()));
+                .method(
+                        method,
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body()));
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         }
     }
 
     private String get(String uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(uri))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /**

@@ -20,8 +20,16 @@ class FaultTestsArchitectureTest {
 
     @Test
     void usesNoServiceOrRuntimeCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("cn.wildlife.caseservice..",
-                "cn.wildlife.notification..", "cn.wildlife.inspection..", "cn.wildlife.gateway..",
-                "cn.wildlife.local..", "cn.wildlife.support..").check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "cn.wildlife.caseservice..",
+                        "cn.wildlife.notification..",
+                        "cn.wildlife.inspection..",
+                        "cn.wildlife.gateway..",
+                        "cn.wildlife.local..",
+                        "cn.wildlife.support..")
+                .check(classes);
     }
 }

@@ -18,8 +18,8 @@ class ShortFaultSuiteIT {
 
     @Test
     void killedServicePoisonAndBrokerRestartLoseNothingAndApplyNothingTwice() throws Exception {
-        Path jar = Path.of(System.getProperty("wildlife.platform.jar",
-                "../local-runtime/target/wildlife-platform.jar"));
+        Path jar =
+                Path.of(System.getProperty("wildlife.platform.jar", "../local-runtime/target/wildlife-platform.jar"));
         assertTrue(Files.isRegularFile(jar), "the runnable jar is built before this test: " + jar);
         Path dir = Files.createTempDirectory(Path.of("target"), "faults-short-");
 

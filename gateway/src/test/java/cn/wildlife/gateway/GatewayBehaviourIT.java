@@ -71,24 +71,25 @@ class GatewayBehaviourIT {
         int closed = free();
         String standIn = "http://localhost:" + services.getAddress().getPort();
         base = "http://localhost:" + port;
-        gateway = GatewayApplication.builder().run(
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off",
-                "--spring.profiles.active=local",
-                "--platform.dev-issuer.enabled=true",
-                "--platform.dev-issuer.issuer=" + base + "/auth/dev",
-                "--PLATFORM_TOKEN_ISSUER=" + base + "/auth/dev",
-                "--PLATFORM_JWK_SET_URI=" + base + "/auth/dev/jwks.json",
-                "--CASE_SERVICE_URI=" + standIn,
-                "--NOTIFICATION_SERVICE_URI=" + standIn,
-                "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
-                "--platform.gateway.api-keys.mongodb-uri=" + store.uri("gateway"),
-                "--platform.gateway.api-keys.issuer=" + base + "/auth/gateway",
-                "--resilience4j.timelimiter.configs.default.timeout-duration=1s",
-                "--platform.gateway.rate-limits.anonymous-capacity=50",
-                "--platform.gateway.rate-limits.anonymous-per-second=10",
-                "--platform.gateway.rate-limits.clients.agriculture-officer.capacity=3",
-                "--platform.gateway.rate-limits.clients.agriculture-officer.per-second=1");
+        gateway = GatewayApplication.builder()
+                .run(
+                        "--server.port=" + port,
+                        "--spring.main.banner-mode=off",
+                        "--spring.profiles.active=local",
+                        "--platform.dev-issuer.enabled=true",
+                        "--platform.dev-issuer.issuer=" + base + "/auth/dev",
+                        "--PLATFORM_TOKEN_ISSUER=" + base + "/auth/dev",
+                        "--PLATFORM_JWK_SET_URI=" + base + "/auth/dev/jwks.json",
+                        "--CASE_SERVICE_URI=" + standIn,
+                        "--NOTIFICATION_SERVICE_URI=" + standIn,
+                        "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
+                        "--platform.gateway.api-keys.mongodb-uri=" + store.uri("gateway"),
+                        "--platform.gateway.api-keys.issuer=" + base + "/auth/gateway",
+                        "--resilience4j.timelimiter.configs.default.timeout-duration=1s",
+                        "--platform.gateway.rate-limits.anonymous-capacity=50",
+                        "--platform.gateway.rate-limits.anonymous-per-second=10",
+                        "--platform.gateway.rate-limits.clients.agriculture-officer.capacity=3",
+                        "--platform.gateway.rate-limits.clients.agriculture-officer.per-second=1");
     }
 
     @AfterAll
@@ -111,7 +112,8 @@ class GatewayBehaviourIT {
     }
 
     private HttpResponse<String> call(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -120,24 +122,39 @@ class GatewayBehaviourIT {
     }
 
     private String token(String user) throws Exception {
-        return json.readTree(call("POST", "/auth/dev/token?user=" + user).body()).get("access_token").asString();
+        return json.readTree(call("POST", "/auth/dev/token?user=" + user).body())
+                .get("access_token")
+                .asString();
     }
 
     private JsonNode problem(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         return json.readTree(response.body());
     }
 
     @Test
     void identityHeadersFromOutsideNeverReachAServiceAndEveryRequestHasAnId() throws Exception {
-        HttpResponse<String> response = call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer"),
-                "X-Agency", "PROCURATORATE", "X-Roles", "ADMIN", "X-User-Id", "someone", "X-Request-Id", "trace-me-1");
+        HttpResponse<String> response = call(
+                "GET",
+                "/api/clues",
+                "Authorization",
+                "Bearer " + token("forestry-officer"),
+                "X-Agency",
+                "PROCURATORATE",
+                "X-Roles",
+                "ADMIN",
+                "X-User-Id",
+                "someone",
+                "X-Request-Id",
+                "trace-me-1");
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, List<String>> headers = received.get("clues");
-        assertThat(headers.keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Agency")
-                || name.equalsIgnoreCase("X-Roles") || name.equalsIgnoreCase("X-User-Id"));
+        assertThat(headers.keySet())
+                .noneMatch(name -> name.equalsIgnoreCase("X-Agency")
+                        || name.equalsIgnoreCase("X-Roles")
+                        || name.equalsIgnoreCase("X-User-Id"));
         assertThat(headers.get("X-request-id")).containsExactly("trace-me-1");
         assertThat(headers.get("Authorization")).isNotEmpty();
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-me-1");
@@ -174,7 +191,8 @@ class GatewayBehaviourIT {
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
         assertThat(problem(last).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:rate-limited");
         // Another client is not affected.
-        assertThat(call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer")).statusCode())
+        assertThat(call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -202,7 +220,9 @@ class GatewayBehaviourIT {
 
             out.write(proxied.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(statusOf(in)).as("the third request on the connection is answered").isEqualTo(200);
+            assertThat(statusOf(in))
+                    .as("the third request on the connection is answered")
+                    .isEqualTo(200);
         }
     }
 
@@ -212,7 +232,8 @@ class GatewayBehaviourIT {
         int length = 0;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(header.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        header.substring("content-length:".length()).trim());
             }
         }
         in.readNBytes(length);
@@ -234,8 +255,8 @@ class GatewayBehaviourIT {
 
     @Test
     void anUnknownPathAndAMissingTokenAreProblemsToo() throws Exception {
-        HttpResponse<String> unknown = call("GET", "/api/nothing-here", "Authorization",
-                "Bearer " + token("forestry-officer"));
+        HttpResponse<String> unknown =
+                call("GET", "/api/nothing-here", "Authorization", "Bearer " + token("forestry-officer"));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(problem(unknown).get("status").asInt()).isEqualTo(404);
 
@@ -245,7 +266,8 @@ class GatewayBehaviourIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -258,8 +280,7 @@ class GatewayBehaviourIT {
     void aPartnerSystemsApiKeyIsIssuedOnceStoredHashedScopedAndRevocable() throws Exception {
         String admin = "Bearer " + token("platform-admin");
         HttpResponse<String> issued = send("POST", "/api/api-keys", """
-                {"name":"公安局执法办案系统","agency":"PUBLIC_SECURITY","region":"220112","operations":["READ"]}""",
-                "Authorization", admin);
+                {"name":"公安局执法办案系统","agency":"PUBLIC_SECURITY","region":"220112","operations":["READ"]}""", "Authorization", admin);
         assertThat(issued.statusCode()).isEqualTo(201);
         JsonNode answer = json.readTree(issued.body());
         String apiKey = answer.get("apiKey").asString();
@@ -271,7 +292,8 @@ class GatewayBehaviourIT {
         Map<String, List<String>> headers = received.get("clues");
         assertThat(headers.keySet()).noneMatch(name -> name.equalsIgnoreCase("X-API-Key"));
         String forwarded = headers.get("Authorization").get(0).substring("Bearer ".length());
-        JsonNode claims = json.readTree(java.util.Base64.getUrlDecoder().decode(forwarded.split("\\.")[1]));
+        JsonNode claims =
+                json.readTree(java.util.Base64.getUrlDecoder().decode(forwarded.split("\\.")[1]));
         assertThat(claims.get("iss").asString()).isEqualTo(base + "/auth/gateway");
         assertThat(claims.get("agency").asString()).isEqualTo("PUBLIC_SECURITY");
         assertThat(claims.get("region").asString()).isEqualTo("220112");
@@ -282,12 +304,16 @@ class GatewayBehaviourIT {
         assertThat(problem(write).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:api-key-read-only");
 
         String listed = call("GET", "/api/api-keys", "Authorization", admin).body();
-        assertThat(listed).contains(id, "lastUsedAt").doesNotContain(apiKey.substring(apiKey.lastIndexOf('_') + 1))
+        assertThat(listed)
+                .contains(id, "lastUsedAt")
+                .doesNotContain(apiKey.substring(apiKey.lastIndexOf('_') + 1))
                 .doesNotContain("secretHash");
 
         String wrongSecret = apiKey.substring(0, apiKey.length() - 4) + "AAAA";
-        assertThat(call("GET", "/api/clues", "X-API-Key", wrongSecret).statusCode()).isEqualTo(401);
-        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", admin).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/clues", "X-API-Key", wrongSecret).statusCode())
+                .isEqualTo(401);
+        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", admin).statusCode())
+                .isEqualTo(204);
         HttpResponse<String> revoked = call("GET", "/api/clues", "X-API-Key", apiKey);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(problem(revoked).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:unauthenticated");
@@ -295,37 +321,48 @@ class GatewayBehaviourIT {
 
     @Test
     void onlyAnAdministratorIssuesKeysAndBadRequestsNameTheirFields() throws Exception {
-        HttpResponse<String> officer = send("POST", "/api/api-keys", """
-                {"name":"x","agency":"FORESTRY","region":"220112","operations":["READ"]}""",
-                "Authorization", "Bearer " + token("forestry-officer"));
+        HttpResponse<String> officer =
+                send("POST", "/api/api-keys", """
+                {"name":"x","agency":"FORESTRY","region":"220112","operations":["READ"]}""", "Authorization", "Bearer " + token("forestry-officer"));
         assertThat(officer.statusCode()).isEqualTo(403);
         assertThat(problem(officer).get("status").asInt()).isEqualTo(403);
 
-        HttpResponse<String> bad = send("POST", "/api/api-keys", """
-                {"name":"","agency":"ZOO","region":"22","operations":[]}""",
-                "Authorization", "Bearer " + token("platform-admin"));
+        HttpResponse<String> bad =
+                send("POST", "/api/api-keys", """
+                {"name":"","agency":"ZOO","region":"22","operations":[]}""", "Authorization", "Bearer " + token("platform-admin"));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(problem(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(problem(bad)
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("agency", "name", "operations", "region");
     }
 
     @Test
     void theRoutesExist() throws Exception {
         assertThat(call("GET", "/actuator/gateway/routes", "Authorization", "Bearer " + token("forestry-officer"))
-                .statusCode()).as("officers do not read the routes").isEqualTo(403);
+                        .statusCode())
+                .as("officers do not read the routes")
+                .isEqualTo(403);
         assertThat(call("POST", "/actuator/gateway/refresh", "Authorization", "Bearer " + token("platform-admin"))
-                .statusCode()).as("nobody changes the routes at run time").isIn(403, 404, 405);
-        JsonNode routes = json.readTree(call("GET", "/actuator/gateway/routes", "Authorization",
-                "Bearer " + token("platform-admin")).body());
-        assertThat(routes.valueStream().map(r -> r.get("route_id").asString())).contains("case-service",
-                "notification-service", "inspection-service", "case-service-api-docs");
+                        .statusCode())
+                .as("nobody changes the routes at run time")
+                .isIn(403, 404, 405);
+        JsonNode routes = json.readTree(
+                call("GET", "/actuator/gateway/routes", "Authorization", "Bearer " + token("platform-admin"))
+                        .body());
+        assertThat(routes.valueStream().map(r -> r.get("route_id").asString()))
+                .contains("case-service", "notification-service", "inspection-service", "case-service-api-docs");
     }
 
     @Test
     void theDevelopmentIssuerRefusesToStartOutsideTheLocalProfile() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayApplication.builder().run(
-                        "--server.port=0", "--spring.main.banner-mode=off", "--spring.profiles.active=prod",
-                        "--platform.dev-issuer.enabled=true"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayApplication.builder()
+                        .run(
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--spring.profiles.active=prod",
+                                "--platform.dev-issuer.enabled=true"))
                 .hasStackTraceContaining("runs only in the 'local' profile");
     }
 }

@@ -11,16 +11,18 @@ public final class Messages {
 
     private static final String BUNDLE = "cn.wildlife.inspection.messages";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String get(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        Locale chosen = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ENGLISH;
+        Locale chosen =
+                locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, chosen, ResourceBundle.Control.getNoFallbackControl(
-                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+            String pattern = ResourceBundle.getBundle(
+                            BUNDLE,
+                            chosen,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
             return new MessageFormat(pattern, chosen).format(args);
         } catch (MissingResourceException e) {
             return key;

@@ -15,12 +15,14 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class RecordDocuments {
 
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
-            .build();
+    private static final JsonWriterSettings RELAXED =
+            JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private final ObjectMapper json;
 
     public RecordDocuments(ObjectMapper json) {
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** The record's JSON form as a document stored under {@code id}. */

@@ -17,14 +17,13 @@ public record KafkaDoor(String bootstrapServers, Function<String, Map<String, Ob
 
     /** A broker that authenticates nobody. */
     public static KafkaDoor unauthenticated(String bootstrapServers) {
-        return new KafkaDoor(bootstrapServers,
-                principal -> Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        return new KafkaDoor(
+                bootstrapServers, principal -> Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** The embedded broker, each principal with its password from the data folder. */
     public static KafkaDoor withCredentials(String bootstrapServers, KafkaCredentials credentials) {
-        return new KafkaDoor(bootstrapServers, principal -> credentials.clientProperties(bootstrapServers,
-                principal));
+        return new KafkaDoor(bootstrapServers, principal -> credentials.clientProperties(bootstrapServers, principal));
     }
 
     public Map<String, Object> clientSettings(String principal) {
@@ -36,7 +35,8 @@ public record KafkaDoor(String bootstrapServers, Function<String, Map<String, Ob
      * other as the operators.
      */
     public Map<String, Object> publisherFor(String topic) {
-        return clientSettings(Topics.agencyOf(topic).map(KafkaAccess::agencyPrincipal).orElse(KafkaAccess.ADMIN));
+        return clientSettings(
+                Topics.agencyOf(topic).map(KafkaAccess::agencyPrincipal).orElse(KafkaAccess.ADMIN));
     }
 
     /** The same settings as Spring Boot arguments, for a service connecting as {@code principal}. */

@@ -68,16 +68,20 @@ final class KafkaSetupCommand {
         }
         for (String principal : KafkaAccess.allPrincipals()) {
             boolean active = setup.credentials().password(principal).isPresent();
-            out.printf("%-26s %s%n", principal, active ? KafkaAccess.bindings(principal).size() + " ACLs"
-                    + (principal.equals(KafkaAccess.ADMIN) ? " (super user)" : "") : "revoked: no credential, no ACL");
+            out.printf(
+                    "%-26s %s%n",
+                    principal,
+                    active
+                            ? KafkaAccess.bindings(principal).size() + " ACLs"
+                                    + (principal.equals(KafkaAccess.ADMIN) ? " (super user)" : "")
+                            : "revoked: no credential, no ACL");
         }
         out.println(Topics.allNamesWithDeadLetters().size() + " topics ready, replication factor "
                 + setup.replicationFactor());
         return 0;
     }
 
-    record Setup(Map<String, Object> brokerClient, KafkaCredentials credentials, short replicationFactor) {
-    }
+    record Setup(Map<String, Object> brokerClient, KafkaCredentials credentials, short replicationFactor) {}
 
     /** Reads and checks everything before connecting, so that a mistake in the files changes nothing on the broker. */
     static Setup parse(List<String> args) {
@@ -88,7 +92,8 @@ final class KafkaSetupCommand {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2, equals);
-            if (!List.of("bootstrap", "broker-config", "passwords", "replication-factor").contains(name)) {
+            if (!List.of("bootstrap", "broker-config", "passwords", "replication-factor")
+                    .contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, arg.substring(equals + 1));
@@ -110,7 +115,9 @@ final class KafkaSetupCommand {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        for (String name : List.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SaslConfigs.SASL_MECHANISM,
+        for (String name : List.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                SaslConfigs.SASL_MECHANISM,
                 SaslConfigs.SASL_JAAS_CONFIG)) {
             if (props.getProperty(name, "").isBlank()) {
                 // Without them the client would wait for a handshake the broker never answers, until a timeout.
@@ -156,8 +163,8 @@ final class KafkaSetupCommand {
             factor = 0;
         }
         if (factor < 1) {
-            throw new IllegalArgumentException("--replication-factor must be a whole number from 1, not '" + value
-                    + "'");
+            throw new IllegalArgumentException(
+                    "--replication-factor must be a whole number from 1, not '" + value + "'");
         }
         return factor;
     }

@@ -72,15 +72,17 @@ final class KafkaUsersCommand {
                 case "settings" -> settings(bootstrap, principal.get(), credentials, java);
                 case "add" -> {
                     String password = credentials.renew(principal.get());
-                    KafkaAccessSetup.grant(credentials.brokerClientProperties(settings.kafkaInternalPort()),
-                            principal.get(), password);
+                    KafkaAccessSetup.grant(
+                            credentials.brokerClientProperties(settings.kafkaInternalPort()),
+                            principal.get(),
+                            password);
                     out.println(principal.get() + " may connect with its new password (its old one, if any, no "
                             + "longer works):");
                     settings(bootstrap, principal.get(), credentials, java);
                 }
                 case "revoke" -> {
-                    KafkaAccessSetup.revoke(credentials.brokerClientProperties(settings.kafkaInternalPort()),
-                            principal.get());
+                    KafkaAccessSetup.revoke(
+                            credentials.brokerClientProperties(settings.kafkaInternalPort()), principal.get());
                     credentials.revoke(principal.get());
                     out.println(principal.get() + " revoked: its next request is refused; 'kafka-users add' gives it "
                             + "a new password.");
@@ -102,11 +104,12 @@ final class KafkaUsersCommand {
 
     private void list(KafkaCredentials credentials) {
         for (String principal : KafkaAccess.allPrincipals()) {
-            String what = KafkaAccess.agencyOf(principal).map(a -> "agency system, writes "
-                    + Topics.agencyClues(a) + " and " + Topics.agencyCases(a))
+            String what = KafkaAccess.agencyOf(principal)
+                    .map(a -> "agency system, writes " + Topics.agencyClues(a) + " and " + Topics.agencyCases(a))
                     .orElse(principal.equals(KafkaAccess.ADMIN) ? "operators (all topics and groups)" : "service");
-            out.printf("%-22s %-8s %s%n", principal, credentials.password(principal).isPresent() ? "active"
-                    : "revoked", what);
+            out.printf(
+                    "%-22s %-8s %s%n",
+                    principal, credentials.password(principal).isPresent() ? "active" : "revoked", what);
         }
     }
 
@@ -128,7 +131,8 @@ final class KafkaUsersCommand {
     }
 
     private static Optional<String> agencyPrincipal(String name) {
-        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics)
+        return Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
                 .map(KafkaAccess::agencyPrincipal)
                 .filter(p -> p.equals(name) || p.equals("agency-" + name))
                 .findFirst();

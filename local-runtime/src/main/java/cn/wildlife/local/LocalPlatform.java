@@ -2,8 +2,8 @@ package cn.wildlife.local;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.embedded.EmbeddedInfrastructure;
-import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.events.cli.PublishEvents;
 import cn.wildlife.gateway.GatewayApplication;
 import cn.wildlife.gateway.devtoken.DevIssuerConfiguration;
@@ -44,8 +44,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final AutoCloseable infrastructure;
     private final List<ConfigurableApplicationContext> applications;
 
-    private LocalPlatform(LocalSettings settings, KafkaDoor kafka, AutoCloseable infrastructure,
-                          List<ConfigurableApplicationContext> applications) {
+    private LocalPlatform(
+            LocalSettings settings,
+            KafkaDoor kafka,
+            AutoCloseable infrastructure,
+            List<ConfigurableApplicationContext> applications) {
         this.settings = settings;
         this.kafka = kafka;
         this.infrastructure = infrastructure;
@@ -62,17 +65,18 @@ public final class LocalPlatform implements AutoCloseable {
             case "kafka-setup" -> System.exit(new KafkaSetupCommand(System.out).run(rest));
             case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
-                System.err.println("usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
-                        + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
-                        + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
-                        + "\n       wildlife-platform kafka-setup --bootstrap=HOST:PORT --broker-config=FILE --passwords=FILE"
-                        + " [--replication-factor=N]"
-                        + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
-                        + " --kafka-internal-port=N"
-                        + "\n       wildlife-platform store --data-dir=DIR --mongo-port=N [--in-memory]"
-                        + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --kafka-credentials=FILE"
-                        + " --mongo=mongodb://HOST:PORT"
-                        + " [--gateway-port=N] [--setting=value...]");
+                System.err.println(
+                        "usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
+                                + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
+                                + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
+                                + "\n       wildlife-platform kafka-setup --bootstrap=HOST:PORT --broker-config=FILE --passwords=FILE"
+                                + " [--replication-factor=N]"
+                                + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
+                                + " --kafka-internal-port=N"
+                                + "\n       wildlife-platform store --data-dir=DIR --mongo-port=N [--in-memory]"
+                                + "\n       wildlife-platform service NAME --port=N --kafka=HOST:PORT --kafka-credentials=FILE"
+                                + " --mongo=mongodb://HOST:PORT"
+                                + " [--gateway-port=N] [--setting=value...]");
                 System.exit(2);
             }
         }
@@ -96,8 +100,11 @@ public final class LocalPlatform implements AutoCloseable {
         if (rest.contains("--client-config")) {
             return new PublishEvents(System.out).run(rest.toArray(String[]::new));
         }
-        Path folder = Path.of(dataDir != null ? dataDir : Optional.ofNullable(System.getenv("WILDLIFE_DATA_DIR"))
-                .orElse("data"));
+        Path folder = Path.of(
+                dataDir != null
+                        ? dataDir
+                        : Optional.ofNullable(System.getenv("WILDLIFE_DATA_DIR"))
+                                .orElse("data"));
         KafkaCredentials credentials;
         try {
             credentials = KafkaCredentials.read(folder.resolve(KafkaCredentials.FILE));
@@ -105,8 +112,11 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println(e.getMessage());
             return 2;
         }
-        return new PublishEvents(System.out, (bootstrap, topic) -> KafkaDoor.withCredentials(bootstrap, credentials)
-                .publisherFor(topic)).run(rest.toArray(String[]::new));
+        return new PublishEvents(
+                        System.out,
+                        (bootstrap, topic) -> KafkaDoor.withCredentials(bootstrap, credentials)
+                                .publisherFor(topic))
+                .run(rest.toArray(String[]::new));
     }
 
     /** One part of the platform alone in this process (see {@link OneRolePerProcess}); it runs until stopped. */
@@ -153,12 +163,16 @@ public final class LocalPlatform implements AutoCloseable {
             platform.publishSamples(System.out);
         }
         // Since the JVM started: what a user waits for, class loading included.
-        platform.printBanner(System.out, Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+        platform.printBanner(
+                System.out,
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
     /** One clear line naming the first port already in use and the setting that changes it. */
     static Optional<String> busyPort(LocalSettings settings) {
-        return settings.ports().stream().filter(p -> !FreePorts.isFree(p.port())).findFirst()
+        return settings.ports().stream()
+                .filter(p -> !FreePorts.isFree(p.port()))
+                .findFirst()
                 .map(p -> "Port " + p.port() + " (" + p.usedBy() + ") is already in use: choose another with --"
                         + p.option() + "=PORT or the environment variable WILDLIFE_"
                         + p.option().toUpperCase().replace('-', '_') + ".");
@@ -174,12 +188,22 @@ public final class LocalPlatform implements AutoCloseable {
      * an SMTP server for notification-service's e-mail delivery), and returns when every application is ready.
      */
     public static LocalPlatform start(LocalSettings settings, Map<String, List<String>> serviceArguments) {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.dataDir(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.kafkaInternalPort(),
-                settings.mongoPort(), settings.onDiskStore());
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(
+                settings.dataDir(),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort(),
+                settings.kafkaInternalPort(),
+                settings.mongoPort(),
+                settings.onDiskStore());
         try {
-            return startApplications(settings, KafkaDoor.withCredentials(infrastructure.kafkaBootstrapServers(),
-                    infrastructure.kafka().credentials()), infrastructure::mongoUri, infrastructure, serviceArguments);
+            return startApplications(
+                    settings,
+                    KafkaDoor.withCredentials(
+                            infrastructure.kafkaBootstrapServers(),
+                            infrastructure.kafka().credentials()),
+                    infrastructure::mongoUri,
+                    infrastructure,
+                    serviceArguments);
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -190,15 +214,18 @@ public final class LocalPlatform implements AutoCloseable {
      * Starts the services and the gateway against a Kafka and a MongoDB that already run (the embedded ones, or
      * real servers in containers); {@code infrastructure} is closed after the applications.
      */
-    public static LocalPlatform startApplications(LocalSettings settings, KafkaDoor kafka,
-                                                  Function<String, String> mongoUri, AutoCloseable infrastructure) {
+    public static LocalPlatform startApplications(
+            LocalSettings settings, KafkaDoor kafka, Function<String, String> mongoUri, AutoCloseable infrastructure) {
         return startApplications(settings, kafka, mongoUri, infrastructure, Map.of());
     }
 
     /** As {@link #startApplications(LocalSettings, KafkaDoor, Function, AutoCloseable)}, with extra service settings. */
-    public static LocalPlatform startApplications(LocalSettings settings, KafkaDoor kafka,
-                                                  Function<String, String> mongoUri, AutoCloseable infrastructure,
-                                                  Map<String, List<String>> serviceArguments) {
+    public static LocalPlatform startApplications(
+            LocalSettings settings,
+            KafkaDoor kafka,
+            Function<String, String> mongoUri,
+            AutoCloseable infrastructure,
+            Map<String, List<String>> serviceArguments) {
         // One logback configuration for the whole process (logback.xml): applications starting side by side must
         // not each reconfigure it, or every line is printed once per application.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -230,20 +257,33 @@ public final class LocalPlatform implements AutoCloseable {
             // services' token checks resolve at the first request), and the start is then the slowest one's, not
             // the sum. The list keeps the gateway last, so that it is closed first.
             List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
-                    startAsync(() -> service(CaseServiceApplication.builder(), settings.casePort(),
-                            kafka.springArguments(CaseServiceApplication.NAME), mongoUri.apply("cases"), identity,
+                    startAsync(() -> service(
+                            CaseServiceApplication.builder(),
+                            settings.casePort(),
+                            kafka.springArguments(CaseServiceApplication.NAME),
+                            mongoUri.apply("cases"),
+                            identity,
                             serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of()))),
-                    startAsync(() -> service(NotificationServiceApplication.builder(), settings.notificationPort(),
+                    startAsync(() -> service(
+                            NotificationServiceApplication.builder(),
+                            settings.notificationPort(),
                             kafka.springArguments(NotificationServiceApplication.NAME),
-                            mongoUri.apply("notifications"), identity,
-                            concat(LOCAL_NOTIFICATION_SETTINGS,
+                            mongoUri.apply("notifications"),
+                            identity,
+                            concat(
+                                    LOCAL_NOTIFICATION_SETTINGS,
                                     serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of())))),
-                    startAsync(() -> service(InspectionServiceApplication.builder(), settings.inspectionPort(),
-                            kafka.springArguments(InspectionServiceApplication.NAME), mongoUri.apply("inspections"),
+                    startAsync(() -> service(
+                            InspectionServiceApplication.builder(),
+                            settings.inspectionPort(),
+                            kafka.springArguments(InspectionServiceApplication.NAME),
+                            mongoUri.apply("inspections"),
                             identity,
                             serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))),
-                    startAsync(() -> GatewayApplication.builder().initializers(new SharedLoggerContext())
-                            .registerShutdownHook(false).run(gateway.toArray(String[]::new))));
+                    startAsync(() -> GatewayApplication.builder()
+                            .initializers(new SharedLoggerContext())
+                            .registerShutdownHook(false)
+                            .run(gateway.toArray(String[]::new))));
             RuntimeException failure = null;
             for (CompletableFuture<ConfigurableApplicationContext> application : starting) {
                 try {
@@ -270,13 +310,15 @@ public final class LocalPlatform implements AutoCloseable {
             Supplier<ConfigurableApplicationContext> start) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         CompletableFuture<ConfigurableApplicationContext> started = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                started.complete(start.get());
-            } catch (Throwable e) {
-                started.completeExceptionally(e);
-            }
-        }, "platform-start");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        started.complete(start.get());
+                    } catch (Throwable e) {
+                        started.completeExceptionally(e);
+                    }
+                },
+                "platform-start");
         thread.setContextClassLoader(loader);
         thread.start();
         return started;
@@ -292,14 +334,20 @@ public final class LocalPlatform implements AutoCloseable {
     static List<String> identity(int gatewayPort) {
         String issuer = "http://localhost:" + gatewayPort + "/auth/dev";
         String gatewayIssuer = "http://localhost:" + gatewayPort + "/auth/gateway";
-        return List.of("--PLATFORM_TOKEN_ISSUER=" + issuer,
+        return List.of(
+                "--PLATFORM_TOKEN_ISSUER=" + issuer,
                 "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
                 "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
                 "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json");
     }
 
-    static ConfigurableApplicationContext service(SpringApplicationBuilder builder, int port, List<String> kafka,
-                                                  String mongoUri, List<String> identity, List<String> extra) {
+    static ConfigurableApplicationContext service(
+            SpringApplicationBuilder builder,
+            int port,
+            List<String> kafka,
+            String mongoUri,
+            List<String> identity,
+            List<String> extra) {
         List<String> args = new ArrayList<>(identity);
         // Arguments, not default properties: they must win over each service's own configuration file. The
         // platform closes the applications itself, before the broker and the store they use.
@@ -311,19 +359,21 @@ public final class LocalPlatform implements AutoCloseable {
                 "--spring.main.banner-mode=off"));
         args.addAll(kafka);
         args.addAll(extra);
-        return builder.initializers(new SharedLoggerContext()).registerShutdownHook(false)
+        return builder.initializers(new SharedLoggerContext())
+                .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
     }
 
     /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
     public void publishSamples(PrintStream out) {
-        new PublishEvents(out, (bootstrap, topic) -> kafka.publisherFor(topic)).run("--bootstrap-server",
-                kafka.bootstrapServers(), "--classpath-samples");
+        new PublishEvents(out, (bootstrap, topic) -> kafka.publisherFor(topic))
+                .run("--bootstrap-server", kafka.bootstrapServers(), "--classpath-samples");
     }
 
     void printBanner(PrintStream out, Duration startup) {
         String gateway = "http://localhost:" + settings.gatewayPort();
-        out.printf("""
+        out.printf(
+                """
 
                 Wildlife enforcement platform is ready (%.1f s)
                   Gateway       %s
@@ -334,8 +384,13 @@ public final class LocalPlatform implements AutoCloseable {
                                 are refused
                   Data folder   %s
                 Ctrl-C stops everything; the data stays for the next start.
-                %n""", startup.toMillis() / 1000.0, gateway, gateway, kafka.bootstrapServers(),
-                settings.dataDir().resolve(KafkaCredentials.FILE), settings.dataDir());
+                %n""",
+                startup.toMillis() / 1000.0,
+                gateway,
+                gateway,
+                kafka.bootstrapServers(),
+                settings.dataDir().resolve(KafkaCredentials.FILE),
+                settings.dataDir());
     }
 
     public String gatewayUrl() {

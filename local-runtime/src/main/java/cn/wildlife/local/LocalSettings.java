@@ -24,8 +24,7 @@ public record LocalSettings(
         boolean onDiskStore) {
 
     /** A port setting: its option name, what uses it and the value. */
-    public record Port(String option, String usedBy, int port) {
-    }
+    public record Port(String option, String usedBy, int port) {}
 
     public List<Port> ports() {
         return List.of(
@@ -51,10 +50,14 @@ public record LocalSettings(
         }
         Function<String, String> value = name -> {
             String given = options.remove(name);
-            return given != null ? given : environment.apply("WILDLIFE_" + name.toUpperCase().replace('-', '_'));
+            return given != null
+                    ? given
+                    : environment.apply("WILDLIFE_" + name.toUpperCase().replace('-', '_'));
         };
         LocalSettings settings = new LocalSettings(
-                Path.of(orDefault(value.apply("data-dir"), "data")).toAbsolutePath().normalize(),
+                Path.of(orDefault(value.apply("data-dir"), "data"))
+                        .toAbsolutePath()
+                        .normalize(),
                 Boolean.parseBoolean(orDefault(value.apply("sample-data"), "false")),
                 port(value, "gateway-port", 8080),
                 port(value, "case-port", 8081),
@@ -66,7 +69,8 @@ public record LocalSettings(
                 port(value, "mongo-port", 27017),
                 !"memory".equals(orDefault(value.apply("store"), "disk")));
         if (!options.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + options.keySet().iterator().next());
+            throw new IllegalArgumentException(
+                    "unknown option --" + options.keySet().iterator().next());
         }
         return settings;
     }

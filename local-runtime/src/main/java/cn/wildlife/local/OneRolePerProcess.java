@@ -35,8 +35,7 @@ final class OneRolePerProcess {
 
     static final String READY = "READY ";
 
-    private OneRolePerProcess() {
-    }
+    private OneRolePerProcess() {}
 
     static void kafka(List<String> args) {
         Map<String, String> options = options(args, List.of());
@@ -55,16 +54,16 @@ final class OneRolePerProcess {
         int port = Integer.parseInt(required(options, "mongo-port"));
         MongoWireStore store = Boolean.parseBoolean(options.getOrDefault("in-memory", "false"))
                 ? MongoWireStore.inMemory(port)
-                : MongoWireStore.onDisk(Path.of(required(options, "data-dir")).resolve("mongo").resolve("platform.mv"),
-                        port);
+                : MongoWireStore.onDisk(
+                        Path.of(required(options, "data-dir")).resolve("mongo").resolve("platform.mv"), port);
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-stop"));
         System.out.println(READY + "store " + store.uri(""));
     }
 
     static void service(List<String> args) {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
-            throw new IllegalArgumentException("name the service: case-service, notification-service or "
-                    + "inspection-service");
+            throw new IllegalArgumentException(
+                    "name the service: case-service, notification-service or " + "inspection-service");
         }
         String name = args.get(0);
         List<String> passed = new ArrayList<>();
@@ -89,13 +88,18 @@ final class OneRolePerProcess {
         }
         int port = Integer.parseInt(required(options, "port"));
         String bootstrap = required(options, "kafka");
-        KafkaDoor kafka = KafkaDoor.withCredentials(bootstrap,
-                KafkaCredentials.read(Path.of(required(options, "kafka-credentials"))));
+        KafkaDoor kafka = KafkaDoor.withCredentials(
+                bootstrap, KafkaCredentials.read(Path.of(required(options, "kafka-credentials"))));
         String mongo = required(options, "mongo");
         int gatewayPort = Integer.parseInt(options.getOrDefault("gateway-port", "8080"));
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        ConfigurableApplicationContext context = LocalPlatform.service(builder, port, kafka.springArguments(name),
-                mongo.replaceAll("/+$", "") + "/" + database, LocalPlatform.identity(gatewayPort), passed);
+        ConfigurableApplicationContext context = LocalPlatform.service(
+                builder,
+                port,
+                kafka.springArguments(name),
+                mongo.replaceAll("/+$", "") + "/" + database,
+                LocalPlatform.identity(gatewayPort),
+                passed);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, name + "-stop"));
         System.out.println(READY + name + " http://localhost:" + port);
     }
@@ -105,8 +109,18 @@ final class OneRolePerProcess {
      * service as a setting when {@code passOn} is given.
      */
     private static Map<String, String> options(List<String> args, List<String> passOn) {
-        List<String> known = List.of("data-dir", "kafka-port", "kafka-controller-port", "kafka-internal-port",
-                "mongo-port", "in-memory", "port", "kafka", "kafka-credentials", "mongo", "gateway-port");
+        List<String> known = List.of(
+                "data-dir",
+                "kafka-port",
+                "kafka-controller-port",
+                "kafka-internal-port",
+                "mongo-port",
+                "in-memory",
+                "port",
+                "kafka",
+                "kafka-credentials",
+                "mongo",
+                "gateway-port");
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {

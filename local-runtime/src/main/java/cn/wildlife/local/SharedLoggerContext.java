@@ -22,7 +22,9 @@ final class SharedLoggerContext implements ApplicationContextInitializer<Configu
     public void initialize(ConfigurableApplicationContext context) {
         if (context instanceof GenericApplicationContext application
                 && LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
-            application.registerBean("logbackMetrics", LogbackMetrics.class,
+            application.registerBean(
+                    "logbackMetrics",
+                    LogbackMetrics.class,
                     () -> logbackMetrics((LoggerContext) LoggerFactory.getILoggerFactory()));
         }
     }

@@ -50,8 +50,11 @@ class AccessMatrixIT {
     /** A clue seeded for the matrix, and the deadline it opened. */
     record Record(String clueId, Agency agency, String region) {
         String deadlineId() {
-            return (agency == Agency.MARKET_SUPERVISION ? "CLUE_CASE_DECISION_MARKET:"
-                    : agency == Agency.PUBLIC_SECURITY ? "CLUE_FILING_REVIEW_POLICE:" : "CLUE_CASE_DECISION_DEFAULT:")
+            return (agency == Agency.MARKET_SUPERVISION
+                            ? "CLUE_CASE_DECISION_MARKET:"
+                            : agency == Agency.PUBLIC_SECURITY
+                                    ? "CLUE_FILING_REVIEW_POLICE:"
+                                    : "CLUE_CASE_DECISION_DEFAULT:")
                     + clueId;
         }
     }
@@ -83,16 +86,27 @@ class AccessMatrixIT {
         records.add(new Record("PUBLIC_SECURITY-220112-M" + run, Agency.PUBLIC_SECURITY, "220112"));
         records.add(new Record("FORESTRY-210100-M" + run, Agency.FORESTRY, "210100"));
         for (Record record : records) {
-            ClueReported report = new ClueReported(record.clueId(), record.region(), ClueSource.PATROL,
-                    Instant.parse("2026-11-02T01:00:00Z"), null, List.of(), List.of(Behaviour.ILLEGAL_HUNTING),
+            ClueReported report = new ClueReported(
+                    record.clueId(),
+                    record.region(),
+                    ClueSource.PATROL,
+                    Instant.parse("2026-11-02T01:00:00Z"),
+                    null,
+                    List.of(),
+                    List.of(Behaviour.ILLEGAL_HUNTING),
                     "矩阵测试线索");
-            client.publish(Topics.agencyClues(record.agency()), Envelope.of(URI.create("urn:test"),
-                    record.agency(), record.region(), report));
+            client.publish(
+                    Topics.agencyClues(record.agency()),
+                    Envelope.of(URI.create("urn:test"), record.agency(), record.region(), report));
         }
         // Wait until every deadline is open, so that a 404 below means "hidden", not "not there yet".
         for (Record record : records) {
-            assertThat(client.read(Topics.PLATFORM_DEADLINES, r -> record.deadlineId().equals(r.key()), 1,
-                    Duration.ofSeconds(30))).hasSize(1);
+            assertThat(client.read(
+                            Topics.PLATFORM_DEADLINES,
+                            r -> record.deadlineId().equals(r.key()),
+                            1,
+                            Duration.ofSeconds(30)))
+                    .hasSize(1);
         }
     }
 
@@ -102,12 +116,17 @@ class AccessMatrixIT {
         for (User user : USERS) {
             for (Record record : records) {
                 int expected = user.mayRead(record) ? 200 : 404;
-                tests.add(DynamicTest.dynamicTest(user.id() + " reads clue " + record.clueId() + " → " + expected,
+                tests.add(DynamicTest.dynamicTest(
+                        user.id() + " reads clue " + record.clueId() + " → " + expected,
                         () -> assertThat(client.get(gateway + "/api/clues/" + record.clueId(), client.as(user.id()))
-                                .status()).isEqualTo(expected)));
-                tests.add(DynamicTest.dynamicTest(user.id() + " reads deadline of " + record.clueId() + " → "
-                        + expected, () -> assertThat(client.get(gateway + "/api/deadlines/" + record.deadlineId(),
-                        client.as(user.id())).status()).isEqualTo(expected)));
+                                        .status())
+                                .isEqualTo(expected)));
+                tests.add(DynamicTest.dynamicTest(
+                        user.id() + " reads deadline of " + record.clueId() + " → " + expected,
+                        () -> assertThat(client.get(
+                                                gateway + "/api/deadlines/" + record.deadlineId(), client.as(user.id()))
+                                        .status())
+                                .isEqualTo(expected)));
             }
         }
         return tests.stream();
@@ -115,46 +134,77 @@ class AccessMatrixIT {
 
     @TestFactory
     Stream<DynamicTest> searchingShowsExactlyWhatMayBeRead() {
-        return USERS.stream().map(user -> DynamicTest.dynamicTest(user.id() + " searches clues", () -> {
-            JsonNode page = client.get(gateway + "/api/clues?size=200", client.as(user.id())).body();
-            List<String> seen = page.get("items").valueStream().map(c -> c.get("id").asString()).toList();
-            for (Record record : records) {
-                if (user.mayRead(record)) {
-                    assertThat(seen).as("%s must see %s", user.id(), record.clueId()).contains(record.clueId());
-                } else {
-                    assertThat(seen).as("%s must not see %s", user.id(), record.clueId())
-                            .doesNotContain(record.clueId());
-                }
-            }
-            assertThat(page.get("items").valueStream().allMatch(c -> user.covers(c.get("region").asString())
-                    && (user.oversight() || c.get("agency").asString().equals(user.agency().name())))).isTrue();
-        }));
+        return USERS.stream()
+                .map(user -> DynamicTest.dynamicTest(user.id() + " searches clues", () -> {
+                    JsonNode page = client.get(gateway + "/api/clues?size=200", client.as(user.id()))
+                            .body();
+                    List<String> seen = page.get("items")
+                            .valueStream()
+                            .map(c -> c.get("id").asString())
+                            .toList();
+                    for (Record record : records) {
+                        if (user.mayRead(record)) {
+                            assertThat(seen)
+                                    .as("%s must see %s", user.id(), record.clueId())
+                                    .contains(record.clueId());
+                        } else {
+                            assertThat(seen)
+                                    .as("%s must not see %s", user.id(), record.clueId())
+                                    .doesNotContain(record.clueId());
+                        }
+                    }
+                    assertThat(page.get("items")
+                                    .valueStream()
+                                    .allMatch(c -> user.covers(c.get("region").asString())
+                                            && (user.oversight()
+                                                    || c.get("agency")
+                                                            .asString()
+                                                            .equals(user.agency()
+                                                                    .name()))))
+                            .isTrue();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> searchingOutsideOnesRegionOrForAnotherAgencyIsRefused() {
         return Stream.of(
-                DynamicTest.dynamicTest("county officer asks for the province", () -> assertThat(client.get(gateway
-                        + "/api/clues?region=220000", client.as("forestry-officer")).status()).isEqualTo(403)),
-                DynamicTest.dynamicTest("county officer asks for a sibling county", () -> assertThat(client.get(
-                        gateway + "/api/clues?region=220122", client.as("forestry-officer")).status()).isEqualTo(403)),
-                DynamicTest.dynamicTest("forestry asks for police clues", () -> assertThat(client.get(gateway
-                        + "/api/clues?agency=PUBLIC_SECURITY", client.as("forestry-province")).status())
-                        .isEqualTo(403)),
-                DynamicTest.dynamicTest("procurator filters by agency", () -> assertThat(client.get(gateway
-                        + "/api/clues?agency=PUBLIC_SECURITY", client.as("procurator")).status()).isEqualTo(200)));
+                DynamicTest.dynamicTest(
+                        "county officer asks for the province",
+                        () -> assertThat(client.get(gateway + "/api/clues?region=220000", client.as("forestry-officer"))
+                                        .status())
+                                .isEqualTo(403)),
+                DynamicTest.dynamicTest(
+                        "county officer asks for a sibling county",
+                        () -> assertThat(client.get(gateway + "/api/clues?region=220122", client.as("forestry-officer"))
+                                        .status())
+                                .isEqualTo(403)),
+                DynamicTest.dynamicTest(
+                        "forestry asks for police clues",
+                        () -> assertThat(client.get(
+                                                gateway + "/api/clues?agency=PUBLIC_SECURITY",
+                                                client.as("forestry-province"))
+                                        .status())
+                                .isEqualTo(403)),
+                DynamicTest.dynamicTest(
+                        "procurator filters by agency",
+                        () -> assertThat(client.get(
+                                                gateway + "/api/clues?agency=PUBLIC_SECURITY", client.as("procurator"))
+                                        .status())
+                                .isEqualTo(200)));
     }
 
     @TestFactory
     Stream<DynamicTest> recordingAClue() {
-        return USERS.stream().map(user -> DynamicTest.dynamicTest(user.id() + " records a clue in its region", () -> {
-            boolean may = !user.oversight() && (user.roles().contains("OFFICER") || user.roles().contains("HANDLER"));
-            String body = """
-                    {"region":"%s","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"矩阵"}"""
-                    .formatted(user.region());
-            assertThat(client.post(gateway + "/api/clues", body, client.as(user.id())).status())
-                    .isEqualTo(may ? 201 : 403);
-        }));
+        return USERS.stream()
+                .map(user -> DynamicTest.dynamicTest(user.id() + " records a clue in its region", () -> {
+                    boolean may = !user.oversight()
+                            && (user.roles().contains("OFFICER") || user.roles().contains("HANDLER"));
+                    String body = """
+                    {"region":"%s","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"矩阵"}""".formatted(user.region());
+                    assertThat(client.post(gateway + "/api/clues", body, client.as(user.id()))
+                                    .status())
+                            .isEqualTo(may ? 201 : 403);
+                }));
     }
 
     @Test
@@ -165,66 +215,94 @@ class AccessMatrixIT {
         String sibling = """
                 {"region":"220122","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"越界"}""";
 
-        assertThat(client.post(gateway + "/api/clues", otherAgency, client.as("forestry-officer")).status())
+        assertThat(client.post(gateway + "/api/clues", otherAgency, client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(client.post(gateway + "/api/clues", sibling, client.as("forestry-officer")).status())
+        assertThat(client.post(gateway + "/api/clues", sibling, client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(403);
     }
 
     @TestFactory
     Stream<DynamicTest> registeringAFacility() {
-        return USERS.stream().map(user -> DynamicTest.dynamicTest(user.id() + " registers a facility", () -> {
-            boolean may = user.agency() == Agency.FORESTRY && !user.roles().equals(Set.of("ADMIN"));
-            String body = """
+        return USERS.stream()
+                .map(user -> DynamicTest.dynamicTest(user.id() + " registers a facility", () -> {
+                    boolean may =
+                            user.agency() == Agency.FORESTRY && !user.roles().equals(Set.of("ADMIN"));
+                    String body = """
                     {"name":"矩阵繁育场","region":"%s","address":"某地","licenceNumber":"M-%s",
-                     "licenceValidUntil":"2028-12-31","licensedSpeciesCodes":["cervus-nippon"],"purposes":["BREEDING"]}"""
-                    .formatted(user.region(), UUID.randomUUID());
-            assertThat(client.post(gateway + "/api/facilities", body, client.as(user.id())).status())
-                    .isEqualTo(may ? 201 : 403);
-        }));
+                     "licenceValidUntil":"2028-12-31","licensedSpeciesCodes":["cervus-nippon"],"purposes":["BREEDING"]}""".formatted(user.region(), UUID.randomUUID());
+                    assertThat(client.post(gateway + "/api/facilities", body, client.as(user.id()))
+                                    .status())
+                            .isEqualTo(may ? 201 : 403);
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> arrangingForestrysDeliveryInShuangyang() {
         return USERS.stream().flatMap(user -> {
-            boolean may = user.roles().contains("ADMIN") || user.roles().contains("AGENCY_HEAD")
-                    && user.agency() == Agency.FORESTRY && user.covers("220112");
+            boolean may = user.roles().contains("ADMIN")
+                    || user.roles().contains("AGENCY_HEAD")
+                            && user.agency() == Agency.FORESTRY
+                            && user.covers("220112");
             return Stream.of(
                     DynamicTest.dynamicTest(user.id() + " registers a forestry webhook for 220112", () -> {
                         // To this machine only: a webhook that an alert reached would otherwise be called.
-                        PlatformClient.Answer answer = client.post(gateway + "/api/webhooks", """
-                                {"name":"矩阵","url":"https://localhost:1/hook","agency":"FORESTRY","region":"220112"}""",
-                                client.as(user.id()));
+                        PlatformClient.Answer answer =
+                                client.post(gateway + "/api/webhooks", """
+                                {"name":"矩阵","url":"https://localhost:1/hook","agency":"FORESTRY","region":"220112"}""", client.as(user.id()));
                         assertThat(answer.status()).isEqualTo(may ? 201 : 403);
                         if (may) {
                             String id = answer.body().get("webhook").get("id").asString();
-                            assertThat(client.send("DELETE", gateway + "/api/webhooks/" + id, null,
-                                    client.as(user.id())).status()).isEqualTo(204);
+                            assertThat(client.send(
+                                                    "DELETE",
+                                                    gateway + "/api/webhooks/" + id,
+                                                    null,
+                                                    client.as(user.id()))
+                                            .status())
+                                    .isEqualTo(204);
                         }
                     }),
                     DynamicTest.dynamicTest(user.id() + " subscribes forestry's 220112 office", () -> {
-                        PlatformClient.Answer answer = client.post(gateway + "/api/subscriptions", """
+                        PlatformClient.Answer answer =
+                                client.post(gateway + "/api/subscriptions", """
                                 {"scope":"OFFICE","agency":"FORESTRY","region":"220112","channel":"EMAIL",
                                  "address":"office@shuangyang.example.cn","digest":false}""", client.as(user.id()));
                         assertThat(answer.status()).isEqualTo(may ? 201 : 403);
                         if (may) {
-                            assertThat(client.send("DELETE", gateway + "/api/subscriptions/"
-                                    + answer.body().get("id").asString(), null, client.as(user.id())).status())
+                            assertThat(client.send(
+                                                    "DELETE",
+                                                    gateway + "/api/subscriptions/"
+                                                            + answer.body()
+                                                                    .get("id")
+                                                                    .asString(),
+                                                    null,
+                                                    client.as(user.id()))
+                                            .status())
                                     .isEqualTo(204);
                         }
                     }),
-                    DynamicTest.dynamicTest(user.id() + " lists webhooks", () -> assertThat(client.get(gateway
-                            + "/api/webhooks", client.as(user.id())).status()).isEqualTo(
-                            user.roles().contains("ADMIN") || user.roles().contains("AGENCY_HEAD") ? 200 : 403)));
+                    DynamicTest.dynamicTest(
+                            user.id() + " lists webhooks",
+                            () -> assertThat(client.get(gateway + "/api/webhooks", client.as(user.id()))
+                                            .status())
+                                    .isEqualTo(
+                                            user.roles().contains("ADMIN")
+                                                            || user.roles().contains("AGENCY_HEAD")
+                                                    ? 200
+                                                    : 403)));
         });
     }
 
     @TestFactory
     Stream<DynamicTest> readingTheAuditLog() {
-        return USERS.stream().flatMap(user -> Stream.of("case-service", "notification-service", "inspection-service")
-                .map(service -> DynamicTest.dynamicTest(user.id() + " reads the audit log of " + service, () ->
-                        assertThat(client.get(gateway + "/api/audit/" + service, client.as(user.id())).status())
-                                .isEqualTo(user.roles().contains("ADMIN") ? 200 : 403))));
+        return USERS.stream()
+                .flatMap(user -> Stream.of("case-service", "notification-service", "inspection-service")
+                        .map(service -> DynamicTest.dynamicTest(
+                                user.id() + " reads the audit log of " + service,
+                                () -> assertThat(client.get(gateway + "/api/audit/" + service, client.as(user.id()))
+                                                .status())
+                                        .isEqualTo(user.roles().contains("ADMIN") ? 200 : 403))));
     }
 
     @Test
@@ -233,12 +311,16 @@ class AccessMatrixIT {
         client.get(gateway + "/api/clues/" + forestry.clueId(), client.as("procurator"));
         client.get(gateway + "/api/clues/" + forestry.clueId(), client.as("forestry-officer"));
 
-        JsonNode entries = client.get(gateway + "/api/audit/case-service?recordId=" + forestry.clueId(),
-                client.as("platform-admin")).body();
-        List<String> readers = entries.valueStream().map(e -> e.get("subject").asString()).toList();
+        JsonNode entries = client.get(
+                        gateway + "/api/audit/case-service?recordId=" + forestry.clueId(), client.as("platform-admin"))
+                .body();
+        List<String> readers =
+                entries.valueStream().map(e -> e.get("subject").asString()).toList();
         assertThat(readers).contains("procurator").doesNotContain("forestry-officer");
-        JsonNode entry = entries.valueStream().filter(e -> e.get("subject").asString().equals("procurator"))
-                .findFirst().orElseThrow();
+        JsonNode entry = entries.valueStream()
+                .filter(e -> e.get("subject").asString().equals("procurator"))
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.get("agency").asString()).isEqualTo("PROCURATORATE");
         assertThat(entry.get("owner").asString()).isEqualTo("FORESTRY");
         assertThat(entry.get("grant").asString()).isEqualTo("OVERSIGHT");

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -33,8 +32,8 @@ final class ApiContract {
     static final boolean ENABLED = !"off".equals(System.getProperty("platform.contract"));
 
     /** The documents the gateway serves, in the order a path is looked up in them. */
-    static final List<String> DOCUMENTS = List.of("case-service", "notification-service", "inspection-service",
-            "gateway");
+    static final List<String> DOCUMENTS =
+            List.of("case-service", "notification-service", "inspection-service", "gateway");
 
     /**
      * Known gaps between a document and the platform, each a regular expression over {@code METHOD path status}
@@ -44,19 +43,23 @@ final class ApiContract {
     static final List<String> KNOWN_GAPS = List.of();
 
     private static final Map<String, Map<String, OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ApiContract() {
-    }
+    private ApiContract() {}
 
     /** One exchange as sent and answered. */
-    record Exchange(String method, URI uri, Map<String, List<String>> requestHeaders, String requestBody,
-                    int status, Map<String, List<String>> responseHeaders, String responseBody) {
-    }
+    record Exchange(
+            String method,
+            URI uri,
+            Map<String, List<String>> requestHeaders,
+            String requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            String responseBody) {}
 
     /** What the documents say about one exchange: which document took it, and what it violates. */
-    record Verdict(String document, List<String> violations) {
-    }
+    record Verdict(String document, List<String> violations) {}
 
     /** Whether an exchange is held to the documents: the partner-facing API through the gateway. */
     static boolean covers(String gateway, URI uri) {
@@ -95,9 +98,12 @@ final class ApiContract {
             return new Verdict(name, violations);
         }
         // No document has the path: only an answer that it does not exist conforms.
-        return new Verdict("none", exchange.status() == 404 || exchange.status() == 401 ? List.of()
-                : List.of("no document lists " + exchange.method() + " " + exchange.uri().getPath()
-                        + ", yet it answered " + exchange.status()));
+        return new Verdict(
+                "none",
+                exchange.status() == 404 || exchange.status() == 401
+                        ? List.of()
+                        : List.of("no document lists " + exchange.method() + " "
+                                + exchange.uri().getPath() + ", yet it answered " + exchange.status()));
     }
 
     /** Whether a violating exchange is one of the {@link #KNOWN_GAPS}. */
@@ -107,7 +113,8 @@ final class ApiContract {
     }
 
     private static Request request(Exchange exchange) {
-        SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), exchange.uri().getRawPath());
+        SimpleRequest.Builder request =
+                new SimpleRequest.Builder(exchange.method(), exchange.uri().getRawPath());
         exchange.requestHeaders().forEach(request::withHeader);
         query(exchange.uri()).forEach(request::withQueryParam);
         if (exchange.requestBody() != null && !exchange.requestBody().isEmpty()) {
@@ -133,8 +140,10 @@ final class ApiContract {
     private static Map<String, OpenApiInteractionValidator> load(String gateway) {
         Map<String, OpenApiInteractionValidator> documents = new LinkedHashMap<>();
         for (String name : DOCUMENTS) {
-            documents.put(name, OpenApiInteractionValidator.createForInlineApiSpecification(document(gateway, name))
-                    .build());
+            documents.put(
+                    name,
+                    OpenApiInteractionValidator.createForInlineApiSpecification(document(gateway, name))
+                            .build());
         }
         return documents;
     }
@@ -142,8 +151,12 @@ final class ApiContract {
     /** One document as the gateway serves it (as Swagger UI reads it). */
     static String document(String gateway, String name) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/v3/api-docs/"
-                    + name)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/v3/api-docs/" + name))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the gateway serves no OpenAPI document " + name + ": "
                         + response.statusCode() + " " + response.body());

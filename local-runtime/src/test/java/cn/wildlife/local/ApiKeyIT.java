@@ -30,8 +30,8 @@ class ApiKeyIT {
             assertThat(clue.get("region").asString()).startsWith("220112");
         });
         assertThat(client.post(gateway + "/api/clues", """
-                {"region":"220112","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"只读密钥"}""",
-                "X-API-Key", key).status()).isEqualTo(403);
+                {"region":"220112","source":"PATROL","receivedAt":"2026-11-20T01:00:00Z","summary":"只读密钥"}""", "X-API-Key", key).status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -40,21 +40,23 @@ class ApiKeyIT {
                 {"name":"市场监管执法系统","agency":"MARKET_SUPERVISION","region":"220102","operations":["READ","WRITE"]}""");
 
         PlatformClient.Answer created = client.post(gateway + "/api/clues", """
-                {"region":"220102","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z","summary":"系统对接上报"}""",
-                "X-API-Key", key);
+                {"region":"220102","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z","summary":"系统对接上报"}""", "X-API-Key", key);
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode clue = created.body();
         assertThat(clue.get("agency").asString()).isEqualTo("MARKET_SUPERVISION");
         assertThat(client.post(gateway + "/api/clues", """
                 {"agency":"FORESTRY","region":"220102","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
-                 "summary":"冒充林草"}""", "X-API-Key", key).status()).isEqualTo(403);
+                 "summary":"冒充林草"}""", "X-API-Key", key).status())
+                .isEqualTo(403);
     }
 
     @Test
     void servicesNeverAcceptAnApiKeyThemselves() {
-        PlatformClient.Answer direct = client.get(SharedPlatform.platform().serviceUrl("case-service")
-                + "/api/clues", "X-API-Key", "wlk_0123456789abcdef_" + "A".repeat(43));
+        PlatformClient.Answer direct = client.get(
+                SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
+                "X-API-Key",
+                "wlk_0123456789abcdef_" + "A".repeat(43));
 
         assertThat(direct.status()).isEqualTo(401);
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The few structural rules, checked over every module (this module sees them all). */
 class ArchitectureTest {
 
-    private static final String[] SERVICES = {"cn.wildlife.caseservice..", "cn.wildlife.notification..",
-        "cn.wildlife.inspection..", "cn.wildlife.gateway.."};
+    private static final String[] SERVICES = {
+        "cn.wildlife.caseservice..", "cn.wildlife.notification..", "cn.wildlife.inspection..", "cn.wildlife.gateway.."
+    };
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -24,24 +25,43 @@ class ArchitectureTest {
     @Test
     void noServiceDependsOnAnotherServicesCode() {
         for (String service : SERVICES) {
-            String[] others = java.util.Arrays.stream(SERVICES).filter(s -> !s.equals(service))
+            String[] others = java.util.Arrays.stream(SERVICES)
+                    .filter(s -> !s.equals(service))
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage(service).should().dependOnClassesThat()
-                    .resideInAnyPackage(others).check(classes);
+            noClasses()
+                    .that()
+                    .resideInAPackage(service)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .check(classes);
         }
     }
 
     @Test
     void theDomainCoreUsesNoFrameworkOrDriver() {
-        noClasses().that().resideInAPackage("..domain..").should().dependOnClassesThat().resideInAnyPackage(
-                "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
-                "com.fasterxml.jackson.databind..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson.databind..")
+                .check(classes);
     }
 
     @Test
     void noServiceHasPackagesThatDependOnEachOtherBothWays() {
         for (String service : SERVICES) {
-            slices().matching(service.replace("..", ".(*)..")).should().beFreeOfCycles().check(classes);
+            slices().matching(service.replace("..", ".(*).."))
+                    .should()
+                    .beFreeOfCycles()
+                    .check(classes);
         }
     }
 
@@ -53,9 +73,14 @@ class ArchitectureTest {
     void aDomainPackageUsesNothingOfItsServiceButOtherDomainPackages() {
         for (String service : SERVICES) {
             String root = service.substring(0, service.length() - 2);
-            noClasses().that().resideInAPackage(root + "..domain..").should().dependOnClassesThat(
-                    DescribedPredicate.describe("its service's code outside a domain package", (JavaClass c) ->
-                            c.getPackageName().startsWith(root) && !c.getPackageName().contains(".domain")))
+            noClasses()
+                    .that()
+                    .resideInAPackage(root + "..domain..")
+                    .should()
+                    .dependOnClassesThat(DescribedPredicate.describe(
+                            "its service's code outside a domain package",
+                            (JavaClass c) -> c.getPackageName().startsWith(root)
+                                    && !c.getPackageName().contains(".domain")))
                     .allowEmptyShould(true) // the gateway has no domain package
                     .check(classes);
         }
@@ -63,7 +88,12 @@ class ArchitectureTest {
 
     @Test
     void sharedModulesDependOnNoService() {
-        noClasses().that().resideInAnyPackage("cn.wildlife.events..", "cn.wildlife.support..",
-                "cn.wildlife.embedded..").should().dependOnClassesThat().resideInAnyPackage(SERVICES).check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("cn.wildlife.events..", "cn.wildlife.support..", "cn.wildlife.embedded..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES)
+                .check(classes);
     }
 }

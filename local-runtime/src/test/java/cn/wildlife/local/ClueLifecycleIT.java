@@ -29,22 +29,36 @@ class ClueLifecycleIT {
     private String deadlineState(String clueId) {
         JsonNode page = client.get(gateway + "/api/deadlines?subjectId=" + clueId, client.as("forestry-officer"))
                 .body();
-        return page.get("total").asInt() == 0 ? null : page.get("items").get(0).get("state").asString();
+        return page.get("total").asInt() == 0
+                ? null
+                : page.get("items").get(0).get("state").asString();
     }
 
     @Test
     void openingACaseOnAClueMeetsItsHandlingClock() {
         String clueId = publishedClue();
 
-        assertThat(step("forestry-officer", clueId, "assign", "{}").status()).as("assignee required").isEqualTo(400);
+        assertThat(step("forestry-officer", clueId, "assign", "{}").status())
+                .as("assignee required")
+                .isEqualTo(400);
         assertThat(step("forestry-officer", clueId, "assign", """
-                {"assignee":"林草执法员张某"}""").body().get("status").asString()).isEqualTo("ASSIGNED");
-        assertThat(step("forestry-officer", clueId, "open-case", "{}").body().get("errors").get(0).get("field")
-                .asString()).isEqualTo("caseNumber");
+                {"assignee":"林草执法员张某"}""")
+                        .body()
+                        .get("status")
+                        .asString())
+                .isEqualTo("ASSIGNED");
+        assertThat(step("forestry-officer", clueId, "open-case", "{}")
+                        .body()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("caseNumber");
         JsonNode opened = step("forestry-officer", clueId, "open-case", """
                 {"caseNumber":"双林罚〔2026〕30号"}""").body();
         assertThat(opened.get("status").asString()).isEqualTo("CASE_OPENED");
-        assertThat(opened.get("allowedSteps").valueStream().map(JsonNode::asString)).as("only telling the reporter")
+        assertThat(opened.get("allowedSteps").valueStream().map(JsonNode::asString))
+                .as("only telling the reporter")
                 .containsExactly("give-feedback");
 
         PlatformClient.Answer again = step("forestry-officer", clueId, "dismiss", """
@@ -60,15 +74,22 @@ class ClueLifecycleIT {
         String clueId = publishedClue();
 
         assertThat(step("police-officer", clueId, "refer", """
-                {"referredTo":"PUBLIC_SECURITY","reasons":["x"]}""").status()).as("not police's clue").isEqualTo(404);
+                {"referredTo":"PUBLIC_SECURITY","reasons":["x"]}""").status())
+                .as("not police's clue")
+                .isEqualTo(404);
         assertThat(step("procurator", clueId, "dismiss", """
-                {"reasons":["x"]}""").status()).as("oversight reads only").isEqualTo(403);
+                {"reasons":["x"]}""").status())
+                .as("oversight reads only")
+                .isEqualTo(403);
         PlatformClient.Answer self = step("forestry-officer", clueId, "refer", """
                 {"referredTo":"FORESTRY","reasons":["x"]}""");
         assertThat(self.status()).isEqualTo(400);
         assertThat(step("forestry-officer", clueId, "refer", """
-                {"referredTo":"MARKET_SUPERVISION","reasons":["涉及餐馆经营利用，属市场监管职责"]}""").body().get("status")
-                .asString()).isEqualTo("REFERRED");
+                {"referredTo":"MARKET_SUPERVISION","reasons":["涉及餐馆经营利用，属市场监管职责"]}""")
+                        .body()
+                        .get("status")
+                        .asString())
+                .isEqualTo("REFERRED");
         await().atMost(Duration.ofSeconds(30)).until(() -> "MET_LATE".equals(deadlineState(clueId)));
     }
 }

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import cn.wildlife.events.Agency;
 import cn.wildlife.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,12 +38,12 @@ class ClueReportersAndReferralsIT {
 
     private String clueWithReporter() {
         String id = "FORESTRY-220112-RPT-" + UUID.randomUUID().toString().substring(0, 8);
-        PlatformClient.Answer created = client.post(gateway + "/api/clues", """
+        PlatformClient.Answer created = client.post(
+                gateway + "/api/clues", """
                 {"clueId":"%s","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
                  "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"热线举报水库边架网捕鸟",
                  "people":["男，约四十岁，驾驶白色面包车"],"evidence":["热线录音 12345-20261120-0931.mp3"],
-                 "reporter":{"anonymous":false,"name":"%s","phone":"%s","idNumber":"%s","rewardRequested":true}}"""
-                .formatted(id, NAME, PHONE, ID_NUMBER), client.as("forestry-officer"));
+                 "reporter":{"anonymous":false,"name":"%s","phone":"%s","idNumber":"%s","rewardRequested":true}}""".formatted(id, NAME, PHONE, ID_NUMBER), client.as("forestry-officer"));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(created.body().get("reporterOnFile").asBoolean()).isTrue();
         return id;
@@ -71,14 +70,19 @@ class ClueReportersAndReferralsIT {
             JsonNode reporter = client.get(gateway + "/api/clues/" + id + "/reporter", client.as("forestry-officer"))
                     .body();
             assertThat(reporter.get("name").asString()).isEqualTo(NAME);
-            for (String other : List.of("forestry-head", "procurator", "supervisor", "police-officer",
-                    "forestry-nongan")) {
-                assertThat(client.get(gateway + "/api/clues/" + id + "/reporter", client.as(other)).status())
-                        .as(other).isEqualTo(404);
+            for (String other :
+                    List.of("forestry-head", "procurator", "supervisor", "police-officer", "forestry-nongan")) {
+                assertThat(client.get(gateway + "/api/clues/" + id + "/reporter", client.as(other))
+                                .status())
+                        .as(other)
+                        .isEqualTo(404);
             }
-            JsonNode oversight = client.get(gateway + "/api/clues/" + id, client.as("procurator")).body();
+            JsonNode oversight = client.get(gateway + "/api/clues/" + id, client.as("procurator"))
+                    .body();
             assertThat(oversight.hasNonNull("reporterOnFile")).isFalse();
-            assertThat(oversight.hasNonNull("people")).as("people named are the agency's").isFalse();
+            assertThat(oversight.hasNonNull("people"))
+                    .as("people named are the agency's")
+                    .isFalse();
             assertThat(oversight.get("evidence").get(0).asString()).startsWith("热线录音");
             assertThat(oversight.toString()).doesNotContain(NAME, PHONE, ID_NUMBER);
 
@@ -87,24 +91,31 @@ class ClueReportersAndReferralsIT {
                     {"referredTo":"PUBLIC_SECURITY","reasons":["涉嫌非法狩猎罪，属公安机关管辖"]}""");
             step("police-officer", id, "accept-referral", "{}");
             String policeClue = "PUBLIC_SECURITY-" + id;
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.get(gateway + "/api/clues/" + policeClue,
-                    client.as("police-officer")).status()).isEqualTo(200));
-            assertThat(client.get(gateway + "/api/clues/" + id, client.as("police-officer")).body().toString())
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(
+                                    client.get(gateway + "/api/clues/" + policeClue, client.as("police-officer"))
+                                            .status())
+                            .isEqualTo(200));
+            assertThat(client.get(gateway + "/api/clues/" + id, client.as("police-officer"))
+                            .body()
+                            .toString())
                     .doesNotContain(NAME, PHONE, ID_NUMBER);
             assertThat(client.get(gateway + "/api/clues/" + policeClue + "/reporter", client.as("police-officer"))
-                    .status()).isEqualTo(404);
+                            .status())
+                    .isEqualTo(404);
 
-            List<ConsumerRecord<String, byte[]>> events = client.read(Topics.PLATFORM_CLUES,
-                    r -> r.key().equals(id) || r.key().equals(policeClue), 4, PATIENCE);
+            List<ConsumerRecord<String, byte[]>> events = client.read(
+                    Topics.PLATFORM_CLUES, r -> r.key().equals(id) || r.key().equals(policeClue), 4, PATIENCE);
             assertThat(events).hasSizeGreaterThanOrEqualTo(4);
             for (ConsumerRecord<String, byte[]> event : events) {
                 assertThat(new String(event.value(), StandardCharsets.UTF_8)).doesNotContain(NAME, PHONE, ID_NUMBER);
             }
-            assertThat(captured.list).anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("NewClue"))
+            assertThat(captured.list)
+                    .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("NewClue"))
                     .allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain(NAME, PHONE, ID_NUMBER));
 
-            JsonNode audit = client.get(gateway + "/api/audit/case-service?recordId=" + id,
-                    client.as("platform-admin")).body();
+            JsonNode audit = client.get(gateway + "/api/audit/case-service?recordId=" + id, client.as("platform-admin"))
+                    .body();
             assertThat(audit.toString()).contains("clue-reporter", "forestry-officer");
         } finally {
             ours.setLevel(oursBefore);
@@ -116,26 +127,38 @@ class ClueReportersAndReferralsIT {
     @Test
     void aClueIsVerifiedReferredAcceptedByTheCompetentAgencyAndTheReporterIsTold() {
         String id = clueWithReporter();
-        assertThat(step("forestry-officer", id, "verify", "{}").body().get("state").asString())
-                .as("verification follows assignment").isEqualTo("RECEIVED");
+        assertThat(step("forestry-officer", id, "verify", "{}")
+                        .body()
+                        .get("state")
+                        .asString())
+                .as("verification follows assignment")
+                .isEqualTo("RECEIVED");
         step("forestry-officer", id, "assign", """
                 {"assignee":"林草执法员张某"}""");
-        assertThat(step("forestry-officer", id, "verify", "{}").status()).as("findings required").isEqualTo(400);
+        assertThat(step("forestry-officer", id, "verify", "{}").status())
+                .as("findings required")
+                .isEqualTo(400);
         assertThat(step("forestry-officer", id, "verify", """
-                {"reasons":["现场核实：鸟网三张，大天鹅死体一只"]}""").body().get("status").asString())
+                {"reasons":["现场核实：鸟网三张，大天鹅死体一只"]}""")
+                        .body()
+                        .get("status")
+                        .asString())
                 .isEqualTo("VERIFIED");
         assertThat(step("forestry-officer", id, "refer", """
-                {"referredTo":"PROCURATORATE","reasons":["x"]}""").status()).as("not a handling agency")
+                {"referredTo":"PROCURATORATE","reasons":["x"]}""").status())
+                .as("not a handling agency")
                 .isEqualTo(400);
         JsonNode referred = step("forestry-officer", id, "refer", """
                 {"referredTo":"MARKET_SUPERVISION","reasons":["饭店收购野生鸟类，属市场监管职责"]}""").body();
         assertThat(referred.get("status").asString()).isEqualTo("REFERRED");
-        assertThat(referred.get("allowedSteps").valueStream().map(JsonNode::asString)).containsExactly("give-feedback");
+        assertThat(referred.get("allowedSteps").valueStream().map(JsonNode::asString))
+                .containsExactly("give-feedback");
 
         // The market officer of Nanguan district does not cover Shuangyang: neither sees nor accepts it.
         assertThat(step("market-officer", id, "accept-referral", "{}").status()).isEqualTo(404);
         assertThat(step("police-officer", id, "accept-referral", "{}").status()).isEqualTo(404);
-        assertThat(step("forestry-officer", id, "accept-referral", "{}").status()).as("the receiver's step")
+        assertThat(step("forestry-officer", id, "accept-referral", "{}").status())
+                .as("the receiver's step")
                 .isEqualTo(403);
 
         JsonNode feedback = step("forestry-officer", id, "give-feedback", """
@@ -143,7 +166,9 @@ class ClueReportersAndReferralsIT {
         assertThat(feedback.get("status").asString()).isEqualTo("REFERRED");
         assertThat(feedback.hasNonNull("feedbackAt")).isTrue();
         assertThat(step("forestry-officer", id, "give-feedback", """
-                {"reasons":["again"]}""").status()).as("told once").isEqualTo(409);
+                {"reasons":["again"]}""").status())
+                .as("told once")
+                .isEqualTo(409);
     }
 
     @Test
@@ -151,7 +176,8 @@ class ClueReportersAndReferralsIT {
         String id = clueWithReporter();
         step("forestry-officer", id, "refer", """
                 {"referredTo":"PUBLIC_SECURITY","reasons":["涉嫌非法狩猎罪"]}""");
-        JsonNode asSeenByPolice = client.get(gateway + "/api/clues/" + id, client.as("police-officer")).body();
+        JsonNode asSeenByPolice = client.get(gateway + "/api/clues/" + id, client.as("police-officer"))
+                .body();
         assertThat(asSeenByPolice.get("allowedSteps").valueStream().map(JsonNode::asString))
                 .containsExactly("accept-referral");
         JsonNode accepted = step("police-officer", id, "accept-referral", "{}").body();
@@ -159,11 +185,17 @@ class ClueReportersAndReferralsIT {
         assertThat(step("police-officer", id, "accept-referral", "{}").status()).isEqualTo(409);
 
         String policeClue = "PUBLIC_SECURITY-" + id;
-        JsonNode own = client.get(gateway + "/api/clues/" + policeClue, client.as("police-officer")).body();
+        JsonNode own = client.get(gateway + "/api/clues/" + policeClue, client.as("police-officer"))
+                .body();
         assertThat(own.get("agency").asString()).isEqualTo("PUBLIC_SECURITY");
         assertThat(own.get("referredFrom").asString()).isEqualTo(id);
         assertThat(own.get("source").asString()).isEqualTo("AGENCY_INTELLIGENCE");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.get(gateway + "/api/deadlines?subjectId="
-                + policeClue, client.as("police-officer")).body().get("total").asInt()).isEqualTo(1));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(client.get(
+                                        gateway + "/api/deadlines?subjectId=" + policeClue, client.as("police-officer"))
+                                .body()
+                                .get("total")
+                                .asInt())
+                        .isEqualTo(1));
     }
 }

@@ -3,6 +3,9 @@ package cn.wildlife.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import cn.wildlife.embedded.KafkaCredentials;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.access.KafkaAccess;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -16,10 +19,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import cn.wildlife.embedded.KafkaCredentials;
-import cn.wildlife.events.Topics;
-import cn.wildlife.events.access.KafkaAccess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -58,7 +57,8 @@ class ComposeFileTest {
             compose = new Yaml().load(reader);
         }
         services = new LinkedHashMap<>();
-        map(compose.get("services"), "services").forEach((name, definition) -> services.put(name, map(definition, name)));
+        map(compose.get("services"), "services")
+                .forEach((name, definition) -> services.put(name, map(definition, name)));
     }
 
     @Test
@@ -81,7 +81,8 @@ class ComposeFileTest {
         Map<String, Object> mongo = service("mongo");
 
         assertThat(commandLine(mongo.get("command"))).contains("--replSet");
-        assertThat(commandLine(map(mongo.get("healthcheck"), "mongo healthcheck").get("test")))
+        assertThat(commandLine(
+                        map(mongo.get("healthcheck"), "mongo healthcheck").get("test")))
                 .contains("rs.initiate");
     }
 
@@ -94,7 +95,9 @@ class ComposeFileTest {
                 return;
             }
             assertThat(service.get("healthcheck")).as("%s healthcheck", name).isInstanceOf(Map.class);
-            assertThat(map(service.get("healthcheck"), name).get("test")).as("%s healthcheck test", name).isNotNull();
+            assertThat(map(service.get("healthcheck"), name).get("test"))
+                    .as("%s healthcheck test", name)
+                    .isNotNull();
             assertThat(service.get("mem_limit")).as("%s mem_limit", name).isNotNull();
         });
     }
@@ -109,23 +112,29 @@ class ComposeFileTest {
             // The short list form cannot carry a condition, so it only waits for "started".
             assertThat(dependsOn).as("%s depends_on must name conditions", name).isInstanceOf(Map.class);
             map(dependsOn, name).forEach((dependency, condition) -> {
-                assertThat(services).as("%s depends on an undefined service", name).containsKey(dependency);
+                assertThat(services)
+                        .as("%s depends on an undefined service", name)
+                        .containsKey(dependency);
                 assertThat(map(condition, name + " -> " + dependency).get("condition"))
                         .as("%s -> %s", name, dependency)
-                        .isEqualTo(isOneShot(services.get(dependency)) ? "service_completed_successfully"
-                                : "service_healthy");
+                        .isEqualTo(
+                                isOneShot(services.get(dependency))
+                                        ? "service_completed_successfully"
+                                        : "service_healthy");
             });
         });
     }
 
     @Test
     void springServicesUseBootFourMongoPropertyNames() {
-        MONGO_DATABASES.forEach((name, database) -> assertThat(keyValues(service(name).get("environment")))
-                .as("%s environment", name)
-                .containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + database + "?replicaSet=rs0"));
+        MONGO_DATABASES.forEach(
+                (name, database) -> assertThat(keyValues(service(name).get("environment")))
+                        .as("%s environment", name)
+                        .containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + database + "?replicaSet=rs0"));
 
         // Boot 4 silently ignores spring.data.mongodb.* and would connect to localhost instead.
-        services.forEach((name, service) -> assertThat(keyValues(service.get("environment")).keySet())
+        services.forEach((name, service) -> assertThat(
+                        keyValues(service.get("environment")).keySet())
                 .as("%s environment", name)
                 .noneMatch(key -> key.toUpperCase().contains("SPRING_DATA_MONGODB")));
     }
@@ -137,7 +146,8 @@ class ComposeFileTest {
             assertThat(service.get("build")).as("%s build", name).isInstanceOf(Map.class);
             Map<String, Object> build = map(service.get("build"), name);
 
-            assertThat(Path.of(String.valueOf(build.get("context"))).normalize()).as("%s context", name)
+            assertThat(Path.of(String.valueOf(build.get("context"))).normalize())
+                    .as("%s context", name)
                     .isEqualTo(Path.of(""));
             assertThat(build.get("dockerfile")).as("%s dockerfile", name).isEqualTo("Dockerfile");
             assertThat(keyValues(build.get("args"))).as("%s build args", name).containsEntry("SERVICE", name);
@@ -172,7 +182,8 @@ class ComposeFileTest {
                 .map(line -> line.split("\\s+")[1])
                 .collect(Collectors.toList());
 
-        assertThat(baseImages).isNotEmpty()
+        assertThat(baseImages)
+                .isNotEmpty()
                 .allSatisfy(image -> assertThat(tagOf(image)).as(image).matches(PINNED_TAG));
     }
 
@@ -180,21 +191,24 @@ class ComposeFileTest {
     void kafkaTakesClientsOnlyOverSaslSslWithScramAndNoListenerWithoutAuthentication() {
         Map<String, String> environment = keyValues(service("kafka").get("environment"));
         Map<String, String> protocols = new LinkedHashMap<>();
-        for (String entry : environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+        for (String entry :
+                environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
             String[] nameAndProtocol = entry.trim().split(":", 2);
             protocols.put(nameAndProtocol[0], nameAndProtocol[1]);
         }
 
-        assertThat(protocols).containsEntry("CLIENT", "SASL_SSL")
+        assertThat(protocols)
+                .containsEntry("CLIENT", "SASL_SSL")
                 .containsEntry("INTERNAL", "SASL_PLAINTEXT")
                 .containsEntry("CONTROLLER", "SASL_PLAINTEXT");
         assertThat(listenerNames(environment.get("KAFKA_LISTENERS")))
                 .containsExactlyInAnyOrder("CLIENT", "INTERNAL", "CONTROLLER");
-        assertThat(protocols.values()).as("no listener takes a client without SASL")
+        assertThat(protocols.values())
+                .as("no listener takes a client without SASL")
                 .allMatch(p -> p.startsWith("SASL_"));
         assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).contains("CLIENT://kafka:9092");
-        assertThat(environment).containsEntry("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS",
-                        KafkaAccess.MECHANISM)
+        assertThat(environment)
+                .containsEntry("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS", KafkaAccess.MECHANISM)
                 .containsEntry("KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED_MECHANISMS", "PLAIN")
                 .containsEntry("KAFKA_LISTENER_NAME_CONTROLLER_SASL_ENABLED_MECHANISMS", "PLAIN")
                 .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "INTERNAL")
@@ -207,23 +221,27 @@ class ComposeFileTest {
     void kafkaDeniesWhatNoAclAllowsAndKnowsOnlyTheBrokerAndTheOperatorsAsSuperUsers() {
         Map<String, String> environment = keyValues(service("kafka").get("environment"));
 
-        assertThat(environment).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
-                        "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        assertThat(environment)
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .containsEntry("KAFKA_MESSAGE_MAX_BYTES", String.valueOf(Topics.MAX_DEAD_LETTER_BYTES))
                 .containsKey("KAFKA_CONNECTIONS_MAX_REAUTH_MS");
-        assertThat(Set.of(environment.get("KAFKA_SUPER_USERS").split(";"))).containsExactlyInAnyOrder(
-                KafkaAccess.user(KafkaCredentials.BROKER), KafkaAccess.user(KafkaAccess.ADMIN));
+        assertThat(Set.of(environment.get("KAFKA_SUPER_USERS").split(";")))
+                .containsExactlyInAnyOrder(
+                        KafkaAccess.user(KafkaCredentials.BROKER), KafkaAccess.user(KafkaAccess.ADMIN));
     }
 
     @Test
     void kafkasHealthcheckAuthenticatesOnTheInternalListener() {
-        String test = commandLine(map(service("kafka").get("healthcheck"), "kafka healthcheck").get("test"));
+        String test = commandLine(
+                map(service("kafka").get("healthcheck"), "kafka healthcheck").get("test"));
 
         assertThat(test).contains("--bootstrap-server localhost:9094").contains("--command-config");
-        assertThat(composeFile.resolveSibling("deploy/kafka/start-kafka.sh")).content()
-                .contains("healthcheck.properties").contains("sasl.mechanism=PLAIN");
+        assertThat(composeFile.resolveSibling("deploy/kafka/start-kafka.sh"))
+                .content()
+                .contains("healthcheck.properties")
+                .contains("sasl.mechanism=PLAIN");
     }
 
     @Test
@@ -236,8 +254,9 @@ class ComposeFileTest {
 
         services.forEach((name, service) -> {
             if (!name.equals("kafka") && !name.equals("kafka-tls")) {
-                assertThat(volumesOf(name)).as("%s volumes", name).noneMatch(v -> v.startsWith("kafka-broker-tls:")
-                        || v.startsWith("kafka-ca:"));
+                assertThat(volumesOf(name))
+                        .as("%s volumes", name)
+                        .noneMatch(v -> v.startsWith("kafka-broker-tls:") || v.startsWith("kafka-ca:"));
             }
         });
     }
@@ -251,7 +270,9 @@ class ComposeFileTest {
         assertThat(commandLine(setup.get("entrypoint"))).contains("kafka-setup.sh");
         assertThat(commandLine(setup.get("command"))).contains("--bootstrap=localhost:9094");
         assertThat(setup.get("network_mode")).isEqualTo("service:kafka");
-        assertThat(composeFile.resolveSibling("deploy/kafka/kafka-setup.sh")).content().contains("kafka-setup ");
+        assertThat(composeFile.resolveSibling("deploy/kafka/kafka-setup.sh"))
+                .content()
+                .contains("kafka-setup ");
         assertThat(map(setup.get("depends_on"), "kafka-setup depends_on")).containsOnlyKeys("kafka");
         assertThat(isOneShot(setup)).isTrue();
         assertThat(composeFile.resolveSibling("Dockerfile")).content().contains("local-runtime)");
@@ -262,7 +283,8 @@ class ComposeFileTest {
         principals.add(KafkaCredentials.BROKER);
         for (String principal : principals) {
             String variable = passwordVariable(principal);
-            assertThat(environment.get(variable)).as("%s password", principal)
+            assertThat(environment.get(variable))
+                    .as("%s password", principal)
                     .isEqualTo("${" + variable + ":?set " + variable + "}");
         }
     }
@@ -273,38 +295,46 @@ class ComposeFileTest {
             Map<String, Object> service = service(name);
             Map<String, String> environment = keyValues(service.get("environment"));
 
-            assertThat(environment).as(name)
+            assertThat(environment)
+                    .as(name)
                     .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                     .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", KafkaAccess.MECHANISM)
                     .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PKCS12")
                     // kafka-setup created the topics; a service's principal may not create any.
                     .containsEntry("PLATFORM_TOPICS_CREATE", "false");
-            assertThat(environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as(name).isEqualTo(
-                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+            assertThat(environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                    .as(name)
+                    .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
                             + "\" password=\"${" + passwordVariable(name) + ":?set " + passwordVariable(name) + "}\";");
             String truststore = environment.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION");
             assertThat(truststore).as(name).startsWith("file:/etc/wildlife/kafka-tls/");
             assertThat(volumesOf(name)).as(name).contains("kafka-truststore:/etc/wildlife/kafka-tls:ro");
             assertThat(map(map(service.get("depends_on"), name).get("kafka-setup"), name + " -> kafka-setup")
-                    .get("condition")).as(name).isEqualTo("service_completed_successfully");
+                            .get("condition"))
+                    .as(name)
+                    .isEqualTo("service_completed_successfully");
         }
     }
 
     @Test
     void noPasswordIsWrittenInTheComposeFile() {
-        services.forEach((name, service) -> keyValues(service.get("environment")).forEach((key, value) -> {
-            if (key.contains("PASSWORD")) {
-                assertThat(value).as("%s %s", name, key).matches(REQUIRED_VARIABLE);
-            }
-            Matcher inline = Pattern.compile("password=\"([^\"]*)\"").matcher(String.valueOf(value));
-            while (inline.find()) {
-                assertThat(inline.group(1)).as("%s %s", name, key).matches(REQUIRED_VARIABLE);
-            }
-        }));
+        services.forEach((name, service) -> keyValues(service.get("environment"))
+                .forEach((key, value) -> {
+                    if (key.contains("PASSWORD")) {
+                        assertThat(value).as("%s %s", name, key).matches(REQUIRED_VARIABLE);
+                    }
+                    Matcher inline = Pattern.compile("password=\"([^\"]*)\"").matcher(String.valueOf(value));
+                    while (inline.find()) {
+                        assertThat(inline.group(1)).as("%s %s", name, key).matches(REQUIRED_VARIABLE);
+                    }
+                }));
         // A default ("${X:-secret}" or "${X-secret}") would be a password in the file after all.
-        assertThat(Pattern.compile("\\$\\{[A-Z0-9_]*PASSWORD[A-Z0-9_]*:?-").matcher(composeText).find())
-                .as("a password variable with a default").isFalse();
+        assertThat(Pattern.compile("\\$\\{[A-Z0-9_]*PASSWORD[A-Z0-9_]*:?-")
+                        .matcher(composeText)
+                        .find())
+                .as("a password variable with a default")
+                .isFalse();
     }
 
     /** A job that runs to its end: compose must not restart it, and what depends on it waits for its success. */
@@ -317,12 +347,16 @@ class ComposeFileTest {
     }
 
     private static List<String> listenerNames(String listeners) {
-        return Arrays.stream(listeners.split(",")).map(l -> l.trim().split("://", 2)[0]).toList();
+        return Arrays.stream(listeners.split(","))
+                .map(l -> l.trim().split("://", 2)[0])
+                .toList();
     }
 
     private static List<String> volumesOf(String name) {
         Object volumes = service(name).get("volumes");
-        return volumes instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return volumes instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     private static Map<String, Object> service(String name) {
@@ -375,7 +409,8 @@ class ComposeFileTest {
                 return candidate;
             }
         }
-        throw new IllegalStateException(fileName + " not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                fileName + " not found above " + Path.of("").toAbsolutePath());
     }
 
     @Test
@@ -385,9 +420,11 @@ class ComposeFileTest {
         for (String name : SPRING_SERVICES) {
             Map<String, String> environment = keyValues(service(name).get("environment"));
             assertThat(environment.get("PLATFORM_TOKEN_ISSUER")).as(name).endsWith("/realms/wildlife");
-            assertThat(environment.get("PLATFORM_JWK_SET_URI")).as(name)
+            assertThat(environment.get("PLATFORM_JWK_SET_URI"))
+                    .as(name)
                     .startsWith("http://keycloak:8080/realms/wildlife/");
         }
-        assertThat(composeFile.resolveSibling("deploy/keycloak/wildlife-realm.json")).isRegularFile();
+        assertThat(composeFile.resolveSibling("deploy/keycloak/wildlife-realm.json"))
+                .isRegularFile();
     }
 }

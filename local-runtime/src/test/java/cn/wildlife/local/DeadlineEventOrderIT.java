@@ -33,29 +33,56 @@ class DeadlineEventOrderIT {
         return "TR-220112-IT-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static Envelope<TransferStepTaken> step(String transferId, EventType type, String step, String state,
-                                                    Agency by, String takenAt) {
-        TransferStepTaken taken = new TransferStepTaken(transferId, step, state, "双林罚〔2026〕99号", Agency.FORESTRY,
-                "220112", "220112", by == Agency.FORESTRY ? "forestry-officer" : "police-officer", by,
-                Instant.parse(takenAt), List.of(), List.of());
+    private static Envelope<TransferStepTaken> step(
+            String transferId, EventType type, String step, String state, Agency by, String takenAt) {
+        TransferStepTaken taken = new TransferStepTaken(
+                transferId,
+                step,
+                state,
+                "双林罚〔2026〕99号",
+                Agency.FORESTRY,
+                "220112",
+                "220112",
+                by == Agency.FORESTRY ? "forestry-officer" : "police-officer",
+                by,
+                Instant.parse(takenAt),
+                List.of(),
+                List.of());
         return Envelope.of(CASE_SERVICE, Agency.FORESTRY, "220112", type, taken);
     }
 
     private JsonNode deadline(String id) {
-        return client.get(gateway + "/api/deadlines/" + id, client.as("supervisor")).body();
+        return client.get(gateway + "/api/deadlines/" + id, client.as("supervisor"))
+                .body();
     }
 
     @Test
     void aTransferReportedAndApprovedOnTheTwentyEighthOfSeptemberHasItsDayClocksEndAfterNationalDay() {
         String id = newTransferId();
-        client.publish(Topics.PLATFORM_TRANSFERS, step(id, EventType.TRANSFER_REPORTED, "REPORT", "REPORTED",
-                Agency.FORESTRY, "2026-09-28T01:00:00Z"));
-        client.publish(Topics.PLATFORM_TRANSFERS, step(id, EventType.TRANSFER_APPROVED, "APPROVE", "APPROVED",
-                Agency.FORESTRY, "2026-09-28T06:00:00Z"));
-        client.publish(Topics.PLATFORM_TRANSFERS, step(id, EventType.TRANSFER_TRANSFERRED, "TRANSFER", "TRANSFERRED",
-                Agency.FORESTRY, "2026-09-28T08:00:00Z"));
-        client.publish(Topics.PLATFORM_TRANSFERS, step(id, EventType.TRANSFER_RECEIVED, "RECEIVE", "RECEIVED",
-                Agency.PUBLIC_SECURITY, "2026-09-28T09:00:00Z"));
+        client.publish(
+                Topics.PLATFORM_TRANSFERS,
+                step(id, EventType.TRANSFER_REPORTED, "REPORT", "REPORTED", Agency.FORESTRY, "2026-09-28T01:00:00Z"));
+        client.publish(
+                Topics.PLATFORM_TRANSFERS,
+                step(id, EventType.TRANSFER_APPROVED, "APPROVE", "APPROVED", Agency.FORESTRY, "2026-09-28T06:00:00Z"));
+        client.publish(
+                Topics.PLATFORM_TRANSFERS,
+                step(
+                        id,
+                        EventType.TRANSFER_TRANSFERRED,
+                        "TRANSFER",
+                        "TRANSFERRED",
+                        Agency.FORESTRY,
+                        "2026-09-28T08:00:00Z"));
+        client.publish(
+                Topics.PLATFORM_TRANSFERS,
+                step(
+                        id,
+                        EventType.TRANSFER_RECEIVED,
+                        "RECEIVE",
+                        "RECEIVED",
+                        Agency.PUBLIC_SECURITY,
+                        "2026-09-28T09:00:00Z"));
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             // 3 days from 28 September: 1 October is National Day, so the first working day after the holiday.
@@ -75,16 +102,18 @@ class DeadlineEventOrderIT {
     @Test
     void aFulfilmentArrivingBeforeItsOpeningEventLeavesTheClockMetAndRaisesNothing() {
         String id = newTransferId();
-        Envelope<TransferStepTaken> approved = step(id, EventType.TRANSFER_APPROVED, "APPROVE", "APPROVED",
-                Agency.FORESTRY, "2026-11-20T06:00:00Z");
-        Envelope<TransferStepTaken> reported = step(id, EventType.TRANSFER_REPORTED, "REPORT", "REPORTED",
-                Agency.FORESTRY, "2026-11-20T01:00:00Z");
+        Envelope<TransferStepTaken> approved =
+                step(id, EventType.TRANSFER_APPROVED, "APPROVE", "APPROVED", Agency.FORESTRY, "2026-11-20T06:00:00Z");
+        Envelope<TransferStepTaken> reported =
+                step(id, EventType.TRANSFER_REPORTED, "REPORT", "REPORTED", Agency.FORESTRY, "2026-11-20T01:00:00Z");
         client.publish(Topics.PLATFORM_TRANSFERS, approved);
         client.publish(Topics.PLATFORM_TRANSFERS, reported);
         String deadlineId = "TRANSFER_APPROVAL_DECISION:" + id;
 
-        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(deadline(deadlineId).get("state").asString()).isEqualTo("MET"));
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .untilAsserted(() ->
+                        assertThat(deadline(deadlineId).get("state").asString()).isEqualTo("MET"));
         JsonNode met = deadline(deadlineId);
         assertThat(met.get("history").valueStream().map(h -> h.get("change").asString()))
                 .containsExactly("OPENED", "MET");
@@ -94,19 +123,25 @@ class DeadlineEventOrderIT {
         client.publish(Topics.PLATFORM_TRANSFERS, approved);
         assertThat(client.read(Topics.PLATFORM_ALERTS, r -> deadlineId.equals(r.key()), 0, Duration.ofSeconds(4)))
                 .isEmpty();
-        assertThat(deadline(deadlineId).get("version").asLong()).isEqualTo(met.get("version").asLong());
+        assertThat(deadline(deadlineId).get("version").asLong())
+                .isEqualTo(met.get("version").asLong());
     }
 
     @Test
     void aFulfilmentArrivingFirstButAfterTheDueTimeLeavesTheClockMetLate() {
         String id = newTransferId();
-        client.publish(Topics.PLATFORM_TRANSFERS, step(id, EventType.TRANSFER_REFUSED, "REFUSE", "REFUSED",
-                Agency.FORESTRY, "2026-11-12T06:00:00Z"));
-        client.publish(Topics.PLATFORM_TRANSFERS, step(id, EventType.TRANSFER_REPORTED, "REPORT", "REPORTED",
-                Agency.FORESTRY, "2026-11-02T01:00:00Z"));
+        client.publish(
+                Topics.PLATFORM_TRANSFERS,
+                step(id, EventType.TRANSFER_REFUSED, "REFUSE", "REFUSED", Agency.FORESTRY, "2026-11-12T06:00:00Z"));
+        client.publish(
+                Topics.PLATFORM_TRANSFERS,
+                step(id, EventType.TRANSFER_REPORTED, "REPORT", "REPORTED", Agency.FORESTRY, "2026-11-02T01:00:00Z"));
 
-        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(deadline("TRANSFER_APPROVAL_DECISION:" + id).get("state").asString())
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(deadline("TRANSFER_APPROVAL_DECISION:" + id)
+                                .get("state")
+                                .asString())
                         .isEqualTo("MET_LATE"));
     }
 }

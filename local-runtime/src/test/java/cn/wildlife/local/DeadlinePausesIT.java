@@ -41,7 +41,10 @@ class DeadlinePausesIT {
     }
 
     private static List<String> changes(JsonNode deadline) {
-        return deadline.get("history").valueStream().map(h -> h.get("change").asString()).toList();
+        return deadline.get("history")
+                .valueStream()
+                .map(h -> h.get("change").asString())
+                .toList();
     }
 
     @Test
@@ -49,23 +52,27 @@ class DeadlinePausesIT {
         PlatformClient.Answer opened = client.post(gateway + "/api/cases", """
                 {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"2026-10-15T02:00:00Z",
                  "title":"奢岭镇非法收购野生鸟类案","behaviours":["ILLEGAL_PURCHASE_TRANSPORT_SALE"],
-                 "species":[{"speciesCode":"cygnus-cygnus","count":1,"unit":"ANIMAL"}],"value":8000}""",
-                client.as("forestry-officer"));
+                 "species":[{"speciesCode":"cygnus-cygnus","count":1,"unit":"ANIMAL"}],"value":8000}""", client.as("forestry-officer"));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String caseId = opened.body().get("id").asString();
         String deadlineId = "ADMIN_PENALTY_DECISION:" + caseId;
         // 90 days from 15 October 2026: Wednesday 13 January 2027.
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadline(deadlineId).get("dueDate").asString())
-                .isEqualTo("2027-01-13"));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(deadline(deadlineId).get("dueDate").asString())
+                                .isEqualTo("2027-01-13"));
 
-        PlatformClient.Answer paused = client.post(gateway + "/api/cases/" + caseId + "/pauses", """
+        PlatformClient.Answer paused =
+                client.post(gateway + "/api/cases/" + caseId + "/pauses", """
                 {"kind":"APPRAISAL","expectedVersion":1,"at":"2026-11-20T02:00:00Z",
                  "reason":"委托吉林省野生动物司法鉴定中心鉴定"}""", client.as("forestry-officer"));
         assertThat(paused.status()).as(paused.raw()).isEqualTo(200);
         assertThat(paused.body().get("state").asString()).isEqualTo("PAUSED");
         assertThat(paused.body().get("version").asLong()).isEqualTo(2);
 
-        PlatformClient.Answer twice = client.post(gateway + "/api/cases/" + caseId + "/pauses", """
+        PlatformClient.Answer twice = client.post(
+                gateway + "/api/cases/" + caseId + "/pauses",
+                """
                 {"kind":"HEARING","expectedVersion":2,"reason":"当事人申请听证"}""",
                 client.as("forestry-officer", "Accept-Language", "zh-CN"));
         assertThat(twice.status()).isEqualTo(409);
@@ -79,12 +86,19 @@ class DeadlinePausesIT {
             assertThat(changes(d)).containsExactly("OPENED", "PAUSED");
         });
 
-        assertThat(client.post(gateway + "/api/cases/" + caseId + "/pauses/HEARING/end", """
-                {"expectedVersion":2}""", client.as("forestry-officer")).body().get("pausedFor").asString())
-                .as("a hearing that never started does not end the appraisal").isEqualTo("APPRAISAL");
-        PlatformClient.Answer ended = client.post(gateway + "/api/cases/" + caseId + "/pauses/APPRAISAL/end", """
-                {"expectedVersion":2,"at":"2026-11-23T08:00:00Z","note":"鉴定意见已出具"}""",
-                client.as("forestry-officer"));
+        assertThat(client.post(
+                                gateway + "/api/cases/" + caseId + "/pauses/HEARING/end",
+                                """
+                {"expectedVersion":2}""",
+                                client.as("forestry-officer"))
+                        .body()
+                        .get("pausedFor")
+                        .asString())
+                .as("a hearing that never started does not end the appraisal")
+                .isEqualTo("APPRAISAL");
+        PlatformClient.Answer ended = client.post(
+                gateway + "/api/cases/" + caseId + "/pauses/APPRAISAL/end", """
+                {"expectedVersion":2,"at":"2026-11-23T08:00:00Z","note":"鉴定意见已出具"}""", client.as("forestry-officer"));
         assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
         assertThat(ended.body().get("state").asString()).isEqualTo("RUNNING");
 
@@ -99,19 +113,25 @@ class DeadlinePausesIT {
                     .isEqualTo("cn.wildlife.case.appraisal-started.v1");
         });
 
-        PlatformClient.Answer notPaused = client.post(gateway + "/api/cases/" + caseId + "/pauses/APPRAISAL/end", """
+        PlatformClient.Answer notPaused = client.post(
+                gateway + "/api/cases/" + caseId + "/pauses/APPRAISAL/end", """
                 {"expectedVersion":3}""", client.as("forestry-officer"));
         assertThat(notPaused.status()).isEqualTo(409);
         assertThat(notPaused.body().get("state").asString()).isEqualTo("RUNNING");
-        PlatformClient.Answer stale = client.post(gateway + "/api/cases/" + caseId + "/pauses", """
+        PlatformClient.Answer stale =
+                client.post(gateway + "/api/cases/" + caseId + "/pauses", """
                 {"kind":"SUSPENSION","expectedVersion":1,"reason":"当事人下落不明"}""", client.as("forestry-officer"));
         assertThat(stale.status()).as("a pause from an old read").isEqualTo(409);
         assertThat(stale.body().get("version").asLong()).isEqualTo(3);
         assertThat(client.post(gateway + "/api/cases/" + caseId + "/pauses", """
-                {"kind":"NAP","expectedVersion":3,"reason":"x"}""", client.as("forestry-officer")).status())
+                {"kind":"NAP","expectedVersion":3,"reason":"x"}""", client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(400);
-        assertThat(client.get(gateway + "/api/cases/" + caseId + "/timeline", client.as("forestry-officer")).body()
-                .valueStream().map(e -> e.get("change").asString())).contains("PAUSED", "RESUMED");
+        assertThat(client.get(gateway + "/api/cases/" + caseId + "/timeline", client.as("forestry-officer"))
+                        .body()
+                        .valueStream()
+                        .map(e -> e.get("change").asString()))
+                .contains("PAUSED", "RESUMED");
     }
 
     @Test
@@ -125,23 +145,38 @@ class DeadlinePausesIT {
                  "extensions":[{"amount":15,"unit":"WORKING_DAYS","approval":"县级林业主管部门负责人批准"},
                                {"amountTotal":60,"unit":"WORKING_DAYS","approval":"市级林业主管部门负责人批准"}],
                  "warnBefore":["P1D"],"responsible":"HANDLING_AGENCY",
-                 "escalation":["AGENCY_HEAD","SUPERIOR_REGION","SUPERVISION_OFFICE"],"regions":["220183"]}""",
-                client.as("platform-admin"));
+                 "escalation":["AGENCY_HEAD","SUPERIOR_REGION","SUPERVISION_OFFICE"],"regions":["220183"]}""", client.as("platform-admin"));
         assertThat(rule.status()).as(rule.raw()).isEqualTo(201);
         Instant received = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
         String clueId = "FORESTRY-220183-EXT-" + UUID.randomUUID().toString().substring(0, 8);
-        client.publish(Topics.agencyClues(Agency.FORESTRY), Envelope.of(URI.create("urn:test"), Agency.FORESTRY,
-                "220183", new ClueReported(clueId, "220183", ClueSource.PATROL, received, null, List.of(),
-                        List.of(Behaviour.ILLEGAL_HUNTING), "巡护发现鸟网")));
+        client.publish(
+                Topics.agencyClues(Agency.FORESTRY),
+                Envelope.of(
+                        URI.create("urn:test"),
+                        Agency.FORESTRY,
+                        "220183",
+                        new ClueReported(
+                                clueId,
+                                "220183",
+                                ClueSource.PATROL,
+                                received,
+                                null,
+                                List.of(),
+                                List.of(Behaviour.ILLEGAL_HUNTING),
+                                "巡护发现鸟网")));
         String deadlineId = "CLUE_CASE_DECISION_DEFAULT:" + clueId;
-        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(deadline("forestry-head",
-                deadlineId).get("allowedExtensions")).hasSize(2));
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .untilAsserted(
+                        () -> assertThat(deadline("forestry-head", deadlineId).get("allowedExtensions"))
+                                .hasSize(2));
         String start = received.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
         String url = gateway + "/api/deadlines/" + deadlineId + "/extensions";
 
         assertThat(client.post(url, """
                 {"extension":1,"approvalReference":"德林审〔2026〕3号"}""", client.as("forestry-province")).status())
-                .as("the province's officer is not the head").isEqualTo(403);
+                .as("the province's officer is not the head")
+                .isEqualTo(403);
         assertThat(client.post(url, """
                 {"extension":1,"approvalReference":"x"}""", client.as("police-officer")).status()).isEqualTo(404);
         PlatformClient.Answer unknown = client.post(url, """
@@ -154,7 +189,11 @@ class DeadlinePausesIT {
         assertThat(first.status()).as(first.raw()).isEqualTo(200);
         assertThat(first.body().get("dueDate").asString()).isEqualTo(due(start, 30));
         assertThat(changes(first.body())).containsExactly("OPENED", "EXTENDED");
-        assertThat(first.body().get("extensions").get(0).get("approvalReference").asString())
+        assertThat(first.body()
+                        .get("extensions")
+                        .get(0)
+                        .get("approvalReference")
+                        .asString())
                 .isEqualTo("德林审〔2026〕3号");
 
         PlatformClient.Answer again = client.post(url, """
@@ -162,16 +201,23 @@ class DeadlinePausesIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().get("state").asString()).isEqualTo("OPEN");
         assertThat(client.post(url, """
-                {"extension":2,"approvalReference":"长林审〔2026〕9号"}""", client.as("forestry-head")).body()
-                .get("dueDate").asString()).isEqualTo(due(start, 75));
+                {"extension":2,"approvalReference":"长林审〔2026〕9号"}""", client.as("forestry-head"))
+                        .body()
+                        .get("dueDate")
+                        .asString())
+                .isEqualTo(due(start, 75));
         PlatformClient.Answer tooMany = client.post(url, """
                 {"extension":1,"approvalReference":"德林审〔2026〕5号"}""", client.as("forestry-head"));
         assertThat(tooMany.status()).isEqualTo(409);
         assertThat(tooMany.body().get("extensionsAllowed").asInt()).isEqualTo(2);
 
-        List<ConsumerRecord<String, byte[]>> announced = client.read(Topics.PLATFORM_DEADLINES,
-                r -> deadlineId.equals(r.key()) && new String(r.headers().lastHeader("ce_type").value(),
-                        StandardCharsets.UTF_8).equals("cn.wildlife.deadline.extended.v1"), 2, PATIENCE);
+        List<ConsumerRecord<String, byte[]>> announced = client.read(
+                Topics.PLATFORM_DEADLINES,
+                r -> deadlineId.equals(r.key())
+                        && new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
+                                .equals("cn.wildlife.deadline.extended.v1"),
+                2,
+                PATIENCE);
         assertThat(announced).hasSize(2);
         assertThat(new String(announced.get(0).value(), StandardCharsets.UTF_8))
                 .contains("\"approvalReference\":\"德林审〔2026〕3号\"", "\"grantedBy\":\"forestry-head\"");
@@ -179,15 +225,31 @@ class DeadlinePausesIT {
 
     @Test
     void aClockThatAlreadyRanOutIsNotExtended() {
-        String clueId = "FORESTRY-220112-LATEEXT-" + UUID.randomUUID().toString().substring(0, 8);
-        client.publish(Topics.agencyClues(Agency.FORESTRY), Envelope.of(URI.create("urn:test"), Agency.FORESTRY,
-                "220112", new ClueReported(clueId, "220112", ClueSource.TIP_OFF, Instant.parse("2026-02-02T02:00:00Z"),
-                        null, List.of(), List.of(Behaviour.ILLEGAL_HUNTING), "迟迟未录入的举报")));
+        String clueId =
+                "FORESTRY-220112-LATEEXT-" + UUID.randomUUID().toString().substring(0, 8);
+        client.publish(
+                Topics.agencyClues(Agency.FORESTRY),
+                Envelope.of(
+                        URI.create("urn:test"),
+                        Agency.FORESTRY,
+                        "220112",
+                        new ClueReported(
+                                clueId,
+                                "220112",
+                                ClueSource.TIP_OFF,
+                                Instant.parse("2026-02-02T02:00:00Z"),
+                                null,
+                                List.of(),
+                                List.of(Behaviour.ILLEGAL_HUNTING),
+                                "迟迟未录入的举报")));
         String deadlineId = "CLUE_CASE_DECISION_DEFAULT:" + clueId;
-        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(deadline(deadlineId).get("state")
-                .asString()).isIn("OVERDUE", "ESCALATED"));
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .untilAsserted(() ->
+                        assertThat(deadline(deadlineId).get("state").asString()).isIn("OVERDUE", "ESCALATED"));
 
-        PlatformClient.Answer refused = client.post(gateway + "/api/deadlines/" + deadlineId + "/extensions", """
+        PlatformClient.Answer refused =
+                client.post(gateway + "/api/deadlines/" + deadlineId + "/extensions", """
                 {"extension":1,"approvalReference":"双林审〔2026〕1号"}""", client.as("forestry-head"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("state").asString()).isIn("OVERDUE", "ESCALATED");
@@ -196,6 +258,9 @@ class DeadlinePausesIT {
     /** What the public calculator says: the test does not redo the arithmetic it checks. */
     private String due(String start, int workingDays) {
         return client.get(gateway + "/api/calendar/due-date?start=" + start + "&amount=" + workingDays
-                + "&unit=WORKING_DAYS").body().get("due").asString();
+                        + "&unit=WORKING_DAYS")
+                .body()
+                .get("due")
+                .asString();
     }
 }

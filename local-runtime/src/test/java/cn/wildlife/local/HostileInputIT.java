@@ -42,8 +42,8 @@ class HostileInputIT {
         client = SharedPlatform.client();
         gateway = platform.gatewayUrl();
         client.token("forestry-officer");
-        platformKey = RSAKey.parse(Files.readString(platform.dataDir().resolve("dev-issuer")
-                .resolve("signing-key.json")));
+        platformKey = RSAKey.parse(
+                Files.readString(platform.dataDir().resolve("dev-issuer").resolve("signing-key.json")));
     }
 
     private String issuer() {
@@ -51,11 +51,17 @@ class HostileInputIT {
     }
 
     private String sign(RSAKey key, String issuer, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("intruder")
-                .issueTime(Date.from(Instant.now().minusSeconds(7200))).expirationTime(Date.from(expires))
-                .claim("agency", "PROCURATORATE").claim("region", "220000").claim("roles", List.of("ADMIN"))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("intruder")
+                .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                .expirationTime(Date.from(expires))
+                .claim("agency", "PROCURATORATE")
+                .claim("region", "220000")
+                .claim("roles", List.of("ADMIN"))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -77,16 +83,25 @@ class HostileInputIT {
         String forged = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
 
         assertRefused(client.get(gateway + "/api/clues", "Authorization", "Bearer " + forged), 401);
-        assertRefused(client.get(SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
-                "Authorization", "Bearer " + forged), 401);
+        assertRefused(
+                client.get(
+                        SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
+                        "Authorization",
+                        "Bearer " + forged),
+                401);
     }
 
     @Test
     void aTokenSignedByAnotherKeyIsRefused() throws Exception {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(platformKey.getKeyID()).generate();
+        RSAKey stranger =
+                new RSAKeyGenerator(2048).keyID(platformKey.getKeyID()).generate();
 
-        assertRefused(client.get(gateway + "/api/clues", "Authorization",
-                "Bearer " + sign(stranger, issuer(), Instant.now().plusSeconds(600))), 401);
+        assertRefused(
+                client.get(
+                        gateway + "/api/clues",
+                        "Authorization",
+                        "Bearer " + sign(stranger, issuer(), Instant.now().plusSeconds(600))),
+                401);
     }
 
     @Test
@@ -100,23 +115,38 @@ class HostileInputIT {
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
-        String foreign = sign(platformKey, "https://issuer.example/realms/other", Instant.now().plusSeconds(600));
+        String foreign = sign(
+                platformKey,
+                "https://issuer.example/realms/other",
+                Instant.now().plusSeconds(600));
 
         assertRefused(client.get(gateway + "/api/clues", "Authorization", "Bearer " + foreign), 401);
-        assertRefused(client.get(SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
-                "Authorization", "Bearer " + foreign), 401);
+        assertRefused(
+                client.get(
+                        SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
+                        "Authorization",
+                        "Bearer " + foreign),
+                401);
     }
 
     @Test
     void anUnsignedTokenIsRefused() {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("intruder")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("agency", "PROCURATORATE")
-                .claim("region", "220000").build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject("intruder")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("agency", "PROCURATORATE")
+                .claim("region", "220000")
+                .build();
         String none = new PlainJWT(claims).serialize();
 
         assertRefused(client.get(gateway + "/api/clues", "Authorization", "Bearer " + none), 401);
-        assertRefused(client.get(SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
-                "Authorization", "Bearer " + none), 401);
+        assertRefused(
+                client.get(
+                        SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
+                        "Authorization",
+                        "Bearer " + none),
+                401);
     }
 
     @Test
@@ -124,18 +154,41 @@ class HostileInputIT {
         // At least one forestry clue, whichever tests ran before.
         String clueId = PlatformSliceScenarios.newClueId();
         client.publish(Topics.agencyClues(Agency.FORESTRY), PlatformSliceScenarios.forestryClue(clueId));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(gateway + "/api/clues/"
-                + clueId, client.as("forestry-officer")).status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(client.get(gateway + "/api/clues/" + clueId, client.as("forestry-officer"))
+                                        .status())
+                                .isEqualTo(200));
         PlatformClient.Answer own = client.get(gateway + "/api/clues?size=200", client.as("forestry-officer"));
-        PlatformClient.Answer spoofed = client.get(gateway + "/api/clues?size=200", client.as("forestry-officer",
-                "X-Agency", "PROCURATORATE", "X-Region", "220000", "X-Roles", "ADMIN", "X-User", "procurator"));
+        PlatformClient.Answer spoofed = client.get(
+                gateway + "/api/clues?size=200",
+                client.as(
+                        "forestry-officer",
+                        "X-Agency",
+                        "PROCURATORATE",
+                        "X-Region",
+                        "220000",
+                        "X-Roles",
+                        "ADMIN",
+                        "X-User",
+                        "procurator"));
 
         assertThat(spoofed.status()).isEqualTo(200);
-        assertThat(spoofed.body().get("items").valueStream().map(c -> c.get("agency").asString()).distinct())
+        assertThat(spoofed.body()
+                        .get("items")
+                        .valueStream()
+                        .map(c -> c.get("agency").asString())
+                        .distinct())
                 .containsOnly("FORESTRY");
         assertThat(spoofed.body().get("total")).isEqualTo(own.body().get("total"));
-        assertRefused(client.get(SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
-                "X-Agency", "PROCURATORATE", "X-Region", "220000"), 401);
+        assertRefused(
+                client.get(
+                        SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
+                        "X-Agency",
+                        "PROCURATORATE",
+                        "X-Region",
+                        "220000"),
+                401);
     }
 
     @Test
@@ -146,7 +199,8 @@ class HostileInputIT {
                  "summary":"%s"}""".formatted(clueId, "大".repeat(600_000));
 
         assertRefused(client.post(gateway + "/api/clues", body, client.as("forestry-officer")), 413);
-        assertThat(client.get(gateway + "/api/clues/" + clueId, client.as("forestry-officer")).status())
+        assertThat(client.get(gateway + "/api/clues/" + clueId, client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -161,6 +215,7 @@ class HostileInputIT {
 
     @Test
     void theDevelopmentIssuerRefusesAnUnknownUser() {
-        assertThat(client.post(gateway + "/auth/dev/token?user=root", "").status()).isEqualTo(400);
+        assertThat(client.post(gateway + "/auth/dev/token?user=root", "").status())
+                .isEqualTo(400);
     }
 }

@@ -26,27 +26,37 @@ class InspectionIT {
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     private JsonNode register(String user, String region, String name, String holdings) {
-        PlatformClient.Answer created = client.post(gateway + "/api/facilities", """
+        PlatformClient.Answer created = client.post(
+                gateway + "/api/facilities", """
                 {"name":"%s","region":"%s","address":"某镇","licenceNumber":"吉林繁育-%s-%s",
                  "licenceValidUntil":"2028-12-31","licensedSpeciesCodes":["cervus-nippon","phasianus-colchicus"],
-                 "purposes":["BREEDING","SALE"],"holdings":%s}""".formatted(name, region, run, name, holdings),
-                client.as(user));
+                 "purposes":["BREEDING","SALE"],"holdings":%s}""".formatted(name, region, run, name, holdings), client.as(user));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body();
     }
 
     /** How many events of a type the aggregate has on platform.inspections. */
     private int events(String type, String key) {
-        return client.read(Topics.PLATFORM_INSPECTIONS, r -> key.equals(r.key()) && r.headers().lastHeader("ce_type")
-                != null && type.equals(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)),
-                1, PATIENCE).size();
+        return client.read(
+                        Topics.PLATFORM_INSPECTIONS,
+                        r -> key.equals(r.key())
+                                && r.headers().lastHeader("ce_type") != null
+                                && type.equals(new String(
+                                        r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)),
+                        1,
+                        PATIENCE)
+                .size();
     }
 
     private String deadlineState(String subjectId) {
         JsonNode page = client.get(gateway + "/api/deadlines?size=50&subjectId=" + subjectId, client.as("supervisor"))
                 .body();
-        return page.get("items").valueStream().filter(d -> d.get("ruleId").asString().equals("RECTIFICATION_DEADLINE"))
-                .map(d -> d.get("state").asString()).findFirst().orElse(null);
+        return page.get("items")
+                .valueStream()
+                .filter(d -> d.get("ruleId").asString().equals("RECTIFICATION_DEADLINE"))
+                .map(d -> d.get("state").asString())
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -59,57 +69,86 @@ class InspectionIT {
                 {"region":"220122","seed":20261125,"facilityCount":3,"inspectorsPerFacility":2,
                  "plannedFor":"2026-12-10","roster":[{"name":"张伟","conflicts":[]},{"name":"李娜"},
                  {"name":"王磊"},{"name":"刘洋"}]}""";
-        PlatformClient.Answer first = client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-nongan"));
+        PlatformClient.Answer first =
+                client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-nongan"));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         JsonNode recorded = first.body();
         assertThat(recorded.get("seed").asLong()).isEqualTo(20261125L);
         assertThat(recorded.get("inspectionIds").size()).isEqualTo(3);
 
         // Drawn again here, from the inputs the draw recorded, with the platform's own algorithm.
-        List<String> candidates = recorded.get("candidates").valueStream().map(JsonNode::asString).toList();
-        List<RandomDraw.Inspector> roster = recorded.get("roster").valueStream().map(i -> new RandomDraw.Inspector(
-                i.get("name").asString(), new HashSet<>(i.get("conflicts").valueStream().map(JsonNode::asString)
-                .toList()))).toList();
+        List<String> candidates =
+                recorded.get("candidates").valueStream().map(JsonNode::asString).toList();
+        List<RandomDraw.Inspector> roster = recorded.get("roster")
+                .valueStream()
+                .map(i -> new RandomDraw.Inspector(
+                        i.get("name").asString(),
+                        new HashSet<>(i.get("conflicts")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList())))
+                .toList();
         Map<String, List<String>> again = RandomDraw.draw(new RandomDraw.Input(20261125L, candidates, 3, roster, 2))
                 .inspectorsByFacility();
         Map<String, List<String>> published = new LinkedHashMap<>();
-        recorded.get("inspectorsByFacility").properties().forEach(e -> published.put(e.getKey(),
-                e.getValue().valueStream().map(JsonNode::asString).toList()));
+        recorded.get("inspectorsByFacility")
+                .properties()
+                .forEach(e -> published.put(
+                        e.getKey(),
+                        e.getValue().valueStream().map(JsonNode::asString).toList()));
         assertThat(new ArrayList<>(published.keySet())).containsExactlyElementsOf(again.keySet());
         assertThat(published).isEqualTo(again);
 
         String drawId = recorded.get("id").asString();
-        JsonNode verification = client.get(gateway + "/api/inspections/draws/" + drawId + "/verification",
-                client.as("forestry-head")).body();
+        JsonNode verification = client.get(
+                        gateway + "/api/inspections/draws/" + drawId + "/verification", client.as("forestry-head"))
+                .body();
         assertThat(verification.get("reproduced").asBoolean()).isTrue();
 
         // The same seed over the same list draws the same facilities and inspectors again.
-        JsonNode second = client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-nongan")).body();
+        JsonNode second = client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-nongan"))
+                .body();
         assertThat(second.get("inspectorsByFacility")).isEqualTo(recorded.get("inspectorsByFacility"));
 
         // Every planned inspection carries its draw and inspectors.
-        JsonNode planned = client.get(gateway + "/api/inspections/" + recorded.get("inspectionIds").get(0).asString(),
-                client.as("forestry-nongan")).body();
+        JsonNode planned = client.get(
+                        gateway + "/api/inspections/"
+                                + recorded.get("inspectionIds").get(0).asString(),
+                        client.as("forestry-nongan"))
+                .body();
         assertThat(planned.get("status").asString()).isEqualTo("PLANNED");
         assertThat(planned.get("drawId").asString()).isEqualTo(drawId);
 
-        assertThat(client.post(gateway + "/api/inspections/draws/" + drawId + "/publish", "",
-                client.as("forestry-nongan")).status()).isEqualTo(200);
-        assertThat(client.post(gateway + "/api/inspections/draws/" + drawId + "/publish", "",
-                client.as("forestry-nongan")).status()).isEqualTo(409);
+        assertThat(client.post(
+                                gateway + "/api/inspections/draws/" + drawId + "/publish",
+                                "",
+                                client.as("forestry-nongan"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.post(
+                                gateway + "/api/inspections/draws/" + drawId + "/publish",
+                                "",
+                                client.as("forestry-nongan"))
+                        .status())
+                .isEqualTo(409);
         assertThat(events("cn.wildlife.inspection.draw-published.v1", drawId)).isEqualTo(1);
         // A sibling county neither sees nor draws in Nong'an.
-        assertThat(client.get(gateway + "/api/inspections/draws/" + drawId, client.as("forestry-officer")).status())
+        assertThat(client.get(gateway + "/api/inspections/draws/" + drawId, client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-officer")).status())
+        assertThat(client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void aDrawWithTooFewInspectorsFreeOfConflictIsRefusedNamingTheRoster() {
         // Dehui (220183) has this one facility only, so the draw must land on it.
-        String id = register("forestry-head", "220183", "德惠冲突测试场", "[]").get("id").asString();
-        PlatformClient.Answer refused = client.post(gateway + "/api/inspections/draws", """
+        String id =
+                register("forestry-head", "220183", "德惠冲突测试场", "[]").get("id").asString();
+        PlatformClient.Answer refused = client.post(
+                gateway + "/api/inspections/draws",
+                """
                 {"region":"220183","seed":1,"facilityCount":1,"inspectorsPerFacility":2,"plannedFor":"2026-12-10",
                  "roster":[{"name":"张伟","conflicts":["%s"]},{"name":"李娜"}]}""".formatted(id),
                 client.as("forestry-head", "Accept-Language", "zh-CN"));
@@ -121,23 +160,30 @@ class InspectionIT {
 
     @Test
     void aFindingIsOrderedMissedReinspectedAndMeasuresAppliedAndLifted() {
-        JsonNode facility = register("forestry-officer", "220112", "双阳检查场",
-                "[{\"speciesCode\":\"cervus-nippon\",\"count\":120}]");
+        JsonNode facility =
+                register("forestry-officer", "220112", "双阳检查场", "[{\"speciesCode\":\"cervus-nippon\",\"count\":120}]");
         String facilityId = facility.get("id").asString();
-        JsonNode inspection = client.post(gateway + "/api/inspections", """
-                {"facilityId":"%s","plannedFor":"2026-11-02","inspectors":["张伟","李娜"]}""".formatted(facilityId),
-                client.as("forestry-officer")).body();
+        JsonNode inspection = client.post(
+                        gateway + "/api/inspections", """
+                {"facilityId":"%s","plannedFor":"2026-11-02","inspectors":["张伟","李娜"]}""".formatted(facilityId), client.as("forestry-officer"))
+                .body();
         String inspectionId = inspection.get("id").asString();
 
-        PlatformClient.Answer incomplete = client.post(gateway + "/api/inspections/" + inspectionId + "/record", """
+        PlatformClient.Answer incomplete = client.post(
+                gateway + "/api/inspections/" + inspectionId + "/record", """
                 {"inspectedAt":"2026-11-02T02:00:00Z","expectedVersion":1,
                  "checklist":[{"item":"SECURITY","passed":false}],
                  "counted":[{"speciesCode":"unicornis-fabulosa","count":-1}]}""", client.as("forestry-officer"));
         assertThat(incomplete.status()).isEqualTo(400);
-        assertThat(incomplete.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(incomplete
+                        .body()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("checklist", "counted[0].count", "counted[0].speciesCode");
 
-        PlatformClient.Answer recorded = client.post(gateway + "/api/inspections/" + inspectionId + "/record", """
+        PlatformClient.Answer recorded = client.post(
+                gateway + "/api/inspections/" + inspectionId + "/record", """
                 {"inspectedAt":"2026-11-02T02:00:00Z","expectedVersion":1,
                  "checklist":[{"item":"RULES_AND_PLANS","passed":true},
                    {"item":"SECURITY","passed":false,"note":"鹿舍围栏破损，存在逃逸隐患"},
@@ -150,16 +196,29 @@ class InspectionIT {
         assertThat(recorded.status()).as(recorded.raw()).isEqualTo(200);
         JsonNode record = recorded.body();
         // The ledger said 120; the count on site decides the item, whatever was ticked.
-        assertThat(record.get("checklist").valueStream().filter(c -> c.get("item").asString().equals("LEDGER_MATCHES"))
-                .findFirst().orElseThrow().get("passed").asBoolean()).isFalse();
+        assertThat(record.get("checklist")
+                        .valueStream()
+                        .filter(c -> c.get("item").asString().equals("LEDGER_MATCHES"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("passed")
+                        .asBoolean())
+                .isFalse();
         assertThat(record.get("discrepancies").get(0).get("ledger").asLong()).isEqualTo(120);
         String securityFinding = record.get("findings").get(0).get("id").asString();
-        assertThat(events("cn.wildlife.inspection.crime-suspected.v1", inspectionId)).isEqualTo(1);
+        assertThat(events("cn.wildlife.inspection.crime-suspected.v1", inspectionId))
+                .isEqualTo(1);
         assertThat(client.get(gateway + "/api/inspections?facilityId=" + facilityId, client.as("forestry-head"))
-                .body().get(0).get("status").asString()).isEqualTo("RECORDED");
+                        .body()
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("RECORDED");
 
         // Ordered on 2 November to rectify by 10 November: the clock runs to the order's own day, and is missed.
-        PlatformClient.Answer ordered = client.post(gateway + "/api/inspections/rectifications", """
+        PlatformClient.Answer ordered = client.post(
+                gateway + "/api/inspections/rectifications",
+                """
                 {"inspectionId":"%s","findingId":"%s","requirement":"修复鹿舍围栏并加装电子围栏",
                  "dueBy":"2026-11-10","orderedAt":"2026-11-02T08:00:00Z"}""".formatted(inspectionId, securityFinding),
                 client.as("forestry-officer"));
@@ -168,58 +227,80 @@ class InspectionIT {
         assertThat(ordered.body().get("dueAt").asString()).isEqualTo("2026-11-10T16:00:00Z");
         await().atMost(PATIENCE).until(() -> List.of("OVERDUE", "ESCALATED").contains(deadlineState(orderId)));
         JsonNode deadline = client.get(gateway + "/api/deadlines?subjectId=" + orderId, client.as("supervisor"))
-                .body().get("items").get(0);
+                .body()
+                .get("items")
+                .get(0);
         assertThat(deadline.get("dueAt").asString()).startsWith("2026-11-10T16:00");
 
-        PlatformClient.Answer reinspected = client.post(gateway + "/api/inspections/rectifications/" + orderId
-                + "/reinspect", """
+        PlatformClient.Answer reinspected = client.post(
+                gateway + "/api/inspections/rectifications/" + orderId + "/reinspect",
+                """
                 {"reinspectedAt":"2026-11-20T02:00:00Z","accepted":false,"note":"围栏仍未修复","expectedVersion":1}""",
                 client.as("forestry-officer"));
         assertThat(reinspected.status()).as(reinspected.raw()).isEqualTo(200);
         assertThat(reinspected.body().get("status").asString()).isEqualTo("REJECTED");
         assertThat(reinspected.body().get("missedDeadline").asBoolean()).isTrue();
         await().atMost(PATIENCE).until(() -> "MET_LATE".equals(deadlineState(orderId)));
-        assertThat(client.post(gateway + "/api/inspections/rectifications/" + orderId + "/reinspect", """
+        assertThat(client.post(
+                                gateway + "/api/inspections/rectifications/" + orderId + "/reinspect",
+                                """
                 {"reinspectedAt":"2026-11-21T02:00:00Z","accepted":true,"note":"x","expectedVersion":2}""",
-                client.as("forestry-officer")).status()).isEqualTo(409);
+                                client.as("forestry-officer"))
+                        .status())
+                .isEqualTo(409);
 
-        PlatformClient.Answer suspended = client.post(gateway + "/api/facilities/" + facilityId + "/measures", """
-                {"kind":"SUSPEND_BREEDING","on":"2026-11-21","reason":"逾期未整改","rectificationOrderId":"%s"}"""
-                .formatted(orderId), client.as("forestry-head"));
+        PlatformClient.Answer suspended = client.post(
+                gateway + "/api/facilities/" + facilityId + "/measures",
+                """
+                {"kind":"SUSPEND_BREEDING","on":"2026-11-21","reason":"逾期未整改","rectificationOrderId":"%s"}""".formatted(orderId),
+                client.as("forestry-head"));
         assertThat(suspended.status()).as(suspended.raw()).isEqualTo(201);
         JsonNode measure = suspended.body().get("measures").get(0);
         assertThat(measure.get("kind").asString()).isEqualTo("SUSPEND_BREEDING");
         assertThat(client.post(gateway + "/api/facilities/" + facilityId + "/measures", """
                 {"kind":"SUSPEND_BREEDING","on":"2026-11-22","reason":"again"}""", client.as("forestry-head"))
-                .status()).isEqualTo(409);
-        assertThat(events("cn.wildlife.facility.measure-applied.v1", facilityId)).isEqualTo(1);
+                        .status())
+                .isEqualTo(409);
+        assertThat(events("cn.wildlife.facility.measure-applied.v1", facilityId))
+                .isEqualTo(1);
 
-        JsonNode lifted = client.post(gateway + "/api/facilities/" + facilityId + "/measures/"
-                + measure.get("id").asString() + "/lift", """
-                {"on":"2026-12-20","reason":"复查验收合格"}""", client.as("forestry-head")).body();
+        JsonNode lifted = client.post(
+                        gateway + "/api/facilities/" + facilityId + "/measures/"
+                                + measure.get("id").asString() + "/lift",
+                        """
+                {"on":"2026-12-20","reason":"复查验收合格"}""",
+                        client.as("forestry-head"))
+                .body();
         assertThat(lifted.get("measures").get(0).get("liftedOn").asString()).isEqualTo("2026-12-20");
         assertThat(events("cn.wildlife.facility.measure-lifted.v1", facilityId)).isEqualTo(1);
     }
 
     @Test
     void ledgerChangesAreDatedSourcedAndCheckedAgainstTheLicence() {
-        JsonNode facility = register("forestry-officer", "220112", "台账测试场",
-                "[{\"speciesCode\":\"cervus-nippon\",\"count\":10}]");
+        JsonNode facility =
+                register("forestry-officer", "220112", "台账测试场", "[{\"speciesCode\":\"cervus-nippon\",\"count\":10}]");
         String id = facility.get("id").asString();
 
-        PlatformClient.Answer bad = client.post(gateway + "/api/facilities/" + id + "/ledger", """
+        PlatformClient.Answer bad = client.post(
+                gateway + "/api/facilities/" + id + "/ledger",
+                """
                 {"on":"2026-11-20","source":"场方月报","expectedVersion":1,
                  "counts":[{"speciesCode":"panthera-tigris","count":1},{"speciesCode":"cervus-nippon","count":-2},
-                   {"speciesCode":"unicornis-fabulosa","count":1}]}""", client.as("forestry-officer", "Accept-Language",
-                "zh-CN"));
+                   {"speciesCode":"unicornis-fabulosa","count":1}]}""",
+                client.as("forestry-officer", "Accept-Language", "zh-CN"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(bad.body()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("counts[0].speciesCode", "counts[1].count", "counts[2].speciesCode");
         assertThat(bad.raw()).contains("许可范围", "数量不得小于零", "物种代码不存在");
 
-        JsonNode changed = client.post(gateway + "/api/facilities/" + id + "/ledger", """
+        JsonNode changed = client.post(
+                        gateway + "/api/facilities/" + id + "/ledger", """
                 {"on":"2026-11-20","source":"场方月报：产仔3头","expectedVersion":1,
-                 "counts":[{"speciesCode":"cervus-nippon","count":13}]}""", client.as("forestry-officer")).body();
+                 "counts":[{"speciesCode":"cervus-nippon","count":13}]}""", client.as("forestry-officer"))
+                .body();
         assertThat(changed.get("holdings").get(0).get("count").asLong()).isEqualTo(13);
         JsonNode entry = changed.get("ledger").get(1);
         assertThat(entry.get("previous").asLong()).isEqualTo(10);
@@ -227,7 +308,8 @@ class InspectionIT {
         assertThat(entry.get("source").asString()).isEqualTo("场方月报：产仔3头");
         assertThat(client.post(gateway + "/api/facilities/" + id + "/ledger", """
                 {"on":"2026-11-21","source":"x","expectedVersion":1,
-                 "counts":[{"speciesCode":"cervus-nippon","count":14}]}""", client.as("forestry-officer")).status())
+                 "counts":[{"speciesCode":"cervus-nippon","count":14}]}""", client.as("forestry-officer"))
+                        .status())
                 .isEqualTo(409);
         assertThat(events("cn.wildlife.facility.ledger-changed.v1", id)).isPositive();
     }

@@ -34,13 +34,16 @@ class KafkaAccessMatchesListenersTest {
         SERVICE_PACKAGES.forEach((principal, pkg) -> {
             Set<String> groups = new TreeSet<>();
             Set<String> topics = new TreeSet<>();
-            for (JavaMethod method : classes.stream().filter(c -> c.getPackageName().startsWith(pkg))
-                    .flatMap(c -> c.getMethods().stream()).toList()) {
+            for (JavaMethod method : classes.stream()
+                    .filter(c -> c.getPackageName().startsWith(pkg))
+                    .flatMap(c -> c.getMethods().stream())
+                    .toList()) {
                 if (!method.isAnnotatedWith(KafkaListener.class)) {
                     continue;
                 }
                 KafkaListener listener = method.getAnnotationOfType(KafkaListener.class);
-                assertThat(listener.groupId()).as("%s: the listener's id is its group", method.getFullName())
+                assertThat(listener.groupId())
+                        .as("%s: the listener's id is its group", method.getFullName())
                         .isEmpty();
                 groups.add(listener.id());
                 for (String topic : listener.topics()) {
@@ -48,8 +51,9 @@ class KafkaAccessMatchesListenersTest {
                 }
             }
             KafkaAccess.ServiceUse granted = KafkaAccess.service(principal).orElseThrow();
-            assertThat(groups).as(principal + "'s consumer groups").containsExactlyInAnyOrderElementsOf(
-                    granted.groups());
+            assertThat(groups)
+                    .as(principal + "'s consumer groups")
+                    .containsExactlyInAnyOrderElementsOf(granted.groups());
             assertThat(topics).as(principal + "'s topics").containsExactlyInAnyOrderElementsOf(granted.reads());
         });
     }
@@ -62,7 +66,10 @@ class KafkaAccessMatchesListenersTest {
         if (topic.contains("allAgencyCaseTopics")) {
             return Set.copyOf(Topics.allAgencyCaseTopics());
         }
-        assertThat(topic).as("a topic named in a listener").doesNotStartWith("#{").doesNotStartWith("${");
+        assertThat(topic)
+                .as("a topic named in a listener")
+                .doesNotStartWith("#{")
+                .doesNotStartWith("${");
         return Set.of(topic);
     }
 }

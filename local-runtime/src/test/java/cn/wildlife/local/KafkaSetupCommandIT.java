@@ -57,8 +57,13 @@ class KafkaSetupCommandIT {
     static void startABrokerWithNothingSetUp() {
         internalPort = FreePorts.pick();
         // Only the broker's own password matters here: it is the broker's configuration, not its metadata.
-        broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), internalPort,
-                KafkaCredentials.inDataFolder(dir), Map.of());
+        broker = KraftBroker.start(
+                dir.resolve("kafka"),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                internalPort,
+                KafkaCredentials.inDataFolder(dir),
+                Map.of());
     }
 
     @AfterAll
@@ -76,8 +81,8 @@ class KafkaSetupCommandIT {
 
         String forestry = KafkaAccess.agencyPrincipal(Agency.FORESTRY);
         send(forestry, passwords.get(forestry), Topics.agencyClues(Agency.FORESTRY));
-        Throwable otherAgencys = catchThrowable(() -> send(forestry, passwords.get(forestry),
-                Topics.agencyClues(Agency.PUBLIC_SECURITY)));
+        Throwable otherAgencys = catchThrowable(
+                () -> send(forestry, passwords.get(forestry), Topics.agencyClues(Agency.PUBLIC_SECURITY)));
         assertThat(causes(otherAgencys)).hasAtLeastOneElementOfType(TopicAuthorizationException.class);
         Throwable platformTopic = catchThrowable(() -> send(forestry, passwords.get(forestry), Topics.PLATFORM_CASES));
         assertThat(causes(platformTopic)).hasAtLeastOneElementOfType(TopicAuthorizationException.class);
@@ -87,7 +92,10 @@ class KafkaSetupCommandIT {
                     .containsAll(Topics.allNamesWithDeadLetters());
             String deadLetters = Topics.deadLetter(Topics.agencyClues(Agency.FORESTRY));
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, deadLetters);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
             assertThat(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
                     .isEqualTo(String.valueOf(Topics.maxMessageBytes(deadLetters)));
         }
@@ -107,11 +115,11 @@ class KafkaSetupCommandIT {
         assertThat(setup(second)).isZero();
 
         send(forestry, second.get(forestry), Topics.agencyClues(Agency.FORESTRY));
-        Throwable oldPassword = catchThrowable(() -> send(forestry, first.get(forestry),
-                Topics.agencyClues(Agency.FORESTRY)));
+        Throwable oldPassword =
+                catchThrowable(() -> send(forestry, first.get(forestry), Topics.agencyClues(Agency.FORESTRY)));
         assertThat(causes(oldPassword)).hasAtLeastOneElementOfType(AuthenticationException.class);
-        Throwable revoked = catchThrowable(() -> send(market, first.get(market),
-                Topics.agencyCases(Agency.MARKET_SUPERVISION)));
+        Throwable revoked =
+                catchThrowable(() -> send(market, first.get(market), Topics.agencyCases(Agency.MARKET_SUPERVISION)));
         assertThat(causes(revoked)).hasAtLeastOneElementOfType(AuthenticationException.class);
     }
 
@@ -121,9 +129,11 @@ class KafkaSetupCommandIT {
         passwords.put(KafkaCredentials.BROKER, "not-the-brokers-password");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        int status = new KafkaSetupCommand(new PrintStream(output, true, StandardCharsets.UTF_8)).run(List.of(
-                "--bootstrap=localhost:" + internalPort, "--broker-config=" + brokerConfig(passwords),
-                "--passwords=" + passwordsFile(passwords)));
+        int status = new KafkaSetupCommand(new PrintStream(output, true, StandardCharsets.UTF_8))
+                .run(List.of(
+                        "--bootstrap=localhost:" + internalPort,
+                        "--broker-config=" + brokerConfig(passwords),
+                        "--passwords=" + passwordsFile(passwords)));
 
         assertThat(status).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("was not set up");
@@ -133,14 +143,18 @@ class KafkaSetupCommandIT {
     private static Map<String, String> newPasswords() {
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put(KafkaCredentials.BROKER, broker.credentials().required(KafkaCredentials.BROKER));
-        KafkaAccess.allPrincipals().forEach(p -> passwords.put(p, UUID.randomUUID().toString()));
+        KafkaAccess.allPrincipals()
+                .forEach(p -> passwords.put(p, UUID.randomUUID().toString()));
         return passwords;
     }
 
     private static int setup(Map<String, String> passwords) throws IOException {
-        return new KafkaSetupCommand(System.out).run(List.of("--bootstrap=localhost:" + internalPort,
-                "--broker-config=" + brokerConfig(passwords), "--passwords=" + passwordsFile(passwords),
-                "--replication-factor=1"));
+        return new KafkaSetupCommand(System.out)
+                .run(List.of(
+                        "--bootstrap=localhost:" + internalPort,
+                        "--broker-config=" + brokerConfig(passwords),
+                        "--passwords=" + passwordsFile(passwords),
+                        "--replication-factor=1"));
     }
 
     /** The broker's settings on its internal listener, as a Kafka client properties file (without the address). */
@@ -148,8 +162,10 @@ class KafkaSetupCommandIT {
         Properties props = new Properties();
         props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
         props.put("sasl.mechanism", "PLAIN");
-        props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                + KafkaCredentials.BROKER + "\" password=\"" + passwords.get(KafkaCredentials.BROKER) + "\";");
+        props.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + KafkaCredentials.BROKER
+                        + "\" password=\"" + passwords.get(KafkaCredentials.BROKER) + "\";");
         return store(props, "broker.properties");
     }
 
@@ -168,8 +184,8 @@ class KafkaSetupCommandIT {
     }
 
     private static Map<String, Object> clientSettings(String principal, String password) {
-        return new HashMap<>(KafkaAccess.clientProperties(broker.bootstrapServers(), "SASL_PLAINTEXT", principal,
-                password));
+        return new HashMap<>(
+                KafkaAccess.clientProperties(broker.bootstrapServers(), "SASL_PLAINTEXT", principal, password));
     }
 
     private static void send(String principal, String password, String topic) throws Exception {
@@ -177,8 +193,8 @@ class KafkaSetupCommandIT {
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "CLUE-1", "{}")).get(30, TimeUnit.SECONDS);
         }
     }

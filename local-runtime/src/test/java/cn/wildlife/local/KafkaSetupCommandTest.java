@@ -30,7 +30,8 @@ class KafkaSetupCommandTest {
 
     @Test
     void needsTheBrokersSettingsAndThePasswords() throws IOException {
-        assertThat(run(UNREACHABLE, "--passwords=" + passwords(everyPrincipal()))).isEqualTo(2);
+        assertThat(run(UNREACHABLE, "--passwords=" + passwords(everyPrincipal())))
+                .isEqualTo(2);
         assertThat(output()).contains("--broker-config is required").contains("usage:");
 
         assertThat(run(UNREACHABLE, "--broker-config=" + brokerConfig())).isEqualTo(2);
@@ -64,7 +65,10 @@ class KafkaSetupCommandTest {
 
         assertThat(run(UNREACHABLE, "--broker-config=" + brokerConfig(), "--passwords=" + passwords(withoutService)))
                 .isEqualTo(2);
-        assertThat(output()).contains("no password for").contains("notification-service").contains(KafkaAccess.ADMIN);
+        assertThat(output())
+                .contains("no password for")
+                .contains("notification-service")
+                .contains(KafkaAccess.ADMIN);
     }
 
     @Test
@@ -81,8 +85,12 @@ class KafkaSetupCommandTest {
     void refusesAReplicationFactorBelowOne() throws IOException {
         for (String factor : List.of("0", "-1", "three")) {
             output.reset();
-            assertThat(run(UNREACHABLE, "--broker-config=" + brokerConfig(), "--passwords="
-                    + passwords(everyPrincipal()), "--replication-factor=" + factor)).isEqualTo(2);
+            assertThat(run(
+                            UNREACHABLE,
+                            "--broker-config=" + brokerConfig(),
+                            "--passwords=" + passwords(everyPrincipal()),
+                            "--replication-factor=" + factor))
+                    .isEqualTo(2);
             assertThat(output()).contains("--replication-factor must be");
         }
     }
@@ -92,13 +100,16 @@ class KafkaSetupCommandTest {
         Map<String, String> withoutAgency = everyPrincipal();
         withoutAgency.remove("agency-market-supervision");
 
-        KafkaSetupCommand.Setup setup = KafkaSetupCommand.parse(List.of("--bootstrap=kafka:9094",
-                "--broker-config=" + brokerConfig(), "--passwords=" + passwords(withoutAgency),
+        KafkaSetupCommand.Setup setup = KafkaSetupCommand.parse(List.of(
+                "--bootstrap=kafka:9094",
+                "--broker-config=" + brokerConfig(),
+                "--passwords=" + passwords(withoutAgency),
                 "--replication-factor=3"));
 
         assertThat(setup.credentials().password("agency-market-supervision")).isEmpty();
         assertThat(setup.credentials().password("agency-forestry")).isPresent();
-        assertThat(setup.brokerClient()).containsEntry("bootstrap.servers", "kafka:9094")
+        assertThat(setup.brokerClient())
+                .containsEntry("bootstrap.servers", "kafka:9094")
                 .containsEntry("sasl.mechanism", "PLAIN");
         assertThat(setup.replicationFactor()).isEqualTo((short) 3);
     }
@@ -120,7 +131,8 @@ class KafkaSetupCommandTest {
 
     private Path passwords(Map<String, String> passwords) throws IOException {
         List<String> lines = new ArrayList<>(passwords.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.toList()));
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.toList()));
         return Files.write(dir.resolve("passwords.properties"), lines);
     }
 

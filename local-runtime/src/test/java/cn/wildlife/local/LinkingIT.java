@@ -35,17 +35,19 @@ class LinkingIT {
     }
 
     private String clue(String user, String agency, String region, String identifiers) {
-        String id = agency + "-" + region + "-LNK-" + UUID.randomUUID().toString().substring(0, 8);
-        PlatformClient.Answer created = client.post(gateway + "/api/clues", """
+        String id =
+                agency + "-" + region + "-LNK-" + UUID.randomUUID().toString().substring(0, 8);
+        PlatformClient.Answer created =
+                client.post(gateway + "/api/clues", """
                 {"clueId":"%s","region":"%s","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
-                 "behaviours":["ILLEGAL_PURCHASE_TRANSPORT_SALE"],"summary":"收购野生鸟类","identifiers":%s}"""
-                .formatted(id, region, identifiers), client.as(user));
+                 "behaviours":["ILLEGAL_PURCHASE_TRANSPORT_SALE"],"summary":"收购野生鸟类","identifiers":%s}""".formatted(id, region, identifiers), client.as(user));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return id;
     }
 
     private JsonNode links(String user, String recordId) {
-        return client.get(gateway + "/api/links?recordId=" + recordId, client.as(user)).body();
+        return client.get(gateway + "/api/links?recordId=" + recordId, client.as(user))
+                .body();
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
@@ -65,24 +67,38 @@ class LinkingIT {
                 [{"type":"PHONE","value":"+86 %s"}]""".formatted(spaced));
 
         JsonNode forMarket = links("market-officer", market);
-        assertThat(forMarket.size()).as("one link per record of the other agency").isEqualTo(2);
+        assertThat(forMarket.size())
+                .as("one link per record of the other agency")
+                .isEqualTo(2);
         assertThat(forMarket.get(0).get("maskedValue").asString())
                 .isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
-        assertThat(forMarket.valueStream().flatMap(l -> l.get("records").valueStream())
-                .map(r -> r.get("id").asString())).contains(forestry, sameAgency, market);
+        assertThat(forMarket
+                        .valueStream()
+                        .flatMap(l -> l.get("records").valueStream())
+                        .map(r -> r.get("id").asString()))
+                .contains(forestry, sameAgency, market);
         assertThat(links("forestry-head", forestry).size()).isEqualTo(1);
-        assertThat(links("forestry-head", sameAgency).size()).as("a forestry record is not linked to forestry's own")
+        assertThat(links("forestry-head", sameAgency).size())
+                .as("a forestry record is not linked to forestry's own")
                 .isEqualTo(1);
-        assertThat(links("police-officer", market).size()).as("not police's records").isZero();
+        assertThat(links("police-officer", market).size())
+                .as("not police's records")
+                .isZero();
         assertThat(links("supervisor", market).size()).as("oversight").isEqualTo(2);
-        assertThat(client.get(gateway + "/api/clues/" + market, client.as("forestry-head")).status())
-                .as("a link shows that a record exists, not what it says").isEqualTo(404);
+        assertThat(client.get(gateway + "/api/clues/" + market, client.as("forestry-head"))
+                        .status())
+                .as("a link shows that a record exists, not what it says")
+                .isEqualTo(404);
 
-        List<ConsumerRecord<String, byte[]>> events = client.read(Topics.PLATFORM_CLUES,
+        List<ConsumerRecord<String, byte[]>> events = client.read(
+                Topics.PLATFORM_CLUES,
                 r -> "cn.wildlife.link.found.v1".equals(header(r, "ce_type"))
-                        && new String(r.value(), StandardCharsets.UTF_8).contains(market), 2, PATIENCE);
+                        && new String(r.value(), StandardCharsets.UTF_8).contains(market),
+                2,
+                PATIENCE);
         assertThat(events).hasSize(2);
-        events.forEach(e -> assertThat(new String(e.value(), StandardCharsets.UTF_8)).doesNotContain(phone)
+        events.forEach(e -> assertThat(new String(e.value(), StandardCharsets.UTF_8))
+                .doesNotContain(phone)
                 .contains("\"identifierType\":\"PHONE\""));
     }
 
@@ -90,32 +106,55 @@ class LinkingIT {
     void aCasePartysIdNumberLinksItToAPoliceClueAndARedeliveredReportLinksNothingTwice() {
         String idNumber = "220112" + (1970 + ThreadLocalRandom.current().nextInt(40)) + "0101"
                 + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
-        String policeClue = "PUBLIC_SECURITY-220112-LNK-" + UUID.randomUUID().toString().substring(0, 8);
-        Envelope<ClueReported> report = Envelope.of(URI.create("urn:agency:public-security:220112"),
-                Agency.PUBLIC_SECURITY, "220112", new ClueReported(policeClue, "220112", ClueSource.AGENCY_INTELLIGENCE,
-                        Instant.parse("2026-11-19T01:00:00Z"), null, List.of(), List.of(Behaviour.ILLEGAL_HUNTING),
-                        "网安发现嫌疑人在群内出售鸟类", List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber))));
+        String policeClue =
+                "PUBLIC_SECURITY-220112-LNK-" + UUID.randomUUID().toString().substring(0, 8);
+        Envelope<ClueReported> report = Envelope.of(
+                URI.create("urn:agency:public-security:220112"),
+                Agency.PUBLIC_SECURITY,
+                "220112",
+                new ClueReported(
+                        policeClue,
+                        "220112",
+                        ClueSource.AGENCY_INTELLIGENCE,
+                        Instant.parse("2026-11-19T01:00:00Z"),
+                        null,
+                        List.of(),
+                        List.of(Behaviour.ILLEGAL_HUNTING),
+                        "网安发现嫌疑人在群内出售鸟类",
+                        List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber))));
         client.publish(Topics.agencyClues(Agency.PUBLIC_SECURITY), report);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.get(gateway + "/api/clues/" + policeClue,
-                client.as("police-officer")).status()).isEqualTo(200));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(client.get(gateway + "/api/clues/" + policeClue, client.as("police-officer"))
+                                        .status())
+                                .isEqualTo(200));
 
-        PlatformClient.Answer opened = client.post(gateway + "/api/cases", """
+        PlatformClient.Answer opened =
+                client.post(gateway + "/api/cases", """
                 {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"2026-11-21T07:00:00Z","title":"非法收购鸟类案",
-                 "parties":[{"kind":"PERSON","name":"赵某","idNumber":"%s"}]}""".formatted(idNumber),
-                client.as("forestry-officer"));
+                 "parties":[{"kind":"PERSON","name":"赵某","idNumber":"%s"}]}""".formatted(idNumber), client.as("forestry-officer"));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String caseId = opened.body().get("id").asString();
 
         JsonNode forPolice = links("police-officer", policeClue);
         assertThat(forPolice.size()).isEqualTo(1);
         assertThat(forPolice.get(0).get("identifierType").asString()).isEqualTo("ID_NUMBER");
-        assertThat(forPolice.get(0).get("records").valueStream().map(r -> r.get("kind").asString() + ":"
-                + r.get("id").asString())).containsExactlyInAnyOrder("CLUE:" + policeClue, "CASE:" + caseId);
+        assertThat(forPolice
+                        .get(0)
+                        .get("records")
+                        .valueStream()
+                        .map(r -> r.get("kind").asString() + ":" + r.get("id").asString()))
+                .containsExactlyInAnyOrder("CLUE:" + policeClue, "CASE:" + caseId);
 
         client.publish(Topics.agencyClues(Agency.PUBLIC_SECURITY), report);
-        assertThat(client.read(Topics.PLATFORM_CLUES, r -> "cn.wildlife.link.found.v1".equals(header(r, "ce_type"))
-                && new String(r.value(), StandardCharsets.UTF_8).contains(policeClue), 2, Duration.ofSeconds(5)))
-                .as("found once").hasSize(1);
+        assertThat(client.read(
+                        Topics.PLATFORM_CLUES,
+                        r -> "cn.wildlife.link.found.v1".equals(header(r, "ce_type"))
+                                && new String(r.value(), StandardCharsets.UTF_8).contains(policeClue),
+                        2,
+                        Duration.ofSeconds(5)))
+                .as("found once")
+                .hasSize(1);
     }
 
     @Test

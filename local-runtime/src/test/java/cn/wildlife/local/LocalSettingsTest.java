@@ -43,12 +43,23 @@ class LocalSettingsTest {
     @Test
     void aPortInUseIsReportedInOneLineNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            String message = LocalPlatform.busyPort(new LocalSettings(java.nio.file.Path.of("data"), false, freeish(),
-                    taken.getLocalPort(), freeish(), freeish(), freeish(), freeish(), freeish(), freeish(), true))
+            String message = LocalPlatform.busyPort(new LocalSettings(
+                            java.nio.file.Path.of("data"),
+                            false,
+                            freeish(),
+                            taken.getLocalPort(),
+                            freeish(),
+                            freeish(),
+                            freeish(),
+                            freeish(),
+                            freeish(),
+                            freeish(),
+                            true))
                     .orElseThrow();
 
-            assertThat(message).isEqualTo("Port " + taken.getLocalPort() + " (case-service) is already in use: "
-                    + "choose another with --case-port=PORT or the environment variable WILDLIFE_CASE_PORT.");
+            assertThat(message)
+                    .isEqualTo("Port " + taken.getLocalPort() + " (case-service) is already in use: "
+                            + "choose another with --case-port=PORT or the environment variable WILDLIFE_CASE_PORT.");
         }
     }
 

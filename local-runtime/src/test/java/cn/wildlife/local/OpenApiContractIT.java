@@ -41,11 +41,16 @@ class OpenApiContractIT {
             JsonNode docs = document(service);
             JsonNode schemes = docs.at("/components/securitySchemes");
             assertThat(schemes.at("/bearerJwt/scheme").asString()).as(service).isEqualTo("bearer");
-            assertThat(schemes.at("/bearerJwt/bearerFormat").asString()).as(service).isEqualTo("JWT");
+            assertThat(schemes.at("/bearerJwt/bearerFormat").asString())
+                    .as(service)
+                    .isEqualTo("JWT");
             assertThat(schemes.at("/apiKey/in").asString()).as(service).isEqualTo("header");
             assertThat(schemes.at("/apiKey/name").asString()).as(service).isEqualTo("X-API-Key");
-            assertThat(docs.get("security").size()).as(service + ": either scheme").isEqualTo(2);
-            assertThat(docs.at("/servers/0/url").asString()).as(service + ": Try it out goes through the gateway")
+            assertThat(docs.get("security").size())
+                    .as(service + ": either scheme")
+                    .isEqualTo(2);
+            assertThat(docs.at("/servers/0/url").asString())
+                    .as(service + ": Try it out goes through the gateway")
                     .isEqualTo(gateway);
         }
     }
@@ -55,7 +60,8 @@ class OpenApiContractIT {
         List<String> missing = new ArrayList<>();
         for (String service : SERVICES) {
             JsonNode docs = document(service);
-            assertThat(docs.at("/components/schemas/ProblemDetail/properties/allowedSteps").isMissingNode())
+            assertThat(docs.at("/components/schemas/ProblemDetail/properties/allowedSteps")
+                            .isMissingNode())
                     .isFalse();
             for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
                 for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -78,7 +84,9 @@ class OpenApiContractIT {
                         missing.add(name + ": a default answer lets any status pass");
                     }
                     if (responses.has("401")) {
-                        assertThat(responses.at("/401/content/application~1problem+json/schema/$ref").asString())
+                        assertThat(responses
+                                        .at("/401/content/application~1problem+json/schema/$ref")
+                                        .asString())
                                 .isEqualTo("#/components/schemas/ProblemDetail");
                     }
                 }
@@ -110,8 +118,8 @@ class OpenApiContractIT {
             }
         }
         assertThat(steps).isNotNull();
-        assertThat(steps.valueStream().map(JsonNode::asString)).contains("approve", "transfer", "accept-non-filing",
-                "accept-return", "record-outcome");
+        assertThat(steps.valueStream().map(JsonNode::asString))
+                .contains("approve", "transfer", "accept-non-filing", "accept-return", "record-outcome");
         JsonNode parts = cases.at("/components/schemas/StepRequest/properties/packageParts/items/enum");
         assertThat(parts.valueStream().map(JsonNode::asString)).contains("TRANSFER_LETTER", "SEIZED_ITEMS_LIST");
     }
@@ -122,13 +130,16 @@ class OpenApiContractIT {
             JsonNode paths = document(service).get("paths");
             assertThat(paths.has("/api/audit")).as(service).isFalse();
             assertThat(paths.has("/api/audit/" + service)).as(service).isTrue();
-            assertThat(client.get(gateway + "/api/audit/" + service, client.as("platform-admin")).status())
+            assertThat(client.get(gateway + "/api/audit/" + service, client.as("platform-admin"))
+                            .status())
                     .isEqualTo(200);
             assertThat(paths.has("/api/kafka/quarantine")).as(service).isFalse();
             assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("platform-admin"))
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
             assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("forestry-officer"))
-                    .status()).isEqualTo(403);
+                            .status())
+                    .isEqualTo(403);
         }
         JsonNode gatewayPaths = document("gateway").get("paths");
         gatewayPaths.propertyNames().forEach(path -> assertThat(path).doesNotStartWith("/fallback"));
@@ -145,16 +156,19 @@ class OpenApiContractIT {
             }
             for (JsonNode path : docs.get("paths")) {
                 for (JsonNode operation : path) {
-                    String ref = operation.at("/requestBody/content/application~1json/schema/$ref").asString("");
+                    String ref = operation
+                            .at("/requestBody/content/application~1json/schema/$ref")
+                            .asString("");
                     if (ref.isEmpty()) {
                         continue;
                     }
                     String name = ref.substring(ref.lastIndexOf('/') + 1);
                     JsonNode schema = docs.at("/components/schemas/" + name);
                     // A body whose every field may be left out (a step's optional details) has nothing to list.
-                    boolean anyMandatory = schema.has("required") && !schema.get("required").isEmpty();
-                    boolean allOptionalByDesign = name.endsWith("StepRequest") || name.equals("Changes")
-                            || name.equals("ChangesRequest");
+                    boolean anyMandatory =
+                            schema.has("required") && !schema.get("required").isEmpty();
+                    boolean allOptionalByDesign =
+                            name.endsWith("StepRequest") || name.equals("Changes") || name.equals("ChangesRequest");
                     if (!anyMandatory && !allOptionalByDesign) {
                         unmarked.add(service + " " + name);
                     }
@@ -167,34 +181,38 @@ class OpenApiContractIT {
     @Test
     void theResultsTableColumnsCarryTheirChineseHeaders() {
         JsonNode row = document("inspection-service").at("/components/schemas/ResultsTableRow");
-        assertThat(row.at("/properties/values/properties/PERSONNEL_SORTIES/title").asString())
+        assertThat(row.at("/properties/values/properties/PERSONNEL_SORTIES/title")
+                        .asString())
                 .isEqualTo("出动执法人员（人次）");
-        assertThat(row.at("/properties/values/properties/FINES/title").asString()).isEqualTo("罚款（元）");
+        assertThat(row.at("/properties/values/properties/FINES/title").asString())
+                .isEqualTo("罚款（元）");
         assertThat(row.get("description").asString()).contains("行政区划代码", "层级");
     }
 
     @Test
     void aMissingRequiredFieldIsReportedAsMissing() {
         String id = "FORESTRY-220112-REQ-" + UUID.randomUUID().toString().substring(0, 8);
-        PlatformClient.Answer created = client.post(gateway + "/api/clues", """
+        PlatformClient.Answer created = client.post(
+                gateway + "/api/clues", """
                 {"clueId":"%s","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
-                 "summary":"热线举报","reporter":{"name":"王某","rewardRequested":false}}""".formatted(id),
-                client.as("forestry-officer", "Accept-Language", "en"));
+                 "summary":"热线举报","reporter":{"name":"王某","rewardRequested":false}}""".formatted(id), client.as("forestry-officer", "Accept-Language", "en"));
         assertThat(created.status()).isEqualTo(400);
         assertThat(created.body().get("errors").get(0).get("field").asString()).isEqualTo("reporter.anonymous");
-        assertThat(created.body().get("errors").get(0).get("message").asString()).isEqualTo("is required");
+        assertThat(created.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("is required");
     }
 
     @Test
     void aStaleVersionOnATransferStepNamesTheStateAndTheStepsAllowedNow() {
         PlatformClient.Answer reported = client.post(gateway + "/api/transfers", """
-                {"caseNumber":"双林罚〔2026〕409号","summary":"非法猎捕大天鹅1只，涉嫌非法狩猎罪"}""",
-                client.as("forestry-officer"));
+                {"caseNumber":"双林罚〔2026〕409号","summary":"非法猎捕大天鹅1只，涉嫌非法狩猎罪"}""", client.as("forestry-officer"));
         String id = reported.body().get("id").asString();
         long version = reported.body().get("version").asLong();
 
-        PlatformClient.Answer stale = client.post(gateway + "/api/transfers/" + id + "/steps/approve",
-                "{\"expectedVersion\":" + (version + 5) + "}", client.as("forestry-head"));
+        PlatformClient.Answer stale = client.post(
+                gateway + "/api/transfers/" + id + "/steps/approve",
+                "{\"expectedVersion\":" + (version + 5) + "}",
+                client.as("forestry-head"));
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body().get("state").asString()).isEqualTo("REPORTED");
@@ -208,18 +226,19 @@ class OpenApiContractIT {
         String id = "FORESTRY-220112-ACC-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(client.post(gateway + "/api/clues", """
                 {"clueId":"%s","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
-                 "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"热线举报水库边架网捕鸟"}"""
-                .formatted(id), client.as("forestry-officer")).status()).isEqualTo(201);
+                 "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],"summary":"热线举报水库边架网捕鸟"}""".formatted(id), client.as("forestry-officer"))
+                        .status())
+                .isEqualTo(201);
         client.post(gateway + "/api/clues/" + id + "/steps/refer", """
-                {"referredTo":"PUBLIC_SECURITY","reasons":["涉嫌非法狩猎罪，属公安机关管辖"]}""",
-                client.as("forestry-officer"));
+                {"referredTo":"PUBLIC_SECURITY","reasons":["涉嫌非法狩猎罪，属公安机关管辖"]}""", client.as("forestry-officer"));
 
-        PlatformClient.Answer accepted = client.post(gateway + "/api/clues/" + id + "/steps/accept-referral", "{}",
-                client.as("police-officer"));
+        PlatformClient.Answer accepted =
+                client.post(gateway + "/api/clues/" + id + "/steps/accept-referral", "{}", client.as("police-officer"));
 
         assertThat(accepted.status()).isEqualTo(200);
         String copy = accepted.body().get("referralCopyId").asString();
-        JsonNode own = client.get(gateway + "/api/clues/" + copy, client.as("police-officer")).body();
+        JsonNode own = client.get(gateway + "/api/clues/" + copy, client.as("police-officer"))
+                .body();
         assertThat(own.get("agency").asString()).isEqualTo("PUBLIC_SECURITY");
         assertThat(own.get("referredFrom").asString()).isEqualTo(id);
     }

@@ -21,7 +21,9 @@ class OpenApiDocumentIT {
     void everyCaseServiceOperationHasASummaryAndEveryRequestBodyAnExample() {
         JsonNode docs = client.get(gateway + "/v3/api-docs/case-service").body();
         JsonNode schemas = docs.get("components").get("schemas");
-        assertThat(docs.get("paths").size()).as("clues, cases, transfers, species, links").isGreaterThan(15);
+        assertThat(docs.get("paths").size())
+                .as("clues, cases, transfers, species, links")
+                .isGreaterThan(15);
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -33,8 +35,8 @@ class OpenApiDocumentIT {
                 JsonNode json = op.path("requestBody").path("content").path("application/json");
                 if (!json.isMissingNode() && !json.has("example") && !json.has("examples")) {
                     String ref = json.path("schema").path("$ref").asString("");
-                    JsonNode schema = ref.isEmpty() ? json.path("schema")
-                            : schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+                    JsonNode schema =
+                            ref.isEmpty() ? json.path("schema") : schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
                     if (!schema.has("example")) {
                         missing.add(name + ": request example");
                     }

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,12 +42,29 @@ import tools.jackson.databind.JsonNode;
 class OperationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final List<String> CITIES = List.of("210100", "210200", "210300", "210400", "210500", "210600",
-            "210700", "210800", "210900", "211000", "211100", "211200", "211300", "211400");
-    private static final List<String> HEADERS = List.of("行政区划代码", "层级", "出动执法人员（人次）", "出动车辆（台次）",
-            "检查野生动物活动区域（处）", "检查重点市场场所（处）", "检查经营活禽交易门店（家）", "检查野生动物人工繁育场所（家）",
-            "检查餐饮场所（家）", "查办刑事案件（起）", "查办行政案件（起）", "林政处罚（人）", "收缴野生动物活体（只）",
-            "收缴野生动物死体（只）", "放飞放生（只）", "收缴猎捕工具（套）", "涉案价值（元）", "罚款（元）", "受理线索（条）");
+    private static final List<String> CITIES = List.of(
+            "210100", "210200", "210300", "210400", "210500", "210600", "210700", "210800", "210900", "211000",
+            "211100", "211200", "211300", "211400");
+    private static final List<String> HEADERS = List.of(
+            "行政区划代码",
+            "层级",
+            "出动执法人员（人次）",
+            "出动车辆（台次）",
+            "检查野生动物活动区域（处）",
+            "检查重点市场场所（处）",
+            "检查经营活禽交易门店（家）",
+            "检查野生动物人工繁育场所（家）",
+            "检查餐饮场所（家）",
+            "查办刑事案件（起）",
+            "查办行政案件（起）",
+            "林政处罚（人）",
+            "收缴野生动物活体（只）",
+            "收缴野生动物死体（只）",
+            "放飞放生（只）",
+            "收缴猎捕工具（套）",
+            "涉案价值（元）",
+            "罚款（元）",
+            "受理线索（条）");
 
     private final PlatformClient client = SharedPlatform.client();
     private final String gateway = SharedPlatform.platform().gatewayUrl();
@@ -73,8 +89,7 @@ class OperationIT {
                  "targetBehaviours":["非法猎捕鸟类等野生动物","非法出售、收购、利用鸟类等野生动物及其制品","非法人工繁育鸟类等野生动物"],
                  "recurringDuties":[{"agency":"FORESTRY","description":"对非法交易场所每周至少进行一次巡查","everyDays":7,
                    "hotspots":["沈阳市北行花鸟鱼市场","大连市西岗区农贸市场"]}],
-                 "reportingRegions":%s,"monthlyDueDay":5,"finalReportDue":"2023-01-15"}"""
-                .formatted(phases, CITIES.stream().map(c -> "\"" + c + "\"").toList());
+                 "reportingRegions":%s,"monthlyDueDay":5,"finalReportDue":"2023-01-15"}""".formatted(phases, CITIES.stream().map(c -> "\"" + c + "\"").toList());
     }
 
     static final String PHASES = """
@@ -83,9 +98,11 @@ class OperationIT {
              {"name":"巩固总结阶段","from":"2022-12-19","to":"2022-12-31","tasks":"做好专项行动查处的各类案件的结案工作。针对存在的突出问题，制定整改方案，完善保护措施，建立长效机制"}]""";
 
     private String sortie(String user, String region, String on, int personnel, int vehicles, String places) {
-        PlatformClient.Answer recorded = client.post(gateway + "/api/operations/" + operationId + "/sorties", """
-                {"region":"%s","on":"%s","personnel":%d,"vehicles":%d,"places":%s,"hotspot":"沈阳市北行花鸟鱼市场"}"""
-                .formatted(region, on, personnel, vehicles, places), client.as(user));
+        PlatformClient.Answer recorded = client.post(
+                gateway + "/api/operations/" + operationId + "/sorties",
+                """
+                {"region":"%s","on":"%s","personnel":%d,"vehicles":%d,"places":%s,"hotspot":"沈阳市北行花鸟鱼市场"}""".formatted(region, on, personnel, vehicles, places),
+                client.as(user));
         assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
         return recorded.body().get("id").asString();
     }
@@ -98,31 +115,43 @@ class OperationIT {
 
     @BeforeAll
     void enterTheOperationWithAMonthOfSortiesAndCases() {
-        PlatformClient.Answer entered = client.post(gateway + "/api/operations", seed004(PHASES),
-                client.as("liaoning-forestry"));
+        PlatformClient.Answer entered =
+                client.post(gateway + "/api/operations", seed004(PHASES), client.as("liaoning-forestry"));
         assertThat(entered.status()).as(entered.raw()).isEqualTo(201);
         operationId = entered.body().get("id").asString();
 
         // Weekly patrols of a Shenyang hotspot, a district's restaurants, a Dalian habitat, the city's own team.
         for (String day : List.of("2022-09-02", "2022-09-09", "2022-09-16", "2022-09-23", "2022-09-30")) {
-            septemberSorties.add(sortie("shenyang-forestry", "210112", day, 6, 2,
+            septemberSorties.add(sortie(
+                    "shenyang-forestry",
+                    "210112",
+                    day,
+                    6,
+                    2,
                     "[{\"kind\":\"MARKET\",\"count\":3},{\"kind\":\"PET_SHOP\",\"count\":1}]"));
         }
-        septemberSorties.add(sortie("shenyang-forestry", "210102", "2022-09-14", 4, 1,
+        septemberSorties.add(sortie(
+                "shenyang-forestry",
+                "210102",
+                "2022-09-14",
+                4,
+                1,
                 "[{\"kind\":\"RESTAURANT\",\"count\":5},{\"kind\":\"LIVE_POULTRY_SHOP\",\"count\":2}]"));
-        septemberSorties.add(sortie("liaoning-forestry", "210203", "2022-09-20", 8, 3,
-                "[{\"kind\":\"HABITAT\",\"count\":2}]"));
+        septemberSorties.add(
+                sortie("liaoning-forestry", "210203", "2022-09-20", 8, 3, "[{\"kind\":\"HABITAT\",\"count\":2}]"));
         septemberSorties.add(sortie("liaoning-forestry", "210100", "2022-09-25", 2, 1, "[]"));
         sortie("shenyang-forestry", "210112", "2022-10-08", 50, 9, "[]");
 
         // A breeding site inspected in Hunnan in September counts from its inspection record.
         String facility = post("liaoning-forestry", "/api/facilities", """
                 {"name":"浑南某鸟类繁育场","region":"210112","address":"浑南区某街道","licenceNumber":"辽繁育-%s",
-                 "licenceValidUntil":"2025-12-31","licensedSpeciesCodes":["phasianus-colchicus"],"purposes":["BREEDING"]}"""
-                .formatted(run)).get("id").asString();
+                 "licenceValidUntil":"2025-12-31","licensedSpeciesCodes":["phasianus-colchicus"],"purposes":["BREEDING"]}""".formatted(run))
+                .get("id")
+                .asString();
         String inspection = post("liaoning-forestry", "/api/inspections", """
                 {"facilityId":"%s","plannedFor":"2022-09-12","inspectors":["赵刚","孙丽"]}""".formatted(facility))
-                .get("id").asString();
+                .get("id")
+                .asString();
         post("liaoning-forestry", "/api/inspections/" + inspection + "/record", """
                 {"inspectedAt":"2022-09-12T02:00:00Z","expectedVersion":1,"checklist":[
                   {"item":"RULES_AND_PLANS","passed":true},{"item":"SECURITY","passed":true},
@@ -146,20 +175,34 @@ class OperationIT {
                  "holder":"浑南区林草局","location":"证物室","seizedAt":"2022-09-10T03:00:00Z"}""");
         post("liaoning-forestry", "/api/cases/" + adminCase + "/seizures/" + adminCase + "-S1/custody", """
                 {"action":"RELEASED","holder":"沈阳市野生动物救护中心","location":"棋盘山","at":"2022-09-15T02:00:00Z"}""");
-        long version = client.get(gateway + "/api/cases/" + adminCase, client.as("liaoning-forestry")).body()
-                .get("version").asLong();
+        long version = client.get(gateway + "/api/cases/" + adminCase, client.as("liaoning-forestry"))
+                .body()
+                .get("version")
+                .asLong();
         post("liaoning-forestry", "/api/cases/" + adminCase + "/penalty", """
                 {"expectedVersion":%d,"decisionNumber":"浑林罚〔2022〕15号","decidedAt":"2022-09-28T02:00:00Z",
                  "fine":5000,"confiscation":true,"summary":"罚款5000元，没收猎捕工具"}""".formatted(version));
 
         // A criminal case reported by the police's own system, tagged with the operation.
         criminalCase = "PUBLIC_SECURITY-210102-" + run;
-        client.publish(Topics.agencyCases(Agency.PUBLIC_SECURITY), Envelope.of(
-                URI.create("urn:agency:public-security:210102"), Agency.PUBLIC_SECURITY, "210102",
-                new CaseReported(criminalCase, CaseKind.CRIMINAL, "210102", Instant.parse("2022-09-18T06:00:00Z"),
-                        "和平区非法收购出售鸟类案", List.of(Behaviour.ILLEGAL_PURCHASE_TRANSPORT_SALE),
-                        List.of(new SpeciesCount("emberiza-aureola", 40, QuantityUnit.ANIMAL, null)),
-                        new BigDecimal("30000"), CaseGrade.GENERAL, null, operationId)));
+        client.publish(
+                Topics.agencyCases(Agency.PUBLIC_SECURITY),
+                Envelope.of(
+                        URI.create("urn:agency:public-security:210102"),
+                        Agency.PUBLIC_SECURITY,
+                        "210102",
+                        new CaseReported(
+                                criminalCase,
+                                CaseKind.CRIMINAL,
+                                "210102",
+                                Instant.parse("2022-09-18T06:00:00Z"),
+                                "和平区非法收购出售鸟类案",
+                                List.of(Behaviour.ILLEGAL_PURCHASE_TRANSPORT_SALE),
+                                List.of(new SpeciesCount("emberiza-aureola", 40, QuantityUnit.ANIMAL, null)),
+                                new BigDecimal("30000"),
+                                CaseGrade.GENERAL,
+                                null,
+                                operationId)));
         // October's case and a case outside the operation do not count in September's table.
         post("liaoning-forestry", "/api/cases", """
                 {"kind":"ADMINISTRATIVE","region":"210112","openedAt":"2022-10-05T02:00:00Z","title":"十月案",
@@ -170,12 +213,18 @@ class OperationIT {
     }
 
     private JsonNode september(String user, String region) {
-        return client.get(gateway + "/api/operations/" + operationId + "/results?from=2022-09-01&to=2022-09-30"
-                + (region == null ? "" : "&region=" + region), client.as(user)).body();
+        return client.get(
+                        gateway + "/api/operations/" + operationId + "/results?from=2022-09-01&to=2022-09-30"
+                                + (region == null ? "" : "&region=" + region),
+                        client.as(user))
+                .body();
     }
 
     private static JsonNode row(JsonNode table, String region) {
-        return table.get("rows").valueStream().filter(r -> r.get("region").asString().equals(region)).findFirst()
+        return table.get("rows")
+                .valueStream()
+                .filter(r -> r.get("region").asString().equals(region))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -187,7 +236,9 @@ class OperationIT {
         long[] expected = expected().get("210000");
         await().atMost(PATIENCE).until(() -> {
             List<Long> actual = new ArrayList<>();
-            row(september("liaoning-forestry", null), "210000").get("values").properties()
+            row(september("liaoning-forestry", null), "210000")
+                    .get("values")
+                    .properties()
                     .forEach(e -> actual.add(e.getValue().asLong()));
             return actual.equals(java.util.Arrays.stream(expected).boxed().toList());
         });
@@ -212,14 +263,19 @@ class OperationIT {
         assertThat(operation.get("phases").valueStream().map(p -> p.get("name").asString()))
                 .containsExactly("动员摸底阶段", "集中打击阶段", "巩固总结阶段");
         assertThat(operation.get("phases").get(2).get("from").asString()).isEqualTo("2022-12-19");
-        assertThat(operation.get("participants").valueStream().map(p -> p.get("agency").asString()))
+        assertThat(operation
+                        .get("participants")
+                        .valueStream()
+                        .map(p -> p.get("agency").asString()))
                 .containsExactly("FORESTRY", "SUPERVISION_OFFICE", "PUBLIC_SECURITY", "MARKET_SUPERVISION");
-        assertThat(operation.get("recurringDuties").get(0).get("everyDays").asInt()).isEqualTo(7);
+        assertThat(operation.get("recurringDuties").get(0).get("everyDays").asInt())
+                .isEqualTo(7);
         assertThat(operation.get("finalReportDue").asString()).isEqualTo("2023-01-15");
         assertThat(client.read(Topics.PLATFORM_OPERATIONS, r -> operationId.equals(r.key()), 10, PATIENCE))
                 .hasSizeGreaterThanOrEqualTo(10);
         // Jilin's forestry shares no region with it.
-        assertThat(client.get(gateway + "/api/operations/" + operationId, client.as("forestry-province")).status())
+        assertThat(client.get(gateway + "/api/operations/" + operationId, client.as("forestry-province"))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -229,18 +285,27 @@ class OperationIT {
                 [{"name":"集中打击阶段","from":"2022-08-19","to":"2022-12-15","tasks":"打击"},
                  {"name":"动员摸底阶段","from":"2022-08-08","to":"2022-08-18","tasks":"动员"},
                  {"name":"巩固总结阶段","from":"2022-12-19","to":"2023-02-01","tasks":"总结"}]""";
-        PlatformClient.Answer refused = client.post(gateway + "/api/operations", seed004(swapped),
+        PlatformClient.Answer refused = client.post(
+                gateway + "/api/operations",
+                seed004(swapped),
                 client.as("liaoning-forestry", "Accept-Language", "zh-CN"));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(refused.body()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("phases[1].from", "phases[2]");
         assertThat(refused.raw()).contains("阶段须依次进行");
 
-        PlatformClient.Answer negative = client.post(gateway + "/api/operations/" + operationId + "/sorties", """
+        PlatformClient.Answer negative = client.post(
+                gateway + "/api/operations/" + operationId + "/sorties", """
                 {"region":"210112","on":"2022-09-03","personnel":-1,"vehicles":0,
                  "places":[{"kind":"BREEDING_SITE","count":1}]}""", client.as("shenyang-forestry"));
         assertThat(negative.status()).isEqualTo(400);
-        assertThat(negative.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(negative.body()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("personnel", "places[0].kind");
     }
 
@@ -254,60 +319,76 @@ class OperationIT {
             JsonNode row = row(table, region).get("values");
             List<Long> actual = new ArrayList<>();
             row.properties().forEach(e -> actual.add(e.getValue().asLong()));
-            assertThat(actual).as(region).containsExactly(java.util.Arrays.stream(values).boxed()
-                    .toArray(Long[]::new));
+            assertThat(actual)
+                    .as(region)
+                    .containsExactly(java.util.Arrays.stream(values).boxed().toArray(Long[]::new));
         });
 
         // The numbers above come from the running tallies; asked for sources, the table is read from the records
         // themselves, and says the same.
-        JsonNode traced = client.get(gateway + "/api/operations/" + operationId
-                + "/results?from=2022-09-01&to=2022-09-30&sources=true", client.as("liaoning-forestry")).body();
+        JsonNode traced = client.get(
+                        gateway + "/api/operations/" + operationId
+                                + "/results?from=2022-09-01&to=2022-09-30&sources=true",
+                        client.as("liaoning-forestry"))
+                .body();
         assertThat(row(table, "210000").get("sources").isEmpty()).isTrue();
-        expected().keySet().forEach(region -> assertThat(row(traced, region).get("values"))
-                .as(region).isEqualTo(row(table, region).get("values")));
+        expected()
+                .keySet()
+                .forEach(region -> assertThat(row(traced, region).get("values"))
+                        .as(region)
+                        .isEqualTo(row(table, region).get("values")));
         JsonNode sources = row(traced, "210000").get("sources");
         assertThat(sources.get("FINES").valueStream().map(JsonNode::asString)).containsExactly("case:" + adminCase);
         assertThat(sources.get("CRIMINAL_CASES").valueStream().map(JsonNode::asString))
                 .containsExactly("case:" + criminalCase);
         assertThat(sources.get("PERSONNEL_SORTIES").valueStream().map(JsonNode::asString))
-                .containsExactlyInAnyOrderElementsOf(septemberSorties.stream().map(s -> "sortie:" + s).toList());
-        assertThat(sources.get("ANIMALS_RELEASED").get(0).asString()).isEqualTo("case:" + adminCase + "/"
-                + adminCase + "-S1");
+                .containsExactlyInAnyOrderElementsOf(
+                        septemberSorties.stream().map(s -> "sortie:" + s).toList());
+        assertThat(sources.get("ANIMALS_RELEASED").get(0).asString())
+                .isEqualTo("case:" + adminCase + "/" + adminCase + "-S1");
         assertThat(sources.get("BREEDING_SITES_INSPECTED").get(0).asString()).startsWith("inspection:INS-210112-");
 
         // A city sees its own subtree and nothing above it.
         JsonNode shenyang = september("shenyang-forestry", null);
         assertThat(shenyang.get("rows").valueStream().map(r -> r.get("region").asString()))
                 .containsExactly("210100", "210102", "210112");
-        assertThat(client.get(gateway + "/api/operations/" + operationId + "/results?region=210000",
-                client.as("shenyang-forestry")).status()).isEqualTo(403);
+        assertThat(client.get(
+                                gateway + "/api/operations/" + operationId + "/results?region=210000",
+                                client.as("shenyang-forestry"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void theXlsxAndCsvExportsCarryTheAgenciesHeadersAndTheSameNumbers() throws Exception {
         awaitSeptembersTable();
-        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway
-                        + "/api/operations/" + operationId + "/results/xlsx?from=2022-09-01&to=2022-09-30"))
-                .header("Authorization", "Bearer " + client.token("liaoning-forestry")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gateway + "/api/operations/" + operationId
+                                        + "/results/xlsx?from=2022-09-01&to=2022-09-30"))
+                                .header("Authorization", "Bearer " + client.token("liaoning-forestry"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             Sheet sheet = workbook.getSheet("成果表");
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
-                    .isEqualTo("《辽宁省秋冬季鸟类等野生动物保护专项行动成果表》");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("《辽宁省秋冬季鸟类等野生动物保护专项行动成果表》");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("210000", "2022-09-01", "2022-09-30");
             Row header = sheet.getRow(2);
             for (int c = 0; c < HEADERS.size(); c++) {
-                assertThat(header.getCell(c).getStringCellValue()).as("header " + c).isEqualTo(HEADERS.get(c));
+                assertThat(header.getCell(c).getStringCellValue())
+                        .as("header " + c)
+                        .isEqualTo(HEADERS.get(c));
             }
             int r = 3;
             for (Map.Entry<String, long[]> expected : expected().entrySet()) {
                 Row row = sheet.getRow(r++);
                 assertThat(row.getCell(0).getStringCellValue()).isEqualTo(expected.getKey());
                 for (int c = 0; c < expected.getValue().length; c++) {
-                    assertThat(row.getCell(c + 2).getNumericCellValue()).as(expected.getKey() + " " + HEADERS.get(c + 2))
+                    assertThat(row.getCell(c + 2).getNumericCellValue())
+                            .as(expected.getKey() + " " + HEADERS.get(c + 2))
                             .isEqualTo((double) expected.getValue()[c]);
                 }
             }
@@ -315,8 +396,10 @@ class OperationIT {
             assertThat(sheet.getLastRowNum()).isEqualTo(3 + expected().size() - 1);
         }
 
-        String csv = client.get(gateway + "/api/operations/" + operationId + "/results/csv?from=2022-09-01"
-                + "&to=2022-09-30", client.as("liaoning-forestry")).raw();
+        String csv = client.get(
+                        gateway + "/api/operations/" + operationId + "/results/csv?from=2022-09-01" + "&to=2022-09-30",
+                        client.as("liaoning-forestry"))
+                .raw();
         String[] lines = csv.replace("\uFEFF", "").split("\r\n");
         assertThat(lines[0]).isEqualTo(String.join(",", HEADERS));
         assertThat(lines[1]).isEqualTo("210000,省,44,15,2,20,2,1,5,1,1,1,5,2,5,3,42000,5000,0");
@@ -324,25 +407,42 @@ class OperationIT {
 
     @Test
     void monthlyReportsAreOnTimeLateOrMissingAndTheFinalReportIsOwed() {
-        post("shenyang-forestry", "/api/operations/" + operationId + "/reports",
+        post(
+                "shenyang-forestry",
+                "/api/operations/" + operationId + "/reports",
                 "{\"region\":\"210100\",\"period\":\"2022-09\",\"submittedOn\":\"2022-10-03\"}");
-        JsonNode late = post("shenyang-forestry", "/api/operations/" + operationId + "/reports",
+        JsonNode late = post(
+                "shenyang-forestry",
+                "/api/operations/" + operationId + "/reports",
                 "{\"region\":\"210100\",\"period\":\"2022-10\",\"submittedOn\":\"2022-11-09\"}");
         assertThat(late.get("late").asBoolean()).isTrue();
-        assertThat(client.post(gateway + "/api/operations/" + operationId + "/reports",
-                "{\"region\":\"210100\",\"period\":\"2022-09\",\"submittedOn\":\"2022-10-04\"}",
-                client.as("shenyang-forestry")).status()).isEqualTo(409);
-        assertThat(client.post(gateway + "/api/operations/" + operationId + "/reports",
-                "{\"region\":\"210200\",\"period\":\"2022-09\"}", client.as("shenyang-forestry")).status())
-                .as("Dalian is not Shenyang's to report").isEqualTo(403);
+        assertThat(client.post(
+                                gateway + "/api/operations/" + operationId + "/reports",
+                                "{\"region\":\"210100\",\"period\":\"2022-09\",\"submittedOn\":\"2022-10-04\"}",
+                                client.as("shenyang-forestry"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(client.post(
+                                gateway + "/api/operations/" + operationId + "/reports",
+                                "{\"region\":\"210200\",\"period\":\"2022-09\"}",
+                                client.as("shenyang-forestry"))
+                        .status())
+                .as("Dalian is not Shenyang's to report")
+                .isEqualTo(403);
 
-        JsonNode status = client.get(gateway + "/api/operations/" + operationId + "/reports?asOf=2023-01-20",
-                client.as("liaoning-forestry")).body();
+        JsonNode status = client.get(
+                        gateway + "/api/operations/" + operationId + "/reports?asOf=2023-01-20",
+                        client.as("liaoning-forestry"))
+                .body();
         Map<String, String> states = new LinkedHashMap<>();
-        status.forEach(s -> states.put(s.get("region").asString() + "/" + s.get("period").asString(),
+        status.forEach(s -> states.put(
+                s.get("region").asString() + "/" + s.get("period").asString(),
                 s.get("state").asString()));
-        assertThat(states).containsEntry("210100/2022-08", "MISSING").containsEntry("210100/2022-09", "ON_TIME")
-                .containsEntry("210100/2022-10", "LATE").containsEntry("210200/2022-09", "MISSING")
+        assertThat(states)
+                .containsEntry("210100/2022-08", "MISSING")
+                .containsEntry("210100/2022-09", "ON_TIME")
+                .containsEntry("210100/2022-10", "LATE")
+                .containsEntry("210200/2022-09", "MISSING")
                 .containsEntry("210000/FINAL", "MISSING");
         assertThat(states).hasSize(CITIES.size() * 5 + 1);
         assertThat(status.get(0).get("dueOn").asString()).isEqualTo("2022-09-05");

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PartnerClientsIT {
 
     private static final Path KCAT = Path.of("/usr/bin/kcat");
-    private static final Path KAFKAJS = Path.of("..", "examples", "kafkajs-producer").toAbsolutePath().normalize();
+    private static final Path KAFKAJS =
+            Path.of("..", "examples", "kafkajs-producer").toAbsolutePath().normalize();
 
     private final PlatformClient client = SharedPlatform.client();
     private final LocalPlatform platform = SharedPlatform.platform();
@@ -37,10 +38,21 @@ class PartnerClientsIT {
 
     @Test
     void kcatWithoutCredentialsIsRefused() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(KCAT), "kcat is not installed (Debian package kcat; .ci/run "
-                + "installs it): skipped");
-        List<String> command = new ArrayList<>(List.of(KCAT.toString(), "-b", platform.kafkaBootstrapServers(),
-                "-X", "message.timeout.ms=8000", "-P", "-t", Topics.agencyClues(Agency.FORESTRY), "-k", "k", "-c",
+        Assumptions.assumeTrue(
+                Files.isExecutable(KCAT),
+                "kcat is not installed (Debian package kcat; .ci/run " + "installs it): skipped");
+        List<String> command = new ArrayList<>(List.of(
+                KCAT.toString(),
+                "-b",
+                platform.kafkaBootstrapServers(),
+                "-X",
+                "message.timeout.ms=8000",
+                "-P",
+                "-t",
+                Topics.agencyClues(Agency.FORESTRY),
+                "-k",
+                "k",
+                "-c",
                 "1"));
         Result result = run(command, Map.of(), "not even read\n");
 
@@ -56,8 +68,10 @@ class PartnerClientsIT {
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).contains("published");
         String[] officer = client.as("forestry-officer");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                client.get(platform.gatewayUrl() + "/api/clues/" + clueId, officer).status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(client.get(platform.gatewayUrl() + "/api/clues/" + clueId, officer)
+                                .status())
+                        .isEqualTo(200));
     }
 
     @Test
@@ -72,31 +86,39 @@ class PartnerClientsIT {
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
-        Result result = kafkajs("not-the-password", Topics.agencyClues(Agency.FORESTRY),
-                PlatformSliceScenarios.newClueId());
+        Result result =
+                kafkajs("not-the-password", Topics.agencyClues(Agency.FORESTRY), PlatformSliceScenarios.newClueId());
 
         assertThat(result.exit()).isNotZero();
         assertThat(result.output()).containsIgnoringCase("authentication failed");
     }
 
     private String forestryPassword() {
-        return KafkaCredentials.read(platform.dataDir().resolve(KafkaCredentials.FILE)).required("agency-forestry");
+        return KafkaCredentials.read(platform.dataDir().resolve(KafkaCredentials.FILE))
+                .required("agency-forestry");
     }
 
     /** Publishes forestry's clue {@code clueId} with the kafkajs example producer, as agency-forestry. */
     private Result kafkajs(String password, String topic, String clueId) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(KAFKAJS.resolve("node_modules").resolve("kafkajs")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(KAFKAJS.resolve("node_modules").resolve("kafkajs")),
                 "the kafkajs example is not installed (npm install --prefix examples/kafkajs-producer; .ci/run "
                         + "does it): skipped");
         Path event = dir.resolve(clueId + ".json");
         Files.writeString(event, PlatformSliceScenarios.forestryClueJson(clueId));
-        return run(List.of("node", KAFKAJS.resolve("produce.js").toString(), topic, event.toString()),
-                Map.of("KAFKA_BROKERS", platform.kafkaBootstrapServers(), "KAFKA_USERNAME", "agency-forestry",
-                        "KAFKA_PASSWORD", password), "");
+        return run(
+                List.of("node", KAFKAJS.resolve("produce.js").toString(), topic, event.toString()),
+                Map.of(
+                        "KAFKA_BROKERS",
+                        platform.kafkaBootstrapServers(),
+                        "KAFKA_USERNAME",
+                        "agency-forestry",
+                        "KAFKA_PASSWORD",
+                        password),
+                "");
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(List<String> command, Map<String, String> environment, String input) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -108,7 +130,7 @@ class PartnerClientsIT {
             process.destroyForcibly();
             throw new AssertionError(command.get(0) + " did not end within 60 s");
         }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

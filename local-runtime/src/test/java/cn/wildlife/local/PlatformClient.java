@@ -30,17 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class PlatformClient implements AutoCloseable {
 
     /** An HTTP answer with its parsed JSON body. */
-    record Answer(int status, JsonNode body, String raw) {
-    }
+    record Answer(int status, JsonNode body, String raw) {}
 
     private final KafkaDoor kafka;
     private final String gateway;
     private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     /** Producers by the principal they send as: an agency's topic is written by that agency's system. */
     private final java.util.Map<java.util.Map<String, Object>, KafkaProducer<String, Envelope<?>>> events =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.util.Map<java.util.Map<String, Object>, KafkaProducer<String, byte[]>> raw =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -59,9 +60,12 @@ final class PlatformClient implements AutoCloseable {
 
     void publish(String topic, Envelope<?> event) {
         try {
-            events.computeIfAbsent(kafka.publisherFor(topic), client -> new KafkaProducer<>(
-                    producerProperties(client), new StringSerializer(), new EventSerializer()))
-                    .send(new ProducerRecord<>(topic, event.subject(), event)).get();
+            events.computeIfAbsent(
+                            kafka.publisherFor(topic),
+                            client -> new KafkaProducer<>(
+                                    producerProperties(client), new StringSerializer(), new EventSerializer()))
+                    .send(new ProducerRecord<>(topic, event.subject(), event))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -69,17 +73,20 @@ final class PlatformClient implements AutoCloseable {
 
     void publishRaw(String topic, String key, byte[] value) {
         try {
-            raw.computeIfAbsent(kafka.publisherFor(topic), client -> new KafkaProducer<>(
-                    producerProperties(client), new StringSerializer(), new ByteArraySerializer()))
-                    .send(new ProducerRecord<>(topic, key, value)).get();
+            raw.computeIfAbsent(
+                            kafka.publisherFor(topic),
+                            client -> new KafkaProducer<>(
+                                    producerProperties(client), new StringSerializer(), new ByteArraySerializer()))
+                    .send(new ProducerRecord<>(topic, key, value))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Every record of a topic from the beginning that matches, reading until {@code quiet} passes with none new. */
-    List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> matching,
-                                              int atLeast, Duration timeout) {
+    List<ConsumerRecord<String, byte[]>> read(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> matching, int atLeast, Duration timeout) {
         Properties props = new Properties();
         props.putAll(kafka.clientSettings(cn.wildlife.events.access.KafkaAccess.ADMIN));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -136,14 +143,25 @@ final class PlatformClient implements AutoCloseable {
     }
 
     Answer post(String url, String body, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"), body, headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json"),
+                body,
+                headers);
     }
 
     Answer send(String method, String url, String body, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url)).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"), body, headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json"),
+                body,
+                headers);
     }
 
     /**
@@ -159,16 +177,25 @@ final class PlatformClient implements AutoCloseable {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             if (ApiContract.ENABLED && ApiContract.covers(gateway, built.uri())) {
-                ApiContract.Exchange exchange = new ApiContract.Exchange(built.method(), built.uri(),
-                        built.headers().map(), sent, response.statusCode(), response.headers().map(), body);
+                ApiContract.Exchange exchange = new ApiContract.Exchange(
+                        built.method(),
+                        built.uri(),
+                        built.headers().map(),
+                        sent,
+                        response.statusCode(),
+                        response.headers().map(),
+                        body);
                 ApiContract.Verdict verdict = ApiContract.judge(gateway, exchange);
                 if (!verdict.violations().isEmpty() && !ApiContract.isKnownGap(exchange)) {
-                    throw new AssertionError("the answer breaks the OpenAPI contract: "
-                            + ApiContract.describe(exchange, verdict));
+                    throw new AssertionError(
+                            "the answer breaks the OpenAPI contract: " + ApiContract.describe(exchange, verdict));
                 }
             }
-            JsonNode node = body == null || body.isBlank() || !body.trim().startsWith("{") && !body.trim()
-                    .startsWith("[") ? json.nullNode() : json.readTree(body);
+            JsonNode node = body == null
+                            || body.isBlank()
+                            || !body.trim().startsWith("{") && !body.trim().startsWith("[")
+                    ? json.nullNode()
+                    : json.readTree(body);
             return new Answer(response.statusCode(), node, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -31,9 +31,22 @@ class PlatformSliceContainersIT extends PlatformSliceScenarios {
     void startServices() {
         TopicInstaller.installCatalogue(KAFKA.getBootstrapServers(), (short) 1, Duration.ofSeconds(60));
         String base = MONGO.getConnectionString();
-        platform = LocalPlatform.startApplications(new LocalSettings(Path.of("unused"), false, FreePorts.pick(),
-                        FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 0, 0, 0, 0, false),
-                KafkaDoor.unauthenticated(KAFKA.getBootstrapServers()), database -> base + "/" + database, () -> { });
+        platform = LocalPlatform.startApplications(
+                new LocalSettings(
+                        Path.of("unused"),
+                        false,
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        false),
+                KafkaDoor.unauthenticated(KAFKA.getBootstrapServers()),
+                database -> base + "/" + database,
+                () -> {});
         client = new PlatformClient(platform.kafka(), platform.gatewayUrl());
     }
 

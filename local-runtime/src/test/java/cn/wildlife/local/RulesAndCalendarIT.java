@@ -30,7 +30,8 @@ class RulesAndCalendarIT {
 
     @Test
     void aYearLoadedThroughTheApiAppliesToTheNextComputation() {
-        assertThat(due("2031-09-29", 3, "CALENDAR_DAYS").get("provisional").asBoolean()).isTrue();
+        assertThat(due("2031-09-29", 3, "CALENDAR_DAYS").get("provisional").asBoolean())
+                .isTrue();
         String year = """
                 {"year":2031,"source":"国务院办公厅关于2031年部分节假日安排的通知（测试数据）",
                  "holidays":[{"date":"2031-10-01","name":"国庆节"},{"date":"2031-10-02","name":"国庆节"},
@@ -38,9 +39,12 @@ class RulesAndCalendarIT {
                  "adjustedWorkingDays":[{"date":"2031-10-04","name":"国庆节调休上班"}]}""";
 
         assertThat(client.send("PUT", gateway + "/api/calendar/years/2031", year, client.as("forestry-officer"))
-                .status()).as("administrators only").isEqualTo(403);
+                        .status())
+                .as("administrators only")
+                .isEqualTo(403);
         assertThat(client.send("PUT", gateway + "/api/calendar/years/2031", year, client.as("platform-admin"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode after = due("2031-09-29", 3, "CALENDAR_DAYS");
@@ -48,18 +52,23 @@ class RulesAndCalendarIT {
             // 30 Sept, 1, 2 Oct: the last day is a holiday; 3 Oct too; Saturday 4 Oct is a worked day.
             assertThat(after.get("due").asString()).isEqualTo("2031-10-04");
         });
-        assertThat(client.get(gateway + "/api/calendar/years", client.as("forestry-officer")).raw())
+        assertThat(client.get(gateway + "/api/calendar/years", client.as("forestry-officer"))
+                        .raw())
                 .contains("2025", "2026", "2031");
     }
 
     @Test
     void aBadCalendarIsRefusedNamingEachField() {
-        PlatformClient.Answer bad = client.send("PUT", gateway + "/api/calendar/years/2032", """
+        PlatformClient.Answer bad =
+                client.send("PUT", gateway + "/api/calendar/years/2032", """
                 {"year":2032,"source":"","holidays":[{"date":"2033-01-01","name":"元旦"},{"date":"2032-05-01","name":""}],
                  "adjustedWorkingDays":[{"date":"2032-05-01","name":"调休"}]}""", client.as("platform-admin"));
 
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(bad.body()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .contains("source", "holidays[0].date", "holidays[1].name", "adjustedWorkingDays[0].date");
     }
 
@@ -97,16 +106,28 @@ class RulesAndCalendarIT {
                  "responsible":"SOMEONE","escalation":[],"regions":["210000"]}""", client.as("platform-admin"));
 
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(bad.body()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .contains("id", "title", "opensOn", "closesOn", "responsible", "regions");
     }
 
     private String publishPoliceClue(String region) {
-        String clueId = "PUBLIC_SECURITY-" + region + "-R" + UUID.randomUUID().toString().substring(0, 6);
-        ClueReported report = new ClueReported(clueId, region, ClueSource.PATROL, Instant.parse("2026-11-02T02:00:00Z"),
-                null, List.of(), List.of(Behaviour.ILLEGAL_HUNTING), "规则测试线索");
-        client.publish(Topics.agencyClues(Agency.PUBLIC_SECURITY), Envelope.of(URI.create("urn:test"),
-                Agency.PUBLIC_SECURITY, region, report));
+        String clueId = "PUBLIC_SECURITY-" + region + "-R"
+                + UUID.randomUUID().toString().substring(0, 6);
+        ClueReported report = new ClueReported(
+                clueId,
+                region,
+                ClueSource.PATROL,
+                Instant.parse("2026-11-02T02:00:00Z"),
+                null,
+                List.of(),
+                List.of(Behaviour.ILLEGAL_HUNTING),
+                "规则测试线索");
+        client.publish(
+                Topics.agencyClues(Agency.PUBLIC_SECURITY),
+                Envelope.of(URI.create("urn:test"), Agency.PUBLIC_SECURITY, region, report));
         return clueId;
     }
 

@@ -24,16 +24,22 @@ class SharedLoggerContextTest {
 
     private final ApplicationContextRunner application = new ApplicationContextRunner()
             .withInitializer(new SharedLoggerContext())
-            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class, LogbackMetricsAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class,
+                    LogbackMetricsAutoConfiguration.class));
 
     @Test
     void anApplicationCountsItsLogEventsThroughTheSharedMetrics() {
         application.run(context -> {
             assertThat(context).hasSingleBean(LogbackMetrics.class);
             LoggerFactory.getLogger(SharedLoggerContextTest.class).warn("counted");
-            assertThat(context.getBean(MeterRegistry.class).get("logback.events").tag("level", "warn").counter()
-                    .count()).isPositive();
+            assertThat(context.getBean(MeterRegistry.class)
+                            .get("logback.events")
+                            .tag("level", "warn")
+                            .counter()
+                            .count())
+                    .isPositive();
         });
     }
 
@@ -51,24 +57,26 @@ class SharedLoggerContextTest {
         List<RuntimeException> failures = new CopyOnWriteArrayList<>();
         List<CompletableFuture<Void>> makers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            makers.add(CompletableFuture.runAsync(() -> {
-                for (int round = 0; round < rounds; round++) {
-                    arrived.incrementAndGet();
-                    // Spinning, then yielding: on a runner with one core the other thread must get to run.
-                    for (int spins = 0; arrived.get() < 2 * (round + 1); spins++) {
-                        if (spins < 1_000) {
-                            Thread.onSpinWait();
-                        } else {
-                            Thread.yield();
+            makers.add(CompletableFuture.runAsync(
+                    () -> {
+                        for (int round = 0; round < rounds; round++) {
+                            arrived.incrementAndGet();
+                            // Spinning, then yielding: on a runner with one core the other thread must get to run.
+                            for (int spins = 0; arrived.get() < 2 * (round + 1); spins++) {
+                                if (spins < 1_000) {
+                                    Thread.onSpinWait();
+                                } else {
+                                    Thread.yield();
+                                }
+                            }
+                            try {
+                                SharedLoggerContext.logbackMetrics(loggers[round]);
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
                         }
-                    }
-                    try {
-                        SharedLoggerContext.logbackMetrics(loggers[round]);
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
-                }
-            }, command -> new Thread(command).start()));
+                    },
+                    command -> new Thread(command).start()));
         }
         CompletableFuture.allOf(makers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         assertThat(failures).isEmpty();

@@ -14,45 +14,60 @@ final class SharedPlatform {
     static final int SMTP_PORT = FreePorts.pick();
     /** Where notification-service's HTTP SMS gateway posts: a test that checks SMS listens on this port. */
     static final int SMS_PORT = FreePorts.pick();
+
     static final String SMS_TOKEN = "sms-test-token";
 
     private static LocalSettings settings;
     private static LocalPlatform platform;
     private static PlatformClient client;
 
-    private SharedPlatform() {
-    }
+    private SharedPlatform() {}
 
     static synchronized LocalPlatform platform() {
         if (platform == null) {
             try {
-                settings = new LocalSettings(Files.createTempDirectory("platform-it-"), false,
-                        FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                        FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), true);
-                platform = LocalPlatform.start(settings, Map.of(
-                        "notification-service", List.of(
-                                // Every delivery channel on, retries and checks in fractions of a second.
-                                "--platform.delivery.email.host=127.0.0.1",
-                                "--platform.delivery.email.port=" + SMTP_PORT,
-                                "--platform.delivery.sms.url=http://127.0.0.1:" + SMS_PORT + "/sms",
-                                "--platform.delivery.sms.token=" + SMS_TOKEN,
-                                "--platform.delivery.retry.initial-back-off=300ms",
-                                "--platform.delivery.retry.max-back-off=1s",
-                                "--platform.delivery.retry.attempts=4",
-                                "--platform.delivery.worker.poll-interval=100ms",
-                                "--platform.delivery.digest.time=00:00",
-                                "--platform.delivery.digest.check-interval=1s",
-                                "--platform.alerts.scan-interval=PT2S")));
+                settings = new LocalSettings(
+                        Files.createTempDirectory("platform-it-"),
+                        false,
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        FreePorts.pick(),
+                        true);
+                platform = LocalPlatform.start(
+                        settings,
+                        Map.of(
+                                "notification-service",
+                                List.of(
+                                        // Every delivery channel on, retries and checks in fractions of a second.
+                                        "--platform.delivery.email.host=127.0.0.1",
+                                        "--platform.delivery.email.port=" + SMTP_PORT,
+                                        "--platform.delivery.sms.url=http://127.0.0.1:" + SMS_PORT + "/sms",
+                                        "--platform.delivery.sms.token=" + SMS_TOKEN,
+                                        "--platform.delivery.retry.initial-back-off=300ms",
+                                        "--platform.delivery.retry.max-back-off=1s",
+                                        "--platform.delivery.retry.attempts=4",
+                                        "--platform.delivery.worker.poll-interval=100ms",
+                                        "--platform.delivery.digest.time=00:00",
+                                        "--platform.delivery.digest.check-interval=1s",
+                                        "--platform.alerts.scan-interval=PT2S")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             client = new PlatformClient(platform.kafka(), platform.gatewayUrl());
             LocalPlatform started = platform;
             PlatformClient opened = client;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                opened.close();
-                started.close();
-            }, "shared-platform-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                opened.close();
+                                started.close();
+                            },
+                            "shared-platform-stop"));
         }
         return platform;
     }

@@ -44,6 +44,7 @@ class TwoNotificationInstancesIT {
              "closesOn":["cn.wildlife.clue.case-opened.v1"],"amount":0,"unit":"HOURS","warnBefore":[],
              "escalateAfter":"PT8S","responsible":"HANDLING_AGENCY","escalation":["AGENCY_HEAD"],
              "regions":["220182"]}""";
+
     private static final int CLUES = 6;
 
     private static ConfigurableApplicationContext second;
@@ -59,23 +60,28 @@ class TwoNotificationInstancesIT {
         secondPort = FreePorts.pick();
         String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
         String gatewayIssuer = "http://localhost:" + settings.gatewayPort() + "/auth/gateway";
-        java.util.List<String> args = new java.util.ArrayList<>(
-                platform.kafka().springArguments(NotificationServiceApplication.NAME));
-        args.addAll(java.util.List.of(
-                "--server.port=" + secondPort,
-                "--spring.mongodb.uri=mongodb://localhost:" + settings.mongoPort() + "/notifications",
-                "--platform.topics.create=false",
-                "--spring.main.banner-mode=off",
-                "--PLATFORM_TOKEN_ISSUER=" + issuer,
-                "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
-                "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
-                "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json",
-                "--platform.alerts.scan-interval=PT1S",
-                // Deployed apart, each instance has its own JVM. Here Boot's reactive HTTP client configuration would
-                // adopt reactor-netty's JVM-wide event loops, which the gateway serves on, and shut them at close.
-                "--spring.autoconfigure.exclude="
-                        + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"));
-        second = NotificationServiceApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
+        java.util.List<String> args =
+                new java.util.ArrayList<>(platform.kafka().springArguments(NotificationServiceApplication.NAME));
+        args.addAll(
+                java.util.List.of(
+                        "--server.port=" + secondPort,
+                        "--spring.mongodb.uri=mongodb://localhost:" + settings.mongoPort() + "/notifications",
+                        "--platform.topics.create=false",
+                        "--spring.main.banner-mode=off",
+                        "--PLATFORM_TOKEN_ISSUER=" + issuer,
+                        "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
+                        "--PLATFORM_GATEWAY_ISSUER=" + gatewayIssuer,
+                        "--PLATFORM_GATEWAY_JWK_SET_URI=" + gatewayIssuer + "/jwks.json",
+                        "--platform.alerts.scan-interval=PT1S",
+                        // Deployed apart, each instance has its own JVM. Here Boot's reactive HTTP client configuration
+                        // would
+                        // adopt reactor-netty's JVM-wide event loops, which the gateway serves on, and shut them at
+                        // close.
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"));
+        second = NotificationServiceApplication.builder()
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
     }
 
     @AfterAll
@@ -87,11 +93,28 @@ class TwoNotificationInstancesIT {
         // The shared instance takes the partitions back; the next test class finds the platform as it was.
         PlatformClient client = SharedPlatform.client();
         String clueId = "FORESTRY-220112-AFTER-" + UUID.randomUUID().toString().substring(0, 8);
-        client.publish(Topics.agencyClues(Agency.FORESTRY), Envelope.of(URI.create("urn:test"), Agency.FORESTRY,
-                "220112", new ClueReported(clueId, "220112", ClueSource.PATROL, Instant.now(), null, List.of(),
-                        List.of(Behaviour.ILLEGAL_HUNTING), "第二实例停止后的探测线索")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> client.get(SharedPlatform.platform().gatewayUrl()
-                + "/api/deadlines/CLUE_CASE_DECISION_DEFAULT:" + clueId, client.as("forestry-officer")).status() == 200);
+        client.publish(
+                Topics.agencyClues(Agency.FORESTRY),
+                Envelope.of(
+                        URI.create("urn:test"),
+                        Agency.FORESTRY,
+                        "220112",
+                        new ClueReported(
+                                clueId,
+                                "220112",
+                                ClueSource.PATROL,
+                                Instant.now(),
+                                null,
+                                List.of(),
+                                List.of(Behaviour.ILLEGAL_HUNTING),
+                                "第二实例停止后的探测线索")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.get(
+                                        SharedPlatform.platform().gatewayUrl()
+                                                + "/api/deadlines/CLUE_CASE_DECISION_DEFAULT:" + clueId,
+                                        client.as("forestry-officer"))
+                                .status()
+                        == 200);
     }
 
     @Test
@@ -99,42 +122,70 @@ class TwoNotificationInstancesIT {
         PlatformClient.Answer added = client.post(gateway + "/api/deadline-rules", RULE, client.as("platform-admin"));
         assertThat(added.status()).as(added.raw()).isEqualTo(201);
         // Both instances read the rules collection; the second may hold a copy up to ten seconds old.
-        await().atMost(Duration.ofSeconds(20)).until(() -> client.get("http://localhost:" + secondPort
-                + "/api/deadline-rules", client.as("platform-admin")).raw().contains("YUSHU_CLUE_SAME_DAY_CHECK"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.get(
+                                "http://localhost:" + secondPort + "/api/deadline-rules", client.as("platform-admin"))
+                        .raw()
+                        .contains("YUSHU_CLUE_SAME_DAY_CHECK"));
 
         List<String> deadlineIds = new ArrayList<>();
         Instant received = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < CLUES; i++) {
-            String clueId = "FORESTRY-220182-TWO-" + UUID.randomUUID().toString().substring(0, 8);
-            client.publish(Topics.agencyClues(Agency.FORESTRY), Envelope.of(URI.create("urn:test"), Agency.FORESTRY,
-                    "220182", new ClueReported(clueId, "220182", ClueSource.PATROL, received, null, List.of(),
-                            List.of(Behaviour.ILLEGAL_HUNTING), "两实例演练线索 " + i)));
+            String clueId =
+                    "FORESTRY-220182-TWO-" + UUID.randomUUID().toString().substring(0, 8);
+            client.publish(
+                    Topics.agencyClues(Agency.FORESTRY),
+                    Envelope.of(
+                            URI.create("urn:test"),
+                            Agency.FORESTRY,
+                            "220182",
+                            new ClueReported(
+                                    clueId,
+                                    "220182",
+                                    ClueSource.PATROL,
+                                    received,
+                                    null,
+                                    List.of(),
+                                    List.of(Behaviour.ILLEGAL_HUNTING),
+                                    "两实例演练线索 " + i)));
             deadlineIds.add("YUSHU_CLUE_SAME_DAY_CHECK:" + clueId);
         }
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (String id : deadlineIds) {
-                assertThat(client.get(gateway + "/api/deadlines/" + id, client.as("forestry-province")).body()
-                        .get("state").asString()).isEqualTo("ESCALATED");
+                assertThat(client.get(gateway + "/api/deadlines/" + id, client.as("forestry-province"))
+                                .body()
+                                .get("state")
+                                .asString())
+                        .isEqualTo("ESCALATED");
             }
         });
 
-        List<ConsumerRecord<String, byte[]>> alerts = client.read(Topics.PLATFORM_ALERTS,
-                r -> deadlineIds.contains(r.key()), 2 * CLUES, Duration.ofSeconds(30));
-        Map<String, List<String>> kindsByDeadline = alerts.stream().collect(Collectors.groupingBy(
-                ConsumerRecord::key, Collectors.mapping(r -> field(r, "kind"), Collectors.toList())));
-        assertThat(alerts).as("one overdue and one escalated record per deadline, none twice").hasSize(2 * CLUES);
+        List<ConsumerRecord<String, byte[]>> alerts = client.read(
+                Topics.PLATFORM_ALERTS, r -> deadlineIds.contains(r.key()), 2 * CLUES, Duration.ofSeconds(30));
+        Map<String, List<String>> kindsByDeadline = alerts.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key, Collectors.mapping(r -> field(r, "kind"), Collectors.toList())));
+        assertThat(alerts)
+                .as("one overdue and one escalated record per deadline, none twice")
+                .hasSize(2 * CLUES);
         for (String id : deadlineIds) {
             assertThat(kindsByDeadline.get(id)).containsExactlyInAnyOrder("OVERDUE", "ESCALATED");
         }
         for (ConsumerRecord<String, byte[]> escalated : alerts.stream()
-                .filter(r -> field(r, "kind").equals("ESCALATED")).toList()) {
-            Instant overdueAt = alerts.stream().filter(r -> r.key().equals(escalated.key())
-                    && field(r, "kind").equals("OVERDUE")).map(r -> Instant.parse(field(r, "raisedAt")))
-                    .findFirst().orElseThrow();
+                .filter(r -> field(r, "kind").equals("ESCALATED"))
+                .toList()) {
+            Instant overdueAt = alerts.stream()
+                    .filter(r ->
+                            r.key().equals(escalated.key()) && field(r, "kind").equals("OVERDUE"))
+                    .map(r -> Instant.parse(field(r, "raisedAt")))
+                    .findFirst()
+                    .orElseThrow();
             Instant escalatedAt = Instant.parse(field(escalated, "raisedAt"));
-            assertThat(escalatedAt).as("escalated once it stayed overdue, after the overdue alert")
-                    .isAfterOrEqualTo(Instant.parse(field(escalated, "dueAt")).plusSeconds(8)).isAfter(overdueAt);
+            assertThat(escalatedAt)
+                    .as("escalated once it stayed overdue, after the overdue alert")
+                    .isAfterOrEqualTo(Instant.parse(field(escalated, "dueAt")).plusSeconds(8))
+                    .isAfter(overdueAt);
         }
 
         // Between them, the two instances raised each alert once.
@@ -145,8 +196,9 @@ class TwoNotificationInstancesIT {
 
     private double alertsRaised(String service) {
         String metrics = client.get(service + "/actuator/prometheus").raw();
-        Matcher m = Pattern.compile("platform_alerts_raised_total\\{[^}]*rule=\"YUSHU_CLUE_SAME_DAY_CHECK\"[^}]*} "
-                + "([0-9.E]+)").matcher(metrics);
+        Matcher m = Pattern.compile(
+                        "platform_alerts_raised_total\\{[^}]*rule=\"YUSHU_CLUE_SAME_DAY_CHECK\"[^}]*} " + "([0-9.E]+)")
+                .matcher(metrics);
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));
@@ -155,8 +207,8 @@ class TwoNotificationInstancesIT {
     }
 
     private static String field(ConsumerRecord<String, byte[]> record, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(new String(record.value(),
-                StandardCharsets.UTF_8));
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"")
+                .matcher(new String(record.value(), StandardCharsets.UTF_8));
         return m.find() ? m.group(1) : "";
     }
 }

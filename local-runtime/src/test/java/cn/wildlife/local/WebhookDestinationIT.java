@@ -23,8 +23,8 @@ class WebhookDestinationIT {
 
     @AfterEach
     void removeWhatWasCreated() {
-        created.forEach(id -> client.send("DELETE", gateway + "/api/webhooks/" + id, null,
-                client.as("platform-admin")));
+        created.forEach(
+                id -> client.send("DELETE", gateway + "/api/webhooks/" + id, null, client.as("platform-admin")));
     }
 
     @Test
@@ -40,21 +40,36 @@ class WebhookDestinationIT {
         assertThat(privateNetwork.status()).as(privateNetwork.raw()).isEqualTo(400);
         assertThat(onlyError(privateNetwork).get("message").asString())
                 .startsWith("must not point at a private network address");
-        assertThat(privateNetwork.raw()).as("nothing was tried, so nothing is told")
-                .doesNotContainIgnoringCase("connect").doesNotContainIgnoringCase("timed out");
+        assertThat(privateNetwork.raw())
+                .as("nothing was tried, so nothing is told")
+                .doesNotContainIgnoringCase("connect")
+                .doesNotContainIgnoringCase("timed out");
     }
 
     @Test
     void everyDisguiseOfAnInternalHostIsRefused() {
-        for (String url : List.of("https://[fd00::1]/", "https://[::ffff:169.254.169.254]/", "https://0x7f000001/",
-                "https://2130706433/", "https://0177.0.0.1/", "https://127.1/", "https://mongo:27017/",
-                "https://kafka:9092/", "https://100.64.0.1/", "https://0.0.0.0/", "https://[::]/",
-                "https://224.0.0.1/", "https://255.255.255.255/", "https://198.18.0.1/", "https://192.168.1.1/")) {
+        for (String url : List.of(
+                "https://[fd00::1]/",
+                "https://[::ffff:169.254.169.254]/",
+                "https://0x7f000001/",
+                "https://2130706433/",
+                "https://0177.0.0.1/",
+                "https://127.1/",
+                "https://mongo:27017/",
+                "https://kafka:9092/",
+                "https://100.64.0.1/",
+                "https://0.0.0.0/",
+                "https://[::]/",
+                "https://224.0.0.1/",
+                "https://255.255.255.255/",
+                "https://198.18.0.1/",
+                "https://192.168.1.1/")) {
             PlatformClient.Answer answer = register(url, "en");
             assertThat(answer.status()).as(url + ": " + answer.raw()).isEqualTo(400);
             assertThat(onlyError(answer).get("field").asString()).as(url).isEqualTo("url");
         }
-        assertThat(client.get(gateway + "/api/webhooks", client.as("platform-admin")).raw())
+        assertThat(client.get(gateway + "/api/webhooks", client.as("platform-admin"))
+                        .raw())
                 .doesNotContain("fd00::1", "0x7f000001", "mongo:27017");
     }
 
@@ -64,21 +79,31 @@ class WebhookDestinationIT {
         assertThat(loopback.status()).as(loopback.raw()).isEqualTo(201);
         created.add(loopback.body().get("webhook").get("id").asString());
 
-        assertThat(register("https://10.0.0.5/", "en").status()).as("the allow-list holds loopback alone")
+        assertThat(register("https://10.0.0.5/", "en").status())
+                .as("the allow-list holds loopback alone")
                 .isEqualTo(400);
     }
 
     @Test
     void theRegistrationIsDocumentedAsCreatedWithItsLocationOrAProblem() {
-        JsonNode answers = client.get(gateway + "/v3/api-docs/notification-service").body()
-                .get("paths").get("/api/webhooks").get("post").get("responses");
-        assertThat(answers.get("201").get("headers").has("Location")).as(answers.toString()).isTrue();
+        JsonNode answers = client.get(gateway + "/v3/api-docs/notification-service")
+                .body()
+                .get("paths")
+                .get("/api/webhooks")
+                .get("post")
+                .get("responses");
+        assertThat(answers.get("201").get("headers").has("Location"))
+                .as(answers.toString())
+                .isTrue();
         assertThat(answers.has("200")).as("it never answers 200").isFalse();
-        assertThat(answers.get("400").get("content").has("application/problem+json")).isTrue();
+        assertThat(answers.get("400").get("content").has("application/problem+json"))
+                .isTrue();
     }
 
     private PlatformClient.Answer register(String url, String language) {
-        return client.post(gateway + "/api/webhooks", """
+        return client.post(
+                gateway + "/api/webhooks",
+                """
                 {"name":"合作方系统","url":"%s","agency":"FORESTRY","region":"220112"}""".formatted(url),
                 client.as("platform-admin", "Accept-Language", language));
     }

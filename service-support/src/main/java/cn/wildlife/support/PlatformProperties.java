@@ -27,19 +27,18 @@ public record PlatformProperties(
      * @param maxBodyBytes   the largest request body accepted (413 above it)
      * @param trustedIssuers whose tokens are accepted: the identity provider's and the gateway's (for API keys)
      */
-    public record Security(@DefaultValue List<String> publicPaths, @DefaultValue("1048576") long maxBodyBytes,
-                           @DefaultValue List<TrustedIssuer> trustedIssuers) {
-    }
+    public record Security(
+            @DefaultValue List<String> publicPaths,
+            @DefaultValue("1048576") long maxBodyBytes,
+            @DefaultValue List<TrustedIssuer> trustedIssuers) {}
 
     /** An issuer and where its public keys are published. */
-    public record TrustedIssuer(String issuer, String jwkSetUri) {
-    }
+    public record TrustedIssuer(String issuer, String jwkSetUri) {}
 
     public record Topics(
             @DefaultValue("false") boolean create,
             @DefaultValue("1") short replicationFactor,
-            @DefaultValue("60s") Duration createTimeout) {
-    }
+            @DefaultValue("60s") Duration createTimeout) {}
 
     /**
      * @param pollInterval how often the relay looks for unpublished events when nobody woke it
@@ -48,8 +47,7 @@ public record PlatformProperties(
     public record Outbox(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200ms") Duration pollInterval,
-            @DefaultValue("200") int batchSize) {
-    }
+            @DefaultValue("200") int batchSize) {}
 
     /**
      * @param attempts          tries of an event whose handling failed for a reason other than the store being away
@@ -64,6 +62,5 @@ public record PlatformProperties(
             @DefaultValue("200ms") Duration initialBackOff,
             @DefaultValue("10s") Duration maxBackOff,
             @DefaultValue("30s") Duration deadLetterTimeout,
-            @DefaultValue("10000") int quarantineSize) {
-    }
+            @DefaultValue("10000") int quarantineSize) {}
 }

@@ -38,8 +38,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** What every service gets by depending on service-support. */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({EventKafkaConfiguration.class, ProblemDetailsAdvice.class, OpenApiConfiguration.class,
-        ServiceSecurityConfiguration.class, AuditController.class})
+@Import({
+    EventKafkaConfiguration.class,
+    ProblemDetailsAdvice.class,
+    OpenApiConfiguration.class,
+    ServiceSecurityConfiguration.class,
+    AuditController.class
+})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
@@ -88,12 +93,20 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "platform.outbox.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(ObjectProvider<OutboxCollection> collections,
-                            KafkaTemplate<String, CloudEvent> cloudEventTemplate, PlatformProperties platform,
-                            MeterRegistry meters, Outbox outbox) {
-        List<com.mongodb.client.MongoCollection<org.bson.Document>> watched = collections.orderedStream()
-                .map(OutboxCollection::collection).toList();
-        return new OutboxRelay(watched, cloudEventTemplate, platform.outbox().pollInterval(),
-                platform.outbox().batchSize(), meters, outbox);
+    OutboxRelay outboxRelay(
+            ObjectProvider<OutboxCollection> collections,
+            KafkaTemplate<String, CloudEvent> cloudEventTemplate,
+            PlatformProperties platform,
+            MeterRegistry meters,
+            Outbox outbox) {
+        List<com.mongodb.client.MongoCollection<org.bson.Document>> watched =
+                collections.orderedStream().map(OutboxCollection::collection).toList();
+        return new OutboxRelay(
+                watched,
+                cloudEventTemplate,
+                platform.outbox().pollInterval(),
+                platform.outbox().batchSize(),
+                meters,
+                outbox);
     }
 }

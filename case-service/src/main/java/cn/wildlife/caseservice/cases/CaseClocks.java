@@ -34,23 +34,35 @@ class CaseClocks {
      * Stops the case's clocks from {@code since} (when the appraisal, hearing or suspension started, which may be
      * earlier than now). Only an open case's clocks run; one pause at a time.
      */
-    Case startPause(Case before, CasePause.Kind kind, Instant since, String reason, long expectedVersion,
-                    ChangedBy by) {
+    Case startPause(
+            Case before, CasePause.Kind kind, Instant since, String reason, long expectedVersion, ChangedBy by) {
         CaseRules.requireVersion(before, expectedVersion);
         CaseRules.require(before, CaseChange.PAUSE);
-        CasePause pause = CaseRules.ruled(before, () -> before.pause(store.pauseOf(before.id()).orElse(null), kind,
-                since, reason, by.subject()));
+        CasePause pause = CaseRules.ruled(
+                before, () -> before.pause(store.pauseOf(before.id()).orElse(null), kind, since, reason, by.subject()));
         Case after = before.toBuilder().build();
         Instant at = clock.instant();
-        Document entry = CaseEvents.timeline(after, "PAUSED", kind.label() + "，期限暂停计算：" + reason, by, at,
-                new Document("kind", kind.name()).append("since", Date.from(since)).append("reason", reason));
-        return writer.savePause(before, after, pause, entry,
-                List.of(events.event(kind.started(), after, by, since, null)));
+        Document entry = CaseEvents.timeline(
+                after,
+                "PAUSED",
+                kind.label() + "，期限暂停计算：" + reason,
+                by,
+                at,
+                new Document("kind", kind.name())
+                        .append("since", Date.from(since))
+                        .append("reason", reason));
+        return writer.savePause(
+                before, after, pause, entry, List.of(events.event(kind.started(), after, by, since, null)));
     }
 
     /** Ends the pause of that kind at {@code until}: the case's clocks run again, later by the time paused. */
-    Case endPause(Case before, CasePause.Kind kind, Instant until, @Nullable String note, long expectedVersion,
-                  ChangedBy by) {
+    Case endPause(
+            Case before,
+            CasePause.Kind kind,
+            Instant until,
+            @Nullable String note,
+            long expectedVersion,
+            ChangedBy by) {
         CaseRules.requireVersion(before, expectedVersion);
         CasePause current = CaseRules.ruled(before, () -> {
             CasePause running = store.pauseOf(before.id()).orElse(null);
@@ -60,9 +72,17 @@ class CaseClocks {
         Case after = before.toBuilder().build();
         Instant at = clock.instant();
         String text = kind.label() + "结束，期限恢复计算" + (note == null || note.isBlank() ? "" : "：" + note);
-        Document entry = CaseEvents.timeline(after, "RESUMED", text, by, at, new Document("kind", kind.name())
-                .append("since", Date.from(current.since())).append("until", Date.from(until)).append("note", note));
-        return writer.savePause(before, after, null, entry,
-                List.of(events.event(kind.finished(), after, by, until, null)));
+        Document entry = CaseEvents.timeline(
+                after,
+                "RESUMED",
+                text,
+                by,
+                at,
+                new Document("kind", kind.name())
+                        .append("since", Date.from(current.since()))
+                        .append("until", Date.from(until))
+                        .append("note", note));
+        return writer.savePause(
+                before, after, null, entry, List.of(events.event(kind.finished(), after, by, until, null)));
     }
 }

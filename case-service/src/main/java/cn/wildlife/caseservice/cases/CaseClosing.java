@@ -26,7 +26,14 @@ class CaseClosing {
         CaseRules.requireVersion(before, expectedVersion);
         Case after = CaseRules.ruled(before, before::closed);
         Instant at = clock.instant();
-        return writer.save(before, after, "CLOSED", "结案：" + reason, by, at, new Document("reason", reason),
+        return writer.save(
+                before,
+                after,
+                "CLOSED",
+                "结案：" + reason,
+                by,
+                at,
+                new Document("reason", reason),
                 List.of(events.event(EventType.CASE_CLOSED, after, by, at, null)));
     }
 }

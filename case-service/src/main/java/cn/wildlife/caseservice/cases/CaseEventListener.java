@@ -1,12 +1,12 @@
 package cn.wildlife.caseservice.cases;
 
+import cn.wildlife.caseservice.transfer.TransferWorkflow;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.InvalidEventException;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.events.cases.CaseReported;
-import cn.wildlife.caseservice.transfer.TransferWorkflow;
 import cn.wildlife.events.transfer.TransferStepRequested;
 import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
@@ -33,8 +33,11 @@ class CaseEventListener {
         this.transfers = transfers;
     }
 
-    @KafkaListener(id = "agency-cases", topics = "#{T(cn.wildlife.events.Topics).allAgencyCaseTopics()}",
-            containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY, concurrency = "2")
+    @KafkaListener(
+            id = "agency-cases",
+            topics = "#{T(cn.wildlife.events.Topics).allAgencyCaseTopics()}",
+            containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY,
+            concurrency = "2")
     void onAgencyCase(Envelope<?> event) {
         if (event.data() instanceof TransferStepRequested) {
             transfers.apply(event.as(TransferStepRequested.class));
@@ -52,26 +55,48 @@ class CaseEventListener {
                     + "code: " + agency.name() + "-");
         }
         if (event.region() != null && !report.region().equals(event.region())) {
-            throw new InvalidEventException("the region extension " + event.region()
-                    + " differs from the case's region " + report.region());
+            throw new InvalidEventException(
+                    "the region extension " + event.region() + " differs from the case's region " + report.region());
         }
         if (!report.kind().handledBy(agency)) {
             throw new InvalidEventException(agency + " does not handle " + report.kind() + " cases");
         }
         try {
-            opening.open(new CaseOpening.NewCase(report.caseId(), report.kind(), agency, report.region(),
-                    report.openedAt(), report.title(), report.behaviours(), report.species(), report.value(),
-                    List.of(), List.of(), List.of(), report.grade(), report.clueId(), report.operationId()),
-                    new ChangedBy(agency.name() + "@" + report.region(), agency.label() + "业务系统", agency,
-                            ChangedBy.Door.EVENT), event.id());
+            opening.open(
+                    new CaseOpening.NewCase(
+                            report.caseId(),
+                            report.kind(),
+                            agency,
+                            report.region(),
+                            report.openedAt(),
+                            report.title(),
+                            report.behaviours(),
+                            report.species(),
+                            report.value(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            report.grade(),
+                            report.clueId(),
+                            report.operationId()),
+                    new ChangedBy(
+                            agency.name() + "@" + report.region(),
+                            agency.label() + "业务系统",
+                            agency,
+                            ChangedBy.Door.EVENT),
+                    event.id());
         } catch (cn.wildlife.support.web.InvalidRequestException e) {
             // Unknown species and the like: the dead-letter topic says which, the event is not silently dropped.
-            throw new InvalidEventException(e.errors().stream().map(f -> f.field() + ": " + f.message() + " ("
-                    + f.rejectedValue() + ")").toList().toString());
+            throw new InvalidEventException(e.errors().stream()
+                    .map(f -> f.field() + ": " + f.message() + " (" + f.rejectedValue() + ")")
+                    .toList()
+                    .toString());
         }
     }
 
-    @KafkaListener(id = "case-transfers", topics = Topics.PLATFORM_TRANSFERS,
+    @KafkaListener(
+            id = "case-transfers",
+            topics = Topics.PLATFORM_TRANSFERS,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onTransferStep(Envelope<?> event) {
         if (event.data() instanceof TransferStepTaken) {
@@ -79,10 +104,13 @@ class CaseEventListener {
         }
     }
 
-    @KafkaListener(id = "case-alerts", topics = Topics.PLATFORM_ALERTS,
+    @KafkaListener(
+            id = "case-alerts",
+            topics = Topics.PLATFORM_ALERTS,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onAlert(Envelope<?> event) {
-        if (event.data() instanceof AlertRaised alert && "CASE".equals(alert.subjectType())
+        if (event.data() instanceof AlertRaised alert
+                && "CASE".equals(alert.subjectType())
                 && ("OVERDUE".equals(alert.kind()) || "ESCALATED".equals(alert.kind()))) {
             store.markOverdue(alert.subjectId(), alert.deadlineId(), true);
         }

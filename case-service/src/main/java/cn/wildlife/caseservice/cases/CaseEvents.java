@@ -29,23 +29,53 @@ class CaseEvents {
         return event(type, c, by, at, superiorRegion, null);
     }
 
-    Document event(EventType type, Case c, ChangedBy by, Instant at, @Nullable String superiorRegion,
-                   @Nullable String correlationId) {
-        CaseChanged payload = new CaseChanged(c.id(), c.number(), c.kind(), c.agency(), c.region(),
-                c.status().name(), c.openedAt(), at, by.subject(), by.door().name(), c.behaviours(), c.species(),
-                c.protectionLevel(), c.seizures().stream().map(Case.Seizure::summary).toList(), c.value(),
-                c.fines(), c.grade(), superiorRegion, c.clueId(), c.operationId(), c.transferred(), c.flags(),
+    Document event(
+            EventType type,
+            Case c,
+            ChangedBy by,
+            Instant at,
+            @Nullable String superiorRegion,
+            @Nullable String correlationId) {
+        CaseChanged payload = new CaseChanged(
+                c.id(),
+                c.number(),
+                c.kind(),
+                c.agency(),
+                c.region(),
+                c.status().name(),
+                c.openedAt(),
+                at,
+                by.subject(),
+                by.door().name(),
+                c.behaviours(),
+                c.species(),
+                c.protectionLevel(),
+                c.seizures().stream().map(Case.Seizure::summary).toList(),
+                c.value(),
+                c.fines(),
+                c.grade(),
+                superiorRegion,
+                c.clueId(),
+                c.operationId(),
+                c.transferred(),
+                c.flags(),
                 c.version());
-        return outbox.entry(Topics.PLATFORM_CASES,
+        return outbox.entry(
+                Topics.PLATFORM_CASES,
                 Envelope.of(CaseServiceApplication.EVENT_SOURCE, c.agency(), c.region(), type, payload)
                         .withCorrelation(correlationId, null));
     }
 
     /** The timeline entry: who did what through which door, at the case's new version. */
     static Document timeline(Case c, String change, String summary, ChangedBy by, Instant at, Document details) {
-        return new Document("version", c.version()).append("at", Date.from(at)).append("change", change)
-                .append("summary", summary).append("by", by.subject()).append("byName", by.name())
-                .append("byAgency", by.agency().name()).append("door", by.door().name())
+        return new Document("version", c.version())
+                .append("at", Date.from(at))
+                .append("change", change)
+                .append("summary", summary)
+                .append("by", by.subject())
+                .append("byName", by.name())
+                .append("byAgency", by.agency().name())
+                .append("door", by.door().name())
                 .append("details", details);
     }
 

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 class CaseNumbering {
 
     /** The id a case is kept under, and its number. */
-    record Numbered(String id, String number) {
-    }
+    record Numbered(String id, String number) {}
 
     private final CaseStore store;
 
@@ -25,7 +24,8 @@ class CaseNumbering {
      */
     Numbered next(Agency agency, CaseKind kind, String region, int year, @Nullable String caseId) {
         long sequence = store.nextSequence(agency, region, year);
-        String id = caseId != null ? caseId
+        String id = caseId != null
+                ? caseId
                 : agency.name() + "-" + region + "-" + year + "-" + String.format("%05d", sequence);
         return new Numbered(id, number(agency, kind, region, year, sequence));
     }

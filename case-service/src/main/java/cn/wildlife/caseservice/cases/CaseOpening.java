@@ -43,8 +43,14 @@ class CaseOpening {
     private final SpeciesCatalogue species;
     private final Clock clock;
 
-    CaseOpening(CaseStore store, CaseNumbering numbering, CaseWriter writer, CaseEvents events, CaseLinking linking,
-                SpeciesCatalogue species, Clock clock) {
+    CaseOpening(
+            CaseStore store,
+            CaseNumbering numbering,
+            CaseWriter writer,
+            CaseEvents events,
+            CaseLinking linking,
+            SpeciesCatalogue species,
+            Clock clock) {
         this.store = store;
         this.numbering = numbering;
         this.writer = writer;
@@ -55,12 +61,22 @@ class CaseOpening {
     }
 
     /** What a new case says, whichever door it came through. */
-    record NewCase(@Nullable String caseId, CaseKind kind, Agency agency, String region, Instant openedAt,
-                   String title, List<Behaviour> behaviours, List<SpeciesCount> species,
-                   @Nullable BigDecimal value, List<Case.Party> parties, List<String> evidence,
-                   List<Identifier> identifiers, CaseGrade grade, @Nullable String clueId,
-                   @Nullable String operationId) {
-    }
+    record NewCase(
+            @Nullable String caseId,
+            CaseKind kind,
+            Agency agency,
+            String region,
+            Instant openedAt,
+            String title,
+            List<Behaviour> behaviours,
+            List<SpeciesCount> species,
+            @Nullable BigDecimal value,
+            List<Case.Party> parties,
+            List<String> evidence,
+            List<Identifier> identifiers,
+            CaseGrade grade,
+            @Nullable String clueId,
+            @Nullable String operationId) {}
 
     /** Opens a case; empty when an agency's event reports a case already recorded (nothing changes then). */
     Optional<Case> open(NewCase n, ChangedBy by, @Nullable String eventId) {
@@ -81,19 +97,44 @@ class CaseOpening {
         int year = CaseStore.yearOf(n.openedAt());
         for (int attempt = 0; attempt < NUMBERING_ATTEMPTS; attempt++) {
             CaseNumbering.Numbered numbered = numbering.next(n.agency(), n.kind(), n.region(), year, n.caseId());
-            Case c = new Case(numbered.id(), numbered.number(), n.kind(), n.agency(), n.region(), CaseStatus.OPEN,
-                    n.openedAt(), n.title(), n.behaviours(), counted, n.value(), n.parties(), n.evidence(),
-                    n.identifiers(), n.grade(), List.of(), null, null, n.clueId(), n.operationId(), false, List.of(),
+            Case c = new Case(
+                    numbered.id(),
+                    numbered.number(),
+                    n.kind(),
+                    n.agency(),
+                    n.region(),
+                    CaseStatus.OPEN,
+                    n.openedAt(),
+                    n.title(),
+                    n.behaviours(),
+                    counted,
+                    n.value(),
+                    n.parties(),
+                    n.evidence(),
+                    n.identifiers(),
+                    n.grade(),
+                    List.of(),
+                    null,
+                    null,
+                    n.clueId(),
+                    n.operationId(),
+                    false,
+                    List.of(),
                     1);
             Instant at = clock.instant();
             List<Document> announced = new ArrayList<>();
             // An agency's report carries its event id on as the correlation id: what follows from it can be traced.
             announced.add(events.event(EventType.CASE_OPENED, c, by, at, null, eventId));
             if (c.grade().reportedUpward()) {
-                announced.add(events.event(EventType.CASE_REPORTED_UPWARD, c, by, at,
-                        CaseEvents.superior(c.region()), eventId));
+                announced.add(events.event(
+                        EventType.CASE_REPORTED_UPWARD, c, by, at, CaseEvents.superior(c.region()), eventId));
             }
-            Document entry = CaseEvents.timeline(c, "OPENED", "立案：" + c.title() + "（" + c.number() + "）", by, at,
+            Document entry = CaseEvents.timeline(
+                    c,
+                    "OPENED",
+                    "立案：" + c.title() + "（" + c.number() + "）",
+                    by,
+                    at,
                     new Document("grade", c.grade().name()).append("clueId", c.clueId()));
             if (writer.insert(c, entry, announced, eventId)) {
                 linking.link(c);
@@ -103,8 +144,8 @@ class CaseOpening {
                 if (eventId != null) {
                     return Optional.empty();
                 }
-                throw new ConflictException("case-exists", text("case.exists", n.caseId()),
-                        Map.of("caseId", n.caseId()));
+                throw new ConflictException(
+                        "case-exists", text("case.exists", n.caseId()), Map.of("caseId", n.caseId()));
             }
             // The number (and with it a generated id) was taken: take the next one.
             log.warn("Case number {} was taken meanwhile; numbering again", numbered.number());

@@ -10,13 +10,29 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A case search: every filter optional except the region subtree the caller may see. */
-public record CaseQuery(@Nullable Agency agency, String regionPrefix, @Nullable CaseStatus status,
-                        @Nullable CaseKind kind, @Nullable Behaviour behaviour, @Nullable String species,
-                        @Nullable ProtectionLevel protectionLevel, @Nullable CaseGrade grade,
-                        @Nullable Instant openedFrom, @Nullable Instant openedBefore, @Nullable String operationId,
-                        @Nullable String flag, @Nullable Boolean supervised, @Nullable Boolean overdue, Sort sort,
-                        int page, int size) {
+public record CaseQuery(
+        @Nullable Agency agency,
+        String regionPrefix,
+        @Nullable CaseStatus status,
+        @Nullable CaseKind kind,
+        @Nullable Behaviour behaviour,
+        @Nullable String species,
+        @Nullable ProtectionLevel protectionLevel,
+        @Nullable CaseGrade grade,
+        @Nullable Instant openedFrom,
+        @Nullable Instant openedBefore,
+        @Nullable String operationId,
+        @Nullable String flag,
+        @Nullable Boolean supervised,
+        @Nullable Boolean overdue,
+        Sort sort,
+        int page,
+        int size) {
 
     /** Stable orders: each ends with the id. */
-    public enum Sort { OPENED_NEWEST, OPENED_OLDEST, VALUE_HIGHEST }
+    public enum Sort {
+        OPENED_NEWEST,
+        OPENED_OLDEST,
+        VALUE_HIGHEST
+    }
 }

@@ -1,6 +1,5 @@
 package cn.wildlife.caseservice.cases;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
@@ -16,6 +15,7 @@ import cn.wildlife.events.cases.SpeciesCount;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -58,8 +58,8 @@ public class CaseStore {
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")));
         // The commonest search, a status within an officer's scope: counted, and paged newest first, from these alone.
-        cases.createIndex(Indexes.compoundIndex(Indexes.ascending("agency", "region", "status"),
-                Indexes.descending("openedAt")));
+        cases.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("agency", "region", "status"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("region", "status"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.ascending("behaviours"));
         cases.createIndex(Indexes.ascending("speciesCodes"));
@@ -82,9 +82,10 @@ public class CaseStore {
      * opening cases at the same moment never get the same one.
      */
     public long nextSequence(Agency agency, String region, int year) {
-        Document counter = numbers.findOneAndUpdate(Filters.eq("_id", agency.name() + ":" + region + ":" + year),
-                Updates.inc("last", 1L), new FindOneAndUpdateOptions().upsert(true)
-                        .returnDocument(ReturnDocument.AFTER));
+        Document counter = numbers.findOneAndUpdate(
+                Filters.eq("_id", agency.name() + ":" + region + ":" + year),
+                Updates.inc("last", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return ((Number) counter.get("last")).longValue();
     }
 
@@ -93,9 +94,10 @@ public class CaseStore {
     }
 
     /** Inserts a new case with its first timeline entry and events; false when the id is taken. */
-    public boolean insert(Case c, Document timelineEntry, List<Document> events, Outbox outbox,
-                          @Nullable String appliedEventId) {
-        Document doc = asDocument(c).append("timeline", List.of(timelineEntry))
+    public boolean insert(
+            Case c, Document timelineEntry, List<Document> events, Outbox outbox, @Nullable String appliedEventId) {
+        Document doc = asDocument(c)
+                .append("timeline", List.of(timelineEntry))
                 .append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
         doc.putAll(outbox.newDocumentFields(events));
         return MongoSupport.insertIfAbsent(cases, doc);
@@ -105,10 +107,10 @@ public class CaseStore {
      * Saves a change if the case is still at the version it was read at (and, for an event, the event was not
      * applied yet); false otherwise: the caller answers 409, or knows the event is already applied.
      */
-    public boolean update(Case after, Document timelineEntry, List<Document> events, Outbox outbox,
-                          @Nullable String appliedEventId) {
-        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", after.id()),
-                Filters.eq("version", after.version() - 1)));
+    public boolean update(
+            Case after, Document timelineEntry, List<Document> events, Outbox outbox, @Nullable String appliedEventId) {
+        List<Bson> filter =
+                new ArrayList<>(List.of(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)));
         List<Bson> changes = new ArrayList<>();
         asDocument(after).forEach((field, value) -> {
             if (!field.equals("_id")) {
@@ -135,25 +137,30 @@ public class CaseStore {
     }
 
     public Optional<Case> find(String id) {
-        return Optional.ofNullable(cases.find(Filters.eq("_id", id)).projection(new Document("timeline", 0)
-                .append(Outbox.ENTRIES, 0)).first()).map(CaseStore::fromDocument);
+        return Optional.ofNullable(cases.find(Filters.eq("_id", id))
+                        .projection(new Document("timeline", 0).append(Outbox.ENTRIES, 0))
+                        .first())
+                .map(CaseStore::fromDocument);
     }
 
     /** A case by id, or by its platform number (what a transfer names it by). */
     public Optional<Case> findByIdOrNumber(String idOrNumber) {
-        return find(idOrNumber).or(() -> Optional.ofNullable(cases.find(Filters.eq("number", idOrNumber))
-                .projection(new Document("timeline", 0).append(Outbox.ENTRIES, 0)).first())
-                .map(CaseStore::fromDocument));
+        return find(idOrNumber)
+                .or(() -> Optional.ofNullable(cases.find(Filters.eq("number", idOrNumber))
+                                .projection(new Document("timeline", 0).append(Outbox.ENTRIES, 0))
+                                .first())
+                        .map(CaseStore::fromDocument));
     }
 
     public List<Document> timeline(String id) {
-        Document doc = cases.find(Filters.eq("_id", id)).projection(new Document("timeline", 1)).first();
+        Document doc = cases.find(Filters.eq("_id", id))
+                .projection(new Document("timeline", 1))
+                .first();
         return doc == null ? List.of() : doc.getList("timeline", Document.class, List.of());
     }
 
     /** One page of cases and how many match. */
-    public record Page(List<Case> items, int page, int size, long total) {
-    }
+    public record Page(List<Case> items, int page, int size, long total) {}
 
     public Page search(CaseQuery q) {
         List<Bson> filters = new ArrayList<>();
@@ -195,8 +202,12 @@ public class CaseStore {
             filters.add(q.supervised() ? Filters.ne("supervision", null) : Filters.eq("supervision", null));
         }
         if (q.overdue() != null) {
-            filters.add(q.overdue() ? Filters.ne("overdueDeadlines", List.of()) : Filters.or(
-                    Filters.exists("overdueDeadlines", false), Filters.eq("overdueDeadlines", List.of())));
+            filters.add(
+                    q.overdue()
+                            ? Filters.ne("overdueDeadlines", List.of())
+                            : Filters.or(
+                                    Filters.exists("overdueDeadlines", false),
+                                    Filters.eq("overdueDeadlines", List.of())));
         }
         Bson filter = Filters.and(filters);
         long total = cases.countDocuments(filter);
@@ -206,9 +217,13 @@ public class CaseStore {
             case OPENED_OLDEST -> Sorts.orderBy(Sorts.ascending("openedAt"), Sorts.ascending("_id"));
             case VALUE_HIGHEST -> Sorts.orderBy(Sorts.descending("valueYuan"), Sorts.ascending("_id"));
         };
-        List<Case> items = cases.find(filter).projection(new Document("timeline", 0).append(Outbox.ENTRIES, 0)
-                        .append("_applied", 0))
-                .sort(sort).skip(q.page() * q.size()).limit(q.size()).map(CaseStore::fromDocument)
+        List<Case> items = cases.find(filter)
+                .projection(
+                        new Document("timeline", 0).append(Outbox.ENTRIES, 0).append("_applied", 0))
+                .sort(sort)
+                .skip(q.page() * q.size())
+                .limit(q.size())
+                .map(CaseStore::fromDocument)
                 .into(new ArrayList<>());
         return new Page(items, q.page(), q.size(), total);
     }
@@ -218,30 +233,50 @@ public class CaseStore {
      * closings say; idempotent by design ($addToSet / $pull).
      */
     public void markOverdue(String caseId, String deadlineId, boolean overdue) {
-        cases.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.eq("status", CaseStatus.OPEN.name())), overdue ? Updates.addToSet("overdueDeadlines", deadlineId)
-                : Updates.pull("overdueDeadlines", deadlineId));
+        cases.updateOne(
+                Filters.and(Filters.eq("_id", caseId), Filters.eq("status", CaseStatus.OPEN.name())),
+                overdue
+                        ? Updates.addToSet("overdueDeadlines", deadlineId)
+                        : Updates.pull("overdueDeadlines", deadlineId));
     }
 
     /** The pause the case's clocks are in, if any; kept beside the case so the case's own fields stay as they are. */
     public Optional<CasePause> pauseOf(String id) {
-        Document doc = cases.find(Filters.eq("_id", id)).projection(new Document("pause", 1)).first();
+        Document doc = cases.find(Filters.eq("_id", id))
+                .projection(new Document("pause", 1))
+                .first();
         Document pause = doc == null ? null : doc.get("pause", Document.class);
-        return Optional.ofNullable(pause).map(p -> new CasePause(CasePause.Kind.valueOf(p.getString("kind")),
-                p.getDate("since").toInstant(), p.getString("reason"), p.getString("by")));
+        return Optional.ofNullable(pause)
+                .map(p -> new CasePause(
+                        CasePause.Kind.valueOf(p.getString("kind")),
+                        p.getDate("since").toInstant(),
+                        p.getString("reason"),
+                        p.getString("by")));
     }
 
     /**
      * Starts ({@code pause} given) or ends (null) a pause if the case is still at the version it was read at, with
      * its timeline entry and events in the same write; false when the case changed meanwhile.
      */
-    public boolean savePause(Case after, @Nullable CasePause pause, Document timelineEntry, List<Document> events,
-                             Outbox outbox) {
-        Bson change = pause == null ? Updates.unset("pause") : Updates.set("pause", new Document("kind",
-                pause.kind().name()).append("since", Date.from(pause.since())).append("reason", pause.reason())
-                .append("by", pause.by()));
-        return cases.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
-                Updates.combine(change, Updates.set("version", after.version()),
-                        Updates.push("timeline", timelineEntry), outbox.append(events))).getModifiedCount() == 1;
+    public boolean savePause(
+            Case after, @Nullable CasePause pause, Document timelineEntry, List<Document> events, Outbox outbox) {
+        Bson change = pause == null
+                ? Updates.unset("pause")
+                : Updates.set(
+                        "pause",
+                        new Document("kind", pause.kind().name())
+                                .append("since", Date.from(pause.since()))
+                                .append("reason", pause.reason())
+                                .append("by", pause.by()));
+        return cases.updateOne(
+                                Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                                Updates.combine(
+                                        change,
+                                        Updates.set("version", after.version()),
+                                        Updates.push("timeline", timelineEntry),
+                                        outbox.append(events)))
+                        .getModifiedCount()
+                == 1;
     }
 
     static Document asDocument(Case c) {
@@ -254,31 +289,78 @@ public class CaseStore {
                 .append("openedAt", Date.from(c.openedAt()))
                 .append("title", c.title())
                 .append("behaviours", c.behaviours().stream().map(Enum::name).toList())
-                .append("species", c.species().stream().map(s -> new Document("speciesCode", s.speciesCode())
-                        .append("count", s.count()).append("unit", s.unit().name())
-                        .append("protectionLevel", s.protectionLevel() == null ? null
-                                : s.protectionLevel().name())).toList())
-                .append("speciesCodes", c.species().stream().map(SpeciesCount::speciesCode).distinct().toList())
-                .append("protectionLevel", c.protectionLevel() == null ? null : c.protectionLevel().name())
+                .append(
+                        "species",
+                        c.species().stream()
+                                .map(s -> new Document("speciesCode", s.speciesCode())
+                                        .append("count", s.count())
+                                        .append("unit", s.unit().name())
+                                        .append(
+                                                "protectionLevel",
+                                                s.protectionLevel() == null
+                                                        ? null
+                                                        : s.protectionLevel().name()))
+                                .toList())
+                .append(
+                        "speciesCodes",
+                        c.species().stream()
+                                .map(SpeciesCount::speciesCode)
+                                .distinct()
+                                .toList())
+                .append(
+                        "protectionLevel",
+                        c.protectionLevel() == null ? null : c.protectionLevel().name())
                 .append("value", c.value() == null ? null : new Decimal128(c.value()))
                 .append("valueYuan", c.value() == null ? 0.0 : c.value().doubleValue())
-                .append("parties", c.parties().stream().map(p -> new Document("kind", p.kind().name())
-                        .append("name", p.name()).append("idNumber", p.idNumber()).append("phone", p.phone())
-                        .append("address", p.address())).toList())
+                .append(
+                        "parties",
+                        c.parties().stream()
+                                .map(p -> new Document("kind", p.kind().name())
+                                        .append("name", p.name())
+                                        .append("idNumber", p.idNumber())
+                                        .append("phone", p.phone())
+                                        .append("address", p.address()))
+                                .toList())
                 .append("evidence", c.evidence())
-                .append("identifiers", c.identifiers().stream().map(i -> new Document("type", i.type().name())
-                        .append("value", i.value())).toList())
+                .append(
+                        "identifiers",
+                        c.identifiers().stream()
+                                .map(i -> new Document("type", i.type().name()).append("value", i.value()))
+                                .toList())
                 .append("grade", c.grade().name())
-                .append("seizures", c.seizures().stream().map(CaseStore::seizure).toList())
-                .append("supervision", c.supervision() == null ? null : new Document("byRegion",
-                        c.supervision().byRegion()).append("byAgency", c.supervision().byAgency().name())
-                        .append("by", c.supervision().by()).append("at", Date.from(c.supervision().at()))
-                        .append("note", c.supervision().note())
-                        .append("dueBy", c.supervision().dueBy() == null ? null : Date.from(c.supervision().dueBy())))
-                .append("penalty", c.penalty() == null ? null : new Document("decisionNumber",
-                        c.penalty().decisionNumber()).append("decidedAt", Date.from(c.penalty().decidedAt()))
-                        .append("fine", new Decimal128(c.penalty().fine()))
-                        .append("confiscation", c.penalty().confiscation()).append("summary", c.penalty().summary()))
+                .append(
+                        "seizures",
+                        c.seizures().stream().map(CaseStore::seizure).toList())
+                .append(
+                        "supervision",
+                        c.supervision() == null
+                                ? null
+                                : new Document("byRegion", c.supervision().byRegion())
+                                        .append(
+                                                "byAgency",
+                                                c.supervision().byAgency().name())
+                                        .append("by", c.supervision().by())
+                                        .append("at", Date.from(c.supervision().at()))
+                                        .append("note", c.supervision().note())
+                                        .append(
+                                                "dueBy",
+                                                c.supervision().dueBy() == null
+                                                        ? null
+                                                        : Date.from(
+                                                                c.supervision().dueBy())))
+                .append(
+                        "penalty",
+                        c.penalty() == null
+                                ? null
+                                : new Document("decisionNumber", c.penalty().decisionNumber())
+                                        .append(
+                                                "decidedAt",
+                                                Date.from(c.penalty().decidedAt()))
+                                        .append(
+                                                "fine",
+                                                new Decimal128(c.penalty().fine()))
+                                        .append("confiscation", c.penalty().confiscation())
+                                        .append("summary", c.penalty().summary()))
                 .append("clueId", c.clueId())
                 .append("operationId", c.operationId())
                 .append("transferred", c.transferred())
@@ -287,51 +369,104 @@ public class CaseStore {
     }
 
     private static Document seizure(Case.Seizure s) {
-        return new Document("itemId", s.itemId()).append("kind", s.kind().name())
-                .append("speciesCode", s.speciesCode()).append("description", s.description())
-                .append("quantity", new Decimal128(s.quantity())).append("unit", s.unit().name())
-                .append("custody", s.custody().stream().map(e -> new Document("action", e.action().name())
-                        .append("holder", e.holder()).append("location", e.location()).append("at", Date.from(e.at()))
-                        .append("by", e.by()).append("note", e.note())).toList());
+        return new Document("itemId", s.itemId())
+                .append("kind", s.kind().name())
+                .append("speciesCode", s.speciesCode())
+                .append("description", s.description())
+                .append("quantity", new Decimal128(s.quantity()))
+                .append("unit", s.unit().name())
+                .append(
+                        "custody",
+                        s.custody().stream()
+                                .map(e -> new Document("action", e.action().name())
+                                        .append("holder", e.holder())
+                                        .append("location", e.location())
+                                        .append("at", Date.from(e.at()))
+                                        .append("by", e.by())
+                                        .append("note", e.note()))
+                                .toList());
     }
 
     static Case fromDocument(Document d) {
         Document supervision = d.get("supervision", Document.class);
         Document penalty = d.get("penalty", Document.class);
         return new Case(
-                d.getString("_id"), d.getString("number"), CaseKind.valueOf(d.getString("kind")),
-                Agency.valueOf(d.getString("agency")), d.getString("region"),
-                CaseStatus.valueOf(d.getString("status")), d.getDate("openedAt").toInstant(), d.getString("title"),
-                d.getList("behaviours", String.class, List.of()).stream().map(Behaviour::valueOf).toList(),
-                d.getList("species", Document.class, List.of()).stream().map(s -> new SpeciesCount(
-                        s.getString("speciesCode"), ((Number) s.get("count")).longValue(),
-                        QuantityUnit.valueOf(s.getString("unit")), s.getString("protectionLevel") == null ? null
-                        : ProtectionLevel.valueOf(s.getString("protectionLevel")))).toList(),
+                d.getString("_id"),
+                d.getString("number"),
+                CaseKind.valueOf(d.getString("kind")),
+                Agency.valueOf(d.getString("agency")),
+                d.getString("region"),
+                CaseStatus.valueOf(d.getString("status")),
+                d.getDate("openedAt").toInstant(),
+                d.getString("title"),
+                d.getList("behaviours", String.class, List.of()).stream()
+                        .map(Behaviour::valueOf)
+                        .toList(),
+                d.getList("species", Document.class, List.of()).stream()
+                        .map(s -> new SpeciesCount(
+                                s.getString("speciesCode"),
+                                ((Number) s.get("count")).longValue(),
+                                QuantityUnit.valueOf(s.getString("unit")),
+                                s.getString("protectionLevel") == null
+                                        ? null
+                                        : ProtectionLevel.valueOf(s.getString("protectionLevel"))))
+                        .toList(),
                 decimal(d.get("value")),
-                d.getList("parties", Document.class, List.of()).stream().map(p -> new Case.Party(
-                        Case.PartyKind.valueOf(p.getString("kind")), p.getString("name"), p.getString("idNumber"),
-                        p.getString("phone"), p.getString("address"))).toList(),
+                d.getList("parties", Document.class, List.of()).stream()
+                        .map(p -> new Case.Party(
+                                Case.PartyKind.valueOf(p.getString("kind")),
+                                p.getString("name"),
+                                p.getString("idNumber"),
+                                p.getString("phone"),
+                                p.getString("address")))
+                        .toList(),
                 d.getList("evidence", String.class, List.of()),
-                d.getList("identifiers", Document.class, List.of()).stream().map(i -> new Identifier(
-                        IdentifierType.valueOf(i.getString("type")), i.getString("value"))).toList(),
+                d.getList("identifiers", Document.class, List.of()).stream()
+                        .map(i -> new Identifier(IdentifierType.valueOf(i.getString("type")), i.getString("value")))
+                        .toList(),
                 CaseGrade.valueOf(d.getString("grade")),
-                d.getList("seizures", Document.class, List.of()).stream().map(s -> new Case.Seizure(
-                        s.getString("itemId"), SeizureKind.valueOf(s.getString("kind")), s.getString("speciesCode"),
-                        s.getString("description"), decimal(s.get("quantity")),
-                        QuantityUnit.valueOf(s.getString("unit")),
-                        s.getList("custody", Document.class, List.of()).stream().map(e -> new Case.Custody(
-                                CustodyAction.valueOf(e.getString("action")), e.getString("holder"),
-                                e.getString("location"), e.getDate("at").toInstant(), e.getString("by"),
-                                e.getString("note"))).toList())).toList(),
-                supervision == null ? null : new Case.Supervision(supervision.getString("byRegion"),
-                        Agency.valueOf(supervision.getString("byAgency")), supervision.getString("by"),
-                        supervision.getDate("at").toInstant(), supervision.getString("note"),
-                        supervision.getDate("dueBy") == null ? null : supervision.getDate("dueBy").toInstant()),
-                penalty == null ? null : new Case.Penalty(penalty.getString("decisionNumber"),
-                        penalty.getDate("decidedAt").toInstant(), decimal(penalty.get("fine")),
-                        penalty.getBoolean("confiscation", false), penalty.getString("summary")),
-                d.getString("clueId"), d.getString("operationId"), d.getBoolean("transferred", false),
-                d.getList("flags", String.class, List.of()), ((Number) d.get("version")).longValue());
+                d.getList("seizures", Document.class, List.of()).stream()
+                        .map(s -> new Case.Seizure(
+                                s.getString("itemId"),
+                                SeizureKind.valueOf(s.getString("kind")),
+                                s.getString("speciesCode"),
+                                s.getString("description"),
+                                decimal(s.get("quantity")),
+                                QuantityUnit.valueOf(s.getString("unit")),
+                                s.getList("custody", Document.class, List.of()).stream()
+                                        .map(e -> new Case.Custody(
+                                                CustodyAction.valueOf(e.getString("action")),
+                                                e.getString("holder"),
+                                                e.getString("location"),
+                                                e.getDate("at").toInstant(),
+                                                e.getString("by"),
+                                                e.getString("note")))
+                                        .toList()))
+                        .toList(),
+                supervision == null
+                        ? null
+                        : new Case.Supervision(
+                                supervision.getString("byRegion"),
+                                Agency.valueOf(supervision.getString("byAgency")),
+                                supervision.getString("by"),
+                                supervision.getDate("at").toInstant(),
+                                supervision.getString("note"),
+                                supervision.getDate("dueBy") == null
+                                        ? null
+                                        : supervision.getDate("dueBy").toInstant()),
+                penalty == null
+                        ? null
+                        : new Case.Penalty(
+                                penalty.getString("decisionNumber"),
+                                penalty.getDate("decidedAt").toInstant(),
+                                decimal(penalty.get("fine")),
+                                penalty.getBoolean("confiscation", false),
+                                penalty.getString("summary")),
+                d.getString("clueId"),
+                d.getString("operationId"),
+                d.getBoolean("transferred", false),
+                d.getList("flags", String.class, List.of()),
+                ((Number) d.get("version")).longValue());
     }
 
     private static @Nullable BigDecimal decimal(@Nullable Object value) {

@@ -43,34 +43,65 @@ class CaseUpdating {
     }
 
     /** The facts an officer corrects or adds; null leaves a fact as it is. */
-    record Changes(@Nullable String title, @Nullable List<Behaviour> behaviours,
-                   @Nullable List<SpeciesCount> species, @Nullable BigDecimal value,
-                   @Nullable List<Case.Party> parties, @Nullable List<String> evidence,
-                   @Nullable List<Identifier> identifiers, @Nullable CaseGrade grade,
-                   @Nullable String operationId) {
-    }
+    record Changes(
+            @Nullable String title,
+            @Nullable List<Behaviour> behaviours,
+            @Nullable List<SpeciesCount> species,
+            @Nullable BigDecimal value,
+            @Nullable List<Case.Party> parties,
+            @Nullable List<String> evidence,
+            @Nullable List<Identifier> identifiers,
+            @Nullable CaseGrade grade,
+            @Nullable String operationId) {}
 
     Case update(Case before, Changes ch, long expectedVersion, ChangedBy by) {
         CaseRules.requireVersion(before, expectedVersion);
         CaseRules.require(before, CaseChange.UPDATE);
         List<FieldError> errors = new ArrayList<>();
-        List<SpeciesCount> counted = ch.species() == null ? null
-                : CaseRules.withLevels(species, "species", ch.species(), errors);
+        List<SpeciesCount> counted =
+                ch.species() == null ? null : CaseRules.withLevels(species, "species", ch.species(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         Case.Builder b = before.toBuilder();
         Map<String, Object> changed = new LinkedHashMap<>();
-        if (ch.title() != null) { b.title(ch.title()); changed.put("title", ch.title()); }
-        if (ch.behaviours() != null) { b.behaviours(ch.behaviours()); changed.put("behaviours", names(ch.behaviours())); }
-        if (counted != null) { b.species(counted); changed.put("species", counted.size()); }
-        if (ch.value() != null) { b.value(ch.value()); changed.put("value", ch.value().toPlainString()); }
+        if (ch.title() != null) {
+            b.title(ch.title());
+            changed.put("title", ch.title());
+        }
+        if (ch.behaviours() != null) {
+            b.behaviours(ch.behaviours());
+            changed.put("behaviours", names(ch.behaviours()));
+        }
+        if (counted != null) {
+            b.species(counted);
+            changed.put("species", counted.size());
+        }
+        if (ch.value() != null) {
+            b.value(ch.value());
+            changed.put("value", ch.value().toPlainString());
+        }
         // Personal data: the timeline says that the parties changed, not who they are.
-        if (ch.parties() != null) { b.parties(ch.parties()); changed.put("parties", ch.parties().size()); }
-        if (ch.evidence() != null) { b.evidence(ch.evidence()); changed.put("evidence", ch.evidence().size()); }
-        if (ch.identifiers() != null) { b.identifiers(ch.identifiers()); changed.put("identifiers", ch.identifiers().size()); }
-        if (ch.grade() != null) { b.grade(ch.grade()); changed.put("grade", ch.grade().name()); }
-        if (ch.operationId() != null) { b.operationId(ch.operationId()); changed.put("operationId", ch.operationId()); }
+        if (ch.parties() != null) {
+            b.parties(ch.parties());
+            changed.put("parties", ch.parties().size());
+        }
+        if (ch.evidence() != null) {
+            b.evidence(ch.evidence());
+            changed.put("evidence", ch.evidence().size());
+        }
+        if (ch.identifiers() != null) {
+            b.identifiers(ch.identifiers());
+            changed.put("identifiers", ch.identifiers().size());
+        }
+        if (ch.grade() != null) {
+            b.grade(ch.grade());
+            changed.put("grade", ch.grade().name());
+        }
+        if (ch.operationId() != null) {
+            b.operationId(ch.operationId());
+            changed.put("operationId", ch.operationId());
+        }
         if (changed.isEmpty()) {
             throw new InvalidRequestException("body", text("case.changes-empty"), null);
         }
@@ -78,11 +109,18 @@ class CaseUpdating {
         Instant at = clock.instant();
         List<Document> announced = new ArrayList<>(List.of(events.event(EventType.CASE_UPDATED, after, by, at, null)));
         if (after.grade().reportedUpward() && !before.grade().reportedUpward()) {
-            announced.add(events.event(EventType.CASE_REPORTED_UPWARD, after, by, at,
-                    CaseEvents.superior(after.region())));
+            announced.add(
+                    events.event(EventType.CASE_REPORTED_UPWARD, after, by, at, CaseEvents.superior(after.region())));
         }
-        Case saved = writer.save(before, after, "UPDATED", "更新案件信息：" + String.join("、", changed.keySet()), by,
-                at, new Document(changed), announced);
+        Case saved = writer.save(
+                before,
+                after,
+                "UPDATED",
+                "更新案件信息：" + String.join("、", changed.keySet()),
+                by,
+                at,
+                new Document(changed),
+                announced);
         if (ch.parties() != null || ch.identifiers() != null) {
             linking.link(saved);
         }

@@ -27,8 +27,15 @@ class CaseWriter {
         this.relay = relay;
     }
 
-    Case save(Case before, Case after, String change, String summary, ChangedBy by, Instant at, Document details,
-              List<Document> events) {
+    Case save(
+            Case before,
+            Case after,
+            String change,
+            String summary,
+            ChangedBy by,
+            Instant at,
+            Document details,
+            List<Document> events) {
         if (!store.update(after, CaseEvents.timeline(after, change, summary, by, at, details), events, outbox, null)) {
             throw CaseRules.stale(store.find(before.id()).orElse(before));
         }

@@ -6,5 +6,8 @@ import cn.wildlife.events.Agency;
 record ChangedBy(String subject, String name, Agency agency, Door door) {
 
     /** REST (a person or partner system) or EVENT (an agency's own system, or another platform fact). */
-    enum Door { REST, EVENT }
+    enum Door {
+        REST,
+        EVENT
+    }
 }

@@ -7,5 +7,6 @@ import jakarta.validation.constraints.Size;
 
 @Schema(example = """
         {"expectedVersion":4,"reason":"处罚决定已执行完毕，罚没款已缴纳"}""")
-record CloseRequest(@NotNull Long expectedVersion, @NotBlank @Size(max = 2000) String reason) {
-}
+record CloseRequest(
+        @NotNull Long expectedVersion,
+        @NotBlank @Size(max = 2000) String reason) {}

@@ -7,10 +7,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-record PartyRequest(@NotNull Case.PartyKind kind, @NotBlank @Size(max = 200) String name,
-                    @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$") String idNumber,
-                    @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
-                    @Nullable @Size(max = 500) String address) {
+record PartyRequest(
+        @NotNull Case.PartyKind kind,
+        @NotBlank @Size(max = 200) String name,
+        @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$") String idNumber,
+        @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
+        @Nullable @Size(max = 500) String address) {
     Case.Party toParty() {
         return new Case.Party(kind, name, idNumber, phone, address);
     }

@@ -35,18 +35,26 @@ class PenaltyDecision {
         CaseRules.requireVersion(before, expectedVersion);
         Case decided = CaseRules.ruled(before, () -> before.penaltyDecided(penalty));
         Instant at = clock.instant();
-        List<Document> announced = new ArrayList<>(List.of(events.event(EventType.CASE_PENALTY_DECIDED, decided, by,
-                at, null)));
+        List<Document> announced =
+                new ArrayList<>(List.of(events.event(EventType.CASE_PENALTY_DECIDED, decided, by, at, null)));
         Document details = new Document("decisionNumber", penalty.decisionNumber())
-                .append("fine", penalty.fine().toPlainString()).append("confiscation", penalty.confiscation());
+                .append("fine", penalty.fine().toPlainString())
+                .append("confiscation", penalty.confiscation());
         Case after = flagIfPenaltyInsteadOfProsecution(decided, by, at, announced, details);
-        return writer.save(before, after, "PENALTY_DECIDED", "作出行政处罚决定 " + penalty.decisionNumber() + "，罚款"
-                + penalty.fine().toPlainString() + "元" + (penalty.confiscation() ? "，没收" : ""), by, at, details,
+        return writer.save(
+                before,
+                after,
+                "PENALTY_DECIDED",
+                "作出行政处罚决定 " + penalty.decisionNumber() + "，罚款" + penalty.fine().toPlainString() + "元"
+                        + (penalty.confiscation() ? "，没收" : ""),
+                by,
+                at,
+                details,
                 announced);
     }
 
-    private Case flagIfPenaltyInsteadOfProsecution(Case c, ChangedBy by, Instant at, List<Document> announced,
-                                                   Document details) {
+    private Case flagIfPenaltyInsteadOfProsecution(
+            Case c, ChangedBy by, Instant at, List<Document> announced, Document details) {
         if (c.transferred() || c.flags().contains(PENALTY_INSTEAD_OF_PROSECUTION)) {
             return c;
         }
@@ -55,8 +63,13 @@ class PenaltyDecision {
             return c;
         }
         Case flagged = c.flagged(PENALTY_INSTEAD_OF_PROSECUTION);
-        details.append("thresholdsCrossed", crossed.stream().map(t -> new Document("id", t.id())
-                .append("title", t.title()).append("legalSource", t.legalSource())).toList());
+        details.append(
+                "thresholdsCrossed",
+                crossed.stream()
+                        .map(t -> new Document("id", t.id())
+                                .append("title", t.title())
+                                .append("legalSource", t.legalSource()))
+                        .toList());
         announced.add(events.event(EventType.CASE_PENALTY_INSTEAD_OF_PROSECUTION, flagged, by, at, null));
         return flagged;
     }

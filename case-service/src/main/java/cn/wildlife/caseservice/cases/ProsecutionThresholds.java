@@ -26,20 +26,28 @@ import tools.jackson.databind.ObjectMapper;
 public class ProsecutionThresholds {
 
     /** One threshold. */
-    public record Threshold(String id, String title, String legalSource, Set<ProtectionLevel> protectionLevels,
-                            Set<Behaviour> behaviours, @Nullable BigDecimal valueAtLeast,
-                            @Nullable Long quantityAtLeast) {
+    public record Threshold(
+            String id,
+            String title,
+            String legalSource,
+            Set<ProtectionLevel> protectionLevels,
+            Set<Behaviour> behaviours,
+            @Nullable BigDecimal valueAtLeast,
+            @Nullable Long quantityAtLeast) {
 
         boolean crossedBy(Case c) {
-            List<SpeciesCount> concerned = c.species().stream().filter(s -> protectionLevels.isEmpty()
-                    || (s.protectionLevel() != null && protectionLevels.contains(s.protectionLevel()))).toList();
+            List<SpeciesCount> concerned = c.species().stream()
+                    .filter(s -> protectionLevels.isEmpty()
+                            || (s.protectionLevel() != null && protectionLevels.contains(s.protectionLevel())))
+                    .toList();
             if (!protectionLevels.isEmpty() && concerned.isEmpty()) {
                 return false;
             }
             if (!behaviours.isEmpty() && c.behaviours().stream().noneMatch(behaviours::contains)) {
                 return false;
             }
-            boolean value = valueAtLeast != null && c.value() != null && c.value().compareTo(valueAtLeast) >= 0;
+            boolean value =
+                    valueAtLeast != null && c.value() != null && c.value().compareTo(valueAtLeast) >= 0;
             boolean quantity = quantityAtLeast != null
                     && concerned.stream().mapToLong(SpeciesCount::count).sum() >= quantityAtLeast;
             return value || quantity;
@@ -52,14 +60,24 @@ public class ProsecutionThresholds {
         try (InputStream in = getClass().getResourceAsStream("/cases/prosecution-thresholds.json")) {
             List<Threshold> read = new ArrayList<>();
             for (JsonNode t : json.readTree(in).get("thresholds")) {
-                read.add(new Threshold(t.get("id").asString(), t.get("title").asString(),
+                read.add(new Threshold(
+                        t.get("id").asString(),
+                        t.get("title").asString(),
                         t.get("legalSource").asString(),
-                        t.get("protectionLevels").valueStream().map(n -> ProtectionLevel.valueOf(n.asString()))
+                        t.get("protectionLevels")
+                                .valueStream()
+                                .map(n -> ProtectionLevel.valueOf(n.asString()))
                                 .collect(Collectors.toUnmodifiableSet()),
-                        t.get("behaviours").valueStream().map(n -> Behaviour.valueOf(n.asString()))
+                        t.get("behaviours")
+                                .valueStream()
+                                .map(n -> Behaviour.valueOf(n.asString()))
                                 .collect(Collectors.toUnmodifiableSet()),
-                        t.path("valueAtLeast").isNumber() ? t.get("valueAtLeast").decimalValue() : null,
-                        t.path("quantityAtLeast").isNumber() ? t.get("quantityAtLeast").longValue() : null));
+                        t.path("valueAtLeast").isNumber()
+                                ? t.get("valueAtLeast").decimalValue()
+                                : null,
+                        t.path("quantityAtLeast").isNumber()
+                                ? t.get("quantityAtLeast").longValue()
+                                : null));
             }
             this.thresholds = List.copyOf(read);
         }

@@ -37,9 +37,15 @@ class SeizureRecording {
     }
 
     /** A seized item: what it is and its first custody. */
-    record NewSeizure(SeizureKind kind, @Nullable String speciesCode, String description, BigDecimal quantity,
-                      QuantityUnit unit, String holder, String location, Instant seizedAt) {
-    }
+    record NewSeizure(
+            SeizureKind kind,
+            @Nullable String speciesCode,
+            String description,
+            BigDecimal quantity,
+            QuantityUnit unit,
+            String holder,
+            String location,
+            Instant seizedAt) {}
 
     Case addSeizure(Case before, NewSeizure s, @Nullable Long expectedVersion, ChangedBy by) {
         if (expectedVersion != null) {
@@ -49,18 +55,31 @@ class SeizureRecording {
         if (s.speciesCode() != null) {
             List<FieldError> errors = species.unknown("speciesCode", List.of(s.speciesCode()));
             if (!errors.isEmpty()) {
-                throw new InvalidRequestException(List.of(new FieldError("speciesCode", text("species.unknown"),
-                        s.speciesCode())));
+                throw new InvalidRequestException(
+                        List.of(new FieldError("speciesCode", text("species.unknown"), s.speciesCode())));
             }
         }
         String itemId = before.nextItemId();
-        Case.Seizure seizure = new Case.Seizure(itemId, s.kind(), s.speciesCode(), s.description(), s.quantity(),
-                s.unit(), List.of(new Case.Custody(CustodyAction.SEIZED, s.holder(), s.location(), s.seizedAt(),
-                by.subject(), null)));
+        Case.Seizure seizure = new Case.Seizure(
+                itemId,
+                s.kind(),
+                s.speciesCode(),
+                s.description(),
+                s.quantity(),
+                s.unit(),
+                List.of(new Case.Custody(
+                        CustodyAction.SEIZED, s.holder(), s.location(), s.seizedAt(), by.subject(), null)));
         Case after = CaseRules.ruled(before, () -> before.withSeizure(seizure));
         Instant at = clock.instant();
-        return writer.save(before, after, "SEIZURE_RECORDED", "扣押" + s.kind().label() + "：" + s.description() + " "
-                        + s.quantity().stripTrailingZeros().toPlainString() + s.unit().label(), by, at,
+        return writer.save(
+                before,
+                after,
+                "SEIZURE_RECORDED",
+                "扣押" + s.kind().label() + "：" + s.description() + " "
+                        + s.quantity().stripTrailingZeros().toPlainString()
+                        + s.unit().label(),
+                by,
+                at,
                 new Document("itemId", itemId).append("holder", s.holder()).append("location", s.location()),
                 List.of(events.event(EventType.CASE_SEIZURE_RECORDED, after, by, at, null)));
     }
@@ -71,10 +90,17 @@ class SeizureRecording {
         }
         Case after = CaseRules.ruled(before, () -> before.withCustody(itemId, custody));
         Instant at = clock.instant();
-        return writer.save(before, after, "CUSTODY_CHANGED", itemId + " " + custody.action().label() + "："
-                        + custody.holder() + "，" + custody.location(), by, at,
-                new Document("itemId", itemId).append("action", custody.action().name())
-                        .append("holder", custody.holder()).append("location", custody.location()),
+        return writer.save(
+                before,
+                after,
+                "CUSTODY_CHANGED",
+                itemId + " " + custody.action().label() + "：" + custody.holder() + "，" + custody.location(),
+                by,
+                at,
+                new Document("itemId", itemId)
+                        .append("action", custody.action().name())
+                        .append("holder", custody.holder())
+                        .append("location", custody.location()),
                 List.of(events.event(EventType.CASE_SEIZURE_RECORDED, after, by, at, null)));
     }
 }

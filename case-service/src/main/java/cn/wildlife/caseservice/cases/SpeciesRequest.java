@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-record SpeciesRequest(@NotBlank @Size(max = 60) String speciesCode,
-                      @NotNull @PositiveOrZero @Max(100_000_000) Long count,
-                      @NotNull QuantityUnit unit) {
-}
+record SpeciesRequest(
+        @NotBlank @Size(max = 60) String speciesCode,
+        @NotNull @PositiveOrZero @Max(100_000_000) Long count,
+        @NotNull QuantityUnit unit) {}

@@ -27,9 +27,17 @@ class SupervisionListing {
 
     Case listForSupervision(Case before, String note, @Nullable Instant dueBy, RegionCode byRegion, ChangedBy by) {
         Instant at = clock.instant();
-        Case after = CaseRules.ruled(before, () -> before.listedForSupervision(new Case.Supervision(byRegion.code(),
-                by.agency(), by.subject(), at, note, dueBy)));
-        return writer.save(before, after, "SUPERVISION_LISTED", "挂牌督办（" + byRegion.code() + "）：" + note, by, at,
+        Case after = CaseRules.ruled(
+                before,
+                () -> before.listedForSupervision(
+                        new Case.Supervision(byRegion.code(), by.agency(), by.subject(), at, note, dueBy)));
+        return writer.save(
+                before,
+                after,
+                "SUPERVISION_LISTED",
+                "挂牌督办（" + byRegion.code() + "）：" + note,
+                by,
+                at,
                 new Document("byRegion", byRegion.code()).append("dueBy", dueBy == null ? null : Date.from(dueBy)),
                 List.of(events.event(EventType.CASE_SUPERVISION_LISTED, after, by, at, byRegion.code())));
     }

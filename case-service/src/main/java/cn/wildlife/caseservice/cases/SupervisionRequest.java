@@ -9,5 +9,6 @@ import org.jspecify.annotations.Nullable;
 
 @Schema(example = """
         {"note":"重大案件，市局挂牌督办，每周报告进展","dueBy":"2026-12-31T08:00:00Z"}""")
-record SupervisionRequest(@NotBlank @Size(max = 2000) String note, @Nullable @Future Instant dueBy) {
-}
+record SupervisionRequest(
+        @NotBlank @Size(max = 2000) String note,
+        @Nullable @Future Instant dueBy) {}

@@ -44,7 +44,9 @@ class TransferFollowing {
         for (int attempt = 0; attempt < EVENT_RETRIES; attempt++) {
             Optional<Case> found = store.findByIdOrNumber(step.caseNumber());
             if (found.isEmpty() || found.get().agency() != step.sendingAgency()) {
-                log.debug("Transfer {} names case {}, not a case of the sending agency here", step.transferId(),
+                log.debug(
+                        "Transfer {} names case {}, not a case of the sending agency here",
+                        step.transferId(),
                         step.caseNumber());
                 return;
             }
@@ -71,8 +73,8 @@ class TransferFollowing {
                 type = EventType.CASE_SEIZURE_RECORDED;
             }
             List<Document> announced = List.of(events.event(type, after, by, clock.instant(), null));
-            Document entry = CaseEvents.timeline(after, change, summary, by, at,
-                    new Document("transferId", step.transferId()));
+            Document entry =
+                    CaseEvents.timeline(after, change, summary, by, at, new Document("transferId", step.transferId()));
             if (writer.apply(after, entry, announced, event.id())) {
                 return;
             }

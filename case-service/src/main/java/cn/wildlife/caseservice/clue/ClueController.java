@@ -1,15 +1,15 @@
 package cn.wildlife.caseservice.clue;
 
-import cn.wildlife.caseservice.clue.domain.Clue;
 import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
 
+import cn.wildlife.caseservice.clue.domain.Clue;
+import cn.wildlife.caseservice.link.IdentifierRequest;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.link.Identifier;
-import cn.wildlife.caseservice.link.IdentifierRequest;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
@@ -60,8 +60,13 @@ class ClueController {
     private final Access access;
     private final java.time.Clock clock;
 
-    ClueController(ClueRecording recording, ClueHandling handling, ClueStore store, ClueReporters reporters,
-                   Access access, java.time.Clock clock) {
+    ClueController(
+            ClueRecording recording,
+            ClueHandling handling,
+            ClueStore store,
+            ClueReporters reporters,
+            Access access,
+            java.time.Clock clock) {
         this.recording = recording;
         this.handling = handling;
         this.store = store;
@@ -82,23 +87,26 @@ class ClueController {
     }
 
     @GetMapping("/{id}/reporter")
-    @Operation(summary = "The reporter's identity (举报人信息): the receiving agency's handlers only",
+    @Operation(
+            summary = "The reporter's identity (举报人信息): the receiving agency's handlers only",
             description = "Every read is audited. Anyone else gets 404, as if there were no such record.")
     ClueReporters.Reporter reporter(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id) {
         Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
         if (caller.agency() != clue.agency() || !caller.has(Role.HANDLER) || !caller.covers(clue.region())) {
             throw new RecordNotFoundException("clue reporter", id);
         }
-        ClueReporters.Reporter reporter = reporters.find(id)
-                .orElseThrow(() -> new RecordNotFoundException("clue reporter", id));
+        ClueReporters.Reporter reporter =
+                reporters.find(id).orElseThrow(() -> new RecordNotFoundException("clue reporter", id));
         access.auditConfidentialRead(caller, "clue-reporter", id, clue.agency());
         return reporter;
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/{id}/reporter")
     @Operation(summary = "Record or correct who reported the clue (the receiving agency's handlers)")
-    ClueView putReporter(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id,
-                         @Valid @RequestBody ReporterRequest request) {
+    ClueView putReporter(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID_PATTERN) String id,
+            @Valid @RequestBody ReporterRequest request) {
         Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
         access.checkRead(caller, "clue", id, clue.agency(), clue.region());
         access.checkWrite(caller, clue.agency(), clue.region(), Role.HANDLER);
@@ -110,16 +118,22 @@ class ClueController {
     /** The reporter, as the receiving agency enters them. */
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"anonymous":false,"name":"王某","phone":"13912345678","rewardRequested":true}""")
-    record ReporterRequest(boolean anonymous,
-                           @Nullable @Size(max = 100) String name,
-                           @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$") String phone,
-                           @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$") String idNumber,
-                           @Nullable @Size(max = 200) String contact,
-                           boolean rewardRequested) {
+    record ReporterRequest(
+            boolean anonymous,
+            @Nullable @Size(max = 100) String name,
+
+            @Nullable @Pattern(regexp = "^\\+?[0-9-]{5,20}$")
+            String phone,
+
+            @Nullable @Pattern(regexp = "^[0-9A-Za-z]{8,30}$")
+            String idNumber,
+
+            @Nullable @Size(max = 200) String contact,
+            boolean rewardRequested) {
 
         ClueReporters.Reporter toReporter(Caller caller, Instant at) {
-            return new ClueReporters.Reporter(anonymous, name, phone, idNumber, contact, rewardRequested,
-                    caller.subject(), at);
+            return new ClueReporters.Reporter(
+                    anonymous, name, phone, idNumber, contact, rewardRequested, caller.subject(), at);
         }
 
         @Override
@@ -129,24 +143,45 @@ class ClueController {
     }
 
     @PostMapping("/{id}/steps/{step}")
-    @Operation(summary = "Handle a clue: assign, open-case, dismiss or refer",
+    @Operation(
+            summary = "Handle a clue: assign, open-case, dismiss or refer",
             description = "By the receiving agency's officers. Opening a case (caseNumber), a dismissal (reasons) or a "
                     + "referral (referredTo, reasons) fulfils the clue's handling clock. 409 names the status and "
                     + "the steps it allows.")
-    ClueView take(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id,
-                  @PathVariable @Pattern(regexp = "^[a-z-]{3,20}$") String step,
-                  @Valid @RequestBody(required = false) @Nullable ClueStepRequest request) {
+    ClueView take(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID_PATTERN) String id,
+            @PathVariable @Pattern(regexp = "^[a-z-]{3,20}$") String step,
+            @Valid @RequestBody(required = false) @Nullable ClueStepRequest request) {
         Clue clue = readable(caller, id);
-        Clue.Step chosen = java.util.Arrays.stream(Clue.Step.values()).filter(s -> s.path().equals(step))
-                .findFirst().orElseThrow(() -> new InvalidRequestException("step", TEXTS.get("step.one-of",
-                        java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList()), step));
+        Clue.Step chosen = java.util.Arrays.stream(Clue.Step.values())
+                .filter(s -> s.path().equals(step))
+                .findFirst()
+                .orElseThrow(() -> new InvalidRequestException(
+                        "step",
+                        TEXTS.get(
+                                "step.one-of",
+                                java.util.Arrays.stream(Clue.Step.values())
+                                        .map(Clue.Step::path)
+                                        .toList()),
+                        step));
         // Accepting a referral is the receiving agency's step; every other step is the clue's own agency's.
-        Agency actingAgency = chosen == Clue.Step.ACCEPT_REFERRAL && clue.referredTo() != null ? clue.referredTo()
-                : clue.agency();
+        Agency actingAgency =
+                chosen == Clue.Step.ACCEPT_REFERRAL && clue.referredTo() != null ? clue.referredTo() : clue.agency();
         access.checkWrite(caller, actingAgency, clue.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         ClueStepRequest body = request == null ? new ClueStepRequest(null, null, null, null, null) : request;
-        return ClueView.of(handling.take(clue, chosen, caller, new ClueHandling.Details(body.reasons(),
-                body.caseNumber(), body.referredTo(), body.assignee(), body.expectedVersion())), caller);
+        return ClueView.of(
+                handling.take(
+                        clue,
+                        chosen,
+                        caller,
+                        new ClueHandling.Details(
+                                body.reasons(),
+                                body.caseNumber(),
+                                body.referredTo(),
+                                body.assignee(),
+                                body.expectedVersion())),
+                caller);
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -154,20 +189,24 @@ class ClueController {
 
         @org.springframework.context.annotation.Bean
         org.springdoc.core.customizers.OperationCustomizer clueStepNames() {
-            return cn.wildlife.support.web.OpenApiConfiguration.parameterValues(ClueController.class, "step",
-                    java.util.Arrays.stream(Clue.Step.values()).map(Clue.Step::path).toList());
+            return cn.wildlife.support.web.OpenApiConfiguration.parameterValues(
+                    ClueController.class,
+                    "step",
+                    java.util.Arrays.stream(Clue.Step.values())
+                            .map(Clue.Step::path)
+                            .toList());
         }
     }
 
     /** What a clue step carries. */
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"reasons":["涉及饭店收购野生鸟类，属市场监管部门职责"],"referredTo":"MARKET_SUPERVISION"}""")
-    record ClueStepRequest(@Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
-                           @Nullable @Size(max = 100) String caseNumber,
-                           @Nullable Agency referredTo,
-                           @Nullable @Size(max = 200) String assignee,
-                           @Nullable Long expectedVersion) {
-    }
+    record ClueStepRequest(
+            @Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
+            @Nullable @Size(max = 100) String caseNumber,
+            @Nullable Agency referredTo,
+            @Nullable @Size(max = 200) String assignee,
+            @Nullable Long expectedVersion) {}
 
     @GetMapping("/{id}")
     @Operation(summary = "One clue by id")
@@ -176,31 +215,49 @@ class ClueController {
     }
 
     @GetMapping
-    @Operation(summary = "Search clues", description = "Newest first; region returns the region's whole subtree "
-            + "(a province sees its cities and counties). An agency sees its own clues in its region; the "
-            + "procuratorate and the supervision office see every agency's in theirs.")
-    ClueViewPage search(Caller caller,
-                        @RequestParam(required = false) @Nullable Agency agency,
-                          @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
-                          @RequestParam(required = false) Clue.@Nullable Status status,
-                          @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    @Operation(
+            summary = "Search clues",
+            description = "Newest first; region returns the region's whole subtree "
+                    + "(a province sees its cities and counties). An agency sees its own clues in its region; the "
+                    + "procuratorate and the supervision office see every agency's in theirs.")
+    ClueViewPage search(
+            Caller caller,
+            @RequestParam(required = false) @Nullable Agency agency,
+            @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
+            @RequestParam(required = false) Clue.@Nullable Status status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Access.Scope scope = access.searchScope(caller, agency, region);
-        ClueStore.Page result = store.search(new ClueQuery(scope.agency(), scope.regionPrefix(), status, page,
-                size));
-        access.auditSearchResults(caller, "clue", result.items().stream()
-                .map(c -> new Access.Owned(c.id(), c.agency())).toList());
-        return new ClueViewPage(result.items().stream().map(c -> ClueView.of(c, caller)).toList(), result.page(), result.size(),
+        ClueStore.Page result = store.search(new ClueQuery(scope.agency(), scope.regionPrefix(), status, page, size));
+        access.auditSearchResults(
+                caller,
+                "clue",
+                result.items().stream()
+                        .map(c -> new Access.Owned(c.id(), c.agency()))
+                        .toList());
+        return new ClueViewPage(
+                result.items().stream().map(c -> ClueView.of(c, caller)).toList(),
+                result.page(),
+                result.size(),
                 result.total());
     }
 
     @PostMapping
-    @Operation(summary = "Record a clue received by the caller's agency",
+    @Operation(
+            summary = "Record a clue received by the caller's agency",
             description = "The clue is announced on platform.clues and opens its handling deadline. The agency is "
                     + "the caller's; the region must be within the caller's.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已登记 Recorded",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the clue",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "已登记 Recorded",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the clue",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
     ResponseEntity<ClueView> create(Caller caller, @Valid @RequestBody NewClue request) {
         if (caller.isOversight()) {
             throw new AccessDeniedProblem("oversight-reads-only", TEXTS.get("clue.oversight-reads-only"));
@@ -208,23 +265,31 @@ class ClueController {
         Agency agency = request.agency() != null ? request.agency() : caller.agency();
         access.checkWrite(caller, agency, request.region(), Role.OFFICER, Role.HANDLER);
         if (request.clueId() != null && !request.clueId().startsWith(agency.name() + "-")) {
-            throw new InvalidRequestException("clueId", TEXTS.get("id.prefix", agency.name()),
-                    request.clueId());
+            throw new InvalidRequestException("clueId", TEXTS.get("id.prefix", agency.name()), request.clueId());
         }
         List<Identifier> identifiers = IdentifierRequest.checked(request.identifiers());
-        String id = request.clueId() != null ? request.clueId()
+        String id = request.clueId() != null
+                ? request.clueId()
                 : agency.name() + "-" + request.region() + "-"
                         + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Clue clue = Clue.builder().id(id).agency(agency).region(request.region()).source(request.source())
-                .receivedAt(request.receivedAt()).recordedAt(recording.now())
+        Clue clue = Clue.builder()
+                .id(id)
+                .agency(agency)
+                .region(request.region())
+                .source(request.source())
+                .receivedAt(request.receivedAt())
+                .recordedAt(recording.now())
                 .place(request.place() == null ? null : request.place().toPlace())
                 .speciesCodes(request.speciesCodes() == null ? List.of() : request.speciesCodes())
                 .behaviours(request.behaviours() == null ? List.of() : request.behaviours())
-                .summary(request.summary()).channel(ClueRecorded.Channel.REST)
-                .reporterOnFile(request.reporter() != null).identifiers(identifiers)
+                .summary(request.summary())
+                .channel(ClueRecorded.Channel.REST)
+                .reporterOnFile(request.reporter() != null)
+                .identifiers(identifiers)
                 .people(request.people() == null ? List.of() : request.people())
                 .evidence(request.evidence() == null ? List.of() : request.evidence())
-                .operationId(request.operationId()).build();
+                .operationId(request.operationId())
+                .build();
         Clue created = recording.create(clue);
         if (request.reporter() != null) {
             access.checkWrite(caller, agency, request.region(), Role.HANDLER);
@@ -234,36 +299,86 @@ class ClueController {
     }
 
     /** One page of clues, newest first. */
-    record ClueViewPage(List<ClueView> items, int page, int size, long total) {
-    }
+    record ClueViewPage(List<ClueView> items, int page, int size, long total) {}
 
     /** A clue as an officer sees it. */
-    record ClueView(String id, Agency agency, String agencyLabel, String region, ClueSource source,
-                    String sourceLabel, Instant receivedAt, Instant recordedAt, @Nullable Place place,
-                    List<String> speciesCodes, List<Behaviour> behaviours, String summary, Clue.Status status,
-                    String statusLabel, List<String> allowedSteps, ClueRecorded.Channel channel,
-                    @Nullable Agency referredTo, @Nullable String referredFrom, @Nullable Boolean reporterOnFile,
-                    @Nullable Instant feedbackAt, @Nullable List<Identifier> identifiers,
-                    @Nullable List<String> people, List<String> evidence, @Nullable String operationId,
-                    ClueRecorded.@Nullable FromInspection fromInspection, long version,
-                    @io.swagger.v3.oas.annotations.media.Schema(description = "Once the agency the clue was "
+    record ClueView(
+            String id,
+            Agency agency,
+            String agencyLabel,
+            String region,
+            ClueSource source,
+            String sourceLabel,
+            Instant receivedAt,
+            Instant recordedAt,
+            @Nullable Place place,
+            List<String> speciesCodes,
+            List<Behaviour> behaviours,
+            String summary,
+            Clue.Status status,
+            String statusLabel,
+            List<String> allowedSteps,
+            ClueRecorded.Channel channel,
+            @Nullable Agency referredTo,
+            @Nullable String referredFrom,
+            @Nullable Boolean reporterOnFile,
+            @Nullable Instant feedbackAt,
+            @Nullable List<Identifier> identifiers,
+            @Nullable List<String> people,
+            List<String> evidence,
+            @Nullable String operationId,
+            ClueRecorded.@Nullable FromInspection fromInspection,
+            long version,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "Once the agency the clue was "
                             + "referred to accepted it: the id of that agency's own copy (its own clue, with its own "
-                            + "handling clock)") @Nullable String referralCopyId) {
+                            + "handling clock)")
+            @Nullable
+            String referralCopyId) {
 
         /** Whether a reporter is on file is the receiving agency's business only. */
         static ClueView of(Clue c, Caller caller) {
             boolean own = caller.agency() == c.agency();
-            return new ClueView(c.id(), c.agency(), c.agency().label(), c.region(), c.source(), c.source().label(),
-                    c.receivedAt(), c.recordedAt(), c.place(), c.speciesCodes(), c.behaviours(), c.summary(),
-                    c.status(), c.status().label(), c.allowedSteps().stream()
-                            .filter(step -> own ? step != Clue.Step.ACCEPT_REFERRAL
+            return new ClueView(
+                    c.id(),
+                    c.agency(),
+                    c.agency().label(),
+                    c.region(),
+                    c.source(),
+                    c.source().label(),
+                    c.receivedAt(),
+                    c.recordedAt(),
+                    c.place(),
+                    c.speciesCodes(),
+                    c.behaviours(),
+                    c.summary(),
+                    c.status(),
+                    c.status().label(),
+                    c.allowedSteps().stream()
+                            .filter(step -> own
+                                    ? step != Clue.Step.ACCEPT_REFERRAL
                                     : step == Clue.Step.ACCEPT_REFERRAL && caller.agency() == c.referredTo())
-                            .map(Clue.Step::path).toList(),
-                    c.channel(), c.referredTo(), c.referredFrom(), own ? c.reporterOnFile() : null, c.feedbackAt(),
-                    own ? c.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList() : null,
-                    own ? c.people() : null, c.evidence(), c.operationId(), c.fromInspection(), c.version(),
+                            .map(Clue.Step::path)
+                            .toList(),
+                    c.channel(),
+                    c.referredTo(),
+                    c.referredFrom(),
+                    own ? c.reporterOnFile() : null,
+                    c.feedbackAt(),
+                    own
+                            ? c.identifiers().stream()
+                                    .map(i -> new Identifier(i.type(), i.value()))
+                                    .toList()
+                            : null,
+                    own ? c.people() : null,
+                    c.evidence(),
+                    c.operationId(),
+                    c.fromInspection(),
+                    c.version(),
                     c.status() == Clue.Status.REFERRAL_ACCEPTED && c.referredTo() != null
-                            ? ClueRecording.ownId(c.referredTo(), "REF", c.id()) : null);
+                            ? ClueRecording.ownId(c.referredTo(), "REF", c.id())
+                            : null);
         }
     }
 
@@ -279,7 +394,10 @@ class ClueController {
     record NewClue(
             @Nullable @Pattern(regexp = ID_PATTERN) String clueId,
             @Nullable Agency agency,
-            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}") String region,
+
+            @NotNull @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}")
+            String region,
+
             @NotNull ClueSource source,
             @NotNull @PastOrPresent Instant receivedAt,
             @Nullable @Valid NewPlace place,
@@ -290,14 +408,13 @@ class ClueController {
             @Nullable @Size(max = 50) List<@NotNull @Valid IdentifierRequest> identifiers,
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 500) String> people,
             @Nullable @Size(max = 200) List<@NotBlank @Size(max = 500) String> evidence,
-            @Nullable @Pattern(regexp = ID_PATTERN) String operationId) {
-    }
-
+            @Nullable @Pattern(regexp = ID_PATTERN) String operationId) {}
 
     /** Where it happened. */
-    record NewPlace(@NotBlank @Size(max = 500) String description,
-                    @Nullable @DecimalMin("-90") @DecimalMax("90") Double latitude,
-                    @Nullable @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    record NewPlace(
+            @NotBlank @Size(max = 500) String description,
+            @Nullable @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @Nullable @DecimalMin("-180") @DecimalMax("180") Double longitude) {
 
         Place toPlace() {
             return new Place(description, latitude, longitude);

@@ -17,8 +17,11 @@ class ClueEventListener {
         this.recording = recording;
     }
 
-    @KafkaListener(id = "agency-clues", topics = "#{T(cn.wildlife.events.Topics).allAgencyClueTopics()}",
-            containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY, concurrency = "2")
+    @KafkaListener(
+            id = "agency-clues",
+            topics = "#{T(cn.wildlife.events.Topics).allAgencyClueTopics()}",
+            containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY,
+            concurrency = "2")
     void onClueEvent(Envelope<?> event) {
         if (!(event.data() instanceof ClueReported)) {
             throw new InvalidEventException(event.type().ceType() + " does not belong on a clue topic");

@@ -48,8 +48,12 @@ public class ClueHandling {
     }
 
     /** What a step carries. */
-    public record Details(List<String> reasons, @Nullable String caseNumber, @Nullable Agency referredTo,
-                          @Nullable String assignee, @Nullable Long expectedVersion) {
+    public record Details(
+            List<String> reasons,
+            @Nullable String caseNumber,
+            @Nullable Agency referredTo,
+            @Nullable String assignee,
+            @Nullable Long expectedVersion) {
         public Details {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }
@@ -62,24 +66,45 @@ public class ClueHandling {
         Instant at = clock.instant();
         Clue after;
         try {
-            after = before.take(step, new Clue.StepDetails(details.reasons(), details.caseNumber(),
-                    details.referredTo(), details.assignee()), at);
+            after = before.take(
+                    step,
+                    new Clue.StepDetails(
+                            details.reasons(), details.caseNumber(), details.referredTo(), details.assignee()),
+                    at);
         } catch (ClueStepRefused refused) {
             throw problem(refused, step);
         }
         if (step == Clue.Step.ACCEPT_REFERRAL) {
             receiveAsOwn(before, caller, at);
         }
-        Document entry = new Document("step", step.name()).append("status", after.status().name())
-                .append("by", caller.subject()).append("byName", caller.name()).append("at", Date.from(at))
-                .append("reasons", details.reasons()).append("caseNumber", details.caseNumber())
-                .append("referredTo", details.referredTo() == null ? null : details.referredTo().name())
+        Document entry = new Document("step", step.name())
+                .append("status", after.status().name())
+                .append("by", caller.subject())
+                .append("byName", caller.name())
+                .append("at", Date.from(at))
+                .append("reasons", details.reasons())
+                .append("caseNumber", details.caseNumber())
+                .append(
+                        "referredTo",
+                        details.referredTo() == null
+                                ? null
+                                : details.referredTo().name())
                 .append("assignee", details.assignee());
-        ClueStepTaken payload = new ClueStepTaken(after.id(), step.name(), after.status().name(), after.agency(),
-                after.region(), caller.subject(), at, details.reasons(), details.caseNumber(), after.referredTo(),
+        ClueStepTaken payload = new ClueStepTaken(
+                after.id(),
+                step.name(),
+                after.status().name(),
+                after.agency(),
+                after.region(),
+                caller.subject(),
+                at,
+                details.reasons(),
+                details.caseNumber(),
+                after.referredTo(),
                 after.operationId());
         EventType type = EventType.fromCeType(step.eventType()).orElseThrow();
-        Document event = outbox.entry(Topics.PLATFORM_CLUES,
+        Document event = outbox.entry(
+                Topics.PLATFORM_CLUES,
                 Envelope.of(CaseServiceApplication.EVENT_SOURCE, after.agency(), after.region(), type, payload));
         if (!store.update(after, entry, List.of(event), outbox)) {
             throw stale(store.find(before.id()).orElse(before));
@@ -90,11 +115,22 @@ public class ClueHandling {
 
     private static RuntimeException problem(ClueStepRefused refused, Clue.Step step) {
         return switch (refused.reason()) {
-            case NOT_NOW -> new ConflictException("step-not-allowed", TEXTS.get("clue.step-not-allowed",
-                    refused.status(), step.path()), Map.of("state", refused.status().name(),
-                    "allowedSteps", refused.allowedSteps().stream().map(Clue.Step::path).toList()));
-            case INCOMPLETE -> new InvalidRequestException(refused.missing().stream().map(m -> new FieldError(
-                    m.field(), TEXTS.get(m.textKey(), m.args().toArray()), m.value())).toList());
+            case NOT_NOW ->
+                new ConflictException(
+                        "step-not-allowed",
+                        TEXTS.get("clue.step-not-allowed", refused.status(), step.path()),
+                        Map.of(
+                                "state",
+                                refused.status().name(),
+                                "allowedSteps",
+                                refused.allowedSteps().stream()
+                                        .map(Clue.Step::path)
+                                        .toList()));
+            case INCOMPLETE ->
+                new InvalidRequestException(refused.missing().stream()
+                        .map(m -> new FieldError(
+                                m.field(), TEXTS.get(m.textKey(), m.args().toArray()), m.value()))
+                        .toList());
         };
     }
 
@@ -105,20 +141,38 @@ public class ClueHandling {
     private void receiveAsOwn(Clue referred, Caller caller, Instant at) {
         Agency to = referred.referredTo();
         String id = ClueRecording.ownId(to, "REF", referred.id());
-        Clue own = Clue.builder().id(id).agency(to).region(referred.region())
-                .source(cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE).receivedAt(at).recordedAt(at)
-                .place(referred.place()).speciesCodes(referred.speciesCodes()).behaviours(referred.behaviours())
-                .summary(referred.summary()).channel(cn.wildlife.events.clue.ClueRecorded.Channel.REST)
-                .referredFrom(referred.id()).identifiers(referred.identifiers()).people(referred.people())
-                .evidence(referred.evidence()).operationId(referred.operationId())
-                .fromInspection(referred.fromInspection()).build();
+        Clue own = Clue.builder()
+                .id(id)
+                .agency(to)
+                .region(referred.region())
+                .source(cn.wildlife.events.ClueSource.AGENCY_INTELLIGENCE)
+                .receivedAt(at)
+                .recordedAt(at)
+                .place(referred.place())
+                .speciesCodes(referred.speciesCodes())
+                .behaviours(referred.behaviours())
+                .summary(referred.summary())
+                .channel(cn.wildlife.events.clue.ClueRecorded.Channel.REST)
+                .referredFrom(referred.id())
+                .identifiers(referred.identifiers())
+                .people(referred.people())
+                .evidence(referred.evidence())
+                .operationId(referred.operationId())
+                .fromInspection(referred.fromInspection())
+                .build();
         recording.recordOnce(own);
     }
 
     private static ConflictException stale(Clue current) {
-        return new ConflictException("concurrent-update", TEXTS.get("clue.stale", current.version(),
-                current.status()),
-                Map.of("state", current.status().name(), "version", current.version(),
-                        "allowedSteps", current.allowedSteps().stream().map(Clue.Step::path).toList()));
+        return new ConflictException(
+                "concurrent-update",
+                TEXTS.get("clue.stale", current.version(), current.status()),
+                Map.of(
+                        "state",
+                        current.status().name(),
+                        "version",
+                        current.version(),
+                        "allowedSteps",
+                        current.allowedSteps().stream().map(Clue.Step::path).toList()));
     }
 }

@@ -5,6 +5,5 @@ import cn.wildlife.events.Agency;
 import org.jspecify.annotations.Nullable;
 
 /** A search over clues: every filter optional, always paged. */
-public record ClueQuery(@Nullable Agency agency, @Nullable String regionPrefix, Clue.@Nullable Status status,
-                        int page, int size) {
-}
+public record ClueQuery(
+        @Nullable Agency agency, @Nullable String regionPrefix, Clue.@Nullable Status status, int page, int size) {}

@@ -1,7 +1,7 @@
 package cn.wildlife.caseservice.clue;
 
-import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.ClueSource;
@@ -48,7 +48,10 @@ public class ClueRecording {
     }
 
     /** What happened to an incoming report. */
-    public enum Outcome { RECORDED, ALREADY_RECORDED }
+    public enum Outcome {
+        RECORDED,
+        ALREADY_RECORDED
+    }
 
     /**
      * Applies an agency's event. Clue ids start with the agency's code, so no agency can take another's ids; an id
@@ -65,22 +68,38 @@ public class ClueRecording {
                     + "code: " + agency.name() + "-");
         }
         if (!report.region().equals(event.region()) && event.region() != null) {
-            throw new InvalidEventException("the region extension " + event.region()
-                    + " differs from the clue's region " + report.region());
+            throw new InvalidEventException(
+                    "the region extension " + event.region() + " differs from the clue's region " + report.region());
         }
         for (int i = 0; i < report.identifiers().size(); i++) {
-            if (!cn.wildlife.caseservice.link.Identifiers.valid(report.identifiers().get(i))) {
+            if (!cn.wildlife.caseservice.link.Identifiers.valid(
+                    report.identifiers().get(i))) {
                 // The value itself stays out of the reason: the dead-letter header is read by operators.
                 throw new InvalidEventException("identifiers[" + i + "] is not a valid "
                         + report.identifiers().get(i).type());
             }
         }
-        Clue clue = Clue.builder().id(report.clueId()).agency(agency).region(report.region())
-                .source(report.source()).receivedAt(report.receivedAt()).recordedAt(clock.instant())
-                .place(report.place()).speciesCodes(report.speciesCodes()).behaviours(report.behaviours())
-                .summary(report.summary()).channel(ClueRecorded.Channel.EVENT).identifiers(report.identifiers())
-                .people(report.people()).evidence(report.evidence()).operationId(report.operationId()).build();
-        if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
+        Clue clue = Clue.builder()
+                .id(report.clueId())
+                .agency(agency)
+                .region(report.region())
+                .source(report.source())
+                .receivedAt(report.receivedAt())
+                .recordedAt(clock.instant())
+                .place(report.place())
+                .speciesCodes(report.speciesCodes())
+                .behaviours(report.behaviours())
+                .summary(report.summary())
+                .channel(ClueRecorded.Channel.EVENT)
+                .identifiers(report.identifiers())
+                .people(report.people())
+                .evidence(report.evidence())
+                .operationId(report.operationId())
+                .build();
+        if (record(
+                clue,
+                event.id(),
+                event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
         }
@@ -98,22 +117,32 @@ public class ClueRecording {
         Agency to = finding.handTo();
         if (!to.publishesOwnTopics()) {
             // Only agencies that handle clues can receive one; the procuratorate and the supervision office oversee.
-            throw new InvalidEventException(to + " does not handle clues; a crime-suspected finding goes to an agency "
-                    + "that does");
+            throw new InvalidEventException(
+                    to + " does not handle clues; a crime-suspected finding goes to an agency " + "that does");
         }
         String id = ownId(to, "INSP", finding.findingId());
         Instant received = event.time().toInstant();
-        Clue clue = Clue.builder().id(id).agency(to).region(finding.region()).source(ClueSource.INSPECTION)
-                .receivedAt(received).recordedAt(clock.instant())
+        Clue clue = Clue.builder()
+                .id(id)
+                .agency(to)
+                .region(finding.region())
+                .source(ClueSource.INSPECTION)
+                .receivedAt(received)
+                .recordedAt(clock.instant())
                 // The ids name the facility and the inspection; their details stay in inspection-service's records.
-                .place(new Place("人工繁育机构 " + finding.facilityId() + "（监督检查 " + finding.inspectionId() + "）",
-                        null, null))
-                .speciesCodes(finding.speciesCodes()).summary(finding.summary())
-                .channel(ClueRecorded.Channel.INSPECTION).operationId(finding.operationId())
-                .fromInspection(new ClueRecorded.FromInspection(finding.findingId(), finding.inspectionId(),
-                        finding.facilityId()))
+                .place(new Place(
+                        "人工繁育机构 " + finding.facilityId() + "（监督检查 " + finding.inspectionId() + "）", null, null))
+                .speciesCodes(finding.speciesCodes())
+                .summary(finding.summary())
+                .channel(ClueRecorded.Channel.INSPECTION)
+                .operationId(finding.operationId())
+                .fromInspection(new ClueRecorded.FromInspection(
+                        finding.findingId(), finding.inspectionId(), finding.facilityId()))
                 .build();
-        if (record(clue, event.id(), event.correlationId() != null ? event.correlationId() : event.id(),
+        if (record(
+                clue,
+                event.id(),
+                event.correlationId() != null ? event.correlationId() : event.id(),
                 event.traceparent())) {
             return Outcome.RECORDED;
         }
@@ -126,8 +155,10 @@ public class ClueRecording {
      */
     static String ownId(Agency to, String marker, String recordId) {
         String id = to.name() + "-" + recordId;
-        return id.length() <= 80 ? id
-                : to.name() + "-" + marker + "-" + java.util.HexFormat.of().formatHex(sha256(recordId)).substring(0, 24);
+        return id.length() <= 80
+                ? id
+                : to.name() + "-" + marker + "-"
+                        + java.util.HexFormat.of().formatHex(sha256(recordId)).substring(0, 24);
     }
 
     private static byte[] sha256(String text) {
@@ -142,7 +173,9 @@ public class ClueRecording {
     /** Records a clue entered through REST; an id in use answers 409. */
     public Clue create(Clue clue) {
         if (!record(clue, null, null, null)) {
-            throw new ConflictException("clue-exists", CaseServiceApplication.TEXTS.get("clue.exists", clue.id()),
+            throw new ConflictException(
+                    "clue-exists",
+                    CaseServiceApplication.TEXTS.get("clue.exists", clue.id()),
                     Map.of("clueId", clue.id()));
         }
         return clue;
@@ -153,12 +186,12 @@ public class ClueRecording {
         record(clue, null, null, null);
     }
 
-    private boolean record(Clue clue, @Nullable String eventId, @Nullable String correlationId,
-                           @Nullable String traceparent) {
-        Envelope<ClueRecorded> recorded = Envelope.of(CaseServiceApplication.EVENT_SOURCE, clue.agency(), clue.region(), clue.recorded())
+    private boolean record(
+            Clue clue, @Nullable String eventId, @Nullable String correlationId, @Nullable String traceparent) {
+        Envelope<ClueRecorded> recorded = Envelope.of(
+                        CaseServiceApplication.EVENT_SOURCE, clue.agency(), clue.region(), clue.recorded())
                 .withCorrelation(correlationId, traceparent);
-        boolean inserted = store.insert(clue, List.of(outbox.entry(Topics.PLATFORM_CLUES, recorded)), outbox,
-                eventId);
+        boolean inserted = store.insert(clue, List.of(outbox.entry(Topics.PLATFORM_CLUES, recorded)), outbox, eventId);
         if (inserted) {
             relay.wake();
         }

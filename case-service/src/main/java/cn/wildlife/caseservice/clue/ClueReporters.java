@@ -20,9 +20,15 @@ import org.springframework.stereotype.Component;
 public class ClueReporters {
 
     /** The reporter as the receiving agency recorded them. */
-    public record Reporter(boolean anonymous, @Nullable String name, @Nullable String phone,
-                           @Nullable String idNumber, @Nullable String contact, boolean rewardRequested,
-                           String recordedBy, Instant recordedAt) {
+    public record Reporter(
+            boolean anonymous,
+            @Nullable String name,
+            @Nullable String phone,
+            @Nullable String idNumber,
+            @Nullable String contact,
+            boolean rewardRequested,
+            String recordedBy,
+            Instant recordedAt) {
 
         /** Never printed whole, should it ever reach a log or a debugger. */
         @Override
@@ -38,17 +44,30 @@ public class ClueReporters {
     }
 
     void save(String clueId, Reporter r) {
-        reporters.replaceOne(Filters.eq("_id", clueId), new Document("_id", clueId)
-                .append("anonymous", r.anonymous()).append("name", r.name()).append("phone", r.phone())
-                .append("idNumber", r.idNumber()).append("contact", r.contact())
-                .append("rewardRequested", r.rewardRequested()).append("recordedBy", r.recordedBy())
-                .append("recordedAt", Date.from(r.recordedAt())), new ReplaceOptions().upsert(true));
+        reporters.replaceOne(
+                Filters.eq("_id", clueId),
+                new Document("_id", clueId)
+                        .append("anonymous", r.anonymous())
+                        .append("name", r.name())
+                        .append("phone", r.phone())
+                        .append("idNumber", r.idNumber())
+                        .append("contact", r.contact())
+                        .append("rewardRequested", r.rewardRequested())
+                        .append("recordedBy", r.recordedBy())
+                        .append("recordedAt", Date.from(r.recordedAt())),
+                new ReplaceOptions().upsert(true));
     }
 
     Optional<Reporter> find(String clueId) {
-        return Optional.ofNullable(reporters.find(Filters.eq("_id", clueId)).first()).map(d -> new Reporter(
-                d.getBoolean("anonymous", false), d.getString("name"), d.getString("phone"), d.getString("idNumber"),
-                d.getString("contact"), d.getBoolean("rewardRequested", false), d.getString("recordedBy"),
-                d.getDate("recordedAt").toInstant()));
+        return Optional.ofNullable(reporters.find(Filters.eq("_id", clueId)).first())
+                .map(d -> new Reporter(
+                        d.getBoolean("anonymous", false),
+                        d.getString("name"),
+                        d.getString("phone"),
+                        d.getString("idNumber"),
+                        d.getString("contact"),
+                        d.getBoolean("rewardRequested", false),
+                        d.getString("recordedBy"),
+                        d.getDate("recordedAt").toInstant()));
     }
 }

@@ -1,7 +1,6 @@
 package cn.wildlife.caseservice.clue;
 
 import cn.wildlife.caseservice.clue.domain.Clue;
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
@@ -10,6 +9,7 @@ import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -44,23 +44,32 @@ public class ClueStore {
 
     /** Inserts a new clue with its first events; false when a clue with this id already exists. */
     public boolean insert(Clue clue, List<Document> outboxEntries, Outbox outbox, String appliedEventId) {
-        Document doc = asDocument(clue).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
+        Document doc =
+                asDocument(clue).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
         doc.putAll(outbox.newDocumentFields(outboxEntries));
         return MongoSupport.insertIfAbsent(clues, doc);
     }
 
     /** Saves a step if the clue is still at the version it was read at; false when someone else moved it. */
     public boolean update(Clue after, Document step, List<Document> outboxEntries, Outbox outbox) {
-        return clues.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
-                com.mongodb.client.model.Updates.combine(
-                        com.mongodb.client.model.Updates.set("status", after.status().name()),
-                        com.mongodb.client.model.Updates.set("version", after.version()),
-                        com.mongodb.client.model.Updates.set("referredTo",
-                                after.referredTo() == null ? null : after.referredTo().name()),
-                        com.mongodb.client.model.Updates.set("feedbackAt",
-                                after.feedbackAt() == null ? null : Date.from(after.feedbackAt())),
-                        com.mongodb.client.model.Updates.push("steps", step),
-                        outbox.append(outboxEntries))).getModifiedCount() == 1;
+        return clues.updateOne(
+                                Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                                com.mongodb.client.model.Updates.combine(
+                                        com.mongodb.client.model.Updates.set(
+                                                "status", after.status().name()),
+                                        com.mongodb.client.model.Updates.set("version", after.version()),
+                                        com.mongodb.client.model.Updates.set(
+                                                "referredTo",
+                                                after.referredTo() == null
+                                                        ? null
+                                                        : after.referredTo().name()),
+                                        com.mongodb.client.model.Updates.set(
+                                                "feedbackAt",
+                                                after.feedbackAt() == null ? null : Date.from(after.feedbackAt())),
+                                        com.mongodb.client.model.Updates.push("steps", step),
+                                        outbox.append(outboxEntries)))
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Notes that the reporter's identity is on file (the identity itself is in {@link ClueReporters}). */
@@ -87,14 +96,15 @@ public class ClueStore {
         long total = clues.countDocuments(filter);
         List<Clue> items = clues.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("recordedAt"), Sorts.ascending("_id")))
-                .skip(query.page() * query.size()).limit(query.size())
-                .map(ClueStore::fromDocument).into(new ArrayList<>());
+                .skip(query.page() * query.size())
+                .limit(query.size())
+                .map(ClueStore::fromDocument)
+                .into(new ArrayList<>());
         return new Page(items, query.page(), query.size(), total);
     }
 
     /** One page of clues. */
-    public record Page(List<Clue> items, int page, int size, long total) {
-    }
+    public record Page(List<Clue> items, int page, int size, long total) {}
 
     static Document asDocument(Clue clue) {
         Document doc = new Document("_id", clue.id())
@@ -108,20 +118,27 @@ public class ClueStore {
                 .append("summary", clue.summary())
                 .append("status", clue.status().name())
                 .append("channel", clue.channel().name())
-                .append("referredTo", clue.referredTo() == null ? null : clue.referredTo().name())
+                .append(
+                        "referredTo",
+                        clue.referredTo() == null ? null : clue.referredTo().name())
                 .append("referredFrom", clue.referredFrom())
                 .append("reporterOnFile", clue.reporterOnFile())
                 .append("feedbackAt", clue.feedbackAt() == null ? null : Date.from(clue.feedbackAt()))
-                .append("identifiers", clue.identifiers().stream().map(i -> new Document("type", i.type().name())
-                        .append("value", i.value())).toList())
+                .append(
+                        "identifiers",
+                        clue.identifiers().stream()
+                                .map(i -> new Document("type", i.type().name()).append("value", i.value()))
+                                .toList())
                 .append("people", clue.people())
                 .append("evidence", clue.evidence())
                 .append("operationId", clue.operationId())
                 .append("version", clue.version());
         if (clue.fromInspection() != null) {
-            doc.append("fromInspection", new Document("findingId", clue.fromInspection().findingId())
-                    .append("inspectionId", clue.fromInspection().inspectionId())
-                    .append("facilityId", clue.fromInspection().facilityId()));
+            doc.append(
+                    "fromInspection",
+                    new Document("findingId", clue.fromInspection().findingId())
+                            .append("inspectionId", clue.fromInspection().inspectionId())
+                            .append("facilityId", clue.fromInspection().facilityId()));
         }
         if (clue.place() != null) {
             Document place = new Document("description", clue.place().description());
@@ -146,24 +163,37 @@ public class ClueStore {
                 ClueSource.valueOf(doc.getString("source")),
                 doc.getDate("receivedAt").toInstant(),
                 doc.getDate("recordedAt").toInstant(),
-                place == null ? null : new Place(place.getString("description"), place.getDouble("latitude"),
-                        place.getDouble("longitude")),
+                place == null
+                        ? null
+                        : new Place(
+                                place.getString("description"),
+                                place.getDouble("latitude"),
+                                place.getDouble("longitude")),
                 doc.getList("speciesCodes", String.class, List.of()),
-                doc.getList("behaviours", String.class, List.of()).stream().map(Behaviour::valueOf).toList(),
+                doc.getList("behaviours", String.class, List.of()).stream()
+                        .map(Behaviour::valueOf)
+                        .toList(),
                 doc.getString("summary"),
                 Clue.Status.valueOf(doc.getString("status")),
                 ClueRecorded.Channel.valueOf(doc.getString("channel")),
                 doc.getString("referredTo") == null ? null : Agency.valueOf(doc.getString("referredTo")),
                 doc.getString("referredFrom"),
                 doc.getBoolean("reporterOnFile", false),
-                doc.getDate("feedbackAt") == null ? null : doc.getDate("feedbackAt").toInstant(),
-                doc.getList("identifiers", Document.class, List.of()).stream().map(i -> new Identifier(
-                        IdentifierType.valueOf(i.getString("type")), i.getString("value"))).toList(),
+                doc.getDate("feedbackAt") == null
+                        ? null
+                        : doc.getDate("feedbackAt").toInstant(),
+                doc.getList("identifiers", Document.class, List.of()).stream()
+                        .map(i -> new Identifier(IdentifierType.valueOf(i.getString("type")), i.getString("value")))
+                        .toList(),
                 doc.getList("people", String.class, List.of()),
                 doc.getList("evidence", String.class, List.of()),
                 doc.getString("operationId"),
-                inspection == null ? null : new ClueRecorded.FromInspection(inspection.getString("findingId"),
-                        inspection.getString("inspectionId"), inspection.getString("facilityId")),
+                inspection == null
+                        ? null
+                        : new ClueRecorded.FromInspection(
+                                inspection.getString("findingId"),
+                                inspection.getString("inspectionId"),
+                                inspection.getString("facilityId")),
                 ((Number) doc.get("version")).longValue());
     }
 }

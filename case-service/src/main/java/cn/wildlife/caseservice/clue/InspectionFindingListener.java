@@ -20,7 +20,9 @@ class InspectionFindingListener {
         this.recording = recording;
     }
 
-    @KafkaListener(id = "case-inspection-findings", topics = Topics.PLATFORM_INSPECTIONS,
+    @KafkaListener(
+            id = "case-inspection-findings",
+            topics = Topics.PLATFORM_INSPECTIONS,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onInspectionEvent(Envelope<?> event) {
         if (event.data() instanceof CrimeSuspected) {

@@ -13,7 +13,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A suspect's identifier as a clue or case request carries it (never the reporter's). */
-public record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(min = 2, max = 200) String value) {
+public record IdentifierRequest(
+        @NotNull IdentifierType type,
+        @NotBlank @Size(min = 2, max = 200) String value) {
 
     public Identifier toIdentifier() {
         return new Identifier(type, value);
@@ -27,8 +29,11 @@ public record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(mi
         List<FieldError> bad = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             if (!Identifiers.valid(requested.get(i).toIdentifier())) {
-                bad.add(new FieldError("identifiers[" + i + "].value",
-                        CaseServiceApplication.TEXTS.get("identifier.invalid", requested.get(i).type()), null));
+                bad.add(new FieldError(
+                        "identifiers[" + i + "].value",
+                        CaseServiceApplication.TEXTS.get(
+                                "identifier.invalid", requested.get(i).type()),
+                        null));
             }
         }
         if (!bad.isEmpty()) {

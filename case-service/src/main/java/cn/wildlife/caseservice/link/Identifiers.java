@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class Identifiers {
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static String normalised(Identifier id) {
         String v = id.value().trim();
@@ -39,11 +38,11 @@ public final class Identifiers {
         String v = normalised(id);
         return switch (id.type()) {
             case PHONE -> v.length() >= 7 ? v.substring(0, 3) + "****" + v.substring(v.length() - 4) : "****";
-            case ID_NUMBER -> v.length() >= 8 ? v.substring(0, 3) + "***********" + v.substring(v.length() - 4)
-                    : "****";
+            case ID_NUMBER ->
+                v.length() >= 8 ? v.substring(0, 3) + "***********" + v.substring(v.length() - 4) : "****";
             case VEHICLE_PLATE -> v.length() >= 4 ? v.substring(0, 2) + "***" + v.substring(v.length() - 2) : "***";
-            case ONLINE_SHOP -> (v.codePointCount(0, v.length()) > 2
-                    ? v.substring(0, v.offsetByCodePoints(0, 2)) : "") + "***";
+            case ONLINE_SHOP ->
+                (v.codePointCount(0, v.length()) > 2 ? v.substring(0, v.offsetByCodePoints(0, 2)) : "") + "***";
         };
     }
 
@@ -59,8 +58,8 @@ public final class Identifiers {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package cn.wildlife.caseservice.link;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Envelope;
@@ -8,6 +7,7 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.RecordsLinked;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import com.mongodb.client.MongoCollection;
@@ -37,20 +37,24 @@ public class Linking {
     public record RecordRef(String kind, String id, Agency agency, String region) {
 
         Document asDocument() {
-            return new Document("kind", kind).append("id", id).append("agency", agency.name())
+            return new Document("kind", kind)
+                    .append("id", id)
+                    .append("agency", agency.name())
                     .append("region", region);
         }
 
         static RecordRef of(Document d) {
-            return new RecordRef(d.getString("kind"), d.getString("id"), Agency.valueOf(d.getString("agency")),
+            return new RecordRef(
+                    d.getString("kind"),
+                    d.getString("id"),
+                    Agency.valueOf(d.getString("agency")),
                     d.getString("region"));
         }
     }
 
     /** A link between two records of different agencies. */
-    public record Link(String id, String identifierType, String maskedValue, List<RecordRef> records,
-                       Instant foundAt) {
-    }
+    public record Link(
+            String id, String identifierType, String maskedValue, List<RecordRef> records, Instant foundAt) {}
 
     private final MongoCollection<Document> identifiers;
     private final MongoCollection<Document> links;
@@ -74,9 +78,12 @@ public class Linking {
      */
     public List<Link> register(RecordRef record, List<Identifier> found) {
         List<Link> fresh = new ArrayList<>();
-        for (Identifier identifier : found.stream().filter(Identifiers::valid).distinct().toList()) {
+        for (Identifier identifier :
+                found.stream().filter(Identifiers::valid).distinct().toList()) {
             String key = Identifiers.key(identifier);
-            identifiers.updateOne(Filters.eq("_id", key), Updates.addToSet("records", record.asDocument()),
+            identifiers.updateOne(
+                    Filters.eq("_id", key),
+                    Updates.addToSet("records", record.asDocument()),
                     new UpdateOptions().upsert(true));
             Document entry = identifiers.find(Filters.eq("_id", key)).first();
             for (Document other : entry.getList("records", Document.class, List.of())) {
@@ -86,20 +93,36 @@ public class Linking {
                 }
                 List<RecordRef> pair = new ArrayList<>(List.of(record, ref));
                 pair.sort(Comparator.comparing(RecordRef::id));
-                String linkId = "LNK-" + Identifiers.sha256(key + "|" + pair.get(0).id() + "|" + pair.get(1).id())
-                        .substring(0, 24);
+                String linkId = "LNK-"
+                        + Identifiers.sha256(key + "|" + pair.get(0).id() + "|"
+                                        + pair.get(1).id())
+                                .substring(0, 24);
                 Instant at = clock.instant();
                 Link link = new Link(linkId, identifier.type().name(), Identifiers.masked(identifier), pair, at);
-                RecordsLinked payload = new RecordsLinked(linkId, identifier.type(), link.maskedValue(),
-                        pair.stream().map(r -> new RecordsLinked.LinkedRecord(r.kind(), r.id(), r.agency(),
-                                r.region())).toList(), at);
+                RecordsLinked payload = new RecordsLinked(
+                        linkId,
+                        identifier.type(),
+                        link.maskedValue(),
+                        pair.stream()
+                                .map(r -> new RecordsLinked.LinkedRecord(r.kind(), r.id(), r.agency(), r.region()))
+                                .toList(),
+                        at);
                 // The event names the newer record's agency and region: its arrival is what found the link.
-                Document event = outbox.entry(Topics.PLATFORM_CLUES, Envelope.of(CaseServiceApplication.EVENT_SOURCE,
-                        record.agency(), record.region(), payload));
-                Document doc = new Document("_id", linkId).append("identifierType", link.identifierType())
+                Document event = outbox.entry(
+                        Topics.PLATFORM_CLUES,
+                        Envelope.of(CaseServiceApplication.EVENT_SOURCE, record.agency(), record.region(), payload));
+                Document doc = new Document("_id", linkId)
+                        .append("identifierType", link.identifierType())
                         .append("maskedValue", link.maskedValue())
-                        .append("records", pair.stream().map(RecordRef::asDocument).toList())
-                        .append("agencies", pair.stream().map(r -> r.agency().name()).distinct().toList())
+                        .append(
+                                "records",
+                                pair.stream().map(RecordRef::asDocument).toList())
+                        .append(
+                                "agencies",
+                                pair.stream()
+                                        .map(r -> r.agency().name())
+                                        .distinct()
+                                        .toList())
                         .append("foundAt", Date.from(at));
                 doc.putAll(outbox.newDocumentFields(List.of(event)));
                 if (MongoSupport.insertIfAbsent(links, doc)) {
@@ -115,21 +138,35 @@ public class Linking {
 
     /** Links that involve one record. */
     public List<Link> ofRecord(String recordId) {
-        return links.find(Filters.eq("records.id", recordId)).sort(Sorts.descending("foundAt"))
-                .map(Linking::fromDocument).into(new ArrayList<>());
+        return links.find(Filters.eq("records.id", recordId))
+                .sort(Sorts.descending("foundAt"))
+                .map(Linking::fromDocument)
+                .into(new ArrayList<>());
     }
 
     /** Links involving an agency's records (any agency's for oversight) in a region subtree, newest first. */
     public List<Link> visibleTo(Agency agency, boolean oversight, String regionPrefix, int page, int size) {
-        Bson inRegion = Filters.elemMatch("records", oversight ? Regions.within("region", regionPrefix)
-                : Filters.and(Filters.eq("agency", agency.name()), Regions.within("region", regionPrefix)));
-        return links.find(inRegion).sort(Sorts.orderBy(Sorts.descending("foundAt"), Sorts.ascending("_id")))
-                .skip(page * size).limit(size).map(Linking::fromDocument).into(new ArrayList<>());
+        Bson inRegion = Filters.elemMatch(
+                "records",
+                oversight
+                        ? Regions.within("region", regionPrefix)
+                        : Filters.and(Filters.eq("agency", agency.name()), Regions.within("region", regionPrefix)));
+        return links.find(inRegion)
+                .sort(Sorts.orderBy(Sorts.descending("foundAt"), Sorts.ascending("_id")))
+                .skip(page * size)
+                .limit(size)
+                .map(Linking::fromDocument)
+                .into(new ArrayList<>());
     }
 
     private static Link fromDocument(Document d) {
-        return new Link(d.getString("_id"), d.getString("identifierType"), d.getString("maskedValue"),
-                d.getList("records", Document.class, List.of()).stream().map(RecordRef::of).toList(),
+        return new Link(
+                d.getString("_id"),
+                d.getString("identifierType"),
+                d.getString("maskedValue"),
+                d.getList("records", Document.class, List.of()).stream()
+                        .map(RecordRef::of)
+                        .toList(),
                 d.getDate("foundAt").toInstant());
     }
 }

@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param citesAppendix I, II or III where the species is listed by CITES
  * @param unit          how the species is counted (只, 头, 尾, ...)
  */
-public record Species(String code, String nameZh, String latinName, String taxonClass,
-                      ProtectionLevel protectionLevel, @Nullable String citesAppendix, QuantityUnit unit) {
-}
+public record Species(
+        String code,
+        String nameZh,
+        String latinName,
+        String taxonClass,
+        ProtectionLevel protectionLevel,
+        @Nullable String citesAppendix,
+        QuantityUnit unit) {}

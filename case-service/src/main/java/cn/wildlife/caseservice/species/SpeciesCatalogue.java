@@ -37,10 +37,15 @@ public class SpeciesCatalogue {
         try (InputStream in = SpeciesCatalogue.class.getResourceAsStream("/species/starter-catalogue.json")) {
             JsonNode root = json.readTree(in);
             for (JsonNode node : root.get("species")) {
-                Species s = new Species(node.get("code").asString(), node.get("nameZh").asString(),
-                        node.get("latinName").asString(), node.get("taxonClass").asString(),
+                Species s = new Species(
+                        node.get("code").asString(),
+                        node.get("nameZh").asString(),
+                        node.get("latinName").asString(),
+                        node.get("taxonClass").asString(),
                         ProtectionLevel.valueOf(node.get("protectionLevel").asString()),
-                        node.path("citesAppendix").isNull() || node.path("citesAppendix").isMissingNode() ? null
+                        node.path("citesAppendix").isNull()
+                                        || node.path("citesAppendix").isMissingNode()
+                                ? null
                                 : node.get("citesAppendix").asString(),
                         QuantityUnit.valueOf(node.get("unit").asString()));
                 MongoSupport.insertIfAbsent(collection, asDocument(s));
@@ -67,8 +72,10 @@ public class SpeciesCatalogue {
     public List<Species> list(ProtectionLevel level, String text) {
         return byCode.values().stream()
                 .filter(s -> level == null || s.protectionLevel() == level)
-                .filter(s -> text == null || s.nameZh().contains(text) || s.latinName().toLowerCase()
-                        .contains(text.toLowerCase()) || s.code().contains(text.toLowerCase()))
+                .filter(s -> text == null
+                        || s.nameZh().contains(text)
+                        || s.latinName().toLowerCase().contains(text.toLowerCase())
+                        || s.code().contains(text.toLowerCase()))
                 .sorted(Comparator.comparing(Species::protectionLevel).thenComparing(Species::code))
                 .toList();
     }
@@ -78,8 +85,9 @@ public class SpeciesCatalogue {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             if (!byCode.containsKey(codes.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "]", cn.wildlife.caseservice.CaseServiceApplication.TEXTS.get(
-                        "species.unknown"),
+                errors.add(new FieldError(
+                        field + "[" + i + "]",
+                        cn.wildlife.caseservice.CaseServiceApplication.TEXTS.get("species.unknown"),
                         codes.get(i)));
             }
         }
@@ -103,14 +111,23 @@ public class SpeciesCatalogue {
     }
 
     static Document asDocument(Species s) {
-        return new Document("_id", s.code()).append("nameZh", s.nameZh()).append("latinName", s.latinName())
-                .append("taxonClass", s.taxonClass()).append("protectionLevel", s.protectionLevel().name())
-                .append("citesAppendix", s.citesAppendix()).append("unit", s.unit().name());
+        return new Document("_id", s.code())
+                .append("nameZh", s.nameZh())
+                .append("latinName", s.latinName())
+                .append("taxonClass", s.taxonClass())
+                .append("protectionLevel", s.protectionLevel().name())
+                .append("citesAppendix", s.citesAppendix())
+                .append("unit", s.unit().name());
     }
 
     static Species fromDocument(Document d) {
-        return new Species(d.getString("_id"), d.getString("nameZh"), d.getString("latinName"),
-                d.getString("taxonClass"), ProtectionLevel.valueOf(d.getString("protectionLevel")),
-                d.getString("citesAppendix"), QuantityUnit.valueOf(d.getString("unit")));
+        return new Species(
+                d.getString("_id"),
+                d.getString("nameZh"),
+                d.getString("latinName"),
+                d.getString("taxonClass"),
+                ProtectionLevel.valueOf(d.getString("protectionLevel")),
+                d.getString("citesAppendix"),
+                QuantityUnit.valueOf(d.getString("unit")));
     }
 }

@@ -41,32 +41,40 @@ class SpeciesController {
     }
 
     @GetMapping
-    @Operation(summary = "The catalogue, by protection level", description = "q matches the Chinese name, the Latin "
-            + "name or the code.")
-    List<SpeciesView> list(@RequestParam(required = false) @Nullable ProtectionLevel level,
-                           @RequestParam(required = false) @Size(max = 60) @Nullable String q) {
+    @Operation(
+            summary = "The catalogue, by protection level",
+            description = "q matches the Chinese name, the Latin " + "name or the code.")
+    List<SpeciesView> list(
+            @RequestParam(required = false) @Nullable ProtectionLevel level,
+            @RequestParam(required = false) @Size(max = 60) @Nullable String q) {
         return catalogue.list(level, q).stream().map(SpeciesView::of).toList();
     }
 
     @GetMapping("/{code}")
     @Operation(summary = "One species by code")
     SpeciesView get(@PathVariable @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$") String code) {
-        return catalogue.find(code).map(SpeciesView::of)
+        return catalogue
+                .find(code)
+                .map(SpeciesView::of)
                 .orElseThrow(() -> new RecordNotFoundException("species", code));
     }
 
-    @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
-    @Operation(summary = "Import a species list (CSV, administrators)",
+    @PostMapping(
+            value = "/import",
+            consumes = {"text/csv", "text/plain"})
+    @Operation(
+            summary = "Import a species list (CSV, administrators)",
             description = "Columns 代码,中文名,学名,纲,保护级别,CITES附录,计数单位. Every bad row is reported by number "
                     + "and reason; a file with errors imports nothing unless skipInvalid=true. A code already in the "
                     + "catalogue is corrected, not duplicated. The species imported are announced on platform.species "
                     + "(cn.wildlife.species.catalogue-changed.v1), so inspection-service accepts their codes too.")
-    ImportReport importCsv(Caller caller, @RequestBody String csv,
-                           @RequestParam(defaultValue = "false") boolean skipInvalid) {
+    ImportReport importCsv(
+            Caller caller, @RequestBody String csv, @RequestParam(defaultValue = "false") boolean skipInvalid) {
         access.requireRole(caller, Role.ADMIN);
         SpeciesImport.Result result = SpeciesImport.read(csv);
-        if (!result.errors().isEmpty() && (!skipInvalid || result.errors().stream()
-                .anyMatch(e -> e.field().equals("header")))) {
+        if (!result.errors().isEmpty()
+                && (!skipInvalid
+                        || result.errors().stream().anyMatch(e -> e.field().equals("header")))) {
             throw new InvalidRequestException(result.errors());
         }
         int size = imports.record(result.species(), caller.name());
@@ -74,17 +82,31 @@ class SpeciesController {
     }
 
     /** What an import did. */
-    record ImportReport(int imported, List<FieldError> skipped, int catalogueSize) {
-    }
+    record ImportReport(int imported, List<FieldError> skipped, int catalogueSize) {}
 
     /** A species as shown to officers. */
-    record SpeciesView(String code, String nameZh, String latinName, String taxonClass,
-                       ProtectionLevel protectionLevel, String protectionLevelLabel, @Nullable String citesAppendix,
-                       QuantityUnit unit, String unitLabel) {
+    record SpeciesView(
+            String code,
+            String nameZh,
+            String latinName,
+            String taxonClass,
+            ProtectionLevel protectionLevel,
+            String protectionLevelLabel,
+            @Nullable String citesAppendix,
+            QuantityUnit unit,
+            String unitLabel) {
 
         static SpeciesView of(Species s) {
-            return new SpeciesView(s.code(), s.nameZh(), s.latinName(), s.taxonClass(), s.protectionLevel(),
-                    s.protectionLevel().label(), s.citesAppendix(), s.unit(), s.unit().label());
+            return new SpeciesView(
+                    s.code(),
+                    s.nameZh(),
+                    s.latinName(),
+                    s.taxonClass(),
+                    s.protectionLevel(),
+                    s.protectionLevel().label(),
+                    s.citesAppendix(),
+                    s.unit(),
+                    s.unit().label());
         }
     }
 }

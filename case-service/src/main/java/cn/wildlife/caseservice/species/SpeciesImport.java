@@ -22,18 +22,18 @@ final class SpeciesImport {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,59}$");
 
     /** The species read and, by row number (the header is row 1), what is wrong with the others. */
-    record Result(List<Species> species, List<FieldError> errors) {
-    }
+    record Result(List<Species> species, List<FieldError> errors) {}
 
-    private SpeciesImport() {
-    }
+    private SpeciesImport() {}
 
     static Result read(String csv) {
         List<FieldError> errors = new ArrayList<>();
         List<Species> species = new ArrayList<>();
         String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
         if (lines.length == 0 || !split(lines[0]).equals(HEADERS)) {
-            errors.add(new FieldError("header", TEXTS.get("import.header", String.join(",", HEADERS)),
+            errors.add(new FieldError(
+                    "header",
+                    TEXTS.get("import.header", String.join(",", HEADERS)),
                     lines.length == 0 ? "" : lines[0]));
             return new Result(List.of(), errors);
         }
@@ -45,7 +45,8 @@ final class SpeciesImport {
             int row = i + 1;
             List<String> cells = split(lines[i]);
             if (cells.size() != HEADERS.size()) {
-                errors.add(new FieldError("row " + row, TEXTS.get("import.columns", cells.size(), HEADERS.size()), lines[i]));
+                errors.add(new FieldError(
+                        "row " + row, TEXTS.get("import.columns", cells.size(), HEADERS.size()), lines[i]));
                 continue;
             }
             int before = errors.size();
@@ -63,8 +64,14 @@ final class SpeciesImport {
             }
             ProtectionLevel level = level(cells.get(4));
             if (level == null) {
-                errors.add(new FieldError("row " + row + " 保护级别", TEXTS.get("import.one-of", Arrays.stream(ProtectionLevel.values())
-                        .map(ProtectionLevel::label).toList()), cells.get(4)));
+                errors.add(new FieldError(
+                        "row " + row + " 保护级别",
+                        TEXTS.get(
+                                "import.one-of",
+                                Arrays.stream(ProtectionLevel.values())
+                                        .map(ProtectionLevel::label)
+                                        .toList()),
+                        cells.get(4)));
             }
             String cites = cells.get(5).isBlank() ? null : cells.get(5).trim();
             if (cites != null && !List.of("I", "II", "III").contains(cites)) {
@@ -72,12 +79,24 @@ final class SpeciesImport {
             }
             QuantityUnit unit = unit(cells.get(6));
             if (unit == null) {
-                errors.add(new FieldError("row " + row + " 计数单位", TEXTS.get("import.one-of", Arrays.stream(QuantityUnit.values())
-                        .map(QuantityUnit::label).toList()), cells.get(6)));
+                errors.add(new FieldError(
+                        "row " + row + " 计数单位",
+                        TEXTS.get(
+                                "import.one-of",
+                                Arrays.stream(QuantityUnit.values())
+                                        .map(QuantityUnit::label)
+                                        .toList()),
+                        cells.get(6)));
             }
             if (errors.size() == before) {
-                species.add(new Species(code, cells.get(1).trim(), cells.get(2).trim(), cells.get(3).trim(), level,
-                        cites, unit));
+                species.add(new Species(
+                        code,
+                        cells.get(1).trim(),
+                        cells.get(2).trim(),
+                        cells.get(3).trim(),
+                        level,
+                        cites,
+                        unit));
             }
         }
         return new Result(species, errors);
@@ -86,20 +105,27 @@ final class SpeciesImport {
     private static ProtectionLevel level(String cell) {
         String v = cell.trim();
         return Arrays.stream(ProtectionLevel.values())
-                .filter(l -> l.name().equals(v) || l.label().equals(v) || (l == ProtectionLevel.PROVINCIAL
-                        && v.equals("省级")) || (l == ProtectionLevel.NONE && (v.equals("无") || v.isEmpty())))
-                .findFirst().orElse(null);
+                .filter(l -> l.name().equals(v)
+                        || l.label().equals(v)
+                        || (l == ProtectionLevel.PROVINCIAL && v.equals("省级"))
+                        || (l == ProtectionLevel.NONE && (v.equals("无") || v.isEmpty())))
+                .findFirst()
+                .orElse(null);
     }
 
     private static QuantityUnit unit(String cell) {
         String v = cell.trim();
-        return Arrays.stream(QuantityUnit.values()).filter(u -> u.name().equals(v) || u.label().equals(v))
-                .findFirst().orElse(null);
+        return Arrays.stream(QuantityUnit.values())
+                .filter(u -> u.name().equals(v) || u.label().equals(v))
+                .findFirst()
+                .orElse(null);
     }
 
     /** One CSV line's cells, trimmed. */
     static List<String> split(String line) {
         List<List<String>> rows = CsvRows.parse(line);
-        return rows.isEmpty() ? List.of("") : rows.get(0).stream().map(String::trim).toList();
+        return rows.isEmpty()
+                ? List.of("")
+                : rows.get(0).stream().map(String::trim).toList();
     }
 }

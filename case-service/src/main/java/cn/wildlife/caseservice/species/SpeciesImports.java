@@ -40,8 +40,8 @@ public class SpeciesImports {
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public SpeciesImports(MongoDatabase database, SpeciesCatalogue catalogue, Outbox outbox, OutboxRelay relay,
-                          Clock clock) {
+    public SpeciesImports(
+            MongoDatabase database, SpeciesCatalogue catalogue, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.imports = database.getCollection(COLLECTION);
         this.catalogue = catalogue;
         this.outbox = outbox;
@@ -64,15 +64,25 @@ public class SpeciesImports {
         species.forEach(s -> codes.add(s.code()));
         List<Document> events = new ArrayList<>();
         for (int from = 0; from < species.size(); from += SPECIES_PER_EVENT) {
-            List<SpeciesCatalogueChanged.Species> part = species.subList(from, Math.min(species.size(),
-                            from + SPECIES_PER_EVENT)).stream()
-                    .map(s -> new SpeciesCatalogueChanged.Species(s.code(), s.nameZh(), s.latinName(),
-                            s.protectionLevel(), s.citesAppendix())).toList();
-            events.add(outbox.entry(Topics.PLATFORM_SPECIES, Envelope.of(CaseServiceApplication.EVENT_SOURCE, null,
-                    null, new SpeciesCatalogueChanged(at, by, part, codes.size()))));
+            List<SpeciesCatalogueChanged.Species> part =
+                    species.subList(from, Math.min(species.size(), from + SPECIES_PER_EVENT)).stream()
+                            .map(s -> new SpeciesCatalogueChanged.Species(
+                                    s.code(), s.nameZh(), s.latinName(), s.protectionLevel(), s.citesAppendix()))
+                            .toList();
+            events.add(outbox.entry(
+                    Topics.PLATFORM_SPECIES,
+                    Envelope.of(
+                            CaseServiceApplication.EVENT_SOURCE,
+                            null,
+                            null,
+                            new SpeciesCatalogueChanged(at, by, part, codes.size()))));
         }
-        Document doc = new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(at))
-                .append("by", by).append("species", species.stream().map(SpeciesCatalogue::asDocument).toList())
+        Document doc = new Document("_id", UUID.randomUUID().toString())
+                .append("at", Date.from(at))
+                .append("by", by)
+                .append(
+                        "species",
+                        species.stream().map(SpeciesCatalogue::asDocument).toList())
                 .append("applied", false);
         doc.putAll(outbox.newDocumentFields(events));
         imports.insertOne(doc);
@@ -83,7 +93,8 @@ public class SpeciesImports {
 
     private void apply(Document recorded) {
         catalogue.save(recorded.getList("species", Document.class, List.of()).stream()
-                .map(SpeciesCatalogue::fromDocument).toList());
+                .map(SpeciesCatalogue::fromDocument)
+                .toList());
         imports.updateOne(Filters.eq("_id", recorded.get("_id")), Updates.set("applied", true));
     }
 }

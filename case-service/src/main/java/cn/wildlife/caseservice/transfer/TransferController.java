@@ -43,8 +43,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/transfers")
 @Validated
-@Tag(name = "Transfers (两法衔接)", description = "Suspected crimes transferred from administrative agencies to public "
-        + "security, with the procuratorate's supervision; every step opens or fulfils a legal clock")
+@Tag(
+        name = "Transfers (两法衔接)",
+        description = "Suspected crimes transferred from administrative agencies to public "
+                + "security, with the procuratorate's supervision; every step opens or fulfils a legal clock")
 class TransferController {
 
     private static final String ID = "^TR-[0-9]{6}-[A-Z0-9]{8}$";
@@ -60,34 +62,60 @@ class TransferController {
     }
 
     @PostMapping
-    @Operation(summary = "Report a suspected crime to the agency head: the transfer's first step",
+    @Operation(
+            summary = "Report a suspected crime to the agency head: the transfer's first step",
             description = "By officers of forestry, market supervision or agriculture. Opens the 3-day clock of the "
                     + "head's decision (Decree 310 Art. 5).")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已报告 Reported",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the transfer",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "已报告 Reported",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the transfer",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
     ResponseEntity<TransferView> report(Caller caller, @Valid @RequestBody NewTransfer request) {
         access.requireAnyRole(caller, Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         Transfer transfer = workflow.report(request.caseNumber(), request.summary(), actor(caller));
-        return ResponseEntity.created(URI.create("/api/transfers/" + transfer.id())).body(TransferView.of(transfer));
+        return ResponseEntity.created(URI.create("/api/transfers/" + transfer.id()))
+                .body(TransferView.of(transfer));
     }
 
     @PostMapping("/returns")
-    @Operation(summary = "Reverse transfer: public security sends a case back to the competent administrative agency",
+    @Operation(
+            summary = "Reverse transfer: public security sends a case back to the competent administrative agency",
             description = "No crime, but an administrative violation. The agency then accepts it (accept-return) and "
                     + "must record its own outcome (record-outcome): the platform tracks it until it does.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已退回 Returned to the agency",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the transfer",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "已退回 Returned to the agency",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the transfer",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
     ResponseEntity<TransferView> returnToAgency(Caller caller, @Valid @RequestBody ReturnedCase request) {
         access.requireAnyRole(caller, Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
-        Transfer transfer = workflow.returnToAgency(request.caseNumber(), request.summary(), actor(caller),
-                request.toAgency(), request.toRegion(), request.reasons());
-        return ResponseEntity.created(URI.create("/api/transfers/" + transfer.id())).body(TransferView.of(transfer));
+        Transfer transfer = workflow.returnToAgency(
+                request.caseNumber(),
+                request.summary(),
+                actor(caller),
+                request.toAgency(),
+                request.toRegion(),
+                request.reasons());
+        return ResponseEntity.created(URI.create("/api/transfers/" + transfer.id()))
+                .body(TransferView.of(transfer));
     }
 
     @PostMapping("/{id}/steps/{step}")
-    @Operation(summary = "Take a step",
+    @Operation(
+            summary = "Take a step",
             description = "Steps: approve, refuse (head); transfer (with packageParts); receive, pass-on (passOnTo), "
                     + "file, refuse-filing (police); hand-over-items, request-reconsideration, request-supervision "
                     + "(sender); reconsider-and-file, reconsider-and-uphold, give-explanation (police); "
@@ -95,17 +123,30 @@ class TransferController {
                     + "record-outcome (the administrative agency, after a reverse transfer, a refusal or a "
                     + "non-filing). 409 names the state and the allowed steps (also when expectedVersion is stale, "
                     + "with the current version); 403 when it is another party's turn.")
-    TransferView take(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                      @PathVariable @Pattern(regexp = "^[a-z-]{3,40}$") String step,
-                      @Valid @RequestBody(required = false) @Nullable StepRequest request) {
+    TransferView take(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @PathVariable @Pattern(regexp = "^[a-z-]{3,40}$") String step,
+            @Valid @RequestBody(required = false) @Nullable StepRequest request) {
         access.requireAnyRole(caller, Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
-        TransferStep chosen = Arrays.stream(TransferStep.values()).filter(s -> s.path().equals(step)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("step", "unknown step; one of "
-                        + Arrays.stream(TransferStep.values()).map(TransferStep::path).toList(), step));
+        TransferStep chosen = Arrays.stream(TransferStep.values())
+                .filter(s -> s.path().equals(step))
+                .findFirst()
+                .orElseThrow(() -> new InvalidRequestException(
+                        "step",
+                        "unknown step; one of "
+                                + Arrays.stream(TransferStep.values())
+                                        .map(TransferStep::path)
+                                        .toList(),
+                        step));
         StepRequest body = request == null ? new StepRequest(null, null, null, null) : request;
         Transfer visible = readable(caller, id);
-        Transfer after = workflow.take(visible.id(), chosen, actor(caller),
-                new Transfer.Details(body.reasons(), body.packageParts(), body.passOnTo()), body.expectedVersion());
+        Transfer after = workflow.take(
+                visible.id(),
+                chosen,
+                actor(caller),
+                new Transfer.Details(body.reasons(), body.packageParts(), body.passOnTo()),
+                body.expectedVersion());
         return TransferView.of(after);
     }
 
@@ -117,12 +158,18 @@ class TransferController {
 
     @GetMapping
     @Operation(summary = "Transfers the caller's agency sent or receives in its region (oversight: all in its region)")
-    List<TransferView> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        List<Transfer> found = store.visibleTo(caller.agency(), caller.region().subtreePrefix(), caller.isOversight(),
-                page, size);
-        access.auditSearchResults(caller, "transfer", found.stream()
-                .map(t -> new Access.Owned(t.id(), t.sendingAgency())).toList());
+    List<TransferView> list(
+            Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        List<Transfer> found =
+                store.visibleTo(caller.agency(), caller.region().subtreePrefix(), caller.isOversight(), page, size);
+        access.auditSearchResults(
+                caller,
+                "transfer",
+                found.stream()
+                        .map(t -> new Access.Owned(t.id(), t.sendingAgency()))
+                        .toList());
         return found.stream().map(TransferView::of).toList();
     }
 
@@ -140,38 +187,67 @@ class TransferController {
 
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"caseNumber":"FORESTRY-220112-2026-00007","summary":"非法猎捕大天鹅1只、豆雁2只，涉嫌非法狩猎罪"}""")
-    record NewTransfer(@NotBlank @Size(max = 100) String caseNumber, @NotBlank @Size(max = 4000) String summary) {
-    }
+    record NewTransfer(
+            @NotBlank @Size(max = 100) String caseNumber,
+            @NotBlank @Size(max = 4000) String summary) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"caseNumber":"双公刑〔2026〕88号","summary":"未达刑事立案标准，退回林业部门依法处理","toAgency":"FORESTRY",
              "toRegion":"220112","reasons":["涉案价值未达立案追诉标准"]}""")
-    record ReturnedCase(@NotBlank @Size(max = 100) String caseNumber, @NotBlank @Size(max = 4000) String summary,
-                        @jakarta.validation.constraints.NotNull Agency toAgency,
-                        @jakarta.validation.constraints.NotNull @Pattern(regexp = "^[1-9][0-9]{5}$",
-                                message = "{cn.wildlife.region.invalid}") String toRegion,
-                        @jakarta.validation.constraints.NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons) {
-    }
+    record ReturnedCase(
+            @NotBlank @Size(max = 100) String caseNumber,
+            @NotBlank @Size(max = 4000) String summary,
+            @jakarta.validation.constraints.NotNull Agency toAgency,
+
+            @jakarta.validation.constraints.NotNull
+            @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}")
+            String toRegion,
+
+            @jakarta.validation.constraints.NotEmpty @Size(max = 20)
+            List<@NotBlank @Size(max = 2000) String> reasons) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(example = """
             {"packageParts":["TRANSFER_LETTER","INVESTIGATION_REPORT","SEIZED_ITEMS_LIST"],"expectedVersion":2}""")
-    record StepRequest(@Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
-                       @Nullable Set<PackagePart> packageParts,
-                       @Nullable @Pattern(regexp = "^[1-9][0-9]{5}$",
-                               message = "{cn.wildlife.region.invalid}") String passOnTo,
-                       @Nullable Long expectedVersion) {
-    }
+    record StepRequest(
+            @Nullable @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons,
+            @Nullable Set<PackagePart> packageParts,
+
+            @Nullable @Pattern(regexp = "^[1-9][0-9]{5}$", message = "{cn.wildlife.region.invalid}")
+            String passOnTo,
+
+            @Nullable Long expectedVersion) {}
 
     /** A transfer as its parties see it, with the steps its state allows. */
-    record TransferView(String id, Transfer.Direction direction, String caseNumber, String summary,
-                        Agency sendingAgency, String sendingRegion,
-                        String receivingRegion, TransferState state, String stateLabel, Set<PackagePart> packageParts,
-                        List<String> allowedSteps, List<Transfer.Entry> history, long version, Instant updatedAt) {
+    record TransferView(
+            String id,
+            Transfer.Direction direction,
+            String caseNumber,
+            String summary,
+            Agency sendingAgency,
+            String sendingRegion,
+            String receivingRegion,
+            TransferState state,
+            String stateLabel,
+            Set<PackagePart> packageParts,
+            List<String> allowedSteps,
+            List<Transfer.Entry> history,
+            long version,
+            Instant updatedAt) {
         static TransferView of(Transfer t) {
-            return new TransferView(t.id(), t.direction(), t.caseNumber(), t.summary(), t.sendingAgency(),
+            return new TransferView(
+                    t.id(),
+                    t.direction(),
+                    t.caseNumber(),
+                    t.summary(),
+                    t.sendingAgency(),
                     t.sendingRegion(),
-                    t.receivingRegion(), t.state(), t.state().label(), t.packageParts(),
-                    t.allowedSteps().stream().map(TransferStep::path).toList(), t.history(), t.version(),
+                    t.receivingRegion(),
+                    t.state(),
+                    t.state().label(),
+                    t.packageParts(),
+                    t.allowedSteps().stream().map(TransferStep::path).toList(),
+                    t.history(),
+                    t.version(),
                     t.history().get(t.history().size() - 1).at());
         }
     }
@@ -186,7 +262,9 @@ class TransferController {
 
         @Bean
         org.springdoc.core.customizers.OperationCustomizer transferStepNames() {
-            return cn.wildlife.support.web.OpenApiConfiguration.parameterValues(TransferController.class, "step",
+            return cn.wildlife.support.web.OpenApiConfiguration.parameterValues(
+                    TransferController.class,
+                    "step",
                     Arrays.stream(TransferStep.values()).map(TransferStep::path).toList());
         }
     }

@@ -1,10 +1,10 @@
 package cn.wildlife.caseservice.transfer;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.caseservice.transfer.domain.PackagePart;
 import cn.wildlife.caseservice.transfer.domain.Transfer;
 import cn.wildlife.caseservice.transfer.domain.TransferState;
 import cn.wildlife.events.Agency;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -29,8 +29,8 @@ public class TransferStore {
 
     public TransferStore(MongoDatabase database) {
         this.transfers = database.getCollection("transfers");
-        transfers.createIndex(Indexes.compoundIndex(Indexes.ascending("sendingAgency"),
-                Indexes.ascending("sendingRegion")));
+        transfers.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("sendingAgency"), Indexes.ascending("sendingRegion")));
         transfers.createIndex(Indexes.ascending("receivingRegion"));
         transfers.createIndex(Indexes.ascending("state"));
     }
@@ -40,10 +40,13 @@ public class TransferStore {
     }
 
     /** Inserts a new transfer with its first events; false when its id is taken (a redelivered report). */
-    public boolean insert(Transfer transfer, List<Document> outboxEntries, Outbox outbox,
-                          @org.jspecify.annotations.Nullable String appliedEventId) {
-        Document doc = asDocument(transfer).append("_applied",
-                appliedEventId == null ? List.of() : List.of(appliedEventId));
+    public boolean insert(
+            Transfer transfer,
+            List<Document> outboxEntries,
+            Outbox outbox,
+            @org.jspecify.annotations.Nullable String appliedEventId) {
+        Document doc =
+                asDocument(transfer).append("_applied", appliedEventId == null ? List.of() : List.of(appliedEventId));
         doc.putAll(outbox.newDocumentFields(outboxEntries));
         return cn.wildlife.support.mongo.MongoSupport.insertIfAbsent(transfers, doc);
     }
@@ -52,11 +55,14 @@ public class TransferStore {
      * Saves a step if nobody else changed the transfer since it was read (its version is still the one before);
      * false when someone did: the caller answers 409 rather than overwrite their step.
      */
-    public boolean update(Transfer after, List<Document> outboxEntries, Outbox outbox,
-                          @org.jspecify.annotations.Nullable String appliedEventId) {
+    public boolean update(
+            Transfer after,
+            List<Document> outboxEntries,
+            Outbox outbox,
+            @org.jspecify.annotations.Nullable String appliedEventId) {
         Transfer.Entry last = after.history().get(after.history().size() - 1);
-        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", after.id()),
-                Filters.eq("version", after.version() - 1)));
+        List<Bson> filter =
+                new ArrayList<>(List.of(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)));
         if (appliedEventId != null) {
             filter.add(Filters.ne("_applied", appliedEventId));
         }
@@ -64,7 +70,9 @@ public class TransferStore {
                 appliedEventId == null ? new Document() : Updates.push("_applied", appliedEventId),
                 Updates.set("state", after.state().name()),
                 Updates.set("receivingRegion", after.receivingRegion()),
-                Updates.set("packageParts", after.packageParts().stream().map(Enum::name).sorted().toList()),
+                Updates.set(
+                        "packageParts",
+                        after.packageParts().stream().map(Enum::name).sorted().toList()),
                 Updates.set("version", after.version()),
                 Updates.set("updatedAt", Date.from(last.at())),
                 Updates.push("history", entry(last)),
@@ -78,19 +86,28 @@ public class TransferStore {
     }
 
     public Optional<Transfer> find(String id) {
-        return Optional.ofNullable(transfers.find(Filters.eq("_id", id)).first()).map(TransferStore::fromDocument);
+        return Optional.ofNullable(transfers.find(Filters.eq("_id", id)).first())
+                .map(TransferStore::fromDocument);
     }
 
     /** Transfers an agency sent in a region subtree, or that public security of that subtree receives. */
     public List<Transfer> visibleTo(Agency agency, String regionPrefix, boolean oversight, int page, int size) {
-        Bson region = Filters.or(Regions.within("sendingRegion", regionPrefix),
-                Regions.within("receivingRegion", regionPrefix));
-        Bson filter = oversight ? region : agency == Agency.PUBLIC_SECURITY
-                ? Regions.within("receivingRegion", regionPrefix)
-                : Filters.and(Filters.eq("sendingAgency", agency.name()),
-                        Regions.within("sendingRegion", regionPrefix));
-        return transfers.find(filter).sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id")))
-                .skip(page * size).limit(size).map(TransferStore::fromDocument).into(new ArrayList<>());
+        Bson region = Filters.or(
+                Regions.within("sendingRegion", regionPrefix), Regions.within("receivingRegion", regionPrefix));
+        Bson filter = oversight
+                ? region
+                : agency == Agency.PUBLIC_SECURITY
+                        ? Regions.within("receivingRegion", regionPrefix)
+                        : Filters.and(
+                                Filters.eq("sendingAgency", agency.name()),
+                                Regions.within("sendingRegion", regionPrefix));
+        return transfers
+                .find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id")))
+                .skip(page * size)
+                .limit(size)
+                .map(TransferStore::fromDocument)
+                .into(new ArrayList<>());
     }
 
     static Document asDocument(Transfer t) {
@@ -101,16 +118,25 @@ public class TransferStore {
                 .append("sendingRegion", t.sendingRegion())
                 .append("receivingRegion", t.receivingRegion())
                 .append("state", t.state().name())
-                .append("packageParts", t.packageParts().stream().map(Enum::name).sorted().toList())
-                .append("history", t.history().stream().map(TransferStore::entry).toList())
+                .append(
+                        "packageParts",
+                        t.packageParts().stream().map(Enum::name).sorted().toList())
+                .append(
+                        "history",
+                        t.history().stream().map(TransferStore::entry).toList())
                 .append("version", t.version())
                 .append("direction", t.direction().name())
-                .append("updatedAt", Date.from(t.history().get(t.history().size() - 1).at()));
+                .append(
+                        "updatedAt",
+                        Date.from(t.history().get(t.history().size() - 1).at()));
     }
 
     private static Document entry(Transfer.Entry e) {
-        return new Document("step", e.step()).append("state", e.state().name()).append("by", e.by())
-                .append("byAgency", e.byAgency().name()).append("at", Date.from(e.at()))
+        return new Document("step", e.step())
+                .append("state", e.state().name())
+                .append("by", e.by())
+                .append("byAgency", e.byAgency().name())
+                .append("at", Date.from(e.at()))
                 .append("reasons", e.reasons());
     }
 
@@ -118,14 +144,26 @@ public class TransferStore {
         EnumSet<PackagePart> parts = EnumSet.noneOf(PackagePart.class);
         doc.getList("packageParts", String.class, List.of()).forEach(p -> parts.add(PackagePart.valueOf(p)));
         List<Transfer.Entry> history = doc.getList("history", Document.class, List.of()).stream()
-                .map(e -> new Transfer.Entry(e.getString("step"), TransferState.valueOf(e.getString("state")),
-                        e.getString("by"), Agency.valueOf(e.getString("byAgency")), e.getDate("at").toInstant(),
+                .map(e -> new Transfer.Entry(
+                        e.getString("step"),
+                        TransferState.valueOf(e.getString("state")),
+                        e.getString("by"),
+                        Agency.valueOf(e.getString("byAgency")),
+                        e.getDate("at").toInstant(),
                         e.getList("reasons", String.class, List.of())))
                 .toList();
-        return new Transfer(doc.getString("_id"), doc.getString("caseNumber"), doc.getString("summary"),
-                Agency.valueOf(doc.getString("sendingAgency")), doc.getString("sendingRegion"),
-                doc.getString("receivingRegion"), TransferState.valueOf(doc.getString("state")), parts, history,
+        return new Transfer(
+                doc.getString("_id"),
+                doc.getString("caseNumber"),
+                doc.getString("summary"),
+                Agency.valueOf(doc.getString("sendingAgency")),
+                doc.getString("sendingRegion"),
+                doc.getString("receivingRegion"),
+                TransferState.valueOf(doc.getString("state")),
+                parts,
+                history,
                 ((Number) doc.get("version")).longValue(),
-                Transfer.Direction.valueOf(doc.getString("direction") == null ? "FORWARD" : doc.getString("direction")));
+                Transfer.Direction.valueOf(
+                        doc.getString("direction") == null ? "FORWARD" : doc.getString("direction")));
     }
 }

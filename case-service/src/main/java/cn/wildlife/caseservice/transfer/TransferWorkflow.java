@@ -7,9 +7,9 @@ import cn.wildlife.caseservice.transfer.domain.Transfer;
 import cn.wildlife.caseservice.transfer.domain.TransferRefused;
 import cn.wildlife.caseservice.transfer.domain.TransferStep;
 import cn.wildlife.events.Envelope;
+import cn.wildlife.events.EventType;
 import cn.wildlife.events.InvalidEventException;
 import cn.wildlife.events.RegionCode;
-import cn.wildlife.events.EventType;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.transfer.TransferStepRequested;
 import cn.wildlife.events.transfer.TransferStepTaken;
@@ -59,32 +59,43 @@ public class TransferWorkflow {
         } catch (TransferRefused refused) {
             throw new AccessDeniedProblem("not-a-sender", text(refused));
         }
-        store.insert(transfer, List.of(announce(transfer, "REPORT", "cn.wildlife.transfer.reported.v1")), outbox,
-                eventId);
+        store.insert(
+                transfer, List.of(announce(transfer, "REPORT", "cn.wildlife.transfer.reported.v1")), outbox, eventId);
         relay.wake();
         return transfer;
     }
 
-    public Transfer returnToAgency(String caseNumber, String summary, Actor police, cn.wildlife.events.Agency agency,
-                                   String agencyRegion, List<String> reasons) {
+    public Transfer returnToAgency(
+            String caseNumber,
+            String summary,
+            Actor police,
+            cn.wildlife.events.Agency agency,
+            String agencyRegion,
+            List<String> reasons) {
         return returnToAgency(newId(police), caseNumber, summary, police, agency, agencyRegion, reasons, null);
     }
 
-    private Transfer returnToAgency(String id, String caseNumber, String summary, Actor police,
-                                    cn.wildlife.events.Agency agency, String agencyRegion, List<String> reasons,
-                                    @Nullable String eventId) {
+    private Transfer returnToAgency(
+            String id,
+            String caseNumber,
+            String summary,
+            Actor police,
+            cn.wildlife.events.Agency agency,
+            String agencyRegion,
+            List<String> reasons,
+            @Nullable String eventId) {
         Transfer transfer;
         try {
-            transfer = Transfer.returnToAgency(id, caseNumber, summary, police, agency, agencyRegion, reasons,
-                    clock.instant());
+            transfer = Transfer.returnToAgency(
+                    id, caseNumber, summary, police, agency, agencyRegion, reasons, clock.instant());
         } catch (TransferRefused refused) {
             throw refused.reason() == TransferRefused.Reason.INCOMPLETE
-                    ? new InvalidRequestException(refused.key().equals("return-reasons") ? "reasons" : "toAgency",
-                            text(refused), null)
+                    ? new InvalidRequestException(
+                            refused.key().equals("return-reasons") ? "reasons" : "toAgency", text(refused), null)
                     : new AccessDeniedProblem("not-police", text(refused));
         }
-        store.insert(transfer, List.of(announce(transfer, "RETURN", "cn.wildlife.transfer.returned.v1")), outbox,
-                eventId);
+        store.insert(
+                transfer, List.of(announce(transfer, "RETURN", "cn.wildlife.transfer.returned.v1")), outbox, eventId);
         relay.wake();
         return transfer;
     }
@@ -109,31 +120,50 @@ public class TransferWorkflow {
                 case "REPORT" -> {
                     String id = idFor(event, r.region());
                     if (store.find(id).isEmpty()) {
-                        report(id, required(r.caseNumber(), "caseNumber"), required(r.summary(), "summary"), actor,
+                        report(
+                                id,
+                                required(r.caseNumber(), "caseNumber"),
+                                required(r.summary(), "summary"),
+                                actor,
                                 event.id());
                     }
                 }
                 case "RETURN" -> {
                     String id = idFor(event, r.region());
                     if (store.find(id).isEmpty()) {
-                        returnToAgency(id, required(r.caseNumber(), "caseNumber"), required(r.summary(), "summary"),
-                                actor, r.toAgency(), required(r.toRegion(), "toRegion"), r.reasons(), event.id());
+                        returnToAgency(
+                                id,
+                                required(r.caseNumber(), "caseNumber"),
+                                required(r.summary(), "summary"),
+                                actor,
+                                r.toAgency(),
+                                required(r.toRegion(), "toRegion"),
+                                r.reasons(),
+                                event.id());
                     }
                 }
                 default -> {
                     TransferStep step = java.util.Arrays.stream(TransferStep.values())
-                            .filter(s -> s.name().equals(r.step())).findFirst()
+                            .filter(s -> s.name().equals(r.step()))
+                            .findFirst()
                             .orElseThrow(() -> new InvalidEventException("unknown transfer step " + r.step()));
                     String id = required(r.transferId(), "transferId");
                     if (store.applied(id, event.id())) {
                         return;
                     }
-                    java.util.Set<PackagePart> parts = r.packageParts().stream().map(PackagePart::valueOf)
+                    java.util.Set<PackagePart> parts = r.packageParts().stream()
+                            .map(PackagePart::valueOf)
                             .collect(java.util.stream.Collectors.toSet());
                     for (int attempt = 0; ; attempt++) {
                         try {
-                            take(id, step, actor, new Transfer.Details(r.reasons(), parts,
-                                    step == TransferStep.PASS_ON ? r.toRegion() : null), null, event.id());
+                            take(
+                                    id,
+                                    step,
+                                    actor,
+                                    new Transfer.Details(
+                                            r.reasons(), parts, step == TransferStep.PASS_ON ? r.toRegion() : null),
+                                    null,
+                                    event.id());
                             return;
                         } catch (ConflictException e) {
                             // Someone changed it between read and write: applied by a redelivery, or an officer's
@@ -149,8 +179,10 @@ public class TransferWorkflow {
                 }
             }
         } catch (ConflictException | AccessDeniedProblem | InvalidRequestException | RecordNotFoundException e) {
-            throw new InvalidEventException("transfer step " + r.step() + " refused: " + e.getMessage()
-                    + (e instanceof InvalidRequestException invalid ? " " + invalid.errors() : ""), e);
+            throw new InvalidEventException(
+                    "transfer step " + r.step() + " refused: " + e.getMessage()
+                            + (e instanceof InvalidRequestException invalid ? " " + invalid.errors() : ""),
+                    e);
         }
     }
 
@@ -162,8 +194,8 @@ public class TransferWorkflow {
     }
 
     private static String newId(Actor actor) {
-        return "TR-" + actor.region().code() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                .toUpperCase(Locale.ROOT);
+        return "TR-" + actor.region().code() + "-"
+                + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     /** The same report event always names the same transfer. */
@@ -171,15 +203,20 @@ public class TransferWorkflow {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(event.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "TR-" + region + "-" + java.util.HexFormat.of().formatHex(hash).substring(0, 8)
-                    .toUpperCase(Locale.ROOT);
+            return "TR-" + region + "-"
+                    + java.util.HexFormat.of().formatHex(hash).substring(0, 8).toUpperCase(Locale.ROOT);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private Transfer take(String id, TransferStep step, Actor actor, Transfer.Details details,
-                          @Nullable Long expectedVersion, @Nullable String eventId) {
+    private Transfer take(
+            String id,
+            TransferStep step,
+            Actor actor,
+            Transfer.Details details,
+            @Nullable Long expectedVersion,
+            @Nullable String eventId) {
         Transfer before = store.find(id).orElseThrow(() -> new RecordNotFoundException("transfer", id));
         if (expectedVersion != null && expectedVersion != before.version()) {
             throw stale(before);
@@ -189,15 +226,29 @@ public class TransferWorkflow {
             after = before.take(step, actor, details, clock.instant());
         } catch (TransferRefused refused) {
             throw switch (refused.reason()) {
-                case NOT_NOW -> new ConflictException("step-not-allowed", text(refused), Map.of(
-                        "state", refused.state().name(),
-                        "allowedSteps", refused.allowed().stream().map(TransferStep::path).toList()));
+                case NOT_NOW ->
+                    new ConflictException(
+                            "step-not-allowed",
+                            text(refused),
+                            Map.of(
+                                    "state", refused.state().name(),
+                                    "allowedSteps",
+                                            refused.allowed().stream()
+                                                    .map(TransferStep::path)
+                                                    .toList()));
                 case NOT_YOUR_TURN -> new AccessDeniedProblem("not-your-turn", text(refused));
-                case INCOMPLETE -> new InvalidRequestException(step == TransferStep.TRANSFER ? "packageParts"
-                        : step == TransferStep.PASS_ON ? "passOnTo" : "reasons", text(refused), null);
+                case INCOMPLETE ->
+                    new InvalidRequestException(
+                            step == TransferStep.TRANSFER
+                                    ? "packageParts"
+                                    : step == TransferStep.PASS_ON ? "passOnTo" : "reasons",
+                            text(refused),
+                            null);
             };
         }
-        List<Document> events = step.eventTypes().stream().map(type -> announce(after, step.name(), type)).toList();
+        List<Document> events = step.eventTypes().stream()
+                .map(type -> announce(after, step.name(), type))
+                .toList();
         if (!store.update(after, events, outbox, eventId)) {
             throw stale(store.find(id).orElse(before));
         }
@@ -210,19 +261,36 @@ public class TransferWorkflow {
     }
 
     private ConflictException stale(Transfer current) {
-        return new ConflictException("concurrent-update", CaseServiceApplication.TEXTS.get("transfer.stale",
-                current.version(), current.state()),
-                Map.of("state", current.state().name(), "version", current.version(),
-                        "allowedSteps", current.allowedSteps().stream().map(TransferStep::path).toList()));
+        return new ConflictException(
+                "concurrent-update",
+                CaseServiceApplication.TEXTS.get("transfer.stale", current.version(), current.state()),
+                Map.of(
+                        "state",
+                        current.state().name(),
+                        "version",
+                        current.version(),
+                        "allowedSteps",
+                        current.allowedSteps().stream().map(TransferStep::path).toList()));
     }
 
     private Document announce(Transfer t, String step, String ceType) {
         Transfer.Entry last = t.history().get(t.history().size() - 1);
         EventType type = EventType.fromCeType(ceType).orElseThrow();
-        TransferStepTaken payload = new TransferStepTaken(t.id(), step, t.state().name(), t.caseNumber(),
-                t.sendingAgency(), t.sendingRegion(), t.receivingRegion(), last.by(), last.byAgency(), last.at(),
-                last.reasons(), t.packageParts().stream().map(Enum::name).sorted().toList());
-        return outbox.entry(Topics.PLATFORM_TRANSFERS, Envelope.of(CaseServiceApplication.EVENT_SOURCE, t.sendingAgency(), t.sendingRegion(),
-                type, payload));
+        TransferStepTaken payload = new TransferStepTaken(
+                t.id(),
+                step,
+                t.state().name(),
+                t.caseNumber(),
+                t.sendingAgency(),
+                t.sendingRegion(),
+                t.receivingRegion(),
+                last.by(),
+                last.byAgency(),
+                last.at(),
+                last.reasons(),
+                t.packageParts().stream().map(Enum::name).sorted().toList());
+        return outbox.entry(
+                Topics.PLATFORM_TRANSFERS,
+                Envelope.of(CaseServiceApplication.EVENT_SOURCE, t.sendingAgency(), t.sendingRegion(), type, payload));
     }
 }

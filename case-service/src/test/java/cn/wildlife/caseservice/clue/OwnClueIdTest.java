@@ -18,7 +18,9 @@ class OwnClueIdTest {
         String finding = "DRAW-220122-1A2B3C4D-12-F3-" + "X".repeat(60);
         String id = ClueRecording.ownId(Agency.PUBLIC_SECURITY, "INSP", finding);
 
-        assertThat(id).startsWith("PUBLIC_SECURITY-INSP-").hasSizeLessThanOrEqualTo(80)
+        assertThat(id)
+                .startsWith("PUBLIC_SECURITY-INSP-")
+                .hasSizeLessThanOrEqualTo(80)
                 .isEqualTo(ClueRecording.ownId(Agency.PUBLIC_SECURITY, "INSP", finding))
                 .isNotEqualTo(ClueRecording.ownId(Agency.PUBLIC_SECURITY, "INSP", finding + "4"));
     }

@@ -15,8 +15,8 @@ class IdentifiersTest {
         assertThat(Identifiers.key(new Identifier(IdentifierType.VEHICLE_PLATE, "吉a·12345")))
                 .isEqualTo(Identifiers.key(new Identifier(IdentifierType.VEHICLE_PLATE, "吉A12345")));
         assertThat(Identifiers.key(new Identifier(IdentifierType.PHONE, "13604310000")))
-                .as("a phone and an ID number never meet").isNotEqualTo(Identifiers.key(
-                        new Identifier(IdentifierType.ID_NUMBER, "13604310000")));
+                .as("a phone and an ID number never meet")
+                .isNotEqualTo(Identifiers.key(new Identifier(IdentifierType.ID_NUMBER, "13604310000")));
     }
 
     @Test
@@ -24,15 +24,21 @@ class IdentifiersTest {
         Identifier id = new Identifier(IdentifierType.ID_NUMBER, "22011219900101777x");
         assertThat(Identifiers.key(id)).doesNotContain("220112").startsWith("ID_NUMBER:");
         assertThat(Identifiers.masked(id)).isEqualTo("220***********777X");
-        assertThat(Identifiers.masked(new Identifier(IdentifierType.PHONE, "13604310000"))).isEqualTo("136****0000");
-        assertThat(Identifiers.masked(new Identifier(IdentifierType.VEHICLE_PLATE, "吉A12345"))).isEqualTo("吉A***45");
-        assertThat(Identifiers.masked(new Identifier(IdentifierType.ONLINE_SHOP, "长白山山货小店"))).isEqualTo("长白***");
+        assertThat(Identifiers.masked(new Identifier(IdentifierType.PHONE, "13604310000")))
+                .isEqualTo("136****0000");
+        assertThat(Identifiers.masked(new Identifier(IdentifierType.VEHICLE_PLATE, "吉A12345")))
+                .isEqualTo("吉A***45");
+        assertThat(Identifiers.masked(new Identifier(IdentifierType.ONLINE_SHOP, "长白山山货小店")))
+                .isEqualTo("长白***");
     }
 
     @Test
     void implausibleValuesAreRefused() {
-        assertThat(Identifiers.valid(new Identifier(IdentifierType.PHONE, "call me"))).isFalse();
-        assertThat(Identifiers.valid(new Identifier(IdentifierType.ID_NUMBER, "12"))).isFalse();
-        assertThat(Identifiers.valid(new Identifier(IdentifierType.PHONE, "0431-8888 1234"))).isTrue();
+        assertThat(Identifiers.valid(new Identifier(IdentifierType.PHONE, "call me")))
+                .isFalse();
+        assertThat(Identifiers.valid(new Identifier(IdentifierType.ID_NUMBER, "12")))
+                .isFalse();
+        assertThat(Identifiers.valid(new Identifier(IdentifierType.PHONE, "0431-8888 1234")))
+                .isTrue();
     }
 }

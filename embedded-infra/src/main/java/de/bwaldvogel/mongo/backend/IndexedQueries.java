@@ -52,12 +52,17 @@ public final class IndexedQueries {
     /** Values in the order entries hold them (for sorting fixed values and tightening bounds). */
     private static final SecondaryIndex.KeyOrder VALUE_ORDER = new SecondaryIndex.KeyOrder(new boolean[0]);
 
-    private IndexedQueries() {
-    }
+    private IndexedQueries() {}
 
     /** The documents a query asks for, read through an index; null when no index helps. */
-    public static <P> QueryResult query(AbstractMongoCollection<P> collection, Document query, Document orderBy,
-                                        int skip, int limit, int batchSize, Document projection) {
+    public static <P> QueryResult query(
+            AbstractMongoCollection<P> collection,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            int batchSize,
+            Document projection) {
         Plan<P> plan = plan(collection, query, orderBy, skip, limit, false);
         if (plan == null) {
             return null;
@@ -74,8 +79,8 @@ public final class IndexedQueries {
                     if (!plan.passes(key) || seen != null && !seen.add(entries.getValue())) {
                         continue;
                     }
-                    Document document = plan.covered && skipped < skip ? null : collection.getDocument(
-                            entries.getValue());
+                    Document document =
+                            plan.covered && skipped < skip ? null : collection.getDocument(entries.getValue());
                     if (!plan.covered && (document == null || !collection.documentMatchesQuery(document, query))) {
                         continue;
                     }
@@ -104,8 +109,14 @@ public final class IndexedQueries {
             }
         }
         // An entry whose document is gone (a crash between the two writes) is passed over.
-        return collection.matchDocumentsFromStream(positions.stream().map(collection::getDocument)
-                .filter(java.util.Objects::nonNull), query, orderBy, skip, limit, batchSize, projection);
+        return collection.matchDocumentsFromStream(
+                positions.stream().map(collection::getDocument).filter(java.util.Objects::nonNull),
+                query,
+                orderBy,
+                skip,
+                limit,
+                batchSize,
+                projection);
     }
 
     /** How many documents match a query its indexes cover, without reading them; -1 when not covered. */
@@ -139,10 +150,17 @@ public final class IndexedQueries {
      * {@code countDocuments} answered as a count; null to leave the command to mongo-java-server, which also happens
      * on any failure so that errors read as they always did.
      */
-    public static Document aggregate(MongoDatabase database, MongoCollection<?> collection, Document command,
-                                     DatabaseResolver resolver, Oplog oplog) {
-        if (collection == null || !(command.get("pipeline") instanceof List<?> stages) || stages.isEmpty()
-                || !(stages.get(0) instanceof Document first) || !(first.get("$match") instanceof Document match)
+    public static Document aggregate(
+            MongoDatabase database,
+            MongoCollection<?> collection,
+            Document command,
+            DatabaseResolver resolver,
+            Oplog oplog) {
+        if (collection == null
+                || !(command.get("pipeline") instanceof List<?> stages)
+                || stages.isEmpty()
+                || !(stages.get(0) instanceof Document first)
+                || !(first.get("$match") instanceof Document match)
                 || !(command.get("cursor") instanceof Document)) {
             return null;
         }
@@ -156,18 +174,21 @@ public final class IndexedQueries {
             List<Document> result;
             Document counted = countShape(pipeline);
             List<Document> grouped;
-            if (counted == null && collection instanceof AbstractMongoCollection<?> c
+            if (counted == null
+                    && collection instanceof AbstractMongoCollection<?> c
                     && (grouped = coveredGroup(c, match, pipeline, database, resolver, oplog)) != null) {
                 result = grouped;
             } else if (counted != null) {
                 int skip = ((Number) counted.get("skip")).intValue();
                 int limit = ((Number) counted.get("limit")).intValue();
                 int n = collection.count(match, skip, limit);
-                result = n == 0 ? List.of() : List.of(new Document("_id", counted.get("_id"))
-                        .append(counted.getOrDefault("field", "n").toString(), n));
+                result = n == 0
+                        ? List.of()
+                        : List.of(new Document("_id", counted.get("_id"))
+                                .append(counted.getOrDefault("field", "n").toString(), n));
             } else {
-                Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), resolver, database,
-                        collection, oplog);
+                Aggregation rest = Aggregation.fromPipeline(
+                        pipeline.subList(1, pipeline.size()), resolver, database, collection, oplog);
                 rest.validate(command);
                 result = rest.runStages(collection.handleQueryAsStream(match));
             }
@@ -183,10 +204,16 @@ public final class IndexedQueries {
      * and agency this way). Null when the pipeline or the indexes do not fit, or an entry holds a number or null
      * in a named field (an entry holds every number as a double, and null for a missing field too).
      */
-    private static <P> List<Document> coveredGroup(AbstractMongoCollection<P> collection, Document match,
-                                                   List<Document> pipeline, MongoDatabase database,
-                                                   DatabaseResolver resolver, Oplog oplog) {
-        if (pipeline.size() < 2 || pipeline.size() > 3 || !(pipeline.get(1).get("$group") instanceof Document group)
+    private static <P> List<Document> coveredGroup(
+            AbstractMongoCollection<P> collection,
+            Document match,
+            List<Document> pipeline,
+            MongoDatabase database,
+            DatabaseResolver resolver,
+            Oplog oplog) {
+        if (pipeline.size() < 2
+                || pipeline.size() > 3
+                || !(pipeline.get(1).get("$group") instanceof Document group)
                 || pipeline.size() == 3 && !pipeline.get(2).containsKey("$sort")) {
             return null;
         }
@@ -211,8 +238,8 @@ public final class IndexedQueries {
                 .runStages(rows.stream());
     }
 
-    private static <P> boolean rowsFromEntries(Plan<P> plan, List<Integer> positions, List<String> fields,
-                                               List<Document> rows) {
+    private static <P> boolean rowsFromEntries(
+            Plan<P> plan, List<Integer> positions, List<String> fields, List<Document> rows) {
         for (KeyValue[] stretch : plan.stretches) {
             Cursor<KeyValue, P> entries = plan.index.entries(stretch[0], stretch[1], false);
             while (entries.hasNext()) {
@@ -223,7 +250,9 @@ public final class IndexedQueries {
                 Document row = new Document();
                 for (int at : positions) {
                     Object value = SecondaryIndex.value(entry, at);
-                    if (value == null || value instanceof Number || value instanceof Map<?, ?>
+                    if (value == null
+                            || value instanceof Number
+                            || value instanceof Map<?, ?>
                             || value instanceof Collection<?>) {
                         return false;
                     }
@@ -251,7 +280,9 @@ public final class IndexedQueries {
         }
         if (expression instanceof Document d) {
             for (Map.Entry<String, Object> e : d.entrySet()) {
-                if (e.getKey().startsWith("$") && !e.getKey().equals("$sum") && !e.getKey().equals("$count")) {
+                if (e.getKey().startsWith("$")
+                        && !e.getKey().equals("$sum")
+                        && !e.getKey().equals("$count")) {
                     return false;
                 }
                 if (!fieldsNamed(e.getValue(), named)) {
@@ -279,8 +310,10 @@ public final class IndexedQueries {
             limit = n.intValue();
             i++;
         }
-        if (i != pipeline.size() - 1 || !(pipeline.get(i).get("$group") instanceof Document group)
-                || group.size() != 2 || !group.containsKey("_id")) {
+        if (i != pipeline.size() - 1
+                || !(pipeline.get(i).get("$group") instanceof Document group)
+                || group.size() != 2
+                || !group.containsKey("_id")) {
             return null;
         }
         Object id = group.get("_id");
@@ -291,9 +324,13 @@ public final class IndexedQueries {
             if (entry.getKey().equals("_id")) {
                 continue;
             }
-            if (entry.getValue() instanceof Document sum && sum.size() == 1 && sum.get("$sum") instanceof Number one
+            if (entry.getValue() instanceof Document sum
+                    && sum.size() == 1
+                    && sum.get("$sum") instanceof Number one
                     && one.doubleValue() == 1.0) {
-                return new Document("skip", skip).append("limit", limit).append("_id", id)
+                return new Document("skip", skip)
+                        .append("limit", limit)
+                        .append("_id", id)
                         .append("field", entry.getKey());
             }
         }
@@ -302,14 +339,25 @@ public final class IndexedQueries {
 
     // ---- planning ----
 
-    private static <P> Plan<P> plan(AbstractMongoCollection<P> collection, Document query, Document orderBy,
-                                    int skip, int limit, boolean counting) {
+    private static <P> Plan<P> plan(
+            AbstractMongoCollection<P> collection,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            boolean counting) {
         return plan(collection, query, orderBy, skip, limit, counting, null);
     }
 
     /** The cheapest way to answer; with {@code fields}, only an index holding them that covers the query. */
-    private static <P> Plan<P> plan(AbstractMongoCollection<P> collection, Document query, Document orderBy,
-                                    int skip, int limit, boolean counting, Set<String> fields) {
+    private static <P> Plan<P> plan(
+            AbstractMongoCollection<P> collection,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            boolean counting,
+            Set<String> fields) {
         if (query == null || query.isEmpty()) {
             return null;
         }
@@ -367,8 +415,8 @@ public final class IndexedQueries {
         static Conditions of(Document query) {
             Conditions conditions = new Conditions();
             conditions.add(query);
-            conditions.byField.forEach((field, values) -> conditions.terms.put(field, FieldTerms.of(values,
-                    VALUE_ORDER)));
+            conditions.byField.forEach(
+                    (field, values) -> conditions.terms.put(field, FieldTerms.of(values, VALUE_ORDER)));
             return conditions;
         }
 
@@ -406,6 +454,7 @@ public final class IndexedQueries {
         boolean decidable = true;
         /** The points, or the bounds, are exactly the condition (no entry in the stretch fails it). */
         boolean exact;
+
         int terms;
 
         static FieldTerms of(List<Object> conditions, SecondaryIndex.KeyOrder order) {
@@ -415,9 +464,11 @@ public final class IndexedQueries {
                 f.add(condition, order);
             }
             // One condition, entirely decided by the stretch: fixed values, or a range with both ends of one type.
-            f.exact = f.decidable && conditions.size() == 1 && (f.points != null
-                    ? f.lower == null && f.upper == null
-                    : f.lower != null && f.upper != null && f.lower.getClass() == f.upper.getClass());
+            f.exact = f.decidable
+                    && conditions.size() == 1
+                    && (f.points != null
+                            ? f.lower == null && f.upper == null
+                            : f.lower != null && f.upper != null && f.lower.getClass() == f.upper.getClass());
             return f;
         }
 
@@ -427,14 +478,16 @@ public final class IndexedQueries {
 
         /** Takes in one condition. */
         private void add(Object condition, SecondaryIndex.KeyOrder order) {
-            if (BsonRegularExpression.isRegularExpression(condition) || condition instanceof Pattern
+            if (BsonRegularExpression.isRegularExpression(condition)
+                    || condition instanceof Pattern
                     || condition instanceof Document operators && operators.containsKey("$regex")) {
                 // mongo-java-server matches an expression against any value's text (a number's, an array's), so
                 // neither a range of strings nor an entry's single value can stand for it: the documents decide.
                 decidable = false;
                 return;
             }
-            if (condition instanceof Document operators && !operators.isEmpty()
+            if (condition instanceof Document operators
+                    && !operators.isEmpty()
                     && operators.keySet().stream().allMatch(k -> k.startsWith("$"))) {
                 for (Map.Entry<String, Object> op : operators.entrySet()) {
                     Object value = op.getValue();
@@ -469,7 +522,8 @@ public final class IndexedQueries {
         }
 
         private void in(Object value) {
-            if (!(value instanceof Collection<?> values) || values.isEmpty()
+            if (!(value instanceof Collection<?> values)
+                    || values.isEmpty()
                     || !values.stream().allMatch(IndexedQueries::isScalar)) {
                 decidable = false;
                 return;
@@ -522,6 +576,7 @@ public final class IndexedQueries {
         final List<KeyValue[]> stretches = new ArrayList<>();
         /** The conditions the entries decide, on the fields at these positions of the key. */
         Document entryConditions;
+
         int[] entryFields;
         boolean covered;
         boolean exact;
@@ -535,15 +590,17 @@ public final class IndexedQueries {
             boolean multikey = index.multikey();
             Map<String, FieldTerms> terms = conditions.terms;
             // Several conditions on an array field may each hold for a different element.
-            java.util.function.Predicate<FieldTerms> usable = f -> f != null && f.narrows()
-                    && !(multikey && f.terms > 1);
+            java.util.function.Predicate<FieldTerms> usable =
+                    f -> f != null && f.narrows() && !(multikey && f.terms > 1);
 
             List<List<Object>> prefixes = new ArrayList<>();
             prefixes.add(List.of());
             int fixed = 0;
             for (; fixed < fields.size(); fixed++) {
                 FieldTerms f = terms.get(fields.get(fixed));
-                if (!usable.test(f) || f.points == null || f.points.isEmpty()
+                if (!usable.test(f)
+                        || f.points == null
+                        || f.points.isEmpty()
                         || prefixes.size() * f.points.size() > MAX_STRETCHES) {
                     break;
                 }
@@ -581,9 +638,11 @@ public final class IndexedQueries {
                     boolean firstInclusive = descending ? range.upperInclusive : range.lowerInclusive;
                     Object last = descending ? range.lower : range.upper;
                     boolean lastInclusive = descending ? range.lowerInclusive : range.upperInclusive;
-                    from = first == null ? index.searchKey(prefix, Bound.LOW)
+                    from = first == null
+                            ? index.searchKey(prefix, Bound.LOW)
                             : index.searchKey(with(prefix, first), firstInclusive ? Bound.LOW : Bound.HIGH);
-                    to = last == null ? index.searchKey(prefix, Bound.HIGH)
+                    to = last == null
+                            ? index.searchKey(prefix, Bound.HIGH)
                             : index.searchKey(with(prefix, last), lastInclusive ? Bound.HIGH : Bound.LOW);
                 }
                 plan.stretches.add(new KeyValue[] {from, to});
@@ -626,7 +685,8 @@ public final class IndexedQueries {
             plan.exact = exact;
             if (!exact && !decided.isEmpty()) {
                 plan.entryConditions = decided;
-                plan.entryFields = positions.stream().mapToInt(Integer::intValue).toArray();
+                plan.entryFields =
+                        positions.stream().mapToInt(Integer::intValue).toArray();
             }
             plan.orderBy(orderBy, fixed, prefixes.size(), multikey);
             return plan;
@@ -657,7 +717,8 @@ public final class IndexedQueries {
                 if (at >= 0 && at < fixed) {
                     continue;
                 }
-                if (next >= rest.size() || !rest.get(next).equals(s.getKey())
+                if (next >= rest.size()
+                        || !rest.get(next).equals(s.getKey())
                         || !(s.getValue() instanceof Number direction)) {
                     return;
                 }
@@ -701,8 +762,11 @@ public final class IndexedQueries {
 
     /** A value an index entry holds as is: not null, not an array, a sub-document or an expression. */
     static boolean isScalar(Object value) {
-        return value != null && !(value instanceof Collection<?>) && !(value instanceof Map<?, ?>)
-                && !(value instanceof Pattern) && !(value instanceof BsonRegularExpression)
+        return value != null
+                && !(value instanceof Collection<?>)
+                && !(value instanceof Map<?, ?>)
+                && !(value instanceof Pattern)
+                && !(value instanceof BsonRegularExpression)
                 && !(value instanceof Missing);
     }
 }

@@ -68,7 +68,8 @@ public final class NarrowingIndex<P> extends Index<P> {
         if (value instanceof Document d) {
             return d.keySet().stream().noneMatch(k -> k.startsWith("$"));
         }
-        return !(value instanceof Map<?, ?>) && !(value instanceof java.util.regex.Pattern)
+        return !(value instanceof Map<?, ?>)
+                && !(value instanceof java.util.regex.Pattern)
                 && !(value instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression);
     }
 

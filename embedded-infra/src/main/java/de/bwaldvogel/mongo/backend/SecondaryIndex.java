@@ -100,8 +100,7 @@ public final class SecondaryIndex<P> extends Index<P> {
     }
 
     @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-    }
+    public void checkAdd(Document document, MongoCollection<P> collection) {}
 
     @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
@@ -160,8 +159,7 @@ public final class SecondaryIndex<P> extends Index<P> {
     }
 
     @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-    }
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {}
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
@@ -212,13 +210,18 @@ public final class SecondaryIndex<P> extends Index<P> {
         List<List<Object>> combinations = List.of(List.of());
         for (String field : keys()) {
             // A top-level field is read directly: the path lookup splits the name with a regular expression.
-            Object value = field.indexOf('.') < 0 ? document.getOrMissing(field)
+            Object value = field.indexOf('.') < 0
+                    ? document.getOrMissing(field)
                     : Utils.getSubdocumentValueCollectionAware(document, field);
             List<Object> values;
             if (value instanceof Collection<?> elements) {
                 markMultikey();
-                values = elements.isEmpty() ? nullValue() : elements.stream().map(SecondaryIndex::keyValue)
-                        .distinct().toList();
+                values = elements.isEmpty()
+                        ? nullValue()
+                        : elements.stream()
+                                .map(SecondaryIndex::keyValue)
+                                .distinct()
+                                .toList();
             } else {
                 values = nullOr(keyValue(value));
             }
@@ -271,7 +274,8 @@ public final class SecondaryIndex<P> extends Index<P> {
 
     /** Ends of a search key's open part: before, or after, every stored value. Never stored. */
     enum Bound {
-        LOW, HIGH
+        LOW,
+        HIGH
     }
 
     /**

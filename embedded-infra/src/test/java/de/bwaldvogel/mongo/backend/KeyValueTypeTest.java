@@ -15,8 +15,14 @@ class KeyValueTypeTest {
 
     @Test
     void datesAndMissingFieldsAreWrittenCompactlyAndReadBackEqual() {
-        KeyValue key = new KeyValue(List.of(Instant.parse("2026-11-26T03:04:05.678901234Z"),
-                Instant.parse("1969-07-20T20:17:40Z"), Missing.getInstance(), "FORESTRY", 2.0, true, "C-1"));
+        KeyValue key = new KeyValue(List.of(
+                Instant.parse("2026-11-26T03:04:05.678901234Z"),
+                Instant.parse("1969-07-20T20:17:40Z"),
+                Missing.getInstance(),
+                "FORESTRY",
+                2.0,
+                true,
+                "C-1"));
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, key);
 

@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class NarrowingIndexTest {
 
-    private final NarrowingIndex<Integer> byId = new NarrowingIndex<>(
-            new MemoryUniqueIndex("_id_", List.of(new IndexKey("_id", true)), false));
+    private final NarrowingIndex<Integer> byId =
+            new NarrowingIndex<>(new MemoryUniqueIndex("_id_", List.of(new IndexKey("_id", true)), false));
 
     @Test
     void findsTheLookupInAnAndNestedAsTheDriverWritesIt() {
         // and(and(eq _id, eq claim), nor(...)), as the outbox relay's release filter renders.
-        Document query = new Document("$and", List.of(
-                new Document("$and", List.of(new Document("_id", "C-1"), new Document("_outboxClaimedBy", "t"))),
-                new Document("$nor", List.of(new Document("_outbox", new Document("$size", 1))))));
+        Document query = new Document(
+                "$and",
+                List.of(
+                        new Document(
+                                "$and", List.of(new Document("_id", "C-1"), new Document("_outboxClaimedBy", "t"))),
+                        new Document("$nor", List.of(new Document("_outbox", new Document("$size", 1))))));
 
         assertThat(byId.narrowed(query)).isEqualTo(new Document("_id", "C-1"));
         assertThat(byId.canHandle(query)).isTrue();

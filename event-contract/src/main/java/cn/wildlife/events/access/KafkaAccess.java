@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -45,36 +45,54 @@ public final class KafkaAccess {
         /** The catalogue's topics this service is the writer of, and the dead-letter twins of what it reads. */
         public List<String> writes() {
             List<String> writes = new ArrayList<>(Topics.catalogue().stream()
-                    .filter(t -> t.writer().equals(principal)).map(Topics.Topic::name).toList());
+                    .filter(t -> t.writer().equals(principal))
+                    .map(Topics.Topic::name)
+                    .toList());
             reads.stream().map(Topics::deadLetter).forEach(writes::add);
             return List.copyOf(writes);
         }
     }
 
-    private static final List<String> AGENCY_TOPICS = concat(Topics.allAgencyClueTopics(),
-            Topics.allAgencyCaseTopics());
+    private static final List<String> AGENCY_TOPICS =
+            concat(Topics.allAgencyClueTopics(), Topics.allAgencyCaseTopics());
 
     /**
      * The services and their consumer groups. A listener's id is its group (spring-kafka's default), so a new
      * {@code @KafkaListener} needs its id here too: a test compares this table with the services' listeners.
      */
     public static final List<ServiceUse> SERVICES = List.of(
-            new ServiceUse("case-service",
-                    concat(AGENCY_TOPICS, List.of(Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_ALERTS,
-                            Topics.PLATFORM_INSPECTIONS)),
-                    List.of("agency-clues", "agency-cases", "case-transfers", "case-alerts",
+            new ServiceUse(
+                    "case-service",
+                    concat(
+                            AGENCY_TOPICS,
+                            List.of(Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_ALERTS, Topics.PLATFORM_INSPECTIONS)),
+                    List.of(
+                            "agency-clues",
+                            "agency-cases",
+                            "case-transfers",
+                            "case-alerts",
                             "case-inspection-findings")),
-            new ServiceUse("notification-service",
-                    List.of(Topics.PLATFORM_CLUES, Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_CASES,
-                            Topics.PLATFORM_INSPECTIONS, Topics.PLATFORM_OPERATIONS, Topics.PLATFORM_ALERTS),
+            new ServiceUse(
+                    "notification-service",
+                    List.of(
+                            Topics.PLATFORM_CLUES,
+                            Topics.PLATFORM_TRANSFERS,
+                            Topics.PLATFORM_CASES,
+                            Topics.PLATFORM_INSPECTIONS,
+                            Topics.PLATFORM_OPERATIONS,
+                            Topics.PLATFORM_ALERTS),
                     List.of("deadline-events", "alert-delivery", "inbox-delivery")),
-            new ServiceUse("inspection-service",
-                    List.of(Topics.PLATFORM_OPERATIONS, Topics.PLATFORM_INSPECTIONS, Topics.PLATFORM_CASES,
-                            Topics.PLATFORM_SPECIES, Topics.PLATFORM_CLUES),
+            new ServiceUse(
+                    "inspection-service",
+                    List.of(
+                            Topics.PLATFORM_OPERATIONS,
+                            Topics.PLATFORM_INSPECTIONS,
+                            Topics.PLATFORM_CASES,
+                            Topics.PLATFORM_SPECIES,
+                            Topics.PLATFORM_CLUES),
                     List.of("inspection-results", "inspection-cases", "inspection-species", "inspection-clues")));
 
-    private KafkaAccess() {
-    }
+    private KafkaAccess() {}
 
     /** The principal of an agency's own system, e.g. {@code agency-forestry}. */
     public static String agencyPrincipal(Agency agency) {
@@ -86,12 +104,16 @@ public final class KafkaAccess {
 
     /** The agency whose system a principal is, if it is one. */
     public static Optional<Agency> agencyOf(String principal) {
-        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics)
-                .filter(a -> agencyPrincipal(a).equals(principal)).findFirst();
+        return Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
+                .filter(a -> agencyPrincipal(a).equals(principal))
+                .findFirst();
     }
 
     public static List<String> agencyPrincipals() {
-        return Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).map(KafkaAccess::agencyPrincipal)
+        return Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
+                .map(KafkaAccess::agencyPrincipal)
                 .toList();
     }
 
@@ -116,7 +138,11 @@ public final class KafkaAccess {
             for (String topic : List.of(Topics.agencyClues(agency.get()), Topics.agencyCases(agency.get()))) {
                 bindings.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
                 bindings.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
-                bindings.add(allow(principal, ResourceType.TOPIC, Topics.deadLetter(topic), PatternType.LITERAL,
+                bindings.add(allow(
+                        principal,
+                        ResourceType.TOPIC,
+                        Topics.deadLetter(topic),
+                        PatternType.LITERAL,
                         AclOperation.READ));
             }
             // Its own consumer groups, to read its dead letters: any group named after its principal.
@@ -125,14 +151,18 @@ public final class KafkaAccess {
         }
         Optional<ServiceUse> service = service(principal);
         if (service.isPresent()) {
-            service.get().reads().forEach(t -> bindings.add(
-                    allow(principal, ResourceType.TOPIC, t, PatternType.LITERAL, AclOperation.READ)));
+            service.get()
+                    .reads()
+                    .forEach(t -> bindings.add(
+                            allow(principal, ResourceType.TOPIC, t, PatternType.LITERAL, AclOperation.READ)));
             service.get().writes().forEach(t -> {
                 bindings.add(allow(principal, ResourceType.TOPIC, t, PatternType.LITERAL, AclOperation.WRITE));
                 bindings.add(allow(principal, ResourceType.TOPIC, t, PatternType.LITERAL, AclOperation.DESCRIBE));
             });
-            service.get().groups().forEach(g -> bindings.add(
-                    allow(principal, ResourceType.GROUP, g, PatternType.LITERAL, AclOperation.READ)));
+            service.get()
+                    .groups()
+                    .forEach(g -> bindings.add(
+                            allow(principal, ResourceType.GROUP, g, PatternType.LITERAL, AclOperation.READ)));
             return bindings;
         }
         if (ADMIN.equals(principal)) {
@@ -145,8 +175,8 @@ public final class KafkaAccess {
      * The settings a Kafka client needs to connect as a principal ({@code SASL_PLAINTEXT} on the local runtime,
      * {@code SASL_SSL} where the network is not trusted).
      */
-    public static Map<String, Object> clientProperties(String bootstrapServers, String securityProtocol,
-                                                       String principal, String password) {
+    public static Map<String, Object> clientProperties(
+            String bootstrapServers, String securityProtocol, String principal, String password) {
         if (principal.contains("\"") || password.contains("\"") || password.contains("\\")) {
             throw new IllegalArgumentException("a principal or password with quotes or backslashes cannot be used");
         }
@@ -154,8 +184,10 @@ public final class KafkaAccess {
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
         props.put(SaslConfigs.SASL_MECHANISM, MECHANISM);
-        props.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                + "username=\"" + principal + "\" password=\"" + password + "\";");
+        props.put(
+                SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.scram.ScramLoginModule required " + "username=\"" + principal
+                        + "\" password=\"" + password + "\";");
         return props;
     }
 
@@ -164,9 +196,10 @@ public final class KafkaAccess {
         return "User:" + principal;
     }
 
-    private static AclBinding allow(String principal, ResourceType type, String name, PatternType pattern,
-                                    AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
+    private static AclBinding allow(
+            String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
+        return new AclBinding(
+                new ResourcePattern(type, name, pattern),
                 new AccessControlEntry(user(principal), "*", operation, AclPermissionType.ALLOW));
     }
 

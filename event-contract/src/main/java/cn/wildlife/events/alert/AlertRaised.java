@@ -28,7 +28,8 @@ public record AlertRaised(
         String region,
         Instant dueAt,
         Instant raisedAt,
-        List<String> recipients) implements EventPayload {
+        List<String> recipients)
+        implements EventPayload {
 
     public AlertRaised {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);

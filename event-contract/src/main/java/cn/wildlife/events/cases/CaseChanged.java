@@ -43,7 +43,8 @@ public record CaseChanged(
         @Nullable String operationId,
         boolean transferred,
         List<String> flags,
-        long version) implements EventPayload {
+        long version)
+        implements EventPayload {
 
     public CaseChanged {
         behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);

@@ -25,7 +25,8 @@ public record CaseReported(
         @Nullable BigDecimal value,
         CaseGrade grade,
         @Nullable String clueId,
-        @Nullable String operationId) implements EventPayload {
+        @Nullable String operationId)
+        implements EventPayload {
 
     public CaseReported {
         behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);

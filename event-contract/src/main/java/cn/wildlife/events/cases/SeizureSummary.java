@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param disposition the last custody action, e.g. SEIZED, SENT_TO_RESCUE, RELEASED, HANDED_OVER
  */
-public record SeizureSummary(String itemId, SeizureKind kind, @Nullable String speciesCode, BigDecimal quantity,
-                             QuantityUnit unit, String disposition) {
-}
+public record SeizureSummary(
+        String itemId,
+        SeizureKind kind,
+        @Nullable String speciesCode,
+        BigDecimal quantity,
+        QuantityUnit unit,
+        String disposition) {}

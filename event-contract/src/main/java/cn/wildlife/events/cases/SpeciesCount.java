@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param protectionLevel as the catalogue had it when the case recorded the count (set by case-service; agency
  *                        systems leave it out)
  */
-public record SpeciesCount(String speciesCode, long count, QuantityUnit unit,
-                           @Nullable ProtectionLevel protectionLevel) {
-}
+public record SpeciesCount(
+        String speciesCode,
+        long count,
+        QuantityUnit unit,
+        @Nullable ProtectionLevel protectionLevel) {}

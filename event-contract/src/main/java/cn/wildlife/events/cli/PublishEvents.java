@@ -130,7 +130,8 @@ public final class PublishEvents {
             file.stringPropertyNames().forEach(name -> configured.put(name, file.getProperty(name)));
         }
         String servers = bootstrap;
-        BiFunction<String, String, Map<String, Object>> settings = clientForTopic != null ? clientForTopic
+        BiFunction<String, String, Map<String, Object>> settings = clientForTopic != null
+                ? clientForTopic
                 : (b, t) -> {
                     Map<String, Object> props = new HashMap<>(configured);
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b);
@@ -147,32 +148,43 @@ public final class PublishEvents {
     }
 
     /** An event file's name and content. */
-    private record Source(String name, byte[] bytes) {
-    }
+    private record Source(String name, byte[] bytes) {}
 
-    private boolean publishOne(Source file, String topicOverride, boolean newIds, boolean unchecked,
-                               Producers producers) {
+    private boolean publishOne(
+            Source file, String topicOverride, boolean newIds, boolean unchecked, Producers producers) {
         try {
             byte[] bytes = file.bytes();
             if (unchecked) {
                 String topic = topicOverride != null ? topicOverride : guessTopic(bytes);
-                RecordMetadata sent = producers.raw(topic).send(new ProducerRecord<>(topic, null, bytes)).get();
-                out.printf("sent %s unchecked to %s-%d@%d%n", file.name(), topic, sent.partition(),
-                        sent.offset());
+                RecordMetadata sent = producers
+                        .raw(topic)
+                        .send(new ProducerRecord<>(topic, null, bytes))
+                        .get();
+                out.printf("sent %s unchecked to %s-%d@%d%n", file.name(), topic, sent.partition(), sent.offset());
                 return true;
             }
             CloudEvent event = json.deserialize(bytes);
             Envelope<?> envelope = codec.fromCloudEvent(event);
             if (newIds) {
-                envelope = new Envelope<>(UUID.randomUUID().toString(), envelope.source(), envelope.type(),
-                        OffsetDateTime.now(ZoneOffset.UTC), envelope.agency(), envelope.region(),
-                        envelope.correlationId(), envelope.traceparent(), envelope.data());
+                envelope = new Envelope<>(
+                        UUID.randomUUID().toString(),
+                        envelope.source(),
+                        envelope.type(),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        envelope.agency(),
+                        envelope.region(),
+                        envelope.correlationId(),
+                        envelope.traceparent(),
+                        envelope.data());
             }
             String topic = topicOverride != null ? topicOverride : topicFor(envelope);
-            RecordMetadata sent = producers.checked(topic).send(new ProducerRecord<>(topic, envelope.subject(),
-                    envelope)).get();
-            out.printf("published %s (%s, id %s) to %s-%d@%d%n", file.name(), envelope.type().ceType(),
-                    envelope.id(), topic, sent.partition(), sent.offset());
+            RecordMetadata sent = producers
+                    .checked(topic)
+                    .send(new ProducerRecord<>(topic, envelope.subject(), envelope))
+                    .get();
+            out.printf(
+                    "published %s (%s, id %s) to %s-%d@%d%n",
+                    file.name(), envelope.type().ceType(), envelope.id(), topic, sent.partition(), sent.offset());
             return true;
         } catch (RuntimeException e) {
             out.printf("refused %s: %s%n", file.name(), e.getMessage());
@@ -184,18 +196,24 @@ public final class PublishEvents {
 
     /** The topic an event belongs on: its agency's intake topic for agency events, else the platform topic. */
     public static String topicFor(Envelope<?> envelope) {
-        if (envelope.type() == EventType.CLUE_REPORTED || envelope.type() == EventType.CASE_REPORTED
+        if (envelope.type() == EventType.CLUE_REPORTED
+                || envelope.type() == EventType.CASE_REPORTED
                 || envelope.type() == EventType.TRANSFER_STEP_REQUESTED) {
             if (envelope.agency() == null || !envelope.agency().publishesOwnTopics()) {
                 throw new InvalidEventException("an agency's report needs the agency extension naming one of "
                         + java.util.Arrays.stream(cn.wildlife.events.Agency.values())
-                                .filter(cn.wildlife.events.Agency::publishesOwnTopics).toList());
+                                .filter(cn.wildlife.events.Agency::publishesOwnTopics)
+                                .toList());
             }
-            return envelope.type() == EventType.CLUE_REPORTED ? Topics.agencyClues(envelope.agency())
+            return envelope.type() == EventType.CLUE_REPORTED
+                    ? Topics.agencyClues(envelope.agency())
                     : Topics.agencyCases(envelope.agency());
         }
-        return Topics.catalogue().stream().filter(t -> t.eventTypes().contains(envelope.type())).findFirst()
-                .orElseThrow(() -> new InvalidEventException("no topic carries " + envelope.type().ceType()))
+        return Topics.catalogue().stream()
+                .filter(t -> t.eventTypes().contains(envelope.type()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidEventException(
+                        "no topic carries " + envelope.type().ceType()))
                 .name();
     }
 
@@ -214,7 +232,8 @@ public final class PublishEvents {
                 try (Stream<Path> listing = Files.list(path)) {
                     listing.filter(Files::isRegularFile)
                             .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> !p.getFileName().toString().endsWith(".md")).sorted()
+                            .filter(p -> !p.getFileName().toString().endsWith(".md"))
+                            .sorted()
                             .forEach(files::add);
                 }
             } else if (Files.isRegularFile(path)) {
@@ -254,13 +273,17 @@ public final class PublishEvents {
         }
 
         Producer<String, byte[]> raw(String topic) {
-            return raw.computeIfAbsent(clientForTopic.apply(topic), client -> new KafkaProducer<>(
-                    producerProperties(client), new StringSerializer(), new ByteArraySerializer()));
+            return raw.computeIfAbsent(
+                    clientForTopic.apply(topic),
+                    client -> new KafkaProducer<>(
+                            producerProperties(client), new StringSerializer(), new ByteArraySerializer()));
         }
 
         Producer<String, Envelope<?>> checked(String topic) {
-            return checked.computeIfAbsent(clientForTopic.apply(topic), client -> new KafkaProducer<>(
-                    producerProperties(client), new StringSerializer(), new EventSerializer(codec)));
+            return checked.computeIfAbsent(
+                    clientForTopic.apply(topic),
+                    client -> new KafkaProducer<>(
+                            producerProperties(client), new StringSerializer(), new EventSerializer(codec)));
         }
 
         @Override

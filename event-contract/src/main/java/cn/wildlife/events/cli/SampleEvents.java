@@ -20,6 +20,7 @@ public final class SampleEvents {
             "forestry-clue-operation-bird-market.json");
     /** Events the platform's own services publish, as they look on their topics (not for agencies to publish). */
     public static final List<String> PLATFORM = List.of("species-catalogue-changed.json");
+
     public static final List<String> INVALID = List.of(
             "bad-region.json",
             "missing-summary.json",
@@ -28,8 +29,7 @@ public final class SampleEvents {
             "unknown-type.json",
             "wrong-agency.json");
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     public static byte[] bytes(String kind, String name) {
         try (InputStream in = SampleEvents.class.getResourceAsStream(FOLDER + kind + "/" + name)) {
@@ -45,7 +45,8 @@ public final class SampleEvents {
     /** The valid samples as envelopes, in a stable order. */
     public static List<Envelope<?>> valid(EventCodec codec) {
         JsonFormat json = new JsonFormat();
-        return VALID.stream().<Envelope<?>>map(name -> codec.fromCloudEvent(json.deserialize(bytes("valid", name))))
+        return VALID.stream()
+                .<Envelope<?>>map(name -> codec.fromCloudEvent(json.deserialize(bytes("valid", name))))
                 .toList();
     }
 }

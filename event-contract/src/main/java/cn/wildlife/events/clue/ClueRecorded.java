@@ -29,21 +29,45 @@ public record ClueRecorded(
         Channel channel,
         @Nullable String operationId,
         @Nullable FromInspection fromInspection,
-        @Nullable String referredFrom) implements EventPayload {
+        @Nullable String referredFrom)
+        implements EventPayload {
 
     /** The door a record came in by; INSPECTION: case-service made it from an inspection's crime-suspected event. */
-    public enum Channel { EVENT, REST, INSPECTION }
-
-    /** The inspection finding, inspection and facility a clue came from. */
-    public record FromInspection(String findingId, String inspectionId, String facilityId) {
+    public enum Channel {
+        EVENT,
+        REST,
+        INSPECTION
     }
 
+    /** The inspection finding, inspection and facility a clue came from. */
+    public record FromInspection(String findingId, String inspectionId, String facilityId) {}
+
     /** A clue of no operation, reported by an agency. */
-    public ClueRecorded(String clueId, Agency agency, String region, ClueSource source, Instant receivedAt,
-                        Instant recordedAt, List<String> speciesCodes, List<Behaviour> behaviours, String summary,
-                        Channel channel) {
-        this(clueId, agency, region, source, receivedAt, recordedAt, speciesCodes, behaviours, summary, channel, null,
-                null, null);
+    public ClueRecorded(
+            String clueId,
+            Agency agency,
+            String region,
+            ClueSource source,
+            Instant receivedAt,
+            Instant recordedAt,
+            List<String> speciesCodes,
+            List<Behaviour> behaviours,
+            String summary,
+            Channel channel) {
+        this(
+                clueId,
+                agency,
+                region,
+                source,
+                receivedAt,
+                recordedAt,
+                speciesCodes,
+                behaviours,
+                summary,
+                channel,
+                null,
+                null,
+                null);
     }
 
     public ClueRecorded {

@@ -32,7 +32,8 @@ public record ClueReported(
         List<Identifier> identifiers,
         List<String> people,
         List<String> evidence,
-        @Nullable String operationId) implements EventPayload {
+        @Nullable String operationId)
+        implements EventPayload {
 
     public ClueReported {
         speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
@@ -43,26 +44,82 @@ public record ClueReported(
     }
 
     /** A report of no operation. */
-    public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
-                        List<String> speciesCodes, List<Behaviour> behaviours, String summary,
-                        List<Identifier> identifiers, List<String> people, List<String> evidence) {
-        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, identifiers, people,
-                evidence, null);
+    public ClueReported(
+            String clueId,
+            String region,
+            ClueSource source,
+            Instant receivedAt,
+            @Nullable Place place,
+            List<String> speciesCodes,
+            List<Behaviour> behaviours,
+            String summary,
+            List<Identifier> identifiers,
+            List<String> people,
+            List<String> evidence) {
+        this(
+                clueId,
+                region,
+                source,
+                receivedAt,
+                place,
+                speciesCodes,
+                behaviours,
+                summary,
+                identifiers,
+                people,
+                evidence,
+                null);
     }
 
     /** A report naming identifiers but no people or evidence. */
-    public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
-                        List<String> speciesCodes, List<Behaviour> behaviours, String summary,
-                        List<Identifier> identifiers) {
-        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, identifiers, List.of(),
-                List.of(), null);
+    public ClueReported(
+            String clueId,
+            String region,
+            ClueSource source,
+            Instant receivedAt,
+            @Nullable Place place,
+            List<String> speciesCodes,
+            List<Behaviour> behaviours,
+            String summary,
+            List<Identifier> identifiers) {
+        this(
+                clueId,
+                region,
+                source,
+                receivedAt,
+                place,
+                speciesCodes,
+                behaviours,
+                summary,
+                identifiers,
+                List.of(),
+                List.of(),
+                null);
     }
 
     /** A report naming no suspect's identifier. */
-    public ClueReported(String clueId, String region, ClueSource source, Instant receivedAt, @Nullable Place place,
-                        List<String> speciesCodes, List<Behaviour> behaviours, String summary) {
-        this(clueId, region, source, receivedAt, place, speciesCodes, behaviours, summary, List.of(), List.of(),
-                List.of(), null);
+    public ClueReported(
+            String clueId,
+            String region,
+            ClueSource source,
+            Instant receivedAt,
+            @Nullable Place place,
+            List<String> speciesCodes,
+            List<Behaviour> behaviours,
+            String summary) {
+        this(
+                clueId,
+                region,
+                source,
+                receivedAt,
+                place,
+                speciesCodes,
+                behaviours,
+                summary,
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 
     @Override

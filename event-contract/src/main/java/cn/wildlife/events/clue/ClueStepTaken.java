@@ -23,7 +23,8 @@ public record ClueStepTaken(
         List<String> reasons,
         @Nullable String caseNumber,
         @Nullable Agency referredTo,
-        @Nullable String operationId) implements EventPayload {
+        @Nullable String operationId)
+        implements EventPayload {
 
     public ClueStepTaken {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -28,7 +28,8 @@ public record DeadlineExtended(
         Instant previousDueAt,
         Instant dueAt,
         int extensionsGranted,
-        boolean provisional) implements EventPayload {
+        boolean provisional)
+        implements EventPayload {
 
     @Override
     public String subject() {

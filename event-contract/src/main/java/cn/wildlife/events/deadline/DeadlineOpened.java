@@ -21,7 +21,8 @@ public record DeadlineOpened(
         String region,
         Instant startedAt,
         Instant dueAt,
-        boolean provisional) implements EventPayload {
+        boolean provisional)
+        implements EventPayload {
 
     @Override
     public String subject() {

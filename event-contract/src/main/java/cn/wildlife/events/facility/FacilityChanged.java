@@ -21,11 +21,11 @@ public record FacilityChanged(
         List<Holding> holdings,
         List<String> measures,
         @Nullable String source,
-        long version) implements EventPayload {
+        long version)
+        implements EventPayload {
 
     /** How many animals of one species the facility keeps. */
-    public record Holding(String speciesCode, long count) {
-    }
+    public record Holding(String speciesCode, long count) {}
 
     public FacilityChanged {
         holdings = holdings == null ? List.of() : List.copyOf(holdings);

@@ -11,7 +11,8 @@ public record FacilityRegistered(
         String region,
         String licenceNumber,
         LocalDate licenceValidUntil,
-        List<String> licensedSpeciesCodes) implements EventPayload {
+        List<String> licensedSpeciesCodes)
+        implements EventPayload {
 
     public FacilityRegistered {
         licensedSpeciesCodes = licensedSpeciesCodes == null ? List.of() : List.copyOf(licensedSpeciesCodes);

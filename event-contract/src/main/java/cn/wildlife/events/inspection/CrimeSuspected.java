@@ -21,7 +21,8 @@ public record CrimeSuspected(
         String summary,
         Instant foundAt,
         Agency handTo,
-        @Nullable String operationId) implements EventPayload {
+        @Nullable String operationId)
+        implements EventPayload {
 
     public CrimeSuspected {
         speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);

@@ -16,7 +16,8 @@ public record DrawMade(
         Instant drawnAt,
         List<String> facilityIds,
         List<String> inspectors,
-        boolean published) implements EventPayload {
+        boolean published)
+        implements EventPayload {
 
     public DrawMade {
         facilityIds = facilityIds == null ? List.of() : List.copyOf(facilityIds);

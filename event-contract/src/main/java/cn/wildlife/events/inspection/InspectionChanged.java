@@ -26,7 +26,8 @@ public record InspectionChanged(
         List<String> failedItems,
         int findings,
         long version,
-        @Nullable String operationId) implements EventPayload {
+        @Nullable String operationId)
+        implements EventPayload {
 
     public InspectionChanged {
         inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);

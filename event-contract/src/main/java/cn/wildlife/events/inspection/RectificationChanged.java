@@ -24,7 +24,8 @@ public record RectificationChanged(
         Instant dueAt,
         @Nullable Instant reinspectedAt,
         @Nullable Boolean accepted,
-        long version) implements EventPayload {
+        long version)
+        implements EventPayload {
 
     @Override
     public String subject() {

@@ -50,8 +50,8 @@ public class EventDeserializer implements Deserializer<Envelope<?>> {
             throw new InvalidEventException("record has no value");
         }
         if (data.length > MAX_EVENT_BYTES) {
-            throw new InvalidEventException("event of " + data.length + " bytes exceeds the limit of "
-                    + MAX_EVENT_BYTES + " bytes");
+            throw new InvalidEventException(
+                    "event of " + data.length + " bytes exceeds the limit of " + MAX_EVENT_BYTES + " bytes");
         }
         CloudEvent event = readCloudEvent(topic, headers, data);
         Envelope<?> envelope = codec.fromCloudEvent(event);
@@ -73,8 +73,8 @@ public class EventDeserializer implements Deserializer<Envelope<?>> {
         } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
             throw new InvalidEventException("not a readable CloudEvent: " + rootMessage(e), e);
         } catch (RuntimeException e) {
-            throw new InvalidEventException("not a readable CloudEvent: " + rootMessage(e)
-                    + " (value starts with '" + preview(data) + "')", e);
+            throw new InvalidEventException(
+                    "not a readable CloudEvent: " + rootMessage(e) + " (value starts with '" + preview(data) + "')", e);
         }
     }
 

@@ -28,13 +28,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicInstaller {
 
-    private TopicInstaller() {
-    }
+    private TopicInstaller() {}
 
     /** Every catalogue topic and its dead-letter twin, {@link Topics#PARTITIONS} partitions each. */
     public static void installCatalogue(String bootstrapServers, short replicationFactor, Duration timeout) {
-        installCatalogue(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), replicationFactor,
-                timeout);
+        installCatalogue(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), replicationFactor, timeout);
     }
 
     /**
@@ -45,18 +44,30 @@ public final class TopicInstaller {
         install(clientProperties, Topics.allNamesWithDeadLetters(), Topics.PARTITIONS, replicationFactor, timeout);
     }
 
-    public static void install(String bootstrapServers, Collection<String> names, int partitions,
-                               short replicationFactor, Duration timeout) {
-        install(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), names, partitions,
-                replicationFactor, timeout);
+    public static void install(
+            String bootstrapServers,
+            Collection<String> names,
+            int partitions,
+            short replicationFactor,
+            Duration timeout) {
+        install(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                names,
+                partitions,
+                replicationFactor,
+                timeout);
     }
 
     /**
      * Creates the topics, each with its size limit ({@link Topics#maxMessageBytes}); a topic that exists already is
      * left as it is.
      */
-    public static void install(Map<String, ?> clientProperties, Collection<String> names, int partitions,
-                               short replicationFactor, Duration timeout) {
+    public static void install(
+            Map<String, ?> clientProperties,
+            Collection<String> names,
+            int partitions,
+            short replicationFactor,
+            Duration timeout) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
@@ -64,16 +75,20 @@ public final class TopicInstaller {
         String bootstrapServers = String.valueOf(props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> wanted = names.stream().map(n -> new NewTopic(n, partitions, replicationFactor)
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                            String.valueOf(Topics.maxMessageBytes(n))))).toList();
+            List<NewTopic> wanted = names.stream()
+                    .map(n -> new NewTopic(n, partitions, replicationFactor)
+                            .configs(Map.of(
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.maxMessageBytes(n)))))
+                    .toList();
             for (var entry : admin.createTopics(wanted).values().entrySet()) {
                 try {
                     entry.getValue().get(remaining(deadline), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
-                                + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "cannot create topic " + entry.getKey() + ": "
+                                        + e.getCause().getMessage(),
+                                e.getCause());
                     }
                 }
             }
@@ -83,8 +98,8 @@ public final class TopicInstaller {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create the topics within "
-                    + timeout, e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not create the topics within " + timeout, e);
         }
     }
 
@@ -93,15 +108,18 @@ public final class TopicInstaller {
             throws InterruptedException, TimeoutException {
         Map<ConfigResource, Collection<AlterConfigOp>> limits = new HashMap<>();
         for (String name : names) {
-            limits.put(new ConfigResource(ConfigResource.Type.TOPIC, name), List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.maxMessageBytes(name))),
-                    AlterConfigOp.OpType.SET)));
+            limits.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, name),
+                    List.of(new AlterConfigOp(
+                            new ConfigEntry(
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.maxMessageBytes(name))),
+                            AlterConfigOp.OpType.SET)));
         }
         try {
             admin.incrementalAlterConfigs(limits).all().get(remaining(deadline), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot set the topics' size limits: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "cannot set the topics' size limits: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -110,8 +128,8 @@ public final class TopicInstaller {
         List<String> pending = new ArrayList<>(names);
         while (!pending.isEmpty()) {
             try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(pending).allTopicNames()
-                        .get(remaining(deadline), TimeUnit.MILLISECONDS);
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(pending).allTopicNames().get(remaining(deadline), TimeUnit.MILLISECONDS);
                 pending.removeIf(name -> descriptions.get(name).partitions().stream()
                         .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             } catch (ExecutionException e) {

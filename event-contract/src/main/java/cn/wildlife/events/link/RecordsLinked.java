@@ -11,16 +11,16 @@ import java.util.List;
  *
  * @param maskedValue e.g. 139****5678
  */
-public record RecordsLinked(String linkId, IdentifierType identifierType, String maskedValue,
-                            List<LinkedRecord> records, Instant foundAt) implements EventPayload {
+public record RecordsLinked(
+        String linkId, IdentifierType identifierType, String maskedValue, List<LinkedRecord> records, Instant foundAt)
+        implements EventPayload {
 
     public RecordsLinked {
         records = List.copyOf(records);
     }
 
     /** One side of a link. */
-    public record LinkedRecord(String kind, String id, Agency agency, String region) {
-    }
+    public record LinkedRecord(String kind, String id, Agency agency, String region) {}
 
     @Override
     public String subject() {

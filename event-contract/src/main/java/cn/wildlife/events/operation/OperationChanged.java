@@ -26,18 +26,17 @@ public record OperationChanged(
         @Nullable LocalDate finalReportDue,
         List<DueReport> reports,
         List<Duty> duties,
-        long version) implements EventPayload {
+        long version)
+        implements EventPayload {
 
     /** A dated phase: mobilisation (动员摸底), crackdown (集中打击), consolidation (巩固总结). */
-    public record Phase(String name, LocalDate from, LocalDate to) {
-    }
+    public record Phase(String name, LocalDate from, LocalDate to) {}
 
     /**
      * A report the plan owes: {@code period} is the month (yyyy-MM) of a monthly summary or FINAL; {@code reportId} is
      * the id its submission will carry ({@link ReportSubmitted#reportId()}).
      */
-    public record DueReport(String reportId, Agency agency, String region, String period, LocalDate dueOn) {
-    }
+    public record DueReport(String reportId, Agency agency, String region, String period, LocalDate dueOn) {}
 
     /** A duty that recurs every {@code everyDays} days at each listed hotspot. */
     public record Duty(Agency agency, String description, int everyDays, List<String> hotspots) {

@@ -19,7 +19,8 @@ public record ReportSubmitted(
         String period,
         LocalDate dueOn,
         LocalDate submittedOn,
-        boolean late) implements EventPayload {
+        boolean late)
+        implements EventPayload {
 
     @Override
     public String subject() {

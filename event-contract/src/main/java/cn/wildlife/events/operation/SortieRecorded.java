@@ -19,11 +19,11 @@ public record SortieRecorded(
         int personnel,
         int vehicles,
         List<Places> places,
-        @Nullable String hotspot) implements EventPayload {
+        @Nullable String hotspot)
+        implements EventPayload {
 
     /** How many places of one kind were inspected. */
-    public record Places(PlaceKind kind, int count) {
-    }
+    public record Places(PlaceKind kind, int count) {}
 
     public SortieRecorded {
         places = places == null ? List.of() : List.copyOf(places);

@@ -14,19 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param species        the species imported, as the catalogue now holds them
  * @param catalogueSize  how many species the catalogue holds after the change
  */
-public record SpeciesCatalogueChanged(
-        Instant changedAt,
-        String changedBy,
-        List<Species> species,
-        int catalogueSize) implements EventPayload {
+public record SpeciesCatalogueChanged(Instant changedAt, String changedBy, List<Species> species, int catalogueSize)
+        implements EventPayload {
 
     /** The one aggregate: every change of the catalogue travels under this key, so they stay in order. */
     public static final String CATALOGUE = "species-catalogue";
 
     /** One species as the catalogue holds it. */
-    public record Species(String code, String nameZh, String latinName, ProtectionLevel protectionLevel,
-                          @Nullable String citesAppendix) {
-    }
+    public record Species(
+            String code,
+            String nameZh,
+            String latinName,
+            ProtectionLevel protectionLevel,
+            @Nullable String citesAppendix) {}
 
     public SpeciesCatalogueChanged {
         species = species == null ? List.of() : List.copyOf(species);

@@ -31,7 +31,8 @@ public record TransferStepRequested(
         List<String> reasons,
         List<String> packageParts,
         @Nullable Agency toAgency,
-        @Nullable String toRegion) implements EventPayload {
+        @Nullable String toRegion)
+        implements EventPayload {
 
     public TransferStepRequested {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -27,7 +27,8 @@ public record TransferStepTaken(
         Agency takenByAgency,
         Instant takenAt,
         List<String> reasons,
-        List<String> packageParts) implements EventPayload {
+        List<String> packageParts)
+        implements EventPayload {
 
     public TransferStepTaken {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -18,13 +18,17 @@ class KafkaAccessTest {
 
     @Test
     void anAgencyWritesOnlyItsOwnTopicPairAndReadsOnlyItsOwnDeadLetters() {
-        for (Agency agency : Arrays.stream(Agency.values()).filter(Agency::publishesOwnTopics).toList()) {
+        for (Agency agency : Arrays.stream(Agency.values())
+                .filter(Agency::publishesOwnTopics)
+                .toList()) {
             List<AclBinding> bindings = KafkaAccess.bindings(KafkaAccess.agencyPrincipal(agency));
 
             assertThat(topics(bindings, AclOperation.WRITE))
                     .containsExactlyInAnyOrder(Topics.agencyClues(agency), Topics.agencyCases(agency));
-            assertThat(topics(bindings, AclOperation.READ)).containsExactlyInAnyOrder(
-                    Topics.deadLetter(Topics.agencyClues(agency)), Topics.deadLetter(Topics.agencyCases(agency)));
+            assertThat(topics(bindings, AclOperation.READ))
+                    .containsExactlyInAnyOrder(
+                            Topics.deadLetter(Topics.agencyClues(agency)),
+                            Topics.deadLetter(Topics.agencyCases(agency)));
         }
     }
 
@@ -42,7 +46,8 @@ class KafkaAccessTest {
     @Test
     void noAgencyCanWriteAPlatformTopic() {
         Set<String> writtenByAgencies = KafkaAccess.agencyPrincipals().stream()
-                .flatMap(p -> topics(KafkaAccess.bindings(p), AclOperation.WRITE).stream()).collect(Collectors.toSet());
+                .flatMap(p -> topics(KafkaAccess.bindings(p), AclOperation.WRITE).stream())
+                .collect(Collectors.toSet());
 
         assertThat(writtenByAgencies).noneMatch(t -> t.startsWith("platform."));
     }
@@ -51,8 +56,12 @@ class KafkaAccessTest {
     void everyCatalogueTopicHasExactlyTheWriterTheCatalogueNames() {
         for (Topics.Topic topic : Topics.catalogue()) {
             List<String> writers = KafkaAccess.allPrincipals().stream()
-                    .filter(p -> topics(KafkaAccess.bindings(p), AclOperation.WRITE).contains(topic.name())).toList();
-            String expected = Topics.agencyOf(topic.name()).map(KafkaAccess::agencyPrincipal).orElse(topic.writer());
+                    .filter(p ->
+                            topics(KafkaAccess.bindings(p), AclOperation.WRITE).contains(topic.name()))
+                    .toList();
+            String expected = Topics.agencyOf(topic.name())
+                    .map(KafkaAccess::agencyPrincipal)
+                    .orElse(topic.writer());
             assertThat(writers).as(topic.name()).containsExactly(expected);
         }
     }
@@ -70,15 +79,18 @@ class KafkaAccessTest {
     void clientSettingsNameTheMechanismAndThePrincipal() {
         var props = KafkaAccess.clientProperties("localhost:9092", "SASL_PLAINTEXT", "agency-forestry", "secret");
 
-        assertThat(props).containsEntry("security.protocol", "SASL_PLAINTEXT")
+        assertThat(props)
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
-        assertThat((String) props.get("sasl.jaas.config")).contains("username=\"agency-forestry\"",
-                "password=\"secret\"");
+        assertThat((String) props.get("sasl.jaas.config"))
+                .contains("username=\"agency-forestry\"", "password=\"secret\"");
     }
 
     private static Set<String> topics(List<AclBinding> bindings, AclOperation operation) {
-        return bindings.stream().filter(b -> b.pattern().resourceType() == ResourceType.TOPIC)
-                .filter(b -> b.entry().operation() == operation).map(b -> b.pattern().name())
+        return bindings.stream()
+                .filter(b -> b.pattern().resourceType() == ResourceType.TOPIC)
+                .filter(b -> b.entry().operation() == operation)
+                .map(b -> b.pattern().name())
                 .collect(Collectors.toSet());
     }
 }

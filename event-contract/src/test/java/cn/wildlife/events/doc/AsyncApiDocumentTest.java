@@ -31,8 +31,13 @@ class AsyncApiDocumentTest {
     void documentsEveryAgencyTopicAndItsMessages() {
         String doc = AsyncApiDocument.render();
 
-        assertThat(doc).contains("\"agency.forestry.clues\"", "\"agency.public-security.cases\"",
-                "\"agency.market-supervision.clues\"", "\"platform.deadlines\"", "cn.wildlife.clue.reported.v1");
+        assertThat(doc)
+                .contains(
+                        "\"agency.forestry.clues\"",
+                        "\"agency.public-security.cases\"",
+                        "\"agency.market-supervision.clues\"",
+                        "\"platform.deadlines\"",
+                        "cn.wildlife.clue.reported.v1");
     }
 
     @Test
@@ -43,12 +48,16 @@ class AsyncApiDocumentTest {
             JsonNode headers = doc.at("/components/messages/" + AsyncApiDocument.messageName(type) + "/headers");
             List<String> required = new ArrayList<>();
             headers.get("required").forEach(h -> required.add(h.asText()));
-            assertThat(required).as(type.ceType())
+            assertThat(required)
+                    .as(type.ceType())
                     .contains("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_agency");
-            assertThat(headers.at("/properties/ce_agency/enum").size()).as(type.ceType()).isPositive();
+            assertThat(headers.at("/properties/ce_agency/enum").size())
+                    .as(type.ceType())
+                    .isPositive();
             assertThat(headers.at("/properties/ce_type/const").asText()).isEqualTo(type.ceType());
-            assertThat(doc.at("/components/messages/" + AsyncApiDocument.messageName(type)
-                    + "/bindings/kafka/key/type").asText()).isEqualTo("string");
+            assertThat(doc.at("/components/messages/" + AsyncApiDocument.messageName(type) + "/bindings/kafka/key/type")
+                            .asText())
+                    .isEqualTo("string");
         }
     }
 
@@ -56,9 +65,11 @@ class AsyncApiDocumentTest {
     void everyServerAsksForScramSha512() {
         ObjectNode doc = AsyncApiDocument.build();
 
-        assertThat(doc.at("/components/securitySchemes/scramSha512/type").asText()).isEqualTo("scramSha512");
-        doc.get("servers").forEach(server -> assertThat(server.at("/security/0/$ref").asText())
-                .isEqualTo("#/components/securitySchemes/scramSha512"));
+        assertThat(doc.at("/components/securitySchemes/scramSha512/type").asText())
+                .isEqualTo("scramSha512");
+        doc.get("servers")
+                .forEach(server -> assertThat(server.at("/security/0/$ref").asText())
+                        .isEqualTo("#/components/securitySchemes/scramSha512"));
         assertThat(doc.at("/servers/compose/protocol").asText()).isEqualTo("kafka-secure");
     }
 
@@ -70,13 +81,18 @@ class AsyncApiDocumentTest {
             for (String name : List.of(topic.name(), Topics.deadLetter(topic.name()))) {
                 JsonNode channel = doc.get("channels").get(name);
                 assertThat(channel).as(name).isNotNull();
-                assertThat(channel.at("/bindings/kafka/topicConfiguration/max.message.bytes").asInt()).as(name)
+                assertThat(channel.at("/bindings/kafka/topicConfiguration/max.message.bytes")
+                                .asInt())
+                        .as(name)
                         .isEqualTo(Topics.maxMessageBytes(name));
-                assertThat(channel.get("messages").size()).as(name).isEqualTo(topic.eventTypes().size());
+                assertThat(channel.get("messages").size())
+                        .as(name)
+                        .isEqualTo(topic.eventTypes().size());
                 assertThat(channel.get("description").asText()).as(name).contains("Key: the aggregate id");
             }
         }
         assertThat(doc.at("/channels/platform.transfers.dlt/bindings/kafka/topicConfiguration/max.message.bytes")
-                .asInt()).isEqualTo(2 * 1024 * 1024);
+                        .asInt())
+                .isEqualTo(2 * 1024 * 1024);
     }
 }

@@ -21,7 +21,10 @@ public record ApiKey(
         @Nullable Instant lastUsedAt) {
 
     /** What a key may do: read (GET) or also write (every other method). */
-    public enum Operation { READ, WRITE }
+    public enum Operation {
+        READ,
+        WRITE
+    }
 
     public boolean revoked() {
         return revokedAt != null;

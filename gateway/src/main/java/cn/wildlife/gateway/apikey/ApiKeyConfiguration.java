@@ -31,14 +31,17 @@ public class ApiKeyConfiguration {
     MongoClient gatewayMongoClient(ApiKeyProperties properties) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(properties.mongodbUri()))
-                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
     }
 
     @Bean
     ApiKeys apiKeys(MongoClient gatewayMongoClient, ApiKeyProperties properties) {
         String database = new ConnectionString(properties.mongodbUri()).getDatabase();
-        return new ApiKeys(new ApiKeyStore(gatewayMongoClient.getDatabase(database == null ? "gateway" : database)),
-                Clock.systemUTC(), properties.cacheFor());
+        return new ApiKeys(
+                new ApiKeyStore(gatewayMongoClient.getDatabase(database == null ? "gateway" : database)),
+                Clock.systemUTC(),
+                properties.cacheFor());
     }
 
     @Bean
@@ -52,10 +55,10 @@ public class ApiKeyConfiguration {
     }
 
     /** Authenticates requests that carry {@code X-API-Key}; a wrong, unknown or revoked key is a 401. */
-    public static AuthenticationWebFilter authenticationFilter(ApiKeys keys,
-            org.springframework.security.web.server.ServerAuthenticationEntryPoint entryPoint) {
-        ReactiveAuthenticationManager manager = authentication -> Mono.fromCallable(() ->
-                        keys.check(String.valueOf(authentication.getCredentials())))
+    public static AuthenticationWebFilter authenticationFilter(
+            ApiKeys keys, org.springframework.security.web.server.ServerAuthenticationEntryPoint entryPoint) {
+        ReactiveAuthenticationManager manager = authentication -> Mono.fromCallable(
+                        () -> keys.check(String.valueOf(authentication.getCredentials())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> found.<Mono<org.springframework.security.core.Authentication>>map(
                                 key -> Mono.just(new ApiKeyAuthentication(key)))
@@ -63,12 +66,12 @@ public class ApiKeyConfiguration {
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
         ServerAuthenticationConverter converter = exchange -> Mono.justOrEmpty(
                         exchange.getRequest().getHeaders().getFirst(ApiKeyTokenFilter.HEADER))
-                .map(presented -> new org.springframework.security.authentication
-                        .UsernamePasswordAuthenticationToken("api-key", presented));
+                .map(presented -> new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                        "api-key", presented));
         filter.setServerAuthenticationConverter(converter);
         filter.setAuthenticationFailureHandler(
-                new org.springframework.security.web.server.authentication
-                        .ServerAuthenticationEntryPointFailureHandler(entryPoint));
+                new org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler(
+                        entryPoint));
         return filter;
     }
 

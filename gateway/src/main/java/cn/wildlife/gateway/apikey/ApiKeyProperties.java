@@ -23,5 +23,4 @@ public record ApiKeyProperties(
         @DefaultValue("http://localhost:8080/auth/gateway") String issuer,
         @Nullable Path keyFile,
         @DefaultValue("2m") Duration tokenLifetime,
-        @DefaultValue("30s") Duration cacheFor) {
-}
+        @DefaultValue("30s") Duration cacheFor) {}

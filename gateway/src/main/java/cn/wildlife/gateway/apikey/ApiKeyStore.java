@@ -27,7 +27,9 @@ public class ApiKeyStore {
                 .append("name", key.name())
                 .append("agency", key.agency())
                 .append("region", key.region())
-                .append("operations", key.operations().stream().map(Enum::name).sorted().toList())
+                .append(
+                        "operations",
+                        key.operations().stream().map(Enum::name).sorted().toList())
                 .append("secretHash", key.secretHash())
                 .append("createdAt", Date.from(key.createdAt()))
                 .append("createdBy", key.createdBy()));
@@ -38,14 +40,19 @@ public class ApiKeyStore {
     }
 
     public List<ApiKey> list() {
-        return keys.find().sort(Sorts.descending("createdAt")).map(ApiKeyStore::fromDocument)
+        return keys.find()
+                .sort(Sorts.descending("createdAt"))
+                .map(ApiKeyStore::fromDocument)
                 .into(new ArrayList<>());
     }
 
     /** False when there is no such key or it was revoked already. */
     public boolean revoke(String id, Instant at) {
-        return keys.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revokedAt", null)),
-                Updates.set("revokedAt", Date.from(at))).getModifiedCount() == 1;
+        return keys.updateOne(
+                                Filters.and(Filters.eq("_id", id), Filters.eq("revokedAt", null)),
+                                Updates.set("revokedAt", Date.from(at)))
+                        .getModifiedCount()
+                == 1;
     }
 
     public void touch(String id, Instant at) {
@@ -57,9 +64,16 @@ public class ApiKeyStore {
         doc.getList("operations", String.class, List.of()).forEach(op -> operations.add(ApiKey.Operation.valueOf(op)));
         Date revoked = doc.getDate("revokedAt");
         Date used = doc.getDate("lastUsedAt");
-        return new ApiKey(doc.getString("_id"), doc.getString("name"), doc.getString("agency"),
-                doc.getString("region"), operations, doc.getString("secretHash"),
-                doc.getDate("createdAt").toInstant(), doc.getString("createdBy"),
-                revoked == null ? null : revoked.toInstant(), used == null ? null : used.toInstant());
+        return new ApiKey(
+                doc.getString("_id"),
+                doc.getString("name"),
+                doc.getString("agency"),
+                doc.getString("region"),
+                operations,
+                doc.getString("secretHash"),
+                doc.getDate("createdAt").toInstant(),
+                doc.getString("createdBy"),
+                revoked == null ? null : revoked.toInstant(),
+                used == null ? null : used.toInstant());
     }
 }

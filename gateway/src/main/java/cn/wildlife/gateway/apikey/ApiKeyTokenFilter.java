@@ -40,7 +40,8 @@ public class ApiKeyTokenFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return exchange.getPrincipal().filter(ApiKeyAuthentication.class::isInstance)
+        return exchange.getPrincipal()
+                .filter(ApiKeyAuthentication.class::isInstance)
                 .cast(ApiKeyAuthentication.class)
                 .flatMap(auth -> forward(exchange, chain, auth.key()))
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
@@ -48,19 +49,28 @@ public class ApiKeyTokenFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, ApiKey key) {
         HttpMethod method = exchange.getRequest().getMethod();
-        boolean reading = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
-                || HttpMethod.OPTIONS.equals(method);
+        boolean reading =
+                HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
         if (!reading && !key.operations().contains(ApiKey.Operation.WRITE)) {
             boolean zh = GatewayProblems.zh(exchange);
-            return GatewayProblems.write(exchange, HttpStatus.FORBIDDEN, "api-key-read-only",
+            return GatewayProblems.write(
+                    exchange,
+                    HttpStatus.FORBIDDEN,
+                    "api-key-read-only",
                     zh ? "无权操作" : "Not allowed",
-                    zh ? "该 API 密钥只允许读取。" : "This API key may only read.", Map.of("apiKeyId", key.id()));
+                    zh ? "该 API 密钥只允许读取。" : "This API key may only read.",
+                    Map.of("apiKeyId", key.id()));
         }
         String token = signingKey.sign(claims(key));
-        return chain.filter(exchange.mutate().request(exchange.getRequest().mutate().headers(headers -> {
-            headers.remove(HEADER);
-            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }).build()).build());
+        return chain.filter(exchange.mutate()
+                .request(exchange.getRequest()
+                        .mutate()
+                        .headers(headers -> {
+                            headers.remove(HEADER);
+                            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+                        })
+                        .build())
+                .build());
     }
 
     private JWTClaimsSet claims(ApiKey key) {

@@ -35,24 +35,28 @@ public class ApiKeys {
     public ApiKeys(ApiKeyStore store, Clock clock, Duration cacheFor) {
         this.store = store;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
-        this.touched = Caffeine.newBuilder().expireAfterWrite(TOUCH_EVERY).maximumSize(10_000).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(cacheFor)
+                .maximumSize(10_000)
+                .build();
+        this.touched = Caffeine.newBuilder()
+                .expireAfterWrite(TOUCH_EVERY)
+                .maximumSize(10_000)
+                .build();
     }
 
     /** A new key and the one time its full text is known. */
-    public record Issued(ApiKey key, String plainText) {
-    }
+    public record Issued(ApiKey key, String plainText) {}
 
-    public Issued issue(String name, String agency, String region, Set<ApiKey.Operation> operations,
-                        String createdBy) {
+    public Issued issue(String name, String agency, String region, Set<ApiKey.Operation> operations, String createdBy) {
         byte[] idBytes = new byte[8];
         byte[] secretBytes = new byte[32];
         random.nextBytes(idBytes);
         random.nextBytes(secretBytes);
         String id = HexFormat.of().formatHex(idBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        ApiKey key = new ApiKey(id, name, agency, region, operations, hash(secret), clock.instant(), createdBy,
-                null, null);
+        ApiKey key =
+                new ApiKey(id, name, agency, region, operations, hash(secret), clock.instant(), createdBy, null, null);
         store.insert(key);
         cache.invalidate(id);
         return new Issued(key, "wlk_" + id + "_" + secret);
@@ -67,9 +71,11 @@ public class ApiKeys {
         String id = matcher.group(1);
         // Unknown ids are remembered too, so that guessing ids does not cost a database query each time.
         ApiKey key = cache.get(id, store::find).orElse(null);
-        if (key == null || key.revoked() || !MessageDigest.isEqual(
-                key.secretHash().getBytes(StandardCharsets.US_ASCII),
-                hash(matcher.group(2)).getBytes(StandardCharsets.US_ASCII))) {
+        if (key == null
+                || key.revoked()
+                || !MessageDigest.isEqual(
+                        key.secretHash().getBytes(StandardCharsets.US_ASCII),
+                        hash(matcher.group(2)).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         if (touched.getIfPresent(id) == null) {
@@ -93,8 +99,8 @@ public class ApiKeys {
 
     private static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

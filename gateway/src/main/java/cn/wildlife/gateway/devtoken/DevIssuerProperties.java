@@ -19,5 +19,4 @@ public record DevIssuerProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("http://localhost:8080/auth/dev") String issuer,
         @Nullable Path keyFile,
-        @DefaultValue("8h") Duration lifetime) {
-}
+        @DefaultValue("8h") Duration lifetime) {}

@@ -29,9 +29,12 @@ class DevTokenController {
     @PostMapping("/token")
     @Operation(summary = "A token for one of the sample users")
     DevTokenIssuer.Issued token(@RequestParam String user) {
-        return users.stream().filter(u -> u.id().equals(user)).findFirst().map(issuer::issue)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown sample user '"
-                        + user + "'; GET /auth/dev/users lists them"));
+        return users.stream()
+                .filter(u -> u.id().equals(user))
+                .findFirst()
+                .map(issuer::issue)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, "unknown sample user '" + user + "'; GET /auth/dev/users lists them"));
     }
 
     @GetMapping("/users")

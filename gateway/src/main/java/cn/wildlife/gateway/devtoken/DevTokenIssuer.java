@@ -26,11 +26,11 @@ public class DevTokenIssuer {
     }
 
     /** A signed token, its lifetime and the claims in it, named as in an OAuth2 token response. */
-    public record Issued(@JsonProperty("access_token") String accessToken,
-                         @JsonProperty("token_type") String tokenType,
-                         @JsonProperty("expires_in") long expiresIn,
-                         Map<String, Object> claims) {
-    }
+    public record Issued(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn,
+            Map<String, Object> claims) {}
 
     public Issued issue(DevUser user) {
         Instant now = clock.instant();

@@ -29,7 +29,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
     public RateLimitFilter(RateLimitProperties properties) {
         this.properties = properties;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(properties.forgetIdleAfter()).maximumSize(200_000)
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(properties.forgetIdleAfter())
+                .maximumSize(200_000)
                 .build();
     }
 
@@ -38,20 +40,26 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         if (!properties.enabled()) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal().map(Principal::getName).map(name -> "subject:" + name)
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .map(name -> "subject:" + name)
                 .defaultIfEmpty("address:" + address(exchange))
                 .flatMap(client -> {
                     Bucket bucket = buckets.get(client, this::newBucket);
                     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
                     if (probe.isConsumed()) {
-                        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
-                                String.valueOf(probe.getRemainingTokens()));
+                        exchange.getResponse()
+                                .getHeaders()
+                                .set("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
                         return chain.filter(exchange);
                     }
                     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
                     exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
                     boolean zh = GatewayProblems.zh(exchange);
-                    return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    return GatewayProblems.write(
+                            exchange,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "rate-limited",
                             zh ? "请求过于频繁" : "Too many requests",
                             zh ? "请在 " + seconds + " 秒后重试。" : "Try again in " + seconds + " s.",
                             Map.of("retryAfterSeconds", seconds));
@@ -65,18 +73,25 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
             capacity = properties.anonymousCapacity();
             perSecond = properties.anonymousPerSecond();
         } else {
-            RateLimitProperties.Limit limit = properties.clients().getOrDefault(client.substring("subject:".length()),
-                    properties.authenticated());
+            RateLimitProperties.Limit limit = properties
+                    .clients()
+                    .getOrDefault(client.substring("subject:".length()), properties.authenticated());
             capacity = limit.capacity();
             perSecond = limit.perSecond();
         }
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity)
-                .refillGreedy(perSecond, java.time.Duration.ofSeconds(1)).build()).build();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(perSecond, java.time.Duration.ofSeconds(1))
+                        .build())
+                .build();
     }
 
     private static String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 
     @Override

@@ -21,6 +21,7 @@ public record RateLimitProperties(
         @DefaultValue("1h") Duration forgetIdleAfter) {
 
     /** One bucket's size and refill. */
-    public record Limit(@DefaultValue("200") long capacity, @DefaultValue("100") long perSecond) {
-    }
+    public record Limit(
+            @DefaultValue("200") long capacity,
+            @DefaultValue("100") long perSecond) {}
 }

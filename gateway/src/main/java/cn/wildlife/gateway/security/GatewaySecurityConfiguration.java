@@ -20,18 +20,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -48,13 +48,23 @@ public class GatewaySecurityConfiguration {
      */
     @ConfigurationProperties("platform.gateway.security")
     public record GatewaySecurityProperties(
-            @DefaultValue({"/auth/dev/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/calendar/due-date",
+            @DefaultValue({
+                "/auth/dev/**",
+                "/actuator/health/**",
+                "/actuator/info",
+                "/actuator/prometheus",
+                "/v3/api-docs/**",
+                "/swagger-ui.html",
+                "/swagger-ui/**",
+                "/webjars/**",
+                "/api/calendar/due-date",
                 "/api/inspections/draws/*/announcement",
-                "/fallback/**", "/auth/gateway/**"})
+                "/fallback/**",
+                "/auth/gateway/**"
+            })
             List<String> publicPaths,
-            @DefaultValue List<String> allowedOrigins) {
-    }
+
+            @DefaultValue List<String> allowedOrigins) {}
 
     /** Spring Boot's verifier, as configured by its properties, with each token's signature checked once. */
     @Bean
@@ -63,7 +73,8 @@ public class GatewaySecurityConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
-                        ? new RememberedTokens(decoder, JwtValidators.createDefault()) : bean;
+                        ? new RememberedTokens(decoder, JwtValidators.createDefault())
+                        : bean;
             }
         };
     }
@@ -87,10 +98,15 @@ public class GatewaySecurityConfiguration {
      */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests() {
-        return (exchange, rejected) -> GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, "rejected-request",
+        return (exchange, rejected) -> GatewayProblems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                "rejected-request",
                 GatewayProblems.zh(exchange) ? "请求被拒绝" : "Request rejected",
-                GatewayProblems.zh(exchange) ? "请求的路径或请求头含有不允许的字符。"
-                        : "The request's path or headers contain characters that are not allowed.", Map.of());
+                GatewayProblems.zh(exchange)
+                        ? "请求的路径或请求头含有不允许的字符。"
+                        : "The request's path or headers contain characters that are not allowed.",
+                Map.of());
     }
 
     /** A header that is absent (null) is the firewall's own to judge, as is anything but printable ASCII. */
@@ -125,11 +141,14 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewaySecurityProperties properties,
-                                           GatewayProblems problems, ObjectProvider<ApiKeys> apiKeys) {
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http,
+            GatewaySecurityProperties properties,
+            GatewayProblems problems,
+            ObjectProvider<ApiKeys> apiKeys) {
         // Partner systems that cannot do OAuth2 present an API key instead of a bearer token.
-        apiKeys.ifAvailable(keys -> http.addFilterAt(ApiKeyConfiguration.authenticationFilter(keys, problems),
-                SecurityWebFiltersOrder.AUTHENTICATION));
+        apiKeys.ifAvailable(keys -> http.addFilterAt(
+                ApiKeyConfiguration.authenticationFilter(keys, problems), SecurityWebFiltersOrder.AUTHENTICATION));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -142,18 +161,23 @@ public class GatewaySecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS)
+                        .permitAll()
+                        .pathMatchers(properties.publicPaths().toArray(String[]::new))
+                        .permitAll()
                         // Routes, metrics and the rest of the actuator are for administrators only.
-                        .pathMatchers("/actuator/**").access((authentication, context) -> authentication
+                        .pathMatchers("/actuator/**")
+                        .access((authentication, context) -> authentication
                                 .map(GatewaySecurityConfiguration::isAdmin)
                                 .map(admin -> (AuthorizationResult) new AuthorizationDecision(admin))
                                 .defaultIfEmpty(new AuthorizationDecision(false)))
-                        .anyExchange().authenticated())
+                        .anyExchange()
+                        .authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
@@ -168,8 +192,8 @@ public class GatewaySecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(new ArrayList<>(properties.allowedOrigins()));
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept-Language", "X-API-Key",
-                RequestIdentityFilter.REQUEST_ID));
+        cors.setAllowedHeaders(List.of(
+                "Authorization", "Content-Type", "Accept-Language", "X-API-Key", RequestIdentityFilter.REQUEST_ID));
         cors.setExposedHeaders(List.of(RequestIdentityFilter.REQUEST_ID, "Retry-After", "Location"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

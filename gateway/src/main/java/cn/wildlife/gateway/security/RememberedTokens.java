@@ -28,7 +28,10 @@ final class RememberedTokens implements ReactiveJwtDecoder {
     RememberedTokens(ReactiveJwtDecoder verifying, OAuth2TokenValidator<Jwt> onEveryUse) {
         this.verifying = verifying;
         this.onEveryUse = onEveryUse;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(REMEMBER_FOR).maximumSize(MOST_TOKENS).build();
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(REMEMBER_FOR)
+                .maximumSize(MOST_TOKENS)
+                .build();
     }
 
     @Override

@@ -33,8 +33,11 @@ public final class SigningKey {
             if (file != null && Files.exists(file)) {
                 return new SigningKey(RSAKey.parse(Files.readString(file)));
             }
-            RSAKey created = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
+            RSAKey created = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             if (file == null) {
                 return new SigningKey(created);
             }
@@ -70,8 +73,8 @@ public final class SigningKey {
     }
 
     public String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -29,24 +29,46 @@ public class GatewayProblems implements ServerAuthenticationEntryPoint, ServerAc
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
         boolean hasToken = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-        String detail = hasToken ? safe(exception.getMessage())
-                : zh(exchange) ? "请提供访问令牌（Authorization: Bearer ...）或 API 密钥（X-API-Key）。"
-                : "Send a bearer token (Authorization: Bearer ...) or an API key (X-API-Key).";
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, hasToken
-                ? "Bearer error=\"invalid_token\", error_description=\"" + safe(exception.getMessage()) + "\""
-                : "Bearer");
-        return write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                zh(exchange) ? "需要身份认证" : "Authentication required", detail, Map.of());
+        String detail = hasToken
+                ? safe(exception.getMessage())
+                : zh(exchange)
+                        ? "请提供访问令牌（Authorization: Bearer ...）或 API 密钥（X-API-Key）。"
+                        : "Send a bearer token (Authorization: Bearer ...) or an API key (X-API-Key).";
+        exchange.getResponse()
+                .getHeaders()
+                .set(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        hasToken
+                                ? "Bearer error=\"invalid_token\", error_description=\"" + safe(exception.getMessage())
+                                        + "\""
+                                : "Bearer");
+        return write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                zh(exchange) ? "需要身份认证" : "Authentication required",
+                detail,
+                Map.of());
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, HttpStatus.FORBIDDEN, "forbidden", zh(exchange) ? "无权操作" : "Not allowed",
-                safe(denied.getMessage()), Map.of());
+        return write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                zh(exchange) ? "无权操作" : "Not allowed",
+                safe(denied.getMessage()),
+                Map.of());
     }
 
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String title,
-                                   String detail, Map<String, Object> extra) {
+    public static Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatus status,
+            String code,
+            String title,
+            String detail,
+            Map<String, Object> extra) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + code);
         problem.put("title", title);
@@ -60,15 +82,19 @@ public class GatewayProblems implements ServerAuthenticationEntryPoint, ServerAc
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(JSON.writeValueAsString(problem)
-                .getBytes(StandardCharsets.UTF_8));
+        DataBuffer body =
+                response.bufferFactory().wrap(JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(body));
     }
 
     public static boolean zh(ServerWebExchange exchange) {
-        return exchange.getRequest().getHeaders().getAcceptLanguageAsLocales().stream().findFirst()
-                .map(locale -> "zh".equals(locale.getLanguage())).orElse(false)
-                || Locale.CHINESE.getLanguage().equals(exchange.getRequest().getHeaders().getFirst("X-Lang"));
+        return exchange.getRequest().getHeaders().getAcceptLanguageAsLocales().stream()
+                        .findFirst()
+                        .map(locale -> "zh".equals(locale.getLanguage()))
+                        .orElse(false)
+                || Locale.CHINESE
+                        .getLanguage()
+                        .equals(exchange.getRequest().getHeaders().getFirst("X-Lang"));
     }
 
     private static String safe(String message) {

@@ -19,7 +19,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        HttpStatusCode code = error instanceof ResponseStatusException status ? status.getStatusCode()
+        HttpStatusCode code = error instanceof ResponseStatusException status
+                ? status.getStatusCode()
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         HttpStatus status = HttpStatus.resolve(code.value());
         if (status == null) {
@@ -33,10 +34,11 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             log.error("Gateway error on {}", exchange.getRequest().getPath(), error);
             detail = zh ? "网关处理失败，请提供请求编号报告问题。" : "The gateway failed; quote the X-Request-Id when reporting it.";
         } else {
-            detail = error instanceof ResponseStatusException rse && rse.getReason() != null ? rse.getReason()
+            detail = error instanceof ResponseStatusException rse && rse.getReason() != null
+                    ? rse.getReason()
                     : status.getReasonPhrase();
         }
-        return GatewayProblems.write(exchange, status, "http-" + status.value(), status.getReasonPhrase(), detail,
-                Map.of());
+        return GatewayProblems.write(
+                exchange, status, "http-" + status.value(), status.getReasonPhrase(), detail, Map.of());
     }
 }

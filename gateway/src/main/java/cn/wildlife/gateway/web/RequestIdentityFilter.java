@@ -20,22 +20,38 @@ public class RequestIdentityFilter implements WebFilter, Ordered {
 
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final List<String> IDENTITY_PREFIXES = List.of("x-agency", "x-region", "x-roles", "x-role",
-            "x-user", "x-auth", "x-identity", "x-forwarded-user", "x-remote-user", "remote-user", "x-caller",
+    private static final List<String> IDENTITY_PREFIXES = List.of(
+            "x-agency",
+            "x-region",
+            "x-roles",
+            "x-role",
+            "x-user",
+            "x-auth",
+            "x-identity",
+            "x-forwarded-user",
+            "x-remote-user",
+            "remote-user",
+            "x-caller",
             "x-subject");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
-        String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            List<String> forged = headers.headerNames().stream()
-                    .filter(name -> IDENTITY_PREFIXES.stream()
-                            .anyMatch(prefix -> name.toLowerCase(Locale.ROOT).startsWith(prefix)))
-                    .toList();
-            forged.forEach(headers::remove);
-            headers.set(REQUEST_ID, requestId);
-        }).build();
+        String requestId = given != null && SANE_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> {
+                    List<String> forged = headers.headerNames().stream()
+                            .filter(name -> IDENTITY_PREFIXES.stream()
+                                    .anyMatch(prefix ->
+                                            name.toLowerCase(Locale.ROOT).startsWith(prefix)))
+                            .toList();
+                    forged.forEach(headers::remove);
+                    headers.set(REQUEST_ID, requestId);
+                })
+                .build();
         exchange.getResponse().getHeaders().set(REQUEST_ID, requestId);
         return chain.filter(exchange.mutate().request(request).build());
     }

@@ -3,8 +3,8 @@ package cn.wildlife.inspection.clue;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
-import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.InspectionWork;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.results.ClueFacts;
 import cn.wildlife.inspection.results.ResultsLedger;
 import cn.wildlife.inspection.results.ResultsLedgerBuilder;
@@ -30,7 +30,10 @@ class ClueAnnouncements {
     }
 
     // Started once the results tallies exist (ResultsLedgerBuilder): a build would wipe what it counted before.
-    @KafkaListener(id = ResultsLedgerBuilder.CLUES_LISTENER, autoStartup = "false", topics = Topics.PLATFORM_CLUES,
+    @KafkaListener(
+            id = ResultsLedgerBuilder.CLUES_LISTENER,
+            autoStartup = "false",
+            topics = Topics.PLATFORM_CLUES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onClue(ConsumerRecord<String, Envelope<?>> record) {
         if (!(record.value().data() instanceof ClueRecorded clue)) {
@@ -38,8 +41,9 @@ class ClueAnnouncements {
         }
         facts.apply(clue, ResultsLedger.Position.of(record));
         if (clue.fromInspection() != null) {
-            inspections.clueRecorded(clue.fromInspection().inspectionId(), new Inspection.HandedOver(
-                    clue.fromInspection().findingId(), clue.clueId(), clue.agency()));
+            inspections.clueRecorded(
+                    clue.fromInspection().inspectionId(),
+                    new Inspection.HandedOver(clue.fromInspection().findingId(), clue.clueId(), clue.agency()));
         }
     }
 }

@@ -39,7 +39,10 @@ public record Facility(
 
     /** What the licence permits the animals to be kept for. */
     public enum Purpose {
-        BREEDING("繁育"), EXHIBITION("展示"), SALE("销售"), SCIENTIFIC_RESEARCH("科研");
+        BREEDING("繁育"),
+        EXHIBITION("展示"),
+        SALE("销售"),
+        SCIENTIFIC_RESEARCH("科研");
 
         private final String label;
 
@@ -53,17 +56,23 @@ public record Facility(
     }
 
     /** How many of a species the facility keeps now. */
-    public record Holding(String speciesCode, long count) {
-    }
+    public record Holding(String speciesCode, long count) {}
 
     /** One dated, sourced change of a species count: the history the current holdings come from. */
-    public record LedgerEntry(LocalDate on, String speciesCode, @Nullable Long previous, long count, String source,
-                              String recordedBy, Instant recordedAt) {
-    }
+    public record LedgerEntry(
+            LocalDate on,
+            String speciesCode,
+            @Nullable Long previous,
+            long count,
+            String source,
+            String recordedBy,
+            Instant recordedAt) {}
 
     /** Measures the supervising bureau may take against a facility with serious or unrectified problems. */
     public enum MeasureKind {
-        SUSPEND_BREEDING("暂停人工繁育"), SUSPEND_INTRODUCTION("暂停引进"), SUSPEND_EXPORT("暂停输出"),
+        SUSPEND_BREEDING("暂停人工繁育"),
+        SUSPEND_INTRODUCTION("暂停引进"),
+        SUSPEND_EXPORT("暂停输出"),
         SUSPEND_BUSINESS("停业整顿");
 
         private final String label;
@@ -78,9 +87,15 @@ public record Facility(
     }
 
     /** A measure, in force until it is lifted. */
-    public record Measure(String id, MeasureKind kind, LocalDate appliedOn, String reason,
-                          @Nullable String rectificationOrderId, String appliedBy,
-                          @Nullable LocalDate liftedOn, @Nullable String liftReason) {
+    public record Measure(
+            String id,
+            MeasureKind kind,
+            LocalDate appliedOn,
+            String reason,
+            @Nullable String rectificationOrderId,
+            String appliedBy,
+            @Nullable LocalDate liftedOn,
+            @Nullable String liftReason) {
 
         public boolean inForce() {
             return liftedOn == null;
@@ -110,13 +125,41 @@ public record Facility(
                 now.put(code, count);
             }
         });
-        List<Holding> held = now.entrySet().stream().map(e -> new Holding(e.getKey(), e.getValue())).toList();
-        return new Facility(id, name, region, address, licenceNumber, licenceValidFrom, licenceValidUntil,
-                licensedSpeciesCodes, purposes, held, entries, measures, registeredAt, version + 1);
+        List<Holding> held = now.entrySet().stream()
+                .map(e -> new Holding(e.getKey(), e.getValue()))
+                .toList();
+        return new Facility(
+                id,
+                name,
+                region,
+                address,
+                licenceNumber,
+                licenceValidFrom,
+                licenceValidUntil,
+                licensedSpeciesCodes,
+                purposes,
+                held,
+                entries,
+                measures,
+                registeredAt,
+                version + 1);
     }
 
     public Facility withMeasures(List<Measure> changed) {
-        return new Facility(id, name, region, address, licenceNumber, licenceValidFrom, licenceValidUntil,
-                licensedSpeciesCodes, purposes, holdings, ledger, changed, registeredAt, version + 1);
+        return new Facility(
+                id,
+                name,
+                region,
+                address,
+                licenceNumber,
+                licenceValidFrom,
+                licenceValidUntil,
+                licensedSpeciesCodes,
+                purposes,
+                holdings,
+                ledger,
+                changed,
+                registeredAt,
+                version + 1);
     }
 }

@@ -36,21 +36,37 @@ class FacilityImportController {
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", XLSX, "application/octet-stream"})
-    @Operation(summary = "Import a facility list (CSV or xlsx)",
+    @Operation(
+            summary = "Import a facility list (CSV or xlsx)",
             description = "Columns 机构名称, 行政区划代码, 地址, 许可证号, 许可有效期起 (optional), 许可有效期至, 许可物种 "
                     + "(codes or catalogue names, separated by 、 or ；), 许可用途 (繁育、展示、销售、科研), 在养物种及数量 "
                     + "(optional, code:count；...). Every bad row is reported by number, column and reason; a file with "
                     + "errors imports nothing unless skipInvalid=true. Answers 202 with the job; follow its progress at "
                     + "the Location.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "已受理 Accepted: the import runs in the background",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the import job: GET it until it is finished",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
-    ResponseEntity<FacilityImports.Job> start(Caller caller, @RequestBody byte[] file,
-                                              @RequestParam(defaultValue = "false") boolean skipInvalid) {
-        access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, caller.region().code(), Role.OFFICER,
-                Role.HANDLER, Role.AGENCY_HEAD);
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "202",
+            description = "已受理 Accepted: the import runs in the background",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the import job: GET it until it is finished",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
+    ResponseEntity<FacilityImports.Job> start(
+            Caller caller, @RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean skipInvalid) {
+        access.checkWrite(
+                caller,
+                FacilityWork.SUPERVISING_AGENCY,
+                caller.region().code(),
+                Role.OFFICER,
+                Role.HANDLER,
+                Role.AGENCY_HEAD);
         FacilityImports.Job job = imports.start(file, skipInvalid, caller);
-        return ResponseEntity.accepted().location(URI.create("/api/facilities/imports/" + job.id())).body(job);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/facilities/imports/" + job.id()))
+                .body(job);
     }
 
     @GetMapping("/{id}")

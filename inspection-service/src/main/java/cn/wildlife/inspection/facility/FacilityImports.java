@@ -47,8 +47,8 @@ public class FacilityImports {
         return t;
     });
 
-    public FacilityImports(MongoDatabase database, FacilityWork work, FacilityStore store, SpeciesCodes species,
-                           Clock clock) {
+    public FacilityImports(
+            MongoDatabase database, FacilityWork work, FacilityStore store, SpeciesCodes species, Clock clock) {
         this.jobs = database.getCollection("facilityImports");
         this.work = work;
         this.store = store;
@@ -58,25 +58,51 @@ public class FacilityImports {
         jobs.updateMany(Filters.eq("status", Status.RUNNING.name()), Updates.set("status", Status.INTERRUPTED.name()));
     }
 
-    public enum Status { RUNNING, DONE, INTERRUPTED }
-
-    /** An import as its caller watches it. */
-    public record Job(String id, String region, String createdBy, Status status, int rows, int total, int processed,
-                      int imported, List<FieldError> skipped, List<FieldError> failed, List<String> facilityIds,
-                      Instant startedAt, @Nullable Instant finishedAt) {
+    public enum Status {
+        RUNNING,
+        DONE,
+        INTERRUPTED
     }
 
+    /** An import as its caller watches it. */
+    public record Job(
+            String id,
+            String region,
+            String createdBy,
+            Status status,
+            int rows,
+            int total,
+            int processed,
+            int imported,
+            List<FieldError> skipped,
+            List<FieldError> failed,
+            List<String> facilityIds,
+            Instant startedAt,
+            @Nullable Instant finishedAt) {}
+
     public Job start(byte[] content, boolean skipInvalid, Caller caller) {
-        FacilitySheet.Result read = FacilitySheet.read(FacilitySheet.cells(content), species, caller.region(),
-                work::check, store::licenceRegistered);
+        FacilitySheet.Result read = FacilitySheet.read(
+                FacilitySheet.cells(content), species, caller.region(), work::check, store::licenceRegistered);
         boolean headerBroken = read.errors().stream().anyMatch(e -> e.field().equals("row 1"));
         if (!read.errors().isEmpty() && (!skipInvalid || headerBroken)) {
             throw new InvalidRequestException(read.errors());
         }
         String id = "IMP-" + UUID.randomUUID();
         Instant at = clock.instant();
-        Job job = new Job(id, caller.region().code(), caller.name(), Status.RUNNING, read.total(),
-                read.rows().size(), 0, 0, read.errors(), List.of(), List.of(), at, null);
+        Job job = new Job(
+                id,
+                caller.region().code(),
+                caller.name(),
+                Status.RUNNING,
+                read.total(),
+                read.rows().size(),
+                0,
+                0,
+                read.errors(),
+                List.of(),
+                List.of(),
+                at,
+                null);
         jobs.insertOne(asDocument(job));
         Locale locale = LocaleContextHolder.getLocale();
         runner.submit(() -> run(id, read.rows(), caller, locale));
@@ -92,21 +118,32 @@ public class FacilityImports {
             Facility facility = work.register(row.registration(), caller, "导入（" + id + " 第" + row.row() + "行）");
             if (facility == null) {
                 // Registered by someone else since the file was checked.
-                failed.add(FacilitySheet.error(row.row(), FacilitySheet.LICENCE, Messages.get("licence.registered"),
+                failed.add(FacilitySheet.error(
+                        row.row(),
+                        FacilitySheet.LICENCE,
+                        Messages.get("licence.registered"),
                         row.registration().licenceNumber()));
             } else {
                 ids.add(facility.id());
             }
             processed++;
             if (processed % PROGRESS_EVERY == 0) {
-                jobs.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("processed", processed),
-                        Updates.set("imported", ids.size())));
+                jobs.updateOne(
+                        Filters.eq("_id", id),
+                        Updates.combine(Updates.set("processed", processed), Updates.set("imported", ids.size())));
             }
         }
-        jobs.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("processed", processed),
-                Updates.set("imported", ids.size()), Updates.set("facilityIds", ids),
-                Updates.set("failed", failed.stream().map(FacilityImports::error).toList()),
-                Updates.set("status", Status.DONE.name()), Updates.set("finishedAt", Date.from(clock.instant()))));
+        jobs.updateOne(
+                Filters.eq("_id", id),
+                Updates.combine(
+                        Updates.set("processed", processed),
+                        Updates.set("imported", ids.size()),
+                        Updates.set("facilityIds", ids),
+                        Updates.set(
+                                "failed",
+                                failed.stream().map(FacilityImports::error).toList()),
+                        Updates.set("status", Status.DONE.name()),
+                        Updates.set("finishedAt", Date.from(clock.instant()))));
     }
 
     public Optional<Job> find(String id) {
@@ -119,30 +156,53 @@ public class FacilityImports {
     }
 
     private static Document asDocument(Job j) {
-        return new Document("_id", j.id()).append("region", j.region()).append("createdBy", j.createdBy())
-                .append("status", j.status().name()).append("rows", j.rows()).append("total", j.total())
-                .append("processed", j.processed()).append("imported", j.imported())
-                .append("skipped", j.skipped().stream().map(FacilityImports::error).toList())
-                .append("failed", j.failed().stream().map(FacilityImports::error).toList())
-                .append("facilityIds", j.facilityIds()).append("startedAt", Date.from(j.startedAt()))
+        return new Document("_id", j.id())
+                .append("region", j.region())
+                .append("createdBy", j.createdBy())
+                .append("status", j.status().name())
+                .append("rows", j.rows())
+                .append("total", j.total())
+                .append("processed", j.processed())
+                .append("imported", j.imported())
+                .append(
+                        "skipped",
+                        j.skipped().stream().map(FacilityImports::error).toList())
+                .append(
+                        "failed",
+                        j.failed().stream().map(FacilityImports::error).toList())
+                .append("facilityIds", j.facilityIds())
+                .append("startedAt", Date.from(j.startedAt()))
                 .append("finishedAt", j.finishedAt() == null ? null : Date.from(j.finishedAt()));
     }
 
     private static Document error(FieldError e) {
-        return new Document("field", e.field()).append("message", e.message())
-                .append("rejectedValue", e.rejectedValue() == null ? null : e.rejectedValue().toString());
+        return new Document("field", e.field())
+                .append("message", e.message())
+                .append(
+                        "rejectedValue",
+                        e.rejectedValue() == null ? null : e.rejectedValue().toString());
     }
 
     private static Job fromDocument(Document d) {
-        return new Job(d.getString("_id"), d.getString("region"), d.getString("createdBy"),
-                Status.valueOf(d.getString("status")), d.getInteger("rows"), d.getInteger("total"),
-                d.getInteger("processed"), d.getInteger("imported"), errors(d, "skipped"), errors(d, "failed"),
-                d.getList("facilityIds", String.class, List.of()), d.getDate("startedAt").toInstant(),
+        return new Job(
+                d.getString("_id"),
+                d.getString("region"),
+                d.getString("createdBy"),
+                Status.valueOf(d.getString("status")),
+                d.getInteger("rows"),
+                d.getInteger("total"),
+                d.getInteger("processed"),
+                d.getInteger("imported"),
+                errors(d, "skipped"),
+                errors(d, "failed"),
+                d.getList("facilityIds", String.class, List.of()),
+                d.getDate("startedAt").toInstant(),
                 d.getDate("finishedAt") == null ? null : d.getDate("finishedAt").toInstant());
     }
 
     private static List<FieldError> errors(Document d, String field) {
-        return d.getList(field, Document.class, List.of()).stream().map(e -> new FieldError(e.getString("field"),
-                e.getString("message"), e.getString("rejectedValue"))).toList();
+        return d.getList(field, Document.class, List.of()).stream()
+                .map(e -> new FieldError(e.getString("field"), e.getString("message"), e.getString("rejectedValue")))
+                .toList();
     }
 }

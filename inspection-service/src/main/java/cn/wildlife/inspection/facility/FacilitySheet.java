@@ -1,10 +1,9 @@
 package cn.wildlife.inspection.facility;
 
-import cn.wildlife.support.csv.CsvRows;
-
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.species.SpeciesCodes;
+import cn.wildlife.support.csv.CsvRows;
 import cn.wildlife.support.web.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,20 +45,33 @@ final class FacilitySheet {
     static final List<String> REQUIRED = List.of(NAME, REGION, ADDRESS, LICENCE, VALID_UNTIL, SPECIES, PURPOSES);
 
     /** The request's field names in the agencies' words, so a bad row names the column they know. */
-    private static final Map<String, String> COLUMN_OF = Map.of("name", NAME, "region", REGION, "address", ADDRESS,
-            "licenceNumber", LICENCE, "licenceValidFrom", VALID_FROM, "licenceValidUntil", VALID_UNTIL,
-            "licensedSpeciesCodes", SPECIES, "purposes", PURPOSES, "holdings", HOLDINGS);
+    private static final Map<String, String> COLUMN_OF = Map.of(
+            "name",
+            NAME,
+            "region",
+            REGION,
+            "address",
+            ADDRESS,
+            "licenceNumber",
+            LICENCE,
+            "licenceValidFrom",
+            VALID_FROM,
+            "licenceValidUntil",
+            VALID_UNTIL,
+            "licensedSpeciesCodes",
+            SPECIES,
+            "purposes",
+            PURPOSES,
+            "holdings",
+            HOLDINGS);
 
     /** One good row and its number in the file. */
-    record Parsed(int row, FacilityWork.Registration registration) {
-    }
+    record Parsed(int row, FacilityWork.Registration registration) {}
 
     /** The rows that can be registered, and what is wrong with the others. */
-    record Result(List<Parsed> rows, List<FieldError> errors, int total) {
-    }
+    record Result(List<Parsed> rows, List<FieldError> errors, int total) {}
 
-    private FacilitySheet() {
-    }
+    private FacilitySheet() {}
 
     static boolean isXlsx(byte[] content) {
         // An xlsx file is a zip archive: "PK\3\4".
@@ -70,9 +82,12 @@ final class FacilitySheet {
         return isXlsx(content) ? xlsx(content) : CsvRows.parse(new String(content, StandardCharsets.UTF_8));
     }
 
-    static Result read(List<List<String>> cells, SpeciesCodes species, RegionCode callerRegion,
-                       Function<FacilityWork.Registration, List<FieldError>> domainCheck,
-                       Function<String, Boolean> licenceRegistered) {
+    static Result read(
+            List<List<String>> cells,
+            SpeciesCodes species,
+            RegionCode callerRegion,
+            Function<FacilityWork.Registration, List<FieldError>> domainCheck,
+            Function<String, Boolean> licenceRegistered) {
         List<FieldError> errors = new ArrayList<>();
         if (cells.isEmpty()) {
             errors.add(new FieldError("row 1", Messages.get("header.missing", String.join(",", REQUIRED)), ""));
@@ -133,7 +148,9 @@ final class FacilitySheet {
             List<Facility.Purpose> purposes = new ArrayList<>();
             for (String item : items(cell.apply(PURPOSES))) {
                 Facility.Purpose purpose = Arrays.stream(Facility.Purpose.values())
-                        .filter(p -> p.name().equals(item) || p.label().equals(item)).findFirst().orElse(null);
+                        .filter(p -> p.name().equals(item) || p.label().equals(item))
+                        .findFirst()
+                        .orElse(null);
                 if (purpose == null) {
                     rowErrors.add(error(row, PURPOSES, Messages.get("purpose.unknown"), item));
                 } else {
@@ -147,15 +164,23 @@ final class FacilitySheet {
                     if (pair.length != 2) {
                         throw new NumberFormatException(item);
                     }
-                    holdings.add(new Facility.Holding(species.resolve(pair[0]).orElse(pair[0].trim()),
-                            Long.parseLong(pair[1].trim())));
+                    holdings.add(new Facility.Holding(
+                            species.resolve(pair[0]).orElse(pair[0].trim()), Long.parseLong(pair[1].trim())));
                 } catch (NumberFormatException e) {
                     rowErrors.add(error(row, HOLDINGS, Messages.get("holding.format"), item));
                 }
             }
             if (rowErrors.isEmpty() && until != null) {
-                FacilityWork.Registration registration = new FacilityWork.Registration(cell.apply(NAME), region,
-                        cell.apply(ADDRESS), licence, from, until, speciesCodes, purposes, holdings);
+                FacilityWork.Registration registration = new FacilityWork.Registration(
+                        cell.apply(NAME),
+                        region,
+                        cell.apply(ADDRESS),
+                        licence,
+                        from,
+                        until,
+                        speciesCodes,
+                        purposes,
+                        holdings);
                 for (FieldError e : domainCheck.apply(registration)) {
                     rowErrors.add(error(row, column(e.field()), e.message(), e.rejectedValue()));
                 }
@@ -178,7 +203,10 @@ final class FacilitySheet {
     }
 
     private static List<String> items(String cell) {
-        return Arrays.stream(cell.split("[;；、,，]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split("[;；、,，]"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static LocalDate date(int row, String column, String value, List<FieldError> errors) {
@@ -208,7 +236,9 @@ final class FacilitySheet {
                             line.add("");
                         } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
                             // Excel keeps dates as numbers; the displayed format depends on the author's locale.
-                            line.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+                            line.add(cell.getLocalDateTimeCellValue()
+                                    .toLocalDate()
+                                    .toString());
                         } else {
                             line.add(formatter.formatCellValue(cell));
                         }
@@ -218,8 +248,8 @@ final class FacilitySheet {
                 rows.add(line);
             }
         } catch (IOException | RuntimeException e) {
-            throw new cn.wildlife.support.web.InvalidRequestException("file", "not a readable xlsx workbook: "
-                    + e.getMessage(), null);
+            throw new cn.wildlife.support.web.InvalidRequestException(
+                    "file", "not a readable xlsx workbook: " + e.getMessage(), null);
         }
         return rows;
     }

@@ -54,22 +54,30 @@ public class FacilityWork {
     }
 
     /** A facility to register, whether typed in or read from an agency's spreadsheet. */
-    public record Registration(String name, String region, String address, String licenceNumber,
-                               @Nullable LocalDate licenceValidFrom, LocalDate licenceValidUntil,
-                               List<String> licensedSpeciesCodes, List<Facility.Purpose> purposes,
-                               List<Facility.Holding> holdings) {
-    }
+    public record Registration(
+            String name,
+            String region,
+            String address,
+            String licenceNumber,
+            @Nullable LocalDate licenceValidFrom,
+            LocalDate licenceValidUntil,
+            List<String> licensedSpeciesCodes,
+            List<Facility.Purpose> purposes,
+            List<Facility.Holding> holdings) {}
 
     /**
      * The domain checks of a registration, with the request's field names: unknown species, counts below zero,
      * kept species outside the licence scope, a validity that ends before it starts.
      */
     public List<FieldError> check(Registration r) {
-        List<FieldError> errors = new ArrayList<>(species.unknown("licensedSpeciesCodes", r.licensedSpeciesCodes())
-                .stream().map(e -> new FieldError(e.field(), Messages.get("species.unknown"), e.rejectedValue()))
-                .toList());
+        List<FieldError> errors =
+                new ArrayList<>(species.unknown("licensedSpeciesCodes", r.licensedSpeciesCodes()).stream()
+                        .map(e -> new FieldError(e.field(), Messages.get("species.unknown"), e.rejectedValue()))
+                        .toList());
         if (r.licenceValidFrom() != null && r.licenceValidUntil().isBefore(r.licenceValidFrom())) {
-            errors.add(new FieldError("licenceValidUntil", Messages.get("date.order", r.licenceValidFrom()),
+            errors.add(new FieldError(
+                    "licenceValidUntil",
+                    Messages.get("date.order", r.licenceValidFrom()),
                     r.licenceValidUntil().toString()));
         }
         errors.addAll(checkHoldings("holdings", r.holdings(), r.licensedSpeciesCodes()));
@@ -81,11 +89,13 @@ public class FacilityWork {
         for (int i = 0; i < holdings.size(); i++) {
             Facility.Holding h = holdings.get(i);
             if (!species.known(h.speciesCode())) {
-                errors.add(new FieldError(field + "[" + i + "].speciesCode", Messages.get("species.unknown"),
-                        h.speciesCode()));
+                errors.add(new FieldError(
+                        field + "[" + i + "].speciesCode", Messages.get("species.unknown"), h.speciesCode()));
             } else if (!licensed.contains(h.speciesCode())) {
-                errors.add(new FieldError(field + "[" + i + "].speciesCode", Messages.get("species.not-licensed",
-                        String.join(", ", licensed)), h.speciesCode()));
+                errors.add(new FieldError(
+                        field + "[" + i + "].speciesCode",
+                        Messages.get("species.not-licensed", String.join(", ", licensed)),
+                        h.speciesCode()));
             }
             if (h.count() < 0) {
                 errors.add(new FieldError(field + "[" + i + "].count", Messages.get("count.negative"), h.count()));
@@ -96,18 +106,42 @@ public class FacilityWork {
 
     /** Registers a checked facility; false when its licence number is already registered. */
     public @Nullable Facility register(Registration r, Caller by, String source) {
-        String id = "FAC-" + r.region() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String id = "FAC-" + r.region() + "-"
+                + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         Instant at = clock.instant();
-        Facility blank = new Facility(id, r.name(), r.region(), r.address(), r.licenceNumber(), r.licenceValidFrom(),
-                r.licenceValidUntil(), r.licensedSpeciesCodes(), r.purposes(), List.of(), List.of(), List.of(), at, 0);
+        Facility blank = new Facility(
+                id,
+                r.name(),
+                r.region(),
+                r.address(),
+                r.licenceNumber(),
+                r.licenceValidFrom(),
+                r.licenceValidUntil(),
+                r.licensedSpeciesCodes(),
+                r.purposes(),
+                List.of(),
+                List.of(),
+                List.of(),
+                at,
+                0);
         Map<String, Long> counts = new LinkedHashMap<>();
         r.holdings().forEach(h -> counts.merge(h.speciesCode(), h.count(), Long::sum));
-        Facility facility = blank.withCounts(counts, LocalDate.ofInstant(at, InspectionServiceApplication.CHINA),
-                source, by.name(), at);
+        Facility facility = blank.withCounts(
+                counts, LocalDate.ofInstant(at, InspectionServiceApplication.CHINA), source, by.name(), at);
         List<Document> events = new ArrayList<>();
-        events.add(outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
-                SUPERVISING_AGENCY, facility.region(), new FacilityRegistered(id, facility.name(), facility.region(),
-                        facility.licenceNumber(), facility.licenceValidUntil(), facility.licensedSpeciesCodes()))));
+        events.add(outbox.entry(
+                Topics.PLATFORM_INSPECTIONS,
+                Envelope.of(
+                        InspectionServiceApplication.EVENT_SOURCE,
+                        SUPERVISING_AGENCY,
+                        facility.region(),
+                        new FacilityRegistered(
+                                id,
+                                facility.name(),
+                                facility.region(),
+                                facility.licenceNumber(),
+                                facility.licenceValidUntil(),
+                                facility.licensedSpeciesCodes()))));
         if (!facility.holdings().isEmpty()) {
             events.add(changed(EventType.FACILITY_LEDGER_CHANGED, facility, by, at, source));
         }
@@ -119,8 +153,13 @@ public class FacilityWork {
     }
 
     /** New counts of some species, dated and sourced (an inspection, the facility's report, a birth or death). */
-    public Facility recordCounts(String facilityId, List<Facility.Holding> counts, LocalDate on, String source,
-                                 long expectedVersion, Caller by) {
+    public Facility recordCounts(
+            String facilityId,
+            List<Facility.Holding> counts,
+            LocalDate on,
+            String source,
+            long expectedVersion,
+            Caller by) {
         Facility before = find(facilityId);
         List<FieldError> errors = checkHoldings("counts", counts, before.licensedSpeciesCodes());
         if (!errors.isEmpty()) {
@@ -134,37 +173,59 @@ public class FacilityWork {
         return save(after, EventType.FACILITY_LEDGER_CHANGED, by, at, source);
     }
 
-    public Facility applyMeasure(String facilityId, Facility.MeasureKind kind, LocalDate on, String reason,
-                                 @Nullable String orderId, Caller by) {
+    public Facility applyMeasure(
+            String facilityId,
+            Facility.MeasureKind kind,
+            LocalDate on,
+            String reason,
+            @Nullable String orderId,
+            Caller by) {
         Facility before = find(facilityId);
         if (before.measuresInForce().stream().anyMatch(m -> m.kind() == kind)) {
-            throw new ConflictException("measure-in-force", kind + " is already in force",
-                    Map.of("kind", kind.name()));
+            throw new ConflictException("measure-in-force", kind + " is already in force", Map.of("kind", kind.name()));
         }
         List<Facility.Measure> measures = new ArrayList<>(before.measures());
-        measures.add(new Facility.Measure(facilityId + "-M" + (measures.size() + 1), kind, on, reason, orderId,
-                by.name(), null, null));
+        measures.add(new Facility.Measure(
+                facilityId + "-M" + (measures.size() + 1), kind, on, reason, orderId, by.name(), null, null));
         Instant at = clock.instant();
-        return save(before.withMeasures(measures), EventType.FACILITY_MEASURE_APPLIED, by, at,
-                kind.label() + "：" + reason);
+        return save(
+                before.withMeasures(measures), EventType.FACILITY_MEASURE_APPLIED, by, at, kind.label() + "：" + reason);
     }
 
     public Facility liftMeasure(String facilityId, String measureId, LocalDate on, String reason, Caller by) {
         Facility before = find(facilityId);
-        Facility.Measure measure = before.measures().stream().filter(m -> m.id().equals(measureId)).findFirst()
+        Facility.Measure measure = before.measures().stream()
+                .filter(m -> m.id().equals(measureId))
+                .findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("measure", measureId));
         if (!measure.inForce()) {
-            throw new ConflictException("measure-lifted", "the measure was lifted on " + measure.liftedOn(),
+            throw new ConflictException(
+                    "measure-lifted",
+                    "the measure was lifted on " + measure.liftedOn(),
                     Map.of("liftedOn", measure.liftedOn().toString()));
         }
         if (on.isBefore(measure.appliedOn())) {
             throw new InvalidRequestException("on", Messages.get("date.order", measure.appliedOn()), on.toString());
         }
-        List<Facility.Measure> measures = before.measures().stream().map(m -> m.id().equals(measureId)
-                ? new Facility.Measure(m.id(), m.kind(), m.appliedOn(), m.reason(), m.rectificationOrderId(),
-                m.appliedBy(), on, reason) : m).toList();
+        List<Facility.Measure> measures = before.measures().stream()
+                .map(m -> m.id().equals(measureId)
+                        ? new Facility.Measure(
+                                m.id(),
+                                m.kind(),
+                                m.appliedOn(),
+                                m.reason(),
+                                m.rectificationOrderId(),
+                                m.appliedBy(),
+                                on,
+                                reason)
+                        : m)
+                .toList();
         Instant at = clock.instant();
-        return save(before.withMeasures(measures), EventType.FACILITY_MEASURE_LIFTED, by, at,
+        return save(
+                before.withMeasures(measures),
+                EventType.FACILITY_MEASURE_LIFTED,
+                by,
+                at,
                 "解除" + measure.kind().label() + "：" + reason);
     }
 
@@ -174,7 +235,9 @@ public class FacilityWork {
 
     private Facility save(Facility after, EventType type, Caller by, Instant at, String source) {
         if (!store.update(after, List.of(changed(type, after, by, at, source)), outbox)) {
-            throw new ConflictException("version-conflict", "facility " + after.id() + " was changed meanwhile",
+            throw new ConflictException(
+                    "version-conflict",
+                    "facility " + after.id() + " was changed meanwhile",
                     Map.of("currentVersion", find(after.id()).version()));
         }
         relay.wake();
@@ -183,16 +246,30 @@ public class FacilityWork {
 
     private static void requireVersion(Facility before, long expected) {
         if (before.version() != expected) {
-            throw new ConflictException("version-conflict", "facility " + before.id() + " is at version "
-                    + before.version(), Map.of("currentVersion", before.version()));
+            throw new ConflictException(
+                    "version-conflict",
+                    "facility " + before.id() + " is at version " + before.version(),
+                    Map.of("currentVersion", before.version()));
         }
     }
 
     private Document changed(EventType type, Facility f, Caller by, Instant at, String source) {
-        FacilityChanged payload = new FacilityChanged(f.id(), f.region(), at, by.name(),
-                f.holdings().stream().map(h -> new FacilityChanged.Holding(h.speciesCode(), h.count())).toList(),
-                f.measuresInForce().stream().map(m -> m.kind().name()).distinct().toList(), source, f.version());
-        return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
-                SUPERVISING_AGENCY, f.region(), type, payload));
+        FacilityChanged payload = new FacilityChanged(
+                f.id(),
+                f.region(),
+                at,
+                by.name(),
+                f.holdings().stream()
+                        .map(h -> new FacilityChanged.Holding(h.speciesCode(), h.count()))
+                        .toList(),
+                f.measuresInForce().stream()
+                        .map(m -> m.kind().name())
+                        .distinct()
+                        .toList(),
+                source,
+                f.version());
+        return outbox.entry(
+                Topics.PLATFORM_INSPECTIONS,
+                Envelope.of(InspectionServiceApplication.EVENT_SOURCE, SUPERVISING_AGENCY, f.region(), type, payload));
     }
 }

@@ -39,42 +39,73 @@ public class DrawStore {
 
     /** Publishes once; false when it was published already. */
     public boolean publish(String id, Instant at, List<Document> events, Outbox outbox) {
-        return draws.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("published", false)),
-                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(at)),
-                        outbox.append(events))).getModifiedCount() == 1;
+        return draws.updateOne(
+                                Filters.and(Filters.eq("_id", id), Filters.eq("published", false)),
+                                Updates.combine(
+                                        Updates.set("published", true),
+                                        Updates.set("publishedAt", Date.from(at)),
+                                        outbox.append(events)))
+                        .getModifiedCount()
+                == 1;
     }
 
     public Optional<Draw> find(String id) {
-        return Optional.ofNullable(draws.find(Filters.eq("_id", id)).projection(new Document(Outbox.ENTRIES, 0))
-                .first()).map(DrawStore::fromDocument);
+        return Optional.ofNullable(draws.find(Filters.eq("_id", id))
+                        .projection(new Document(Outbox.ENTRIES, 0))
+                        .first())
+                .map(DrawStore::fromDocument);
     }
 
     static Document asDocument(Draw d) {
-        return new Document("_id", d.id()).append("region", d.region()).append("seed", d.seed())
-                .append("facilityCount", d.facilityCount()).append("inspectorsPerFacility", d.inspectorsPerFacility())
-                .append("plannedFor", d.plannedFor().toString()).append("candidates", d.candidates())
-                .append("roster", d.roster().stream().map(i -> new Document("name", i.name())
-                        .append("conflicts", List.copyOf(i.conflicts()))).toList())
+        return new Document("_id", d.id())
+                .append("region", d.region())
+                .append("seed", d.seed())
+                .append("facilityCount", d.facilityCount())
+                .append("inspectorsPerFacility", d.inspectorsPerFacility())
+                .append("plannedFor", d.plannedFor().toString())
+                .append("candidates", d.candidates())
+                .append(
+                        "roster",
+                        d.roster().stream()
+                                .map(i ->
+                                        new Document("name", i.name()).append("conflicts", List.copyOf(i.conflicts())))
+                                .toList())
                 // An ordered list, not a map: the order of the draw is part of its result.
-                .append("result", d.inspectorsByFacility().entrySet().stream().map(e -> new Document("facilityId",
-                        e.getKey()).append("inspectors", e.getValue())).toList())
-                .append("inspectionIds", d.inspectionIds()).append("drawnAt", Date.from(d.drawnAt()))
-                .append("drawnBy", d.drawnBy()).append("published", d.published())
+                .append(
+                        "result",
+                        d.inspectorsByFacility().entrySet().stream()
+                                .map(e -> new Document("facilityId", e.getKey()).append("inspectors", e.getValue()))
+                                .toList())
+                .append("inspectionIds", d.inspectionIds())
+                .append("drawnAt", Date.from(d.drawnAt()))
+                .append("drawnBy", d.drawnBy())
+                .append("published", d.published())
                 .append("publishedAt", d.publishedAt() == null ? null : Date.from(d.publishedAt()));
     }
 
     static Draw fromDocument(Document d) {
         Map<String, List<String>> result = new LinkedHashMap<>();
-        d.getList("result", Document.class, List.of()).forEach(r -> result.put(r.getString("facilityId"),
-                r.getList("inspectors", String.class, List.of())));
-        return new Draw(d.getString("_id"), d.getString("region"), ((Number) d.get("seed")).longValue(),
-                d.getInteger("facilityCount"), d.getInteger("inspectorsPerFacility"),
-                LocalDate.parse(d.getString("plannedFor")), d.getList("candidates", String.class, List.of()),
-                d.getList("roster", Document.class, List.of()).stream().map(i -> new RandomDraw.Inspector(
-                        i.getString("name"), new HashSet<>(i.getList("conflicts", String.class, List.of()))))
+        d.getList("result", Document.class, List.of())
+                .forEach(r -> result.put(r.getString("facilityId"), r.getList("inspectors", String.class, List.of())));
+        return new Draw(
+                d.getString("_id"),
+                d.getString("region"),
+                ((Number) d.get("seed")).longValue(),
+                d.getInteger("facilityCount"),
+                d.getInteger("inspectorsPerFacility"),
+                LocalDate.parse(d.getString("plannedFor")),
+                d.getList("candidates", String.class, List.of()),
+                d.getList("roster", Document.class, List.of()).stream()
+                        .map(i -> new RandomDraw.Inspector(
+                                i.getString("name"), new HashSet<>(i.getList("conflicts", String.class, List.of()))))
                         .toList(),
-                result, d.getList("inspectionIds", String.class, List.of()), d.getDate("drawnAt").toInstant(),
-                d.getString("drawnBy"), d.getBoolean("published", false),
-                d.getDate("publishedAt") == null ? null : d.getDate("publishedAt").toInstant());
+                result,
+                d.getList("inspectionIds", String.class, List.of()),
+                d.getDate("drawnAt").toInstant(),
+                d.getString("drawnBy"),
+                d.getBoolean("published", false),
+                d.getDate("publishedAt") == null
+                        ? null
+                        : d.getDate("publishedAt").toInstant());
     }
 }

@@ -61,20 +61,37 @@ class InspectionController {
     }
 
     @PostMapping("/draws")
-    @Operation(summary = "Draw facilities and inspectors (双随机)",
+    @Operation(
+            summary = "Draw facilities and inspectors (双随机)",
             description = "Facilities from the region's subtree, inspectors from the roster, none with a conflict in "
                     + "the facility it inspects. The seed (given, or chosen and recorded) with the list and roster "
                     + "reproduces the draw; one planned inspection per facility drawn.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已抽取 Drawn",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the draw",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "已抽取 Drawn",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the draw",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
     ResponseEntity<Draw> draw(Caller caller, @Valid @RequestBody NewDraw request) {
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, request.region(), WRITERS);
-        Draw draw = work.draw(request.region(), request.seed(), request.facilityCount(),
-                request.inspectorsPerFacility(), request.plannedFor(), request.roster().stream()
-                        .map(i -> new RandomDraw.Inspector(i.name(), i.conflicts() == null ? new HashSet<>()
-                                : new HashSet<>(i.conflicts()))).toList(), caller);
-        return ResponseEntity.created(URI.create("/api/inspections/draws/" + draw.id())).body(draw);
+        Draw draw = work.draw(
+                request.region(),
+                request.seed(),
+                request.facilityCount(),
+                request.inspectorsPerFacility(),
+                request.plannedFor(),
+                request.roster().stream()
+                        .map(i -> new RandomDraw.Inspector(
+                                i.name(), i.conflicts() == null ? new HashSet<>() : new HashSet<>(i.conflicts())))
+                        .toList(),
+                caller);
+        return ResponseEntity.created(URI.create("/api/inspections/draws/" + draw.id()))
+                .body(draw);
     }
 
     @GetMapping("/draws/{id}")
@@ -94,7 +111,8 @@ class InspectionController {
     @GetMapping("/draws/{id}/announcement")
     // Public through the gateway: no token or key is asked for.
     @io.swagger.v3.oas.annotations.security.SecurityRequirements
-    @Operation(summary = "A published draw as announced (一公开): no token needed",
+    @Operation(
+            summary = "A published draw as announced (一公开): no token needed",
             description = "Region, planned date, seed, how many facilities it was drawn from, the facilities drawn "
                     + "and the inspectors' names drawn for each. 404 until the draw is published.")
     InspectionWork.Announcement announcement(@PathVariable @Pattern(regexp = ID) String id) {
@@ -111,38 +129,64 @@ class InspectionController {
 
     @PostMapping
     @Operation(summary = "Plan an inspection by hand")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已计划 Planned",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the inspection",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "已计划 Planned",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the inspection",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
     ResponseEntity<Inspection> plan(Caller caller, @Valid @RequestBody NewInspection request) {
         Facility facility = facilities.find(request.facilityId());
         access.checkRead(caller, "facility", facility.id(), FacilityWork.SUPERVISING_AGENCY, facility.region());
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, facility.region(), WRITERS);
-        Inspection inspection = work.plan(facility.id(), request.plannedFor(), request.inspectors(),
-                request.operationId());
-        return ResponseEntity.created(URI.create("/api/inspections/" + inspection.id())).body(inspection);
+        Inspection inspection =
+                work.plan(facility.id(), request.plannedFor(), request.inspectors(), request.operationId());
+        return ResponseEntity.created(URI.create("/api/inspections/" + inspection.id()))
+                .body(inspection);
     }
 
     @PostMapping("/{id}/record")
-    @Operation(summary = "Record an inspection: checklist, counts on site, findings",
+    @Operation(
+            summary = "Record an inspection: checklist, counts on site, findings",
             description = "The checklist has every item of 吉林护〔2024〕12号 (RULES_AND_PLANS, SECURITY, "
                     + "LICENCE_AND_RECORDS, WITHIN_SCOPE, LEDGER_MATCHES); with counts, LEDGER_MATCHES is decided by "
                     + "comparing them with the ledger. A finding marked suspectedCrime is announced for public "
                     + "security, which receives it as a clue (listed under clues once case-service has it). "
                     + "operationId names the joint operation the inspection was part of (its results table counts "
                     + "it); an unknown one, or one not covering the facility's region, is refused naming the field.")
-    Inspection record(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                      @Valid @RequestBody RecordRequest request) {
+    Inspection record(
+            Caller caller, @PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody RecordRequest request) {
         Inspection inspection = get(caller, id);
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, inspection.region(), WRITERS);
-        return work.record(inspection, new InspectionWork.Record(request.inspectedAt(), request.checklist().stream()
-                .map(c -> new Inspection.Check(c.item(), c.passed(), c.note())).toList(),
-                request.counted() == null ? List.of() : request.counted().stream()
-                        .map(c -> new Facility.Holding(c.speciesCode(), c.count())).toList(),
-                request.findings() == null ? List.of() : request.findings().stream()
-                        .map(f -> new Recording.NewFinding(f.item(), f.description(), f.suspectedCrime(),
-                                f.speciesCodes() == null ? List.of() : f.speciesCodes())).toList(),
-                request.expectedVersion(), request.operationId()), caller);
+        return work.record(
+                inspection,
+                new InspectionWork.Record(
+                        request.inspectedAt(),
+                        request.checklist().stream()
+                                .map(c -> new Inspection.Check(c.item(), c.passed(), c.note()))
+                                .toList(),
+                        request.counted() == null
+                                ? List.of()
+                                : request.counted().stream()
+                                        .map(c -> new Facility.Holding(c.speciesCode(), c.count()))
+                                        .toList(),
+                        request.findings() == null
+                                ? List.of()
+                                : request.findings().stream()
+                                        .map(f -> new Recording.NewFinding(
+                                                f.item(),
+                                                f.description(),
+                                                f.suspectedCrime(),
+                                                f.speciesCodes() == null ? List.of() : f.speciesCodes()))
+                                        .toList(),
+                        request.expectedVersion(),
+                        request.operationId()),
+                caller);
     }
 
     @GetMapping("/{id}")
@@ -155,50 +199,65 @@ class InspectionController {
 
     @GetMapping
     @Operation(summary = "Inspections of a region's subtree, or a facility's inspection history")
-    List<Inspection> list(Caller caller,
-                          @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
-                          @RequestParam(required = false) @Pattern(regexp = ID) @Nullable String facilityId,
-                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-        String prefix = access.searchScope(caller, caller.isOversight() ? null : FacilityWork.SUPERVISING_AGENCY,
-                region).regionPrefix();
+    List<Inspection> list(
+            Caller caller,
+            @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+            @RequestParam(required = false) @Pattern(regexp = ID) @Nullable String facilityId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        String prefix = access.searchScope(
+                        caller, caller.isOversight() ? null : FacilityWork.SUPERVISING_AGENCY, region)
+                .regionPrefix();
         List<Inspection> found = store.search(prefix, facilityId, null, null, size);
-        access.auditSearchResults(caller, "inspection", found.stream()
-                .map(i -> new Access.Owned(i.id(), FacilityWork.SUPERVISING_AGENCY)).toList());
+        access.auditSearchResults(
+                caller,
+                "inspection",
+                found.stream()
+                        .map(i -> new Access.Owned(i.id(), FacilityWork.SUPERVISING_AGENCY))
+                        .toList());
         return found;
     }
 
-    record RosterEntry(@NotBlank @Size(max = 100) String name,
-                       @Nullable @Size(max = 500) List<@Pattern(regexp = ID) String> conflicts) {
-    }
+    record RosterEntry(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 500) List<@Pattern(regexp = ID) String> conflicts) {}
 
-    record NewDraw(@NotNull @Pattern(regexp = REGION, message = "{cn.wildlife.region.invalid}") String region,
-                   @Nullable Long seed, @Min(1) @Max(500) int facilityCount,
-                   @Min(1) @Max(10) int inspectorsPerFacility, @NotNull LocalDate plannedFor,
-                   @NotEmpty @Size(max = 500) List<@NotNull @Valid RosterEntry> roster) {
-    }
+    record NewDraw(
+            @NotNull @Pattern(regexp = REGION, message = "{cn.wildlife.region.invalid}")
+            String region,
+
+            @Nullable Long seed,
+            @Min(1) @Max(500) int facilityCount,
+            @Min(1) @Max(10) int inspectorsPerFacility,
+            @NotNull LocalDate plannedFor,
+            @NotEmpty @Size(max = 500) List<@NotNull @Valid RosterEntry> roster) {}
 
     /** An inspection planned by hand, part of a joint operation if {@code operationId} names one. */
-    record NewInspection(@NotNull @Pattern(regexp = ID) String facilityId, @NotNull LocalDate plannedFor,
-                         @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> inspectors,
-                         @Nullable @Pattern(regexp = ID) String operationId) {
-    }
+    record NewInspection(
+            @NotNull @Pattern(regexp = ID) String facilityId,
+            @NotNull LocalDate plannedFor,
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> inspectors,
+            @Nullable @Pattern(regexp = ID) String operationId) {}
 
-    record CheckRequest(@NotNull Inspection.Item item, boolean passed, @Nullable @Size(max = 2000) String note) {
-    }
+    record CheckRequest(
+            @NotNull Inspection.Item item,
+            boolean passed,
+            @Nullable @Size(max = 2000) String note) {}
 
-    record CountRequest(@NotBlank @Size(max = 60) String speciesCode, long count) {
-    }
+    record CountRequest(@NotBlank @Size(max = 60) String speciesCode, long count) {}
 
-    record FindingRequest(@NotNull Inspection.Item item, @NotBlank @Size(max = 2000) String description,
-                          boolean suspectedCrime, @Nullable @Size(max = 50) List<@NotBlank String> speciesCodes) {
-    }
+    record FindingRequest(
+            @NotNull Inspection.Item item,
+            @NotBlank @Size(max = 2000) String description,
+            boolean suspectedCrime,
+            @Nullable @Size(max = 50) List<@NotBlank String> speciesCodes) {}
 
-    record RecordRequest(@NotNull Instant inspectedAt, @NotNull @Size(max = 5) List<@NotNull @Valid CheckRequest> checklist,
-                         @Nullable @Size(max = 100) List<@NotNull @Valid CountRequest> counted,
-                         @Nullable @Size(max = 50) List<@NotNull @Valid FindingRequest> findings,
-                         long expectedVersion,
-                         @Nullable @Pattern(regexp = ID) String operationId) {
-    }
+    record RecordRequest(
+            @NotNull Instant inspectedAt,
+            @NotNull @Size(max = 5) List<@NotNull @Valid CheckRequest> checklist,
+            @Nullable @Size(max = 100) List<@NotNull @Valid CountRequest> counted,
+            @Nullable @Size(max = 50) List<@NotNull @Valid FindingRequest> findings,
+            long expectedVersion,
+            @Nullable @Pattern(regexp = ID) String operationId) {}
 
     @Configuration(proxyBeanMethods = false)
     static class InspectionConfiguration {

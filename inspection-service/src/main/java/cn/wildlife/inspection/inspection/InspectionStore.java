@@ -51,18 +51,25 @@ public class InspectionStore {
             }
         });
         changes.add(outbox.append(events));
-        return inspections.updateOne(Filters.and(Filters.eq("_id", after.id()),
-                Filters.eq("version", after.version() - 1)), Updates.combine(changes)).getModifiedCount() == 1;
+        return inspections
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                                Updates.combine(changes))
+                        .getModifiedCount()
+                == 1;
     }
 
     public Optional<Inspection> find(String id) {
-        return Optional.ofNullable(inspections.find(Filters.eq("_id", id)).projection(new Document(Outbox.ENTRIES, 0))
-                .first()).map(InspectionStore::fromDocument);
+        return Optional.ofNullable(inspections
+                        .find(Filters.eq("_id", id))
+                        .projection(new Document(Outbox.ENTRIES, 0))
+                        .first())
+                .map(InspectionStore::fromDocument);
     }
 
     /** Inspections of a region's subtree, optionally of one facility or recorded within [from, to). */
-    public List<Inspection> search(String regionPrefix, @Nullable String facilityId, @Nullable Instant from,
-                                   @Nullable Instant to, int limit) {
+    public List<Inspection> search(
+            String regionPrefix, @Nullable String facilityId, @Nullable Instant from, @Nullable Instant to, int limit) {
         List<Bson> filters = new ArrayList<>(List.of(Regions.within("region", regionPrefix)));
         if (facilityId != null) {
             filters.add(Filters.eq("facilityId", facilityId));
@@ -73,9 +80,13 @@ public class InspectionStore {
         if (to != null) {
             filters.add(Filters.lt("inspectedAt", Date.from(to)));
         }
-        return inspections.find(Filters.and(filters)).projection(new Document(Outbox.ENTRIES, 0))
-                .sort(Sorts.orderBy(Sorts.descending("plannedFor"), Sorts.ascending("_id"))).limit(limit)
-                .map(InspectionStore::fromDocument).into(new ArrayList<>());
+        return inspections
+                .find(Filters.and(filters))
+                .projection(new Document(Outbox.ENTRIES, 0))
+                .sort(Sorts.orderBy(Sorts.descending("plannedFor"), Sorts.ascending("_id")))
+                .limit(limit)
+                .map(InspectionStore::fromDocument)
+                .into(new ArrayList<>());
     }
 
     /**
@@ -83,47 +94,95 @@ public class InspectionStore {
      * (addClue) and must survive the inspection's own updates, which set every field written here.
      */
     static Document asDocument(Inspection i) {
-        return new Document("_id", i.id()).append("facilityId", i.facilityId())
-                .append("facilityName", i.facilityName()).append("region", i.region())
-                .append("status", i.status().name()).append("drawId", i.drawId())
-                .append("plannedFor", i.plannedFor().toString()).append("inspectors", i.inspectors())
+        return new Document("_id", i.id())
+                .append("facilityId", i.facilityId())
+                .append("facilityName", i.facilityName())
+                .append("region", i.region())
+                .append("status", i.status().name())
+                .append("drawId", i.drawId())
+                .append("plannedFor", i.plannedFor().toString())
+                .append("inspectors", i.inspectors())
                 .append("inspectedAt", i.inspectedAt() == null ? null : Date.from(i.inspectedAt()))
-                .append("checklist", i.checklist().stream().map(c -> new Document("item", c.item().name())
-                        .append("passed", c.passed()).append("note", c.note())).toList())
-                .append("discrepancies", i.discrepancies().stream().map(d -> new Document("speciesCode",
-                        d.speciesCode()).append("ledger", d.ledger()).append("counted", d.counted())).toList())
-                .append("findings", i.findings().stream().map(f -> new Document("id", f.id())
-                        .append("item", f.item().name()).append("description", f.description())
-                        .append("suspectedCrime", f.suspectedCrime()).append("speciesCodes", f.speciesCodes()))
-                        .toList())
-                .append("recordedBy", i.recordedBy()).append("operationId", i.operationId())
+                .append(
+                        "checklist",
+                        i.checklist().stream()
+                                .map(c -> new Document("item", c.item().name())
+                                        .append("passed", c.passed())
+                                        .append("note", c.note()))
+                                .toList())
+                .append(
+                        "discrepancies",
+                        i.discrepancies().stream()
+                                .map(d -> new Document("speciesCode", d.speciesCode())
+                                        .append("ledger", d.ledger())
+                                        .append("counted", d.counted()))
+                                .toList())
+                .append(
+                        "findings",
+                        i.findings().stream()
+                                .map(f -> new Document("id", f.id())
+                                        .append("item", f.item().name())
+                                        .append("description", f.description())
+                                        .append("suspectedCrime", f.suspectedCrime())
+                                        .append("speciesCodes", f.speciesCodes()))
+                                .toList())
+                .append("recordedBy", i.recordedBy())
+                .append("operationId", i.operationId())
                 .append("version", i.version());
     }
 
     /** Notes that a finding became a clue; the same clue noted again changes nothing. */
     public void addClue(String inspectionId, Inspection.HandedOver clue) {
-        inspections.updateOne(Filters.eq("_id", inspectionId), Updates.addToSet("clues", new Document("findingId",
-                clue.findingId()).append("clueId", clue.clueId()).append("agency", clue.agency().name())));
+        inspections.updateOne(
+                Filters.eq("_id", inspectionId),
+                Updates.addToSet(
+                        "clues",
+                        new Document("findingId", clue.findingId())
+                                .append("clueId", clue.clueId())
+                                .append("agency", clue.agency().name())));
     }
 
     static Inspection fromDocument(Document d) {
-        return new Inspection(d.getString("_id"), d.getString("facilityId"), d.getString("facilityName"),
-                d.getString("region"), Inspection.Status.valueOf(d.getString("status")), d.getString("drawId"),
-                LocalDate.parse(d.getString("plannedFor")), d.getList("inspectors", String.class, List.of()),
-                d.getDate("inspectedAt") == null ? null : d.getDate("inspectedAt").toInstant(),
-                d.getList("checklist", Document.class, List.of()).stream().map(c -> new Inspection.Check(
-                        Inspection.Item.valueOf(c.getString("item")), c.getBoolean("passed"), c.getString("note")))
+        return new Inspection(
+                d.getString("_id"),
+                d.getString("facilityId"),
+                d.getString("facilityName"),
+                d.getString("region"),
+                Inspection.Status.valueOf(d.getString("status")),
+                d.getString("drawId"),
+                LocalDate.parse(d.getString("plannedFor")),
+                d.getList("inspectors", String.class, List.of()),
+                d.getDate("inspectedAt") == null
+                        ? null
+                        : d.getDate("inspectedAt").toInstant(),
+                d.getList("checklist", Document.class, List.of()).stream()
+                        .map(c -> new Inspection.Check(
+                                Inspection.Item.valueOf(c.getString("item")),
+                                c.getBoolean("passed"),
+                                c.getString("note")))
                         .toList(),
-                d.getList("discrepancies", Document.class, List.of()).stream().map(x -> new Inspection.Discrepancy(
-                        x.getString("speciesCode"), ((Number) x.get("ledger")).longValue(),
-                        ((Number) x.get("counted")).longValue())).toList(),
-                d.getList("findings", Document.class, List.of()).stream().map(f -> new Inspection.Finding(
-                        f.getString("id"), Inspection.Item.valueOf(f.getString("item")), f.getString("description"),
-                        f.getBoolean("suspectedCrime"), f.getList("speciesCodes", String.class, List.of()))).toList(),
-                d.getString("recordedBy"), d.getString("operationId"),
-                d.getList("clues", Document.class, List.of()).stream().map(c -> new Inspection.HandedOver(
-                        c.getString("findingId"), c.getString("clueId"),
-                        cn.wildlife.events.Agency.valueOf(c.getString("agency")))).toList(),
+                d.getList("discrepancies", Document.class, List.of()).stream()
+                        .map(x -> new Inspection.Discrepancy(
+                                x.getString("speciesCode"),
+                                ((Number) x.get("ledger")).longValue(),
+                                ((Number) x.get("counted")).longValue()))
+                        .toList(),
+                d.getList("findings", Document.class, List.of()).stream()
+                        .map(f -> new Inspection.Finding(
+                                f.getString("id"),
+                                Inspection.Item.valueOf(f.getString("item")),
+                                f.getString("description"),
+                                f.getBoolean("suspectedCrime"),
+                                f.getList("speciesCodes", String.class, List.of())))
+                        .toList(),
+                d.getString("recordedBy"),
+                d.getString("operationId"),
+                d.getList("clues", Document.class, List.of()).stream()
+                        .map(c -> new Inspection.HandedOver(
+                                c.getString("findingId"),
+                                c.getString("clueId"),
+                                cn.wildlife.events.Agency.valueOf(c.getString("agency"))))
+                        .toList(),
                 ((Number) d.get("version")).longValue());
     }
 }

@@ -51,10 +51,16 @@ public class InspectionWork {
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
-    public InspectionWork(InspectionStore inspections, DrawStore draws, FacilityWork facilities,
-                          cn.wildlife.inspection.facility.FacilityStore facilityStore, SpeciesCodes species,
-                          Outbox outbox, OutboxRelay relay, Clock clock,
-                          cn.wildlife.inspection.operation.OperationStore operations) {
+    public InspectionWork(
+            InspectionStore inspections,
+            DrawStore draws,
+            FacilityWork facilities,
+            cn.wildlife.inspection.facility.FacilityStore facilityStore,
+            SpeciesCodes species,
+            Outbox outbox,
+            OutboxRelay relay,
+            Clock clock,
+            cn.wildlife.inspection.operation.OperationStore operations) {
         this.inspections = inspections;
         this.operations = operations;
         this.draws = draws;
@@ -70,86 +76,153 @@ public class InspectionWork {
      * Draws facilities of the region's subtree and inspectors for each, records the draw with its inputs, and plans
      * one inspection per facility drawn. Without a seed, one is chosen at random and recorded.
      */
-    public Draw draw(String region, @Nullable Long seed, int facilityCount, int inspectorsPerFacility,
-                     LocalDate plannedFor, List<RandomDraw.Inspector> roster, Caller by) {
+    public Draw draw(
+            String region,
+            @Nullable Long seed,
+            int facilityCount,
+            int inspectorsPerFacility,
+            LocalDate plannedFor,
+            List<RandomDraw.Inspector> roster,
+            Caller by) {
         long chosen = seed != null ? seed : seeds.nextLong();
         List<String> candidates = facilityStore.idsIn(new RegionCode(region).subtreePrefix());
-        RandomDraw.Input input = new RandomDraw.Input(chosen, candidates, facilityCount, roster,
-                inspectorsPerFacility);
+        RandomDraw.Input input = new RandomDraw.Input(chosen, candidates, facilityCount, roster, inspectorsPerFacility);
         RandomDraw.Result result;
         try {
             result = RandomDraw.draw(input);
         } catch (RandomDraw.Impossible e) {
             throw e.facilityId() == null
-                    ? new InvalidRequestException("facilityCount", Messages.get("facilities.too-few", e.available(),
-                    facilityCount), facilityCount)
-                    : new InvalidRequestException("roster", Messages.get("inspectors.too-few", e.available(),
-                    e.facilityId(), inspectorsPerFacility), roster.size());
+                    ? new InvalidRequestException(
+                            "facilityCount",
+                            Messages.get("facilities.too-few", e.available(), facilityCount),
+                            facilityCount)
+                    : new InvalidRequestException(
+                            "roster",
+                            Messages.get("inspectors.too-few", e.available(), e.facilityId(), inspectorsPerFacility),
+                            roster.size());
         }
-        String drawId = "DRAW-" + region + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String drawId = "DRAW-" + region + "-"
+                + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         Instant at = clock.instant();
         List<String> inspectionIds = new ArrayList<>();
         List<Inspection> planned = new ArrayList<>();
         int n = 0;
-        for (Map.Entry<String, List<String>> drawn : result.inspectorsByFacility().entrySet()) {
+        for (Map.Entry<String, List<String>> drawn :
+                result.inspectorsByFacility().entrySet()) {
             Facility facility = facilities.find(drawn.getKey());
-            Inspection inspection = new Inspection(drawId + "-" + (++n), facility.id(), facility.name(),
-                    facility.region(), Inspection.Status.PLANNED, drawId, plannedFor, drawn.getValue(), null,
-                    List.of(), List.of(), List.of(), null, null, List.of(), 1);
+            Inspection inspection = new Inspection(
+                    drawId + "-" + (++n),
+                    facility.id(),
+                    facility.name(),
+                    facility.region(),
+                    Inspection.Status.PLANNED,
+                    drawId,
+                    plannedFor,
+                    drawn.getValue(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    1);
             planned.add(inspection);
             inspectionIds.add(inspection.id());
         }
-        Draw draw = new Draw(drawId, region, chosen, facilityCount, inspectorsPerFacility, plannedFor,
-                input.facilityIds(), input.roster(), result.inspectorsByFacility(), inspectionIds, at, by.name(),
-                false, null);
+        Draw draw = new Draw(
+                drawId,
+                region,
+                chosen,
+                facilityCount,
+                inspectorsPerFacility,
+                plannedFor,
+                input.facilityIds(),
+                input.roster(),
+                result.inspectorsByFacility(),
+                inspectionIds,
+                at,
+                by.name(),
+                false,
+                null);
         draws.insert(draw, List.of(drawEvent(EventType.INSPECTION_DRAW_MADE, draw)), outbox);
         // The draw is written first: planned inspections without their draw would be unexplained; a draw whose
         // inspections are missing after a crash is visible and its ids are fixed, so re-planning cannot duplicate.
         for (Inspection inspection : planned) {
-            inspections.insert(inspection, List.of(inspectionEvent(EventType.INSPECTION_PLANNED, inspection)),
-                    outbox);
+            inspections.insert(inspection, List.of(inspectionEvent(EventType.INSPECTION_PLANNED, inspection)), outbox);
         }
         relay.wake();
         return draw;
     }
 
     /** Whether drawing again from the recorded seed, list and roster gives the recorded result. */
-    public record Verification(String drawId, long seed, boolean reproduced, Map<String, List<String>> redrawn) {
-    }
+    public record Verification(String drawId, long seed, boolean reproduced, Map<String, List<String>> redrawn) {}
 
     public Verification verify(Draw draw) {
         Map<String, List<String>> again = RandomDraw.draw(draw.input()).inspectorsByFacility();
-        return new Verification(draw.id(), draw.seed(), again.equals(draw.inspectorsByFacility())
-                && List.copyOf(again.keySet()).equals(List.copyOf(draw.inspectorsByFacility().keySet())), again);
+        return new Verification(
+                draw.id(),
+                draw.seed(),
+                again.equals(draw.inspectorsByFacility())
+                        && List.copyOf(again.keySet())
+                                .equals(List.copyOf(draw.inspectorsByFacility().keySet())),
+                again);
     }
 
     /** 一公开: the draw's result is announced; publishing twice is refused. */
     public Draw publish(Draw draw) {
         Instant at = clock.instant();
-        Draw published = new Draw(draw.id(), draw.region(), draw.seed(), draw.facilityCount(),
-                draw.inspectorsPerFacility(), draw.plannedFor(), draw.candidates(), draw.roster(),
-                draw.inspectorsByFacility(), draw.inspectionIds(), draw.drawnAt(), draw.drawnBy(), true, at);
-        if (!draws.publish(draw.id(), at, List.of(drawEvent(EventType.INSPECTION_DRAW_PUBLISHED, published)),
-                outbox)) {
-            throw new ConflictException("draw-published", "draw " + draw.id() + " is already published",
+        Draw published = new Draw(
+                draw.id(),
+                draw.region(),
+                draw.seed(),
+                draw.facilityCount(),
+                draw.inspectorsPerFacility(),
+                draw.plannedFor(),
+                draw.candidates(),
+                draw.roster(),
+                draw.inspectorsByFacility(),
+                draw.inspectionIds(),
+                draw.drawnAt(),
+                draw.drawnBy(),
+                true,
+                at);
+        if (!draws.publish(draw.id(), at, List.of(drawEvent(EventType.INSPECTION_DRAW_PUBLISHED, published)), outbox)) {
+            throw new ConflictException(
+                    "draw-published",
+                    "draw " + draw.id() + " is already published",
                     Map.of("publishedAt", String.valueOf(draw.publishedAt())));
         }
         relay.wake();
         return published;
     }
 
-    public Inspection plan(String facilityId, LocalDate plannedFor, List<String> inspectors,
-                           @Nullable String operationId) {
+    public Inspection plan(
+            String facilityId, LocalDate plannedFor, List<String> inspectors, @Nullable String operationId) {
         Facility facility = facilities.find(facilityId);
         List<FieldError> errors = new ArrayList<>();
         checkOperation(operationId, facility.region(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Inspection inspection = new Inspection("INS-" + facility.region() + "-" + UUID.randomUUID().toString()
-                .substring(0, 8).toUpperCase(Locale.ROOT), facility.id(), facility.name(), facility.region(),
-                Inspection.Status.PLANNED, null, plannedFor, inspectors, null, List.of(), List.of(), List.of(), null,
-                operationId, List.of(), 1);
+        Inspection inspection = new Inspection(
+                "INS-" + facility.region() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT),
+                facility.id(),
+                facility.name(),
+                facility.region(),
+                Inspection.Status.PLANNED,
+                null,
+                plannedFor,
+                inspectors,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                operationId,
+                List.of(),
+                1);
         inspections.insert(inspection, List.of(inspectionEvent(EventType.INSPECTION_PLANNED, inspection)), outbox);
         relay.wake();
         return inspection;
@@ -159,9 +232,13 @@ public class InspectionWork {
      * What an inspection found, as the inspectors enter it; {@code operationId}, when given, names the joint operation
      * the inspection was part of (else the one it was planned under, if any).
      */
-    public record Record(Instant inspectedAt, List<Inspection.Check> checklist, List<Facility.Holding> counted,
-                         List<Recording.NewFinding> findings, long expectedVersion, @Nullable String operationId) {
-    }
+    public record Record(
+            Instant inspectedAt,
+            List<Inspection.Check> checklist,
+            List<Facility.Holding> counted,
+            List<Recording.NewFinding> findings,
+            long expectedVersion,
+            @Nullable String operationId) {}
 
     /**
      * An inspection can only be counted in an operation that exists and whose region covers the facility: a typo or
@@ -175,8 +252,10 @@ public class InspectionWork {
         if (operation.isEmpty()) {
             errors.add(new FieldError("operationId", Messages.get("operation.unknown"), operationId));
         } else if (!new RegionCode(operation.get().region()).contains(region)) {
-            errors.add(new FieldError("operationId", Messages.get("operation.region", operation.get().region(),
-                    region), operationId));
+            errors.add(new FieldError(
+                    "operationId",
+                    Messages.get("operation.region", operation.get().region(), region),
+                    operationId));
         }
     }
 
@@ -189,10 +268,14 @@ public class InspectionWork {
             before.checkRecordable(r.expectedVersion());
         } catch (Inspection.NotRecordable e) {
             throw switch (e.reason()) {
-                case ALREADY_RECORDED -> new ConflictException("inspection-recorded", e.getMessage(),
-                        Map.of("status", before.status().name()));
-                case VERSION_CONFLICT -> new ConflictException("version-conflict", e.getMessage(),
-                        Map.of("currentVersion", before.version()));
+                case ALREADY_RECORDED ->
+                    new ConflictException(
+                            "inspection-recorded",
+                            e.getMessage(),
+                            Map.of("status", before.status().name()));
+                case VERSION_CONFLICT ->
+                    new ConflictException(
+                            "version-conflict", e.getMessage(), Map.of("currentVersion", before.version()));
             };
         }
         Facility facility = facilities.find(before.facilityId());
@@ -206,13 +289,27 @@ public class InspectionWork {
         Inspection after = before.recorded(entry, counts(facility.holdings()), r.operationId(), by.name());
         List<Document> events = new ArrayList<>(List.of(inspectionEvent(EventType.INSPECTION_RECORDED, after)));
         for (Inspection.Finding f : after.suspectedCrimes()) {
-            events.add(outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(
-                    InspectionServiceApplication.EVENT_SOURCE, FacilityWork.SUPERVISING_AGENCY, after.region(),
-                    new CrimeSuspected(f.id(), after.id(), after.facilityId(), after.region(), f.speciesCodes(),
-                            f.description(), after.inspectedAt(), Inspection.CRIMES_GO_TO, after.operationId()))));
+            events.add(outbox.entry(
+                    Topics.PLATFORM_INSPECTIONS,
+                    Envelope.of(
+                            InspectionServiceApplication.EVENT_SOURCE,
+                            FacilityWork.SUPERVISING_AGENCY,
+                            after.region(),
+                            new CrimeSuspected(
+                                    f.id(),
+                                    after.id(),
+                                    after.facilityId(),
+                                    after.region(),
+                                    f.speciesCodes(),
+                                    f.description(),
+                                    after.inspectedAt(),
+                                    Inspection.CRIMES_GO_TO,
+                                    after.operationId()))));
         }
         if (!inspections.update(after, events, outbox)) {
-            throw new ConflictException("version-conflict", "inspection " + before.id() + " was changed meanwhile",
+            throw new ConflictException(
+                    "version-conflict",
+                    "inspection " + before.id() + " was changed meanwhile",
                     Map.of("currentVersion", find(before.id()).version()));
         }
         relay.wake();
@@ -220,13 +317,19 @@ public class InspectionWork {
     }
 
     private static List<Recording.Count> counts(List<Facility.Holding> holdings) {
-        return holdings.stream().map(h -> new Recording.Count(h.speciesCode(), h.count())).toList();
+        return holdings.stream()
+                .map(h -> new Recording.Count(h.speciesCode(), h.count()))
+                .toList();
     }
 
     private static FieldError fieldError(Recording.Problem problem) {
         if (problem instanceof Recording.ChecklistIncomplete c) {
-            return new FieldError(c.field(), Messages.get("checklist.missing", c.needed().stream().map(Enum::name)
-                    .collect(Collectors.joining(", "))), c.given().stream().map(Enum::name).toList());
+            return new FieldError(
+                    c.field(),
+                    Messages.get(
+                            "checklist.missing",
+                            c.needed().stream().map(Enum::name).collect(Collectors.joining(", "))),
+                    c.given().stream().map(Enum::name).toList());
         }
         if (problem instanceof Recording.UnknownSpecies u) {
             return new FieldError(u.field(), Messages.get("species.unknown"), u.speciesCode());
@@ -239,21 +342,34 @@ public class InspectionWork {
      * What a published draw announces (一公开): where and when, the seed, the facilities drawn and the inspectors'
      * names as drawn. Not the roster, its conflicts, or who drew it. Before publication there is nothing to read.
      */
-    public record Announcement(String drawId, String region, LocalDate plannedFor, long seed, int drawnFrom,
-                               Instant publishedAt, List<Drawn> facilities) {
+    public record Announcement(
+            String drawId,
+            String region,
+            LocalDate plannedFor,
+            long seed,
+            int drawnFrom,
+            Instant publishedAt,
+            List<Drawn> facilities) {
 
         /** One facility drawn, with the inspectors drawn for it. */
-        public record Drawn(String facilityId, String facilityName, List<String> inspectors) {
-        }
+        public record Drawn(String facilityId, String facilityName, List<String> inspectors) {}
     }
 
     public Announcement announcement(String drawId) {
-        Draw draw = draws.find(drawId).filter(Draw::published)
+        Draw draw = draws.find(drawId)
+                .filter(Draw::published)
                 .orElseThrow(() -> new RecordNotFoundException("draw", drawId));
-        return new Announcement(draw.id(), draw.region(), draw.plannedFor(), draw.seed(), draw.candidates().size(),
-                draw.publishedAt(), draw.inspectorsByFacility().entrySet().stream()
-                .map(e -> new Announcement.Drawn(e.getKey(), facilities.find(e.getKey()).name(), e.getValue()))
-                .toList());
+        return new Announcement(
+                draw.id(),
+                draw.region(),
+                draw.plannedFor(),
+                draw.seed(),
+                draw.candidates().size(),
+                draw.publishedAt(),
+                draw.inspectorsByFacility().entrySet().stream()
+                        .map(e -> new Announcement.Drawn(
+                                e.getKey(), facilities.find(e.getKey()).name(), e.getValue()))
+                        .toList());
     }
 
     /** case-service recorded a finding of this inspection as a clue of the agency it went to. */
@@ -270,18 +386,47 @@ public class InspectionWork {
     }
 
     private Document drawEvent(EventType type, Draw d) {
-        return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
-                FacilityWork.SUPERVISING_AGENCY, d.region(), type, new DrawMade(d.id(), d.region(), d.seed(),
-                        d.drawnAt(), List.copyOf(d.inspectorsByFacility().keySet()),
-                        d.inspectorsByFacility().values().stream().flatMap(List::stream).distinct().sorted().toList(),
-                        d.published())));
+        return outbox.entry(
+                Topics.PLATFORM_INSPECTIONS,
+                Envelope.of(
+                        InspectionServiceApplication.EVENT_SOURCE,
+                        FacilityWork.SUPERVISING_AGENCY,
+                        d.region(),
+                        type,
+                        new DrawMade(
+                                d.id(),
+                                d.region(),
+                                d.seed(),
+                                d.drawnAt(),
+                                List.copyOf(d.inspectorsByFacility().keySet()),
+                                d.inspectorsByFacility().values().stream()
+                                        .flatMap(List::stream)
+                                        .distinct()
+                                        .sorted()
+                                        .toList(),
+                                d.published())));
     }
 
     private Document inspectionEvent(EventType type, Inspection i) {
-        return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
-                FacilityWork.SUPERVISING_AGENCY, i.region(), type, new InspectionChanged(i.id(), i.facilityId(),
-                        i.region(), i.status().name(), i.drawId(), i.plannedFor(), i.inspectedAt(), i.inspectors(),
-                        i.failedItems().stream().map(Enum::name).toList(), i.findings().size(), i.version(),
-                        i.operationId())));
+        return outbox.entry(
+                Topics.PLATFORM_INSPECTIONS,
+                Envelope.of(
+                        InspectionServiceApplication.EVENT_SOURCE,
+                        FacilityWork.SUPERVISING_AGENCY,
+                        i.region(),
+                        type,
+                        new InspectionChanged(
+                                i.id(),
+                                i.facilityId(),
+                                i.region(),
+                                i.status().name(),
+                                i.drawId(),
+                                i.plannedFor(),
+                                i.inspectedAt(),
+                                i.inspectors(),
+                                i.failedItems().stream().map(Enum::name).toList(),
+                                i.findings().size(),
+                                i.version(),
+                                i.operationId())));
     }
 }

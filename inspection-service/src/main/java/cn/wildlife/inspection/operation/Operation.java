@@ -36,14 +36,11 @@ public record Operation(
         long version) {
 
     /** A participating agency and what the plan makes it responsible for. */
-    public record Participant(Agency agency, String office, String duties) {
-    }
+    public record Participant(Agency agency, String office, String duties) {}
 
     /** A dated phase with its main tasks. */
-    public record Phase(String name, LocalDate from, LocalDate to, String tasks) {
-    }
+    public record Phase(String name, LocalDate from, LocalDate to, String tasks) {}
 
     /** A duty that recurs, e.g. forestry patrols each listed illegal-trade hotspot at least once every 7 days. */
-    public record Duty(Agency agency, String description, int everyDays, List<String> hotspots) {
-    }
+    public record Duty(Agency agency, String description, int everyDays, List<String> hotspots) {}
 }

@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OperationAccess {
 
-    private OperationAccess() {
-    }
+    private OperationAccess() {}
 
     public static boolean mayRead(Caller caller, Operation o) {
-        boolean overlaps = caller.covers(o.region()) || new RegionCode(o.region()).contains(caller.region().code());
-        boolean party = caller.agency() == o.leadAgency() || caller.isOversight()
+        boolean overlaps = caller.covers(o.region())
+                || new RegionCode(o.region()).contains(caller.region().code());
+        boolean party = caller.agency() == o.leadAgency()
+                || caller.isOversight()
                 || o.participants().stream().anyMatch(p -> p.agency() == caller.agency());
         return overlaps && party;
     }
@@ -26,15 +27,21 @@ public final class OperationAccess {
      * the caller's subtree (a county asking for its sibling) or outside the operation is refused.
      */
     public static String scope(Caller caller, Operation operation, @Nullable String requested) {
-        String region = requested != null ? requested : new RegionCode(operation.region())
-                .contains(caller.region().code()) ? caller.region().code() : operation.region();
+        String region = requested != null
+                ? requested
+                : new RegionCode(operation.region()).contains(caller.region().code())
+                        ? caller.region().code()
+                        : operation.region();
         if (!caller.covers(region)) {
-            throw new AccessDeniedProblem("region-outside-jurisdiction", "region " + region
-                    + " is outside your region " + caller.region().code());
+            throw new AccessDeniedProblem(
+                    "region-outside-jurisdiction",
+                    "region " + region + " is outside your region "
+                            + caller.region().code());
         }
         if (!new RegionCode(operation.region()).contains(region)) {
-            throw new AccessDeniedProblem("region-outside-operation", "region " + region
-                    + " is outside the operation's region " + operation.region());
+            throw new AccessDeniedProblem(
+                    "region-outside-operation",
+                    "region " + region + " is outside the operation's region " + operation.region());
         }
         return region;
     }

@@ -1,8 +1,8 @@
 package cn.wildlife.inspection.operation;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.inspection.RecordDocuments;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -53,8 +53,12 @@ public class OperationStore {
     }
 
     public List<Operation> list(String regionPrefix) {
-        return operations.find(Regions.within("region", regionPrefix)).sort(Sorts.descending("startsOn"))
-                .limit(200).map(d -> documents.fromDocument(d, Operation.class)).into(new ArrayList<>());
+        return operations
+                .find(Regions.within("region", regionPrefix))
+                .sort(Sorts.descending("startsOn"))
+                .limit(200)
+                .map(d -> documents.fromDocument(d, Operation.class))
+                .into(new ArrayList<>());
     }
 
     public void insert(Sortie sortie, List<Document> events, Outbox outbox) {
@@ -65,11 +69,14 @@ public class OperationStore {
 
     /** Sorties of an operation in a region subtree, on days from {@code from} to {@code to} inclusive. */
     public List<Sortie> sorties(String operationId, String regionPrefix, LocalDate from, LocalDate to) {
-        return sorties.find(Filters.and(Filters.eq("operationId", operationId),
-                        Regions.within("region", regionPrefix), Filters.gte("on", from.toString()),
+        return sorties.find(Filters.and(
+                        Filters.eq("operationId", operationId),
+                        Regions.within("region", regionPrefix),
+                        Filters.gte("on", from.toString()),
                         Filters.lte("on", to.toString())))
                 .sort(Sorts.orderBy(Sorts.ascending("on"), Sorts.ascending("_id")))
-                .map(d -> documents.fromDocument(d, Sortie.class)).into(new ArrayList<>());
+                .map(d -> documents.fromDocument(d, Sortie.class))
+                .into(new ArrayList<>());
     }
 
     /** False when the region already submitted that period's report. */
@@ -80,7 +87,9 @@ public class OperationStore {
     }
 
     public List<ReportSubmission> reports(String operationId) {
-        return reports.find(Filters.eq("operationId", operationId)).sort(Sorts.ascending("_id"))
-                .map(d -> documents.fromDocument(d, ReportSubmission.class)).into(new ArrayList<>());
+        return reports.find(Filters.eq("operationId", operationId))
+                .sort(Sorts.ascending("_id"))
+                .map(d -> documents.fromDocument(d, ReportSubmission.class))
+                .into(new ArrayList<>());
     }
 }

@@ -49,33 +49,42 @@ public class OperationWork {
     public List<FieldError> check(Operation o) {
         List<FieldError> errors = new ArrayList<>();
         if (o.endsOn().isBefore(o.startsOn())) {
-            errors.add(new FieldError("endsOn", Messages.get("date.order", o.startsOn()), o.endsOn().toString()));
+            errors.add(new FieldError(
+                    "endsOn",
+                    Messages.get("date.order", o.startsOn()),
+                    o.endsOn().toString()));
         }
         for (int i = 0; i < o.phases().size(); i++) {
             Operation.Phase p = o.phases().get(i);
             if (p.to().isBefore(p.from())) {
-                errors.add(new FieldError("phases[" + i + "].to", Messages.get("date.order", p.from()),
-                        p.to().toString()));
+                errors.add(new FieldError(
+                        "phases[" + i + "].to", Messages.get("date.order", p.from()), p.to().toString()));
             }
             if (p.from().isBefore(o.startsOn()) || p.to().isAfter(o.endsOn())) {
-                errors.add(new FieldError("phases[" + i + "]", Messages.get("phase.outside", o.startsOn(),
-                        o.endsOn()), p.from() + "/" + p.to()));
+                errors.add(new FieldError(
+                        "phases[" + i + "]",
+                        Messages.get("phase.outside", o.startsOn(), o.endsOn()),
+                        p.from() + "/" + p.to()));
             }
             if (i > 0 && !p.from().isAfter(o.phases().get(i - 1).to())) {
-                errors.add(new FieldError("phases[" + i + "].from", Messages.get("phase.order",
-                        o.phases().get(i - 1).to()), p.from().toString()));
+                errors.add(new FieldError(
+                        "phases[" + i + "].from",
+                        Messages.get("phase.order", o.phases().get(i - 1).to()),
+                        p.from().toString()));
             }
         }
         RegionCode region = new RegionCode(o.region());
         for (int i = 0; i < o.reportingRegions().size(); i++) {
             String r = o.reportingRegions().get(i);
             if (!RegionCode.isValid(r) || !region.contains(r)) {
-                errors.add(new FieldError("reportingRegions[" + i + "]", Messages.get("region.outside", o.region()),
-                        r));
+                errors.add(
+                        new FieldError("reportingRegions[" + i + "]", Messages.get("region.outside", o.region()), r));
             }
         }
         if (o.finalReportDue() != null && o.finalReportDue().isBefore(o.endsOn())) {
-            errors.add(new FieldError("finalReportDue", Messages.get("date.order", o.endsOn()),
+            errors.add(new FieldError(
+                    "finalReportDue",
+                    Messages.get("date.order", o.endsOn()),
                     o.finalReportDue().toString()));
         }
         return errors;
@@ -88,17 +97,52 @@ public class OperationWork {
         }
         String id = "OP-" + draft.region() + "-" + draft.startsOn().getYear() + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        Operation o = new Operation(id, draft.name(), draft.leadAgency(), draft.leadOffice(), draft.region(),
-                draft.startsOn(), draft.endsOn(), draft.participants(), draft.phases(), draft.targetPlaces(),
-                draft.targetBehaviours(), draft.recurringDuties(), draft.reportingRegions(), draft.monthlyDueDay(),
-                draft.finalReportDue(), by.name(), clock.instant(), 1);
-        OperationChanged event = new OperationChanged(o.id(), o.name(), o.leadAgency(), o.leadOffice(), o.region(),
-                o.startsOn(), o.endsOn(), o.phases().stream().map(p -> new OperationChanged.Phase(p.name(), p.from(),
-                p.to())).toList(), o.participants().stream().map(Operation.Participant::agency).distinct().toList(),
-                o.finalReportDue(), dueReports(o), o.recurringDuties().stream().map(d -> new OperationChanged.Duty(
-                d.agency(), d.description(), d.everyDays(), d.hotspots())).toList(), o.version());
-        store.insert(o, List.of(outbox.entry(Topics.PLATFORM_OPERATIONS, Envelope.of(
-                InspectionServiceApplication.EVENT_SOURCE, o.leadAgency(), o.region(), event))), outbox);
+        Operation o = new Operation(
+                id,
+                draft.name(),
+                draft.leadAgency(),
+                draft.leadOffice(),
+                draft.region(),
+                draft.startsOn(),
+                draft.endsOn(),
+                draft.participants(),
+                draft.phases(),
+                draft.targetPlaces(),
+                draft.targetBehaviours(),
+                draft.recurringDuties(),
+                draft.reportingRegions(),
+                draft.monthlyDueDay(),
+                draft.finalReportDue(),
+                by.name(),
+                clock.instant(),
+                1);
+        OperationChanged event = new OperationChanged(
+                o.id(),
+                o.name(),
+                o.leadAgency(),
+                o.leadOffice(),
+                o.region(),
+                o.startsOn(),
+                o.endsOn(),
+                o.phases().stream()
+                        .map(p -> new OperationChanged.Phase(p.name(), p.from(), p.to()))
+                        .toList(),
+                o.participants().stream()
+                        .map(Operation.Participant::agency)
+                        .distinct()
+                        .toList(),
+                o.finalReportDue(),
+                dueReports(o),
+                o.recurringDuties().stream()
+                        .map(d -> new OperationChanged.Duty(d.agency(), d.description(), d.everyDays(), d.hotspots()))
+                        .toList(),
+                o.version());
+        store.insert(
+                o,
+                List.of(outbox.entry(
+                        Topics.PLATFORM_OPERATIONS,
+                        Envelope.of(InspectionServiceApplication.EVENT_SOURCE, o.leadAgency(), o.region(), event))),
+                outbox);
         relay.wake();
         return o;
     }
@@ -112,12 +156,12 @@ public class OperationWork {
         List<OperationChanged.DueReport> due = new ArrayList<>();
         for (String region : o.reportingRegions()) {
             for (String period : periods(o)) {
-                due.add(new OperationChanged.DueReport(reportId(o, region, period), o.leadAgency(), region, period,
-                        dueOn(o, period)));
+                due.add(new OperationChanged.DueReport(
+                        reportId(o, region, period), o.leadAgency(), region, period, dueOn(o, period)));
             }
         }
-        due.add(new OperationChanged.DueReport(reportId(o, o.region(), "FINAL"), o.leadAgency(), o.region(), "FINAL",
-                dueOn(o, "FINAL")));
+        due.add(new OperationChanged.DueReport(
+                reportId(o, o.region(), "FINAL"), o.leadAgency(), o.region(), "FINAL", dueOn(o, "FINAL")));
         return due;
     }
 
@@ -131,9 +175,17 @@ public class OperationWork {
     }
 
     /** A sortie as entered by an agency. Breeding sites are counted from inspection records, never typed again. */
-    public Sortie recordSortie(Operation o, Agency agency, String region, LocalDate on, int personnel, int vehicles,
-                               List<Sortie.Places> places, @Nullable String hotspot, @Nullable String note,
-                               Caller by) {
+    public Sortie recordSortie(
+            Operation o,
+            Agency agency,
+            String region,
+            LocalDate on,
+            int personnel,
+            int vehicles,
+            List<Sortie.Places> places,
+            @Nullable String hotspot,
+            @Nullable String note,
+            Caller by) {
         List<FieldError> errors = new ArrayList<>();
         if (on.isBefore(o.startsOn()) || on.isAfter(o.endsOn())) {
             errors.add(new FieldError("on", Messages.get("phase.outside", o.startsOn(), o.endsOn()), on.toString()));
@@ -149,23 +201,53 @@ public class OperationWork {
         }
         for (int i = 0; i < places.size(); i++) {
             if (places.get(i).count() < 0) {
-                errors.add(new FieldError("places[" + i + "].count", Messages.get("count.negative"),
+                errors.add(new FieldError(
+                        "places[" + i + "].count",
+                        Messages.get("count.negative"),
                         places.get(i).count()));
             }
             if (places.get(i).kind() == PlaceKind.BREEDING_SITE) {
-                errors.add(new FieldError("places[" + i + "].kind", Messages.get("place.breeding-site"),
-                        PlaceKind.BREEDING_SITE.name()));
+                errors.add(new FieldError(
+                        "places[" + i + "].kind", Messages.get("place.breeding-site"), PlaceKind.BREEDING_SITE.name()));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Sortie s = new Sortie("SRT-" + UUID.randomUUID(), o.id(), agency, region, on, personnel, vehicles, places,
-                hotspot, note, by.name(), clock.instant());
-        store.insert(s, List.of(outbox.entry(Topics.PLATFORM_OPERATIONS, Envelope.of(
-                InspectionServiceApplication.EVENT_SOURCE, agency, region, new SortieRecorded(s.id(), o.id(), agency,
-                        region, on, personnel, vehicles, places.stream().map(p -> new SortieRecorded.Places(p.kind(),
-                        p.count())).toList(), hotspot)))), outbox);
+        Sortie s = new Sortie(
+                "SRT-" + UUID.randomUUID(),
+                o.id(),
+                agency,
+                region,
+                on,
+                personnel,
+                vehicles,
+                places,
+                hotspot,
+                note,
+                by.name(),
+                clock.instant());
+        store.insert(
+                s,
+                List.of(outbox.entry(
+                        Topics.PLATFORM_OPERATIONS,
+                        Envelope.of(
+                                InspectionServiceApplication.EVENT_SOURCE,
+                                agency,
+                                region,
+                                new SortieRecorded(
+                                        s.id(),
+                                        o.id(),
+                                        agency,
+                                        region,
+                                        on,
+                                        personnel,
+                                        vehicles,
+                                        places.stream()
+                                                .map(p -> new SortieRecorded.Places(p.kind(), p.count()))
+                                                .toList(),
+                                        hotspot)))),
+                outbox);
         relay.wake();
         return s;
     }
@@ -179,18 +261,37 @@ public class OperationWork {
         return next.atDay(Math.min(o.monthlyDueDay(), next.lengthOfMonth()));
     }
 
-    public ReportSubmission submit(Operation o, Agency agency, String region, String period, LocalDate submittedOn,
-                                   Caller by) {
+    public ReportSubmission submit(
+            Operation o, Agency agency, String region, String period, LocalDate submittedOn, Caller by) {
         if (!"FINAL".equals(period) && !periods(o).contains(period)) {
             throw new InvalidRequestException("period", Messages.get("period.outside", periods(o)), period);
         }
         LocalDate due = dueOn(o, period);
-        ReportSubmission r = new ReportSubmission(reportId(o, region, period), o.id(), agency, region, period,
-                due, submittedOn, submittedOn.isAfter(due), by.name(), clock.instant());
-        if (!store.insert(r, List.of(outbox.entry(Topics.PLATFORM_OPERATIONS, Envelope.of(
-                InspectionServiceApplication.EVENT_SOURCE, agency, region, new ReportSubmitted(o.id(), r.id(), agency,
-                        region, period, due, submittedOn, r.late())))), outbox)) {
-            throw new ConflictException("report-submitted", region + " already submitted the report for " + period,
+        ReportSubmission r = new ReportSubmission(
+                reportId(o, region, period),
+                o.id(),
+                agency,
+                region,
+                period,
+                due,
+                submittedOn,
+                submittedOn.isAfter(due),
+                by.name(),
+                clock.instant());
+        if (!store.insert(
+                r,
+                List.of(outbox.entry(
+                        Topics.PLATFORM_OPERATIONS,
+                        Envelope.of(
+                                InspectionServiceApplication.EVENT_SOURCE,
+                                agency,
+                                region,
+                                new ReportSubmitted(
+                                        o.id(), r.id(), agency, region, period, due, submittedOn, r.late())))),
+                outbox)) {
+            throw new ConflictException(
+                    "report-submitted",
+                    region + " already submitted the report for " + period,
                     Map.of("reportId", r.id()));
         }
         relay.wake();
@@ -207,9 +308,18 @@ public class OperationWork {
     }
 
     /** Whether each report owed is on time, late, missing (due and not submitted) or not yet due. */
-    public record ReportStatus(String region, String period, LocalDate dueOn, State state,
-                               @Nullable LocalDate submittedOn) {
-        public enum State { ON_TIME, LATE, MISSING, NOT_DUE }
+    public record ReportStatus(
+            String region,
+            String period,
+            LocalDate dueOn,
+            State state,
+            @Nullable LocalDate submittedOn) {
+        public enum State {
+            ON_TIME,
+            LATE,
+            MISSING,
+            NOT_DUE
+        }
     }
 
     public List<ReportStatus> reportStatus(Operation o, LocalDate asOf) {
@@ -225,15 +335,19 @@ public class OperationWork {
         return status;
     }
 
-    private static ReportStatus status(Operation o, String region, String period, @Nullable ReportSubmission r,
-                                       LocalDate asOf) {
+    private static ReportStatus status(
+            Operation o, String region, String period, @Nullable ReportSubmission r, LocalDate asOf) {
         LocalDate due = dueOn(o, period);
         if (r != null) {
-            return new ReportStatus(region, period, due, r.late() ? ReportStatus.State.LATE
-                    : ReportStatus.State.ON_TIME, r.submittedOn());
+            return new ReportStatus(
+                    region,
+                    period,
+                    due,
+                    r.late() ? ReportStatus.State.LATE : ReportStatus.State.ON_TIME,
+                    r.submittedOn());
         }
-        return new ReportStatus(region, period, due, asOf.isAfter(due) ? ReportStatus.State.MISSING
-                : ReportStatus.State.NOT_DUE, null);
+        return new ReportStatus(
+                region, period, due, asOf.isAfter(due) ? ReportStatus.State.MISSING : ReportStatus.State.NOT_DUE, null);
     }
 
     static Instant startOf(LocalDate day) {

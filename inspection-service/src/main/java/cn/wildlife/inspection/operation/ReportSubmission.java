@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A region's monthly summary (with its results table) or the final report, as submitted. */
-public record ReportSubmission(String id, String operationId, Agency agency, String region, String period,
-                               LocalDate dueOn, LocalDate submittedOn, boolean late, String submittedBy,
-                               Instant recordedAt) {
-}
+public record ReportSubmission(
+        String id,
+        String operationId,
+        Agency agency,
+        String region,
+        String period,
+        LocalDate dueOn,
+        LocalDate submittedOn,
+        boolean late,
+        String submittedBy,
+        Instant recordedAt) {}

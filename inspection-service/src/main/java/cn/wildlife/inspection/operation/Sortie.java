@@ -22,6 +22,5 @@ public record Sortie(
         String enteredBy,
         Instant enteredAt) {
 
-    public record Places(PlaceKind kind, int count) {
-    }
+    public record Places(PlaceKind kind, int count) {}
 }

@@ -7,8 +7,8 @@ import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.inspection.InspectionServiceApplication;
 import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.facility.FacilityWork;
-import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.InspectionWork;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.outbox.OutboxRelay;
@@ -67,8 +67,13 @@ class RectificationController {
     private final Access access;
     private final Clock clock;
 
-    RectificationController(RectificationStore store, InspectionWork inspections, Outbox outbox, OutboxRelay relay,
-                            Access access, Clock clock) {
+    RectificationController(
+            RectificationStore store,
+            InspectionWork inspections,
+            Outbox outbox,
+            OutboxRelay relay,
+            Access access,
+            Clock clock) {
         this.store = store;
         this.inspections = inspections;
         this.outbox = outbox;
@@ -78,11 +83,21 @@ class RectificationController {
     }
 
     @PostMapping
-    @Operation(summary = "Order a finding rectified by a date", description = "One order per finding; the due day "
-            + "is the order's own. Opens the rectification clock in notification-service.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已下达 Ordered",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the rectification order",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")))
+    @Operation(
+            summary = "Order a finding rectified by a date",
+            description = "One order per finding; the due day "
+                    + "is the order's own. Opens the rectification clock in notification-service.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "已下达 Ordered",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "Location",
+                            description = "the rectification order",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            format = "uri-reference")))
     ResponseEntity<RectificationOrder> order(Caller caller, @Valid @RequestBody NewOrder request) {
         Inspection inspection = inspections.find(request.inspectionId());
         access.checkRead(caller, "inspection", inspection.id(), FacilityWork.SUPERVISING_AGENCY, inspection.region());
@@ -92,43 +107,76 @@ class RectificationController {
         }
         LocalDate inspectedOn = LocalDate.ofInstant(inspection.inspectedAt(), InspectionServiceApplication.CHINA);
         if (request.dueBy().isBefore(inspectedOn)) {
-            throw new InvalidRequestException("dueBy", Messages.get("date.order", inspectedOn),
+            throw new InvalidRequestException(
+                    "dueBy",
+                    Messages.get("date.order", inspectedOn),
                     request.dueBy().toString());
         }
         Instant orderedAt = request.orderedAt() != null ? request.orderedAt() : clock.instant();
-        RectificationOrder order = new RectificationOrder("RECT-" + request.findingId(), inspection.id(),
-                inspection.facilityId(), request.findingId(), inspection.region(), request.requirement(), orderedAt,
-                request.dueBy(), endOf(request.dueBy()), RectificationOrder.Status.ORDERED, null, null, null, false,
+        RectificationOrder order = new RectificationOrder(
+                "RECT-" + request.findingId(),
+                inspection.id(),
+                inspection.facilityId(),
+                request.findingId(),
+                inspection.region(),
+                request.requirement(),
+                orderedAt,
+                request.dueBy(),
+                endOf(request.dueBy()),
+                RectificationOrder.Status.ORDERED,
+                null,
+                null,
+                null,
+                false,
                 1);
         if (!store.insert(order, List.of(event(EventType.RECTIFICATION_ORDERED, order)), outbox)) {
-            throw new ConflictException("order-exists", "finding " + request.findingId() + " already has an order",
+            throw new ConflictException(
+                    "order-exists",
+                    "finding " + request.findingId() + " already has an order",
                     Map.of("orderId", order.id()));
         }
         relay.wake();
-        return ResponseEntity.created(URI.create("/api/inspections/rectifications/" + order.id())).body(order);
+        return ResponseEntity.created(URI.create("/api/inspections/rectifications/" + order.id()))
+                .body(order);
     }
 
     @PostMapping("/{id}/reinspect")
-    @Operation(summary = "Re-inspect: accept the rectification or not (检查验收)",
+    @Operation(
+            summary = "Re-inspect: accept the rectification or not (检查验收)",
             description = "Closes the rectification clock; a re-inspection after the due day records the missed "
                     + "deadline. 409 once re-inspected, or on a stale expectedVersion.")
-    RectificationOrder reinspect(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                                 @Valid @RequestBody Reinspection request) {
+    RectificationOrder reinspect(
+            Caller caller, @PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Reinspection request) {
         RectificationOrder before = get(caller, id);
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, before.region(), WRITERS);
         if (before.status() != RectificationOrder.Status.ORDERED) {
-            throw new ConflictException("order-reinspected", "order " + id + " was re-inspected: "
-                    + before.status(), Map.of("status", before.status().name()));
+            throw new ConflictException(
+                    "order-reinspected",
+                    "order " + id + " was re-inspected: " + before.status(),
+                    Map.of("status", before.status().name()));
         }
         if (before.version() != request.expectedVersion()) {
-            throw new ConflictException("version-conflict", "order " + id + " is at version " + before.version(),
+            throw new ConflictException(
+                    "version-conflict",
+                    "order " + id + " is at version " + before.version(),
                     Map.of("currentVersion", before.version()));
         }
-        RectificationOrder after = new RectificationOrder(before.id(), before.inspectionId(), before.facilityId(),
-                before.findingId(), before.region(), before.requirement(), before.orderedAt(), before.dueBy(),
-                before.dueAt(), request.accepted() ? RectificationOrder.Status.ACCEPTED
-                : RectificationOrder.Status.REJECTED, request.reinspectedAt(), request.note(), caller.name(),
-                request.reinspectedAt().isAfter(before.dueAt()), before.version() + 1);
+        RectificationOrder after = new RectificationOrder(
+                before.id(),
+                before.inspectionId(),
+                before.facilityId(),
+                before.findingId(),
+                before.region(),
+                before.requirement(),
+                before.orderedAt(),
+                before.dueBy(),
+                before.dueAt(),
+                request.accepted() ? RectificationOrder.Status.ACCEPTED : RectificationOrder.Status.REJECTED,
+                request.reinspectedAt(),
+                request.note(),
+                caller.name(),
+                request.reinspectedAt().isAfter(before.dueAt()),
+                before.version() + 1);
         EventType type = request.accepted() ? EventType.RECTIFICATION_ACCEPTED : EventType.RECTIFICATION_REJECTED;
         if (!store.update(after, List.of(event(type, after)), outbox)) {
             throw new ConflictException("version-conflict", "order " + id + " was changed meanwhile", Map.of());
@@ -147,10 +195,10 @@ class RectificationController {
 
     @GetMapping
     @Operation(summary = "Rectification orders of the caller's region subtree, or of one facility")
-    List<RectificationOrder> list(Caller caller,
-                                  @RequestParam(required = false) @Pattern(regexp = ID) @Nullable String facilityId) {
-        String prefix = access.searchScope(caller, caller.isOversight() ? null : FacilityWork.SUPERVISING_AGENCY,
-                null).regionPrefix();
+    List<RectificationOrder> list(
+            Caller caller, @RequestParam(required = false) @Pattern(regexp = ID) @Nullable String facilityId) {
+        String prefix = access.searchScope(caller, caller.isOversight() ? null : FacilityWork.SUPERVISING_AGENCY, null)
+                .regionPrefix();
         return store.search(prefix, facilityId);
     }
 
@@ -160,21 +208,42 @@ class RectificationController {
     }
 
     private Document event(EventType type, RectificationOrder o) {
-        return outbox.entry(Topics.PLATFORM_INSPECTIONS, Envelope.of(InspectionServiceApplication.EVENT_SOURCE,
-                FacilityWork.SUPERVISING_AGENCY, o.region(), type, new RectificationChanged(o.id(), o.inspectionId(),
-                        o.facilityId(), o.findingId(), o.region(), o.status().name(), o.orderedAt(), o.dueBy(),
-                        o.dueAt(), o.reinspectedAt(), o.status() == RectificationOrder.Status.ORDERED ? null
-                        : o.status() == RectificationOrder.Status.ACCEPTED, o.version())));
+        return outbox.entry(
+                Topics.PLATFORM_INSPECTIONS,
+                Envelope.of(
+                        InspectionServiceApplication.EVENT_SOURCE,
+                        FacilityWork.SUPERVISING_AGENCY,
+                        o.region(),
+                        type,
+                        new RectificationChanged(
+                                o.id(),
+                                o.inspectionId(),
+                                o.facilityId(),
+                                o.findingId(),
+                                o.region(),
+                                o.status().name(),
+                                o.orderedAt(),
+                                o.dueBy(),
+                                o.dueAt(),
+                                o.reinspectedAt(),
+                                o.status() == RectificationOrder.Status.ORDERED
+                                        ? null
+                                        : o.status() == RectificationOrder.Status.ACCEPTED,
+                                o.version())));
     }
 
-    record NewOrder(@NotNull @Pattern(regexp = ID) String inspectionId, @NotNull @Pattern(regexp = ID) String findingId,
-                    @NotBlank @Size(max = 2000) String requirement, @NotNull LocalDate dueBy,
-                    @Nullable Instant orderedAt) {
-    }
+    record NewOrder(
+            @NotNull @Pattern(regexp = ID) String inspectionId,
+            @NotNull @Pattern(regexp = ID) String findingId,
+            @NotBlank @Size(max = 2000) String requirement,
+            @NotNull LocalDate dueBy,
+            @Nullable Instant orderedAt) {}
 
-    record Reinspection(@NotNull Instant reinspectedAt, boolean accepted, @NotBlank @Size(max = 2000) String note,
-                        long expectedVersion) {
-    }
+    record Reinspection(
+            @NotNull Instant reinspectedAt,
+            boolean accepted,
+            @NotBlank @Size(max = 2000) String note,
+            long expectedVersion) {}
 
     @Configuration(proxyBeanMethods = false)
     static class RectificationConfiguration {

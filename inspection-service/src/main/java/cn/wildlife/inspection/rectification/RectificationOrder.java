@@ -26,5 +26,9 @@ public record RectificationOrder(
         boolean missedDeadline,
         long version) {
 
-    public enum Status { ORDERED, ACCEPTED, REJECTED }
+    public enum Status {
+        ORDERED,
+        ACCEPTED,
+        REJECTED
+    }
 }

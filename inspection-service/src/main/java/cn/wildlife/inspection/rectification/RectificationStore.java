@@ -1,7 +1,7 @@
 package cn.wildlife.inspection.rectification;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -48,13 +48,18 @@ public class RectificationStore {
             }
         });
         changes.add(outbox.append(events));
-        return orders.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
-                Updates.combine(changes)).getModifiedCount() == 1;
+        return orders.updateOne(
+                                Filters.and(Filters.eq("_id", after.id()), Filters.eq("version", after.version() - 1)),
+                                Updates.combine(changes))
+                        .getModifiedCount()
+                == 1;
     }
 
     public Optional<RectificationOrder> find(String id) {
-        return Optional.ofNullable(orders.find(Filters.eq("_id", id)).projection(new Document(Outbox.ENTRIES, 0))
-                .first()).map(RectificationStore::fromDocument);
+        return Optional.ofNullable(orders.find(Filters.eq("_id", id))
+                        .projection(new Document(Outbox.ENTRIES, 0))
+                        .first())
+                .map(RectificationStore::fromDocument);
     }
 
     public List<RectificationOrder> search(String regionPrefix, @Nullable String facilityId) {
@@ -62,29 +67,50 @@ public class RectificationStore {
         if (facilityId != null) {
             filters.add(Filters.eq("facilityId", facilityId));
         }
-        return orders.find(Filters.and(filters)).projection(new Document(Outbox.ENTRIES, 0))
-                .sort(Sorts.orderBy(Sorts.descending("orderedAt"), Sorts.ascending("_id"))).limit(500)
-                .map(RectificationStore::fromDocument).into(new ArrayList<>());
+        return orders.find(Filters.and(filters))
+                .projection(new Document(Outbox.ENTRIES, 0))
+                .sort(Sorts.orderBy(Sorts.descending("orderedAt"), Sorts.ascending("_id")))
+                .limit(500)
+                .map(RectificationStore::fromDocument)
+                .into(new ArrayList<>());
     }
 
     static Document asDocument(RectificationOrder o) {
-        return new Document("_id", o.id()).append("inspectionId", o.inspectionId())
-                .append("facilityId", o.facilityId()).append("findingId", o.findingId()).append("region", o.region())
-                .append("requirement", o.requirement()).append("orderedAt", Date.from(o.orderedAt()))
-                .append("dueBy", o.dueBy().toString()).append("dueAt", Date.from(o.dueAt()))
+        return new Document("_id", o.id())
+                .append("inspectionId", o.inspectionId())
+                .append("facilityId", o.facilityId())
+                .append("findingId", o.findingId())
+                .append("region", o.region())
+                .append("requirement", o.requirement())
+                .append("orderedAt", Date.from(o.orderedAt()))
+                .append("dueBy", o.dueBy().toString())
+                .append("dueAt", Date.from(o.dueAt()))
                 .append("status", o.status().name())
                 .append("reinspectedAt", o.reinspectedAt() == null ? null : Date.from(o.reinspectedAt()))
-                .append("reinspectionNote", o.reinspectionNote()).append("reinspectedBy", o.reinspectedBy())
-                .append("missedDeadline", o.missedDeadline()).append("version", o.version());
+                .append("reinspectionNote", o.reinspectionNote())
+                .append("reinspectedBy", o.reinspectedBy())
+                .append("missedDeadline", o.missedDeadline())
+                .append("version", o.version());
     }
 
     static RectificationOrder fromDocument(Document d) {
-        return new RectificationOrder(d.getString("_id"), d.getString("inspectionId"), d.getString("facilityId"),
-                d.getString("findingId"), d.getString("region"), d.getString("requirement"),
-                d.getDate("orderedAt").toInstant(), LocalDate.parse(d.getString("dueBy")),
-                d.getDate("dueAt").toInstant(), RectificationOrder.Status.valueOf(d.getString("status")),
-                d.getDate("reinspectedAt") == null ? null : d.getDate("reinspectedAt").toInstant(),
-                d.getString("reinspectionNote"), d.getString("reinspectedBy"), d.getBoolean("missedDeadline", false),
+        return new RectificationOrder(
+                d.getString("_id"),
+                d.getString("inspectionId"),
+                d.getString("facilityId"),
+                d.getString("findingId"),
+                d.getString("region"),
+                d.getString("requirement"),
+                d.getDate("orderedAt").toInstant(),
+                LocalDate.parse(d.getString("dueBy")),
+                d.getDate("dueAt").toInstant(),
+                RectificationOrder.Status.valueOf(d.getString("status")),
+                d.getDate("reinspectedAt") == null
+                        ? null
+                        : d.getDate("reinspectedAt").toInstant(),
+                d.getString("reinspectionNote"),
+                d.getString("reinspectedBy"),
+                d.getBoolean("missedDeadline", false),
                 ((Number) d.get("version")).longValue());
     }
 }

@@ -1,12 +1,12 @@
 package cn.wildlife.inspection.results;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.inspection.RecordDocuments;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -44,7 +44,10 @@ public class CaseFacts {
     }
 
     // Started once the results tallies exist (ResultsLedgerBuilder): a build would wipe what it counted before.
-    @KafkaListener(id = ResultsLedgerBuilder.CASES_LISTENER, autoStartup = "false", topics = Topics.PLATFORM_CASES,
+    @KafkaListener(
+            id = ResultsLedgerBuilder.CASES_LISTENER,
+            autoStartup = "false",
+            topics = Topics.PLATFORM_CASES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onCase(ConsumerRecord<String, Envelope<?>> record) {
         if (record.value().data() instanceof CaseChanged change) {
@@ -63,7 +66,8 @@ public class CaseFacts {
         if (change.operationId() == null && change.version() <= 1) {
             return;
         }
-        Document stored = facts.find(Filters.eq("_id", change.caseId())).projection(RecordParts.CASE_FIELDS)
+        Document stored = facts.find(Filters.eq("_id", change.caseId()))
+                .projection(RecordParts.CASE_FIELDS)
                 .first();
         if (stored != null && ((Number) stored.get("version")).longValue() >= change.version()) {
             return;
@@ -73,13 +77,16 @@ public class CaseFacts {
         }
         ledger.move(stored == null ? null : RecordParts.ofCaseFact(stored), RecordParts.ofCase(change), at);
         // Epoch milliseconds beside the ISO text: text with and without fractions of a second does not sort as time.
-        Document doc = documents.toDocument(change, change.caseId())
+        Document doc = documents
+                .toDocument(change, change.caseId())
                 .append("openedAtMillis", change.openedAt().toEpochMilli());
         try {
             // Replace only an older version; when the stored one is as new or newer, the upsert's insert collides
             // with it on _id, which is exactly "already applied".
-            facts.replaceOne(Filters.and(Filters.eq("_id", change.caseId()), Filters.lt("version", change.version())),
-                    doc, new ReplaceOptions().upsert(true));
+            facts.replaceOne(
+                    Filters.and(Filters.eq("_id", change.caseId()), Filters.lt("version", change.version())),
+                    doc,
+                    new ReplaceOptions().upsert(true));
         } catch (MongoException e) {
             if (!MongoSupport.isDuplicateKey(e)) {
                 throw e;
@@ -89,10 +96,13 @@ public class CaseFacts {
 
     /** Cases of an operation in a region subtree opened within [from, to). */
     public List<CaseChanged> of(String operationId, String regionPrefix, Instant from, Instant to) {
-        return facts.find(Filters.and(Filters.eq("operationId", operationId),
-                        Regions.within("region", regionPrefix), Filters.gte("openedAtMillis", from.toEpochMilli()),
+        return facts.find(Filters.and(
+                        Filters.eq("operationId", operationId),
+                        Regions.within("region", regionPrefix),
+                        Filters.gte("openedAtMillis", from.toEpochMilli()),
                         Filters.lt("openedAtMillis", to.toEpochMilli())))
-                .sort(Sorts.ascending("_id")).map(d -> documents.fromDocument(d, CaseChanged.class))
+                .sort(Sorts.ascending("_id"))
+                .map(d -> documents.fromDocument(d, CaseChanged.class))
                 .into(new ArrayList<>());
     }
 }

@@ -1,8 +1,8 @@
 package cn.wildlife.inspection.results;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.clue.ClueRecorded;
+import cn.wildlife.support.mongo.Regions;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -30,13 +30,12 @@ public class ClueFacts {
     public ClueFacts(MongoDatabase database, ResultsLedger ledger) {
         this.facts = database.getCollection("clueFacts");
         this.ledger = ledger;
-        facts.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
-                Indexes.ascending("receivedAtMillis")));
+        facts.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("receivedAtMillis")));
     }
 
     /** A clue of an operation as counted: who received it, where and when. */
-    public record Fact(String clueId, Agency agency, String region, Instant receivedAt) {
-    }
+    public record Fact(String clueId, Agency agency, String region, Instant receivedAt) {}
 
     /**
      * Keeps a recorded clue that names an operation, after moving its part in the results tallies; the same clue
@@ -47,12 +46,21 @@ public class ClueFacts {
             return;
         }
         Document stored = facts.find(Filters.eq("_id", clue.clueId())).first();
-        ledger.move(stored == null ? null : RecordParts.ofClue(stored.getString("operationId"), clue.clueId(),
-                        stored.getString("region"), Instant.ofEpochMilli(((Number) stored.get("receivedAtMillis"))
-                                .longValue())),
-                RecordParts.ofClue(clue.operationId(), clue.clueId(), clue.region(), clue.receivedAt()), at);
-        facts.replaceOne(Filters.eq("_id", clue.clueId()), new Document("_id", clue.clueId())
-                        .append("operationId", clue.operationId()).append("agency", clue.agency().name())
+        ledger.move(
+                stored == null
+                        ? null
+                        : RecordParts.ofClue(
+                                stored.getString("operationId"),
+                                clue.clueId(),
+                                stored.getString("region"),
+                                Instant.ofEpochMilli(((Number) stored.get("receivedAtMillis")).longValue())),
+                RecordParts.ofClue(clue.operationId(), clue.clueId(), clue.region(), clue.receivedAt()),
+                at);
+        facts.replaceOne(
+                Filters.eq("_id", clue.clueId()),
+                new Document("_id", clue.clueId())
+                        .append("operationId", clue.operationId())
+                        .append("agency", clue.agency().name())
                         .append("region", clue.region())
                         // Epoch milliseconds: ISO text with and without fractions of a second does not sort as time.
                         .append("receivedAtMillis", clue.receivedAt().toEpochMilli()),
@@ -61,11 +69,16 @@ public class ClueFacts {
 
     /** Clues of an operation in a region subtree received within [from, to). */
     public List<Fact> of(String operationId, String regionPrefix, Instant from, Instant to) {
-        return facts.find(Filters.and(Filters.eq("operationId", operationId),
-                        Regions.within("region", regionPrefix), Filters.gte("receivedAtMillis", from.toEpochMilli()),
+        return facts.find(Filters.and(
+                        Filters.eq("operationId", operationId),
+                        Regions.within("region", regionPrefix),
+                        Filters.gte("receivedAtMillis", from.toEpochMilli()),
                         Filters.lt("receivedAtMillis", to.toEpochMilli())))
                 .sort(Sorts.ascending("_id"))
-                .map(d -> new Fact(d.getString("_id"), Agency.valueOf(d.getString("agency")), d.getString("region"),
+                .map(d -> new Fact(
+                        d.getString("_id"),
+                        Agency.valueOf(d.getString("agency")),
+                        d.getString("region"),
                         Instant.ofEpochMilli(((Number) d.get("receivedAtMillis")).longValue())))
                 .into(new ArrayList<>());
     }

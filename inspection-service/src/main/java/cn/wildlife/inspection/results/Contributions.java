@@ -22,11 +22,10 @@ final class Contributions {
     /** Units that count animals; seized kilograms of meat are not "只". */
     private static final Set<String> ANIMAL_UNITS = Set.of("ANIMAL", "HEAD", "FISH");
 
-    private Contributions() {
-    }
+    private Contributions() {}
 
-    static List<Contribution> ofSortie(String sortieId, String region, int personnel, int vehicles,
-                                       List<Sortie.Places> places) {
+    static List<Contribution> ofSortie(
+            String sortieId, String region, int personnel, int vehicles, List<Sortie.Places> places) {
         String source = "sortie:" + sortieId;
         List<Contribution> parts = new ArrayList<>();
         parts.add(new Contribution(region, Column.PERSONNEL_SORTIES, BigDecimal.valueOf(personnel), source));
@@ -49,8 +48,8 @@ final class Contributions {
 
     /** A recorded inspection of a breeding facility. */
     static List<Contribution> ofInspection(String inspectionId, String region) {
-        return List.of(new Contribution(region, Column.BREEDING_SITES_INSPECTED, BigDecimal.ONE,
-                "inspection:" + inspectionId));
+        return List.of(new Contribution(
+                region, Column.BREEDING_SITES_INSPECTED, BigDecimal.ONE, "inspection:" + inspectionId));
     }
 
     static List<Contribution> ofCase(CaseChanged c) {
@@ -58,12 +57,20 @@ final class Contributions {
     }
 
     /** A case from the fields that count, as an event carries them or a stored case fact holds them. */
-    static List<Contribution> ofCase(String caseId, String region, CaseKind kind, @Nullable BigDecimal fines,
-                                     @Nullable BigDecimal value, List<SeizureSummary> seizures) {
+    static List<Contribution> ofCase(
+            String caseId,
+            String region,
+            CaseKind kind,
+            @Nullable BigDecimal fines,
+            @Nullable BigDecimal value,
+            List<SeizureSummary> seizures) {
         String source = "case:" + caseId;
         List<Contribution> parts = new ArrayList<>();
-        parts.add(new Contribution(region, kind == CaseKind.CRIMINAL ? Column.CRIMINAL_CASES
-                : Column.ADMINISTRATIVE_CASES, BigDecimal.ONE, source));
+        parts.add(new Contribution(
+                region,
+                kind == CaseKind.CRIMINAL ? Column.CRIMINAL_CASES : Column.ADMINISTRATIVE_CASES,
+                BigDecimal.ONE,
+                source));
         if (fines != null && fines.signum() > 0) {
             parts.add(new Contribution(region, Column.FINES, fines, source));
             // One penalty decision per case: the platform's case events do not carry how many people it named.

@@ -3,8 +3,8 @@ package cn.wildlife.inspection.results;
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.inspection.InspectionServiceApplication;
-import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.inspection.InspectionStore;
+import cn.wildlife.inspection.inspection.domain.Inspection;
 import cn.wildlife.inspection.operation.Operation;
 import cn.wildlife.inspection.operation.OperationStore;
 import cn.wildlife.inspection.operation.Sortie;
@@ -30,8 +30,12 @@ public class OperationResults {
     private final ClueFacts clues;
     private final ResultsLedger ledger;
 
-    public OperationResults(OperationStore operations, InspectionStore inspections, CaseFacts cases,
-                            ClueFacts clues, ResultsLedger ledger) {
+    public OperationResults(
+            OperationStore operations,
+            InspectionStore inspections,
+            CaseFacts cases,
+            ClueFacts clues,
+            ResultsLedger ledger) {
         this.operations = operations;
         this.inspections = inspections;
         this.cases = cases;
@@ -40,9 +44,14 @@ public class OperationResults {
     }
 
     /** A computed table: the operation, region and days it covers, and its rows. */
-    public record Table(String operationId, String operationName, String region, LocalDate from, LocalDate to,
-                        Instant computedAt, List<ResultsTable.Row> rows) {
-    }
+    public record Table(
+            String operationId,
+            String operationName,
+            String region,
+            LocalDate from,
+            LocalDate to,
+            Instant computedAt,
+            List<ResultsTable.Row> rows) {}
 
     /**
      * The table for a region subtree and the days from {@code from} to {@code to}. With {@code sources} every
@@ -57,7 +66,8 @@ public class OperationResults {
 
     private List<Contribution> traced(Operation o, String prefix, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(InspectionServiceApplication.CHINA).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(InspectionServiceApplication.CHINA).toInstant();
+        Instant end =
+                to.plusDays(1).atStartOfDay(InspectionServiceApplication.CHINA).toInstant();
         List<Contribution> parts = new ArrayList<>();
         for (Sortie s : operations.sorties(o.id(), prefix, from, to)) {
             parts.addAll(Contributions.ofSortie(s.id(), s.region(), s.personnel(), s.vehicles(), s.places()));
@@ -65,8 +75,8 @@ public class OperationResults {
         for (Inspection i : inspections.search(prefix, null, start, end, Integer.MAX_VALUE)) {
             // An inspection tagged with another operation is that operation's; an untagged one in the region and
             // period counts as before tagging existed.
-            if (i.status() == Inspection.Status.RECORDED && (i.operationId() == null
-                    || i.operationId().equals(o.id()))) {
+            if (i.status() == Inspection.Status.RECORDED
+                    && (i.operationId() == null || i.operationId().equals(o.id()))) {
                 parts.addAll(Contributions.ofInspection(i.id(), i.region()));
             }
         }

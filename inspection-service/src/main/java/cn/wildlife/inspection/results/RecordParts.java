@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
 /** Each kind of record's part in the running tallies, from its event or its stored document. */
 final class RecordParts {
 
-    private RecordParts() {
-    }
+    private RecordParts() {}
 
     /** The day a moment counts on: the agencies' tables are kept in Beijing days. */
     static LocalDate day(Instant at) {
@@ -34,8 +33,17 @@ final class RecordParts {
     }
 
     /** The fields of a stored case fact that count (what {@link #ofCaseFact} reads). */
-    static final Bson CASE_FIELDS = Projections.include("caseId", "region", "kind", "openedAt", "openedAtMillis",
-            "fines", "value", "seizures", "operationId", "version");
+    static final Bson CASE_FIELDS = Projections.include(
+            "caseId",
+            "region",
+            "kind",
+            "openedAt",
+            "openedAtMillis",
+            "fines",
+            "value",
+            "seizures",
+            "operationId",
+            "version");
 
     /**
      * A stored case fact's part, read from the document's fields: no round trip through the event's JSON form,
@@ -47,13 +55,24 @@ final class RecordParts {
             return null;
         }
         List<SeizureSummary> seizures = d.getList("seizures", Document.class, List.of()).stream()
-                .map(s -> new SeizureSummary(s.getString("itemId"), SeizureKind.valueOf(s.getString("kind")),
-                        s.getString("speciesCode"), decimal(s.get("quantity")),
-                        QuantityUnit.valueOf(s.getString("unit")), s.getString("disposition")))
+                .map(s -> new SeizureSummary(
+                        s.getString("itemId"),
+                        SeizureKind.valueOf(s.getString("kind")),
+                        s.getString("speciesCode"),
+                        decimal(s.get("quantity")),
+                        QuantityUnit.valueOf(s.getString("unit")),
+                        s.getString("disposition")))
                 .toList();
-        return Counted.of(operationId, day(Instant.parse(d.getString("openedAt"))), Contributions.ofCase(
-                d.getString("caseId"), d.getString("region"), CaseKind.valueOf(d.getString("kind")),
-                decimal(d.get("fines")), decimal(d.get("value")), seizures));
+        return Counted.of(
+                operationId,
+                day(Instant.parse(d.getString("openedAt"))),
+                Contributions.ofCase(
+                        d.getString("caseId"),
+                        d.getString("region"),
+                        CaseKind.valueOf(d.getString("kind")),
+                        decimal(d.get("fines")),
+                        decimal(d.get("value")),
+                        seizures));
     }
 
     /** A number as stored from the event's JSON (an integer, a long or a double), exactly as it was written. */
@@ -68,18 +87,30 @@ final class RecordParts {
         return Counted.of(operationId, day(receivedAt), Contributions.ofClue(clueId, region));
     }
 
-    static Counted ofSortie(String operationId, String sortieId, String region, LocalDate on, int personnel,
-                            int vehicles, List<Sortie.Places> places) {
+    static Counted ofSortie(
+            String operationId,
+            String sortieId,
+            String region,
+            LocalDate on,
+            int personnel,
+            int vehicles,
+            List<Sortie.Places> places) {
         return Counted.of(operationId, on, Contributions.ofSortie(sortieId, region, personnel, vehicles, places));
     }
 
     /** Only a recorded inspection counts; one tagged with no operation counts in every operation over its region. */
-    static @Nullable Counted ofInspection(String inspectionId, String region, String status,
-                                          @Nullable Instant inspectedAt, @Nullable String operationId) {
+    static @Nullable Counted ofInspection(
+            String inspectionId,
+            String region,
+            String status,
+            @Nullable Instant inspectedAt,
+            @Nullable String operationId) {
         if (!"RECORDED".equals(status) || inspectedAt == null) {
             return null;
         }
-        return Counted.of(operationId == null ? Counted.NO_OPERATION : operationId, day(inspectedAt),
+        return Counted.of(
+                operationId == null ? Counted.NO_OPERATION : operationId,
+                day(inspectedAt),
                 Contributions.ofInspection(inspectionId, region));
     }
 }

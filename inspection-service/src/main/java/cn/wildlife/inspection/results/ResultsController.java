@@ -3,7 +3,6 @@ package cn.wildlife.inspection.results;
 import cn.wildlife.inspection.operation.Operation;
 import cn.wildlife.inspection.operation.OperationAccess;
 import cn.wildlife.inspection.operation.OperationWork;
-import cn.wildlife.inspection.results.domain.ResultsTable;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
@@ -51,17 +50,20 @@ class ResultsController {
     }
 
     @GetMapping
-    @io.swagger.v3.oas.annotations.Operation(summary = "The results table as JSON",
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "The results table as JSON",
             description = "from/to default to the operation's dates; region to the caller's own (or the "
                     + "operation's). With sources=true each row's sources name the sorties, inspections, cases and "
                     + "clues behind each number (read from the records themselves: ask for a county or a short "
                     + "period in a large operation); without, the numbers come from running tallies and rows carry "
                     + "no sources.")
-    OperationResults.Table json(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                                @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
-                                @RequestParam(required = false) @Nullable LocalDate from,
-                                @RequestParam(required = false) @Nullable LocalDate to,
-                                @RequestParam(defaultValue = "false") boolean sources) {
+    OperationResults.Table json(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "false") boolean sources) {
         Operation operation = operations.find(id);
         if (!OperationAccess.mayRead(caller, operation)) {
             throw new RecordNotFoundException("operation", id);
@@ -71,41 +73,63 @@ class ResultsController {
         if (end.isBefore(start)) {
             throw new InvalidRequestException("to", "must not be before from (" + start + ")", end.toString());
         }
-        return results.compute(operation, OperationAccess.scope(caller, operation, region), start, end, clock.instant(),
-                sources);
+        return results.compute(
+                operation, OperationAccess.scope(caller, operation, region), start, end, clock.instant(), sources);
     }
 
     @GetMapping("/xlsx")
     @io.swagger.v3.oas.annotations.Operation(summary = "The results table as an Excel workbook")
-    @ApiResponse(responseCode = "200", description = "成果表 The results table",
-            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> xlsx(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                                @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
-                                @RequestParam(required = false) @Nullable LocalDate from,
-                                @RequestParam(required = false) @Nullable LocalDate to) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "成果表 The results table",
+            content =
+                    @Content(
+                            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> xlsx(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
         OperationResults.Table table = json(caller, id, region, from, to, false);
-        return file(ResultsExport.xlsx(table), MediaType.parseMediaType(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), table, "xlsx");
+        return file(
+                ResultsExport.xlsx(table),
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                table,
+                "xlsx");
     }
 
     @GetMapping("/csv")
     @io.swagger.v3.oas.annotations.Operation(summary = "The results table as CSV (UTF-8 with BOM)")
-    @ApiResponse(responseCode = "200", description = "成果表 The results table",
-            content = @Content(mediaType = "text/csv",
-                    schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> csv(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                               @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
-                               @RequestParam(required = false) @Nullable LocalDate from,
-                               @RequestParam(required = false) @Nullable LocalDate to) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "成果表 The results table",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> csv(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
         OperationResults.Table table = json(caller, id, region, from, to, false);
-        return file(ResultsExport.csv(table).getBytes(StandardCharsets.UTF_8),
-                new MediaType("text", "csv", StandardCharsets.UTF_8), table, "csv");
+        return file(
+                ResultsExport.csv(table).getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
+                table,
+                "csv");
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, OperationResults.Table t, String ext) {
         String name = "成果表-" + t.region() + "-" + t.from() + "-" + t.to() + "." + ext;
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString()).body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(body);
     }
 }

@@ -25,7 +25,9 @@ class ResultsDocumentation {
                 return;
             }
             Schema<?> row = openApi.getComponents().getSchemas().get("ResultsTableRow");
-            if (row == null || row.getProperties() == null || !row.getProperties().containsKey("values")) {
+            if (row == null
+                    || row.getProperties() == null
+                    || !row.getProperties().containsKey("values")) {
                 return;
             }
             StringBuilder table = new StringBuilder("One region's row of the results table (成果表). Columns, "
@@ -35,17 +37,24 @@ class ResultsDocumentation {
             ObjectSchema sources = new ObjectSchema();
             for (ResultsTable.Column column : ResultsTable.Column.values()) {
                 table.append(", ").append(column.name()).append(' ').append(column.header());
-                values.addProperty(column.name(), new NumberSchema().title(column.header())
-                        .description(column.header()));
+                values.addProperty(
+                        column.name(), new NumberSchema().title(column.header()).description(column.header()));
                 values.addRequiredItem(column.name());
-                sources.addProperty(column.name(), new ArraySchema().items(new StringSchema())
-                        .title(column.header()).description("the records behind " + column.header()));
+                sources.addProperty(
+                        column.name(),
+                        new ArraySchema()
+                                .items(new StringSchema())
+                                .title(column.header())
+                                .description("the records behind " + column.header()));
             }
             row.description(table.append('.').toString());
-            row.getProperties().put("values", values.description("Each column's total, by column code (表头见"
-                    + "各列 title)"));
-            row.getProperties().put("sources", sources.description("With sources=true: the records behind "
-                    + "each number, by column code; empty without"));
+            row.getProperties()
+                    .put("values", values.description("Each column's total, by column code (表头见" + "各列 title)"));
+            row.getProperties()
+                    .put(
+                            "sources",
+                            sources.description("With sources=true: the records behind "
+                                    + "each number, by column code; empty without"));
         };
     }
 }

@@ -24,11 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class ResultsExport {
 
     static final List<String> LEAD_HEADERS = List.of("行政区划代码", "层级");
-    private static final Map<ResultsTable.Level, String> LEVELS = Map.of(ResultsTable.Level.PROVINCE, "省",
-            ResultsTable.Level.CITY, "市", ResultsTable.Level.COUNTY, "县（市、区）");
+    private static final Map<ResultsTable.Level, String> LEVELS =
+            Map.of(ResultsTable.Level.PROVINCE, "省", ResultsTable.Level.CITY, "市", ResultsTable.Level.COUNTY, "县（市、区）");
 
-    private ResultsExport() {
-    }
+    private ResultsExport() {}
 
     static List<String> headers() {
         List<String> headers = new ArrayList<>(LEAD_HEADERS);
@@ -47,7 +46,8 @@ final class ResultsExport {
     }
 
     static byte[] xlsx(OperationResults.Table t) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("成果表");
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -87,7 +87,7 @@ final class ResultsExport {
     }
 
     static String csv(OperationResults.Table t) {
-        StringBuilder csv = new StringBuilder("\uFEFF");   // Excel opens UTF-8 CSV correctly only with a BOM
+        StringBuilder csv = new StringBuilder("\uFEFF"); // Excel opens UTF-8 CSV correctly only with a BOM
         csv.append(String.join(",", headers())).append("\r\n");
         for (ResultsTable.Row row : t.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.region(), LEVELS.get(row.level())));

@@ -57,8 +57,8 @@ public class ResultsLedger {
     public ResultsLedger(MongoDatabase database) {
         this.tallies = database.getCollection("resultTallies");
         this.sources = database.getCollection("resultSources");
-        tallies.createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("province"),
-                Indexes.ascending("month")));
+        tallies.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("operationId"), Indexes.ascending("province"), Indexes.ascending("month")));
     }
 
     /** Where an event was read; the key names its partition in a tally's {@code applied} offsets. */
@@ -96,8 +96,8 @@ public class ResultsLedger {
         updates.add(Updates.setOnInsert("province", tally.province()));
         updates.add(Updates.setOnInsert("region", tally.region()));
         updates.add(Updates.setOnInsert("month", tally.month().toString()));
-        Bson notYetTaken = Filters.and(Filters.eq("_id", tally.tally()), Filters.not(Filters.gte(at.key(),
-                at.offset())));
+        Bson notYetTaken =
+                Filters.and(Filters.eq("_id", tally.tally()), Filters.not(Filters.gte(at.key(), at.offset())));
         try {
             tallies.updateOne(notYetTaken, Updates.combine(updates), new UpdateOptions().upsert(true));
         } catch (MongoException e) {
@@ -114,11 +114,22 @@ public class ResultsLedger {
     /** A sortie is entered once and never changed: announced again, it is already counted. */
     void countSortie(SortieRecorded s, Position at) {
         String id = "sortie:" + s.sortieId();
-        if (sources.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null) {
+        if (sources.find(Filters.eq("_id", id))
+                        .projection(Projections.include("_id"))
+                        .first()
+                != null) {
             return;
         }
-        Counted now = RecordParts.ofSortie(s.operationId(), s.sortieId(), s.region(), s.on(), s.personnel(),
-                s.vehicles(), s.places().stream().map(p -> new Sortie.Places(p.kind(), p.count())).toList());
+        Counted now = RecordParts.ofSortie(
+                s.operationId(),
+                s.sortieId(),
+                s.region(),
+                s.on(),
+                s.personnel(),
+                s.vehicles(),
+                s.places().stream()
+                        .map(p -> new Sortie.Places(p.kind(), p.count()))
+                        .toList());
         move(null, now, at);
         MongoSupport.insertIfAbsent(sources, source(id, 0, now));
     }
@@ -129,12 +140,14 @@ public class ResultsLedger {
         if (stored != null && ((Number) stored.get("version")).longValue() >= i.version()) {
             return;
         }
-        Counted now = RecordParts.ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(),
-                i.operationId());
+        Counted now =
+                RecordParts.ofInspection(i.inspectionId(), i.region(), i.status(), i.inspectedAt(), i.operationId());
         move(stored == null ? null : fromDocument(stored.get("counted", Document.class)), now, at);
         try {
-            sources.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", i.version())),
-                    source(id, i.version(), now), new ReplaceOptions().upsert(true));
+            sources.replaceOne(
+                    Filters.and(Filters.eq("_id", id), Filters.lt("version", i.version())),
+                    source(id, i.version(), now),
+                    new ReplaceOptions().upsert(true));
         } catch (MongoException e) {
             if (!MongoSupport.isDuplicateKey(e)) {
                 throw e;
@@ -144,15 +157,18 @@ public class ResultsLedger {
 
     /** What a sortie or an inspection last added ({@code counted} null: nothing, e.g. an inspection only planned). */
     static Document source(String id, long version, @Nullable Counted counted) {
-        return new Document("_id", id).append("version", version)
+        return new Document("_id", id)
+                .append("version", version)
                 .append("counted", counted == null ? null : toDocument(counted));
     }
 
     private static Document toDocument(Counted counted) {
         Document amounts = new Document();
         counted.values().forEach((column, amount) -> amounts.append(column.name(), new Decimal128(amount)));
-        return new Document("operationId", counted.operationId()).append("region", counted.region())
-                .append("day", counted.day().toString()).append("values", amounts);
+        return new Document("operationId", counted.operationId())
+                .append("region", counted.region())
+                .append("day", counted.day().toString())
+                .append("values", amounts);
     }
 
     private static @Nullable Counted fromDocument(@Nullable Document d) {
@@ -160,10 +176,11 @@ public class ResultsLedger {
             return null;
         }
         Map<Column, BigDecimal> values = new EnumMap<>(Column.class);
-        d.get("values", Document.class).forEach((column, amount) -> values.put(Column.valueOf(column),
-                ((Decimal128) amount).bigDecimalValue()));
-        return new Counted(d.getString("operationId"), d.getString("region"), LocalDate.parse(d.getString("day")),
-                values);
+        d.get("values", Document.class)
+                .forEach((column, amount) ->
+                        values.put(Column.valueOf(column), ((Decimal128) amount).bigDecimalValue()));
+        return new Counted(
+                d.getString("operationId"), d.getString("region"), LocalDate.parse(d.getString("day")), values);
     }
 
     /**
@@ -172,17 +189,21 @@ public class ResultsLedger {
      */
     public List<Contribution> tallied(String operationId, String regionPrefix, LocalDate from, LocalDate to) {
         TallyPeriod period = new TallyPeriod(from, to);
-        List<String> ends = period.partMonths().stream().map(YearMonth::toString).toList();
+        List<String> ends =
+                period.partMonths().stream().map(YearMonth::toString).toList();
         List<Contribution> parts = new ArrayList<>();
         for (String operation : List.of(operationId, Counted.NO_OPERATION)) {
-            Bson province = Filters.and(Filters.eq("operationId", operation),
-                    Filters.eq("province", regionPrefix.substring(0, 2)));
+            Bson province = Filters.and(
+                    Filters.eq("operationId", operation), Filters.eq("province", regionPrefix.substring(0, 2)));
             // The region is told apart here, not by the store: its matcher costs more per document than reading
             // the field does, and of a province's tallies most are wanted.
             if (period.hasWholeMonths()) {
-                tallies.find(Filters.and(province, Filters.gte("month", period.firstWhole().toString()),
+                tallies.find(Filters.and(
+                                province,
+                                Filters.gte("month", period.firstWhole().toString()),
                                 Filters.lte("month", period.lastWhole().toString())))
-                        .projection(Projections.include("region", "values")).forEach(d -> {
+                        .projection(Projections.include("region", "values"))
+                        .forEach(d -> {
                             if (d.getString("region").startsWith(regionPrefix)) {
                                 addAll(parts, d.getString("region"), d.get("values", Document.class));
                             }
@@ -190,7 +211,8 @@ public class ResultsLedger {
             }
             if (!ends.isEmpty()) {
                 tallies.find(Filters.and(province, Filters.in("month", ends)))
-                        .projection(Projections.include("region", "month", "days")).forEach(d -> {
+                        .projection(Projections.include("region", "month", "days"))
+                        .forEach(d -> {
                             String region = d.getString("region");
                             if (!region.startsWith(regionPrefix)) {
                                 return;
@@ -208,8 +230,8 @@ public class ResultsLedger {
     }
 
     private static void addAll(List<Contribution> parts, String region, Document values) {
-        values.forEach((column, amount) -> parts.add(new Contribution(region, Column.valueOf(column),
-                ((Decimal128) amount).bigDecimalValue(), null)));
+        values.forEach((column, amount) -> parts.add(
+                new Contribution(region, Column.valueOf(column), ((Decimal128) amount).bigDecimalValue(), null)));
     }
 
     /** Replaces every tally and every sortie's and inspection's source with what a build summed. */
@@ -222,9 +244,12 @@ public class ResultsLedger {
             Counted named = m.named();
             Document days = new Document();
             m.days().forEach((day, values) -> days.append(day, decimals(values)));
-            months.add(new Document("_id", named.tally()).append("operationId", named.operationId())
-                    .append("province", named.province()).append("region", named.region())
-                    .append("month", named.month().toString()).append("values", decimals(m.total()))
+            months.add(new Document("_id", named.tally())
+                    .append("operationId", named.operationId())
+                    .append("province", named.province())
+                    .append("region", named.region())
+                    .append("month", named.month().toString())
+                    .append("values", decimals(m.total()))
                     .append("days", days));
         }
         insertAll(tallies, months);
@@ -238,8 +263,8 @@ public class ResultsLedger {
 
     private static void insertAll(MongoCollection<Document> collection, List<Document> docs) {
         for (int i = 0; i < docs.size(); i += 1000) {
-            collection.insertMany(docs.subList(i, Math.min(docs.size(), i + 1000)),
-                    new InsertManyOptions().ordered(false));
+            collection.insertMany(
+                    docs.subList(i, Math.min(docs.size(), i + 1000)), new InsertManyOptions().ordered(false));
         }
     }
 }

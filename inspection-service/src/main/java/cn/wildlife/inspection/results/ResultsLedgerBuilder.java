@@ -72,14 +72,22 @@ public class ResultsLedgerBuilder {
     private volatile boolean ready;
 
     @Autowired
-    ResultsLedgerBuilder(MongoDatabase database, RecordDocuments documents, ResultsLedger ledger,
-                         KafkaListenerEndpointRegistry listeners) {
-        this(database, documents, ledger, () -> List.of(RESULTS_LISTENER, CASES_LISTENER, CLUES_LISTENER)
-                .forEach(id -> Objects.requireNonNull(listeners.getListenerContainer(id), id).start()));
+    ResultsLedgerBuilder(
+            MongoDatabase database,
+            RecordDocuments documents,
+            ResultsLedger ledger,
+            KafkaListenerEndpointRegistry listeners) {
+        this(
+                database,
+                documents,
+                ledger,
+                () -> List.of(RESULTS_LISTENER, CASES_LISTENER, CLUES_LISTENER)
+                        .forEach(id -> Objects.requireNonNull(listeners.getListenerContainer(id), id)
+                                .start()));
     }
 
-    ResultsLedgerBuilder(MongoDatabase database, RecordDocuments documents, ResultsLedger ledger,
-                         Runnable startListeners) {
+    ResultsLedgerBuilder(
+            MongoDatabase database, RecordDocuments documents, ResultsLedger ledger, Runnable startListeners) {
         this.database = database;
         this.state = database.getCollection("resultLedger");
         this.documents = documents;
@@ -87,12 +95,14 @@ public class ResultsLedgerBuilder {
         this.startListeners = startListeners;
         // The build pages along these: without them the embedded store would sort a whole operation's records in
         // memory for every page.
-        database.getCollection("caseFacts").createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
-                Indexes.ascending("openedAtMillis")));
-        database.getCollection("clueFacts").createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
-                Indexes.ascending("receivedAtMillis")));
-        database.getCollection("sorties").createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"),
-                Indexes.ascending("on")));
+        database.getCollection("caseFacts")
+                .createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("openedAtMillis")));
+        database.getCollection("clueFacts")
+                .createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("receivedAtMillis")));
+        database.getCollection("sorties")
+                .createIndex(Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("on")));
     }
 
     /** Whether the tallies exist and the listeners keeping them run. */
@@ -160,9 +170,15 @@ public class ResultsLedgerBuilder {
         if (MongoSupport.insertIfAbsent(state, new Document("_id", BUILDING).append("since", now))) {
             return true;
         }
-        return state.updateOne(Filters.and(Filters.eq("_id", BUILDING), Filters.lt("since",
-                        Date.from(now.toInstant().minus(BUILD_LEASE)))), Updates.set("since", now))
-                .getModifiedCount() == 1;
+        return state.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", BUILDING),
+                                        Filters.lt(
+                                                "since",
+                                                Date.from(now.toInstant().minus(BUILD_LEASE)))),
+                                Updates.set("since", now))
+                        .getModifiedCount()
+                == 1;
     }
 
     /** A build of millions of records outlasts the lease: it is renewed as the build goes. */
@@ -176,42 +192,62 @@ public class ResultsLedgerBuilder {
         TallySums sums = new TallySums();
         long records = 0;
         // Only records tagged with an operation count; an operation's id is inspection-service's own.
-        List<String> operations = database.getCollection("operations").find().projection(Projections.include("_id"))
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        List<String> operations = database.getCollection("operations")
+                .find()
+                .projection(Projections.include("_id"))
+                .map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
         for (String operation : operations) {
-            records += inPages(database.getCollection("caseFacts"), operation, "openedAtMillis",
-                    RecordParts.CASE_FIELDS, d -> sums.add(RecordParts.ofCaseFact(d)));
-            records += inPages(database.getCollection("clueFacts"), operation, "receivedAtMillis", null,
-                    d -> sums.add(RecordParts.ofClue(d.getString("operationId"), d.getString("_id"),
-                            d.getString("region"), Instant.ofEpochMilli(((Number) d.get("receivedAtMillis"))
-                                    .longValue()))));
+            records += inPages(
+                    database.getCollection("caseFacts"),
+                    operation,
+                    "openedAtMillis",
+                    RecordParts.CASE_FIELDS,
+                    d -> sums.add(RecordParts.ofCaseFact(d)));
+            records += inPages(
+                    database.getCollection("clueFacts"),
+                    operation,
+                    "receivedAtMillis",
+                    null,
+                    d -> sums.add(RecordParts.ofClue(
+                            d.getString("operationId"),
+                            d.getString("_id"),
+                            d.getString("region"),
+                            Instant.ofEpochMilli(((Number) d.get("receivedAtMillis")).longValue()))));
         }
         List<Document> counted = new ArrayList<>();
         for (String operation : operations) {
             records += inPages(database.getCollection("sorties"), operation, "on", null, d -> {
                 Sortie s = documents.fromDocument(d, Sortie.class);
-                Counted c = RecordParts.ofSortie(s.operationId(), s.id(), s.region(), s.on(), s.personnel(),
-                        s.vehicles(), s.places());
+                Counted c = RecordParts.ofSortie(
+                        s.operationId(), s.id(), s.region(), s.on(), s.personnel(), s.vehicles(), s.places());
                 sums.add(c);
                 counted.add(ResultsLedger.source("sortie:" + s.id(), 0, c));
             });
         }
-        for (Document d : database.getCollection("inspections").find()
+        for (Document d : database.getCollection("inspections")
+                .find()
                 .projection(Projections.include("region", "status", "inspectedAt", "operationId", "version"))) {
             Date inspectedAt = d.getDate("inspectedAt");
-            Counted c = RecordParts.ofInspection(d.getString("_id"), d.getString("region"), d.getString("status"),
-                    inspectedAt == null ? null : inspectedAt.toInstant(), d.getString("operationId"));
+            Counted c = RecordParts.ofInspection(
+                    d.getString("_id"),
+                    d.getString("region"),
+                    d.getString("status"),
+                    inspectedAt == null ? null : inspectedAt.toInstant(),
+                    d.getString("operationId"));
             sums.add(c);
-            counted.add(ResultsLedger.source("inspection:" + d.getString("_id"),
-                    ((Number) d.get("version")).longValue(), c));
+            counted.add(ResultsLedger.source(
+                    "inspection:" + d.getString("_id"), ((Number) d.get("version")).longValue(), c));
             records++;
         }
         ledger.replaceAll(sums, counted);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        state.insertOne(new Document("_id", BUILT).append("builtAt", new Date()).append("records", records)
-                .append("tallies", sums.size()).append("millis", millis));
-        log.info("Results tallies built from {} stored records into {} tallies in {} ms", records, sums.size(),
-                millis);
+        state.insertOne(new Document("_id", BUILT)
+                .append("builtAt", new Date())
+                .append("records", records)
+                .append("tallies", sums.size())
+                .append("millis", millis));
+        log.info("Results tallies built from {} stored records into {} tallies in {} ms", records, sums.size(), millis);
     }
 
     /**
@@ -220,15 +256,24 @@ public class ResultsLedgerBuilder {
      * it is read, and a million case facts in one answer took the platform's heap; a page reads its own records.
      * A page ends after the last record with its {@code order} value, so records sharing one are never split.
      */
-    private long inPages(MongoCollection<Document> collection, String operationId, String order,
-                         @Nullable Bson projection, Consumer<Document> each) {
+    private long inPages(
+            MongoCollection<Document> collection,
+            String operationId,
+            String order,
+            @Nullable Bson projection,
+            Consumer<Document> each) {
         long read = 0;
         Object after = null;
         while (true) {
-            Bson filter = after == null ? Filters.eq("operationId", operationId)
+            Bson filter = after == null
+                    ? Filters.eq("operationId", operationId)
                     : Filters.and(Filters.eq("operationId", operationId), Filters.gt(order, after));
-            List<Document> page = collection.find(filter).projection(projection)
-                    .sort(Sorts.ascending(order, "_id")).limit(PAGE).into(new ArrayList<>());
+            List<Document> page = collection
+                    .find(filter)
+                    .projection(projection)
+                    .sort(Sorts.ascending(order, "_id"))
+                    .limit(PAGE)
+                    .into(new ArrayList<>());
             if (page.isEmpty()) {
                 return read;
             }
@@ -237,8 +282,10 @@ public class ResultsLedgerBuilder {
             if (full) {
                 // The records at the last value, whether or not the page held them all.
                 page.removeIf(d -> Objects.equals(d.get(order), last));
-                page.addAll(collection.find(Filters.and(Filters.eq("operationId", operationId),
-                        Filters.eq(order, last))).projection(projection).into(new ArrayList<>()));
+                page.addAll(collection
+                        .find(Filters.and(Filters.eq("operationId", operationId), Filters.eq(order, last)))
+                        .projection(projection)
+                        .into(new ArrayList<>()));
             }
             for (Document d : page) {
                 each.accept(d);

@@ -20,7 +20,9 @@ class ResultsLedgerListener {
     }
 
     // Started by ResultsLedgerBuilder once the tallies exist: an event taken before a build would be wiped by it.
-    @KafkaListener(id = ResultsLedgerBuilder.RESULTS_LISTENER, autoStartup = "false",
+    @KafkaListener(
+            id = ResultsLedgerBuilder.RESULTS_LISTENER,
+            autoStartup = "false",
             topics = {Topics.PLATFORM_OPERATIONS, Topics.PLATFORM_INSPECTIONS},
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onRecord(ConsumerRecord<String, Envelope<?>> record) {

@@ -59,7 +59,9 @@ public class SpeciesCodes {
         }
     }
 
-    @KafkaListener(id = "inspection-species", topics = Topics.PLATFORM_SPECIES,
+    @KafkaListener(
+            id = "inspection-species",
+            topics = Topics.PLATFORM_SPECIES,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onCatalogueChange(Envelope<?> event) {
         if (event.data() instanceof SpeciesCatalogueChanged change) {
@@ -70,8 +72,12 @@ public class SpeciesCodes {
     /** Keeps the species case-service imported; the same event applied again writes the same documents. */
     public void apply(SpeciesCatalogueChanged change) {
         for (SpeciesCatalogueChanged.Species s : change.species()) {
-            imported.replaceOne(Filters.eq("_id", s.code()), new Document("_id", s.code()).append("nameZh", s.nameZh())
-                    .append("latinName", s.latinName()).append("protectionLevel", s.protectionLevel().name()),
+            imported.replaceOne(
+                    Filters.eq("_id", s.code()),
+                    new Document("_id", s.code())
+                            .append("nameZh", s.nameZh())
+                            .append("latinName", s.latinName())
+                            .append("protectionLevel", s.protectionLevel().name()),
                     new ReplaceOptions().upsert(true));
             remember(s.code(), s.nameZh());
         }

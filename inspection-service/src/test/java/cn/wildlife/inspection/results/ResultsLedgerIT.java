@@ -36,11 +36,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -66,7 +66,8 @@ class ResultsLedgerIT {
     static MongoWireStore store;
     static MongoClient client;
 
-    private final RecordDocuments documents = new RecordDocuments(JsonMapper.builder().build());
+    private final RecordDocuments documents =
+            new RecordDocuments(JsonMapper.builder().build());
     private MongoDatabase database;
     private ResultsLedger ledger;
     private CaseFacts cases;
@@ -96,7 +97,8 @@ class ResultsLedgerIT {
     /** The ledger as a started service has it: the tallies built from the store, or found built. */
     private ResultsLedger builtLedger() {
         ResultsLedger built = new ResultsLedger(database);
-        assertThat(new ResultsLedgerBuilder(database, documents, built, () -> { }).buildIfMissing()).isTrue();
+        assertThat(new ResultsLedgerBuilder(database, documents, built, () -> {}).buildIfMissing())
+                .isTrue();
         return built;
     }
 
@@ -104,26 +106,63 @@ class ResultsLedgerIT {
         return new Position("platform.cases", 0, offset++);
     }
 
-    private static CaseChanged caseOf(String id, String region, @Nullable String operation, long version,
-                                      @Nullable BigDecimal fines, List<SeizureSummary> seizures) {
+    private static CaseChanged caseOf(
+            String id,
+            String region,
+            @Nullable String operation,
+            long version,
+            @Nullable BigDecimal fines,
+            List<SeizureSummary> seizures) {
         return caseOf(id, region, operation, version, fines, seizures, Instant.parse("2022-09-10T02:00:00Z"));
     }
 
-    private static CaseChanged caseOf(String id, String region, @Nullable String operation, long version,
-                                      @Nullable BigDecimal fines, List<SeizureSummary> seizures, Instant opened) {
-        return new CaseChanged(id, "NO-" + id, CaseKind.ADMINISTRATIVE, Agency.FORESTRY, region, "OPEN", opened, Instant.parse("2022-09-20T02:00:00Z"), "officer",
-                "REST", List.of(), List.of(), null, seizures, new BigDecimal("1000"), fines, CaseGrade.GENERAL, null,
-                null, operation, false, List.of(), version);
+    private static CaseChanged caseOf(
+            String id,
+            String region,
+            @Nullable String operation,
+            long version,
+            @Nullable BigDecimal fines,
+            List<SeizureSummary> seizures,
+            Instant opened) {
+        return new CaseChanged(
+                id,
+                "NO-" + id,
+                CaseKind.ADMINISTRATIVE,
+                Agency.FORESTRY,
+                region,
+                "OPEN",
+                opened,
+                Instant.parse("2022-09-20T02:00:00Z"),
+                "officer",
+                "REST",
+                List.of(),
+                List.of(),
+                null,
+                seizures,
+                new BigDecimal("1000"),
+                fines,
+                CaseGrade.GENERAL,
+                null,
+                null,
+                operation,
+                false,
+                List.of(),
+                version);
     }
 
     private Map<Column, BigDecimal> province() {
-        return values(ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", SEPTEMBER_FIRST,
-                SEPTEMBER_LAST)), "210000");
+        return values(
+                ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST)),
+                "210000");
     }
 
     private static Map<Column, BigDecimal> values(List<ResultsTable.Row> rows, String region) {
         Map<Column, BigDecimal> values = new EnumMap<>(Column.class);
-        rows.stream().filter(r -> r.region().equals(region)).findFirst().orElseThrow().values()
+        rows.stream()
+                .filter(r -> r.region().equals(region))
+                .findFirst()
+                .orElseThrow()
+                .values()
                 .forEach((column, amount) -> {
                     if (amount.signum() != 0) {
                         values.put(column, amount.stripTrailingZeros());
@@ -145,12 +184,23 @@ class ResultsLedgerIT {
         cases.apply(caseOf("C1", "210112", OPERATION, 1, null, List.of()), next());
         assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000));
 
-        SeizureSummary released = new SeizureSummary("C1-S1", SeizureKind.LIVE, "cygnus-cygnus", BigDecimal.valueOf(5),
-                QuantityUnit.ANIMAL, "RELEASED");
+        SeizureSummary released = new SeizureSummary(
+                "C1-S1", SeizureKind.LIVE, "cygnus-cygnus", BigDecimal.valueOf(5), QuantityUnit.ANIMAL, "RELEASED");
         cases.apply(caseOf("C1", "210112", OPERATION, 2, new BigDecimal("5000"), List.of(released)), next());
-        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
-                Column.FINES, 5000, Column.PEOPLE_PENALISED, 1, Column.LIVE_ANIMALS_SEIZED, 5,
-                Column.ANIMALS_RELEASED, 5));
+        assertThat(province())
+                .isEqualTo(expect(
+                        Column.ADMINISTRATIVE_CASES,
+                        1,
+                        Column.CASE_VALUE,
+                        1000,
+                        Column.FINES,
+                        5000,
+                        Column.PEOPLE_PENALISED,
+                        1,
+                        Column.LIVE_ANIMALS_SEIZED,
+                        5,
+                        Column.ANIMALS_RELEASED,
+                        5));
 
         // An older version arriving late (another instance's replay) changes nothing.
         cases.apply(caseOf("C1", "210112", OPERATION, 1, null, List.of()), next());
@@ -169,8 +219,16 @@ class ResultsLedgerIT {
         assertThat(province()).isEmpty();
 
         cases.apply(caseOf("N1", "210112", OPERATION, 3, new BigDecimal("300"), List.of()), next());
-        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
-                Column.FINES, 300, Column.PEOPLE_PENALISED, 1));
+        assertThat(province())
+                .isEqualTo(expect(
+                        Column.ADMINISTRATIVE_CASES,
+                        1,
+                        Column.CASE_VALUE,
+                        1000,
+                        Column.FINES,
+                        300,
+                        Column.PEOPLE_PENALISED,
+                        1));
 
         cases.apply(caseOf("N1", "210112", null, 4, new BigDecimal("300"), List.of()), next());
         assertThat(province()).isEmpty();
@@ -185,8 +243,16 @@ class ResultsLedgerIT {
         // One case a day from 20 August to 10 October; 10:00 in China, so each on its own day there.
         LocalDate first = LocalDate.parse("2022-08-20");
         for (int i = 0; i < 52; i++) {
-            cases.apply(caseOf("D" + i, "210112", OPERATION, 1, null, List.of(),
-                    first.plusDays(i).atTime(2, 0).toInstant(java.time.ZoneOffset.UTC)), next());
+            cases.apply(
+                    caseOf(
+                            "D" + i,
+                            "210112",
+                            OPERATION,
+                            1,
+                            null,
+                            List.of(),
+                            first.plusDays(i).atTime(2, 0).toInstant(java.time.ZoneOffset.UTC)),
+                    next());
         }
         assertThat(casesBetween("2022-09-10", "2022-10-03")).isEqualTo(24);
         assertThat(casesBetween("2022-09-01", "2022-09-30")).isEqualTo(30);
@@ -197,14 +263,22 @@ class ResultsLedgerIT {
         assertThat(casesBetween("2022-08-25", "2022-09-30")).isEqualTo(37);
         assertThat(casesBetween("2022-10-11", "2022-12-31")).isZero();
         // The city and a county of it see the same; another city, nothing.
-        assertThat(ResultsTable.rollUp("210100", ledger.tallied(OPERATION, "2101", SEPTEMBER_FIRST,
-                SEPTEMBER_LAST)).get(0).values().get(Column.ADMINISTRATIVE_CASES)).isEqualByComparingTo("30");
-        assertThat(ledger.tallied(OPERATION, "2102", SEPTEMBER_FIRST, SEPTEMBER_LAST)).isEmpty();
+        assertThat(ResultsTable.rollUp("210100", ledger.tallied(OPERATION, "2101", SEPTEMBER_FIRST, SEPTEMBER_LAST))
+                        .get(0)
+                        .values()
+                        .get(Column.ADMINISTRATIVE_CASES))
+                .isEqualByComparingTo("30");
+        assertThat(ledger.tallied(OPERATION, "2102", SEPTEMBER_FIRST, SEPTEMBER_LAST))
+                .isEmpty();
     }
 
     private long casesBetween(String from, String to) {
-        return ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", LocalDate.parse(from),
-                LocalDate.parse(to))).get(0).values().get(Column.ADMINISTRATIVE_CASES).longValueExact();
+        return ResultsTable.rollUp(
+                        "210000", ledger.tallied(OPERATION, "21", LocalDate.parse(from), LocalDate.parse(to)))
+                .get(0)
+                .values()
+                .get(Column.ADMINISTRATIVE_CASES)
+                .longValueExact();
     }
 
     @Test
@@ -213,17 +287,22 @@ class ResultsLedgerIT {
         List<Document> clues = new java.util.ArrayList<>();
         long first = Instant.parse("2022-09-01T00:00:00Z").toEpochMilli();
         for (int i = 0; i < 12_000; i++) {
-            clues.add(new Document("_id", "CLUE-" + i).append("operationId", OPERATION).append("agency", "FORESTRY")
-                    .append("region", i % 2 == 0 ? "210112" : "210203").append("receivedAtMillis",
-                            first + (i / 7) * 60_000L));
+            clues.add(new Document("_id", "CLUE-" + i)
+                    .append("operationId", OPERATION)
+                    .append("agency", "FORESTRY")
+                    .append("region", i % 2 == 0 ? "210112" : "210203")
+                    .append("receivedAtMillis", first + (i / 7) * 60_000L));
         }
         database.getCollection("clueFacts").insertMany(clues);
         database.getCollection("resultLedger").deleteMany(new Document());
 
         ResultsLedger rebuilt = builtLedger();
 
-        assertThat(values(ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21", SEPTEMBER_FIRST,
-                SEPTEMBER_LAST)), "210000")).containsEntry(Column.CLUES_RECEIVED, new BigDecimal("1.2E+4"));
+        assertThat(values(
+                        ResultsTable.rollUp(
+                                "210000", rebuilt.tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST)),
+                        "210000"))
+                .containsEntry(Column.CLUES_RECEIVED, new BigDecimal("1.2E+4"));
     }
 
     @Test
@@ -240,38 +319,77 @@ class ResultsLedgerIT {
         CaseChanged fined = caseOf("C2", "210102", OPERATION, 2, new BigDecimal("800"), List.of());
         ledger.move(RecordParts.ofCase(opened), RecordParts.ofCase(fined), second);
         cases.apply(fined, second);
-        assertThat(province()).isEqualTo(expect(Column.ADMINISTRATIVE_CASES, 1, Column.CASE_VALUE, 1000,
-                Column.FINES, 800, Column.PEOPLE_PENALISED, 1));
+        assertThat(province())
+                .isEqualTo(expect(
+                        Column.ADMINISTRATIVE_CASES,
+                        1,
+                        Column.CASE_VALUE,
+                        1000,
+                        Column.FINES,
+                        800,
+                        Column.PEOPLE_PENALISED,
+                        1));
     }
 
     @Test
     void sortiesCountOnceAndInspectionsWithoutAnOperationCountInEveryOperationOverTheirRegion() {
         Position sorties = new Position("platform.operations", 1, 7);
-        SortieRecorded sortie = new SortieRecorded("SRT-1", OPERATION, Agency.FORESTRY, "210203",
-                SEPTEMBER_FIRST.plusDays(2), 6, 2, List.of(new SortieRecorded.Places(PlaceKind.MARKET, 3),
-                new SortieRecorded.Places(PlaceKind.BREEDING_SITE, 1)), null);
+        SortieRecorded sortie = new SortieRecorded(
+                "SRT-1",
+                OPERATION,
+                Agency.FORESTRY,
+                "210203",
+                SEPTEMBER_FIRST.plusDays(2),
+                6,
+                2,
+                List.of(
+                        new SortieRecorded.Places(PlaceKind.MARKET, 3),
+                        new SortieRecorded.Places(PlaceKind.BREEDING_SITE, 1)),
+                null);
         ledger.countSortie(sortie, sorties);
         // Announced again by the outbox after a crash, at a later offset.
         ledger.countSortie(sortie, new Position("platform.operations", 1, 9));
 
         Position inspections = new Position("platform.inspections", 0, 3);
         ledger.countInspection(inspection("INS-1", "PLANNED", null, null, 1), inspections);
-        ledger.countInspection(inspection("INS-1", "RECORDED", Instant.parse("2022-09-12T01:00:00Z"), null, 2),
+        ledger.countInspection(
+                inspection("INS-1", "RECORDED", Instant.parse("2022-09-12T01:00:00Z"), null, 2),
                 new Position("platform.inspections", 0, 4));
-        ledger.countInspection(inspection("INS-2", "RECORDED", Instant.parse("2022-09-12T01:00:00Z"),
-                "OP-ELSEWHERE", 2), new Position("platform.inspections", 0, 5));
+        ledger.countInspection(
+                inspection("INS-2", "RECORDED", Instant.parse("2022-09-12T01:00:00Z"), "OP-ELSEWHERE", 2),
+                new Position("platform.inspections", 0, 5));
         // October is outside September's table.
-        ledger.countInspection(inspection("INS-3", "RECORDED", Instant.parse("2022-10-02T01:00:00Z"), null, 2),
+        ledger.countInspection(
+                inspection("INS-3", "RECORDED", Instant.parse("2022-10-02T01:00:00Z"), null, 2),
                 new Position("platform.inspections", 0, 6));
 
-        assertThat(province()).isEqualTo(expect(Column.PERSONNEL_SORTIES, 6, Column.VEHICLE_SORTIES, 2,
-                Column.MARKETS_INSPECTED, 3, Column.BREEDING_SITES_INSPECTED, 1));
+        assertThat(province())
+                .isEqualTo(expect(
+                        Column.PERSONNEL_SORTIES,
+                        6,
+                        Column.VEHICLE_SORTIES,
+                        2,
+                        Column.MARKETS_INSPECTED,
+                        3,
+                        Column.BREEDING_SITES_INSPECTED,
+                        1));
     }
 
-    private static InspectionChanged inspection(String id, String status, @Nullable Instant at,
-                                                @Nullable String operation, long version) {
-        return new InspectionChanged(id, "FAC-1", "210112", status, null, SEPTEMBER_FIRST, at, List.of("officer"),
-                List.of(), 0, version, operation);
+    private static InspectionChanged inspection(
+            String id, String status, @Nullable Instant at, @Nullable String operation, long version) {
+        return new InspectionChanged(
+                id,
+                "FAC-1",
+                "210112",
+                status,
+                null,
+                SEPTEMBER_FIRST,
+                at,
+                List.of("officer"),
+                List.of(),
+                0,
+                version,
+                operation);
     }
 
     @Test
@@ -283,23 +401,36 @@ class ResultsLedgerIT {
                 cases.apply(caseOf("B" + i, region, OPERATION, 2, BigDecimal.valueOf(100 + i), List.of()), next());
             }
         }
-        new ClueFacts(database, ledger).apply(new cn.wildlife.events.clue.ClueRecorded("CLUE-1", Agency.FORESTRY,
-                "210112", cn.wildlife.events.ClueSource.PATROL, Instant.parse("2022-09-03T00:00:00Z"),
-                Instant.parse("2022-09-03T00:00:00Z"), List.of(), List.of(), "线索",
-                cn.wildlife.events.clue.ClueRecorded.Channel.REST, OPERATION, null, null),
-                new Position("platform.clues", 0, 1));
-        List<ResultsTable.Row> kept = ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21",
-                SEPTEMBER_FIRST, SEPTEMBER_LAST));
+        new ClueFacts(database, ledger)
+                .apply(
+                        new cn.wildlife.events.clue.ClueRecorded(
+                                "CLUE-1",
+                                Agency.FORESTRY,
+                                "210112",
+                                cn.wildlife.events.ClueSource.PATROL,
+                                Instant.parse("2022-09-03T00:00:00Z"),
+                                Instant.parse("2022-09-03T00:00:00Z"),
+                                List.of(),
+                                List.of(),
+                                "线索",
+                                cn.wildlife.events.clue.ClueRecorded.Channel.REST,
+                                OPERATION,
+                                null,
+                                null),
+                        new Position("platform.clues", 0, 1));
+        List<ResultsTable.Row> kept =
+                ResultsTable.rollUp("210000", ledger.tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST));
 
         database.getCollection("resultLedger").deleteMany(new Document());
         ResultsLedger rebuilt = builtLedger();
-        List<ResultsTable.Row> built = ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21",
-                SEPTEMBER_FIRST, SEPTEMBER_LAST));
+        List<ResultsTable.Row> built =
+                ResultsTable.rollUp("210000", rebuilt.tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST));
 
         for (String region : List.of("210000", "210100", "210200", "210112", "210203")) {
             assertThat(values(built, region)).as(region).isEqualTo(values(kept, region));
         }
-        assertThat(values(built, "210000")).containsEntry(Column.ADMINISTRATIVE_CASES, BigDecimal.valueOf(35))
+        assertThat(values(built, "210000"))
+                .containsEntry(Column.ADMINISTRATIVE_CASES, BigDecimal.valueOf(35))
                 .containsEntry(Column.CLUES_RECEIVED, BigDecimal.ONE);
     }
 
@@ -310,8 +441,8 @@ class ResultsLedgerIT {
         // Another instance claimed the build a moment ago and is still at it.
         state.insertOne(new Document("_id", "building").append("since", new Date()));
         AtomicBoolean listening = new AtomicBoolean();
-        ResultsLedgerBuilder builder = new ResultsLedgerBuilder(database, documents, new ResultsLedger(database),
-                () -> listening.set(true));
+        ResultsLedgerBuilder builder =
+                new ResultsLedgerBuilder(database, documents, new ResultsLedger(database), () -> listening.set(true));
         ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
         availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
         TalliesReadiness readiness = new TalliesReadiness(availability, builder);
@@ -339,11 +470,12 @@ class ResultsLedgerIT {
     void aBuildLeftByAnInstanceThatDiedLapsesAndIsDoneAgain() {
         MongoCollection<Document> state = database.getCollection("resultLedger");
         state.deleteMany(new Document());
-        state.insertOne(new Document("_id", "building").append("since",
-                Date.from(Instant.now().minus(Duration.ofMinutes(16)))));
+        state.insertOne(new Document("_id", "building")
+                .append("since", Date.from(Instant.now().minus(Duration.ofMinutes(16)))));
         cases.apply(caseOf("L1", "210112", OPERATION, 1, null, List.of()), next());
 
-        assertThat(builtLedger().tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST)).isNotEmpty();
+        assertThat(builtLedger().tallied(OPERATION, "21", SEPTEMBER_FIRST, SEPTEMBER_LAST))
+                .isNotEmpty();
         assertThat(state.countDocuments(Filters.eq("_id", "building"))).isZero();
         assertThat(state.countDocuments(Filters.eq("_id", "tallies"))).isOne();
     }

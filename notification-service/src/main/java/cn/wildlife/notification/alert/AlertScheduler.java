@@ -25,7 +25,8 @@ class AlertScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${platform.alerts.initial-delay:PT2S}",
+    @Scheduled(
+            initialDelayString = "${platform.alerts.initial-delay:PT2S}",
             fixedDelayString = "${platform.alerts.scan-interval:PT10S}")
     void scan() {
         try {
@@ -43,7 +44,8 @@ class AlertScheduler {
      * The gauges count every running clock by state, rule and agency, a read of all of them; the scan for due ones
      * reads only those due. Counted at a dashboard's pace, not at the scan's.
      */
-    @Scheduled(initialDelayString = "${platform.alerts.initial-delay:PT2S}",
+    @Scheduled(
+            initialDelayString = "${platform.alerts.initial-delay:PT2S}",
             fixedDelayString = "${platform.alerts.gauge-interval:PT1M}")
     void refreshGauges() {
         try {

@@ -33,6 +33,7 @@ public class CalendarGapAlerts implements CalendarGaps {
 
     /** Whom the alert is for: every holder of the ADMIN role, whatever their agency and region. */
     public static final String ADMINISTRATORS = "*@*/ADMIN";
+
     public static final String KIND = "CALENDAR_MISSING";
     static final String COLLECTION = "calendar_gaps";
 
@@ -59,15 +60,30 @@ public class CalendarGapAlerts implements CalendarGaps {
                 continue;
             }
             Instant now = clock.instant();
-            AlertRaised alert = new AlertRaised(KIND + ":" + year, KIND, deadline.id(), deadline.ruleId(),
+            AlertRaised alert = new AlertRaised(
+                    KIND + ":" + year,
+                    KIND,
+                    deadline.id(),
+                    deadline.ruleId(),
                     year + "年节假日安排未载入，期限暂按周末计算",
                     "国务院办公厅关于" + year + "年部分节假日安排的通知（尚未载入平台，请管理员载入）",
-                    "CALENDAR_YEAR", String.valueOf(year), deadline.agency(), deadline.region(), provisionalDueAt, now,
+                    "CALENDAR_YEAR",
+                    String.valueOf(year),
+                    deadline.agency(),
+                    deadline.region(),
+                    provisionalDueAt,
+                    now,
                     List.of(ADMINISTRATORS));
-            Document doc = new Document("_id", year).append("raisedAt", Date.from(now))
-                    .append("firstDeadlineId", deadline.id()).append("loadedAt", null);
-            doc.putAll(outbox.newDocumentFields(List.of(outbox.entry(Topics.PLATFORM_ALERTS,
-                    Envelope.of(NotificationServiceApplication.EVENT_SOURCE, deadline.agency(), deadline.region(),
+            Document doc = new Document("_id", year)
+                    .append("raisedAt", Date.from(now))
+                    .append("firstDeadlineId", deadline.id())
+                    .append("loadedAt", null);
+            doc.putAll(outbox.newDocumentFields(List.of(outbox.entry(
+                    Topics.PLATFORM_ALERTS,
+                    Envelope.of(
+                            NotificationServiceApplication.EVENT_SOURCE,
+                            deadline.agency(),
+                            deadline.region(),
                             alert)))));
             raised |= MongoSupport.insertIfAbsent(gaps, doc);
             announced.add(year);

@@ -55,9 +55,12 @@ public class DeadlineAlerting {
         // Again while anything moved: a clock missed long ago is overdue and escalated in one scan.
         do {
             round = 0;
-            due = deadlines.find(Filters.and(Filters.in("state", Deadline.State.RUNNING),
-                            Filters.lte("nextCheckAt", Date.from(now))))
-                    .sort(Sorts.ascending("nextCheckAt")).limit(BATCH).into(new ArrayList<>());
+            due = deadlines
+                    .find(Filters.and(
+                            Filters.in("state", Deadline.State.RUNNING), Filters.lte("nextCheckAt", Date.from(now))))
+                    .sort(Sorts.ascending("nextCheckAt"))
+                    .limit(BATCH)
+                    .into(new ArrayList<>());
             for (Document deadline : due) {
                 round += check(deadline, now) ? 1 : 0;
             }
@@ -76,11 +79,17 @@ public class DeadlineAlerting {
         List<String> raised = d.getList("alertsRaised", String.class, List.of());
         int round = d.getInteger("alertRound", 0);
         // Read at this version: a clock paused, resumed or extended meanwhile is checked again at the next scan.
-        Bson unchanged = Filters.and(Filters.eq("_id", id), Filters.eq("version", d.get("version")),
+        Bson unchanged = Filters.and(
+                Filters.eq("_id", id),
+                Filters.eq("version", d.get("version")),
                 Filters.in("state", Deadline.State.RUNNING));
         if ("WINDOW".equals(d.getString("kind"))) {
-            deadlines.updateOne(unchanged, Updates.combine(Updates.set("state", Deadline.State.EXPIRED.name()),
-                    Updates.unset("nextCheckAt"), Updates.inc("version", 1)));
+            deadlines.updateOne(
+                    unchanged,
+                    Updates.combine(
+                            Updates.set("state", Deadline.State.EXPIRED.name()),
+                            Updates.unset("nextCheckAt"),
+                            Updates.inc("version", 1)));
             return false;
         }
         String kind;
@@ -100,30 +109,56 @@ public class DeadlineAlerting {
         }
         String tag = Deadline.alertTag(kind, round);
         if (raised.contains(tag)) {
-            deadlines.updateOne(unchanged, next == null ? Updates.unset("nextCheckAt")
-                    : Updates.set("nextCheckAt", Date.from(next)));
+            deadlines.updateOne(
+                    unchanged,
+                    next == null ? Updates.unset("nextCheckAt") : Updates.set("nextCheckAt", Date.from(next)));
             return false;
         }
         Agency agency = Agency.valueOf(d.getString("agency"));
         String region = d.getString("region");
-        AlertRaised alert = new AlertRaised(id + ":" + tag, kind, id, d.getString("ruleId"), d.getString("title"),
-                d.getString("legalBasis"), d.getString("subjectType"), d.getString("subjectId"), agency, region,
-                dueAt, now, recipients(kind, agency, region, d.getList("escalation", String.class, List.of()),
-                d.getList("watchers", String.class, List.of())));
-        Document entry = outbox.entry(Topics.PLATFORM_ALERTS, Envelope.of(NotificationServiceApplication.EVENT_SOURCE, agency, region, alert));
+        AlertRaised alert = new AlertRaised(
+                id + ":" + tag,
+                kind,
+                id,
+                d.getString("ruleId"),
+                d.getString("title"),
+                d.getString("legalBasis"),
+                d.getString("subjectType"),
+                d.getString("subjectId"),
+                agency,
+                region,
+                dueAt,
+                now,
+                recipients(
+                        kind,
+                        agency,
+                        region,
+                        d.getList("escalation", String.class, List.of()),
+                        d.getList("watchers", String.class, List.of())));
+        Document entry = outbox.entry(
+                Topics.PLATFORM_ALERTS,
+                Envelope.of(NotificationServiceApplication.EVENT_SOURCE, agency, region, alert));
         Bson change = Updates.combine(
                 Updates.set("state", kind),
                 Updates.push("alertsRaised", tag),
-                Updates.push("history", new Document("at", Date.from(now)).append("change", kind)
-                        .append("eventId", null).append("by", null).append("dueAt", Date.from(dueAt))
-                        .append("note", "alert " + alert.alertId())),
+                Updates.push(
+                        "history",
+                        new Document("at", Date.from(now))
+                                .append("change", kind)
+                                .append("eventId", null)
+                                .append("by", null)
+                                .append("dueAt", Date.from(dueAt))
+                                .append("note", "alert " + alert.alertId())),
                 next == null ? Updates.unset("nextCheckAt") : Updates.set("nextCheckAt", Date.from(next)),
                 Updates.inc("version", 1),
                 outbox.append(List.of(entry)));
-        boolean won = deadlines.updateOne(Filters.and(unchanged, Filters.ne("alertsRaised", tag)), change)
-                .getModifiedCount() == 1;
+        boolean won = deadlines
+                        .updateOne(Filters.and(unchanged, Filters.ne("alertsRaised", tag)), change)
+                        .getModifiedCount()
+                == 1;
         if (won) {
-            meters.counter("platform.alerts.raised", "kind", kind, "rule", d.getString("ruleId")).increment();
+            meters.counter("platform.alerts.raised", "kind", kind, "rule", d.getString("ruleId"))
+                    .increment();
         }
         return won;
     }
@@ -140,8 +175,8 @@ public class DeadlineAlerting {
      * As above, with the clock's watchers (e.g. an operation's lead office and the supervision office) told as soon as
      * it is overdue, and again on escalation; each addressee once.
      */
-    static List<String> recipients(String kind, Agency agency, String region, List<String> escalation,
-                                   List<String> watchers) {
+    static List<String> recipients(
+            String kind, Agency agency, String region, List<String> escalation, List<String> watchers) {
         List<String> to = new ArrayList<>();
         to.add(agency.name() + "@" + region);
         if ("OVERDUE".equals(kind)) {
@@ -155,8 +190,10 @@ public class DeadlineAlerting {
         for (String step : escalation) {
             switch (step) {
                 case "AGENCY_HEAD" -> to.add(agency.name() + "@" + region + "/AGENCY_HEAD");
-                case "SUPERIOR_REGION" -> to.add(agency.name() + "@" + code.parent().code());
-                case "SUPERVISION_OFFICE" -> to.add("SUPERVISION_OFFICE@" + code.parent().parent().code());
+                case "SUPERIOR_REGION" ->
+                    to.add(agency.name() + "@" + code.parent().code());
+                case "SUPERVISION_OFFICE" ->
+                    to.add("SUPERVISION_OFFICE@" + code.parent().parent().code());
                 case "PROCURATORATE" -> to.add("PROCURATORATE@" + region);
                 default -> to.add(step);
             }

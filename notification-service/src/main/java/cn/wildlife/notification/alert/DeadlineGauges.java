@@ -28,19 +28,30 @@ class DeadlineGauges {
     DeadlineGauges(MongoDatabase database, MeterRegistry meters) {
         this.deadlines = database.getCollection("deadlines");
         this.gauge = MultiGauge.builder("platform.deadlines")
-                .description("running deadlines by state, rule and agency").register(meters);
+                .description("running deadlines by state, rule and agency")
+                .register(meters);
     }
 
     void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        deadlines.aggregate(List.of(
-                Aggregates.match(Filters.in("state", RUNNING)),
-                Aggregates.group(new Document("state", "$state").append("rule", "$ruleId")
-                        .append("agency", "$agency"), Accumulators.sum("count", 1))))
+        deadlines
+                .aggregate(List.of(
+                        Aggregates.match(Filters.in("state", RUNNING)),
+                        Aggregates.group(
+                                new Document("state", "$state")
+                                        .append("rule", "$ruleId")
+                                        .append("agency", "$agency"),
+                                Accumulators.sum("count", 1))))
                 .forEach(group -> {
                     Document key = group.get("_id", Document.class);
-                    rows.add(MultiGauge.Row.of(Tags.of("state", key.getString("state"), "rule",
-                            key.getString("rule"), "agency", key.getString("agency")),
+                    rows.add(MultiGauge.Row.of(
+                            Tags.of(
+                                    "state",
+                                    key.getString("state"),
+                                    "rule",
+                                    key.getString("rule"),
+                                    "agency",
+                                    key.getString("agency")),
                             ((Number) group.get("count")).doubleValue()));
                 });
         gauge.register(rows, true);

@@ -21,8 +21,8 @@ class CalendarConfiguration {
     @Bean
     CalendarStore calendarStore(MongoDatabase database, Clock clock, ObjectMapper mapper) {
         try (InputStream in = new ClassPathResource(SHIPPED).getInputStream()) {
-            return new CalendarStore(database, clock,
-                    Arrays.asList(mapper.readValue(in, CalendarStore.YearFile[].class)));
+            return new CalendarStore(
+                    database, clock, Arrays.asList(mapper.readValue(in, CalendarStore.YearFile[].class)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

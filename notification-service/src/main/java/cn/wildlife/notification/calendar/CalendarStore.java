@@ -30,11 +30,12 @@ public class CalendarStore {
     /** One year as stored and loaded: the shape of {@code calendar/holidays-cn.json}'s entries. */
     public record YearFile(int year, String source, List<Day> holidays, List<Day> adjustedWorkingDays) {
         /** A named day. */
-        public record Day(LocalDate date, String name) {
-        }
+        public record Day(LocalDate date, String name) {}
 
         HolidayCalendar.Year toYear() {
-            return new HolidayCalendar.Year(year, source,
+            return new HolidayCalendar.Year(
+                    year,
+                    source,
                     holidays.stream().map(Day::date).collect(Collectors.toSet()),
                     adjustedWorkingDays.stream().map(Day::date).collect(Collectors.toSet()));
         }
@@ -75,15 +76,24 @@ public class CalendarStore {
 
     /** What is loaded, per year. */
     /** A loaded year as listed: where its dates come from, its revision, and how many days it names. */
-    public record YearSummary(int year, @Nullable String source, @Nullable String origin, int revision, int holidays,
-                              int adjustedWorkingDays, Instant updatedAt) {
-    }
+    public record YearSummary(
+            int year,
+            @Nullable String source,
+            @Nullable String origin,
+            int revision,
+            int holidays,
+            int adjustedWorkingDays,
+            Instant updatedAt) {}
 
     public List<YearSummary> summary() {
         List<YearSummary> out = new ArrayList<>();
         for (Document d : years.find().sort(new Document("_id", 1))) {
-            out.add(new YearSummary(d.getInteger("_id"), d.getString("source"), d.getString("origin"),
-                    d.getInteger("revision", 1), d.getList("holidays", Document.class, List.of()).size(),
+            out.add(new YearSummary(
+                    d.getInteger("_id"),
+                    d.getString("source"),
+                    d.getString("origin"),
+                    d.getInteger("revision", 1),
+                    d.getList("holidays", Document.class, List.of()).size(),
                     d.getList("adjustedWorkingDays", Document.class, List.of()).size(),
                     d.getDate("updatedAt").toInstant()));
         }
@@ -111,16 +121,22 @@ public class CalendarStore {
     }
 
     private static List<Document> days(List<YearFile.Day> days) {
-        return days.stream().map(d -> new Document("date", d.date().toString()).append("name", d.name())).toList();
+        return days.stream()
+                .map(d -> new Document("date", d.date().toString()).append("name", d.name()))
+                .toList();
     }
 
     private static YearFile fromDocument(Document d) {
-        return new YearFile(d.getInteger("_id"), d.getString("source"), readDays(d, "holidays"),
+        return new YearFile(
+                d.getInteger("_id"),
+                d.getString("source"),
+                readDays(d, "holidays"),
                 readDays(d, "adjustedWorkingDays"));
     }
 
     private static List<YearFile.Day> readDays(Document d, String field) {
         return d.getList(field, Document.class, List.of()).stream()
-                .map(day -> new YearFile.Day(LocalDate.parse(day.getString("date")), day.getString("name"))).toList();
+                .map(day -> new YearFile.Day(LocalDate.parse(day.getString("date")), day.getString("name")))
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -34,36 +33,59 @@ class DeadlineBackfill {
             filled += fill(doc) ? 1 : 0;
         }
         if (filled > 0) {
-            log.info("{} deadlines stored by an earlier version now carry their rule's period, pauses and extensions",
+            log.info(
+                    "{} deadlines stored by an earlier version now carry their rule's period, pauses and extensions",
                     filled);
         }
     }
 
     /** Fills in one deadline from its rule version; false when that version is not stored or it was filled. */
     boolean fill(Document doc) {
-        Optional<DeadlineRule> rule = rules.version(doc.getString("ruleId"), doc.getInteger("ruleVersion"),
-                doc.getString("region"));
+        Optional<DeadlineRule> rule =
+                rules.version(doc.getString("ruleId"), doc.getInteger("ruleVersion"), doc.getString("region"));
         if (rule.isEmpty()) {
-            log.warn("Deadline {} names rule {} version {}, which is not stored; left as it is",
-                    doc.getString("_id"), doc.getString("ruleId"), doc.getInteger("ruleVersion"));
+            log.warn(
+                    "Deadline {} names rule {} version {}, which is not stored; left as it is",
+                    doc.getString("_id"),
+                    doc.getString("ruleId"),
+                    doc.getInteger("ruleVersion"));
             return false;
         }
         DeadlineRule r = rule.get();
-        Document opened = new Document("at", doc.getDate("startedAt")).append("change", "OPENED")
-                .append("eventId", doc.getString("openedByEventId")).append("by", null)
-                .append("dueAt", doc.getDate("dueAt")).append("note", doc.getString("arithmetic"));
-        return store.collection().updateOne(Filters.and(Filters.eq("_id", doc.getString("_id")),
-                Filters.exists("amount", false)), Updates.combine(
-                Updates.set("amount", r.amount()),
-                Updates.set("unit", r.unit().name()),
-                Updates.set("warnBefore", r.warnBefore().stream().map(Duration::toString).toList()),
-                Updates.set("pausesOn", List.copyOf(r.pausesOn())),
-                Updates.set("resumesOn", List.copyOf(r.resumesOn())),
-                Updates.set("allowedExtensions", r.extensions().stream().map(e -> new Document("amount",
-                        e.amount()).append("amountTotal", e.amountTotal()).append("unit", e.unit().name())
-                        .append("approval", e.approval()).append("agencies", List.copyOf(e.agencies()))).toList()),
-                Updates.set("pauses", List.of()),
-                Updates.set("extensions", List.of()),
-                Updates.set("history", List.of(opened)))).getModifiedCount() == 1;
+        Document opened = new Document("at", doc.getDate("startedAt"))
+                .append("change", "OPENED")
+                .append("eventId", doc.getString("openedByEventId"))
+                .append("by", null)
+                .append("dueAt", doc.getDate("dueAt"))
+                .append("note", doc.getString("arithmetic"));
+        return store.collection()
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", doc.getString("_id")), Filters.exists("amount", false)),
+                                Updates.combine(
+                                        Updates.set("amount", r.amount()),
+                                        Updates.set("unit", r.unit().name()),
+                                        Updates.set(
+                                                "warnBefore",
+                                                r.warnBefore().stream()
+                                                        .map(Duration::toString)
+                                                        .toList()),
+                                        Updates.set("pausesOn", List.copyOf(r.pausesOn())),
+                                        Updates.set("resumesOn", List.copyOf(r.resumesOn())),
+                                        Updates.set(
+                                                "allowedExtensions",
+                                                r.extensions().stream()
+                                                        .map(e -> new Document("amount", e.amount())
+                                                                .append("amountTotal", e.amountTotal())
+                                                                .append(
+                                                                        "unit",
+                                                                        e.unit().name())
+                                                                .append("approval", e.approval())
+                                                                .append("agencies", List.copyOf(e.agencies())))
+                                                        .toList()),
+                                        Updates.set("pauses", List.of()),
+                                        Updates.set("extensions", List.of()),
+                                        Updates.set("history", List.of(opened))))
+                        .getModifiedCount()
+                == 1;
     }
 }

@@ -47,8 +47,14 @@ public class DeadlineClocks {
     private final Clock clock;
     private final DeadlineBackfill backfill;
 
-    DeadlineClocks(DeadlineStore store, DueDateCalculator calculator, CalendarGaps gaps, Outbox outbox,
-                   OutboxRelay relay, Clock clock, DeadlineBackfill backfill) {
+    DeadlineClocks(
+            DeadlineStore store,
+            DueDateCalculator calculator,
+            CalendarGaps gaps,
+            Outbox outbox,
+            OutboxRelay relay,
+            Clock clock,
+            DeadlineBackfill backfill) {
         this.backfill = backfill;
         this.store = store;
         this.calculator = calculator;
@@ -59,14 +65,14 @@ public class DeadlineClocks {
     }
 
     /** A change of one clock: the new clock, its history entry and the events announcing it. */
-    private record Move(DeadlineClock clock, String change, @Nullable String by, String note,
-                        List<Envelope<?>> events) {
-    }
+    private record Move(
+            DeadlineClock clock, String change, @Nullable String by, String note, List<Envelope<?>> events) {}
 
     /** What computing a move wants from the deadline as it stands. */
     @FunctionalInterface
     private interface Mover {
-        @Nullable Move apply(Deadline current, Instant now);
+        @Nullable
+        Move apply(Deadline current, Instant now);
     }
 
     /**
@@ -79,8 +85,10 @@ public class DeadlineClocks {
             if (doc.isEmpty()) {
                 continue;
             }
-            boolean pauses = doc.get().getList("pausesOn", String.class, List.of()).contains(eventType);
-            boolean resumes = doc.get().getList("resumesOn", String.class, List.of()).contains(eventType);
+            boolean pauses =
+                    doc.get().getList("pausesOn", String.class, List.of()).contains(eventType);
+            boolean resumes =
+                    doc.get().getList("resumesOn", String.class, List.of()).contains(eventType);
             if (!pauses && !resumes) {
                 continue;
             }
@@ -92,8 +100,14 @@ public class DeadlineClocks {
                     }
                     DeadlineClock after = before.pausedAt(eventType, at, current.dueAt());
                     boolean counted = after.paused();
-                    return new Move(after, "PAUSED", null, counted ? "paused by " + eventType
-                            : "began after the deadline had run out: not counted (" + eventType + ")", List.of());
+                    return new Move(
+                            after,
+                            "PAUSED",
+                            null,
+                            counted
+                                    ? "paused by " + eventType
+                                    : "began after the deadline had run out: not counted (" + eventType + ")",
+                            List.of());
                 }
                 if (!before.pauseOpen()) {
                     return null;
@@ -110,35 +124,69 @@ public class DeadlineClocks {
      */
     public Deadline extend(String id, int number, String approvalReference, String grantedBy) {
         boolean moved = move(id, null, (current, now) -> {
-            if (!List.of("OPEN", "APPROACHING", "PAUSED").contains(current.state().name())) {
+            if (!List.of("OPEN", "APPROACHING", "PAUSED")
+                    .contains(current.state().name())) {
                 throw new ClockNotRunning(current.state());
             }
             if (current.amount() == null) {
                 // A rectification order fixed this date itself; a new date is a new order, not an extension.
-                throw new DeadlineClock.ExtensionRefused(DeadlineClock.ExtensionRefused.Reason.UNKNOWN,
+                throw new DeadlineClock.ExtensionRefused(
+                        DeadlineClock.ExtensionRefused.Reason.UNKNOWN,
                         "the order that opened this clock fixed its date; it has no extensions");
             }
-            if (number >= 1 && number <= current.allowedExtensions().size()
-                    && !current.allowedExtensions().get(number - 1).usableBy(current.agency().name())) {
-                throw new DeadlineClock.ExtensionRefused(DeadlineClock.ExtensionRefused.Reason.NOT_FOR_AGENCY,
-                        NotificationServiceApplication.TEXTS.get("extension.not-for-agency", number,
-                                String.join(", ", current.allowedExtensions().get(number - 1).agencies().stream()
-                                        .sorted().toList()), current.agency().name(),
-                                String.join("、", current.allowedExtensions().get(number - 1).agencies().stream()
-                                        .sorted().map(a -> Agency.valueOf(a).label()).toList()),
+            if (number >= 1
+                    && number <= current.allowedExtensions().size()
+                    && !current.allowedExtensions()
+                            .get(number - 1)
+                            .usableBy(current.agency().name())) {
+                throw new DeadlineClock.ExtensionRefused(
+                        DeadlineClock.ExtensionRefused.Reason.NOT_FOR_AGENCY,
+                        NotificationServiceApplication.TEXTS.get(
+                                "extension.not-for-agency",
+                                number,
+                                String.join(
+                                        ", ",
+                                        current.allowedExtensions().get(number - 1).agencies().stream()
+                                                .sorted()
+                                                .toList()),
+                                current.agency().name(),
+                                String.join(
+                                        "、",
+                                        current.allowedExtensions().get(number - 1).agencies().stream()
+                                                .sorted()
+                                                .map(a -> Agency.valueOf(a).label())
+                                                .toList()),
                                 current.agency().label()));
             }
-            DeadlineClock after = current.clock().extendedBy(current.allowedExtensions(), number,
-                    approvalReference, grantedBy, now);
-            DeadlineClock.Extension granted = after.extensions().get(after.extensions().size() - 1);
+            DeadlineClock after =
+                    current.clock().extendedBy(current.allowedExtensions(), number, approvalReference, grantedBy, now);
+            DeadlineClock.Extension granted =
+                    after.extensions().get(after.extensions().size() - 1);
             DueDateCalculator.DueDate due = after.due(calculator);
-            DeadlineExtended event = new DeadlineExtended(current.id(), current.ruleId(), current.ruleVersion(),
-                    current.subjectType(), current.subjectId(), current.agency(), current.region(), number,
-                    granted.approval(), approvalReference, grantedBy, now, current.dueAt(), due.dueAt(),
-                    after.extensions().size(), due.provisional());
-            return new Move(after, "EXTENDED", grantedBy, "extension " + number + " (" + granted.approval()
-                    + "), approved under " + approvalReference, List.of(Envelope.of(
-                    NotificationServiceApplication.EVENT_SOURCE, current.agency(), current.region(), event)));
+            DeadlineExtended event = new DeadlineExtended(
+                    current.id(),
+                    current.ruleId(),
+                    current.ruleVersion(),
+                    current.subjectType(),
+                    current.subjectId(),
+                    current.agency(),
+                    current.region(),
+                    number,
+                    granted.approval(),
+                    approvalReference,
+                    grantedBy,
+                    now,
+                    current.dueAt(),
+                    due.dueAt(),
+                    after.extensions().size(),
+                    due.provisional());
+            return new Move(
+                    after,
+                    "EXTENDED",
+                    grantedBy,
+                    "extension " + number + " (" + granted.approval() + "), approved under " + approvalReference,
+                    List.of(Envelope.of(
+                            NotificationServiceApplication.EVENT_SOURCE, current.agency(), current.region(), event)));
         });
         Deadline after = store.find(id).orElseThrow();
         if (!moved) {
@@ -155,8 +203,17 @@ public class DeadlineClocks {
     public void onCalendarYearLoaded(CalendarYearLoaded loaded) {
         int moved = 0;
         for (String id : store.provisionalNotClosed()) {
-            moved += move(id, null, (current, now) -> new Move(current.clock(), "RECOMPUTED", null,
-                    "the holiday calendar of " + loaded.year() + " was loaded", List.of())) ? 1 : 0;
+            moved += move(
+                            id,
+                            null,
+                            (current, now) -> new Move(
+                                    current.clock(),
+                                    "RECOMPUTED",
+                                    null,
+                                    "the holiday calendar of " + loaded.year() + " was loaded",
+                                    List.of()))
+                    ? 1
+                    : 0;
         }
         gaps.loaded(loaded.year());
         log.info("Holiday calendar of {} loaded: {} provisional deadlines recomputed", loaded.year(), moved);
@@ -194,8 +251,9 @@ public class DeadlineClocks {
                 return false;
             }
             Document doc = read.get();
-            if (eventId != null && doc.getList("history", Document.class, List.of()).stream()
-                    .anyMatch(h -> eventId.equals(h.getString("eventId")))) {
+            if (eventId != null
+                    && doc.getList("history", Document.class, List.of()).stream()
+                            .anyMatch(h -> eventId.equals(h.getString("eventId")))) {
                 return false;
             }
             Deadline current = DeadlineStore.fromDocument(doc);
@@ -207,11 +265,13 @@ public class DeadlineClocks {
             DueDateCalculator.DueDate due = move.clock().due(calculator);
             List<Bson> changes = new ArrayList<>(schedule(doc, current, move.clock(), due));
             changes.add(Updates.set("pauses", DeadlineStore.pauses(move.clock().pauses())));
-            changes.add(Updates.set("extensions", DeadlineStore.extensions(move.clock().extensions())));
+            changes.add(Updates.set(
+                    "extensions", DeadlineStore.extensions(move.clock().extensions())));
             List<Document> entries = move.events().stream()
-                    .map(e -> outbox.entry(Topics.PLATFORM_DEADLINES, e)).toList();
-            Deadline.Change entry = new Deadline.Change(now, move.change(), eventId, move.by(), due.dueAt(),
-                    move.note() + "; " + due.arithmetic());
+                    .map(e -> outbox.entry(Topics.PLATFORM_DEADLINES, e))
+                    .toList();
+            Deadline.Change entry = new Deadline.Change(
+                    now, move.change(), eventId, move.by(), due.dueAt(), move.note() + "; " + due.arithmetic());
             if (store.saveMove(id, current.version(), changes, entry, entries, outbox)) {
                 if (!entries.isEmpty()) {
                     relay.wake();
@@ -231,8 +291,8 @@ public class DeadlineClocks {
      * if it had raised alerts, a new round begins so the new due time gets its own warning and, if missed, its own
      * overdue alert. One whose due time did not move goes back to where it was.
      */
-    private static List<Bson> schedule(Document doc, Deadline current, DeadlineClock clock,
-                                       DueDateCalculator.DueDate due) {
+    private static List<Bson> schedule(
+            Document doc, Deadline current, DeadlineClock clock, DueDateCalculator.DueDate due) {
         List<Bson> changes = new ArrayList<>();
         boolean moved = !due.dueAt().equals(current.dueAt());
         int round = doc.getInteger("alertRound", 0);
@@ -244,12 +304,14 @@ public class DeadlineClocks {
             }
             runningState = Deadline.State.OPEN.name();
             List<Duration> warnings = doc.getList("warnBefore", String.class, List.of()).stream()
-                    .map(Duration::parse).toList();
-            changes.add(Updates.set("nextCheckAt", Date.from(DeadlineStore.nextCheck(current.kind(), due.dueAt(),
-                    warnings))));
+                    .map(Duration::parse)
+                    .toList();
+            changes.add(Updates.set(
+                    "nextCheckAt", Date.from(DeadlineStore.nextCheck(current.kind(), due.dueAt(), warnings))));
         } else {
             runningState = current.state() == Deadline.State.PAUSED
-                    ? doc.get("stateBeforePause", Deadline.State.OPEN.name()) : current.state().name();
+                    ? doc.get("stateBeforePause", Deadline.State.OPEN.name())
+                    : current.state().name();
         }
         if (clock.paused()) {
             changes.add(Updates.set("state", Deadline.State.PAUSED.name()));
@@ -259,7 +321,8 @@ public class DeadlineClocks {
             changes.add(Updates.unset("stateBeforePause"));
         }
         changes.add(Updates.set("dueAt", Date.from(due.dueAt())));
-        changes.add(Updates.set("dueDate", due.dueDate() == null ? null : due.dueDate().toString()));
+        changes.add(Updates.set(
+                "dueDate", due.dueDate() == null ? null : due.dueDate().toString()));
         changes.add(Updates.set("provisional", due.provisional()));
         changes.add(Updates.set("arithmetic", due.arithmetic()));
         return changes;

@@ -1,8 +1,8 @@
 package cn.wildlife.notification.deadline;
 
 import cn.wildlife.support.outbox.OutboxCollection;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)

@@ -1,23 +1,17 @@
 package cn.wildlife.notification.deadline;
 
 import cn.wildlife.events.Agency;
+import cn.wildlife.events.RegionCode;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineClock;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
-import cn.wildlife.events.RegionCode;
 import cn.wildlife.support.security.Role;
-import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.ConflictException;
+import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
-import org.springframework.http.ResponseEntity;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,11 +24,17 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The deadline registry and the rules behind it. */
 @RestController
@@ -48,8 +48,8 @@ class DeadlineController {
     private final ObjectMapper mapper;
     private final DeadlineClocks clocks;
 
-    DeadlineController(DeadlineStore store, RuleCatalogue rules, Access access, ObjectMapper mapper,
-                       DeadlineClocks clocks) {
+    DeadlineController(
+            DeadlineStore store, RuleCatalogue rules, Access access, ObjectMapper mapper, DeadlineClocks clocks) {
         this.store = store;
         this.rules = rules;
         this.access = access;
@@ -59,18 +59,23 @@ class DeadlineController {
 
     @GetMapping("/api/deadlines")
     @Operation(summary = "Search deadlines", description = "Soonest due first; region returns its whole subtree.")
-    DeadlineStore.Page search(Caller caller,
-                              @RequestParam(required = false) @Nullable String subjectId,
-                              @RequestParam(required = false) @Nullable Agency agency,
-                              @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
-                              @RequestParam(required = false) Deadline.@Nullable State state,
-                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    DeadlineStore.Page search(
+            Caller caller,
+            @RequestParam(required = false) @Nullable String subjectId,
+            @RequestParam(required = false) @Nullable Agency agency,
+            @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
+            @RequestParam(required = false) Deadline.@Nullable State state,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Access.Scope scope = access.searchScope(caller, agency, region);
-        DeadlineStore.Page result = store.search(new DeadlineQuery(subjectId, scope.agency(), scope.regionPrefix(),
-                state, page, size));
-        access.auditSearchResults(caller, "deadline", result.items().stream()
-                .map(d -> new Access.Owned(d.id(), d.agency())).toList());
+        DeadlineStore.Page result =
+                store.search(new DeadlineQuery(subjectId, scope.agency(), scope.regionPrefix(), state, page, size));
+        access.auditSearchResults(
+                caller,
+                "deadline",
+                result.items().stream()
+                        .map(d -> new Access.Owned(d.id(), d.agency()))
+                        .toList());
         return result;
     }
 
@@ -83,39 +88,54 @@ class DeadlineController {
     }
 
     @PostMapping("/api/deadlines/{id}/extensions")
-    @Operation(summary = "Grant an extension the deadline's rule allows (the responsible agency's head)",
+    @Operation(
+            summary = "Grant an extension the deadline's rule allows (the responsible agency's head)",
             description = "extension numbers the rule's allowed extensions from 1 (allowedExtensions, in order); "
                     + "approvalReference is the approval document's number. Each at most once, never more than the "
                     + "rule allows, and before the deadline runs out: 409 with the state otherwise. An extension the rule keeps "
                     + "to other kinds of agency (agencies) is refused with 400 naming extension. Moves the due "
                     + "time, is recorded in the history and announced as cn.wildlife.deadline.extended.v1.")
-    Deadline extend(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id,
-                    @Valid @RequestBody ExtensionRequest request) {
+    Deadline extend(
+            Caller caller,
+            @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{3,200}$") String id,
+            @Valid @RequestBody ExtensionRequest request) {
         Deadline deadline = store.find(id).orElseThrow(() -> new RecordNotFoundException("deadline", id));
         access.checkRead(caller, "deadline", id, deadline.agency(), deadline.region());
         access.checkWrite(caller, deadline.agency(), deadline.region(), Role.AGENCY_HEAD);
         try {
-            return clocks.extend(id, request.extension(), request.approvalReference().strip(), caller.subject());
+            return clocks.extend(
+                    id, request.extension(), request.approvalReference().strip(), caller.subject());
         } catch (DeadlineClock.ExtensionRefused refused) {
             Deadline current = store.find(id).orElse(deadline);
             switch (refused.reason()) {
-                case UNKNOWN, MOVES_NOTHING, NOT_FOR_AGENCY -> throw new InvalidRequestException("extension", refused.getMessage(),
-                        request.extension());
-                default -> throw new ConflictException(refused.reason() == DeadlineClock.ExtensionRefused.Reason
-                        .NONE_LEFT ? "no-extension-left" : "extension-already-granted", refused.getMessage(),
-                        Map.of("state", current.state().name(), "extensionsGranted", current.extensions().size(),
-                                "extensionsAllowed", current.allowedExtensions().size()));
+                case UNKNOWN, MOVES_NOTHING, NOT_FOR_AGENCY ->
+                    throw new InvalidRequestException("extension", refused.getMessage(), request.extension());
+                default ->
+                    throw new ConflictException(
+                            refused.reason() == DeadlineClock.ExtensionRefused.Reason.NONE_LEFT
+                                    ? "no-extension-left"
+                                    : "extension-already-granted",
+                            refused.getMessage(),
+                            Map.of(
+                                    "state",
+                                    current.state().name(),
+                                    "extensionsGranted",
+                                    current.extensions().size(),
+                                    "extensionsAllowed",
+                                    current.allowedExtensions().size()));
             }
         } catch (DeadlineClocks.ClockNotRunning notRunning) {
-            throw new ConflictException("deadline-not-running", notRunning.getMessage(),
+            throw new ConflictException(
+                    "deadline-not-running",
+                    notRunning.getMessage(),
                     Map.of("state", notRunning.state().name()));
         }
     }
 
     /** Which of the rule's extensions, and the approval behind it. */
-    record ExtensionRequest(@NotNull @Min(1) @Max(20) Integer extension,
-                            @NotBlank @Size(max = 200) String approvalReference) {
-    }
+    record ExtensionRequest(
+            @NotNull @Min(1) @Max(20) Integer extension,
+            @NotBlank @Size(max = 200) String approvalReference) {}
 
     @GetMapping("/api/deadline-rules")
     @Operation(summary = "The rules in force: the newest version of each national rule and of each region's own")
@@ -124,7 +144,8 @@ class DeadlineController {
     }
 
     @PostMapping("/api/deadline-rules")
-    @Operation(summary = "Add a rule, or a new version of one, nationally or for a region (administrators)",
+    @Operation(
+            summary = "Add a rule, or a new version of one, nationally or for a region (administrators)",
             description = "Give the rule without a version; it becomes the next version of its line (its id and "
                     + "regions). A rule naming regions applies there instead of the national one. No restart; open "
                     + "deadlines keep the version they were opened with.")
@@ -140,15 +161,19 @@ class DeadlineController {
         try {
             proposed = mapper.treeToValue(body, DeadlineRule.class);
         } catch (JacksonException e) {
-            String field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "rule"
+            String field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null
+                    ? "rule"
                     : e.getPath().get(0).getPropertyName();
             throw new InvalidRequestException(field, e.getOriginalMessage(), null);
         }
         List<FieldError> errors = RuleValidation.check(proposed);
         for (String region : proposed.regions()) {
             if (RegionCode.isValid(region) && !caller.covers(region)) {
-                errors.add(new FieldError("regions", "region " + region + " is outside your region "
-                        + caller.region().code(), region));
+                errors.add(new FieldError(
+                        "regions",
+                        "region " + region + " is outside your region "
+                                + caller.region().code(),
+                        region));
             }
         }
         if (!errors.isEmpty()) {

@@ -24,9 +24,17 @@ class DeadlineEventListener {
         this.batches = batches;
     }
 
-    @KafkaListener(id = "deadline-events", topics = {Topics.PLATFORM_CLUES, Topics.PLATFORM_TRANSFERS, Topics.PLATFORM_CASES,
-            Topics.PLATFORM_INSPECTIONS, Topics.PLATFORM_OPERATIONS},
-            containerFactory = EventKafkaConfiguration.EVENT_BATCH_LISTENER_FACTORY, concurrency = "2")
+    @KafkaListener(
+            id = "deadline-events",
+            topics = {
+                Topics.PLATFORM_CLUES,
+                Topics.PLATFORM_TRANSFERS,
+                Topics.PLATFORM_CASES,
+                Topics.PLATFORM_INSPECTIONS,
+                Topics.PLATFORM_OPERATIONS
+            },
+            containerFactory = EventKafkaConfiguration.EVENT_BATCH_LISTENER_FACTORY,
+            concurrency = "2")
     void onPlatformEvents(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
         batches.apply(records, consumer, opening::applyAll, opening::apply);
     }

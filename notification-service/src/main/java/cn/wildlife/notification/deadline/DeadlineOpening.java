@@ -6,19 +6,18 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueStepTaken;
-import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.events.deadline.DeadlineOpened;
 import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.events.operation.OperationChanged;
 import cn.wildlife.events.operation.ReportSubmitted;
 import cn.wildlife.events.operation.SortieRecorded;
+import cn.wildlife.events.transfer.TransferStepTaken;
 import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.calendar.domain.DueDateCalculator;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,8 +42,15 @@ public class DeadlineOpening {
     private final CalendarGaps gaps;
     private final java.time.Clock clock;
 
-    public DeadlineOpening(RuleCatalogue rules, DeadlineStore store, DueDateCalculator calculator, Outbox outbox,
-                           OutboxRelay relay, DeadlineClocks clocks, CalendarGaps gaps, java.time.Clock clock) {
+    public DeadlineOpening(
+            RuleCatalogue rules,
+            DeadlineStore store,
+            DueDateCalculator calculator,
+            Outbox outbox,
+            OutboxRelay relay,
+            DeadlineClocks clocks,
+            CalendarGaps gaps,
+            java.time.Clock clock) {
         this.rules = rules;
         this.store = store;
         this.calculator = calculator;
@@ -62,8 +68,14 @@ public class DeadlineOpening {
      * one rule (an operation's reports and patrols); {@code watchers} says whom each watcher a rule may name (e.g.
      * LEAD_OFFICE) stands for with this subject, so that the applicable rule version picks who is told of a miss.
      */
-    record Opening(String subjectId, Agency agency, String region, Instant startedAt, @Nullable Instant dueAt,
-                   @Nullable String label, Map<String, String> watchers) {
+    record Opening(
+            String subjectId,
+            Agency agency,
+            String region,
+            Instant startedAt,
+            @Nullable Instant dueAt,
+            @Nullable String label,
+            Map<String, String> watchers) {
 
         Opening(String subjectId, Agency agency, String region, Instant startedAt) {
             this(subjectId, agency, region, startedAt, null, null, Map.of());
@@ -79,10 +91,15 @@ public class DeadlineOpening {
          */
         List<String> watchersOf(DeadlineRule rule) {
             String supervision = Agency.SUPERVISION_OFFICE.name() + "@"
-                    + new cn.wildlife.events.RegionCode(region).parent().parent().code();
+                    + new cn.wildlife.events.RegionCode(region)
+                            .parent()
+                            .parent()
+                            .code();
             return rule.watchers().stream()
                     .map(w -> watchers.getOrDefault(w, "SUPERVISION_OFFICE".equals(w) ? supervision : null))
-                    .filter(java.util.Objects::nonNull).distinct().toList();
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -111,10 +128,15 @@ public class DeadlineOpening {
                 pauseOrResume(event);
             }
             String type = event.type().ceType();
-            List<String> ruleIds = rules.active().stream().filter(rule -> rule.opensOn().equals(type))
-                    .map(DeadlineRule::id).distinct().toList();
+            List<String> ruleIds = rules.active().stream()
+                    .filter(rule -> rule.opensOn().equals(type))
+                    .map(DeadlineRule::id)
+                    .distinct()
+                    .toList();
             for (String ruleId : ruleIds) {
-                DeadlineRule any = rules.active().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                DeadlineRule any = rules.active().stream()
+                        .filter(r -> r.id().equals(ruleId))
+                        .findFirst()
                         .orElseThrow();
                 for (Opening facts : openingsOf(event, any)) {
                     prepare(event, ruleId, type, facts).ifPresent(gathered::add);
@@ -129,13 +151,14 @@ public class DeadlineOpening {
     }
 
     /** A clock to open: the deadline as the rule sets it, before the store was asked about it. */
-    private record Prepared(Envelope<?> event, DeadlineRule rule, Opening facts, Deadline deadline) {
-    }
+    private record Prepared(Envelope<?> event, DeadlineRule rule, Opening facts, Deadline deadline) {}
 
     private boolean touchesRunningClocks(Envelope<?> event) {
         String type = event.type().ceType();
-        return rules.active().stream().anyMatch(rule -> rule.closesOn().contains(type)
-                || rule.pausesOn().contains(type) || rule.resumesOn().contains(type));
+        return rules.active().stream()
+                .anyMatch(rule -> rule.closesOn().contains(type)
+                        || rule.pausesOn().contains(type)
+                        || rule.resumesOn().contains(type));
     }
 
     private Optional<Prepared> prepare(Envelope<?> event, String ruleId, String type, Opening facts) {
@@ -145,10 +168,22 @@ public class DeadlineOpening {
             return Optional.empty();
         }
         Deadline deadline = facts.dueAt() != null
-                ? Deadline.openUntil(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
-                facts.startedAt(), facts.dueAt())
-                : Deadline.open(rule, facts.subjectId(), facts.agency(), facts.region(), event.id(),
-                facts.startedAt(), calculator);
+                ? Deadline.openUntil(
+                        rule,
+                        facts.subjectId(),
+                        facts.agency(),
+                        facts.region(),
+                        event.id(),
+                        facts.startedAt(),
+                        facts.dueAt())
+                : Deadline.open(
+                        rule,
+                        facts.subjectId(),
+                        facts.agency(),
+                        facts.region(),
+                        event.id(),
+                        facts.startedAt(),
+                        calculator);
         if (facts.label() != null) {
             deadline = deadline.titled(rule.title() + "：" + facts.label());
         }
@@ -174,16 +209,28 @@ public class DeadlineOpening {
                 fulfilledFirst.add(deadline.id());
             }
             DeadlineRule rule = p.rule();
-            DeadlineOpened announced = new DeadlineOpened(deadline.id(), rule.id(), rule.version(),
-                    rule.legalBasis(), rule.subjectType(), p.facts().subjectId(), p.facts().agency(),
-                    p.facts().region(), deadline.startedAt(), deadline.dueAt(), deadline.provisional());
+            DeadlineOpened announced = new DeadlineOpened(
+                    deadline.id(),
+                    rule.id(),
+                    rule.version(),
+                    rule.legalBasis(),
+                    rule.subjectType(),
+                    p.facts().subjectId(),
+                    p.facts().agency(),
+                    p.facts().region(),
+                    deadline.startedAt(),
+                    deadline.dueAt(),
+                    deadline.provisional());
             Envelope<?> event = p.event();
-            Envelope<DeadlineOpened> envelope = Envelope.of(NotificationServiceApplication.EVENT_SOURCE,
-                            p.facts().agency(), p.facts().region(), announced)
-                    .withCorrelation(event.correlationId() != null ? event.correlationId() : event.id(),
-                            event.traceparent());
-            inserts.add(new DeadlineStore.NewDeadline(deadline, rule, p.facts().watchersOf(rule),
-                    outbox.entry(Topics.PLATFORM_DEADLINES, envelope)));
+            Envelope<DeadlineOpened> envelope = Envelope.of(
+                            NotificationServiceApplication.EVENT_SOURCE,
+                            p.facts().agency(),
+                            p.facts().region(),
+                            announced)
+                    .withCorrelation(
+                            event.correlationId() != null ? event.correlationId() : event.id(), event.traceparent());
+            inserts.add(new DeadlineStore.NewDeadline(
+                    deadline, rule, p.facts().watchersOf(rule), outbox.entry(Topics.PLATFORM_DEADLINES, envelope)));
         }
         Set<String> opened = store.insertAll(inserts, outbox);
         List<String> lookAgain = new ArrayList<>();
@@ -194,8 +241,12 @@ public class DeadlineOpening {
             }
             if (deadline.provisional()) {
                 DeadlineRule rule = inserted.rule();
-                gaps.raiseOnce(calculator.due(deadline.startedAt(), rule.amount(), rule.unit()).missingYears(),
-                        deadline, deadline.dueAt());
+                gaps.raiseOnce(
+                        calculator
+                                .due(deadline.startedAt(), rule.amount(), rule.unit())
+                                .missingYears(),
+                        deadline,
+                        deadline.dueAt());
             }
             if (fulfilledFirst.contains(deadline.id())) {
                 // Consumed: the clock holds the fact now.
@@ -218,8 +269,10 @@ public class DeadlineOpening {
 
     private void closeFulfilled(Envelope<?> event) {
         String type = event.type().ceType();
-        List<DeadlineRule> fulfilled = rules.active().stream().filter(rule -> rule.closesOn().contains(type))
-                .filter(distinctBy(DeadlineRule::id)).toList();
+        List<DeadlineRule> fulfilled = rules.active().stream()
+                .filter(rule -> rule.closesOn().contains(type))
+                .filter(distinctBy(DeadlineRule::id))
+                .toList();
         for (DeadlineRule rule : fulfilled) {
             Optional<OperationClocks.Fulfilled> fact = fulfilmentOf(event, rule);
             if (fact.isEmpty()) {
@@ -254,19 +307,25 @@ public class DeadlineOpening {
         if (subject == null) {
             return Optional.empty();
         }
-        Instant at = event.data() instanceof TransferStepTaken step ? step.takenAt()
-                : event.data() instanceof ClueStepTaken clueStep ? clueStep.takenAt()
-                : event.data() instanceof CaseChanged change ? change.changedAt()
-                : event.data() instanceof RectificationChanged order && order.reinspectedAt() != null
-                ? order.reinspectedAt() : event.time().toInstant();
+        Instant at = event.data() instanceof TransferStepTaken step
+                ? step.takenAt()
+                : event.data() instanceof ClueStepTaken clueStep
+                        ? clueStep.takenAt()
+                        : event.data() instanceof CaseChanged change
+                                ? change.changedAt()
+                                : event.data() instanceof RectificationChanged order && order.reinspectedAt() != null
+                                        ? order.reinspectedAt()
+                                        : event.time().toInstant();
         return Optional.of(new OperationClocks.Fulfilled(subject, at));
     }
 
     /** A case's appraisal, hearing or suspension starting or ending stops or restarts the clocks whose rule says so. */
     private void pauseOrResume(Envelope<?> event) {
         String type = event.type().ceType();
-        if (!(event.data() instanceof CaseChanged change) || rules.active().stream()
-                .noneMatch(rule -> rule.pausesOn().contains(type) || rule.resumesOn().contains(type))) {
+        if (!(event.data() instanceof CaseChanged change)
+                || rules.active().stream()
+                        .noneMatch(rule -> rule.pausesOn().contains(type)
+                                || rule.resumesOn().contains(type))) {
             return;
         }
         clocks.onPauseOrResume(change.caseId(), type, event.id(), change.changedAt());
@@ -299,7 +358,7 @@ public class DeadlineOpening {
         if (event.data() instanceof OperationChanged op) {
             return switch (rule.subjectType()) {
                 case OperationClocks.MONTHLY_REPORT, OperationClocks.FINAL_REPORT ->
-                        OperationClocks.reports(op, rule.subjectType());
+                    OperationClocks.reports(op, rule.subjectType());
                 case OperationClocks.PATROL -> OperationClocks.patrols(op);
                 default -> List.of();
             };
@@ -313,8 +372,11 @@ public class DeadlineOpening {
         }
         if (event.data() instanceof TransferStepTaken step) {
             boolean police = "RECEIVING_AGENCY".equals(rule.responsible());
-            return Optional.of(new Opening(step.transferId(), police ? Agency.PUBLIC_SECURITY : step.sendingAgency(),
-                    police ? step.receivingRegion() : step.sendingRegion(), step.takenAt()));
+            return Optional.of(new Opening(
+                    step.transferId(),
+                    police ? Agency.PUBLIC_SECURITY : step.sendingAgency(),
+                    police ? step.receivingRegion() : step.sendingRegion(),
+                    step.takenAt()));
         }
         if (event.data() instanceof CaseChanged change) {
             // Art. 60 counts from the filing of the case (立案之日), not from when the platform heard of it.
@@ -322,8 +384,8 @@ public class DeadlineOpening {
         }
         if (event.data() instanceof RectificationChanged order) {
             // The supervising forestry bureau answers for following the order up.
-            return Optional.of(new Opening(order.orderId(), Agency.FORESTRY, order.region(), order.orderedAt(),
-                    order.dueAt()));
+            return Optional.of(
+                    new Opening(order.orderId(), Agency.FORESTRY, order.region(), order.orderedAt(), order.dueAt()));
         }
         return Optional.empty();
     }

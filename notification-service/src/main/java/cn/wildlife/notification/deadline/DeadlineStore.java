@@ -1,12 +1,12 @@
 package cn.wildlife.notification.deadline;
 
-import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.events.Agency;
 import cn.wildlife.notification.calendar.domain.DurationUnit;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineClock;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.mongo.MongoSupport;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -44,11 +44,14 @@ public class DeadlineStore {
     private final MongoCollection<Document> fulfilments;
 
     /** A fulfilling fact seen before its clock was opened. */
-    public record Fulfilment(String eventId, String eventType, Instant at) {
-    }
+    public record Fulfilment(String eventId, String eventType, Instant at) {}
 
     /** What closing a deadline found. */
-    public enum Closing { CLOSED, ALREADY_CLOSED, NOT_OPENED }
+    public enum Closing {
+        CLOSED,
+        ALREADY_CLOSED,
+        NOT_OPENED
+    }
 
     public DeadlineStore(MongoDatabase database) {
         this.deadlines = database.getCollection("deadlines");
@@ -68,8 +71,7 @@ public class DeadlineStore {
     }
 
     /** A deadline to insert, with the rule it runs by, whom else to tell of a miss, and its announcement. */
-    public record NewDeadline(Deadline deadline, DeadlineRule rule, List<String> watchers, Document outboxEntry) {
-    }
+    public record NewDeadline(Deadline deadline, DeadlineRule rule, List<String> watchers, Document outboxEntry) {}
 
     /**
      * Inserts new deadlines (of distinct ids) with their announcements in one request; returns the ids inserted,
@@ -94,7 +96,8 @@ public class DeadlineStore {
             if (!MongoSupport.isDuplicateKey(e)) {
                 throw e;
             }
-            e.getWriteErrors().forEach(error -> inserted.remove(docs.get(error.getIndex()).getString("_id")));
+            e.getWriteErrors()
+                    .forEach(error -> inserted.remove(docs.get(error.getIndex()).getString("_id")));
         }
         return inserted;
     }
@@ -104,7 +107,9 @@ public class DeadlineStore {
         DeadlineRule rule = n.rule();
         Document doc = asDocument(deadline)
                 .append("watchers", List.copyOf(n.watchers()))
-                .append("warnBefore", rule.warnBefore().stream().map(Duration::toString).toList())
+                .append(
+                        "warnBefore",
+                        rule.warnBefore().stream().map(Duration::toString).toList())
                 .append("escalateAfter", rule.escalateAfter().toString())
                 .append("escalation", rule.escalation())
                 .append("responsible", rule.responsible())
@@ -135,26 +140,40 @@ public class DeadlineStore {
      */
     public Closing close(String id, String eventId, Instant at) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Document open = deadlines.find(Filters.and(Filters.eq("_id", id),
-                    Filters.in("state", Deadline.State.NOT_CLOSED))).first();
+            Document open = deadlines
+                    .find(Filters.and(Filters.eq("_id", id), Filters.in("state", Deadline.State.NOT_CLOSED)))
+                    .first();
             if (open == null) {
-                return deadlines.countDocuments(Filters.eq("_id", id)) > 0 ? Closing.ALREADY_CLOSED
+                return deadlines.countDocuments(Filters.eq("_id", id)) > 0
+                        ? Closing.ALREADY_CLOSED
                         : Closing.NOT_OPENED;
             }
             boolean late = !"PAUSED".equals(open.getString("state"))
                     && at.isAfter(open.getDate("dueAt").toInstant());
             String state = late ? "MET_LATE" : "MET";
-            boolean closed = deadlines.updateOne(Filters.and(Filters.eq("_id", id),
-                            Filters.eq("version", open.get("version"))),
-                    Updates.combine(
-                            Updates.set("state", state),
-                            Updates.set("closedAt", Date.from(at)),
-                            Updates.set("closedByEventId", eventId),
-                            Updates.unset("nextCheckAt"),
-                            Updates.push("history", change(new Deadline.Change(at, state, eventId, null,
-                                    open.getDate("dueAt").toInstant(), late ? "fulfilled after the due time"
-                                    : "fulfilled in time"))),
-                            Updates.inc("version", 1))).getModifiedCount() == 1;
+            boolean closed = deadlines
+                            .updateOne(
+                                    Filters.and(Filters.eq("_id", id), Filters.eq("version", open.get("version"))),
+                                    Updates.combine(
+                                            Updates.set("state", state),
+                                            Updates.set("closedAt", Date.from(at)),
+                                            Updates.set("closedByEventId", eventId),
+                                            Updates.unset("nextCheckAt"),
+                                            Updates.push(
+                                                    "history",
+                                                    change(new Deadline.Change(
+                                                            at,
+                                                            state,
+                                                            eventId,
+                                                            null,
+                                                            open.getDate("dueAt")
+                                                                    .toInstant(),
+                                                            late
+                                                                    ? "fulfilled after the due time"
+                                                                    : "fulfilled in time"))),
+                                            Updates.inc("version", 1)))
+                            .getModifiedCount()
+                    == 1;
             if (closed) {
                 return Closing.CLOSED;
             }
@@ -167,9 +186,13 @@ public class DeadlineStore {
      * retention: one whose clock never opens is swept after it.
      */
     public void recordFulfilment(String id, Fulfilment fulfilment, Instant keptAt) {
-        MongoSupport.insertIfAbsent(fulfilments, new Document("_id", id).append("eventId", fulfilment.eventId())
-                .append("eventType", fulfilment.eventType()).append("at", Date.from(fulfilment.at()))
-                .append("keptAt", Date.from(keptAt)));
+        MongoSupport.insertIfAbsent(
+                fulfilments,
+                new Document("_id", id)
+                        .append("eventId", fulfilment.eventId())
+                        .append("eventType", fulfilment.eventType())
+                        .append("at", Date.from(fulfilment.at()))
+                        .append("keptAt", Date.from(keptAt)));
     }
 
     /** A kept fulfilment that its clock has taken in (opened closed, or closed by it) is no longer needed. */
@@ -192,7 +215,8 @@ public class DeadlineStore {
     }
 
     public Optional<Fulfilment> fulfilment(String id) {
-        return Optional.ofNullable(fulfilments.find(Filters.eq("_id", id)).first()).map(DeadlineStore::fulfilmentOf);
+        return Optional.ofNullable(fulfilments.find(Filters.eq("_id", id)).first())
+                .map(DeadlineStore::fulfilmentOf);
     }
 
     /** The fulfilments kept for any of these clocks, by clock id, in one request. */
@@ -203,46 +227,68 @@ public class DeadlineStore {
     }
 
     private static Fulfilment fulfilmentOf(Document d) {
-        return new Fulfilment(d.getString("eventId"), d.getString("eventType"), d.getDate("at").toInstant());
+        return new Fulfilment(
+                d.getString("eventId"),
+                d.getString("eventType"),
+                d.getDate("at").toInstant());
     }
 
     public Optional<Deadline> find(String id) {
-        return Optional.ofNullable(deadlines.find(Filters.eq("_id", id)).first()).map(DeadlineStore::fromDocument);
+        return Optional.ofNullable(deadlines.find(Filters.eq("_id", id)).first())
+                .map(DeadlineStore::fromDocument);
     }
 
     Optional<Document> document(String id) {
-        return Optional.ofNullable(deadlines.find(Filters.eq("_id", id)).projection(new Document(Outbox.ENTRIES, 0))
+        return Optional.ofNullable(deadlines
+                .find(Filters.eq("_id", id))
+                .projection(new Document(Outbox.ENTRIES, 0))
                 .first());
     }
 
     /** The ids of a subject's deadlines that are not closed. */
     List<String> notClosedOn(String subjectId) {
-        return deadlines.find(Filters.and(Filters.eq("subjectId", subjectId),
-                        Filters.in("state", Deadline.State.NOT_CLOSED))).projection(new Document("_id", 1))
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        return deadlines
+                .find(Filters.and(Filters.eq("subjectId", subjectId), Filters.in("state", Deadline.State.NOT_CLOSED)))
+                .projection(new Document("_id", 1))
+                .map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
     }
 
     /** The ids of the deadlines not closed whose due time is provisional (a year's calendar was missing). */
     List<String> provisionalNotClosed() {
-        return deadlines.find(Filters.and(Filters.eq("provisional", true),
-                        Filters.in("state", Deadline.State.NOT_CLOSED))).projection(new Document("_id", 1))
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        return deadlines
+                .find(Filters.and(Filters.eq("provisional", true), Filters.in("state", Deadline.State.NOT_CLOSED)))
+                .projection(new Document("_id", 1))
+                .map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
     }
 
     /**
      * Saves a clock moved by a pause, a resume, an extension or a recomputation, if the deadline is still at the
      * version it was read at and not closed; false otherwise (the caller reads it again).
      */
-    boolean saveMove(String id, long readVersion, List<Bson> changes, Deadline.Change entry,
-                     List<Document> outboxEntries, Outbox outbox) {
+    boolean saveMove(
+            String id,
+            long readVersion,
+            List<Bson> changes,
+            Deadline.Change entry,
+            List<Document> outboxEntries,
+            Outbox outbox) {
         List<Bson> all = new ArrayList<>(changes);
         all.add(Updates.push("history", change(entry)));
         all.add(Updates.inc("version", 1));
         if (!outboxEntries.isEmpty()) {
             all.add(outbox.append(outboxEntries));
         }
-        return deadlines.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", readVersion),
-                Filters.in("state", Deadline.State.NOT_CLOSED)), Updates.combine(all)).getModifiedCount() == 1;
+        return deadlines
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", id),
+                                        Filters.eq("version", readVersion),
+                                        Filters.in("state", Deadline.State.NOT_CLOSED)),
+                                Updates.combine(all))
+                        .getModifiedCount()
+                == 1;
     }
 
     public Page search(DeadlineQuery query) {
@@ -261,16 +307,18 @@ public class DeadlineStore {
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         long total = deadlines.countDocuments(filter);
-        List<Deadline> items = deadlines.find(filter)
+        List<Deadline> items = deadlines
+                .find(filter)
                 .sort(Sorts.orderBy(Sorts.ascending("dueAt"), Sorts.ascending("_id")))
-                .skip(query.page() * query.size()).limit(query.size())
-                .map(DeadlineStore::fromDocument).into(new ArrayList<>());
+                .skip(query.page() * query.size())
+                .limit(query.size())
+                .map(DeadlineStore::fromDocument)
+                .into(new ArrayList<>());
         return new Page(items, query.page(), query.size(), total);
     }
 
     /** One page of deadlines, soonest due first. */
-    public record Page(List<Deadline> items, int page, int size, long total) {
-    }
+    public record Page(List<Deadline> items, int page, int size, long total) {}
 
     static Document asDocument(Deadline d) {
         return new Document("_id", d.id())
@@ -294,56 +342,107 @@ public class DeadlineStore {
                 .append("state", d.state().name())
                 .append("pauses", pauses(d.pauses()))
                 .append("extensions", extensions(d.extensions()))
-                .append("allowedExtensions", d.allowedExtensions().stream().map(e -> new Document("amount", e.amount())
-                        .append("amountTotal", e.amountTotal()).append("unit", e.unit().name())
-                        .append("approval", e.approval()).append("agencies", List.copyOf(e.agencies()))).toList())
-                .append("history", d.history().stream().map(DeadlineStore::change).toList())
+                .append(
+                        "allowedExtensions",
+                        d.allowedExtensions().stream()
+                                .map(e -> new Document("amount", e.amount())
+                                        .append("amountTotal", e.amountTotal())
+                                        .append("unit", e.unit().name())
+                                        .append("approval", e.approval())
+                                        .append("agencies", List.copyOf(e.agencies())))
+                                .toList())
+                .append(
+                        "history",
+                        d.history().stream().map(DeadlineStore::change).toList())
                 .append("version", d.version());
     }
 
     static List<Document> pauses(List<DeadlineClock.Pause> pauses) {
-        return pauses.stream().map(p -> new Document("cause", p.cause()).append("from", Date.from(p.from()))
-                .append("to", p.to() == null ? null : Date.from(p.to())).append("counted", p.counted())).toList();
+        return pauses.stream()
+                .map(p -> new Document("cause", p.cause())
+                        .append("from", Date.from(p.from()))
+                        .append("to", p.to() == null ? null : Date.from(p.to()))
+                        .append("counted", p.counted()))
+                .toList();
     }
 
     static List<Document> extensions(List<DeadlineClock.Extension> extensions) {
-        return extensions.stream().map(e -> new Document("number", e.number()).append("amount", e.amount())
-                .append("amountTotal", e.amountTotal()).append("approval", e.approval())
-                .append("approvalReference", e.approvalReference()).append("grantedBy", e.grantedBy())
-                .append("grantedAt", Date.from(e.grantedAt()))).toList();
+        return extensions.stream()
+                .map(e -> new Document("number", e.number())
+                        .append("amount", e.amount())
+                        .append("amountTotal", e.amountTotal())
+                        .append("approval", e.approval())
+                        .append("approvalReference", e.approvalReference())
+                        .append("grantedBy", e.grantedBy())
+                        .append("grantedAt", Date.from(e.grantedAt())))
+                .toList();
     }
 
     static Document change(Deadline.Change c) {
-        return new Document("at", Date.from(c.at())).append("change", c.change()).append("eventId", c.eventId())
-                .append("by", c.by()).append("dueAt", c.dueAt() == null ? null : Date.from(c.dueAt()))
+        return new Document("at", Date.from(c.at()))
+                .append("change", c.change())
+                .append("eventId", c.eventId())
+                .append("by", c.by())
+                .append("dueAt", c.dueAt() == null ? null : Date.from(c.dueAt()))
                 .append("note", c.note());
     }
 
     static Deadline fromDocument(Document doc) {
         String dueDate = doc.getString("dueDate");
-        return new Deadline(doc.getString("_id"), doc.getString("ruleId"), doc.getInteger("ruleVersion"),
-                doc.getString("title"), doc.getString("legalBasis"), DeadlineRule.Kind.valueOf(doc.getString("kind")),
-                doc.getString("subjectType"), doc.getString("subjectId"), Agency.valueOf(doc.getString("agency")),
-                doc.getString("region"), doc.getString("openedByEventId"), doc.getDate("startedAt").toInstant(),
-                doc.getInteger("amount"), doc.getString("unit") == null ? null
-                        : DurationUnit.valueOf(doc.getString("unit")),
-                doc.getDate("dueAt").toInstant(), dueDate == null ? null : LocalDate.parse(dueDate),
-                doc.getBoolean("provisional", false), doc.getString("arithmetic"),
+        return new Deadline(
+                doc.getString("_id"),
+                doc.getString("ruleId"),
+                doc.getInteger("ruleVersion"),
+                doc.getString("title"),
+                doc.getString("legalBasis"),
+                DeadlineRule.Kind.valueOf(doc.getString("kind")),
+                doc.getString("subjectType"),
+                doc.getString("subjectId"),
+                Agency.valueOf(doc.getString("agency")),
+                doc.getString("region"),
+                doc.getString("openedByEventId"),
+                doc.getDate("startedAt").toInstant(),
+                doc.getInteger("amount"),
+                doc.getString("unit") == null ? null : DurationUnit.valueOf(doc.getString("unit")),
+                doc.getDate("dueAt").toInstant(),
+                dueDate == null ? null : LocalDate.parse(dueDate),
+                doc.getBoolean("provisional", false),
+                doc.getString("arithmetic"),
                 Deadline.State.valueOf(doc.getString("state")),
-                doc.getList("pauses", Document.class, List.of()).stream().map(p -> new DeadlineClock.Pause(
-                        p.getString("cause"), p.getDate("from").toInstant(), instant(p.getDate("to")),
-                        p.getBoolean("counted", true))).toList(),
-                doc.getList("extensions", Document.class, List.of()).stream().map(e -> new DeadlineClock.Extension(
-                        e.getInteger("number"), e.getInteger("amount"), e.getInteger("amountTotal"),
-                        e.getString("approval"), e.getString("approvalReference"), e.getString("grantedBy"),
-                        e.getDate("grantedAt").toInstant())).toList(),
-                doc.getList("allowedExtensions", Document.class, List.of()).stream().map(e ->
-                        new DeadlineRule.Extension(e.getInteger("amount"), e.getInteger("amountTotal"),
-                                DurationUnit.valueOf(e.getString("unit")), e.getString("approval"),
-                                java.util.Set.copyOf(e.getList("agencies", String.class, List.of())))).toList(),
-                doc.getList("history", Document.class, List.of()).stream().map(h -> new Deadline.Change(
-                        h.getDate("at").toInstant(), h.getString("change"), h.getString("eventId"),
-                        h.getString("by"), instant(h.getDate("dueAt")), h.getString("note"))).toList(),
+                doc.getList("pauses", Document.class, List.of()).stream()
+                        .map(p -> new DeadlineClock.Pause(
+                                p.getString("cause"),
+                                p.getDate("from").toInstant(),
+                                instant(p.getDate("to")),
+                                p.getBoolean("counted", true)))
+                        .toList(),
+                doc.getList("extensions", Document.class, List.of()).stream()
+                        .map(e -> new DeadlineClock.Extension(
+                                e.getInteger("number"),
+                                e.getInteger("amount"),
+                                e.getInteger("amountTotal"),
+                                e.getString("approval"),
+                                e.getString("approvalReference"),
+                                e.getString("grantedBy"),
+                                e.getDate("grantedAt").toInstant()))
+                        .toList(),
+                doc.getList("allowedExtensions", Document.class, List.of()).stream()
+                        .map(e -> new DeadlineRule.Extension(
+                                e.getInteger("amount"),
+                                e.getInteger("amountTotal"),
+                                DurationUnit.valueOf(e.getString("unit")),
+                                e.getString("approval"),
+                                java.util.Set.copyOf(e.getList("agencies", String.class, List.of()))))
+                        .toList(),
+                doc.getList("history", Document.class, List.of()).stream()
+                        .map(h -> new Deadline.Change(
+                                h.getDate("at").toInstant(),
+                                h.getString("change"),
+                                h.getString("eventId"),
+                                h.getString("by"),
+                                instant(h.getDate("dueAt")),
+                                h.getString("note")))
+                        .toList(),
                 ((Number) doc.get("version")).longValue());
     }
 

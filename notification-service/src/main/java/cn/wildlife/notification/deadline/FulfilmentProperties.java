@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("platform.deadlines.fulfilments")
 public record FulfilmentProperties(
         @DefaultValue("P90D") Duration retention,
-        @DefaultValue("PT1H") Duration sweepInterval) {
-}
+        @DefaultValue("PT1H") Duration sweepInterval) {}

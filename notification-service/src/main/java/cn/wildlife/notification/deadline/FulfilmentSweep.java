@@ -26,7 +26,8 @@ class FulfilmentSweep {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${platform.deadlines.fulfilments.sweep-interval:PT1H}",
+    @Scheduled(
+            initialDelayString = "${platform.deadlines.fulfilments.sweep-interval:PT1H}",
             fixedDelayString = "${platform.deadlines.fulfilments.sweep-interval:PT1H}")
     void sweep() {
         try {
@@ -40,7 +41,9 @@ class FulfilmentSweep {
     long sweepAt(Instant now) {
         long removed = store.sweepFulfilments(now, now.minus(properties.retention()));
         if (removed > 0) {
-            log.info("Removed {} early fulfilments kept longer than {} without their clock opening", removed,
+            log.info(
+                    "Removed {} early fulfilments kept longer than {} without their clock opening",
+                    removed,
                     properties.retention());
         }
         return removed;

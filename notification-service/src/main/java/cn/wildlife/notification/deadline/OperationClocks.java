@@ -35,8 +35,7 @@ final class OperationClocks {
     /** The patrol rule is weekly: a duty recurring on another period is not its clock. */
     private static final int WEEK = 7;
 
-    private OperationClocks() {
-    }
+    private OperationClocks() {}
 
     /** The reports of one kind (monthly summaries or the final report) the plan owes, each due by the end of its day. */
     static List<DeadlineOpening.Opening> reports(OperationChanged op, String subjectType) {
@@ -47,10 +46,15 @@ final class OperationClocks {
                 continue;
             }
             // A month's summary runs from the first day of its month (or of the operation), the final from the start.
-            LocalDate from = finalReport ? op.startsOn()
+            LocalDate from = finalReport
+                    ? op.startsOn()
                     : max(java.time.YearMonth.parse(report.period()).atDay(1), op.startsOn());
-            openings.add(new DeadlineOpening.Opening(report.reportId(), report.agency(), report.region(),
-                    startOf(from), startOf(report.dueOn().plusDays(1)),
+            openings.add(new DeadlineOpening.Opening(
+                    report.reportId(),
+                    report.agency(),
+                    report.region(),
+                    startOf(from),
+                    startOf(report.dueOn().plusDays(1)),
                     report.region() + " " + ("FINAL".equals(report.period()) ? "总结" : report.period()),
                     watchers(op, report.region())));
         }
@@ -71,9 +75,14 @@ final class OperationClocks {
             }
             for (String hotspot : duty.hotspots()) {
                 for (LocalDate[] week : weeks) {
-                    openings.add(new DeadlineOpening.Opening(patrolSubject(op.operationId(), duty.agency(), week[0],
-                            hotspot), duty.agency(), op.region(), startOf(week[0]), startOf(week[1].plusDays(1)),
-                            hotspot.strip() + " " + week[0] + "～" + week[1], watchers(op, op.region())));
+                    openings.add(new DeadlineOpening.Opening(
+                            patrolSubject(op.operationId(), duty.agency(), week[0], hotspot),
+                            duty.agency(),
+                            op.region(),
+                            startOf(week[0]),
+                            startOf(week[1].plusDays(1)),
+                            hotspot.strip() + " " + week[0] + "～" + week[1],
+                            watchers(op, op.region())));
                 }
             }
         }
@@ -111,16 +120,18 @@ final class OperationClocks {
 
     /** The week's patrol of the hotspot a sortie covered; a sortie that names no hotspot fulfils no patrol duty. */
     static Optional<Fulfilled> fulfilledBy(SortieRecorded sortie, String subjectType) {
-        if (!PATROL.equals(subjectType) || sortie.hotspot() == null || sortie.hotspot().isBlank()) {
+        if (!PATROL.equals(subjectType)
+                || sortie.hotspot() == null
+                || sortie.hotspot().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Fulfilled(patrolSubject(sortie.operationId(), sortie.agency(), sortie.on(),
-                sortie.hotspot()), lastSecondOf(sortie.on())));
+        return Optional.of(new Fulfilled(
+                patrolSubject(sortie.operationId(), sortie.agency(), sortie.on(), sortie.hotspot()),
+                lastSecondOf(sortie.on())));
     }
 
     /** A clock's subject and when the fact fulfilling it happened. */
-    record Fulfilled(String subjectId, Instant at) {
-    }
+    record Fulfilled(String subjectId, Instant at) {}
 
     /**
      * The patrol duty's subject: operation, agency, ISO week and a short digest of the hotspot's name (ids stay
@@ -134,8 +145,11 @@ final class OperationClocks {
 
     /** LEAD_OFFICE: the operation's lead agency in its region; SUPERVISION_OFFICE: the one over the province. */
     private static Map<String, String> watchers(OperationChanged op, String region) {
-        return Map.of("LEAD_OFFICE", op.leadAgency().name() + "@" + op.region(),
-                "SUPERVISION_OFFICE", Agency.SUPERVISION_OFFICE.name() + "@"
+        return Map.of(
+                "LEAD_OFFICE",
+                op.leadAgency().name() + "@" + op.region(),
+                "SUPERVISION_OFFICE",
+                Agency.SUPERVISION_OFFICE.name() + "@"
                         + new RegionCode(region).parent().parent().code());
     }
 
@@ -154,8 +168,9 @@ final class OperationClocks {
 
     private static String digest(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 10);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -39,8 +39,7 @@ public class RuleCatalogue {
     private volatile Instant loadedAt = Instant.EPOCH;
 
     /** The shipped file's shape. */
-    record RuleFile(String description, List<DeadlineRule> rules) {
-    }
+    record RuleFile(String description, List<DeadlineRule> rules) {}
 
     public RuleCatalogue(MongoDatabase database, ObjectMapper mapper, Clock clock) {
         this.rules = database.getCollection("rules");
@@ -54,7 +53,8 @@ public class RuleCatalogue {
         try (InputStream in = new ClassPathResource(SHIPPED).getInputStream()) {
             for (DeadlineRule rule : mapper.readValue(in, RuleFile.class).rules()) {
                 Document doc = Document.parse(mapper.writeValueAsString(rule))
-                        .append("_id", rule.scopeKey() + "#" + rule.version()).append("origin", "STATUTORY_DEFAULT");
+                        .append("_id", rule.scopeKey() + "#" + rule.version())
+                        .append("origin", "STATUTORY_DEFAULT");
                 MongoSupport.insertIfAbsent(rules, doc);
             }
         } catch (IOException e) {
@@ -72,7 +72,8 @@ public class RuleCatalogue {
 
     /** Of a rule's national and regional versions, the one that applies in a region (the most specific). */
     public Optional<DeadlineRule> applicable(String ruleId, String region) {
-        return active().stream().filter(rule -> rule.id().equals(ruleId))
+        return active().stream()
+                .filter(rule -> rule.id().equals(ruleId))
                 .filter(rule -> rule.specificityFor(region) >= 0)
                 .max(Comparator.comparingInt(rule -> rule.specificityFor(region)));
     }
@@ -91,7 +92,8 @@ public class RuleCatalogue {
             }
             candidates.add(mapper.readValue(doc.toJson(), DeadlineRule.class));
         }
-        return candidates.stream().filter(rule -> rule.specificityFor(region) >= 0)
+        return candidates.stream()
+                .filter(rule -> rule.specificityFor(region) >= 0)
                 .max(Comparator.comparingInt(rule -> rule.specificityFor(region)));
     }
 
@@ -100,15 +102,38 @@ public class RuleCatalogue {
      * line; deadlines already open keep the version they were opened with.
      */
     public synchronized DeadlineRule add(DeadlineRule proposed, String by) {
-        int version = active().stream().filter(rule -> rule.scopeKey().equals(proposed.scopeKey()))
-                .mapToInt(DeadlineRule::version).max().orElse(0) + 1;
-        DeadlineRule rule = new DeadlineRule(proposed.id(), version, proposed.title(), proposed.legalBasis(),
-                proposed.statutory(), proposed.kind(), proposed.subjectType(), proposed.opensOn(), proposed.agencies(),
-                proposed.closesOn(), proposed.pausesOn(), proposed.resumesOn(), proposed.amount(), proposed.unit(),
-                proposed.extensions(), proposed.warnBefore(), proposed.responsible(), proposed.escalation(),
-                proposed.escalateAfter(), proposed.regions(), proposed.watchers());
+        int version = active().stream()
+                        .filter(rule -> rule.scopeKey().equals(proposed.scopeKey()))
+                        .mapToInt(DeadlineRule::version)
+                        .max()
+                        .orElse(0)
+                + 1;
+        DeadlineRule rule = new DeadlineRule(
+                proposed.id(),
+                version,
+                proposed.title(),
+                proposed.legalBasis(),
+                proposed.statutory(),
+                proposed.kind(),
+                proposed.subjectType(),
+                proposed.opensOn(),
+                proposed.agencies(),
+                proposed.closesOn(),
+                proposed.pausesOn(),
+                proposed.resumesOn(),
+                proposed.amount(),
+                proposed.unit(),
+                proposed.extensions(),
+                proposed.warnBefore(),
+                proposed.responsible(),
+                proposed.escalation(),
+                proposed.escalateAfter(),
+                proposed.regions(),
+                proposed.watchers());
         rules.insertOne(Document.parse(mapper.writeValueAsString(rule))
-                .append("_id", rule.scopeKey() + "#" + version).append("origin", "ADDED").append("addedBy", by)
+                .append("_id", rule.scopeKey() + "#" + version)
+                .append("origin", "ADDED")
+                .append("addedBy", by)
                 .append("addedAt", java.util.Date.from(clock.instant())));
         reload();
         return rule;

@@ -19,13 +19,13 @@ final class RuleValidation {
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{2,79}");
     private static final Pattern EVENT_TYPE = Pattern.compile("cn\\.wildlife(\\.[a-z][a-z-]*)+\\.v[0-9]+");
     private static final Set<String> RESPONSIBLE = Set.of("HANDLING_AGENCY", "SENDING_AGENCY", "RECEIVING_AGENCY");
-    private static final Set<String> ESCALATION = Set.of("AGENCY_HEAD", "SUPERIOR_REGION", "SUPERVISION_OFFICE",
-            "PROCURATORATE");
+    private static final Set<String> ESCALATION =
+            Set.of("AGENCY_HEAD", "SUPERIOR_REGION", "SUPERVISION_OFFICE", "PROCURATORATE");
     static final Set<String> WATCHERS = Set.of("LEAD_OFFICE", "SUPERVISION_OFFICE");
-    private static final List<String> AGENCIES = java.util.Arrays.stream(Agency.values()).map(Agency::name).toList();
+    private static final List<String> AGENCIES =
+            java.util.Arrays.stream(Agency.values()).map(Agency::name).toList();
 
-    private RuleValidation() {
-    }
+    private RuleValidation() {}
 
     static List<FieldError> check(DeadlineRule rule) {
         List<FieldError> errors = new ArrayList<>();
@@ -74,11 +74,15 @@ final class RuleValidation {
                 continue;
             }
             if ((extension.amount() == null) == (extension.amountTotal() == null)) {
-                errors.add(new FieldError(at + ".amount", "give either amount (by so much more) or amountTotal "
-                        + "(up to so much in all)", extension.amount()));
-            } else if (extension.amount() != null ? extension.amount() < 1 || extension.amount() > 3660
+                errors.add(new FieldError(
+                        at + ".amount",
+                        "give either amount (by so much more) or amountTotal " + "(up to so much in all)",
+                        extension.amount()));
+            } else if (extension.amount() != null
+                    ? extension.amount() < 1 || extension.amount() > 3660
                     : extension.amountTotal() <= rule.amount() || extension.amountTotal() > 3660) {
-                errors.add(new FieldError(at + (extension.amount() != null ? ".amount" : ".amountTotal"),
+                errors.add(new FieldError(
+                        at + (extension.amount() != null ? ".amount" : ".amountTotal"),
                         "from 1 to 3660, and an amountTotal longer than the rule's amount",
                         extension.amount() != null ? extension.amount() : extension.amountTotal()));
             }
@@ -88,19 +92,25 @@ final class RuleValidation {
             }
             for (String agency : extension.agencies()) {
                 if (!AGENCIES.contains(agency)) {
-                    errors.add(new FieldError(at + ".agencies", NotificationServiceApplication.TEXTS.get(
-                            "rule.extension-agencies", String.join(", ", AGENCIES)), agency));
+                    errors.add(new FieldError(
+                            at + ".agencies",
+                            NotificationServiceApplication.TEXTS.get(
+                                    "rule.extension-agencies", String.join(", ", AGENCIES)),
+                            agency));
                 }
             }
             if (blank(extension.approval())) {
-                errors.add(new FieldError(at + ".approval", "must say whose approval the extension needs",
-                        extension.approval()));
+                errors.add(new FieldError(
+                        at + ".approval", "must say whose approval the extension needs", extension.approval()));
             }
         }
         for (int i = 0; i < rule.watchers().size(); i++) {
             if (!WATCHERS.contains(rule.watchers().get(i))) {
-                errors.add(new FieldError("watchers[" + i + "]", NotificationServiceApplication.TEXTS.get(
-                        "rule.watchers", String.join(", ", WATCHERS.stream().sorted().toList())),
+                errors.add(new FieldError(
+                        "watchers[" + i + "]",
+                        NotificationServiceApplication.TEXTS.get(
+                                "rule.watchers",
+                                String.join(", ", WATCHERS.stream().sorted().toList())),
                         rule.watchers().get(i)));
             }
         }
@@ -122,7 +132,8 @@ final class RuleValidation {
     }
 
     private static boolean known(Collection<String> types) {
-        return types.stream().allMatch(type -> type != null && EventType.fromCeType(type).isPresent());
+        return types.stream()
+                .allMatch(type -> type != null && EventType.fromCeType(type).isPresent());
     }
 
     private static boolean blank(String text) {

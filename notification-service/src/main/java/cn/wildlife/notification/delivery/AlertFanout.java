@@ -36,7 +36,9 @@ class AlertFanout {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "alert-delivery", topics = Topics.PLATFORM_ALERTS,
+    @KafkaListener(
+            id = "alert-delivery",
+            topics = Topics.PLATFORM_ALERTS,
             containerFactory = EventKafkaConfiguration.EVENT_LISTENER_FACTORY)
     void onAlert(Envelope<?> event) {
         if (event.data() instanceof AlertRaised alert) {

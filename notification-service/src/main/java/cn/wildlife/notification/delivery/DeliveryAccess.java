@@ -12,8 +12,7 @@ import cn.wildlife.support.security.Role;
  */
 public final class DeliveryAccess {
 
-    private DeliveryAccess() {
-    }
+    private DeliveryAccess() {}
 
     public static boolean mayManage(Caller caller, Agency agency, String region) {
         if (caller.has(Role.ADMIN)) {
@@ -34,8 +33,10 @@ public final class DeliveryAccess {
             throw new AccessDeniedProblem("other-agency", caller.agency() + " cannot act for " + agency);
         }
         if (!caller.covers(region)) {
-            throw new AccessDeniedProblem("region-outside-jurisdiction", "region " + region
-                    + " is outside your region " + caller.region().code());
+            throw new AccessDeniedProblem(
+                    "region-outside-jurisdiction",
+                    "region " + region + " is outside your region "
+                            + caller.region().code());
         }
     }
 }

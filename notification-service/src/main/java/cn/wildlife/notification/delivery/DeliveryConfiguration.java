@@ -17,8 +17,12 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(DeliveryStore store, DeliveryChannels channels, DeliveryProperties properties,
-                                  Clock clock, MeterRegistry meters) {
+    DeliveryWorker deliveryWorker(
+            DeliveryStore store,
+            DeliveryChannels channels,
+            DeliveryProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         return new DeliveryWorker(store, channels, properties, clock, meters);
     }
 }

@@ -31,8 +31,10 @@ public record DeliveryProperties(
         @DefaultValue Digest digest) {
 
     public DeliveryProperties {
-        Duration longestSend = max(webhook.connectTimeout().plus(webhook.requestTimeout()),
-                email.timeout().multipliedBy(3), sms.connectTimeout().plus(sms.requestTimeout()));
+        Duration longestSend = max(
+                webhook.connectTimeout().plus(webhook.requestTimeout()),
+                email.timeout().multipliedBy(3),
+                sms.connectTimeout().plus(sms.requestTimeout()));
         // A lease shorter than a send would let a second instance claim an attempt still under way.
         if (worker.lease().compareTo(longestSend) <= 0) {
             throw new IllegalArgumentException("platform.delivery.worker.lease (" + worker.lease()
@@ -45,8 +47,10 @@ public record DeliveryProperties(
      * @param maxBackOff     the longest wait between two tries
      * @param attempts       tries in all before the delivery is dead-lettered
      */
-    public record Retry(@DefaultValue("30s") Duration initialBackOff, @DefaultValue("1h") Duration maxBackOff,
-                        @DefaultValue("8") int attempts) {
+    public record Retry(
+            @DefaultValue("30s") Duration initialBackOff,
+            @DefaultValue("1h") Duration maxBackOff,
+            @DefaultValue("8") int attempts) {
 
         public RetryPolicy policy() {
             return new RetryPolicy(initialBackOff, maxBackOff, attempts);
@@ -59,9 +63,10 @@ public record DeliveryProperties(
      * @param lease        how long a claimed attempt belongs to the instance that claimed it; afterwards another
      *                     instance takes it over (the first one is presumed dead)
      */
-    public record Worker(@DefaultValue("2") int threads, @DefaultValue("1s") Duration pollInterval,
-                         @DefaultValue("2m") Duration lease) {
-    }
+    public record Worker(
+            @DefaultValue("2") int threads,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("2m") Duration lease) {}
 
     /**
      * @param connectTimeout how long to wait for a partner system to accept the connection
@@ -71,8 +76,10 @@ public record DeliveryProperties(
      *                       private, link-local or otherwise internal; empty (the default) means none. Anything
      *                       listed here is a destination everyone allowed to register a webhook can probe.
      */
-    public record Webhook(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
-                          @DefaultValue List<String> allowInternal) {
+    public record Webhook(
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration requestTimeout,
+            @DefaultValue List<String> allowInternal) {
 
         public Webhook {
             allowInternal = List.copyOf(allowInternal);
@@ -95,9 +102,14 @@ public record DeliveryProperties(
      * @param starttls whether to require STARTTLS (on for any server outside this machine)
      * @param timeout  connect, read and write timeout of the SMTP conversation, each
      */
-    public record Email(@Nullable String host, @DefaultValue("25") int port, @Nullable String username,
-                        @Nullable String password, @DefaultValue("noreply@wildlife.local") String from,
-                        @DefaultValue("false") boolean starttls, @DefaultValue("10s") Duration timeout) {
+    public record Email(
+            @Nullable String host,
+            @DefaultValue("25") int port,
+            @Nullable String username,
+            @Nullable String password,
+            @DefaultValue("noreply@wildlife.local") String from,
+            @DefaultValue("false") boolean starttls,
+            @DefaultValue("10s") Duration timeout) {
 
         public boolean enabled() {
             return host != null && !host.isBlank();
@@ -110,8 +122,12 @@ public record DeliveryProperties(
      * @param token       the provider's API token, sent in {@code tokenHeader}
      * @param tokenHeader the header carrying the token
      */
-    public record Sms(@Nullable String url, @Nullable String token, @DefaultValue("X-Api-Token") String tokenHeader,
-                      @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
+    public record Sms(
+            @Nullable String url,
+            @Nullable String token,
+            @DefaultValue("X-Api-Token") String tokenHeader,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration requestTimeout) {
 
         public boolean enabled() {
             return url != null && !url.isBlank();
@@ -124,8 +140,10 @@ public record DeliveryProperties(
      * @param checkInterval how often an instance checks whether a digest is due (a digest missed while every
      *                      instance was down is sent at the next check the same day)
      */
-    public record Digest(@DefaultValue("true") boolean enabled, @DefaultValue("08:00") String time,
-                         @DefaultValue("1m") Duration checkInterval) {
+    public record Digest(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("08:00") String time,
+            @DefaultValue("1m") Duration checkInterval) {
 
         public Digest {
             try {

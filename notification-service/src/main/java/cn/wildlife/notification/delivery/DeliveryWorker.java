@@ -37,8 +37,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public DeliveryWorker(DeliveryStore store, DeliveryChannels channels, DeliveryProperties properties,
-                          Clock clock, MeterRegistry meters) {
+    public DeliveryWorker(
+            DeliveryStore store,
+            DeliveryChannels channels,
+            DeliveryProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.channels = channels;
         this.settings = properties.worker();
@@ -60,7 +64,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Sends at most one due delivery; false when none was due. Used by the threads, and by tests directly. */
     public boolean sendOne() {
-        Optional<PendingDelivery> claimed = store.claim(channels.enabled(), clock.instant(), settings.lease(), workerId);
+        Optional<PendingDelivery> claimed =
+                store.claim(channels.enabled(), clock.instant(), settings.lease(), workerId);
         if (claimed.isEmpty()) {
             return false;
         }
@@ -76,29 +81,45 @@ public class DeliveryWorker implements SmartLifecycle {
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         Instant now = clock.instant();
         if (result.sent()) {
-            store.recordSent(delivery, new DeliveryStore.Attempt(delivery.attempt(), now, "SENT", result.statusCode(),
-                    millis, null));
+            store.recordSent(
+                    delivery,
+                    new DeliveryStore.Attempt(delivery.attempt(), now, "SENT", result.statusCode(), millis, null));
             counter(delivery.channel(), "sent").increment();
             return true;
         }
-        DeliveryStore.AfterFailure after = store.recordFailure(delivery, new DeliveryStore.Attempt(delivery.attempt(),
-                now, "FAILED", result.statusCode(), millis, result.error()), retry, result.permanent());
+        DeliveryStore.AfterFailure after = store.recordFailure(
+                delivery,
+                new DeliveryStore.Attempt(
+                        delivery.attempt(), now, "FAILED", result.statusCode(), millis, result.error()),
+                retry,
+                result.permanent());
         counter(delivery.channel(), "failed").increment();
         if (after == DeliveryStore.AfterFailure.DEAD) {
             counter(delivery.channel(), "dead").increment();
-            log.warn("Delivery {} ({}) dead-lettered after attempt {}: {}", delivery.id(), delivery.channel(),
-                    delivery.attempt(), result.error());
+            log.warn(
+                    "Delivery {} ({}) dead-lettered after attempt {}: {}",
+                    delivery.id(),
+                    delivery.channel(),
+                    delivery.attempt(),
+                    result.error());
         } else {
-            log.info("Delivery {} ({}) attempt {} failed, will retry: {}", delivery.id(), delivery.channel(),
-                    delivery.attempt(), result.error());
+            log.info(
+                    "Delivery {} ({}) attempt {} failed, will retry: {}",
+                    delivery.id(),
+                    delivery.channel(),
+                    delivery.attempt(),
+                    result.error());
         }
         return true;
     }
 
     private Counter counter(ChannelType channel, String outcome) {
         return Counter.builder("platform.alerts.delivered")
-                .description("alert and digest deliveries by channel: sent and failed attempts, dead-lettered deliveries")
-                .tag("channel", channel.tag()).tag("outcome", outcome).register(meters);
+                .description(
+                        "alert and digest deliveries by channel: sent and failed attempts, dead-lettered deliveries")
+                .tag("channel", channel.tag())
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     @Override

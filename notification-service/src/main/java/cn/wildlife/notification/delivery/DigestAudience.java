@@ -9,8 +9,7 @@ import java.util.Optional;
 public interface DigestAudience {
 
     /** A target that takes its agency's digest for its region's subtree. */
-    record DigestTarget(String targetId, ChannelType channel, String agency, String region) {
-    }
+    record DigestTarget(String targetId, ChannelType channel, String agency, String region) {}
 
     List<DigestTarget> digestTargets();
 

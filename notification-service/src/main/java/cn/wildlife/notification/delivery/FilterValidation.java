@@ -28,8 +28,11 @@ public class FilterValidation {
         Set<AlertKind> parsedKinds = EnumSet.noneOf(AlertKind.class);
         if (kinds != null) {
             for (String kind : kinds) {
-                AlertKind.parse(kind).ifPresentOrElse(parsedKinds::add, () -> errors.add(new FieldError("kinds",
-                        "each one of " + Arrays.toString(AlertKind.values()), kind)));
+                AlertKind.parse(kind)
+                        .ifPresentOrElse(
+                                parsedKinds::add,
+                                () -> errors.add(new FieldError(
+                                        "kinds", "each one of " + Arrays.toString(AlertKind.values()), kind)));
             }
         }
         Set<String> parsedRules = new HashSet<>();
@@ -39,8 +42,8 @@ public class FilterValidation {
                 if (ruleId != null && known.contains(ruleId)) {
                     parsedRules.add(ruleId);
                 } else {
-                    errors.add(new FieldError("ruleIds", "each the id of a rule in force (GET /api/deadline-rules)",
-                            ruleId));
+                    errors.add(new FieldError(
+                            "ruleIds", "each the id of a rule in force (GET /api/deadline-rules)", ruleId));
                 }
             }
         }

@@ -19,8 +19,7 @@ public final class Labels {
             "RECTIFICATION", "整改通知",
             "CALENDAR_YEAR", "节假日安排年度");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** 2026年1月20日 17:00（北京时间） */
     public static String time(Instant instant) {
@@ -32,7 +31,10 @@ public final class Labels {
     }
 
     public static String agency(String agency) {
-        return Arrays.stream(Agency.values()).filter(a -> a.name().equals(agency)).findFirst().map(Agency::label)
+        return Arrays.stream(Agency.values())
+                .filter(a -> a.name().equals(agency))
+                .findFirst()
+                .map(Agency::label)
                 .orElse(agency);
     }
 }

@@ -6,8 +6,14 @@ import java.util.Map;
  * One claimed attempt: the delivery's id (also the receiver's idempotency key), what caused it, where it goes and
  * its content as rendered when the event was consumed, so every retry sends the same thing.
  */
-public record PendingDelivery(String id, String eventId, String eventType, ChannelType channel, String targetId,
-                              int attempt, Map<String, String> content) {
+public record PendingDelivery(
+        String id,
+        String eventId,
+        String eventType,
+        ChannelType channel,
+        String targetId,
+        int attempt,
+        Map<String, String> content) {
 
     public PendingDelivery {
         content = Map.copyOf(content);

@@ -20,11 +20,9 @@ public final class Templates {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     /** A rendered message: the first line of an e-mail template is its subject. */
-    public record Message(String subject, String text) {
-    }
+    public record Message(String subject, String text) {}
 
-    private Templates() {
-    }
+    private Templates() {}
 
     public static String render(String name, Map<String, String> values) {
         String template = CACHE.computeIfAbsent(name, Templates::load);
@@ -48,7 +46,9 @@ public final class Templates {
         if (newline < 0) {
             throw new IllegalStateException("template " + name + " has no body");
         }
-        return new Message(rendered.substring(0, newline).strip(), rendered.substring(newline + 1).stripLeading());
+        return new Message(
+                rendered.substring(0, newline).strip(),
+                rendered.substring(newline + 1).stripLeading());
     }
 
     private static String load(String name) {

@@ -23,16 +23,25 @@ import org.springframework.stereotype.Component;
 public class InboxStore {
 
     /** One item in an office's inbox. */
-    public record Item(String id, String kind, String title, String legalBasis, String subjectType, String subjectId,
-                       String deadlineId, Instant dueAt, Instant raisedAt, @Nullable String role, boolean read) {
-    }
+    public record Item(
+            String id,
+            String kind,
+            String title,
+            String legalBasis,
+            String subjectType,
+            String subjectId,
+            String deadlineId,
+            Instant dueAt,
+            Instant raisedAt,
+            @Nullable String role,
+            boolean read) {}
 
     private final MongoCollection<Document> items;
 
     public InboxStore(MongoDatabase database) {
         this.items = database.getCollection("inbox");
-        items.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.ascending("region"),
-                Indexes.descending("raisedAt")));
+        items.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("agency"), Indexes.ascending("region"), Indexes.descending("raisedAt")));
     }
 
     /** Delivers an alert to each recipient ({@code AGENCY@region} or {@code AGENCY@region/ROLE}). */
@@ -62,23 +71,37 @@ public class InboxStore {
         return delivered;
     }
 
-    public List<Item> inbox(String agency, String region, List<String> roles, @Nullable Boolean unread, int page,
-                            int size) {
+    public List<Item> inbox(
+            String agency, String region, List<String> roles, @Nullable Boolean unread, int page, int size) {
         // The office's own items, and those addressed to one of the caller's roles everywhere (*@*/ADMIN).
         List<Bson> filters = new ArrayList<>(List.of(Filters.or(
-                Filters.and(Filters.eq("agency", agency), Filters.eq("region", region),
+                Filters.and(
+                        Filters.eq("agency", agency),
+                        Filters.eq("region", region),
                         Filters.or(Filters.eq("role", null), Filters.in("role", roles))),
-                Filters.and(Filters.eq("agency", Recipient.ANY), Filters.eq("region", Recipient.ANY),
+                Filters.and(
+                        Filters.eq("agency", Recipient.ANY),
+                        Filters.eq("region", Recipient.ANY),
                         Filters.in("role", roles)))));
         if (Boolean.TRUE.equals(unread)) {
             filters.add(Filters.eq("read", false));
         }
-        return items.find(Filters.and(filters)).sort(Sorts.orderBy(Sorts.descending("raisedAt"),
-                        Sorts.ascending("_id"))).skip(page * size).limit(size)
-                .map(d -> new Item(d.getString("_id"), d.getString("kind"), d.getString("title"),
-                        d.getString("legalBasis"), d.getString("subjectType"), d.getString("subjectId"),
-                        d.getString("deadlineId"), d.getDate("dueAt").toInstant(), d.getDate("raisedAt").toInstant(),
-                        d.getString("role"), d.getBoolean("read", false)))
+        return items.find(Filters.and(filters))
+                .sort(Sorts.orderBy(Sorts.descending("raisedAt"), Sorts.ascending("_id")))
+                .skip(page * size)
+                .limit(size)
+                .map(d -> new Item(
+                        d.getString("_id"),
+                        d.getString("kind"),
+                        d.getString("title"),
+                        d.getString("legalBasis"),
+                        d.getString("subjectType"),
+                        d.getString("subjectId"),
+                        d.getString("deadlineId"),
+                        d.getDate("dueAt").toInstant(),
+                        d.getDate("raisedAt").toInstant(),
+                        d.getString("role"),
+                        d.getBoolean("read", false)))
                 .into(new ArrayList<>());
     }
 
@@ -87,9 +110,17 @@ public class InboxStore {
      * holders, as an office's items are shared by the office.
      */
     public boolean markRead(String id, String agency, String region, List<String> roles) {
-        return items.updateOne(Filters.and(Filters.eq("_id", id), Filters.or(
-                Filters.and(Filters.eq("agency", agency), Filters.eq("region", region)),
-                Filters.and(Filters.eq("agency", Recipient.ANY), Filters.eq("region", Recipient.ANY),
-                        Filters.in("role", roles)))), Updates.set("read", true)).getMatchedCount() == 1;
+        return items.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", id),
+                                        Filters.or(
+                                                Filters.and(Filters.eq("agency", agency), Filters.eq("region", region)),
+                                                Filters.and(
+                                                        Filters.eq("agency", Recipient.ANY),
+                                                        Filters.eq("region", Recipient.ANY),
+                                                        Filters.in("role", roles)))),
+                                Updates.set("read", true))
+                        .getMatchedCount()
+                == 1;
     }
 }

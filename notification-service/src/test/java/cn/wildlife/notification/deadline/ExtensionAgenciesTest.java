@@ -14,7 +14,9 @@ class ExtensionAgenciesTest {
 
     @Test
     void theThirtyDaysOfArticleSixtyAreMarketSupervisionsAlone() {
-        DeadlineRule.Extension thirtyDays = OperationClocksTest.shipped("ADMIN_PENALTY_DECISION").extensions().get(0);
+        DeadlineRule.Extension thirtyDays = OperationClocksTest.shipped("ADMIN_PENALTY_DECISION")
+                .extensions()
+                .get(0);
 
         assertThat(thirtyDays.amount()).isEqualTo(30);
         assertThat(thirtyDays.usableBy("MARKET_SUPERVISION")).isTrue();
@@ -31,14 +33,31 @@ class ExtensionAgenciesTest {
     @Test
     void aRuleNamingAnUnknownAgencyOrWatcherIsRefusedFieldByField() {
         DeadlineRule shipped = OperationClocksTest.shipped("ADMIN_PENALTY_DECISION");
-        DeadlineRule bad = new DeadlineRule("JL_PENALTY_DECISION", 0, shipped.title(), shipped.legalBasis(), false,
-                shipped.kind(), shipped.subjectType(), shipped.opensOn(), shipped.agencies(), shipped.closesOn(),
-                shipped.pausesOn(), shipped.resumesOn(), 90, DurationUnit.CALENDAR_DAYS,
-                List.of(new DeadlineRule.Extension(30, null, DurationUnit.CALENDAR_DAYS, "负责人批准",
-                        Set.of("MARKET"))), shipped.warnBefore(), shipped.responsible(), shipped.escalation(), null,
-                List.of("220000"), List.of("LEAD_OFFICE", "GOVERNOR"));
+        DeadlineRule bad = new DeadlineRule(
+                "JL_PENALTY_DECISION",
+                0,
+                shipped.title(),
+                shipped.legalBasis(),
+                false,
+                shipped.kind(),
+                shipped.subjectType(),
+                shipped.opensOn(),
+                shipped.agencies(),
+                shipped.closesOn(),
+                shipped.pausesOn(),
+                shipped.resumesOn(),
+                90,
+                DurationUnit.CALENDAR_DAYS,
+                List.of(new DeadlineRule.Extension(30, null, DurationUnit.CALENDAR_DAYS, "负责人批准", Set.of("MARKET"))),
+                shipped.warnBefore(),
+                shipped.responsible(),
+                shipped.escalation(),
+                null,
+                List.of("220000"),
+                List.of("LEAD_OFFICE", "GOVERNOR"));
 
-        assertThat(RuleValidation.check(bad)).extracting(FieldError::field)
+        assertThat(RuleValidation.check(bad))
+                .extracting(FieldError::field)
                 .containsExactly("extensions[0].agencies", "watchers[1]");
     }
 }

@@ -32,13 +32,20 @@ class FulfilmentSweepTest {
         FulfilmentSweep one = new FulfilmentSweep(store, properties, clock);
         FulfilmentSweep two = new FulfilmentSweep(new DeadlineStore(database), properties, clock);
 
-        store.recordFulfilment("RULE:old", new DeadlineStore.Fulfilment("e1", "t", NOW.minus(Duration.ofDays(100))),
+        store.recordFulfilment(
+                "RULE:old",
+                new DeadlineStore.Fulfilment("e1", "t", NOW.minus(Duration.ofDays(100))),
                 NOW.minus(Duration.ofDays(91)));
-        store.recordFulfilment("RULE:young", new DeadlineStore.Fulfilment("e2", "t", NOW.minus(Duration.ofDays(100))),
+        store.recordFulfilment(
+                "RULE:young",
+                new DeadlineStore.Fulfilment("e2", "t", NOW.minus(Duration.ofDays(100))),
                 NOW.minus(Duration.ofDays(2)));
         // Kept by an earlier version, without the time it was kept: it gets its full retention from now.
-        database.getCollection("fulfilments").insertOne(new Document("_id", "RULE:legacy").append("eventId", "e3")
-                .append("eventType", "t").append("at", java.util.Date.from(NOW.minus(Duration.ofDays(400)))));
+        database.getCollection("fulfilments")
+                .insertOne(new Document("_id", "RULE:legacy")
+                        .append("eventId", "e3")
+                        .append("eventType", "t")
+                        .append("at", java.util.Date.from(NOW.minus(Duration.ofDays(400)))));
 
         assertThat(one.sweepAt(NOW) + two.sweepAt(NOW)).isEqualTo(1);
         assertThat(store.fulfilment("RULE:old")).isEmpty();

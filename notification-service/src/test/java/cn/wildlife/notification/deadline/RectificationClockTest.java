@@ -17,7 +17,9 @@ class RectificationClockTest {
     private static DeadlineRule rule() {
         try (InputStream in = RectificationClockTest.class.getResourceAsStream("/" + RuleCatalogue.SHIPPED)) {
             return JsonMapper.builder().build().readValue(in, RuleCatalogue.RuleFile.class).rules().stream()
-                    .filter(r -> r.id().equals("RECTIFICATION_DEADLINE")).findFirst().orElseThrow();
+                    .filter(r -> r.id().equals("RECTIFICATION_DEADLINE"))
+                    .findFirst()
+                    .orElseThrow();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -28,8 +30,9 @@ class RectificationClockTest {
         DeadlineRule rule = rule();
 
         assertThat(rule.opensOn()).isEqualTo(EventType.RECTIFICATION_ORDERED.ceType());
-        assertThat(rule.closesOn()).containsExactlyInAnyOrder(EventType.RECTIFICATION_ACCEPTED.ceType(),
-                EventType.RECTIFICATION_REJECTED.ceType());
+        assertThat(rule.closesOn())
+                .containsExactlyInAnyOrder(
+                        EventType.RECTIFICATION_ACCEPTED.ceType(), EventType.RECTIFICATION_REJECTED.ceType());
         assertThat(rule.statutory()).isFalse();
         assertThat(RuleValidation.check(rule)).isEmpty();
     }
@@ -38,8 +41,14 @@ class RectificationClockTest {
     void theDueTimeTheOrderSetsWinsOverTheRulesAmount() {
         Instant endOfTenthNovember = Instant.parse("2026-11-10T16:00:00Z");
 
-        Deadline deadline = Deadline.openUntil(rule(), "RECT-INS-1-F1", Agency.FORESTRY, "220112", "event-1",
-                Instant.parse("2026-11-02T08:00:00Z"), endOfTenthNovember);
+        Deadline deadline = Deadline.openUntil(
+                rule(),
+                "RECT-INS-1-F1",
+                Agency.FORESTRY,
+                "220112",
+                "event-1",
+                Instant.parse("2026-11-02T08:00:00Z"),
+                endOfTenthNovember);
 
         assertThat(deadline.dueAt()).isEqualTo(endOfTenthNovember);
         assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2026, 11, 10));

@@ -17,7 +17,10 @@ class ShippedRulesTest {
 
     private static List<DeadlineRule> load() {
         try (InputStream in = ShippedRulesTest.class.getResourceAsStream("/" + RuleCatalogue.SHIPPED)) {
-            return JsonMapper.builder().build().readValue(in, RuleCatalogue.RuleFile.class).rules();
+            return JsonMapper.builder()
+                    .build()
+                    .readValue(in, RuleCatalogue.RuleFile.class)
+                    .rules();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -25,11 +28,21 @@ class ShippedRulesTest {
 
     @Test
     void everyRowOfTheTransferTableShipsWithItsLegalBasis() {
-        assertThat(rules).extracting(DeadlineRule::id).contains("TRANSFER_APPROVAL_DECISION", "TRANSFER_DELIVERY",
-                "TRANSFER_RECEIPT", "TRANSFER_FILING_DECISION", "TRANSFER_ITEMS_HANDOVER",
-                "TRANSFER_RECONSIDERATION_WINDOW", "TRANSFER_RECONSIDERATION_DECISION",
-                "TRANSFER_SUPERVISION_WINDOW", "TRANSFER_NON_FILING_EXPLANATION", "TRANSFER_FILING_AFTER_NOTICE",
-                "ADMIN_PENALTY_DECISION", "CLUE_CASE_DECISION_MARKET");
+        assertThat(rules)
+                .extracting(DeadlineRule::id)
+                .contains(
+                        "TRANSFER_APPROVAL_DECISION",
+                        "TRANSFER_DELIVERY",
+                        "TRANSFER_RECEIPT",
+                        "TRANSFER_FILING_DECISION",
+                        "TRANSFER_ITEMS_HANDOVER",
+                        "TRANSFER_RECONSIDERATION_WINDOW",
+                        "TRANSFER_RECONSIDERATION_DECISION",
+                        "TRANSFER_SUPERVISION_WINDOW",
+                        "TRANSFER_NON_FILING_EXPLANATION",
+                        "TRANSFER_FILING_AFTER_NOTICE",
+                        "ADMIN_PENALTY_DECISION",
+                        "CLUE_CASE_DECISION_MARKET");
         assertThat(rules).allSatisfy(rule -> assertThat(rule.legalBasis()).isNotBlank());
     }
 
@@ -48,8 +61,10 @@ class ShippedRulesTest {
 
     @Test
     void theClueRulesOpenOnAnEventTypeOfTheContract() {
-        List<String> known = Arrays.stream(EventType.values()).map(EventType::ceType).toList();
-        assertThat(rules).filteredOn(r -> r.subjectType().equals("CLUE"))
+        List<String> known =
+                Arrays.stream(EventType.values()).map(EventType::ceType).toList();
+        assertThat(rules)
+                .filteredOn(r -> r.subjectType().equals("CLUE"))
                 .allSatisfy(rule -> assertThat(known).contains(rule.opensOn()));
     }
 

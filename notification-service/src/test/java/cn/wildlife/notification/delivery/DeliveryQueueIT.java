@@ -90,17 +90,24 @@ class DeliveryQueueIT {
         assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(channel.sent).hasSize(40).doesNotHaveDuplicates().allMatch(s -> s.endsWith("#1"));
-        assertThat(meters.get("platform.alerts.delivered").tags("channel", "webhook", "outcome", "sent").counter()
-                .count()).isEqualTo(40);
-        assertThat(first.forTarget("wh_partner", DeliveryStore.Status.SENT, 0, 100)).hasSize(40);
+        assertThat(meters.get("platform.alerts.delivered")
+                        .tags("channel", "webhook", "outcome", "sent")
+                        .counter()
+                        .count())
+                .isEqualTo(40);
+        assertThat(first.forTarget("wh_partner", DeliveryStore.Status.SENT, 0, 100))
+                .hasSize(40);
     }
 
     @Test
     void theSameEventForTheSameTargetIsQueuedOnce() {
         DeliveryStore store = new DeliveryStore(STORE.database());
-        assertThat(store.enqueue("event-1", "t", webhook("wh_a"), Map.of(), Instant.now())).isTrue();
-        assertThat(store.enqueue("event-1", "t", webhook("wh_a"), Map.of(), Instant.now())).isFalse();
-        assertThat(store.enqueue("event-1", "t", webhook("wh_b"), Map.of(), Instant.now())).isTrue();
+        assertThat(store.enqueue("event-1", "t", webhook("wh_a"), Map.of(), Instant.now()))
+                .isTrue();
+        assertThat(store.enqueue("event-1", "t", webhook("wh_a"), Map.of(), Instant.now()))
+                .isFalse();
+        assertThat(store.enqueue("event-1", "t", webhook("wh_b"), Map.of(), Instant.now()))
+                .isTrue();
     }
 
     @Test
@@ -113,28 +120,38 @@ class DeliveryQueueIT {
         store.enqueue("event-x", "t", webhook("wh_down"), Map.of(), Instant.now());
         String id = DeliveryStore.idFor("event-x", "wh_down");
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            worker.sendOne();
-            return store.find(id, "wh_down").orElseThrow().status() == DeliveryStore.Status.DEAD;
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    worker.sendOne();
+                    return store.find(id, "wh_down").orElseThrow().status() == DeliveryStore.Status.DEAD;
+                });
         DeliveryStore.View dead = store.find(id, "wh_down").orElseThrow();
         assertThat(dead.log()).hasSize(3).allSatisfy(a -> {
             assertThat(a.outcome()).isEqualTo("FAILED");
             assertThat(a.statusCode()).isEqualTo(500);
             assertThat(a.error()).isEqualTo("HTTP 500");
         });
-        assertThat(Duration.between(dead.log().get(0).at(), dead.log().get(1).at())).as("the first back-off")
+        assertThat(Duration.between(dead.log().get(0).at(), dead.log().get(1).at()))
+                .as("the first back-off")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(100));
-        assertThat(Duration.between(dead.log().get(1).at(), dead.log().get(2).at())).as("doubled")
+        assertThat(Duration.between(dead.log().get(1).at(), dead.log().get(2).at()))
+                .as("doubled")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(200));
-        assertThat(store.forTarget("wh_down", DeliveryStore.Status.DEAD, 0, 10)).extracting(DeliveryStore.View::id)
+        assertThat(store.forTarget("wh_down", DeliveryStore.Status.DEAD, 0, 10))
+                .extracting(DeliveryStore.View::id)
                 .containsExactly(id);
-        assertThat(meters.get("platform.alerts.delivered").tags("channel", "webhook", "outcome", "dead").counter()
-                .count()).isEqualTo(1);
+        assertThat(meters.get("platform.alerts.delivered")
+                        .tags("channel", "webhook", "outcome", "dead")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
 
         channel.answer = d -> SendResult.sent(204);
         assertThat(store.redeliver(id, "wh_down", Instant.now())).isTrue();
-        assertThat(store.redeliver(id, "wh_down", Instant.now())).as("already queued again").isFalse();
+        assertThat(store.redeliver(id, "wh_down", Instant.now()))
+                .as("already queued again")
+                .isFalse();
         assertThat(worker.sendOne()).isTrue();
         DeliveryStore.View sent = store.find(id, "wh_down").orElseThrow();
         assertThat(sent.status()).isEqualTo(DeliveryStore.Status.SENT);
@@ -149,8 +166,9 @@ class DeliveryQueueIT {
         DeliveryStore store = new DeliveryStore(STORE.database());
         RecordingChannel channel = new RecordingChannel();
         store.enqueue("event-y", "t", webhook("wh_slow"), Map.of(), Instant.now());
-        PendingDelivery abandoned = store.claim(List.of(ChannelType.WEBHOOK), Instant.now(), Duration.ofMillis(50),
-                "instance-that-died").orElseThrow();
+        PendingDelivery abandoned = store.claim(
+                        List.of(ChannelType.WEBHOOK), Instant.now(), Duration.ofMillis(50), "instance-that-died")
+                .orElseThrow();
         DeliveryWorker worker = worker(store, channel, new SimpleMeterRegistry());
         assertThat(worker.sendOne()).as("still leased").isFalse();
 
@@ -158,8 +176,10 @@ class DeliveryQueueIT {
         assertThat(worker.sendOne()).isTrue();
         assertThat(channel.sent).containsExactly(abandoned.id() + "#2");
         assertThat(store.recordSent(abandoned, new DeliveryStore.Attempt(1, Instant.now(), "SENT", 200, 1, null)))
-                .as("the first instance's late answer changes nothing").isFalse();
-        assertThat(store.find(abandoned.id(), "wh_slow").orElseThrow().log()).singleElement()
+                .as("the first instance's late answer changes nothing")
+                .isFalse();
+        assertThat(store.find(abandoned.id(), "wh_slow").orElseThrow().log())
+                .singleElement()
                 .satisfies(a -> assertThat(a.attempt()).isEqualTo(2));
     }
 
@@ -184,10 +204,14 @@ class DeliveryQueueIT {
                 return SendResult.sent(null);
             }
         };
-        store.enqueue("event-z", "t", new Outgoing("sub_1", ChannelType.EMAIL, "FORESTRY", Map.of()), Map.of(),
+        store.enqueue(
+                "event-z",
+                "t",
+                new Outgoing("sub_1", ChannelType.EMAIL, "FORESTRY", Map.of()),
+                Map.of(),
                 Instant.now());
-        DeliveryWorker worker = new DeliveryWorker(store, new DeliveryChannels(List.of(off)), SETTINGS,
-                Clock.systemUTC(), new SimpleMeterRegistry());
+        DeliveryWorker worker = new DeliveryWorker(
+                store, new DeliveryChannels(List.of(off)), SETTINGS, Clock.systemUTC(), new SimpleMeterRegistry());
         assertThat(worker.sendOne()).isFalse();
         assertThat(called).isFalse();
     }

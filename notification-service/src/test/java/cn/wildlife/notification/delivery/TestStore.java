@@ -24,8 +24,8 @@ public final class TestStore implements AutoCloseable {
                 new DeliveryProperties.Retry(Duration.ofMillis(100), Duration.ofMillis(400), 3),
                 new DeliveryProperties.Worker(1, Duration.ofMillis(20), Duration.ofSeconds(30)),
                 new DeliveryProperties.Webhook(Duration.ofSeconds(1), Duration.ofSeconds(2), List.of()),
-                new DeliveryProperties.Email(null, 25, null, null, "noreply@wildlife.local", false,
-                        Duration.ofSeconds(2)),
+                new DeliveryProperties.Email(
+                        null, 25, null, null, "noreply@wildlife.local", false, Duration.ofSeconds(2)),
                 new DeliveryProperties.Sms(null, null, "X-Api-Token", Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new DeliveryProperties.Digest(true, digestTime, Duration.ofMinutes(1)));
     }

@@ -6,8 +6,7 @@ import java.util.List;
 /** CSV as the agencies' files come: one reader for every import, so that quoting works the same everywhere. */
 public final class CsvRows {
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     /**
      * The rows of a CSV text as agencies' spreadsheets save it: double quotes protect commas and line breaks and are

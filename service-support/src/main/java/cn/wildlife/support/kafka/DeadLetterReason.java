@@ -24,8 +24,7 @@ public final class DeadLetterReason {
     /** On a dead letter written without the record's payload: the payload's SHA-256, in hex. */
     public static final String PAYLOAD_SHA256 = "dlt-payload-sha256";
 
-    private DeadLetterReason() {
-    }
+    private DeadLetterReason() {}
 
     public static Headers headers(ConsumerRecord<?, ?> record, Exception exception) {
         RecordHeaders headers = new RecordHeaders();

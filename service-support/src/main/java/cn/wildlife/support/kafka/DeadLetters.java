@@ -83,15 +83,32 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     /** Longer header values are cut when a dead letter is cut to its essentials. */
     private static final int MAX_CARRIED_HEADER_BYTES = 4096;
     /** The headers a dead letter cut to its essentials keeps: where it came from, why it was refused, what it was. */
-    private static final List<String> CARRIED = List.of(KafkaHeaders.DLT_ORIGINAL_TOPIC,
-            KafkaHeaders.DLT_ORIGINAL_PARTITION, KafkaHeaders.DLT_ORIGINAL_OFFSET, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
-            KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
-            KafkaHeaders.DLT_EXCEPTION_FQCN, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-            KafkaHeaders.DLT_KEY_EXCEPTION_FQCN, KafkaHeaders.DLT_KEY_EXCEPTION_MESSAGE, DeadLetterReason.HEADER,
-            "ce_id", "ce_type", "ce_source", "ce_subject", "ce_specversion", "ce_time");
+    private static final List<String> CARRIED = List.of(
+            KafkaHeaders.DLT_ORIGINAL_TOPIC,
+            KafkaHeaders.DLT_ORIGINAL_PARTITION,
+            KafkaHeaders.DLT_ORIGINAL_OFFSET,
+            KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
+            KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE,
+            KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+            KafkaHeaders.DLT_EXCEPTION_FQCN,
+            KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN,
+            KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+            KafkaHeaders.DLT_KEY_EXCEPTION_FQCN,
+            KafkaHeaders.DLT_KEY_EXCEPTION_MESSAGE,
+            DeadLetterReason.HEADER,
+            "ce_id",
+            "ce_type",
+            "ce_source",
+            "ce_subject",
+            "ce_specversion",
+            "ce_time");
 
     /** How much of the record a dead letter carries; each form is tried when the one before could not be written. */
-    enum Form { WHOLE, WITHOUT_PAYLOAD, ESSENTIALS }
+    enum Form {
+        WHOLE,
+        WITHOUT_PAYLOAD,
+        ESSENTIALS
+    }
 
     /** One record's dead letter under way, in the form last sent. Used by its consumer thread only. */
     private static final class Pending {
@@ -100,15 +117,25 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         final @Nullable String group;
         final long deadline;
         final @Nullable KafkaOperations<Object, Object> template;
-        @Nullable ProducerRecord<Object, Object> record;
+
+        @Nullable
+        ProducerRecord<Object, Object> record;
+
         CompletableFuture<?> sent;
         Form form = Form.WHOLE;
         boolean warned;
-        @Nullable Payload payload;
 
-        Pending(DeadLetters owner, ConsumerRecord<?, ?> failed, @Nullable String group,
-                @Nullable KafkaOperations<Object, Object> template, @Nullable ProducerRecord<Object, Object> record,
-                CompletableFuture<?> sent, long deadline) {
+        @Nullable
+        Payload payload;
+
+        Pending(
+                DeadLetters owner,
+                ConsumerRecord<?, ?> failed,
+                @Nullable String group,
+                @Nullable KafkaOperations<Object, Object> template,
+                @Nullable ProducerRecord<Object, Object> record,
+                CompletableFuture<?> sent,
+                long deadline) {
             this.owner = owner;
             this.failed = failed;
             this.group = group;
@@ -124,17 +151,20 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     }
 
     /** What a dead letter without its payload says about it. */
-    private record Payload(int size, @Nullable String sha256) {
-    }
+    private record Payload(int size, @Nullable String sha256) {}
 
     private final Quarantine quarantine;
     private final Duration timeout;
     private final EventSerializer events;
     private final MeterRegistry meters;
 
-    DeadLetters(KafkaOperations<String, Object> template,
-                BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination, Quarantine quarantine,
-                Duration timeout, EventSerializer events, MeterRegistry meters) {
+    DeadLetters(
+            KafkaOperations<String, Object> template,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination,
+            Quarantine quarantine,
+            Duration timeout,
+            EventSerializer events,
+            MeterRegistry meters) {
         super(template, destination);
         this.quarantine = quarantine;
         this.timeout = timeout;
@@ -149,14 +179,17 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
      * for its log, where the error handler writes it whole. An event refused as unreadable or invalid keeps its
      * reason, which is what the sender must correct.
      */
-    private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey,
-                                         DeadLetterPublishingRecoverer.HeaderNames names) {
+    private static void exceptionHeaders(
+            Headers headers, Exception exception, boolean isKey, DeadLetterPublishingRecoverer.HeaderNames names) {
         DeadLetterPublishingRecoverer.HeaderNames.ExceptionInfo info = names.getExceptionInfo();
         Throwable root = exception;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        put(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), exception.getClass().getName());
+        put(
+                headers,
+                isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(),
+                exception.getClass().getName());
         if (!isKey && root != exception) {
             put(headers, info.getExceptionCauseFqcn(), root.getClass().getName());
         }
@@ -164,7 +197,9 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 ? (root.getMessage() != null ? root.getMessage() : exception.getMessage())
                 : "the service could not apply it (an internal failure, in the service's log)";
         if (message != null) {
-            put(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(),
+            put(
+                    headers,
+                    isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(),
                     DeadLetterReason.printable(message));
         }
     }
@@ -199,17 +234,31 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         try {
             UnreadableEvents.Unreadable unreadable = UnreadableEvents.unreadable(record);
             if (unreadable != null) {
-                super.accept(UnreadableEvents.asRead(record, unreadable), consumer, group == null
-                        ? unreadable.reason()
-                        : new ListenerExecutionFailedException("refused unread", group, unreadable.reason()));
+                super.accept(
+                        UnreadableEvents.asRead(record, unreadable),
+                        consumer,
+                        group == null
+                                ? unreadable.reason()
+                                : new ListenerExecutionFailedException("refused unread", group, unreadable.reason()));
             } else {
                 super.accept(record, consumer, exception);
             }
         } catch (RuntimeException cannotBuild) {
-            log.warn("Dead letter of {}-{}@{} could not be built ({}); the record is quarantined at the commit",
-                    record.topic(), record.partition(), record.offset(), cannotBuild.toString());
-            PENDING.get().add(new Pending(this, record, group, null, null,
-                    CompletableFuture.failedFuture(cannotBuild), System.nanoTime()));
+            log.warn(
+                    "Dead letter of {}-{}@{} could not be built ({}); the record is quarantined at the commit",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    cannotBuild.toString());
+            PENDING.get()
+                    .add(new Pending(
+                            this,
+                            record,
+                            group,
+                            null,
+                            null,
+                            CompletableFuture.failedFuture(cannotBuild),
+                            System.nanoTime()));
         } finally {
             GROUP.remove();
         }
@@ -225,19 +274,22 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
 
     /** Starts the send and notes it; the batch's commit waits for it ({@link #awaitSent()}). */
     @Override
-    protected void publish(ProducerRecord<Object, Object> outRecord, KafkaOperations<Object, Object> template,
-                           ConsumerRecord<?, ?> inRecord) {
+    protected void publish(
+            ProducerRecord<Object, Object> outRecord,
+            KafkaOperations<Object, Object> template,
+            ConsumerRecord<?, ?> inRecord) {
         CompletableFuture<?> sent = UNWRITABLE.get().contains(outRecord.topic())
                 ? CompletableFuture.failedFuture(new KafkaException("not tried: " + outRecord.topic()
-                + " could not be written for an earlier record of this batch"))
+                        + " could not be written for an earlier record of this batch"))
                 : start(template, outRecord);
-        PENDING.get().add(new Pending(this, inRecord, GROUP.get(), template, outRecord, sent,
-                System.nanoTime() + timeout.toNanos()));
+        PENDING.get()
+                .add(new Pending(
+                        this, inRecord, GROUP.get(), template, outRecord, sent, System.nanoTime() + timeout.toNanos()));
     }
 
     /** The send, or its failure to start (no metadata for the topic in time, a record too large) as its result. */
-    private static CompletableFuture<?> start(KafkaOperations<Object, Object> template,
-                                              ProducerRecord<Object, Object> record) {
+    private static CompletableFuture<?> start(
+            KafkaOperations<Object, Object> template, ProducerRecord<Object, Object> record) {
         try {
             return template.send(record);
         } catch (RuntimeException e) {
@@ -268,8 +320,8 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
             pending.clear();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("Stopped before the batch's dead letters were written; its offsets stay "
-                    + "uncommitted", e);
+            throw new KafkaException(
+                    "Stopped before the batch's dead letters were written; its offsets stay " + "uncommitted", e);
         } finally {
             UNWRITABLE.get().clear();
         }
@@ -288,8 +340,9 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 failure = e.getCause() == null ? e : e.getCause();
             } catch (TimeoutException e) {
                 // The last try still under way: the earlier answer says more than the wait running out.
-                failure = earlier != null ? earlier : new TimeoutException("no answer within " + timeout.toSeconds()
-                        + " s");
+                failure = earlier != null
+                        ? earlier
+                        : new TimeoutException("no answer within " + timeout.toSeconds() + " s");
             }
             earlier = failure;
             if (p.record != null && p.template != null && p.form != Form.ESSENTIALS && cannotCarry(failure)) {
@@ -304,8 +357,11 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
             }
             if (!p.warned) {
                 p.warned = true;
-                log.warn("Dead letter of {} not written ({}); trying again for up to {} s, then quarantining the record",
-                        p.coordinates(), DeadLetterReason.reason(failure), TimeUnit.NANOSECONDS.toSeconds(remaining));
+                log.warn(
+                        "Dead letter of {} not written ({}); trying again for up to {} s, then quarantining the record",
+                        p.coordinates(),
+                        DeadLetterReason.reason(failure),
+                        TimeUnit.NANOSECONDS.toSeconds(remaining));
             }
             Thread.sleep(Math.min(backOff, TimeUnit.NANOSECONDS.toMillis(remaining) + 1));
             backOff = Math.min(backOff * 2, MAX_BACK_OFF.toMillis());
@@ -345,8 +401,11 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 Header h = last.headers().lastHeader(name);
                 if (h != null && h.value() != null) {
                     byte[] value = h.value();
-                    headers.add(name, value.length <= MAX_CARRIED_HEADER_BYTES ? value
-                            : Arrays.copyOf(value, MAX_CARRIED_HEADER_BYTES));
+                    headers.add(
+                            name,
+                            value.length <= MAX_CARRIED_HEADER_BYTES
+                                    ? value
+                                    : Arrays.copyOf(value, MAX_CARRIED_HEADER_BYTES));
                     carried++;
                 }
             }
@@ -370,12 +429,19 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         if (p.form == Form.WHOLE) {
             return;
         }
-        Counter.builder("wildlife.kafka.dead.letters.cut").description("Dead letters written without the record's "
+        Counter.builder("wildlife.kafka.dead.letters.cut")
+                .description("Dead letters written without the record's "
                         + "payload (or headers) because the whole record did not fit")
-                .tag("form", p.form.name().toLowerCase(Locale.ROOT)).register(meters).increment();
+                .tag("form", p.form.name().toLowerCase(Locale.ROOT))
+                .register(meters)
+                .increment();
         Payload payload = payload(p);
-        log.info("Dead letter of {} written without its payload ({} bytes, SHA-256 {}; form {})", p.coordinates(),
-                payload.size(), payload.sha256(), p.form);
+        log.info(
+                "Dead letter of {} written without its payload ({} bytes, SHA-256 {}; form {})",
+                p.coordinates(),
+                payload.size(),
+                payload.sha256(),
+                p.form);
     }
 
     /**
@@ -386,14 +452,29 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         Payload payload = payload(p);
         ConsumerRecord<?, ?> r = p.failed;
         String key = r.key() == null ? null : r.key().toString();
-        Quarantine.Entry entry = new Quarantine.Entry((p.group == null ? "" : p.group) + "|" + p.coordinates(),
-                p.group, r.topic(), r.partition(), r.offset(),
-                key == null || key.length() <= Quarantine.MAX_KEY_CHARS ? key
+        Quarantine.Entry entry = new Quarantine.Entry(
+                (p.group == null ? "" : p.group) + "|" + p.coordinates(),
+                p.group,
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                key == null || key.length() <= Quarantine.MAX_KEY_CHARS
+                        ? key
                         : key.substring(0, Quarantine.MAX_KEY_CHARS),
-                r.serializedKeySize(), r.serializedValueSize(), r.headers().toArray().length, payload.sha256(),
-                reasonOf(p), DeadLetterReason.reason(failure), quarantine.now());
-        log.error("Record {} quarantined: its dead letter could not be written ({}); {} bytes, SHA-256 {}; the "
-                + "consumer moves on", p.coordinates(), entry.deadLetterFailure(), payload.size(), payload.sha256());
+                r.serializedKeySize(),
+                r.serializedValueSize(),
+                r.headers().toArray().length,
+                payload.sha256(),
+                reasonOf(p),
+                DeadLetterReason.reason(failure),
+                quarantine.now());
+        log.error(
+                "Record {} quarantined: its dead letter could not be written ({}); {} bytes, SHA-256 {}; the "
+                        + "consumer moves on",
+                p.coordinates(),
+                entry.deadLetterFailure(),
+                payload.size(),
+                payload.sha256());
         long backOff = 200;
         boolean warned = false;
         while (true) {
@@ -404,12 +485,17 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 if (!EventKafkaConfiguration.storeAway(storeFailed)) {
                     // Not the store being away but something an operator must fix (a denied write, say): nothing is
                     // committed past the record, and the log says so every few seconds rather than once.
-                    log.error("Quarantine entry of {} cannot be written ({}); the partition waits, its offset "
-                            + "uncommitted", p.coordinates(), storeFailed.toString());
+                    log.error(
+                            "Quarantine entry of {} cannot be written ({}); the partition waits, its offset "
+                                    + "uncommitted",
+                            p.coordinates(),
+                            storeFailed.toString());
                 } else if (!warned) {
                     warned = true;
-                    log.warn("Quarantine entry of {} not written ({}); waiting for the store, the offset uncommitted",
-                            p.coordinates(), storeFailed.toString());
+                    log.warn(
+                            "Quarantine entry of {} not written ({}); waiting for the store, the offset uncommitted",
+                            p.coordinates(),
+                            storeFailed.toString());
                 }
                 Thread.sleep(backOff);
                 backOff = Math.min(backOff * 2, MAX_BACK_OFF.toMillis());
@@ -449,7 +535,8 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         } catch (RuntimeException unserializable) {
             bytes = null;
         }
-        int size = p.failed.serializedValueSize() >= 0 ? p.failed.serializedValueSize()
+        int size = p.failed.serializedValueSize() >= 0
+                ? p.failed.serializedValueSize()
                 : bytes == null ? -1 : bytes.length;
         p.payload = new Payload(size, bytes == null ? null : sha256(bytes));
         return p.payload;
@@ -466,9 +553,10 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     /** The consumer, with every commit waiting first for the thread's dead letters. */
     @SuppressWarnings("unchecked")
     static <K, V> Consumer<K, V> committingAfterDeadLetters(Consumer<K, V> consumer) {
-        return (Consumer<K, V>) Proxy.newProxyInstance(DeadLetters.class.getClassLoader(),
-                new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("commitSync") || method.getName().equals("commitAsync")) {
+        return (Consumer<K, V>) Proxy.newProxyInstance(
+                DeadLetters.class.getClassLoader(), new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commitSync")
+                            || method.getName().equals("commitAsync")) {
                         awaitSent();
                     }
                     try {

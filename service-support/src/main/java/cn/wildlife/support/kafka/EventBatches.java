@@ -44,12 +44,15 @@ public final class EventBatches {
     }
 
     /** Applies the records in order; throws {@link BatchListenerFailedException} naming the record at fault. */
-    public void apply(List<? extends ConsumerRecord<String, ?>> records, @Nullable Consumer<?, ?> consumer,
-                      Together together, One one) {
+    public void apply(
+            List<? extends ConsumerRecord<String, ?>> records,
+            @Nullable Consumer<?, ?> consumer,
+            Together together,
+            One one) {
         int start = 0;
         for (int i = 0; i <= records.size(); i++) {
-            UnreadableEvents.Unreadable unreadable = i < records.size()
-                    ? UnreadableEvents.unreadable(records.get(i)) : null;
+            UnreadableEvents.Unreadable unreadable =
+                    i < records.size() ? UnreadableEvents.unreadable(records.get(i)) : null;
             if (i < records.size() && unreadable == null) {
                 continue;
             }
@@ -72,16 +75,18 @@ public final class EventBatches {
                 together.apply(events);
                 return;
             } catch (RuntimeException e) {
-                log.debug("{} events failed together ({}); applying them one at a time", events.size(),
-                        e.toString());
+                log.debug("{} events failed together ({}); applying them one at a time", events.size(), e.toString());
             }
         }
         for (ConsumerRecord<String, ?> record : records) {
             try {
                 one.apply((Envelope<?>) record.value());
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException(record.topic() + "-" + record.partition() + "@"
-                        + record.offset() + " failed: " + e.getMessage(), e, record);
+                throw new BatchListenerFailedException(
+                        record.topic() + "-" + record.partition() + "@" + record.offset() + " failed: "
+                                + e.getMessage(),
+                        e,
+                        record);
             }
         }
     }
@@ -91,13 +96,18 @@ public final class EventBatches {
      * quarantined when it cannot be written); should the recoverer throw all the same, the error handler recovers the
      * record without retries.
      */
-    private void turnAway(ConsumerRecord<String, ?> record, @Nullable Consumer<?, ?> consumer,
-                          UnreadableEvents.Unreadable unreadable) {
+    private void turnAway(
+            ConsumerRecord<String, ?> record,
+            @Nullable Consumer<?, ?> consumer,
+            UnreadableEvents.Unreadable unreadable) {
         try {
             deadLetters.accept(record, consumer, unreadable.reason());
         } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("dead letter for " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset() + " not started: " + e.getMessage(), unreadable.reason(), record);
+            throw new BatchListenerFailedException(
+                    "dead letter for " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                            + " not started: " + e.getMessage(),
+                    unreadable.reason(),
+                    record);
         }
     }
 }

@@ -82,8 +82,8 @@ public class EventKafkaConfiguration {
     KafkaTemplate<String, CloudEvent> cloudEventTemplate(KafkaProperties kafka) {
         CloudEventSerializer serializer = new CloudEventSerializer();
         serializer.configure(Map.of(), false);
-        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                producerProperties(kafka), new StringSerializer(), serializer));
+        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producerProperties(kafka), new StringSerializer(), serializer));
         template.setObservationEnabled(true);
         return template;
     }
@@ -102,16 +102,16 @@ public class EventKafkaConfiguration {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(Envelope.class, new EventSerializer(codec));
-        KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props,
-                new StringSerializer(), new DelegatingByTypeSerializer(byType)));
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                props, new StringSerializer(), new DelegatingByTypeSerializer(byType)));
         // Every template observes the same way, or Prometheus refuses the second set of tag keys.
         template.setObservationEnabled(true);
         return template;
     }
 
     @Bean
-    Quarantine kafkaQuarantine(MongoDatabase serviceDatabase, PlatformProperties platform, MeterRegistry meters,
-                               Clock clock) {
+    Quarantine kafkaQuarantine(
+            MongoDatabase serviceDatabase, PlatformProperties platform, MeterRegistry meters, Clock clock) {
         return new Quarantine(serviceDatabase, platform.consumer().quarantineSize(), meters, clock);
     }
 
@@ -125,12 +125,16 @@ public class EventKafkaConfiguration {
 
     @Bean(EVENT_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> eventListenerFactory(
-            KafkaProperties kafka, EventCodec codec, PlatformProperties platform,
-            KafkaTemplate<String, Object> deadLetterTemplate, Quarantine kafkaQuarantine, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer recoverer = deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec,
-                meters);
-        ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(kafka, codec, platform,
-                recoverer);
+            KafkaProperties kafka,
+            EventCodec codec,
+            PlatformProperties platform,
+            KafkaTemplate<String, Object> deadLetterTemplate,
+            Quarantine kafkaQuarantine,
+            MeterRegistry meters) {
+        DeadLetterPublishingRecoverer recoverer =
+                deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters);
+        ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory =
+                factory(kafka, codec, platform, recoverer);
         factory.setRecordInterceptor(UnreadableEvents.turningAway(recoverer));
         return factory;
     }
@@ -142,10 +146,14 @@ public class EventKafkaConfiguration {
      */
     @Bean(EVENT_BATCH_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> eventBatchListenerFactory(
-            KafkaProperties kafka, EventCodec codec, PlatformProperties platform,
-            KafkaTemplate<String, Object> deadLetterTemplate, Quarantine kafkaQuarantine, MeterRegistry meters) {
-        ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(kafka, codec, platform,
-                deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
+            KafkaProperties kafka,
+            EventCodec codec,
+            PlatformProperties platform,
+            KafkaTemplate<String, Object> deadLetterTemplate,
+            Quarantine kafkaQuarantine,
+            MeterRegistry meters) {
+        ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(
+                kafka, codec, platform, deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
         factory.setBatchListener(true);
         // A batch listener is timed by spring-kafka's own timer, not by an observation, under the same meter name
         // with other tags: Prometheus then refused the record listeners' meters of the whole service. Its consumer
@@ -155,17 +163,28 @@ public class EventKafkaConfiguration {
     }
 
     @Bean
-    EventBatches eventBatches(KafkaTemplate<String, Object> deadLetterTemplate, Quarantine kafkaQuarantine,
-                              PlatformProperties platform, EventCodec codec, MeterRegistry meters) {
+    EventBatches eventBatches(
+            KafkaTemplate<String, Object> deadLetterTemplate,
+            Quarantine kafkaQuarantine,
+            PlatformProperties platform,
+            EventCodec codec,
+            MeterRegistry meters) {
         return new EventBatches(deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
     }
 
-    static DeadLetterPublishingRecoverer deadLetters(KafkaTemplate<String, Object> deadLetterTemplate,
-                                                     Quarantine quarantine, PlatformProperties platform,
-                                                     EventCodec codec, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetters(deadLetterTemplate,
+    static DeadLetterPublishingRecoverer deadLetters(
+            KafkaTemplate<String, Object> deadLetterTemplate,
+            Quarantine quarantine,
+            PlatformProperties platform,
+            EventCodec codec,
+            MeterRegistry meters) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetters(
+                deadLetterTemplate,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()),
-                quarantine, platform.consumer().deadLetterTimeout(), new EventSerializer(codec), meters);
+                quarantine,
+                platform.consumer().deadLetterTimeout(),
+                new EventSerializer(codec),
+                meters);
         recoverer.setHeadersFunction(DeadLetterReason::headers);
         // The catalogue creates every dead-letter twin with its topic's partitions (Topics); checking that again
         // asked the broker for the topic's metadata once per poison record, which set the pace of dead-lettering.
@@ -174,15 +193,17 @@ public class EventKafkaConfiguration {
     }
 
     private static ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory(
-            KafkaProperties kafka, EventCodec codec, PlatformProperties platform,
+            KafkaProperties kafka,
+            EventCodec codec,
+            PlatformProperties platform,
             DeadLetterPublishingRecoverer recoverer) {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         @SuppressWarnings({"unchecked", "rawtypes"})
         Deserializer<Envelope<?>> events = (Deserializer) UnreadableEvents.reader(new EventDeserializer(codec));
-        DefaultKafkaConsumerFactory<String, Envelope<?>> consumers = new DefaultKafkaConsumerFactory<>(props,
-                new StringDeserializer(), events);
+        DefaultKafkaConsumerFactory<String, Envelope<?>> consumers =
+                new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), events);
         consumers.addPostProcessor(DeadLetters::committingAfterDeadLetters);
 
         PlatformProperties.Consumer retry = platform.consumer();
@@ -190,7 +211,8 @@ public class EventKafkaConfiguration {
         errors.addNotRetryableExceptions(InvalidEventException.class);
         // An unreadable record reaches the error handler only when the interceptor could not turn it away: it is
         // recovered (dead-lettered, or quarantined when that fails) without retries.
-        errors.setBackOffFunction((record, ex) -> UnreadableEvents.unreadable(record) != null ? new FixedBackOff(0, 0)
+        errors.setBackOffFunction((record, ex) -> UnreadableEvents.unreadable(record) != null
+                ? new FixedBackOff(0, 0)
                 : storeAway(ex) ? unbounded(retry) : null);
         // Retry and recover in memory instead of seeking back and fetching the rest of the batch again: with a seek,
         // every poison record cost a fetch round trip, and 300 of them mixed into good load cut the good events'
@@ -219,14 +241,16 @@ public class EventKafkaConfiguration {
     }
 
     private static BackOff bounded(PlatformProperties.Consumer retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialBackOff().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialBackOff().toMillis(), 2.0);
         backOff.setMaxInterval(retry.maxBackOff().toMillis());
         backOff.setMaxAttempts(Math.max(0, retry.attempts() - 1));
         return backOff;
     }
 
     private static BackOff unbounded(PlatformProperties.Consumer retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialBackOff().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialBackOff().toMillis(), 2.0);
         backOff.setMaxInterval(retry.maxBackOff().toMillis());
         return backOff;
     }
@@ -234,13 +258,15 @@ public class EventKafkaConfiguration {
     /** The store being unreachable is never the event's fault: wait for it rather than dead-letter a good event. */
     static boolean storeAway(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
+            if (t instanceof MongoSocketException
+                    || t instanceof MongoTimeoutException
                     || t instanceof com.mongodb.MongoNotPrimaryException
                     || t instanceof com.mongodb.MongoNodeIsRecoveringException) {
                 return true;
             }
-            if (t instanceof MongoException mongo && (mongo.hasErrorLabel("RetryableWriteError")
-                    || mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))) {
+            if (t instanceof MongoException mongo
+                    && (mongo.hasErrorLabel("RetryableWriteError")
+                            || mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))) {
                 return true;
             }
         }

@@ -45,10 +45,20 @@ public final class Quarantine {
      * @param reason       why the record was refused
      * @param deadLetterFailure why its dead letter could not be written
      */
-    public record Entry(String id, @Nullable String group, String topic, int partition, long offset,
-                        @Nullable String key, int keyBytes, int valueBytes, int headers, @Nullable String sha256,
-                        String reason, String deadLetterFailure, Instant at) {
-    }
+    public record Entry(
+            String id,
+            @Nullable String group,
+            String topic,
+            int partition,
+            long offset,
+            @Nullable String key,
+            int keyBytes,
+            int valueBytes,
+            int headers,
+            @Nullable String sha256,
+            String reason,
+            String deadLetterFailure,
+            Instant at) {}
 
     private final MongoCollection<Document> entries;
     private final int maxEntries;
@@ -80,16 +90,28 @@ public final class Quarantine {
             entries.createIndex(Indexes.ascending("at"));
             indexed = true;
         }
-        boolean added = MongoSupport.insertIfAbsent(entries, new Document("_id", entry.id())
-                .append("group", entry.group()).append("topic", entry.topic())
-                .append("partition", entry.partition()).append("offset", entry.offset())
-                .append("key", entry.key()).append("keyBytes", entry.keyBytes())
-                .append("valueBytes", entry.valueBytes()).append("headers", entry.headers())
-                .append("sha256", entry.sha256()).append("reason", entry.reason())
-                .append("deadLetterFailure", entry.deadLetterFailure()).append("at", Date.from(entry.at())));
+        boolean added = MongoSupport.insertIfAbsent(
+                entries,
+                new Document("_id", entry.id())
+                        .append("group", entry.group())
+                        .append("topic", entry.topic())
+                        .append("partition", entry.partition())
+                        .append("offset", entry.offset())
+                        .append("key", entry.key())
+                        .append("keyBytes", entry.keyBytes())
+                        .append("valueBytes", entry.valueBytes())
+                        .append("headers", entry.headers())
+                        .append("sha256", entry.sha256())
+                        .append("reason", entry.reason())
+                        .append("deadLetterFailure", entry.deadLetterFailure())
+                        .append("at", Date.from(entry.at())));
         if (added) {
-            Counter.builder(METER).description("Records neither applied nor dead-lettered, kept as an entry without "
-                    + "their payload").tag("topic", entry.topic()).register(meters).increment();
+            Counter.builder(METER)
+                    .description(
+                            "Records neither applied nor dead-lettered, kept as an entry without " + "their payload")
+                    .tag("topic", entry.topic())
+                    .register(meters)
+                    .increment();
             trim();
         }
     }
@@ -100,19 +122,34 @@ public final class Quarantine {
             return;
         }
         List<Object> oldest = new ArrayList<>();
-        entries.find().sort(Sorts.ascending("at", "_id")).limit((int) Math.min(excess, 10_000))
-                .projection(Projections.include("_id")).forEach(d -> oldest.add(d.get("_id")));
+        entries.find()
+                .sort(Sorts.ascending("at", "_id"))
+                .limit((int) Math.min(excess, 10_000))
+                .projection(Projections.include("_id"))
+                .forEach(d -> oldest.add(d.get("_id")));
         entries.deleteMany(Filters.in("_id", oldest));
     }
 
     /** The newest entries first. */
     public List<Entry> newest(int page, int size) {
         List<Entry> found = new ArrayList<>();
-        entries.find().sort(Sorts.descending("at", "_id")).skip(page * size).limit(size)
-                .forEach(d -> found.add(new Entry(d.getString("_id"), d.getString("group"), d.getString("topic"),
-                        d.getInteger("partition"), ((Number) d.get("offset")).longValue(), d.getString("key"),
-                        d.getInteger("keyBytes"), d.getInteger("valueBytes"), d.getInteger("headers"),
-                        d.getString("sha256"), d.getString("reason"), d.getString("deadLetterFailure"),
+        entries.find()
+                .sort(Sorts.descending("at", "_id"))
+                .skip(page * size)
+                .limit(size)
+                .forEach(d -> found.add(new Entry(
+                        d.getString("_id"),
+                        d.getString("group"),
+                        d.getString("topic"),
+                        d.getInteger("partition"),
+                        ((Number) d.get("offset")).longValue(),
+                        d.getString("key"),
+                        d.getInteger("keyBytes"),
+                        d.getInteger("valueBytes"),
+                        d.getInteger("headers"),
+                        d.getString("sha256"),
+                        d.getString("reason"),
+                        d.getString("deadLetterFailure"),
                         d.getDate("at").toInstant())));
         return found;
     }

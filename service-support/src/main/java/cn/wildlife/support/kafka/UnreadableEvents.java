@@ -26,12 +26,10 @@ public final class UnreadableEvents {
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableEvents.class);
 
-    private UnreadableEvents() {
-    }
+    private UnreadableEvents() {}
 
     /** What the consumer got instead of an event: the record's bytes as they were, and why they were refused. */
-    public record Unreadable(byte @Nullable [] data, RuntimeException reason) {
-    }
+    public record Unreadable(byte @Nullable [] data, RuntimeException reason) {}
 
     /**
      * The event deserializer, answering {@link Unreadable} where it would throw. Typed {@code Object}: the value is
@@ -68,9 +66,17 @@ public final class UnreadableEvents {
 
     /** The record as it was read, its value the bytes the consumer could not read. */
     static ConsumerRecord<String, byte[]> asRead(ConsumerRecord<?, ?> record, Unreadable unreadable) {
-        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(),
-                record.key() == null ? null : record.key().toString(), unreadable.data(), record.headers(),
+        return new ConsumerRecord<>(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.timestampType(),
+                record.serializedKeySize(),
+                record.serializedValueSize(),
+                record.key() == null ? null : record.key().toString(),
+                unreadable.data(),
+                record.headers(),
                 record.leaderEpoch());
     }
 
@@ -83,8 +89,8 @@ public final class UnreadableEvents {
     static RecordInterceptor<String, Envelope<?>> turningAway(DeadLetterPublishingRecoverer deadLetters) {
         return new RecordInterceptor<>() {
             @Override
-            public @Nullable ConsumerRecord<String, Envelope<?>> intercept(ConsumerRecord<String, Envelope<?>> record,
-                                                                           Consumer<String, Envelope<?>> consumer) {
+            public @Nullable ConsumerRecord<String, Envelope<?>> intercept(
+                    ConsumerRecord<String, Envelope<?>> record, Consumer<String, Envelope<?>> consumer) {
                 Unreadable unreadable = unreadable(record);
                 if (unreadable == null) {
                     return record;
@@ -93,8 +99,12 @@ public final class UnreadableEvents {
                     deadLetters.accept(record, consumer, unreadable.reason());
                     return null;
                 } catch (RuntimeException e) {
-                    log.warn("Dead letter for {}-{}@{} not started ({}); the error handler retries it", record.topic(),
-                            record.partition(), record.offset(), e.getMessage());
+                    log.warn(
+                            "Dead letter for {}-{}@{} not started ({}); the error handler retries it",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            e.getMessage());
                     return record;
                 }
             }

@@ -1,17 +1,16 @@
 package cn.wildlife.support.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 /** Small facts about MongoDB errors that every store needs. */
 public final class MongoSupport {
 
-    private MongoSupport() {
-    }
+    private MongoSupport() {}
 
     /**
      * Inserts a document unless one with the same key is there; false then. The key is the idempotency check of

@@ -9,8 +9,7 @@ public final class Regions {
     /** Length of an administrative division code (行政区划代码); every stored region is one. */
     public static final int CODE_LENGTH = 6;
 
-    private Regions() {
-    }
+    private Regions() {}
 
     /**
      * Records whose region code starts with {@code prefix}. A whole code asks for one region: an equality, which an

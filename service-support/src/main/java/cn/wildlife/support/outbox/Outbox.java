@@ -2,12 +2,12 @@ package cn.wildlife.support.outbox;
 
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
+import com.mongodb.client.model.Updates;
 import io.cloudevents.jackson.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import com.mongodb.client.model.Updates;
 
 /**
  * The transactional outbox without transactions: an aggregate's pending events live in the aggregate's own document

@@ -57,12 +57,18 @@ public class OutboxRelay implements SmartLifecycle {
     private boolean hintMissed;
     /** Aggregates written lately, by id, with how often they were looked up in vain: looked up by id. */
     private final java.util.Map<Object, Integer> hinted = new java.util.LinkedHashMap<>();
+
     private long lastScan;
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(List<MongoCollection<Document>> collections, KafkaTemplate<String, CloudEvent> template,
-                       Duration pollInterval, int batchSize, MeterRegistry meters, Outbox outbox) {
+    public OutboxRelay(
+            List<MongoCollection<Document>> collections,
+            KafkaTemplate<String, CloudEvent> template,
+            Duration pollInterval,
+            int batchSize,
+            MeterRegistry meters,
+            Outbox outbox) {
         this.collections = List.copyOf(collections);
         this.outbox = outbox;
         // Looking for pending events is a scan of every collection on the embedded store (it keeps only unique
@@ -70,17 +76,21 @@ public class OutboxRelay implements SmartLifecycle {
         // it ran every 2 s. It runs at start, every 30 s (another replica died before relaying; hints dropped when
         // too many), and within 2 s of a hint found nowhere (an event whose key is not its document's id).
         this.scanInterval = pollInterval.multipliedBy(150).compareTo(Duration.ofSeconds(30)) > 0
-                ? pollInterval.multipliedBy(150) : Duration.ofSeconds(30);
+                ? pollInterval.multipliedBy(150)
+                : Duration.ofSeconds(30);
         this.missedHintScanInterval = pollInterval.multipliedBy(10).compareTo(Duration.ofSeconds(2)) > 0
-                ? pollInterval.multipliedBy(10) : Duration.ofSeconds(2);
+                ? pollInterval.multipliedBy(10)
+                : Duration.ofSeconds(2);
         this.lastScan = System.nanoTime() - scanInterval.toNanos();
         this.template = template;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         // Longer than a batch takes to send; short enough that a dead relay's events are soon taken over.
         this.claimFor = pollInterval.multipliedBy(20).compareTo(Duration.ofSeconds(30)) > 0
-                ? pollInterval.multipliedBy(20) : Duration.ofSeconds(30);
-        this.published = Counter.builder("platform.outbox.published").description("events relayed from outboxes")
+                ? pollInterval.multipliedBy(20)
+                : Duration.ofSeconds(30);
+        this.published = Counter.builder("platform.outbox.published")
+                .description("events relayed from outboxes")
                 .register(meters);
         for (MongoCollection<Document> collection : this.collections) {
             collection.createIndex(Indexes.ascending(Outbox.PENDING));
@@ -162,12 +172,17 @@ public class OutboxRelay implements SmartLifecycle {
         List<Object> appended = new ArrayList<>();
         for (MongoCollection<Document> collection : collections) {
             Date now = new Date();
-            Bson claimable = Filters.and(Filters.eq(Outbox.PENDING, true), Filters.or(
-                    Filters.exists(Outbox.CLAIMED_UNTIL, false), Filters.lt(Outbox.CLAIMED_UNTIL, now)));
+            Bson claimable = Filters.and(
+                    Filters.eq(Outbox.PENDING, true),
+                    Filters.or(Filters.exists(Outbox.CLAIMED_UNTIL, false), Filters.lt(Outbox.CLAIMED_UNTIL, now)));
             Set<Object> candidates = new LinkedHashSet<>();
             if (scan) {
-                collection.find(claimable).projection(new Document("_id", 1)).sort(new Document("_id", 1))
-                        .limit(batchSize).forEach(c -> candidates.add(c.get("_id")));
+                collection
+                        .find(claimable)
+                        .projection(new Document("_id", 1))
+                        .sort(new Document("_id", 1))
+                        .limit(batchSize)
+                        .forEach(c -> candidates.add(c.get("_id")));
             }
             for (Object id : tried) {
                 if (candidates.size() >= batchSize) {
@@ -185,11 +200,13 @@ public class OutboxRelay implements SmartLifecycle {
             // Each document's claim is atomic; the round's token tells which of them this relay won.
             String token = UUID.randomUUID().toString();
             Date until = new Date(now.getTime() + claimFor.toMillis());
-            collection.updateMany(Filters.and(Filters.in("_id", candidates), claimable), Updates.combine(
-                    Updates.set(Outbox.CLAIMED_UNTIL, until), Updates.set(Outbox.CLAIMED_BY, token)));
-            List<Document> aggregates = collection.find(Filters.and(Filters.in("_id", candidates),
-                            Filters.eq(Outbox.CLAIMED_BY, token)))
-                    .projection(new Document(Outbox.ENTRIES, 1)).into(new ArrayList<>());
+            collection.updateMany(
+                    Filters.and(Filters.in("_id", candidates), claimable),
+                    Updates.combine(Updates.set(Outbox.CLAIMED_UNTIL, until), Updates.set(Outbox.CLAIMED_BY, token)));
+            List<Document> aggregates = collection
+                    .find(Filters.and(Filters.in("_id", candidates), Filters.eq(Outbox.CLAIMED_BY, token)))
+                    .projection(new Document(Outbox.ENTRIES, 1))
+                    .into(new ArrayList<>());
             if (aggregates.isEmpty()) {
                 continue;
             }
@@ -219,14 +236,15 @@ public class OutboxRelay implements SmartLifecycle {
      * Sends the claimed aggregates' events, removes those sent and releases the claims; returns how many were sent
      * and adds to {@code appended} the aggregates that still have events waiting.
      */
-    private int publish(MongoCollection<Document> collection, List<Document> aggregates, String token,
-                        List<Object> appended) {
+    private int publish(
+            MongoCollection<Document> collection, List<Document> aggregates, String token, List<Object> appended) {
         // Send everything first (the producer batches), then wait per aggregate, in the order written.
         List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
         for (Document aggregate : aggregates) {
             List<CompletableFuture<SendResult<String, CloudEvent>>> mine = new ArrayList<>();
             for (Document entry : aggregate.getList(Outbox.ENTRIES, Document.class, List.of())) {
-                CloudEvent event = json.deserialize(entry.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
+                CloudEvent event =
+                        json.deserialize(entry.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
                 mine.add(template.send(entry.getString("topic"), entry.getString("key"), event));
             }
             sends.add(mine);
@@ -246,8 +264,11 @@ public class OutboxRelay implements SmartLifecycle {
                     sent.add(entries.get(j).getString("eventId"));
                 } catch (RuntimeException e) {
                     // Keep this event and the ones after it, so the aggregate's order holds on the next try.
-                    log.warn("Outbox relay could not publish event {} of {}: {}", entries.get(j).getString("eventId"),
-                            id, e.getMessage());
+                    log.warn(
+                            "Outbox relay could not publish event {} of {}: {}",
+                            entries.get(j).getString("eventId"),
+                            id,
+                            e.getMessage());
                     break;
                 }
             }
@@ -259,20 +280,28 @@ public class OutboxRelay implements SmartLifecycle {
             // only the events sent are taken out. The two filters exclude each other, so at most one applies
             // whatever order the store runs them in; neither applies when another relay took the claim over.
             Bson ours = Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.CLAIMED_BY, token));
-            Bson exactlySent = sent.isEmpty() ? Filters.size(Outbox.ENTRIES, 0) : Filters.and(
-                    Filters.size(Outbox.ENTRIES, sent.size()), Filters.all(Outbox.ENTRIES + ".eventId", sent));
+            Bson exactlySent = sent.isEmpty()
+                    ? Filters.size(Outbox.ENTRIES, 0)
+                    : Filters.and(
+                            Filters.size(Outbox.ENTRIES, sent.size()), Filters.all(Outbox.ENTRIES + ".eventId", sent));
             if (sent.size() == entries.size()) {
-                releases.add(new UpdateOneModel<>(Filters.and(ours, exactlySent),
-                        Updates.combine(Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false),
-                                release)));
+                releases.add(new UpdateOneModel<>(
+                        Filters.and(ours, exactlySent),
+                        Updates.combine(
+                                Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false), release)));
             }
-            releases.add(new UpdateOneModel<>(Filters.and(ours, Filters.nor(exactlySent)), sent.isEmpty() ? release
-                    : Updates.combine(Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), release)));
+            releases.add(new UpdateOneModel<>(
+                    Filters.and(ours, Filters.nor(exactlySent)),
+                    sent.isEmpty()
+                            ? release
+                            : Updates.combine(Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), release)));
         }
         collection.bulkWrite(releases, new BulkWriteOptions().ordered(false));
         // What is still pending (appended meanwhile, or not sent) goes again in the next round.
-        collection.find(Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.PENDING, true)))
-                .projection(new Document("_id", 1)).forEach(d -> appended.add(d.get("_id")));
+        collection
+                .find(Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.PENDING, true)))
+                .projection(new Document("_id", 1))
+                .forEach(d -> appended.add(d.get("_id")));
         return total;
     }
 

@@ -16,11 +16,14 @@ import org.jspecify.annotations.Nullable;
 public class Access {
 
     /** Why a read was allowed; anything but {@link #OWN_AGENCY} is written to the audit log. */
-    public enum Grant { OWN_AGENCY, OVERSIGHT, PARTY }
+    public enum Grant {
+        OWN_AGENCY,
+        OVERSIGHT,
+        PARTY
+    }
 
     /** What a search may return: one agency (or any, for oversight) within a region subtree. */
-    public record Scope(@Nullable Agency agency, String regionPrefix) {
-    }
+    public record Scope(@Nullable Agency agency, String regionPrefix) {}
 
     private final AuditLog audit;
 
@@ -40,8 +43,7 @@ public class Access {
 
     /** Checks a read of one record, audits it when another agency reads it, or answers 404. */
     public void checkRead(Caller caller, String kind, String id, Agency owner, String region) {
-        Grant grant = readGrant(caller, owner, region)
-                .orElseThrow(() -> new RecordNotFoundException(kind, id));
+        Grant grant = readGrant(caller, owner, region).orElseThrow(() -> new RecordNotFoundException(kind, id));
         if (grant != Grant.OWN_AGENCY) {
             audit.recordRead(caller, kind, id, owner, grant);
         }
@@ -79,8 +81,7 @@ public class Access {
     }
 
     /** A record's id and owning agency, for auditing. */
-    public record Owned(String id, Agency owner) {
-    }
+    public record Owned(String id, Agency owner) {}
 
     /**
      * Narrows a search to what the caller may see. Asking for a region outside one's own subtree, or for another
@@ -90,8 +91,10 @@ public class Access {
         String prefix = caller.region().subtreePrefix();
         if (requestedRegion != null) {
             if (!caller.covers(requestedRegion)) {
-                throw new AccessDeniedProblem("region-outside-jurisdiction", "region " + requestedRegion
-                        + " is outside your region " + caller.region().code());
+                throw new AccessDeniedProblem(
+                        "region-outside-jurisdiction",
+                        "region " + requestedRegion + " is outside your region "
+                                + caller.region().code());
             }
             prefix = new RegionCode(requestedRegion).subtreePrefix();
         }
@@ -99,8 +102,7 @@ public class Access {
             return new Scope(requestedAgency, prefix);
         }
         if (requestedAgency != null && requestedAgency != caller.agency()) {
-            throw new AccessDeniedProblem("other-agency", "you may search only " + caller.agency()
-                    + "'s records");
+            throw new AccessDeniedProblem("other-agency", "you may search only " + caller.agency() + "'s records");
         }
         return new Scope(caller.agency(), prefix);
     }
@@ -111,8 +113,10 @@ public class Access {
             throw new AccessDeniedProblem("other-agency", caller.agency() + " cannot act for " + owner);
         }
         if (!caller.covers(region)) {
-            throw new AccessDeniedProblem("region-outside-jurisdiction", "region " + region
-                    + " is outside your region " + caller.region().code());
+            throw new AccessDeniedProblem(
+                    "region-outside-jurisdiction",
+                    "region " + region + " is outside your region "
+                            + caller.region().code());
         }
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(caller::has)) {
             throw new AccessDeniedProblem("missing-role", "this needs one of the roles " + Arrays.toString(roles));

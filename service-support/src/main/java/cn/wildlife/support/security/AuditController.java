@@ -28,11 +28,12 @@ public class AuditController {
 
     @GetMapping("/api/audit")
     @Operation(summary = "Audited reads, newest first (administrators only)")
-    public List<AuditLog.Entry> entries(Caller caller,
-                                        @RequestParam(required = false) @Nullable String recordId,
-                                        @RequestParam(required = false) @Nullable Agency readerAgency,
-                                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    public List<AuditLog.Entry> entries(
+            Caller caller,
+            @RequestParam(required = false) @Nullable String recordId,
+            @RequestParam(required = false) @Nullable Agency readerAgency,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         access.requireRole(caller, Role.ADMIN);
         return audit.find(recordId, readerAgency, page, size);
     }

@@ -20,9 +20,16 @@ public class AuditLog {
 
     /** One audited read. Named apart in OpenAPI: a service's own "Entry" (a transfer's history) would replace it. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "AuditEntry")
-    public record Entry(Instant at, String subject, String name, Agency agency, String region, String kind,
-                        String recordId, Agency owner, Access.Grant grant) {
-    }
+    public record Entry(
+            Instant at,
+            String subject,
+            String name,
+            Agency agency,
+            String region,
+            String kind,
+            String recordId,
+            Agency owner,
+            Access.Grant grant) {}
 
     private final MongoCollection<Document> entries;
     private final Clock clock;
@@ -55,10 +62,18 @@ public class AuditLog {
             filters.add(Filters.eq("agency", readerAgency.name()));
         }
         return entries.find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .sort(Sorts.descending("at")).skip(page * size).limit(size)
-                .map(d -> new Entry(d.getDate("at").toInstant(), d.getString("subject"), d.getString("name"),
-                        Agency.valueOf(d.getString("agency")), d.getString("region"), d.getString("kind"),
-                        d.getString("recordId"), Agency.valueOf(d.getString("owner")),
+                .sort(Sorts.descending("at"))
+                .skip(page * size)
+                .limit(size)
+                .map(d -> new Entry(
+                        d.getDate("at").toInstant(),
+                        d.getString("subject"),
+                        d.getString("name"),
+                        Agency.valueOf(d.getString("agency")),
+                        d.getString("region"),
+                        d.getString("kind"),
+                        d.getString("recordId"),
+                        Agency.valueOf(d.getString("owner")),
                         Access.Grant.valueOf(d.getString("grant"))))
                 .into(new ArrayList<>());
     }

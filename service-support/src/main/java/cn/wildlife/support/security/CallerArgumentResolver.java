@@ -29,8 +29,11 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AccessDeniedProblem("no-identity", "this needs a bearer token");
@@ -65,7 +68,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             }
         }
         String name = jwt.getClaimAsString(CLAIM_NAME);
-        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name, parsedAgency,
-                new RegionCode(region), roles);
+        return new Caller(
+                jwt.getSubject(), name == null ? jwt.getSubject() : name, parsedAgency, new RegionCode(region), roles);
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.Predicate;
  */
 public final class HeaderValues {
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     public static Predicate<String> printableAsciiFirst(Predicate<String> firewallsOwn) {
         // An absent header (null) is the firewall's own to judge.

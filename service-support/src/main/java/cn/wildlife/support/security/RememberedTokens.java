@@ -31,7 +31,10 @@ public final class RememberedTokens implements JwtDecoder {
     public RememberedTokens(JwtDecoder verifying, OAuth2TokenValidator<Jwt> onEveryUse) {
         this.verifying = verifying;
         this.onEveryUse = onEveryUse;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(REMEMBER_FOR).maximumSize(MOST_TOKENS).build();
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(REMEMBER_FOR)
+                .maximumSize(MOST_TOKENS)
+                .build();
     }
 
     @Override

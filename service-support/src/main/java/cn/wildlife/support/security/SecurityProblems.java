@@ -24,26 +24,43 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         boolean hasToken = request.getHeader("Authorization") != null;
-        response.setHeader("WWW-Authenticate", hasToken
-                ? "Bearer error=\"invalid_token\", error_description=\"" + describe(exception) + "\""
-                : "Bearer");
-        write(request, response, 401, "unauthenticated", ProblemMessages.get(request.getLocale(),
-                "unauthenticated.title"), hasToken ? describe(exception)
-                : ProblemMessages.get(request.getLocale(), "unauthenticated.detail"));
+        response.setHeader(
+                "WWW-Authenticate",
+                hasToken
+                        ? "Bearer error=\"invalid_token\", error_description=\"" + describe(exception) + "\""
+                        : "Bearer");
+        write(
+                request,
+                response,
+                401,
+                "unauthenticated",
+                ProblemMessages.get(request.getLocale(), "unauthenticated.title"),
+                hasToken ? describe(exception) : ProblemMessages.get(request.getLocale(), "unauthenticated.detail"));
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException exception) throws IOException {
-        write(request, response, 403, "forbidden", ProblemMessages.get(request.getLocale(), "forbidden.title"),
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
+        write(
+                request,
+                response,
+                403,
+                "forbidden",
+                ProblemMessages.get(request.getLocale(), "forbidden.title"),
                 exception.getMessage());
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
-                       String title, String detail) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String code,
+            String title,
+            String detail)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemDetailsAdvice.TYPE_PREFIX + code);
         problem.put("title", title);

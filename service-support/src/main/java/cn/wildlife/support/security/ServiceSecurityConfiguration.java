@@ -1,25 +1,25 @@
 package cn.wildlife.support.security;
 
 import cn.wildlife.support.PlatformProperties;
+import cn.wildlife.support.web.RequestSizeLimitFilter;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import cn.wildlife.support.web.RequestSizeLimitFilter;
-import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -55,20 +55,22 @@ public class ServiceSecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties platform, SecurityProblems problems)
             throws Exception {
-        List<String> open = new java.util.ArrayList<>(List.of("/actuator/health/**", "/actuator/info",
-                "/actuator/prometheus", "/v3/api-docs/**", "/error"));
+        List<String> open = new java.util.ArrayList<>(
+                List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/error"));
         open.addAll(platform.security().publicPaths());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(resource -> resource
-                        .bearerTokenResolver(new BearerHeader())
-                        .authenticationManagerResolver(issuers(platform.security().trustedIssuers()))
-                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                .authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resource -> resource.bearerTokenResolver(new BearerHeader())
+                        .authenticationManagerResolver(
+                                issuers(platform.security().trustedIssuers()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
@@ -82,10 +84,12 @@ public class ServiceSecurityConfiguration {
         }
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (PlatformProperties.TrustedIssuer issuer : trusted) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
             OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
             decoder.setJwtValidator(validator);
-            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new RememberedTokens(decoder, validator));
+            JwtAuthenticationProvider provider =
+                    new JwtAuthenticationProvider(new RememberedTokens(decoder, validator));
             managers.put(issuer.issuer(), provider::authenticate);
         }
         return new TrustedIssuers(managers);

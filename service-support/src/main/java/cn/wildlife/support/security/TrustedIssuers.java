@@ -23,7 +23,9 @@ final class TrustedIssuers implements AuthenticationManagerResolver<HttpServletR
 
     private final Map<String, AuthenticationManager> verifiers;
     private final Cache<String, String> issuerOfAccepted = Caffeine.newBuilder()
-            .expireAfterWrite(RememberedTokens.REMEMBER_FOR).maximumSize(RememberedTokens.MOST_TOKENS).build();
+            .expireAfterWrite(RememberedTokens.REMEMBER_FOR)
+            .maximumSize(RememberedTokens.MOST_TOKENS)
+            .build();
     private final AuthenticationManager byIssuer = this::authenticate;
 
     TrustedIssuers(Map<String, AuthenticationManager> verifiers) {

@@ -47,6 +47,7 @@ public class OpenApiConfiguration {
     public static final String API_KEY = "apiKey";
     /** The header the gateway reads an API key from (its {@code ApiKeyConfiguration}). */
     public static final String API_KEY_HEADER = "X-API-Key";
+
     static final String PROBLEM = "ProblemDetail";
     /** Each service has its own of these; the gateway routes {@code <path>/<service>} to it. */
     private static final List<String> PER_SERVICE_PATHS = List.of("/api/audit", "/api/kafka/quarantine");
@@ -54,19 +55,34 @@ public class OpenApiConfiguration {
     @Bean
     OpenAPI serviceOpenApi(Environment environment) {
         String name = environment.getProperty("spring.application.name", "service");
-        return new OpenAPI().info(new Info().title(name).version("v1").description(
-                "Joint wildlife enforcement platform: " + name + ". Call it through the gateway, with a bearer "
-                        + "token (OAuth2 JWT) or an API key in the " + API_KEY_HEADER + " header. Errors are RFC 9457 "
-                        + "problem details (application/problem+json); send Accept-Language: zh-CN for Chinese "
-                        + "messages."))
+        return new OpenAPI()
+                .info(new Info()
+                        .title(name)
+                        .version("v1")
+                        .description("Joint wildlife enforcement platform: " + name
+                                + ". Call it through the gateway, with a bearer "
+                                + "token (OAuth2 JWT) or an API key in the " + API_KEY_HEADER
+                                + " header. Errors are RFC 9457 "
+                                + "problem details (application/problem+json); send Accept-Language: zh-CN for Chinese "
+                                + "messages."))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT").description("访问令牌：OAuth2 JWT, carrying "
-                                        + "the caller's agency, region and roles"))
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name(API_KEY_HEADER).description("API 密钥：for "
-                                        + "partner systems that cannot do OAuth2; issued by the gateway's "
-                                        + "administrators, checked by the gateway")))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "访问令牌：OAuth2 JWT, carrying " + "the caller's agency, region and roles"))
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name(API_KEY_HEADER)
+                                        .description("API 密钥：for "
+                                                + "partner systems that cannot do OAuth2; issued by the gateway's "
+                                                + "administrators, checked by the gateway")))
                 // Either scheme is enough: two requirements, not one with both.
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
@@ -91,8 +107,9 @@ public class OpenApiConfiguration {
             }
             components.getSchemas().values().forEach(OpenApiConfiguration::anyValueMaps);
             openApi.paths(gatewayPaths(openApi.getPaths(), service));
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                    addProblems(path, method, operation)));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> addProblems(path, method, operation)));
         };
     }
 
@@ -106,8 +123,10 @@ public class OpenApiConfiguration {
             return;
         }
         for (Schema property : schema.getProperties().values()) {
-            if (property.getAdditionalProperties() instanceof Schema values && values.get$ref() == null
-                    && "object".equals(values.getType()) && values.getProperties() == null) {
+            if (property.getAdditionalProperties() instanceof Schema values
+                    && values.get$ref() == null
+                    && "object".equals(values.getType())
+                    && values.getProperties() == null) {
                 property.setAdditionalProperties(true);
             }
         }
@@ -122,8 +141,8 @@ public class OpenApiConfiguration {
             return paths;
         }
         Paths renamed = new Paths();
-        paths.forEach((path, item) -> renamed.addPathItem(PER_SERVICE_PATHS.contains(path) ? path + "/" + service
-                : path, item));
+        paths.forEach((path, item) ->
+                renamed.addPathItem(PER_SERVICE_PATHS.contains(path) ? path + "/" + service : path, item));
         if (paths.getExtensions() != null) {
             renamed.setExtensions(paths.getExtensions());
         }
@@ -133,9 +152,11 @@ public class OpenApiConfiguration {
     static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.responses(responses);
-        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        boolean secured =
+                operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         boolean hasInput = operation.getRequestBody() != null
-                || operation.getParameters() != null && !operation.getParameters().isEmpty();
+                || operation.getParameters() != null
+                        && !operation.getParameters().isEmpty();
         boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         Map<String, String> answers = new LinkedHashMap<>();
         if (hasInput) {
@@ -149,8 +170,10 @@ public class OpenApiConfiguration {
             answers.put("404", "未找到 No such record, or not visible to the caller");
         }
         if (writes) {
-            answers.put("409", "与当前状态冲突 Conflicts with the record's current state or version: the problem "
-                    + "names the state (and, for steps, the allowed steps) or the current version");
+            answers.put(
+                    "409",
+                    "与当前状态冲突 Conflicts with the record's current state or version: the problem "
+                            + "names the state (and, for steps, the allowed steps) or the current version");
         }
         if (operation.getRequestBody() != null) {
             answers.put("413", "请求正文过大 The body is over the size limit");
@@ -158,8 +181,9 @@ public class OpenApiConfiguration {
         answers.put("429", "请求过于频繁 Over the caller's rate limit (from the gateway); see Retry-After");
         answers.put("500", "系统内部错误 An incident: the problem carries its id");
         answers.put("503", "服务暂不可用 The service is unavailable (from the gateway); see Retry-After");
-        answers.put("504", "服务响应超时 The service did not answer in time (from the gateway): the request may "
-                + "have been applied");
+        answers.put(
+                "504",
+                "服务响应超时 The service did not answer in time (from the gateway): the request may " + "have been applied");
         answers.forEach((status, description) -> {
             if (!responses.containsKey(status)) {
                 responses.addApiResponse(status, problemResponse(status, description));
@@ -169,35 +193,54 @@ public class OpenApiConfiguration {
 
     private static ApiResponse problemResponse(String status, String description) {
         Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM);
-        ApiResponse response = new ApiResponse().description(description).content(new Content()
-                .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        new MediaType().schema(ref))
-                .addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(ref)));
+        ApiResponse response = new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new MediaType().schema(ref))
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                new MediaType().schema(ref)));
         if ("429".equals(status) || "503".equals(status)) {
-            response.addHeaderObject("Retry-After", new Header().description("seconds to wait before retrying")
-                    .schema(new IntegerSchema()));
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header().description("seconds to wait before retrying").schema(new IntegerSchema()));
         }
         return response;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     static Schema<?> problemSchema() {
-        Schema problem = new ObjectSchema().description("RFC 9457 problem details. type is "
-                + ProblemDetailsAdvice.TYPE_PREFIX + "<code>; title and detail follow Accept-Language. Further "
-                + "members give the facts of the problem (errors, state, allowedSteps, version, incident, ...).");
-        problem.addProperty("type", new StringSchema().format("uri-reference").example(
-                ProblemDetailsAdvice.TYPE_PREFIX + "step-not-allowed"));
+        Schema problem = new ObjectSchema()
+                .description(
+                        "RFC 9457 problem details. type is "
+                                + ProblemDetailsAdvice.TYPE_PREFIX
+                                + "<code>; title and detail follow Accept-Language. Further "
+                                + "members give the facts of the problem (errors, state, allowedSteps, version, incident, ...).");
+        problem.addProperty(
+                "type",
+                new StringSchema()
+                        .format("uri-reference")
+                        .example(ProblemDetailsAdvice.TYPE_PREFIX + "step-not-allowed"));
         problem.addProperty("title", new StringSchema());
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema());
         problem.addProperty("instance", new StringSchema().format("uri-reference"));
-        problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
-                .description("400: each bad field"));
+        problem.addProperty(
+                "errors",
+                new ArraySchema()
+                        .items(new Schema<>().$ref("#/components/schemas/FieldError"))
+                        .description("400: each bad field"));
         problem.addProperty("state", new StringSchema().description("409: the record's current state"));
-        problem.addProperty("allowedSteps", new ArraySchema().items(new StringSchema())
-                .description("409 on a step: the steps the current state allows"));
-        problem.addProperty("version", new IntegerSchema().format("int64")
-                .description("409 on a stale expectedVersion: the current version"));
+        problem.addProperty(
+                "allowedSteps",
+                new ArraySchema()
+                        .items(new StringSchema())
+                        .description("409 on a step: the steps the current state allows"));
+        problem.addProperty(
+                "version",
+                new IntegerSchema().format("int64").description("409 on a stale expectedVersion: the current version"));
         problem.addProperty("incident", new StringSchema().description("500: quote it when reporting the problem"));
         problem.setRequired(List.of("type", "title", "status"));
         problem.setAdditionalProperties(true);
@@ -221,7 +264,8 @@ public class OpenApiConfiguration {
     public static OperationCustomizer parameterValues(Class<?> controller, String parameter, List<String> values) {
         return (operation, handler) -> {
             if (handler.getBeanType() == controller && operation.getParameters() != null) {
-                operation.getParameters().stream().filter(p -> parameter.equals(p.getName()) && p.getSchema() != null)
+                operation.getParameters().stream()
+                        .filter(p -> parameter.equals(p.getName()) && p.getSchema() != null)
                         .forEach(p -> {
                             StringSchema listed = new StringSchema();
                             values.forEach(listed::addEnumItem);
@@ -275,7 +319,8 @@ public class OpenApiConfiguration {
                 return resolved;
             }
             for (RecordComponent component : raw.getRecordComponents()) {
-                if (component.getType().isPrimitive() && model.getProperties().containsKey(component.getName())
+                if (component.getType().isPrimitive()
+                        && model.getProperties().containsKey(component.getName())
                         && (model.getRequired() == null || !model.getRequired().contains(component.getName()))) {
                     model.addRequiredItem(component.getName());
                 }

@@ -45,26 +45,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(fieldErrors(ex.getBindingResult()), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error -> errors.add(new FieldError(
-                    name == null ? "parameter" : name, error.getDefaultMessage(), result.getArgument())));
+            result.getResolvableErrors()
+                    .forEach(error -> errors.add(new FieldError(
+                            name == null ? "parameter" : name, error.getDefaultMessage(), result.getArgument())));
         });
         return invalid(errors, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldError> errors = new ArrayList<>();
         // The Jackson exception nearest the root that knows the field: an impossible date is a
@@ -79,30 +80,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = path(jackson);
             if (cause instanceof UnrecognizedPropertyException) {
                 errors.add(new FieldError(field, "unknown field", null));
-            } else if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+            } else if (cause instanceof InvalidFormatException format
+                    && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
-                String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
+                        .map(Object::toString)
                         .collect(Collectors.joining(", ", "[", "]"));
-                errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.enum", allowed),
-                        format.getValue()));
+                errors.add(new FieldError(
+                        field, ProblemMessages.get(locale, "unreadable.enum", allowed), format.getValue()));
             } else if (isMissing(cause)) {
                 // A missing (or null) primitive or creator property: absent, not of the wrong type.
                 errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.required"), null));
             } else if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-                errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.field",
-                        mismatch.getTargetType().getSimpleName()),
+                errors.add(new FieldError(
+                        field,
+                        ProblemMessages.get(
+                                locale,
+                                "unreadable.field",
+                                mismatch.getTargetType().getSimpleName()),
                         cause instanceof InvalidFormatException f ? f.getValue() : null));
             } else {
                 errors.add(new FieldError(field, jackson.getOriginalMessage(), null));
             }
         }
         if (findCause(ex, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                    "too-large", ProblemMessages.get(locale, "too-large.title"), ex.getMostSpecificCause()
-                            .getMessage(), request));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "too-large",
+                            ProblemMessages.get(locale, "too-large.title"),
+                            ex.getMostSpecificCause().getMessage(),
+                            request));
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable",
-                ProblemMessages.get(locale, "unreadable.title"), ProblemMessages.get(locale, "unreadable.detail"),
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable",
+                ProblemMessages.get(locale, "unreadable.title"),
+                ProblemMessages.get(locale, "unreadable.detail"),
                 request);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
@@ -111,10 +125,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && problem.getType() != null
                 && "about:blank".equals(problem.getType().toString())) {
             problem.setType(URI.create(TYPE_PREFIX + "http-" + statusCode.value()));
         }
@@ -124,9 +140,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        String expected =
+                ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
         String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
-                ? ProblemMessages.get(locale, "unreadable.enum", Arrays.toString(ex.getRequiredType().getEnumConstants()))
+                ? ProblemMessages.get(
+                        locale,
+                        "unreadable.enum",
+                        Arrays.toString(ex.getRequiredType().getEnumConstants()))
                 : ProblemMessages.get(locale, "unreadable.field", expected);
         return invalid(List.of(new FieldError(ex.getName(), message, ex.getValue())), request);
     }
@@ -134,14 +154,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Bean validation of path variables and parameters on a {@code @Validated} controller. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
-        List<FieldError> errors = ex.getConstraintViolations().stream().map(violation -> {
-            String field = null;
-            for (Path.Node node : violation.getPropertyPath()) {
-                field = node.getName();
-            }
-            return new FieldError(field == null ? "request" : field, violation.getMessage(),
-                    violation.getInvalidValue());
-        }).toList();
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> {
+                    String field = null;
+                    for (Path.Node node : violation.getPropertyPath()) {
+                        field = node.getName();
+                    }
+                    return new FieldError(
+                            field == null ? "request" : field, violation.getMessage(), violation.getInvalidValue());
+                })
+                .toList();
         return invalid(errors, request);
     }
 
@@ -153,15 +175,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RecordNotFoundException.class)
     ResponseEntity<Object> notFound(RecordNotFoundException ex, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", ProblemMessages.get(locale,
-                "not-found.title"), ProblemMessages.get(locale, "not-found.detail", ex.kind(), ex.id()), request);
+        ProblemDetail problem = problem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                ProblemMessages.get(locale, "not-found.title"),
+                ProblemMessages.get(locale, "not-found.detail", ex.kind(), ex.id()),
+                request);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.code(),
-                ProblemMessages.get(LocaleContextHolder.getLocale(), "conflict.title"), ex.getMessage(), request);
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT,
+                ex.code(),
+                ProblemMessages.get(LocaleContextHolder.getLocale(), "conflict.title"),
+                ex.getMessage(),
+                request);
         // A record's "status" is its state: as "status" it would overwrite the problem's HTTP status (RFC 9457).
         ex.facts().forEach((name, value) -> problem.setProperty("status".equals(name) ? "state" : name, value));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
@@ -169,8 +199,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedProblem.class)
     ResponseEntity<Object> forbidden(AccessDeniedProblem ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, ex.code(),
-                ProblemMessages.get(LocaleContextHolder.getLocale(), "forbidden.title"), ex.getMessage(), request);
+        ProblemDetail problem = problem(
+                HttpStatus.FORBIDDEN,
+                ex.code(),
+                ProblemMessages.get(LocaleContextHolder.getLocale(), "forbidden.title"),
+                ex.getMessage(),
+                request);
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
@@ -179,19 +213,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, ex);
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                ProblemMessages.get(locale, "internal.title"), ProblemMessages.get(locale, "internal.detail",
-                        incident), request);
+        ProblemDetail problem = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                ProblemMessages.get(locale, "internal.title"),
+                ProblemMessages.get(locale, "internal.detail", incident),
+                request);
         problem.setProperty("incident", incident);
         return ResponseEntity.internalServerError().body(problem);
     }
 
     private ResponseEntity<Object> invalid(List<FieldError> errors, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
                 ProblemMessages.get(locale, "invalid-request.title"),
-                ProblemMessages.get(locale, "invalid-request.detail"), request);
-        problem.setProperty("errors", errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+                ProblemMessages.get(locale, "invalid-request.detail"),
+                request);
+        problem.setProperty(
+                "errors",
+                errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -206,10 +248,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static List<FieldError> fieldErrors(BindingResult result) {
         List<FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage(),
-                e.getRejectedValue())));
-        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage(),
-                null)));
+        result.getFieldErrors()
+                .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
+        result.getGlobalErrors()
+                .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage(), null)));
         return errors;
     }
 
@@ -224,10 +266,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static boolean isMissing(Throwable cause) {
         String message = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : null;
-        return cause instanceof MismatchedInputException mismatch && message != null
+        return cause instanceof MismatchedInputException mismatch
+                && message != null
                 && (message.startsWith("Missing required creator property")
-                || mismatch.getTargetType() != null && mismatch.getTargetType().isPrimitive()
-                        && message.startsWith("Cannot map `null` into type"));
+                        || mismatch.getTargetType() != null
+                                && mismatch.getTargetType().isPrimitive()
+                                && message.startsWith("Cannot map `null` into type"));
     }
 
     private static String path(JacksonException ex) {

@@ -10,15 +10,17 @@ public final class ProblemMessages {
 
     private static final String BUNDLE = "cn.wildlife.support.web.problems";
 
-    private ProblemMessages() {
-    }
+    private ProblemMessages() {}
 
     public static String get(Locale locale, String key, Object... args) {
-        Locale chosen = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ENGLISH;
+        Locale chosen =
+                locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, chosen, ResourceBundle.Control.getNoFallbackControl(
-                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+            String pattern = ResourceBundle.getBundle(
+                            BUNDLE,
+                            chosen,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
             return new MessageFormat(pattern, chosen).format(args);
         } catch (MissingResourceException e) {
             return key;

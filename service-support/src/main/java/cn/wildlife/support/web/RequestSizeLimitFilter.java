@@ -53,14 +53,17 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean zh = request.getLocale() != null && "zh".equals(request.getLocale().getLanguage());
+        boolean zh =
+                request.getLocale() != null && "zh".equals(request.getLocale().getLanguage());
         response.setStatus(413);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + "too-large\",\"title\":\""
-                + ProblemMessages.get(request.getLocale(), "too-large.title") + "\",\"status\":413,\"detail\":\""
-                + (zh ? "请求正文不得超过 " : "The body may not exceed ") + maxBytes + (zh ? " 字节。" : " bytes.")
-                + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + "too-large\",\"title\":\""
+                        + ProblemMessages.get(request.getLocale(), "too-large.title")
+                        + "\",\"status\":413,\"detail\":\""
+                        + (zh ? "请求正文不得超过 " : "The body may not exceed ") + maxBytes + (zh ? " 字节。" : " bytes.")
+                        + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
     }
 
     /** A chunked body, cut off with an error once it passes the limit. */

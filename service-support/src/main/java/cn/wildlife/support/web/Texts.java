@@ -24,11 +24,14 @@ public final class Texts {
 
     public String get(String key, Object... args) {
         Locale requested = LocaleContextHolder.getLocaleContext() == null ? null : LocaleContextHolder.getLocale();
-        Locale chosen = requested != null && "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ENGLISH;
+        Locale chosen =
+                requested != null && "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         try {
-            String pattern = ResourceBundle.getBundle(bundle, chosen, loader,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+            String pattern = ResourceBundle.getBundle(
+                            bundle,
+                            chosen,
+                            loader,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
                     .getString(key);
             return new MessageFormat(pattern, chosen).format(args);
         } catch (MissingResourceException e) {

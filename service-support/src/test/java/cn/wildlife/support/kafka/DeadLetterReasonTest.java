@@ -11,8 +11,12 @@ class DeadLetterReasonTest {
 
     @Test
     void theContractsReasonIsFoundUnderTheWrappers() {
-        Exception wrapped = new ListenerExecutionFailedException("Listener failed",
-                new DeserializationException("failed to deserialize", new byte[0], false,
+        Exception wrapped = new ListenerExecutionFailedException(
+                "Listener failed",
+                new DeserializationException(
+                        "failed to deserialize",
+                        new byte[0],
+                        false,
                         new InvalidEventException("region: does not match the regex pattern")));
 
         assertThat(DeadLetterReason.reason(wrapped)).isEqualTo("region: does not match the regex pattern");
@@ -20,18 +24,21 @@ class DeadLetterReasonTest {
 
     @Test
     void otherFailuresNameTheirDeepestCause() {
-        Exception wrapped = new ListenerExecutionFailedException("Listener failed",
-                new IllegalStateException("outer", new ArithmeticException("/ by zero")));
+        Exception wrapped = new ListenerExecutionFailedException(
+                "Listener failed", new IllegalStateException("outer", new ArithmeticException("/ by zero")));
 
         assertThat(DeadLetterReason.reason(wrapped)).isEqualTo("ArithmeticException: / by zero");
     }
 
     @Test
     void theSendersOwnBytesInAReasonArePrintableAndBounded() {
-        String reason = DeadLetterReason.reason(new InvalidEventException("Invalid specversion: \uFFFD\u0000x\n"
-                + "y".repeat(5000)));
+        String reason = DeadLetterReason.reason(
+                new InvalidEventException("Invalid specversion: \uFFFD\u0000x\n" + "y".repeat(5000)));
 
-        assertThat(reason).startsWith("Invalid specversion: ??x?yyy").hasSize(DeadLetterReason.MAX_REASON_CHARS + 1)
-                .endsWith("…").doesNotContain("\u0000");
+        assertThat(reason)
+                .startsWith("Invalid specversion: ??x?yyy")
+                .hasSize(DeadLetterReason.MAX_REASON_CHARS + 1)
+                .endsWith("…")
+                .doesNotContain("\u0000");
     }
 }

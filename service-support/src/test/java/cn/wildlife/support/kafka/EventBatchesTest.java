@@ -26,8 +26,8 @@ class EventBatchesTest {
 
     @Test
     void readableEventsAreAppliedTogetherAndUnreadableOnesDeadLetteredInTheirPlace() {
-        List<ConsumerRecord<String, Object>> records = List.of(good(0), good(1), unreadable(2), good(3), good(4),
-                unreadable(5));
+        List<ConsumerRecord<String, Object>> records =
+                List.of(good(0), good(1), unreadable(2), good(3), good(4), unreadable(5));
 
         batches(false).apply(records, null, this::together, this::one);
 
@@ -38,17 +38,23 @@ class EventBatchesTest {
     void aBatchThatFailsTogetherIsAppliedOneAtATimeAndNamesTheEventAtFault() {
         List<ConsumerRecord<String, Object>> records = List.of(good(0), good(1), good(2), good(3));
 
-        assertThatThrownBy(() -> batches(false).apply(records, null, events -> {
-            throw new IllegalStateException("one of them is wrong");
-        }, event -> {
-            if (event == samples.get(2)) {
-                throw new IllegalArgumentException("this one");
-            }
-            one(event);
-        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
-            assertThat(e.getRecord()).isSameAs(records.get(2));
-            assertThat(e.getCause()).hasMessage("this one");
-        });
+        assertThatThrownBy(() -> batches(false)
+                        .apply(
+                                records,
+                                null,
+                                events -> {
+                                    throw new IllegalStateException("one of them is wrong");
+                                },
+                                event -> {
+                                    if (event == samples.get(2)) {
+                                        throw new IllegalArgumentException("this one");
+                                    }
+                                    one(event);
+                                }))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(records.get(2));
+                    assertThat(e.getCause()).hasMessage("this one");
+                });
         // The ones before it are applied (their offsets get committed); the error handler deals with it and hands
         // the rest over again.
         assertThat(happened).containsExactly("one 0", "one 1");
@@ -74,8 +80,12 @@ class EventBatchesTest {
     }
 
     private void together(List<Envelope<?>> events) {
-        happened.add("together " + String.join(",", events.stream().map(e -> String.valueOf(samples.indexOf(e)))
-                .toList()));
+        happened.add("together "
+                + String.join(
+                        ",",
+                        events.stream()
+                                .map(e -> String.valueOf(samples.indexOf(e)))
+                                .toList()));
     }
 
     private void one(Envelope<?> event) {
@@ -87,7 +97,11 @@ class EventBatchesTest {
     }
 
     private static ConsumerRecord<String, Object> unreadable(int offset) {
-        return new ConsumerRecord<>("platform.clues", 0, offset, "key",
+        return new ConsumerRecord<>(
+                "platform.clues",
+                0,
+                offset,
+                "key",
                 new UnreadableEvents.Unreadable(new byte[] {'{'}, new IllegalArgumentException("not JSON")));
     }
 

@@ -94,8 +94,8 @@ class PoisonRecordsIT {
     @BeforeAll
     static void start() {
         KafkaCredentials credentials = KafkaCredentials.inDataFolder(dir);
-        broker = KraftBroker.start(dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                credentials, Map.of());
+        broker = KraftBroker.start(
+                dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), credentials, Map.of());
         KafkaAccessSetup.install(broker.brokerClientProperties(), credentials);
         TopicInstaller.install(clientProperties(), List.of(TOPIC, DLT), 2, (short) 1, Duration.ofSeconds(30));
         store = MongoWireStore.inMemory(FreePorts.pick());
@@ -104,18 +104,21 @@ class PoisonRecordsIT {
         EventCodec codec = new EventCodec();
         KafkaProperties kafka = new KafkaProperties();
         kafka.getProperties().putAll(stringValues(clientProperties()));
-        PlatformProperties platform = new PlatformProperties(new PlatformProperties.Topics(false, (short) 1,
-                Duration.ofSeconds(30)), new PlatformProperties.Outbox(false, Duration.ofMillis(200), 200),
-                new PlatformProperties.Consumer(2, Duration.ofMillis(50), Duration.ofMillis(200), DEAD_LETTER_TIMEOUT,
-                        100), new PlatformProperties.Security(List.of(), 1 << 20, List.of()));
+        PlatformProperties platform = new PlatformProperties(
+                new PlatformProperties.Topics(false, (short) 1, Duration.ofSeconds(30)),
+                new PlatformProperties.Outbox(false, Duration.ofMillis(200), 200),
+                new PlatformProperties.Consumer(
+                        2, Duration.ofMillis(50), Duration.ofMillis(200), DEAD_LETTER_TIMEOUT, 100),
+                new PlatformProperties.Security(List.of(), 1 << 20, List.of()));
         EventKafkaConfiguration configuration = new EventKafkaConfiguration();
         quarantine = new Quarantine(mongo.getDatabase("poison"), 100, meters, Clock.systemUTC());
         KafkaTemplate<String, Object> deadLetterTemplate = configuration.deadLetterTemplate(kafka, codec);
-        container = configuration.eventListenerFactory(kafka, codec, platform, deadLetterTemplate, quarantine, meters)
+        container = configuration
+                .eventListenerFactory(kafka, codec, platform, deadLetterTemplate, quarantine, meters)
                 .createContainer(TOPIC);
         container.getContainerProperties().setGroupId("poison-test");
-        container.setupMessageListener((MessageListener<String, Envelope<?>>) r ->
-                applied.put(r.value().id(), System.nanoTime()));
+        container.setupMessageListener((MessageListener<String, Envelope<?>>)
+                r -> applied.put(r.value().id(), System.nanoTime()));
         container.start();
 
         Map<String, Object> producerProps = new HashMap<>(clientProperties());
@@ -135,8 +138,9 @@ class PoisonRecordsIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {container == null ? null : container::stop, producer,
-                deadLetters, mongo, store, broker}) {
+        for (AutoCloseable part : new AutoCloseable[] {
+            container == null ? null : container::stop, producer, deadLetters, mongo, store, broker
+        }) {
             try {
                 if (part != null) {
                     part.close();
@@ -236,17 +240,20 @@ class PoisonRecordsIT {
         byte[] noKeyBody = serializer.serialize(TOPIC, noKeyHeaders, noKey);
         noKeyHeaders.remove("ce_type");
         noKeyHeaders.add("ce_type", "cn.wildlife.clue.rumoured.v1".getBytes(StandardCharsets.UTF_8));
-        producer.send(new ProducerRecord<String, byte[]>(TOPIC, partitionOf(key), (String) null, noKeyBody,
-                noKeyHeaders)).get();
+        producer.send(new ProducerRecord<String, byte[]>(
+                        TOPIC, partitionOf(key), (String) null, noKeyBody, noKeyHeaders))
+                .get();
         Envelope<?> noValue = clue(key);
         Headers noValueHeaders = new RecordHeaders();
         serializer.serialize(TOPIC, noValueHeaders, noValue);
-        producer.send(new ProducerRecord<String, byte[]>(TOPIC, null, key, (byte[]) null, noValueHeaders)).get();
+        producer.send(new ProducerRecord<String, byte[]>(TOPIC, null, key, (byte[]) null, noValueHeaders))
+                .get();
         Envelope<?> next = clue(key);
         send(key, next);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> applied.containsKey(next.id()));
-        assertThat(header(deadLetterOf(badHeader.id()), DeadLetterReason.HEADER)).isNotBlank();
+        assertThat(header(deadLetterOf(badHeader.id()), DeadLetterReason.HEADER))
+                .isNotBlank();
         assertThat(deadLetterOf(noKey.id()).key()).isNull();
         ConsumerRecord<String, byte[]> tombstone = deadLetterOf(noValue.id());
         assertThat(tombstone.value()).isNull();
@@ -269,7 +276,9 @@ class PoisonRecordsIT {
         Instant sent = Instant.now();
         long offset;
         try {
-            offset = producer.send(new ProducerRecord<>(TOPIC, null, key, body, headers)).get().offset();
+            offset = producer.send(new ProducerRecord<>(TOPIC, null, key, body, headers))
+                    .get()
+                    .offset();
             send(key, next);
 
             await().atMost(DEAD_LETTER_TIMEOUT.plusSeconds(15)).until(() -> committed(partitionOf(key)) > offset);
@@ -278,7 +287,9 @@ class PoisonRecordsIT {
         }
         assertThat(applied).containsKey(next.id());
         Quarantine.Entry entry = quarantine.newest(0, 100).stream()
-                .filter(e -> key.equals(e.key())).findFirst().orElseThrow();
+                .filter(e -> key.equals(e.key()))
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.topic()).isEqualTo(TOPIC);
         assertThat(entry.partition()).isEqualTo(partitionOf(key));
         assertThat(entry.valueBytes()).isEqualTo(body.length);
@@ -288,17 +299,23 @@ class PoisonRecordsIT {
         assertThat(entry.group()).isEqualTo("poison-test");
         assertThat(entry.offset()).isEqualTo(offset);
         // Tried for the whole timeout first, and not much longer.
-        assertThat(Duration.between(sent, entry.at())).isBetween(DEAD_LETTER_TIMEOUT.minusSeconds(1),
-                DEAD_LETTER_TIMEOUT.plusSeconds(10));
-        assertThat(mongo.getDatabase("poison").getCollection(Quarantine.COLLECTION)
-                .find().first().keySet()).doesNotContain("value", "payload");
+        assertThat(Duration.between(sent, entry.at()))
+                .isBetween(DEAD_LETTER_TIMEOUT.minusSeconds(1), DEAD_LETTER_TIMEOUT.plusSeconds(10));
+        assertThat(mongo.getDatabase("poison")
+                        .getCollection(Quarantine.COLLECTION)
+                        .find()
+                        .first()
+                        .keySet())
+                .doesNotContain("value", "payload");
         assertThat(quarantinedCount()).isEqualTo(before + 1);
     }
 
     /** The next offset the test's consumer group will read on the partition (-1: none committed). */
     private static long committed(int partition) throws Exception {
         try (Admin admin = Admin.create(clientProperties())) {
-            var offsets = admin.listConsumerGroupOffsets("poison-test").partitionsToOffsetAndMetadata().get();
+            var offsets = admin.listConsumerGroupOffsets("poison-test")
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             var offset = offsets.get(new org.apache.kafka.common.TopicPartition(TOPIC, partition));
             return offset == null ? -1 : offset.offset();
         }
@@ -311,18 +328,33 @@ class PoisonRecordsIT {
 
     private static void deadLetterLimit(int bytes) throws Exception {
         try (Admin admin = Admin.create(clientProperties())) {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, DLT),
-                    List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                            String.valueOf(bytes)), AlterConfigOp.OpType.SET)))).all().get();
+            admin.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, DLT),
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(bytes)),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
         }
         // The broker applies a topic's new configuration shortly after answering.
         Thread.sleep(1000);
     }
 
     private static Envelope<?> clue(String clueId) {
-        return Envelope.of(URI.create("urn:agency:forestry:220112"), Agency.FORESTRY, "220112",
-                new ClueReported(clueId, "220112", ClueSource.PATROL, Instant.now(), null, List.of("cygnus-cygnus"),
-                        List.of(Behaviour.ILLEGAL_HUNTING), "毒丸测试", List.of()));
+        return Envelope.of(
+                URI.create("urn:agency:forestry:220112"),
+                Agency.FORESTRY,
+                "220112",
+                new ClueReported(
+                        clueId,
+                        "220112",
+                        ClueSource.PATROL,
+                        Instant.now(),
+                        null,
+                        List.of("cygnus-cygnus"),
+                        List.of(Behaviour.ILLEGAL_HUNTING),
+                        "毒丸测试",
+                        List.of()));
     }
 
     private void send(String key, Envelope<?> event) throws Exception {
@@ -341,7 +373,8 @@ class PoisonRecordsIT {
 
     private static int partitionOf(String key) {
         return org.apache.kafka.common.utils.Utils.toPositive(
-                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 2;
+                        org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
+                % 2;
     }
 
     private static ConsumerRecord<String, byte[]> deadLetterOf(String eventId) {

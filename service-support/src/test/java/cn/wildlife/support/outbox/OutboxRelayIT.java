@@ -62,8 +62,8 @@ class OutboxRelayIT {
     @BeforeAll
     static void start() {
         broker = EmbeddedInfrastructure.startKafka(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
-        TopicInstaller.install(broker.clientProperties(KafkaAccess.ADMIN), List.of(TOPIC), 1, (short) 1,
-                Duration.ofSeconds(30));
+        TopicInstaller.install(
+                broker.clientProperties(KafkaAccess.ADMIN), List.of(TOPIC), 1, (short) 1, Duration.ofSeconds(30));
         store = MongoWireStore.onDisk(dir.resolve("store/data.mv"), FreePorts.pick());
         client = MongoClients.create(store.uri("relay"));
     }
@@ -86,7 +86,9 @@ class OutboxRelayIT {
 
         assertThat(relay.relayOnce()).isEqualTo(3);
 
-        assertThat(readAll("first").stream().filter(id -> !id.startsWith("D") && !id.startsWith("E")).toList())
+        assertThat(readAll("first").stream()
+                        .filter(id -> !id.startsWith("D") && !id.startsWith("E"))
+                        .toList())
                 .containsExactly("A-1", "A-2", "B-1");
         for (String id : List.of("A", "B", "C")) {
             Document after = things.find(Filters.eq("_id", id)).first();
@@ -102,12 +104,17 @@ class OutboxRelayIT {
         MongoCollection<Document> others = client.getDatabase("relay").getCollection("others");
         others.insertOne(aggregate("D", "D-1"));
         // A writer's change lands while the relay is sending D-1: the relay must not take D-2 out with it.
-        OutboxRelay relay = relay(others, template(() -> others.updateOne(Filters.eq("_id", "D"), Updates.combine(
-                Updates.push(Outbox.ENTRIES, entry("D", "D-2")), Updates.set(Outbox.PENDING, true)))));
+        OutboxRelay relay = relay(
+                others,
+                template(() -> others.updateOne(
+                        Filters.eq("_id", "D"),
+                        Updates.combine(
+                                Updates.push(Outbox.ENTRIES, entry("D", "D-2")), Updates.set(Outbox.PENDING, true)))));
 
         assertThat(relay.relayOnce()).isEqualTo(1);
         Document between = others.find(Filters.eq("_id", "D")).first();
-        assertThat(between.getList(Outbox.ENTRIES, Document.class)).extracting(e -> e.getString("eventId"))
+        assertThat(between.getList(Outbox.ENTRIES, Document.class))
+                .extracting(e -> e.getString("eventId"))
                 .containsExactly("D-2");
         assertThat(between.getBoolean(Outbox.PENDING)).isTrue();
         assertThat(between).doesNotContainKeys(Outbox.CLAIMED_BY, Outbox.CLAIMED_UNTIL);
@@ -125,13 +132,16 @@ class OutboxRelayIT {
         MongoCollection<Document> taken = client.getDatabase("relay").getCollection("taken");
         taken.insertOne(aggregate("E", "E-1"));
         // Another relay took the claim over while this one was sending (this one stalled past its claim).
-        OutboxRelay relay = relay(taken, template(() -> taken.updateOne(Filters.eq("_id", "E"),
-                Updates.set(Outbox.CLAIMED_BY, "another relay"))));
+        OutboxRelay relay = relay(
+                taken,
+                template(() ->
+                        taken.updateOne(Filters.eq("_id", "E"), Updates.set(Outbox.CLAIMED_BY, "another relay"))));
 
         relay.relayOnce();
 
         Document after = taken.find(Filters.eq("_id", "E")).first();
-        assertThat(after.getList(Outbox.ENTRIES, Document.class)).extracting(e -> e.getString("eventId"))
+        assertThat(after.getList(Outbox.ENTRIES, Document.class))
+                .extracting(e -> e.getString("eventId"))
                 .containsExactly("E-1");
         assertThat(after.getBoolean(Outbox.PENDING)).isTrue();
         assertThat(after.getString(Outbox.CLAIMED_BY)).isEqualTo("another relay");
@@ -142,21 +152,34 @@ class OutboxRelayIT {
         for (String eventId : eventIds) {
             entries.add(entry(id, eventId));
         }
-        return new Document("_id", id).append("state", "whatever").append(Outbox.ENTRIES, entries)
+        return new Document("_id", id)
+                .append("state", "whatever")
+                .append(Outbox.ENTRIES, entries)
                 .append(Outbox.PENDING, !entries.isEmpty());
     }
 
     private static Document entry(String aggregateId, String eventId) {
-        CloudEvent event = CloudEventBuilder.v1().withId(eventId).withSource(URI.create("urn:test"))
-                .withType("cn.wildlife.test.v1").withSubject(aggregateId)
-                .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8)).build();
-        return new Document("eventId", eventId).append("topic", TOPIC).append("key", aggregateId)
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(eventId)
+                .withSource(URI.create("urn:test"))
+                .withType("cn.wildlife.test.v1")
+                .withSubject(aggregateId)
+                .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8))
+                .build();
+        return new Document("eventId", eventId)
+                .append("topic", TOPIC)
+                .append("key", aggregateId)
                 .append("type", "cn.wildlife.test.v1")
                 .append("cloudEvent", new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8));
     }
 
     private static OutboxRelay relay(MongoCollection<Document> collection, KafkaTemplate<String, CloudEvent> template) {
-        return new OutboxRelay(List.of(collection), template, Duration.ofMillis(200), 200, new SimpleMeterRegistry(),
+        return new OutboxRelay(
+                List.of(collection),
+                template,
+                Duration.ofMillis(200),
+                200,
+                new SimpleMeterRegistry(),
                 new Outbox(new EventCodec()));
     }
 
@@ -167,8 +190,8 @@ class OutboxRelayIT {
         Map<String, Object> props = new HashMap<>(broker.clientProperties(KafkaAccess.ADMIN));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        DefaultKafkaProducerFactory<String, CloudEvent> producers = new DefaultKafkaProducerFactory<>(props,
-                new StringSerializer(), serializer);
+        DefaultKafkaProducerFactory<String, CloudEvent> producers =
+                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), serializer);
         return new KafkaTemplate<>(producers) {
             private Runnable pending = duringFirstSend;
 

@@ -18,10 +18,27 @@ class BearerHeaderTest {
 
     @Test
     void everyHeaderGivesTheSameTokenOrTheSameRefusal() {
-        List<String> headers = new ArrayList<>(List.of("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln-_~+/",
-                "bearer abc==", "BEARER abc", "Bearer abc=", "Bearer abc=x", "Bearer =", "Bearer ", "Bearer",
-                "Bearerabc", "Bearer  abc", "Bearer abc ", "Bearer a\tb", "Bearer ab\n", "Bearer 林", "Basic dXNlcg==",
-                "DPoP abc", "", "bearer-ish token", "Bearer a.b.c", "BeArEr a~b+c/d"));
+        List<String> headers = new ArrayList<>(List.of(
+                "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln-_~+/",
+                "bearer abc==",
+                "BEARER abc",
+                "Bearer abc=",
+                "Bearer abc=x",
+                "Bearer =",
+                "Bearer ",
+                "Bearer",
+                "Bearerabc",
+                "Bearer  abc",
+                "Bearer abc ",
+                "Bearer a\tb",
+                "Bearer ab\n",
+                "Bearer 林",
+                "Basic dXNlcg==",
+                "DPoP abc",
+                "",
+                "bearer-ish token",
+                "Bearer a.b.c",
+                "BeArEr a~b+c/d"));
         for (char c = 0x20; c < 0x7f; c++) {
             headers.add("Bearer ab" + c + "cd");
             headers.add("Bearer ab" + c);
@@ -48,7 +65,8 @@ class BearerHeaderTest {
         try {
             return "token " + resolver.resolve(request);
         } catch (OAuth2AuthenticationException e) {
-            return "refused " + e.getError().getErrorCode() + ": " + e.getError().getDescription();
+            return "refused " + e.getError().getErrorCode() + ": "
+                    + e.getError().getDescription();
         }
     }
 }

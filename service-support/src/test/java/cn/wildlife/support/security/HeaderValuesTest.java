@@ -15,11 +15,30 @@ class HeaderValuesTest {
 
     @Test
     void everyValueIsJudgedAsTheFirewallJudgesIt() {
-        List<String> values = List.of("", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln-_~+/=", "a\tb",
-                "gzip, deflate", "zh-CN,zh;q=0.9", "森林公安", "é", "\u00a0", "a\u0000b", "a\nb", "a\rb", "\u007f",
-                "\u0085", "\u0378", "😀", "\ud83d", "\ude00x", "\u200b", "\ufffe");
+        List<String> values = List.of(
+                "",
+                "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln-_~+/=",
+                "a\tb",
+                "gzip, deflate",
+                "zh-CN,zh;q=0.9",
+                "森林公安",
+                "é",
+                "\u00a0",
+                "a\u0000b",
+                "a\nb",
+                "a\rb",
+                "\u007f",
+                "\u0085",
+                "\u0378",
+                "😀",
+                "\ud83d",
+                "\ude00x",
+                "\u200b",
+                "\ufffe");
         for (String value : values) {
-            assertThat(fast.test(value)).as("%s", value.codePoints().boxed().toList()).isEqualTo(own.test(value));
+            assertThat(fast.test(value))
+                    .as("%s", value.codePoints().boxed().toList())
+                    .isEqualTo(own.test(value));
         }
         for (char c = 0; c < 0x100; c++) {
             String value = "x" + c;

@@ -50,14 +50,16 @@ class RememberedTokensTest {
 
         clock.move(Duration.ofMinutes(4));
 
-        assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> tokens.decode(token))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
     }
 
     @Test
     void aTokenWithABadSignatureIsRefusedEveryTime() throws Exception {
         String token = signed("forestry-officer", clock.instant().plus(Duration.ofHours(1)));
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        String forged =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
 
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(JwtException.class);
@@ -65,7 +67,8 @@ class RememberedTokensTest {
     }
 
     private JwtDecoder verifier() {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+        NimbusJwtDecoder nimbus =
+                NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
         nimbus.setJwtValidator(timestamps);
         return token -> {
             signatureChecks.incrementAndGet();
@@ -80,8 +83,13 @@ class RememberedTokensTest {
     }
 
     private String signed(String subject, Instant expiresAt) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject(subject)
-                .issueTime(Date.from(clock.instant())).expirationTime(Date.from(expiresAt)).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.RS256),
+                new JWTClaimsSet.Builder()
+                        .subject(subject)
+                        .issueTime(Date.from(clock.instant()))
+                        .expirationTime(Date.from(expiresAt))
+                        .build());
         jwt.sign(new RSASSASigner(keys.getPrivate()));
         return jwt.serialize();
     }

@@ -23,8 +23,8 @@ class TrustedIssuersTest {
     private static final String POLICE = "https://id.police.example/";
 
     private final List<String> verified = new ArrayList<>();
-    private final TrustedIssuers issuers = new TrustedIssuers(Map.of(FORESTRY, verifier(FORESTRY), POLICE,
-            verifier(POLICE)));
+    private final TrustedIssuers issuers =
+            new TrustedIssuers(Map.of(FORESTRY, verifier(FORESTRY), POLICE, verifier(POLICE)));
 
     @Test
     void eachTokenIsVerifiedByItsIssuerEveryTime() {
@@ -41,14 +41,17 @@ class TrustedIssuersTest {
     @Test
     void aTokenOfAnotherIssuerIsRefused() {
         assertThatThrownBy(() -> authenticate(token("https://id.elsewhere.example/")))
-                .isInstanceOf(InvalidBearerTokenException.class).hasMessage("Invalid issuer");
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessage("Invalid issuer");
         assertThat(verified).isEmpty();
     }
 
     @Test
     void aTokenWithoutIssuerOrNotAJwtIsRefused() {
-        assertThatThrownBy(() -> authenticate(new PlainJWT(new JWTClaimsSet.Builder().subject("x").build())
-                .serialize())).isInstanceOf(InvalidBearerTokenException.class).hasMessage("Missing issuer");
+        assertThatThrownBy(() -> authenticate(
+                        new PlainJWT(new JWTClaimsSet.Builder().subject("x").build()).serialize()))
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessage("Missing issuer");
         assertThatThrownBy(() -> authenticate("not-a-jwt")).isInstanceOf(InvalidBearerTokenException.class);
     }
 
@@ -63,7 +66,8 @@ class TrustedIssuersTest {
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> manager.authenticate(new BearerTokenAuthenticationToken(forged)))
-                    .isInstanceOf(AuthenticationException.class).hasMessage("bad signature");
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessage("bad signature");
         }
         assertThat(verified).hasSize(2);
     }
@@ -82,7 +86,8 @@ class TrustedIssuersTest {
 
         manager.authenticate(new BearerTokenAuthenticationToken(token));
         assertThatThrownBy(() -> manager.authenticate(new BearerTokenAuthenticationToken(token)))
-                .isInstanceOf(InvalidBearerTokenException.class).hasMessage("Jwt expired");
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessage("Jwt expired");
     }
 
     private void authenticate(String token) {
@@ -97,6 +102,10 @@ class TrustedIssuersTest {
     }
 
     private static String token(String issuer) {
-        return new PlainJWT(new JWTClaimsSet.Builder().issuer(issuer).subject("forestry-officer").build()).serialize();
+        return new PlainJWT(new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject("forestry-officer")
+                        .build())
+                .serialize();
     }
 }

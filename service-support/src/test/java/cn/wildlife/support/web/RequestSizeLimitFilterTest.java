@@ -11,13 +11,14 @@ class RequestSizeLimitFilterTest {
 
     @Test
     void aRequestIdIsKeptOnlyWhenItIsSane() {
-        List<String> values = new ArrayList<>(List.of("", "a", "a".repeat(64), "a".repeat(65), "req-1.2_X",
-                "森林", "a b", "a\nb", "a/b"));
+        List<String> values = new ArrayList<>(
+                List.of("", "a", "a".repeat(64), "a".repeat(65), "req-1.2_X", "森林", "a b", "a\nb", "a/b"));
         for (char c = 0; c < 0x100; c++) {
             values.add("id" + c);
         }
         for (String value : values) {
-            assertThat(RequestSizeLimitFilter.isRequestId(value)).as("'%s'", value)
+            assertThat(RequestSizeLimitFilter.isRequestId(value))
+                    .as("'%s'", value)
                     .isEqualTo(value.matches("[A-Za-z0-9._-]{1,64}"));
         }
         assertThat(RequestSizeLimitFilter.isRequestId(null)).isFalse();

@@ -61,16 +61,28 @@ public record Case(
     }
 
     /** A person or company the case is against (当事人). */
-    public record Party(PartyKind kind, String name, @Nullable String idNumber, @Nullable String phone,
-                        @Nullable String address) {
-    }
+    public record Party(
+            PartyKind kind,
+            String name,
+            @Nullable String idNumber,
+            @Nullable String phone,
+            @Nullable String address) {}
 
     /** Person or company. */
-    public enum PartyKind { PERSON, COMPANY }
+    public enum PartyKind {
+        PERSON,
+        COMPANY
+    }
 
     /** A seized item and everything that happened to it. */
-    public record Seizure(String itemId, SeizureKind kind, @Nullable String speciesCode, String description,
-                          BigDecimal quantity, QuantityUnit unit, List<Custody> custody) {
+    public record Seizure(
+            String itemId,
+            SeizureKind kind,
+            @Nullable String speciesCode,
+            String description,
+            BigDecimal quantity,
+            QuantityUnit unit,
+            List<Custody> custody) {
 
         public Seizure {
             custody = List.copyOf(custody);
@@ -87,29 +99,40 @@ public record Case(
         }
 
         public SeizureSummary summary() {
-            return new SeizureSummary(itemId, kind, speciesCode, quantity, unit, last().action().name());
+            return new SeizureSummary(
+                    itemId, kind, speciesCode, quantity, unit, last().action().name());
         }
     }
 
     /** One link of the chain of custody: where the item is, who holds it, what happened. */
-    public record Custody(CustodyAction action, String holder, String location, Instant at, String by,
-                          @Nullable String note) {
-    }
+    public record Custody(
+            CustodyAction action,
+            String holder,
+            String location,
+            Instant at,
+            String by,
+            @Nullable String note) {}
 
     /** A superior's supervised listing (挂牌督办). */
-    public record Supervision(String byRegion, Agency byAgency, String by, Instant at, String note,
-                              @Nullable Instant dueBy) {
-    }
+    public record Supervision(
+            String byRegion,
+            Agency byAgency,
+            String by,
+            Instant at,
+            String note,
+            @Nullable Instant dueBy) {}
 
     /** The administrative penalty decision (行政处罚决定). */
-    public record Penalty(String decisionNumber, Instant decidedAt, BigDecimal fine, boolean confiscation,
-                          String summary) {
-    }
+    public record Penalty(
+            String decisionNumber, Instant decidedAt, BigDecimal fine, boolean confiscation, String summary) {}
 
     /** The highest protection level among the species, if any species is recorded. */
     public @Nullable ProtectionLevel protectionLevel() {
-        return species.stream().map(SpeciesCount::protectionLevel).filter(java.util.Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
+        return species.stream()
+                .map(SpeciesCount::protectionLevel)
+                .filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     public @Nullable BigDecimal fines() {
@@ -135,8 +158,10 @@ public record Case(
         if (change.allowedFrom(status)) {
             return;
         }
-        throw CaseChangeRefused.of(change.refusedOnlyWhenClosed() ? CaseChangeRefused.Reason.CLOSED
-                : CaseChangeRefused.Reason.NOT_NOW, change, this);
+        throw CaseChangeRefused.of(
+                change.refusedOnlyWhenClosed() ? CaseChangeRefused.Reason.CLOSED : CaseChangeRefused.Reason.NOT_NOW,
+                change,
+                this);
     }
 
     /** The administrative penalty decision (行政处罚决定): for an administrative case still in hand. */
@@ -145,7 +170,10 @@ public record Case(
             throw CaseChangeRefused.of(CaseChangeRefused.Reason.NOT_ADMINISTRATIVE, CaseChange.DECIDE_PENALTY, this);
         }
         require(CaseChange.DECIDE_PENALTY);
-        return toBuilder().status(CaseChange.DECIDE_PENALTY.to(status)).penalty(decision).build();
+        return toBuilder()
+                .status(CaseChange.DECIDE_PENALTY.to(status))
+                .penalty(decision)
+                .build();
     }
 
     public Case closed() {
@@ -171,7 +199,9 @@ public record Case(
      */
     public Case withCustody(String itemId, Custody custody) {
         require(CaseChange.RECORD_CUSTODY);
-        Seizure item = seizures.stream().filter(s -> s.itemId().equals(itemId)).findFirst()
+        Seizure item = seizures.stream()
+                .filter(s -> s.itemId().equals(itemId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no seized item " + itemId + " in case " + id));
         CaseChangeRefused.Reason refusal = null;
         if (item.last().action().endsChain()) {
@@ -184,16 +214,19 @@ public record Case(
         if (refusal != null) {
             throw new CaseChangeRefused(refusal, CaseChange.RECORD_CUSTODY, this, null, item, custody.at());
         }
-        return toBuilder().seizures(seizures.stream().map(s -> s.itemId().equals(itemId) ? s.with(custody) : s)
-                .toList()).build();
+        return toBuilder()
+                .seizures(seizures.stream()
+                        .map(s -> s.itemId().equals(itemId) ? s.with(custody) : s)
+                        .toList())
+                .build();
     }
 
     /** 挂牌督办: once per case, while it is not closed. */
     public Case listedForSupervision(Supervision listing) {
         require(CaseChange.LIST_FOR_SUPERVISION);
         if (supervision != null) {
-            throw CaseChangeRefused.of(CaseChangeRefused.Reason.ALREADY_SUPERVISED, CaseChange.LIST_FOR_SUPERVISION,
-                    this);
+            throw CaseChangeRefused.of(
+                    CaseChangeRefused.Reason.ALREADY_SUPERVISED, CaseChange.LIST_FOR_SUPERVISION, this);
         }
         return toBuilder().supervision(listing).build();
     }
@@ -202,16 +235,16 @@ public record Case(
      * A pause of the case's clocks starting at {@code since}, which may be earlier than now but not before the case
      * was opened; refused while another pause runs ({@code current}).
      */
-    public CasePause pause(@Nullable CasePause current, CasePause.Kind pauseKind, Instant since, String reason,
-                           String by) {
+    public CasePause pause(
+            @Nullable CasePause current, CasePause.Kind pauseKind, Instant since, String reason, String by) {
         require(CaseChange.PAUSE);
         if (current != null) {
-            throw new CaseChangeRefused(CaseChangeRefused.Reason.ALREADY_PAUSED, CaseChange.PAUSE, this, current, null,
-                    null);
+            throw new CaseChangeRefused(
+                    CaseChangeRefused.Reason.ALREADY_PAUSED, CaseChange.PAUSE, this, current, null, null);
         }
         if (since.isBefore(openedAt)) {
-            throw new CaseChangeRefused(CaseChangeRefused.Reason.PAUSED_BEFORE_OPENED, CaseChange.PAUSE, this, null,
-                    null, since);
+            throw new CaseChangeRefused(
+                    CaseChangeRefused.Reason.PAUSED_BEFORE_OPENED, CaseChange.PAUSE, this, null, null, since);
         }
         return new CasePause(pauseKind, since, reason, by);
     }
@@ -223,18 +256,26 @@ public record Case(
             throw CaseChangeRefused.of(CaseChangeRefused.Reason.NOT_PAUSED, CaseChange.RESUME, this);
         }
         if (current.kind() != pauseKind) {
-            throw new CaseChangeRefused(CaseChangeRefused.Reason.PAUSED_FOR_ANOTHER_REASON, CaseChange.RESUME, this,
-                    current, null, pauseKind);
+            throw new CaseChangeRefused(
+                    CaseChangeRefused.Reason.PAUSED_FOR_ANOTHER_REASON,
+                    CaseChange.RESUME,
+                    this,
+                    current,
+                    null,
+                    pauseKind);
         }
         if (until.isBefore(current.since())) {
-            throw new CaseChangeRefused(CaseChangeRefused.Reason.RESUMED_BEFORE_PAUSED, CaseChange.RESUME, this,
-                    current, null, until);
+            throw new CaseChangeRefused(
+                    CaseChangeRefused.Reason.RESUMED_BEFORE_PAUSED, CaseChange.RESUME, this, current, null, until);
         }
     }
 
     /** The case went with a transfer to the police: 以罚代刑 is no longer possible. */
     public Case transferredToPolice() {
-        return toBuilder().transferred(true).status(CaseChange.TRANSFER.to(status)).build();
+        return toBuilder()
+                .transferred(true)
+                .status(CaseChange.TRANSFER.to(status))
+                .build();
     }
 
     /**
@@ -243,9 +284,12 @@ public record Case(
      */
     public Case itemsHandedOver(String police, Instant at, String by, String note) {
         require(CaseChange.HAND_OVER_ITEMS);
-        return toBuilder().seizures(seizures.stream()
-                .map(s -> s.last().action().endsChain() || s.last().action() == CustodyAction.HANDED_OVER ? s
-                        : s.with(new Custody(CustodyAction.HANDED_OVER, police, police, at, by, note))).toList())
+        return toBuilder()
+                .seizures(seizures.stream()
+                        .map(s -> s.last().action().endsChain() || s.last().action() == CustodyAction.HANDED_OVER
+                                ? s
+                                : s.with(new Custody(CustodyAction.HANDED_OVER, police, police, at, by, note)))
+                        .toList())
                 .build();
     }
 
@@ -253,8 +297,29 @@ public record Case(
     public Case flagged(String flag) {
         List<String> more = new ArrayList<>(flags);
         more.add(flag);
-        return new Case(id, number, kind, agency, region, status, openedAt, title, behaviours, species, value, parties,
-                evidence, identifiers, grade, seizures, supervision, penalty, clueId, operationId, transferred, more,
+        return new Case(
+                id,
+                number,
+                kind,
+                agency,
+                region,
+                status,
+                openedAt,
+                title,
+                behaviours,
+                species,
+                value,
+                parties,
+                evidence,
+                identifiers,
+                grade,
+                seizures,
+                supervision,
+                penalty,
+                clueId,
+                operationId,
+                transferred,
+                more,
                 version);
     }
 
@@ -300,26 +365,106 @@ public record Case(
             flags = c.flags;
         }
 
-        public Builder status(CaseStatus v) { status = v; return this; }
-        public Builder title(String v) { title = v; return this; }
-        public Builder behaviours(List<Behaviour> v) { behaviours = v; return this; }
-        public Builder species(List<SpeciesCount> v) { species = v; return this; }
-        public Builder value(@Nullable BigDecimal v) { value = v; return this; }
-        public Builder parties(List<Party> v) { parties = v; return this; }
-        public Builder evidence(List<String> v) { evidence = v; return this; }
-        public Builder identifiers(List<Identifier> v) { identifiers = v; return this; }
-        public Builder grade(CaseGrade v) { grade = v; return this; }
-        public Builder seizures(List<Seizure> v) { seizures = v; return this; }
-        public Builder supervision(Supervision v) { supervision = v; return this; }
-        public Builder penalty(Penalty v) { penalty = v; return this; }
-        public Builder operationId(@Nullable String v) { operationId = v; return this; }
-        public Builder transferred(boolean v) { transferred = v; return this; }
-        public Builder flags(List<String> v) { flags = v; return this; }
+        public Builder status(CaseStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Builder behaviours(List<Behaviour> v) {
+            behaviours = v;
+            return this;
+        }
+
+        public Builder species(List<SpeciesCount> v) {
+            species = v;
+            return this;
+        }
+
+        public Builder value(@Nullable BigDecimal v) {
+            value = v;
+            return this;
+        }
+
+        public Builder parties(List<Party> v) {
+            parties = v;
+            return this;
+        }
+
+        public Builder evidence(List<String> v) {
+            evidence = v;
+            return this;
+        }
+
+        public Builder identifiers(List<Identifier> v) {
+            identifiers = v;
+            return this;
+        }
+
+        public Builder grade(CaseGrade v) {
+            grade = v;
+            return this;
+        }
+
+        public Builder seizures(List<Seizure> v) {
+            seizures = v;
+            return this;
+        }
+
+        public Builder supervision(Supervision v) {
+            supervision = v;
+            return this;
+        }
+
+        public Builder penalty(Penalty v) {
+            penalty = v;
+            return this;
+        }
+
+        public Builder operationId(@Nullable String v) {
+            operationId = v;
+            return this;
+        }
+
+        public Builder transferred(boolean v) {
+            transferred = v;
+            return this;
+        }
+
+        public Builder flags(List<String> v) {
+            flags = v;
+            return this;
+        }
 
         public Case build() {
-            return new Case(from.id, from.number, from.kind, from.agency, from.region, status, from.openedAt, title,
-                    behaviours, species, value, parties, evidence, identifiers, grade, seizures, supervision, penalty,
-                    from.clueId, operationId, transferred, flags, from.version + 1);
+            return new Case(
+                    from.id,
+                    from.number,
+                    from.kind,
+                    from.agency,
+                    from.region,
+                    status,
+                    from.openedAt,
+                    title,
+                    behaviours,
+                    species,
+                    value,
+                    parties,
+                    evidence,
+                    identifiers,
+                    grade,
+                    seizures,
+                    supervision,
+                    penalty,
+                    from.clueId,
+                    operationId,
+                    transferred,
+                    flags,
+                    from.version + 1);
         }
     }
 }

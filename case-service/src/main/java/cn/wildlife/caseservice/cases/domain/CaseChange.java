@@ -16,8 +16,7 @@ public enum CaseChange {
     LIST_FOR_SUPERVISION("list for supervision", notClosed(), null),
     /** Only an administrative case in hand decides a penalty (行政处罚决定). */
     DECIDE_PENALTY("decide-penalty", EnumSet.of(CaseStatus.OPEN), CaseStatus.PENALTY_DECIDED),
-    CLOSE("close", EnumSet.of(CaseStatus.OPEN, CaseStatus.PENALTY_DECIDED, CaseStatus.TRANSFERRED),
-            CaseStatus.CLOSED),
+    CLOSE("close", EnumSet.of(CaseStatus.OPEN, CaseStatus.PENALTY_DECIDED, CaseStatus.TRANSFERRED), CaseStatus.CLOSED),
     /** Only an open case's clocks run, so only they can stop. */
     PAUSE("pause its clocks", EnumSet.of(CaseStatus.OPEN), null),
     /** A pause ends whatever became of the case meanwhile: the time paused must still be counted out. */

@@ -45,8 +45,13 @@ public class CaseChangeRefused extends RuntimeException {
     private final Case.@Nullable Seizure item;
     private final @Nullable Object rejected;
 
-    CaseChangeRefused(Reason reason, CaseChange change, Case c, @Nullable CasePause pause, Case.@Nullable Seizure item,
-                      @Nullable Object rejected) {
+    CaseChangeRefused(
+            Reason reason,
+            CaseChange change,
+            Case c,
+            @Nullable CasePause pause,
+            Case.@Nullable Seizure item,
+            @Nullable Object rejected) {
         super(reason + ": a case that is " + c.status() + " cannot " + change.action());
         this.reason = reason;
         this.change = change;

@@ -47,8 +47,13 @@ public record Clue(
 
     /** Where a clue is in its life. */
     public enum Status {
-        RECEIVED("已接收"), ASSIGNED("已分派"), VERIFIED("已核实"), CASE_OPENED("已立案"),
-        DISMISSED("不予立案（已说明理由）"), REFERRED("已移交其他部门"), REFERRAL_ACCEPTED("接收部门已受理");
+        RECEIVED("已接收"),
+        ASSIGNED("已分派"),
+        VERIFIED("已核实"),
+        CASE_OPENED("已立案"),
+        DISMISSED("不予立案（已说明理由）"),
+        REFERRED("已移交其他部门"),
+        REFERRAL_ACCEPTED("接收部门已受理");
 
         /** The clue's handling has an outcome the reporter can be told. */
         public boolean hasOutcome() {
@@ -70,15 +75,17 @@ public record Clue(
     public enum Step {
         ASSIGN("assigned", java.util.Set.of(Status.RECEIVED), Status.ASSIGNED),
         VERIFY("verified", java.util.Set.of(Status.ASSIGNED), Status.VERIFIED),
-        OPEN_CASE("case-opened", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED),
-                Status.CASE_OPENED),
+        OPEN_CASE(
+                "case-opened", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED), Status.CASE_OPENED),
         DISMISS("dismissed", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED), Status.DISMISSED),
         REFER("referred", java.util.Set.of(Status.RECEIVED, Status.ASSIGNED, Status.VERIFIED), Status.REFERRED),
         /** By the agency the clue was referred to: it receives the clue as its own. */
         ACCEPT_REFERRAL("referral-accepted", java.util.Set.of(Status.REFERRED), Status.REFERRAL_ACCEPTED),
         /** The reporter was told the outcome (反馈处理结果); the status stays. */
-        GIVE_FEEDBACK("feedback-given", java.util.Set.of(Status.CASE_OPENED, Status.DISMISSED, Status.REFERRED,
-                Status.REFERRAL_ACCEPTED), null);
+        GIVE_FEEDBACK(
+                "feedback-given",
+                java.util.Set.of(Status.CASE_OPENED, Status.DISMISSED, Status.REFERRED, Status.REFERRAL_ACCEPTED),
+                null);
 
         private final String event;
         private final java.util.Set<Status> from;
@@ -110,8 +117,10 @@ public record Clue(
 
     /** The steps its status allows now (feedback once only). */
     public List<Step> allowedSteps() {
-        return java.util.Arrays.stream(Step.values()).filter(step -> step.allowedFrom(status))
-                .filter(step -> step != Step.GIVE_FEEDBACK || feedbackAt == null).toList();
+        return java.util.Arrays.stream(Step.values())
+                .filter(step -> step.allowedFrom(status))
+                .filter(step -> step != Step.GIVE_FEEDBACK || feedbackAt == null)
+                .toList();
     }
 
     /**
@@ -144,10 +153,11 @@ public record Clue(
                 }
             }
             case REFER -> {
-                if (details.referredTo() == null || details.referredTo() == agency
+                if (details.referredTo() == null
+                        || details.referredTo() == agency
                         || !details.referredTo().publishesOwnTopics()) {
-                    missing.add(new ClueStepRefused.Missing("referredTo", "clue.referred-to", List.of(agency),
-                            details.referredTo()));
+                    missing.add(new ClueStepRefused.Missing(
+                            "referredTo", "clue.referred-to", List.of(agency), details.referredTo()));
                 }
                 if (details.reasons().isEmpty()) {
                     missing.add(new ClueStepRefused.Missing("reasons", "clue.refer-reasons", List.of(), null));
@@ -163,8 +173,7 @@ public record Clue(
                     missing.add(new ClueStepRefused.Missing("reasons", "clue.feedback", List.of(), null));
                 }
             }
-            case ACCEPT_REFERRAL -> {
-            }
+            case ACCEPT_REFERRAL -> {}
             case ASSIGN -> {
                 if (details.assignee() == null || details.assignee().isBlank()) {
                     missing.add(new ClueStepRefused.Missing("assignee", "clue.assignee", List.of(), null));
@@ -175,8 +184,11 @@ public record Clue(
     }
 
     /** What a step carries besides when: reasons in writing, the case opened, the agency referred to, the handler. */
-    public record StepDetails(List<String> reasons, @Nullable String caseNumber, @Nullable Agency referredTo,
-                              @Nullable String assignee) {
+    public record StepDetails(
+            List<String> reasons,
+            @Nullable String caseNumber,
+            @Nullable Agency referredTo,
+            @Nullable String assignee) {
         public StepDetails {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }
@@ -184,13 +196,29 @@ public record Clue(
 
     /** The clue after a step; {@link #take} checks the step is allowed and complete. */
     private Clue after(Step step, @Nullable Agency referTo, Instant at) {
-        return toBuilder().status(step.to(status)).referredTo(step == Step.REFER ? referTo : referredTo)
-                .feedbackAt(step == Step.GIVE_FEEDBACK ? at : feedbackAt).version(version + 1).build();
+        return toBuilder()
+                .status(step.to(status))
+                .referredTo(step == Step.REFER ? referTo : referredTo)
+                .feedbackAt(step == Step.GIVE_FEEDBACK ? at : feedbackAt)
+                .version(version + 1)
+                .build();
     }
 
     public ClueRecorded recorded() {
-        return new ClueRecorded(id, agency, region, source, receivedAt, recordedAt, speciesCodes, behaviours,
-                summary, channel, operationId, fromInspection, referredFrom);
+        return new ClueRecorded(
+                id,
+                agency,
+                region,
+                source,
+                receivedAt,
+                recordedAt,
+                speciesCodes,
+                behaviours,
+                summary,
+                channel,
+                operationId,
+                fromInspection,
+                referredFrom);
     }
 
     /** A clue newly received: no handling yet, nothing referred, no reporter on file, at version 1. */
@@ -251,36 +279,142 @@ public record Clue(
         private ClueRecorded.FromInspection fromInspection;
         private long version = 1;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder id(String v) {
+            id = v;
+            return this;
         }
 
-        public Builder id(String v) { id = v; return this; }
-        public Builder agency(Agency v) { agency = v; return this; }
-        public Builder region(String v) { region = v; return this; }
-        public Builder source(ClueSource v) { source = v; return this; }
-        public Builder receivedAt(Instant v) { receivedAt = v; return this; }
-        public Builder recordedAt(Instant v) { recordedAt = v; return this; }
-        public Builder place(@Nullable Place v) { place = v; return this; }
-        public Builder speciesCodes(List<String> v) { speciesCodes = v; return this; }
-        public Builder behaviours(List<Behaviour> v) { behaviours = v; return this; }
-        public Builder summary(String v) { summary = v; return this; }
-        public Builder status(Status v) { status = v; return this; }
-        public Builder channel(ClueRecorded.Channel v) { channel = v; return this; }
-        public Builder referredTo(@Nullable Agency v) { referredTo = v; return this; }
-        public Builder referredFrom(@Nullable String v) { referredFrom = v; return this; }
-        public Builder reporterOnFile(boolean v) { reporterOnFile = v; return this; }
-        public Builder feedbackAt(@Nullable Instant v) { feedbackAt = v; return this; }
-        public Builder identifiers(List<Identifier> v) { identifiers = v; return this; }
-        public Builder people(List<String> v) { people = v; return this; }
-        public Builder evidence(List<String> v) { evidence = v; return this; }
-        public Builder operationId(@Nullable String v) { operationId = v; return this; }
-        public Builder fromInspection(ClueRecorded.@Nullable FromInspection v) { fromInspection = v; return this; }
-        public Builder version(long v) { version = v; return this; }
+        public Builder agency(Agency v) {
+            agency = v;
+            return this;
+        }
+
+        public Builder region(String v) {
+            region = v;
+            return this;
+        }
+
+        public Builder source(ClueSource v) {
+            source = v;
+            return this;
+        }
+
+        public Builder receivedAt(Instant v) {
+            receivedAt = v;
+            return this;
+        }
+
+        public Builder recordedAt(Instant v) {
+            recordedAt = v;
+            return this;
+        }
+
+        public Builder place(@Nullable Place v) {
+            place = v;
+            return this;
+        }
+
+        public Builder speciesCodes(List<String> v) {
+            speciesCodes = v;
+            return this;
+        }
+
+        public Builder behaviours(List<Behaviour> v) {
+            behaviours = v;
+            return this;
+        }
+
+        public Builder summary(String v) {
+            summary = v;
+            return this;
+        }
+
+        public Builder status(Status v) {
+            status = v;
+            return this;
+        }
+
+        public Builder channel(ClueRecorded.Channel v) {
+            channel = v;
+            return this;
+        }
+
+        public Builder referredTo(@Nullable Agency v) {
+            referredTo = v;
+            return this;
+        }
+
+        public Builder referredFrom(@Nullable String v) {
+            referredFrom = v;
+            return this;
+        }
+
+        public Builder reporterOnFile(boolean v) {
+            reporterOnFile = v;
+            return this;
+        }
+
+        public Builder feedbackAt(@Nullable Instant v) {
+            feedbackAt = v;
+            return this;
+        }
+
+        public Builder identifiers(List<Identifier> v) {
+            identifiers = v;
+            return this;
+        }
+
+        public Builder people(List<String> v) {
+            people = v;
+            return this;
+        }
+
+        public Builder evidence(List<String> v) {
+            evidence = v;
+            return this;
+        }
+
+        public Builder operationId(@Nullable String v) {
+            operationId = v;
+            return this;
+        }
+
+        public Builder fromInspection(ClueRecorded.@Nullable FromInspection v) {
+            fromInspection = v;
+            return this;
+        }
+
+        public Builder version(long v) {
+            version = v;
+            return this;
+        }
 
         public Clue build() {
-            return new Clue(id, agency, region, source, receivedAt, recordedAt, place, speciesCodes, behaviours,
-                    summary, status, channel, referredTo, referredFrom, reporterOnFile, feedbackAt, identifiers, people,
-                    evidence, operationId, fromInspection, version);
+            return new Clue(
+                    id,
+                    agency,
+                    region,
+                    source,
+                    receivedAt,
+                    recordedAt,
+                    place,
+                    speciesCodes,
+                    behaviours,
+                    summary,
+                    status,
+                    channel,
+                    referredTo,
+                    referredFrom,
+                    reporterOnFile,
+                    feedbackAt,
+                    identifiers,
+                    people,
+                    evidence,
+                    operationId,
+                    fromInspection,
+                    version);
         }
     }
 }

@@ -10,14 +10,21 @@ import org.jspecify.annotations.Nullable;
 public class ClueStepRefused extends RuntimeException {
 
     /** Why the step was refused. */
-    public enum Reason { NOT_NOW, INCOMPLETE }
+    public enum Reason {
+        NOT_NOW,
+        INCOMPLETE
+    }
 
     /**
      * A field the step needs and lacks.
      *
      * @param textKey the key of the message that says what is needed; {@code args} fill it in
      */
-    public record Missing(String field, String textKey, List<Object> args, @Nullable Object value) {
+    public record Missing(
+            String field,
+            String textKey,
+            List<Object> args,
+            @Nullable Object value) {
         public Missing {
             args = List.copyOf(args);
         }
@@ -37,13 +44,16 @@ public class ClueStepRefused extends RuntimeException {
     }
 
     static ClueStepRefused notNow(Clue clue, Clue.Step step) {
-        return new ClueStepRefused(Reason.NOT_NOW, "a clue that is " + clue.status() + " cannot " + step.path(), clue,
-                List.of());
+        return new ClueStepRefused(
+                Reason.NOT_NOW, "a clue that is " + clue.status() + " cannot " + step.path(), clue, List.of());
     }
 
     static ClueStepRefused incomplete(Clue clue, Clue.Step step, List<Missing> missing) {
-        return new ClueStepRefused(Reason.INCOMPLETE, step.path() + " lacks "
-                + missing.stream().map(Missing::field).toList(), clue, missing);
+        return new ClueStepRefused(
+                Reason.INCOMPLETE,
+                step.path() + " lacks " + missing.stream().map(Missing::field).toList(),
+                clue,
+                missing);
     }
 
     public Reason reason() {

@@ -11,8 +11,8 @@ public enum PackagePart {
     TEST_OR_APPRAISAL_REPORTS("有关检验报告或者鉴定意见"),
     OTHER_MATERIALS("其他有关涉嫌犯罪的材料");
 
-    public static final Set<PackagePart> REQUIRED = EnumSet.of(TRANSFER_LETTER, INVESTIGATION_REPORT,
-            SEIZED_ITEMS_LIST);
+    public static final Set<PackagePart> REQUIRED =
+            EnumSet.of(TRANSFER_LETTER, INVESTIGATION_REPORT, SEIZED_ITEMS_LIST);
 
     private final String label;
 

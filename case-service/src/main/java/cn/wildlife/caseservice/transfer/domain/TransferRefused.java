@@ -6,7 +6,11 @@ import java.util.List;
 public final class TransferRefused extends RuntimeException {
 
     /** Why: the state does not allow the step, it is another party's turn, or the step lacks what it needs. */
-    public enum Reason { NOT_NOW, NOT_YOUR_TURN, INCOMPLETE }
+    public enum Reason {
+        NOT_NOW,
+        NOT_YOUR_TURN,
+        INCOMPLETE
+    }
 
     private final Reason reason;
     private final String key;
@@ -19,8 +23,8 @@ public final class TransferRefused extends RuntimeException {
      * @param args its arguments
      * @param message the English message, for logs and callers without translations
      */
-    public TransferRefused(Reason reason, String key, Object[] args, String message, TransferState state,
-                           List<TransferStep> allowed) {
+    public TransferRefused(
+            Reason reason, String key, Object[] args, String message, TransferState state, List<TransferStep> allowed) {
         super(message);
         this.reason = reason;
         this.key = key;

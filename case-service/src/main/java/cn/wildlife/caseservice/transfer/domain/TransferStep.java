@@ -10,44 +10,99 @@ public enum TransferStep {
     APPROVE("approved", Party.SENDING_AGENCY, true, Set.of(TransferState.REPORTED), TransferState.APPROVED),
     REFUSE("refused", Party.SENDING_AGENCY, true, Set.of(TransferState.REPORTED), TransferState.REFUSED),
     TRANSFER("transferred", Party.SENDING_AGENCY, false, Set.of(TransferState.APPROVED), TransferState.TRANSFERRED),
-    RECEIVE("received", Party.RECEIVING_POLICE, false, Set.of(TransferState.TRANSFERRED, TransferState.PASSED_ON),
+    RECEIVE(
+            "received",
+            Party.RECEIVING_POLICE,
+            false,
+            Set.of(TransferState.TRANSFERRED, TransferState.PASSED_ON),
             TransferState.RECEIVED),
-    PASS_ON("passed-on", Party.RECEIVING_POLICE, false, Set.of(TransferState.TRANSFERRED, TransferState.PASSED_ON),
+    PASS_ON(
+            "passed-on",
+            Party.RECEIVING_POLICE,
+            false,
+            Set.of(TransferState.TRANSFERRED, TransferState.PASSED_ON),
             TransferState.PASSED_ON),
-    FILE("filed", Party.RECEIVING_POLICE, false, Set.of(TransferState.RECEIVED, TransferState.FILING_ORDERED),
+    FILE(
+            "filed",
+            Party.RECEIVING_POLICE,
+            false,
+            Set.of(TransferState.RECEIVED, TransferState.FILING_ORDERED),
             TransferState.FILED),
-    REFUSE_FILING("not-filed", Party.RECEIVING_POLICE, false, Set.of(TransferState.RECEIVED),
-            TransferState.NOT_FILED),
-    HAND_OVER_ITEMS("items-handed-over", Party.SENDING_AGENCY, false, Set.of(TransferState.FILED),
+    REFUSE_FILING("not-filed", Party.RECEIVING_POLICE, false, Set.of(TransferState.RECEIVED), TransferState.NOT_FILED),
+    HAND_OVER_ITEMS(
+            "items-handed-over",
+            Party.SENDING_AGENCY,
+            false,
+            Set.of(TransferState.FILED),
             TransferState.ITEMS_HANDED_OVER),
-    REQUEST_RECONSIDERATION("reconsideration-requested", Party.SENDING_AGENCY, false,
-            Set.of(TransferState.NOT_FILED), TransferState.RECONSIDERATION_REQUESTED),
+    REQUEST_RECONSIDERATION(
+            "reconsideration-requested",
+            Party.SENDING_AGENCY,
+            false,
+            Set.of(TransferState.NOT_FILED),
+            TransferState.RECONSIDERATION_REQUESTED),
     /** The police reconsider and file after all: announced as decided and as filed. */
-    RECONSIDER_AND_FILE("reconsideration-decided", Party.RECEIVING_POLICE, false,
-            Set.of(TransferState.RECONSIDERATION_REQUESTED), TransferState.FILED),
+    RECONSIDER_AND_FILE(
+            "reconsideration-decided",
+            Party.RECEIVING_POLICE,
+            false,
+            Set.of(TransferState.RECONSIDERATION_REQUESTED),
+            TransferState.FILED),
     /** The police reconsider and keep not filing. */
-    RECONSIDER_AND_UPHOLD("reconsideration-decided", Party.RECEIVING_POLICE, false,
-            Set.of(TransferState.RECONSIDERATION_REQUESTED), TransferState.NOT_FILED_UPHELD),
-    REQUEST_SUPERVISION("supervision-requested", Party.SENDING_AGENCY, false,
-            Set.of(TransferState.NOT_FILED, TransferState.NOT_FILED_UPHELD), TransferState.SUPERVISION_REQUESTED),
-    REQUEST_EXPLANATION("explanation-requested", Party.PROCURATORATE, false,
-            Set.of(TransferState.SUPERVISION_REQUESTED), TransferState.EXPLANATION_REQUESTED),
-    GIVE_EXPLANATION("explanation-given", Party.RECEIVING_POLICE, false,
-            Set.of(TransferState.EXPLANATION_REQUESTED), TransferState.EXPLANATION_GIVEN),
-    ORDER_FILING("filing-ordered", Party.PROCURATORATE, false, Set.of(TransferState.EXPLANATION_GIVEN),
+    RECONSIDER_AND_UPHOLD(
+            "reconsideration-decided",
+            Party.RECEIVING_POLICE,
+            false,
+            Set.of(TransferState.RECONSIDERATION_REQUESTED),
+            TransferState.NOT_FILED_UPHELD),
+    REQUEST_SUPERVISION(
+            "supervision-requested",
+            Party.SENDING_AGENCY,
+            false,
+            Set.of(TransferState.NOT_FILED, TransferState.NOT_FILED_UPHELD),
+            TransferState.SUPERVISION_REQUESTED),
+    REQUEST_EXPLANATION(
+            "explanation-requested",
+            Party.PROCURATORATE,
+            false,
+            Set.of(TransferState.SUPERVISION_REQUESTED),
+            TransferState.EXPLANATION_REQUESTED),
+    GIVE_EXPLANATION(
+            "explanation-given",
+            Party.RECEIVING_POLICE,
+            false,
+            Set.of(TransferState.EXPLANATION_REQUESTED),
+            TransferState.EXPLANATION_GIVEN),
+    ORDER_FILING(
+            "filing-ordered",
+            Party.PROCURATORATE,
+            false,
+            Set.of(TransferState.EXPLANATION_GIVEN),
             TransferState.FILING_ORDERED),
     /** The agency accepts not filing, or the procuratorate finds the explanation sound. */
-    ACCEPT_NON_FILING("non-filing-accepted", null, false, Set.of(TransferState.NOT_FILED,
-            TransferState.NOT_FILED_UPHELD, TransferState.EXPLANATION_GIVEN), TransferState.CLOSED_NOT_FILED),
+    ACCEPT_NON_FILING(
+            "non-filing-accepted",
+            null,
+            false,
+            Set.of(TransferState.NOT_FILED, TransferState.NOT_FILED_UPHELD, TransferState.EXPLANATION_GIVEN),
+            TransferState.CLOSED_NOT_FILED),
     /** The administrative agency accepts a case the police sent back. */
-    ACCEPT_RETURN("return-accepted", Party.SENDING_AGENCY, false, Set.of(TransferState.RETURNED),
+    ACCEPT_RETURN(
+            "return-accepted",
+            Party.SENDING_AGENCY,
+            false,
+            Set.of(TransferState.RETURNED),
             TransferState.RETURN_ACCEPTED),
     /**
      * The agency records its own outcome (penalty decision, closure): after a returned case, and after a refused
      * transfer or a non-filing, since not filing is no reason to stop (不得以罚代刑 cuts both ways).
      */
-    RECORD_OUTCOME("outcome-recorded", Party.SENDING_AGENCY, false, Set.of(TransferState.RETURN_ACCEPTED,
-            TransferState.CLOSED_NOT_FILED, TransferState.REFUSED), TransferState.OUTCOME_RECORDED);
+    RECORD_OUTCOME(
+            "outcome-recorded",
+            Party.SENDING_AGENCY,
+            false,
+            Set.of(TransferState.RETURN_ACCEPTED, TransferState.CLOSED_NOT_FILED, TransferState.REFUSED),
+            TransferState.OUTCOME_RECORDED);
 
     private final String event;
     private final Party party;
@@ -76,7 +131,8 @@ public enum TransferStep {
     public java.util.List<String> eventTypes() {
         return switch (this) {
             case RECONSIDER_AND_FILE -> java.util.List.of(eventType(), FILE.eventType());
-            case RECONSIDER_AND_UPHOLD -> java.util.List.of(eventType(), "cn.wildlife.transfer.reconsideration-upheld.v1");
+            case RECONSIDER_AND_UPHOLD ->
+                java.util.List.of(eventType(), "cn.wildlife.transfer.reconsideration-upheld.v1");
             default -> java.util.List.of(eventType());
         };
     }

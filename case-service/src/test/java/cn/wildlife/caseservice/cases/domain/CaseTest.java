@@ -18,14 +18,34 @@ class CaseTest {
 
     static final Instant OPENED = Instant.parse("2026-11-21T07:00:00Z");
     static final Instant LATER = OPENED.plusSeconds(86_400);
-    static final Case.Penalty PENALTY = new Case.Penalty("双林罚决〔2026〕12号", LATER, new BigDecimal("5000"), true,
-            "没收大天鹅死体二只，罚款五千元");
+    static final Case.Penalty PENALTY =
+            new Case.Penalty("双林罚决〔2026〕12号", LATER, new BigDecimal("5000"), true, "没收大天鹅死体二只，罚款五千元");
 
     static Case open(CaseKind kind) {
-        return new Case("FORESTRY-220112-2026-00001", "220112林行〔2026〕1号", kind, Agency.FORESTRY, "220112",
-                CaseStatus.OPEN, OPENED, "架网猎捕野生鸟类案", List.of(Behaviour.ILLEGAL_HUNTING), List.of(), null,
-                List.of(), List.of(), List.of(), CaseGrade.GENERAL, List.of(), null, null, null, null, false,
-                List.of(), 1);
+        return new Case(
+                "FORESTRY-220112-2026-00001",
+                "220112林行〔2026〕1号",
+                kind,
+                Agency.FORESTRY,
+                "220112",
+                CaseStatus.OPEN,
+                OPENED,
+                "架网猎捕野生鸟类案",
+                List.of(Behaviour.ILLEGAL_HUNTING),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                CaseGrade.GENERAL,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                List.of(),
+                1);
     }
 
     static Case administrative() {
@@ -33,9 +53,14 @@ class CaseTest {
     }
 
     static Case.Seizure seizure(Case c) {
-        return new Case.Seizure(c.nextItemId(), SeizureKind.DEAD, null, "大天鹅死体", BigDecimal.ONE,
-                QuantityUnit.ANIMAL, List.of(new Case.Custody(CustodyAction.SEIZED, "执法大队", "证物室", OPENED, "fo",
-                null)));
+        return new Case.Seizure(
+                c.nextItemId(),
+                SeizureKind.DEAD,
+                null,
+                "大天鹅死体",
+                BigDecimal.ONE,
+                QuantityUnit.ANIMAL,
+                List.of(new Case.Custody(CustodyAction.SEIZED, "执法大队", "证物室", OPENED, "fo", null)));
     }
 
     static CaseChangeRefused.Reason refusal(Runnable change) {
@@ -59,7 +84,8 @@ class CaseTest {
 
     @Test
     void aPenaltyIsDecidedOnceAndNotAfterClosing() {
-        CaseChangeRefused refused = catchThrowableOfType(CaseChangeRefused.class,
+        CaseChangeRefused refused = catchThrowableOfType(
+                CaseChangeRefused.class,
                 () -> administrative().penaltyDecided(PENALTY).penaltyDecided(PENALTY));
 
         assertThat(refused.reason()).isEqualTo(CaseChangeRefused.Reason.NOT_NOW);
@@ -75,10 +101,10 @@ class CaseTest {
         assertThat(administrative().penaltyDecided(PENALTY).closed().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(administrative().transferredToPolice().closed().status()).isEqualTo(CaseStatus.CLOSED);
 
-        CaseChangeRefused refused = catchThrowableOfType(CaseChangeRefused.class,
-                () -> administrative().closed().closed());
-        assertThat(refused.allowedFrom()).containsExactly(CaseStatus.OPEN, CaseStatus.PENALTY_DECIDED,
-                CaseStatus.TRANSFERRED);
+        CaseChangeRefused refused = catchThrowableOfType(
+                CaseChangeRefused.class, () -> administrative().closed().closed());
+        assertThat(refused.allowedFrom())
+                .containsExactly(CaseStatus.OPEN, CaseStatus.PENALTY_DECIDED, CaseStatus.TRANSFERRED);
     }
 
     @Test
@@ -87,8 +113,9 @@ class CaseTest {
 
         assertThat(refusal(() -> closed.require(CaseChange.UPDATE))).isEqualTo(CaseChangeRefused.Reason.CLOSED);
         assertThat(refusal(() -> closed.withSeizure(seizure(closed)))).isEqualTo(CaseChangeRefused.Reason.CLOSED);
-        assertThat(refusal(() -> closed.listedForSupervision(new Case.Supervision("220100", Agency.FORESTRY, "sh",
-                LATER, "督办", null)))).isEqualTo(CaseChangeRefused.Reason.CLOSED);
+        assertThat(refusal(() -> closed.listedForSupervision(
+                        new Case.Supervision("220100", Agency.FORESTRY, "sh", LATER, "督办", null))))
+                .isEqualTo(CaseChangeRefused.Reason.CLOSED);
     }
 
     @Test
@@ -118,10 +145,13 @@ class CaseTest {
         String item = seized.seizures().get(0).itemId();
         Case.Custody rescue = new Case.Custody(CustodyAction.SENT_TO_RESCUE, "救护中心", "净月区", LATER, "fo", null);
 
-        assertThat(refusal(() -> seized.withCustody(item, new Case.Custody(CustodyAction.SEIZED, "h", "l", LATER,
-                "fo", null)))).isEqualTo(CaseChangeRefused.Reason.SEIZED_ONCE);
-        assertThat(refusal(() -> seized.withCustody(item, new Case.Custody(CustodyAction.SENT_TO_RESCUE, "h", "l",
-                OPENED.minusSeconds(1), "fo", null)))).isEqualTo(CaseChangeRefused.Reason.CUSTODY_BEFORE_LAST);
+        assertThat(refusal(() ->
+                        seized.withCustody(item, new Case.Custody(CustodyAction.SEIZED, "h", "l", LATER, "fo", null))))
+                .isEqualTo(CaseChangeRefused.Reason.SEIZED_ONCE);
+        assertThat(refusal(() -> seized.withCustody(
+                        item,
+                        new Case.Custody(CustodyAction.SENT_TO_RESCUE, "h", "l", OPENED.minusSeconds(1), "fo", null))))
+                .isEqualTo(CaseChangeRefused.Reason.CUSTODY_BEFORE_LAST);
         assertThat(seized.withCustody(item, rescue).seizures().get(0).last()).isEqualTo(rescue);
 
         Case.Custody ended = new Case.Custody(CustodyAction.RELEASED, "放飞地", "奢岭水库", LATER, "fo", null);
@@ -135,7 +165,10 @@ class CaseTest {
         Case closed = seized.closed();
         Case.Custody rescue = new Case.Custody(CustodyAction.SENT_TO_RESCUE, "救护中心", "净月区", LATER, "fo", null);
 
-        assertThat(closed.withCustody(seized.seizures().get(0).itemId(), rescue).seizures().get(0).last())
+        assertThat(closed.withCustody(seized.seizures().get(0).itemId(), rescue)
+                        .seizures()
+                        .get(0)
+                        .last())
                 .isEqualTo(rescue);
     }
 
@@ -145,8 +178,12 @@ class CaseTest {
 
         Case handedOver = seized.itemsHandedOver("公安机关（220112）", LATER, "fo", "随案移交");
         assertThat(handedOver.seizures().get(0).last().action()).isEqualTo(CustodyAction.HANDED_OVER);
-        assertThat(handedOver.itemsHandedOver("公安机关（220112）", LATER, "fo", "随案移交").seizures().get(0)
-                .custody()).hasSize(2);
+        assertThat(handedOver
+                        .itemsHandedOver("公安机关（220112）", LATER, "fo", "随案移交")
+                        .seizures()
+                        .get(0)
+                        .custody())
+                .hasSize(2);
     }
 
     @Test
@@ -156,10 +193,13 @@ class CaseTest {
 
         assertThat(refusal(() -> administrative().pause(pause, CasePause.Kind.HEARING, LATER, "听证", "fo")))
                 .isEqualTo(CaseChangeRefused.Reason.ALREADY_PAUSED);
-        assertThat(refusal(() -> administrative().penaltyDecided(PENALTY).pause(null, CasePause.Kind.HEARING, LATER,
-                "听证", "fo"))).isEqualTo(CaseChangeRefused.Reason.NOT_NOW);
-        assertThat(refusal(() -> administrative().pause(null, CasePause.Kind.APPRAISAL, OPENED.minusSeconds(1), "鉴定",
-                "fo"))).isEqualTo(CaseChangeRefused.Reason.PAUSED_BEFORE_OPENED);
+        assertThat(refusal(() -> administrative()
+                        .penaltyDecided(PENALTY)
+                        .pause(null, CasePause.Kind.HEARING, LATER, "听证", "fo")))
+                .isEqualTo(CaseChangeRefused.Reason.NOT_NOW);
+        assertThat(refusal(() ->
+                        administrative().pause(null, CasePause.Kind.APPRAISAL, OPENED.minusSeconds(1), "鉴定", "fo")))
+                .isEqualTo(CaseChangeRefused.Reason.PAUSED_BEFORE_OPENED);
     }
 
     @Test

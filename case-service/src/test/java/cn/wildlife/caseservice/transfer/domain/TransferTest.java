@@ -32,15 +32,15 @@ class TransferTest {
     }
 
     static Transfer received() {
-        return reported().take(TransferStep.APPROVE, HEAD, NONE, T0)
+        return reported()
+                .take(TransferStep.APPROVE, HEAD, NONE, T0)
                 .take(TransferStep.TRANSFER, OFFICER, PACKAGE, T0)
                 .take(TransferStep.RECEIVE, POLICE, NONE, T0);
     }
 
     @Test
     void onlyAdministrativeAgenciesTransferCases() {
-        assertThatThrownBy(() -> Transfer.report("TR-1", "n", "s", POLICE, T0))
-                .isInstanceOf(TransferRefused.class);
+        assertThatThrownBy(() -> Transfer.report("TR-1", "n", "s", POLICE, T0)).isInstanceOf(TransferRefused.class);
     }
 
     @Test
@@ -48,15 +48,20 @@ class TransferTest {
         assertThatThrownBy(() -> reported().take(TransferStep.APPROVE, OFFICER, NONE, T0))
                 .hasMessageContaining("agency head");
         assertThatThrownBy(() -> reported().take(TransferStep.APPROVE, SIBLING_HEAD, NONE, T0))
-                .extracting(e -> ((TransferRefused) e).reason()).isEqualTo(TransferRefused.Reason.NOT_YOUR_TURN);
-        assertThat(reported().take(TransferStep.APPROVE, HEAD, NONE, T0).state()).isEqualTo(TransferState.APPROVED);
+                .extracting(e -> ((TransferRefused) e).reason())
+                .isEqualTo(TransferRefused.Reason.NOT_YOUR_TURN);
+        assertThat(reported().take(TransferStep.APPROVE, HEAD, NONE, T0).state())
+                .isEqualTo(TransferState.APPROVED);
     }
 
     @Test
     void aRefusalNeedsReasons() {
         assertThatThrownBy(() -> reported().take(TransferStep.REFUSE, HEAD, NONE, T0))
-                .extracting(e -> ((TransferRefused) e).reason()).isEqualTo(TransferRefused.Reason.INCOMPLETE);
-        assertThat(reported().take(TransferStep.REFUSE, HEAD, reasons("情节轻微"), T0).state())
+                .extracting(e -> ((TransferRefused) e).reason())
+                .isEqualTo(TransferRefused.Reason.INCOMPLETE);
+        assertThat(reported()
+                        .take(TransferStep.REFUSE, HEAD, reasons("情节轻微"), T0)
+                        .state())
                 .isEqualTo(TransferState.REFUSED);
     }
 
@@ -73,8 +78,8 @@ class TransferTest {
 
     @Test
     void aStepTheStateDoesNotAllowIsRefusedWithTheAllowedSteps() {
-        TransferRefused refused = (TransferRefused) org.assertj.core.api.Assertions.catchThrowable(() ->
-                reported().take(TransferStep.FILE, POLICE, NONE, T0));
+        TransferRefused refused = (TransferRefused) org.assertj.core.api.Assertions.catchThrowable(
+                () -> reported().take(TransferStep.FILE, POLICE, NONE, T0));
 
         assertThat(refused.reason()).isEqualTo(TransferRefused.Reason.NOT_NOW);
         assertThat(refused.state()).isEqualTo(TransferState.REPORTED);
@@ -83,10 +88,10 @@ class TransferTest {
 
     @Test
     void passingOnHandsTheTurnToTheCompetentPolice() {
-        Transfer transferred = reported().take(TransferStep.APPROVE, HEAD, NONE, T0)
-                .take(TransferStep.TRANSFER, OFFICER, PACKAGE, T0);
-        Transfer passed = transferred.take(TransferStep.PASS_ON, POLICE, new Transfer.Details(List.of(), Set.of(),
-                "220122"), T0);
+        Transfer transferred =
+                reported().take(TransferStep.APPROVE, HEAD, NONE, T0).take(TransferStep.TRANSFER, OFFICER, PACKAGE, T0);
+        Transfer passed =
+                transferred.take(TransferStep.PASS_ON, POLICE, new Transfer.Details(List.of(), Set.of(), "220122"), T0);
 
         assertThat(passed.receivingRegion()).isEqualTo("220122");
         assertThatThrownBy(() -> passed.take(TransferStep.RECEIVE, POLICE, NONE, T0))
@@ -122,22 +127,33 @@ class TransferTest {
 
         assertThatThrownBy(() -> explained.take(TransferStep.ACCEPT_NON_FILING, OFFICER, NONE, T0))
                 .isInstanceOf(TransferRefused.class);
-        assertThat(explained.take(TransferStep.ACCEPT_NON_FILING, PROCURATOR, NONE, T0).state())
+        assertThat(explained
+                        .take(TransferStep.ACCEPT_NON_FILING, PROCURATOR, NONE, T0)
+                        .state())
                 .isEqualTo(TransferState.CLOSED_NOT_FILED);
     }
 
     @Test
     void reconsiderationDecisionsAnnounceWhatFollowsFromThem() {
-        assertThat(TransferStep.RECONSIDER_AND_FILE.eventTypes()).containsExactly(
-                "cn.wildlife.transfer.reconsideration-decided.v1", "cn.wildlife.transfer.filed.v1");
-        assertThat(TransferStep.RECONSIDER_AND_UPHOLD.eventTypes()).containsExactly(
-                "cn.wildlife.transfer.reconsideration-decided.v1", "cn.wildlife.transfer.reconsideration-upheld.v1");
+        assertThat(TransferStep.RECONSIDER_AND_FILE.eventTypes())
+                .containsExactly("cn.wildlife.transfer.reconsideration-decided.v1", "cn.wildlife.transfer.filed.v1");
+        assertThat(TransferStep.RECONSIDER_AND_UPHOLD.eventTypes())
+                .containsExactly(
+                        "cn.wildlife.transfer.reconsideration-decided.v1",
+                        "cn.wildlife.transfer.reconsideration-upheld.v1");
     }
 
     @Test
     void aCaseThePoliceSendBackIsTrackedUntilTheAgencyRecordsItsOutcome() {
-        Transfer returned = Transfer.returnToAgency("TR-220112-BBBBBBBB", "双公刑〔2026〕3号", "无犯罪事实但有行政违法",
-                POLICE, Agency.FORESTRY, "220112", List.of("不构成犯罪，依法应予行政处罚"), T0);
+        Transfer returned = Transfer.returnToAgency(
+                "TR-220112-BBBBBBBB",
+                "双公刑〔2026〕3号",
+                "无犯罪事实但有行政违法",
+                POLICE,
+                Agency.FORESTRY,
+                "220112",
+                List.of("不构成犯罪，依法应予行政处罚"),
+                T0);
 
         assertThat(returned.direction()).isEqualTo(Transfer.Direction.REVERSE);
         assertThat(returned.allowedSteps()).containsExactly(TransferStep.ACCEPT_RETURN);
@@ -146,7 +162,8 @@ class TransferTest {
         Transfer accepted = returned.take(TransferStep.ACCEPT_RETURN, OFFICER, NONE, T0);
         assertThatThrownBy(() -> accepted.take(TransferStep.RECORD_OUTCOME, OFFICER, NONE, T0))
                 .hasMessageContaining("reasons");
-        assertThat(accepted.take(TransferStep.RECORD_OUTCOME, OFFICER, reasons("罚款2000元，没收猎具"), T0).state())
+        assertThat(accepted.take(TransferStep.RECORD_OUTCOME, OFFICER, reasons("罚款2000元，没收猎具"), T0)
+                        .state())
                 .isEqualTo(TransferState.OUTCOME_RECORDED);
     }
 
@@ -154,15 +171,18 @@ class TransferTest {
     void notFilingIsNoReasonToStopTheAgencyRecordsItsOwnOutcome() {
         Transfer refused = reported().take(TransferStep.REFUSE, HEAD, reasons("情节显著轻微"), T0);
 
-        assertThat(refused.take(TransferStep.RECORD_OUTCOME, OFFICER, reasons("警告并处罚款"), T0).state())
+        assertThat(refused.take(TransferStep.RECORD_OUTCOME, OFFICER, reasons("警告并处罚款"), T0)
+                        .state())
                 .isEqualTo(TransferState.OUTCOME_RECORDED);
     }
 
     @Test
     void onlyThePoliceReturnCasesAndOnlyToAnAdministrativeAgency() {
-        assertThatThrownBy(() -> Transfer.returnToAgency("TR-1", "n", "s", OFFICER, Agency.FORESTRY, "220112",
-                List.of("r"), T0)).isInstanceOf(TransferRefused.class);
-        assertThatThrownBy(() -> Transfer.returnToAgency("TR-1", "n", "s", POLICE, Agency.PROCURATORATE, "220112",
-                List.of("r"), T0)).isInstanceOf(TransferRefused.class);
+        assertThatThrownBy(() ->
+                        Transfer.returnToAgency("TR-1", "n", "s", OFFICER, Agency.FORESTRY, "220112", List.of("r"), T0))
+                .isInstanceOf(TransferRefused.class);
+        assertThatThrownBy(() -> Transfer.returnToAgency(
+                        "TR-1", "n", "s", POLICE, Agency.PROCURATORATE, "220112", List.of("r"), T0))
+                .isInstanceOf(TransferRefused.class);
     }
 }

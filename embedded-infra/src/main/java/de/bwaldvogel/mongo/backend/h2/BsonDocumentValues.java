@@ -34,8 +34,8 @@ public final class BsonDocumentValues extends ObjectDataType {
 
     /** A collection's documents as {@link H2Database} names their map, stored as BSON. */
     public static MVMap<Object, Document> openDocuments(MVStore store, String namespace) {
-        return store.openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues()));
+        return store.openMap(
+                "databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues()));
     }
 
     @Override

@@ -23,17 +23,17 @@ public final class OrderedKeyIndexes {
 
     /** Names of the index maps already in this class's order. */
     static final String CONVERTED = "wildlife.ordered-indexes";
+
     private static final String BUILDING = ".converting";
 
-    private OrderedKeyIndexes() {
-    }
+    private OrderedKeyIndexes() {}
 
     /**
      * Opens (or creates) the index the way {@link H2Database} would, under the same map name, with keys in value
      * order.
      */
-    public static Index<Object> open(MVStore store, String mapName, String indexName, List<IndexKey> keys,
-                                     boolean sparse) {
+    public static Index<Object> open(
+            MVStore store, String mapName, String indexName, List<IndexKey> keys, boolean sparse) {
         MVMap<String, String> converted = store.openMap(CONVERTED);
         String building = mapName + BUILDING;
         if (!store.hasMap(mapName) && store.hasMap(building)) {

@@ -43,10 +43,12 @@ public record Inspection(
      * A finding handed over as a clue: case-service recorded it for the receiving agency under {@code clueId}, which
      * that agency's officers look up in their clue list.
      */
-    public record HandedOver(String findingId, String clueId, Agency agency) {
-    }
+    public record HandedOver(String findingId, String clueId, Agency agency) {}
 
-    public enum Status { PLANNED, RECORDED }
+    public enum Status {
+        PLANNED,
+        RECORDED
+    }
 
     /** The checklist (重点检查内容) of the Jilin notice on supervising captive-breeding facilities. */
     public enum Item {
@@ -68,19 +70,16 @@ public record Inspection(
     }
 
     /** One checklist item as found. */
-    public record Check(Item item, boolean passed, @Nullable String note) {
-    }
+    public record Check(Item item, boolean passed, @Nullable String note) {}
 
     /** A species whose count on site differs from the ledger. */
-    public record Discrepancy(String speciesCode, long ledger, long counted) {
-    }
+    public record Discrepancy(String speciesCode, long ledger, long counted) {}
 
     /**
      * A problem found. One that suggests a crime (e.g. species kept without licence, animals sold illegally) is
      * announced for public security.
      */
-    public record Finding(String id, Item item, String description, boolean suspectedCrime,
-                          List<String> speciesCodes) {
+    public record Finding(String id, Item item, String description, boolean suspectedCrime, List<String> speciesCodes) {
         public Finding {
             speciesCodes = speciesCodes == null ? List.of() : List.copyOf(speciesCodes);
         }
@@ -101,7 +100,10 @@ public record Inspection(
     /** Why an inspection cannot be recorded now. */
     public static final class NotRecordable extends RuntimeException {
 
-        public enum Reason { ALREADY_RECORDED, VERSION_CONFLICT }
+        public enum Reason {
+            ALREADY_RECORDED,
+            VERSION_CONFLICT
+        }
 
         private final Reason reason;
 
@@ -121,12 +123,11 @@ public record Inspection(
      */
     public void checkRecordable(long expectedVersion) {
         if (status != Status.PLANNED) {
-            throw new NotRecordable(NotRecordable.Reason.ALREADY_RECORDED, "inspection " + id
-                    + " is already recorded");
+            throw new NotRecordable(NotRecordable.Reason.ALREADY_RECORDED, "inspection " + id + " is already recorded");
         }
         if (version != expectedVersion) {
-            throw new NotRecordable(NotRecordable.Reason.VERSION_CONFLICT, "inspection " + id + " is at version "
-                    + version);
+            throw new NotRecordable(
+                    NotRecordable.Reason.VERSION_CONFLICT, "inspection " + id + " is at version " + version);
         }
     }
 
@@ -136,17 +137,34 @@ public record Inspection(
      * {@code operationId}, when given, is the joint operation it was part of; else it stays the one it was planned
      * under, if any.
      */
-    public Inspection recorded(Recording entry, List<Recording.Count> ledger, @Nullable String operationId,
-                               String by) {
+    public Inspection recorded(Recording entry, List<Recording.Count> ledger, @Nullable String operationId, String by) {
         checkRecordable(version);
         List<Discrepancy> discrepancies = entry.discrepancies(ledger);
         List<Finding> numbered = new ArrayList<>();
         for (Recording.NewFinding f : entry.findings()) {
-            numbered.add(new Finding(id + "-F" + (numbered.size() + 1), f.item(), f.description(),
-                    f.suspectedCrime(), f.speciesCodes()));
+            numbered.add(new Finding(
+                    id + "-F" + (numbered.size() + 1),
+                    f.item(),
+                    f.description(),
+                    f.suspectedCrime(),
+                    f.speciesCodes()));
         }
-        return new Inspection(id, facilityId, facilityName, region, Status.RECORDED, drawId, plannedFor, inspectors,
-                entry.inspectedAt(), entry.checklistAsFound(discrepancies), discrepancies, numbered, by,
-                operationId != null ? operationId : this.operationId, clues, version + 1);
+        return new Inspection(
+                id,
+                facilityId,
+                facilityName,
+                region,
+                Status.RECORDED,
+                drawId,
+                plannedFor,
+                inspectors,
+                entry.inspectedAt(),
+                entry.checklistAsFound(discrepancies),
+                discrepancies,
+                numbered,
+                by,
+                operationId != null ? operationId : this.operationId,
+                clues,
+                version + 1);
     }
 }

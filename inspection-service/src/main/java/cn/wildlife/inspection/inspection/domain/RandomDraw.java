@@ -24,11 +24,13 @@ public final class RandomDraw {
     }
 
     /** What one draw needs: the list and roster as they stood, how many to draw, and the seed. */
-    public record Input(long seed, List<String> facilityIds, int facilityCount, List<Inspector> roster,
-                        int inspectorsPerFacility) {
+    public record Input(
+            long seed, List<String> facilityIds, int facilityCount, List<Inspector> roster, int inspectorsPerFacility) {
         public Input {
             facilityIds = facilityIds.stream().distinct().sorted().toList();
-            roster = roster.stream().sorted(java.util.Comparator.comparing(Inspector::name)).toList();
+            roster = roster.stream()
+                    .sorted(java.util.Comparator.comparing(Inspector::name))
+                    .toList();
         }
     }
 
@@ -60,16 +62,17 @@ public final class RandomDraw {
         }
     }
 
-    private RandomDraw() {
-    }
+    private RandomDraw() {}
 
     public static Result draw(Input in) {
         if (in.facilityCount() < 1 || in.inspectorsPerFacility() < 1) {
             throw new IllegalArgumentException("draw at least one facility and one inspector each");
         }
         if (in.facilityIds().size() < in.facilityCount()) {
-            throw new Impossible(null, in.facilityIds().size(), "the list has " + in.facilityIds().size()
-                    + " facilities; cannot draw " + in.facilityCount());
+            throw new Impossible(
+                    null,
+                    in.facilityIds().size(),
+                    "the list has " + in.facilityIds().size() + " facilities; cannot draw " + in.facilityCount());
         }
         Random random = new Random(in.seed());
         List<String> facilities = new ArrayList<>(in.facilityIds());
@@ -77,10 +80,15 @@ public final class RandomDraw {
         Map<String, List<String>> drawn = new LinkedHashMap<>();
         for (String facility : facilities.subList(0, in.facilityCount())) {
             List<String> free = new ArrayList<>(in.roster().stream()
-                    .filter(i -> !i.conflicts().contains(facility)).map(Inspector::name).toList());
+                    .filter(i -> !i.conflicts().contains(facility))
+                    .map(Inspector::name)
+                    .toList());
             if (free.size() < in.inspectorsPerFacility()) {
-                throw new Impossible(facility, free.size(), "only " + free.size() + " inspectors without a conflict "
-                        + "for " + facility + "; " + in.inspectorsPerFacility() + " needed");
+                throw new Impossible(
+                        facility,
+                        free.size(),
+                        "only " + free.size() + " inspectors without a conflict " + "for " + facility + "; "
+                                + in.inspectorsPerFacility() + " needed");
             }
             Collections.shuffle(free, random);
             drawn.put(facility, List.copyOf(free.subList(0, in.inspectorsPerFacility())));

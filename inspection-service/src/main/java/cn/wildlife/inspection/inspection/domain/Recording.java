@@ -25,8 +25,7 @@ public record Recording(Instant inspectedAt, List<Check> checklist, List<Count> 
     }
 
     /** How many of a species: counted on site, or held according to the facility's ledger. */
-    public record Count(String speciesCode, long count) {
-    }
+    public record Count(String speciesCode, long count) {}
 
     public record NewFinding(Item item, String description, boolean suspectedCrime, List<String> speciesCodes) {
         public NewFinding {
@@ -47,11 +46,9 @@ public record Recording(Instant inspectedAt, List<Check> checklist, List<Count> 
         }
     }
 
-    public record UnknownSpecies(String field, String speciesCode) implements Problem {
-    }
+    public record UnknownSpecies(String field, String speciesCode) implements Problem {}
 
-    public record NegativeCount(String field, long count) implements Problem {
-    }
+    public record NegativeCount(String field, long count) implements Problem {}
 
     /**
      * The items the checklist must answer: every one, except LEDGER_MATCHES when species were counted, because the
@@ -68,8 +65,8 @@ public record Recording(Instant inspectedAt, List<Check> checklist, List<Count> 
     /** Everything that keeps the entry from being recorded, in the order of its fields; none when it can be. */
     public List<Problem> problems(Predicate<String> knownSpecies) {
         List<Problem> problems = new ArrayList<>();
-        Set<Item> given = checklist.stream().map(Check::item)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Item.class)));
+        Set<Item> given =
+                checklist.stream().map(Check::item).collect(Collectors.toCollection(() -> EnumSet.noneOf(Item.class)));
         Set<Item> needed = neededItems();
         if (!given.containsAll(needed)) {
             problems.add(new ChecklistIncomplete(needed, given));
@@ -98,8 +95,10 @@ public record Recording(Instant inspectedAt, List<Check> checklist, List<Count> 
     public List<Discrepancy> discrepancies(List<Count> ledger) {
         List<Discrepancy> discrepancies = new ArrayList<>();
         for (Count c : counted) {
-            long held = ledger.stream().filter(l -> l.speciesCode().equals(c.speciesCode()))
-                    .mapToLong(Count::count).sum();
+            long held = ledger.stream()
+                    .filter(l -> l.speciesCode().equals(c.speciesCode()))
+                    .mapToLong(Count::count)
+                    .sum();
             if (held != c.count()) {
                 discrepancies.add(new Discrepancy(c.speciesCode(), held, c.count()));
             }
@@ -114,11 +113,17 @@ public record Recording(Instant inspectedAt, List<Check> checklist, List<Count> 
      */
     public List<Check> checklistAsFound(List<Discrepancy> discrepancies) {
         List<Check> found = new ArrayList<>(checklist.stream()
-                .filter(c -> counted.isEmpty() || c.item() != Item.LEDGER_MATCHES).toList());
+                .filter(c -> counted.isEmpty() || c.item() != Item.LEDGER_MATCHES)
+                .toList());
         if (!counted.isEmpty()) {
-            found.add(new Check(Item.LEDGER_MATCHES, discrepancies.isEmpty(), discrepancies.isEmpty() ? null
-                    : discrepancies.stream().map(d -> d.speciesCode() + " 台账" + d.ledger() + " 实有" + d.counted())
-                    .collect(Collectors.joining("；"))));
+            found.add(new Check(
+                    Item.LEDGER_MATCHES,
+                    discrepancies.isEmpty(),
+                    discrepancies.isEmpty()
+                            ? null
+                            : discrepancies.stream()
+                                    .map(d -> d.speciesCode() + " 台账" + d.ledger() + " 实有" + d.counted())
+                                    .collect(Collectors.joining("；"))));
         }
         found.sort(Comparator.comparing(Check::item));
         return found;

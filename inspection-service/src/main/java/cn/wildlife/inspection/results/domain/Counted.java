@@ -63,8 +63,7 @@ public record Counted(String operationId, String region, LocalDate day, Map<Colu
     }
 
     /** An amount per column to add to a tally, and to the tally's {@code day} in it. */
-    public record Change(Counted at, Map<Column, BigDecimal> amounts) {
-    }
+    public record Change(Counted at, Map<Column, BigDecimal> amounts) {}
 
     /**
      * What moving a record's part from what it was ({@code before}) to what it is ({@code after}) adds to the

@@ -50,21 +50,26 @@ public final class ResultsTable {
     }
 
     /** Where a row sits in the roll-up. */
-    public enum Level { PROVINCE, CITY, COUNTY }
+    public enum Level {
+        PROVINCE,
+        CITY,
+        COUNTY
+    }
 
     /**
      * One record's part in one number: e.g. 3 personnel sorties from sortie SRT-..., a fine from case FORESTRY-....
      * Without a source it is a running tally of many records, which a table without sources is summed from.
      */
-    public record Contribution(String region, Column column, BigDecimal amount, @Nullable String source) {
-    }
+    public record Contribution(
+            String region,
+            Column column,
+            BigDecimal amount,
+            @Nullable String source) {}
 
     /** One region's row: each column's total and the records behind it. */
-    public record Row(String region, Level level, Map<Column, BigDecimal> values, Map<Column, List<String>> sources) {
-    }
+    public record Row(String region, Level level, Map<Column, BigDecimal> values, Map<Column, List<String>> sources) {}
 
-    private ResultsTable() {
-    }
+    private ResultsTable() {}
 
     public static Level levelOf(String region) {
         return region.endsWith("0000") ? Level.PROVINCE : region.endsWith("00") ? Level.CITY : Level.COUNTY;
@@ -109,13 +114,16 @@ public final class ResultsTable {
             }
         }
         List<Row> rows = new ArrayList<>();
-        values.keySet().stream().sorted(Comparator.comparing((String r) -> r.equals(top) ? 0 : 1)
-                        .thenComparing(r -> r.substring(0, 4)).thenComparing(ResultsTable::levelOf)
+        values.keySet().stream()
+                .sorted(Comparator.comparing((String r) -> r.equals(top) ? 0 : 1)
+                        .thenComparing(r -> r.substring(0, 4))
+                        .thenComparing(ResultsTable::levelOf)
                         .thenComparing(Comparator.naturalOrder()))
                 .forEach(region -> {
                     Map<Column, List<String>> traced = new LinkedHashMap<>();
-                    sources.get(region).forEach((column, list) -> traced.put(column, list.stream().distinct()
-                            .sorted().toList()));
+                    sources.get(region)
+                            .forEach((column, list) -> traced.put(
+                                    column, list.stream().distinct().sorted().toList()));
                     rows.add(new Row(region, levelOf(region), values.get(region), traced));
                 });
         return rows;

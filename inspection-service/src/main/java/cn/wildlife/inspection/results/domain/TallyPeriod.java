@@ -30,8 +30,10 @@ public record TallyPeriod(LocalDate from, LocalDate to) {
     public List<YearMonth> partMonths() {
         YearMonth firstWhole = firstWhole();
         YearMonth lastWhole = lastWhole();
-        return Stream.of(YearMonth.from(from), YearMonth.from(to)).distinct()
-                .filter(m -> m.isBefore(firstWhole) || m.isAfter(lastWhole)).toList();
+        return Stream.of(YearMonth.from(from), YearMonth.from(to))
+                .distinct()
+                .filter(m -> m.isBefore(firstWhole) || m.isAfter(lastWhole))
+                .toList();
     }
 
     /** Whether a day of a part month, by its key in the month's tally, is within the period. */

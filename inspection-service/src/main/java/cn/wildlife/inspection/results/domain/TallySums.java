@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 public final class TallySums {
 
     /** A month's tally: any one of its parts names it (operation, region, month); its total; its days by key. */
-    public record Month(Counted named, Map<Column, BigDecimal> total, Map<String, Map<Column, BigDecimal>> days) {
-    }
+    public record Month(Counted named, Map<Column, BigDecimal> total, Map<String, Map<Column, BigDecimal>> days) {}
 
     private final Map<String, Month> months = new LinkedHashMap<>();
 
@@ -26,10 +25,9 @@ public final class TallySums {
         if (part == null) {
             return;
         }
-        Month month = months.computeIfAbsent(part.tally(), id -> new Month(part, new EnumMap<>(Column.class),
-                new TreeMap<>()));
-        Map<Column, BigDecimal> day = month.days().computeIfAbsent(part.dayOfMonth(),
-                k -> new EnumMap<>(Column.class));
+        Month month = months.computeIfAbsent(
+                part.tally(), id -> new Month(part, new EnumMap<>(Column.class), new TreeMap<>()));
+        Map<Column, BigDecimal> day = month.days().computeIfAbsent(part.dayOfMonth(), k -> new EnumMap<>(Column.class));
         part.values().forEach((column, amount) -> {
             month.total().merge(column, amount, BigDecimal::add);
             day.merge(column, amount, BigDecimal::add);

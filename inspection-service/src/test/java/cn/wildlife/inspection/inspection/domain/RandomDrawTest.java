@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 class RandomDrawTest {
 
     private static final List<String> FACILITIES = IntStream.rangeClosed(1, 12)
-            .mapToObj(i -> String.format("FAC-220122-%02d", i)).toList();
+            .mapToObj(i -> String.format("FAC-220122-%02d", i))
+            .toList();
 
     private static List<RandomDraw.Inspector> roster() {
-        return List.of(new RandomDraw.Inspector("张伟", Set.of("FAC-220122-03")),
+        return List.of(
+                new RandomDraw.Inspector("张伟", Set.of("FAC-220122-03")),
                 new RandomDraw.Inspector("李娜", Set.of()),
                 new RandomDraw.Inspector("王磊", Set.of("FAC-220122-03", "FAC-220122-07")),
                 new RandomDraw.Inspector("刘洋", Set.of()),
@@ -40,7 +42,8 @@ class RandomDrawTest {
         List<RandomDraw.Inspector> reversed = new ArrayList<>(roster());
         Collections.reverse(reversed);
 
-        assertThat(RandomDraw.draw(new RandomDraw.Input(7L, shuffled, 5, reversed, 2)).inspectorsByFacility())
+        assertThat(RandomDraw.draw(new RandomDraw.Input(7L, shuffled, 5, reversed, 2))
+                        .inspectorsByFacility())
                 .isEqualTo(RandomDraw.draw(new RandomDraw.Input(7L, FACILITIES, 5, roster(), 2))
                         .inspectorsByFacility());
     }
@@ -49,7 +52,8 @@ class RandomDrawTest {
     void anotherSeedDrawsOtherwise() {
         Set<List<String>> draws = new HashSet<>();
         for (long seed = 1; seed <= 20; seed++) {
-            draws.add(RandomDraw.draw(new RandomDraw.Input(seed, FACILITIES, 3, roster(), 2)).facilities());
+            draws.add(RandomDraw.draw(new RandomDraw.Input(seed, FACILITIES, 3, roster(), 2))
+                    .facilities());
         }
         assertThat(draws).hasSizeGreaterThan(15);
     }
@@ -60,7 +64,8 @@ class RandomDrawTest {
             RandomDraw.Result result = RandomDraw.draw(new RandomDraw.Input(seed, FACILITIES, 12, roster(), 3));
             result.inspectorsByFacility().forEach((facility, inspectors) -> {
                 assertThat(inspectors).doesNotHaveDuplicates().hasSize(3);
-                roster().stream().filter(i -> i.conflicts().contains(facility))
+                roster().stream()
+                        .filter(i -> i.conflicts().contains(facility))
                         .forEach(i -> assertThat(inspectors).doesNotContain(i.name()));
             });
         }

@@ -26,9 +26,23 @@ class RecordingTest {
     static final List<Count> LEDGER = List.of(new Count("cygnus-cygnus", 12), new Count("macaca-mulatta", 3));
 
     static Inspection planned() {
-        return new Inspection("INS-220112-AAAAAAAA", "FAC-1", "长春某繁育场", "220112", Inspection.Status.PLANNED, null,
-                LocalDate.parse("2026-05-12"), List.of("张三", "李四"), null, List.of(), List.of(), List.of(), null,
-                "OP-220000-1", List.of(), 1);
+        return new Inspection(
+                "INS-220112-AAAAAAAA",
+                "FAC-1",
+                "长春某繁育场",
+                "220112",
+                Inspection.Status.PLANNED,
+                null,
+                LocalDate.parse("2026-05-12"),
+                List.of("张三", "李四"),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                "OP-220000-1",
+                List.of(),
+                1);
     }
 
     /** Every item ticked as passed, but for those left out. */
@@ -53,9 +67,9 @@ class RecordingTest {
     @Test
     void everyItemOfTheChecklistMustBeAnswered() {
         assertThat(entry(ticked(), List.of()).problems(KNOWN)).isEmpty();
-        assertThat(entry(ticked(Item.SECURITY), List.of()).problems(KNOWN)).containsExactly(
-                new Recording.ChecklistIncomplete(EnumSet.allOf(Item.class),
-                        EnumSet.complementOf(EnumSet.of(Item.SECURITY))));
+        assertThat(entry(ticked(Item.SECURITY), List.of()).problems(KNOWN))
+                .containsExactly(new Recording.ChecklistIncomplete(
+                        EnumSet.allOf(Item.class), EnumSet.complementOf(EnumSet.of(Item.SECURITY))));
     }
 
     @Test
@@ -64,27 +78,35 @@ class RecordingTest {
 
         assertThat(counted.neededItems()).doesNotContain(Item.LEDGER_MATCHES);
         assertThat(counted.problems(KNOWN)).isEmpty();
-        assertThat(entry(ticked(Item.LEDGER_MATCHES), List.of()).problems(KNOWN)).hasSize(1);
+        assertThat(entry(ticked(Item.LEDGER_MATCHES), List.of()).problems(KNOWN))
+                .hasSize(1);
     }
 
     @Test
     void unknownSpeciesAndNegativeCountsAreRefusedNamingEachField() {
-        Recording wrong = entry(ticked(), List.of(new Count("cygnus-cygnus", -1), new Count("dodo", 2)),
+        Recording wrong = entry(
+                ticked(),
+                List.of(new Count("cygnus-cygnus", -1), new Count("dodo", 2)),
                 finding(false, "macaca-mulatta", "unicorn"));
 
-        assertThat(wrong.problems(KNOWN)).containsExactly(
-                new Recording.NegativeCount("counted[0].count", -1),
-                new Recording.UnknownSpecies("counted[1].speciesCode", "dodo"),
-                new Recording.UnknownSpecies("findings[0].speciesCodes[1]", "unicorn"));
+        assertThat(wrong.problems(KNOWN))
+                .containsExactly(
+                        new Recording.NegativeCount("counted[0].count", -1),
+                        new Recording.UnknownSpecies("counted[1].speciesCode", "dodo"),
+                        new Recording.UnknownSpecies("findings[0].speciesCodes[1]", "unicorn"));
     }
 
     @Test
     void aCountDifferentFromTheLedgerIsADiscrepancyAndASpeciesNotInTheLedgerIsHeldAsNone() {
-        Recording counted = entry(ticked(), List.of(new Count("cygnus-cygnus", 12), new Count("macaca-mulatta", 5),
-                new Count("panthera-tigris", 1)));
+        Recording counted = entry(
+                ticked(),
+                List.of(
+                        new Count("cygnus-cygnus", 12),
+                        new Count("macaca-mulatta", 5),
+                        new Count("panthera-tigris", 1)));
 
-        assertThat(counted.discrepancies(LEDGER)).containsExactly(new Discrepancy("macaca-mulatta", 3, 5),
-                new Discrepancy("panthera-tigris", 0, 1));
+        assertThat(counted.discrepancies(LEDGER))
+                .containsExactly(new Discrepancy("macaca-mulatta", 3, 5), new Discrepancy("panthera-tigris", 0, 1));
     }
 
     @Test
@@ -94,7 +116,9 @@ class RecordingTest {
         Inspection recorded = planned().recorded(counted, LEDGER, null, "张三");
 
         assertThat(recorded.checklist()).extracting(Check::item).containsExactly(Item.values());
-        assertThat(recorded.checklist()).filteredOn(c -> c.item() == Item.LEDGER_MATCHES).singleElement()
+        assertThat(recorded.checklist())
+                .filteredOn(c -> c.item() == Item.LEDGER_MATCHES)
+                .singleElement()
                 .isEqualTo(new Check(Item.LEDGER_MATCHES, false, "macaca-mulatta 台账3 实有5；cygnus-cygnus 台账12 实有10"));
         assertThat(recorded.failedItems()).containsExactly(Item.LEDGER_MATCHES);
     }
@@ -104,8 +128,8 @@ class RecordingTest {
         List<Check> checklist = new ArrayList<>(ticked(Item.LEDGER_MATCHES));
         checklist.add(new Check(Item.LEDGER_MATCHES, false, "看错了"));
 
-        Inspection recorded = planned().recorded(entry(checklist, List.of(new Count("cygnus-cygnus", 12))), LEDGER,
-                null, "张三");
+        Inspection recorded =
+                planned().recorded(entry(checklist, List.of(new Count("cygnus-cygnus", 12))), LEDGER, null, "张三");
 
         assertThat(recorded.failedItems()).isEmpty();
         assertThat(recorded.discrepancies()).isEmpty();
@@ -124,13 +148,19 @@ class RecordingTest {
 
     @Test
     void findingsAreNumberedInTheOrderEnteredAndThoseSuggestingACrimeGoToPublicSecurity() {
-        Inspection recorded = planned().recorded(entry(ticked(), List.of(), finding(false), finding(true,
-                "macaca-mulatta"), finding(true)), LEDGER, null, "张三");
+        Inspection recorded = planned()
+                .recorded(
+                        entry(ticked(), List.of(), finding(false), finding(true, "macaca-mulatta"), finding(true)),
+                        LEDGER,
+                        null,
+                        "张三");
 
-        assertThat(recorded.findings()).extracting(Inspection.Finding::id).containsExactly(
-                "INS-220112-AAAAAAAA-F1", "INS-220112-AAAAAAAA-F2", "INS-220112-AAAAAAAA-F3");
-        assertThat(recorded.suspectedCrimes()).extracting(Inspection.Finding::id).containsExactly(
-                "INS-220112-AAAAAAAA-F2", "INS-220112-AAAAAAAA-F3");
+        assertThat(recorded.findings())
+                .extracting(Inspection.Finding::id)
+                .containsExactly("INS-220112-AAAAAAAA-F1", "INS-220112-AAAAAAAA-F2", "INS-220112-AAAAAAAA-F3");
+        assertThat(recorded.suspectedCrimes())
+                .extracting(Inspection.Finding::id)
+                .containsExactly("INS-220112-AAAAAAAA-F2", "INS-220112-AAAAAAAA-F3");
         assertThat(Inspection.CRIMES_GO_TO).isEqualTo(Agency.PUBLIC_SECURITY);
     }
 

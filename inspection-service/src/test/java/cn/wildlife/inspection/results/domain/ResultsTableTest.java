@@ -31,7 +31,8 @@ class ResultsTableTest {
     void countiesRollUpIntoTheirCityAndCitiesIntoTheProvince() {
         List<ResultsTable.Row> rows = ResultsTable.rollUp("210000", contributions);
 
-        assertThat(rows).extracting(ResultsTable.Row::region)
+        assertThat(rows)
+                .extracting(ResultsTable.Row::region)
                 .containsExactly("210000", "210100", "210102", "210112", "210200", "210203");
         assertThat(row(rows, "210112").values().get(Column.PERSONNEL_SORTIES)).isEqualByComparingTo("10");
         // The city's own sortie counts in the city, not in any county.
@@ -63,15 +64,19 @@ class ResultsTableTest {
 
     @Test
     void aCountySeesItsOwnRowAlone() {
-        assertThat(ResultsTable.rollUp("210112", contributions)).singleElement()
-                .satisfies(r -> assertThat(r.values().get(Column.PERSONNEL_SORTIES)).isEqualByComparingTo("10"));
+        assertThat(ResultsTable.rollUp("210112", contributions))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.values().get(Column.PERSONNEL_SORTIES)).isEqualByComparingTo("10"));
     }
 
     @Test
     void cluesOfTheOperationRollUpWithTheirIdsAfterTheSeedsColumns() {
-        List<ResultsTable.Row> rows = ResultsTable.rollUp("210000", List.of(
-                c("210112", Column.CLUES_RECEIVED, 1, "clue:FORESTRY-210112-1"),
-                c("210102", Column.CLUES_RECEIVED, 1, "clue:FORESTRY-210102-7")));
+        List<ResultsTable.Row> rows = ResultsTable.rollUp(
+                "210000",
+                List.of(
+                        c("210112", Column.CLUES_RECEIVED, 1, "clue:FORESTRY-210112-1"),
+                        c("210102", Column.CLUES_RECEIVED, 1, "clue:FORESTRY-210102-7")));
 
         assertThat(row(rows, "210100").values().get(Column.CLUES_RECEIVED)).isEqualByComparingTo("2");
         assertThat(row(rows, "210000").sources().get(Column.CLUES_RECEIVED))

@@ -52,12 +52,13 @@ class TallyPeriodTest {
                 TallyPeriod p = new TallyPeriod(start.plusDays(from), start.plusDays(from + length));
                 for (LocalDate day = start; day.isBefore(start.plusDays(240)); day = day.plusDays(1)) {
                     YearMonth month = YearMonth.from(day);
-                    boolean byTotal = p.hasWholeMonths() && !month.isBefore(p.firstWhole())
-                            && !month.isAfter(p.lastWhole());
-                    boolean byDay = p.partMonths().contains(month)
-                            && p.covers(month, Counted.dayKey(day));
+                    boolean byTotal =
+                            p.hasWholeMonths() && !month.isBefore(p.firstWhole()) && !month.isAfter(p.lastWhole());
+                    boolean byDay = p.partMonths().contains(month) && p.covers(month, Counted.dayKey(day));
                     boolean inside = !day.isBefore(p.from()) && !day.isAfter(p.to());
-                    assertThat(byTotal && byDay).as("%s read twice for %s", day, p).isFalse();
+                    assertThat(byTotal && byDay)
+                            .as("%s read twice for %s", day, p)
+                            .isFalse();
                     assertThat(byTotal || byDay).as("%s for %s", day, p).isEqualTo(inside);
                 }
             }

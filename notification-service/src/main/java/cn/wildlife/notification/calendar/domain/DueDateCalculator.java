@@ -41,8 +41,12 @@ public final class DueDateCalculator {
      *
      * @param missingYears the years the computation touched whose calendar is not loaded (then it is provisional)
      */
-    public record DueDate(Instant dueAt, @Nullable LocalDate dueDate, boolean provisional, String arithmetic,
-                          Set<Integer> missingYears) {
+    public record DueDate(
+            Instant dueAt,
+            @Nullable LocalDate dueDate,
+            boolean provisional,
+            String arithmetic,
+            Set<Integer> missingYears) {
 
         public DueDate {
             missingYears = Set.copyOf(missingYears);
@@ -80,7 +84,8 @@ public final class DueDateCalculator {
         long pausedDays = 0;
         int counted = 0;
         DueDate due = period(calendar, start, total, unit, pausedTime, missing);
-        for (Pause pause : pauses.stream().sorted(Comparator.comparing(Pause::from)).toList()) {
+        for (Pause pause :
+                pauses.stream().sorted(Comparator.comparing(Pause::from)).toList()) {
             if (pause.from().isAfter(due.dueAt())) {
                 continue;
             }
@@ -102,16 +107,26 @@ public final class DueDateCalculator {
                 case WORKING_DAYS -> "; " + pausedDays + " working days paused (not counted)";
             };
         }
-        return new DueDate(due.dueAt(), due.dueDate(), !missing.isEmpty(), arithmetic + provisionalNote(missing),
-                missing);
+        return new DueDate(
+                due.dueAt(), due.dueDate(), !missing.isEmpty(), arithmetic + provisionalNote(missing), missing);
     }
 
-    private static DueDate period(HolidayCalendar calendar, Instant start, long amount, DurationUnit unit,
-                                  Duration paused, Set<Integer> missing) {
+    private static DueDate period(
+            HolidayCalendar calendar,
+            Instant start,
+            long amount,
+            DurationUnit unit,
+            Duration paused,
+            Set<Integer> missing) {
         ZonedDateTime zoned = start.atZone(LEGAL_ZONE);
         return switch (unit) {
-            case HOURS -> new DueDate(start.plusSeconds(amount * 3600).plus(paused), null, false,
-                    "exact hours from the start (Asia/Shanghai)", Set.of());
+            case HOURS ->
+                new DueDate(
+                        start.plusSeconds(amount * 3600).plus(paused),
+                        null,
+                        false,
+                        "exact hours from the start (Asia/Shanghai)",
+                        Set.of());
             case CALENDAR_DAYS -> calendarDays(calendar, zoned.toLocalDate(), amount, missing);
             case WORKING_DAYS -> workingDays(calendar, zoned.toLocalDate(), amount, missing);
         };
@@ -133,8 +148,8 @@ public final class DueDateCalculator {
         return working;
     }
 
-    private static DueDate calendarDays(HolidayCalendar calendar, LocalDate startDay, long amount,
-                                        Set<Integer> missing) {
+    private static DueDate calendarDays(
+            HolidayCalendar calendar, LocalDate startDay, long amount, Set<Integer> missing) {
         LocalDate last = startDay.plusDays(amount);
         note(calendar, last, missing);
         boolean moved = false;
@@ -148,8 +163,8 @@ public final class DueDateCalculator {
         return new DueDate(endOf(last), last, !missing.isEmpty(), arithmetic, missing);
     }
 
-    private static DueDate workingDays(HolidayCalendar calendar, LocalDate startDay, long amount,
-                                       Set<Integer> missing) {
+    private static DueDate workingDays(
+            HolidayCalendar calendar, LocalDate startDay, long amount, Set<Integer> missing) {
         LocalDate day = startDay;
         long counted = 0;
         while (counted < amount) {
@@ -159,8 +174,8 @@ public final class DueDateCalculator {
                 counted++;
             }
         }
-        return new DueDate(endOf(day), day, !missing.isEmpty(), "working days only; the first day is not counted",
-                missing);
+        return new DueDate(
+                endOf(day), day, !missing.isEmpty(), "working days only; the first day is not counted", missing);
     }
 
     private static void note(HolidayCalendar calendar, LocalDate day, Set<Integer> missing) {
@@ -170,9 +185,14 @@ public final class DueDateCalculator {
     }
 
     private static String provisionalNote(Set<Integer> missing) {
-        return missing.isEmpty() ? "" : "; PROVISIONAL: the holiday calendar of " + missing.stream()
-                .map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
-                + " is not loaded, weekends only";
+        return missing.isEmpty()
+                ? ""
+                : "; PROVISIONAL: the holiday calendar of "
+                        + missing.stream()
+                                .map(String::valueOf)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElseThrow()
+                        + " is not loaded, weekends only";
     }
 
     private static Instant endOf(LocalDate day) {

@@ -49,21 +49,31 @@ public record Deadline(
      * alert; MET and MET_LATE were fulfilled; EXPIRED is a window (a period to act in, not a duty) that ran out.
      */
     public enum State {
-        OPEN, APPROACHING, OVERDUE, ESCALATED, PAUSED, MET, MET_LATE, EXPIRED;
+        OPEN,
+        APPROACHING,
+        OVERDUE,
+        ESCALATED,
+        PAUSED,
+        MET,
+        MET_LATE,
+        EXPIRED;
 
         public static final List<String> RUNNING = List.of("OPEN", "APPROACHING", "OVERDUE", "ESCALATED");
         /** Not closed yet: running or paused. */
-        public static final List<String> NOT_CLOSED = List.of("OPEN", "APPROACHING", "OVERDUE", "ESCALATED",
-                "PAUSED");
+        public static final List<String> NOT_CLOSED = List.of("OPEN", "APPROACHING", "OVERDUE", "ESCALATED", "PAUSED");
     }
 
     /**
      * One entry of a deadline's history: OPENED, PAUSED, RESUMED, EXTENDED, RECOMPUTED, an alert kind, MET or
      * MET_LATE, with the due time after it.
      */
-    public record Change(Instant at, String change, @Nullable String eventId, @Nullable String by,
-                         @Nullable Instant dueAt, String note) {
-    }
+    public record Change(
+            Instant at,
+            String change,
+            @Nullable String eventId,
+            @Nullable String by,
+            @Nullable Instant dueAt,
+            String note) {}
 
     public Deadline {
         pauses = List.copyOf(pauses);
@@ -77,15 +87,40 @@ public record Deadline(
         return ruleId + ":" + subjectId;
     }
 
-    public static Deadline open(DeadlineRule rule, String subjectId, Agency agency, String region,
-                                String eventId, Instant startedAt, DueDateCalculator calculator) {
+    public static Deadline open(
+            DeadlineRule rule,
+            String subjectId,
+            Agency agency,
+            String region,
+            String eventId,
+            Instant startedAt,
+            DueDateCalculator calculator) {
         DueDateCalculator.DueDate due = calculator.due(startedAt, rule.amount(), rule.unit());
-        return new Deadline(idFor(rule.id(), subjectId), rule.id(), rule.version(), rule.title(), rule.legalBasis(),
-                rule.kind(), rule.subjectType(), subjectId, agency, region, eventId, startedAt, rule.amount(),
-                rule.unit(), due.dueAt(),
-                due.dueDate(), due.provisional(), due.arithmetic(), State.OPEN, List.of(), List.of(),
-                rule.extensions(), List.of(new Change(startedAt, "OPENED", eventId, null, due.dueAt(),
-                due.arithmetic())), 1);
+        return new Deadline(
+                idFor(rule.id(), subjectId),
+                rule.id(),
+                rule.version(),
+                rule.title(),
+                rule.legalBasis(),
+                rule.kind(),
+                rule.subjectType(),
+                subjectId,
+                agency,
+                region,
+                eventId,
+                startedAt,
+                rule.amount(),
+                rule.unit(),
+                due.dueAt(),
+                due.dueDate(),
+                due.provisional(),
+                due.arithmetic(),
+                State.OPEN,
+                List.of(),
+                List.of(),
+                rule.extensions(),
+                List.of(new Change(startedAt, "OPENED", eventId, null, due.dueAt(), due.arithmetic())),
+                1);
     }
 
     /**
@@ -108,18 +143,62 @@ public record Deadline(
     public Deadline fulfilledBeforeOpening(String eventId, Instant at) {
         State closed = at.isAfter(dueAt) ? State.MET_LATE : State.MET;
         List<Change> more = new java.util.ArrayList<>(history);
-        more.add(new Change(at, closed.name(), eventId, null, dueAt, "the fulfilling event arrived before the "
-                + "opening one"));
-        return new Deadline(id, ruleId, ruleVersion, title, legalBasis, kind, subjectType, subjectId, agency, region,
-                openedByEventId, startedAt, amount, unit, dueAt, dueDate, provisional, arithmetic, closed, pauses,
-                extensions, allowedExtensions, more, version);
+        more.add(new Change(
+                at, closed.name(), eventId, null, dueAt, "the fulfilling event arrived before the " + "opening one"));
+        return new Deadline(
+                id,
+                ruleId,
+                ruleVersion,
+                title,
+                legalBasis,
+                kind,
+                subjectType,
+                subjectId,
+                agency,
+                region,
+                openedByEventId,
+                startedAt,
+                amount,
+                unit,
+                dueAt,
+                dueDate,
+                provisional,
+                arithmetic,
+                closed,
+                pauses,
+                extensions,
+                allowedExtensions,
+                more,
+                version);
     }
 
     /** The same clock under a title naming what it is about (one of several an event opened under one rule). */
     public Deadline titled(String newTitle) {
-        return new Deadline(id, ruleId, ruleVersion, newTitle, legalBasis, kind, subjectType, subjectId, agency, region,
-                openedByEventId, startedAt, amount, unit, dueAt, dueDate, provisional, arithmetic, state, pauses,
-                extensions, allowedExtensions, history, version);
+        return new Deadline(
+                id,
+                ruleId,
+                ruleVersion,
+                newTitle,
+                legalBasis,
+                kind,
+                subjectType,
+                subjectId,
+                agency,
+                region,
+                openedByEventId,
+                startedAt,
+                amount,
+                unit,
+                dueAt,
+                dueDate,
+                provisional,
+                arithmetic,
+                state,
+                pauses,
+                extensions,
+                allowedExtensions,
+                history,
+                version);
     }
 
     /** The clock as its arithmetic needs it. */
@@ -131,15 +210,43 @@ public record Deadline(
     }
 
     /** A clock whose due time the opening event fixed (a rectification order's own deadline), not the rule. */
-    public static Deadline openUntil(DeadlineRule rule, String subjectId, Agency agency, String region,
-                                     String eventId, Instant startedAt, Instant dueAt) {
-        LocalDate dueDate = dueAt.minusNanos(1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
-        String arithmetic = "due date set by the order that opened the clock: the end of " + dueDate
-                + " (Beijing time)";
+    public static Deadline openUntil(
+            DeadlineRule rule,
+            String subjectId,
+            Agency agency,
+            String region,
+            String eventId,
+            Instant startedAt,
+            Instant dueAt) {
+        LocalDate dueDate =
+                dueAt.minusNanos(1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        String arithmetic =
+                "due date set by the order that opened the clock: the end of " + dueDate + " (Beijing time)";
         // No period of the rule's: the order fixed the date, so there is nothing to pause or extend by arithmetic.
-        return new Deadline(idFor(rule.id(), subjectId), rule.id(), rule.version(), rule.title(), rule.legalBasis(),
-                rule.kind(), rule.subjectType(), subjectId, agency, region, eventId, startedAt, null, null, dueAt,
-                dueDate, false, arithmetic, State.OPEN, List.of(), List.of(), List.of(),
-                List.of(new Change(startedAt, "OPENED", eventId, null, dueAt, arithmetic)), 1);
+        return new Deadline(
+                idFor(rule.id(), subjectId),
+                rule.id(),
+                rule.version(),
+                rule.title(),
+                rule.legalBasis(),
+                rule.kind(),
+                rule.subjectType(),
+                subjectId,
+                agency,
+                region,
+                eventId,
+                startedAt,
+                null,
+                null,
+                dueAt,
+                dueDate,
+                false,
+                arithmetic,
+                State.OPEN,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new Change(startedAt, "OPENED", eventId, null, dueAt, arithmetic)),
+                1);
     }
 }

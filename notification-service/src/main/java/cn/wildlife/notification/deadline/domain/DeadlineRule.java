@@ -47,7 +47,10 @@ public record DeadlineRule(
     public static final Duration DEFAULT_ESCALATE_AFTER = Duration.ofDays(1);
 
     /** Whether missing the clock is a breach or just the end of an opportunity. */
-    public enum Kind { DUTY, WINDOW }
+    public enum Kind {
+        DUTY,
+        WINDOW
+    }
 
     /**
      * An extension the law allows: by {@code amount} more, or up to {@code amountTotal} in all, with approval.
@@ -55,8 +58,12 @@ public record DeadlineRule(
      * @param agencies the kinds of agency that may use it (e.g. only market supervision may add 30 days to the Art. 60
      *                 penalty period); empty for every agency the rule applies to
      */
-    public record Extension(@Nullable Integer amount, @Nullable Integer amountTotal, DurationUnit unit,
-                            String approval, @Nullable Set<String> agencies) {
+    public record Extension(
+            @Nullable Integer amount,
+            @Nullable Integer amountTotal,
+            DurationUnit unit,
+            String approval,
+            @Nullable Set<String> agencies) {
 
         public Extension {
             agencies = agencies == null ? Set.of() : Set.copyOf(agencies);
@@ -101,7 +108,8 @@ public record DeadlineRule(
         }
         int best = -1;
         for (String scope : regions) {
-            String prefix = scope.endsWith("0000") ? scope.substring(0, 2)
+            String prefix = scope.endsWith("0000")
+                    ? scope.substring(0, 2)
                     : scope.endsWith("00") ? scope.substring(0, 4) : scope;
             if (region.startsWith(prefix)) {
                 best = Math.max(best, prefix.length());

@@ -51,8 +51,14 @@ class DailyDigests implements SchedulingConfigurer {
     private final MongoCollection<Document> days;
     private final String instance = "digests-" + UUID.randomUUID();
 
-    DailyDigests(List<DigestAudience> audiences, DigestCompiler compiler, DeliveryStore deliveries,
-                 DeliveryWorker worker, DeliveryProperties properties, Clock clock, MongoDatabase database) {
+    DailyDigests(
+            List<DigestAudience> audiences,
+            DigestCompiler compiler,
+            DeliveryStore deliveries,
+            DeliveryWorker worker,
+            DeliveryProperties properties,
+            Clock clock,
+            MongoDatabase database) {
         this.audiences = audiences;
         this.compiler = compiler;
         this.deliveries = deliveries;
@@ -92,7 +98,8 @@ class DailyDigests implements SchedulingConfigurer {
         Map<String, Map<DigestAudience.DigestTarget, DigestAudience>> byAgency = new LinkedHashMap<>();
         for (DigestAudience audience : audiences) {
             for (DigestAudience.DigestTarget target : audience.digestTargets()) {
-                byAgency.computeIfAbsent(target.agency(), a -> new LinkedHashMap<>()).put(target, audience);
+                byAgency.computeIfAbsent(target.agency(), a -> new LinkedHashMap<>())
+                        .put(target, audience);
             }
         }
         int queued = 0;
@@ -101,13 +108,17 @@ class DailyDigests implements SchedulingConfigurer {
                 continue;
             }
             int mine = 0;
-            for (Map.Entry<DigestAudience.DigestTarget, DigestAudience> target : agency.getValue().entrySet()) {
+            for (Map.Entry<DigestAudience.DigestTarget, DigestAudience> target :
+                    agency.getValue().entrySet()) {
                 mine += queue(target.getKey(), target.getValue(), today, now) ? 1 : 0;
             }
-            days.updateOne(Filters.and(Filters.eq("_id", dayId(agency.getKey(), today)),
-                    Filters.eq("claimedBy", instance)), Updates.combine(Updates.set("state", "QUEUED"),
-                    Updates.set("queuedAt", java.util.Date.from(clock.instant())), Updates.set("deliveries", mine),
-                    Updates.unset("leaseUntil")));
+            days.updateOne(
+                    Filters.and(Filters.eq("_id", dayId(agency.getKey(), today)), Filters.eq("claimedBy", instance)),
+                    Updates.combine(
+                            Updates.set("state", "QUEUED"),
+                            Updates.set("queuedAt", java.util.Date.from(clock.instant())),
+                            Updates.set("deliveries", mine),
+                            Updates.unset("leaseUntil")));
             queued += mine;
         }
         if (queued > 0) {
@@ -128,23 +139,39 @@ class DailyDigests implements SchedulingConfigurer {
         about.put("overdue", digest.overdueTotal());
         about.put("approaching", digest.approachingTotal());
         about.put("open", digest.openTotal());
-        return deliveries.enqueue(digest.digestId(), DailyDigest.EVENT_TYPE, new Outgoing(target.targetId(), target.channel(),
-                target.agency(), content.get()), about, now);
+        return deliveries.enqueue(
+                digest.digestId(),
+                DailyDigest.EVENT_TYPE,
+                new Outgoing(target.targetId(), target.channel(), target.agency(), content.get()),
+                about,
+                now);
     }
 
     /** The day's digest of an agency for this instance: a new day, or one whose compiler's lease ran out. */
     private boolean claim(String agency, LocalDate day, Instant now) {
-        java.util.Date leaseUntil = java.util.Date.from(now.plus(properties.worker().lease()));
+        java.util.Date leaseUntil =
+                java.util.Date.from(now.plus(properties.worker().lease()));
         String id = dayId(agency, day);
-        if (MongoSupport.insertIfAbsent(days, new Document("_id", id).append("agency", agency)
-                .append("date", day.toString()).append("state", "COMPILING").append("claimedBy", instance)
-                .append("claimedAt", java.util.Date.from(now)).append("leaseUntil", leaseUntil))) {
+        if (MongoSupport.insertIfAbsent(
+                days,
+                new Document("_id", id)
+                        .append("agency", agency)
+                        .append("date", day.toString())
+                        .append("state", "COMPILING")
+                        .append("claimedBy", instance)
+                        .append("claimedAt", java.util.Date.from(now))
+                        .append("leaseUntil", leaseUntil))) {
             return true;
         }
-        return days.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "COMPILING"),
-                        Filters.lte("leaseUntil", java.util.Date.from(now))),
-                Updates.combine(Updates.set("claimedBy", instance), Updates.set("leaseUntil", leaseUntil)))
-                .getModifiedCount() == 1;
+        return days.updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", id),
+                                        Filters.eq("state", "COMPILING"),
+                                        Filters.lte("leaseUntil", java.util.Date.from(now))),
+                                Updates.combine(
+                                        Updates.set("claimedBy", instance), Updates.set("leaseUntil", leaseUntil)))
+                        .getModifiedCount()
+                == 1;
     }
 
     private static String dayId(String agency, LocalDate day) {

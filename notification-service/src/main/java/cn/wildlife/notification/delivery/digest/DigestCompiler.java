@@ -34,9 +34,18 @@ class DigestCompiler {
         List<DailyDigest.Line> late = new ArrayList<>(lines(overdue));
         late.addAll(lines(escalated));
         late.sort(Comparator.comparing(DailyDigest.Line::dueAt).thenComparing(DailyDigest.Line::deadlineId));
-        return new DailyDigest(DailyDigest.idFor(agency, date), agency, region, date, LIMIT,
-                late.subList(0, Math.min(LIMIT, late.size())), overdue.total() + escalated.total(),
-                lines(approaching), approaching.total(), lines(open), open.total());
+        return new DailyDigest(
+                DailyDigest.idFor(agency, date),
+                agency,
+                region,
+                date,
+                LIMIT,
+                late.subList(0, Math.min(LIMIT, late.size())),
+                overdue.total() + escalated.total(),
+                lines(approaching),
+                approaching.total(),
+                lines(open),
+                open.total());
     }
 
     private DeadlineStore.Page page(Agency agency, String prefix, Deadline.State state) {
@@ -44,7 +53,16 @@ class DigestCompiler {
     }
 
     private static List<DailyDigest.Line> lines(DeadlineStore.Page page) {
-        return page.items().stream().map(d -> new DailyDigest.Line(d.id(), d.ruleId(), d.title(), d.subjectType(),
-                d.subjectId(), d.region(), d.dueAt(), d.state().name())).toList();
+        return page.items().stream()
+                .map(d -> new DailyDigest.Line(
+                        d.id(),
+                        d.ruleId(),
+                        d.title(),
+                        d.subjectType(),
+                        d.subjectId(),
+                        d.region(),
+                        d.dueAt(),
+                        d.state().name()))
+                .toList();
     }
 }

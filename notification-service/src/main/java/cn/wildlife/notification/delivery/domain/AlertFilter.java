@@ -15,7 +15,8 @@ public record AlertFilter(Set<AlertKind> kinds, Set<String> ruleIds) {
     }
 
     public boolean matches(String kind, String ruleId) {
-        boolean kindWanted = kinds.isEmpty() || AlertKind.parse(kind).map(kinds::contains).orElse(false);
+        boolean kindWanted =
+                kinds.isEmpty() || AlertKind.parse(kind).map(kinds::contains).orElse(false);
         return kindWanted && (ruleIds.isEmpty() || ruleIds.contains(ruleId));
     }
 }

@@ -3,8 +3,7 @@ package cn.wildlife.notification.delivery.domain;
 /** Addresses as they may appear in logs: enough to tell two apart, never the whole address. */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** {@code zhang.san@example.cn} → {@code z***@example.cn}. */
     public static String email(String address) {

@@ -18,7 +18,11 @@ import java.util.Set;
  */
 public record Reader(Kind kind, String agency, String region, Set<String> roles) {
 
-    public enum Kind { PERSON, OFFICE, SYSTEM }
+    public enum Kind {
+        PERSON,
+        OFFICE,
+        SYSTEM
+    }
 
     public Reader {
         roles = Set.copyOf(roles);
@@ -49,10 +53,11 @@ public record Reader(Kind kind, String agency, String region, Set<String> roles)
             return false;
         }
         return switch (kind) {
-            case PERSON -> recipient.region().equals(region)
-                    && (recipient.role() == null || roles.contains(recipient.role()));
+            case PERSON ->
+                recipient.region().equals(region) && (recipient.role() == null || roles.contains(recipient.role()));
             case OFFICE -> recipient.region().equals(region) && recipient.role() == null;
-            case SYSTEM -> RegionCode.isValid(recipient.region()) && new RegionCode(region).contains(recipient.region());
+            case SYSTEM ->
+                RegionCode.isValid(recipient.region()) && new RegionCode(region).contains(recipient.region());
         };
     }
 }

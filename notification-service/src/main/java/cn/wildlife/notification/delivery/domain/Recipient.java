@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * role: every holder of the role, whatever their agency and region (the platform administrators). The inbox files
  * alerts the same way.
  */
-public record Recipient(String agency, String region, @Nullable String role) {
+public record Recipient(
+        String agency, String region, @Nullable String role) {
 
     /** Any agency, any region: with a role, everyone holding it. */
     public static final String ANY = "*";
@@ -28,7 +29,7 @@ public record Recipient(String agency, String region, @Nullable String role) {
             return Optional.empty();
         }
         String[] regionAndRole = agencyAndRest[1].split("/", 2);
-        return Optional.of(new Recipient(agencyAndRest[0], regionAndRole[0],
-                regionAndRole.length == 2 ? regionAndRole[1] : null));
+        return Optional.of(
+                new Recipient(agencyAndRest[0], regionAndRole[0], regionAndRole.length == 2 ? regionAndRole[1] : null));
     }
 }

@@ -14,8 +14,8 @@ public record RetryPolicy(Duration initialBackOff, Duration maxBackOff, int maxA
             throw new IllegalArgumentException("the first back-off must be positive, was " + initialBackOff);
         }
         if (maxBackOff.compareTo(initialBackOff) < 0) {
-            throw new IllegalArgumentException("the longest back-off " + maxBackOff + " is shorter than the first "
-                    + initialBackOff);
+            throw new IllegalArgumentException(
+                    "the longest back-off " + maxBackOff + " is shorter than the first " + initialBackOff);
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt, was " + maxAttempts);

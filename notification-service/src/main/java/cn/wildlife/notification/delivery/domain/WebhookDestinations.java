@@ -27,15 +27,21 @@ public final class WebhookDestinations {
 
     /** Why a destination is refused; each is a kind of address or name that is not a partner system's. */
     public enum Reason {
-        LOOPBACK, PRIVATE, LINK_LOCAL, SHARED, UNSPECIFIED, MULTICAST, RESERVED, SPECIAL_PURPOSE,
+        LOOPBACK,
+        PRIVATE,
+        LINK_LOCAL,
+        SHARED,
+        UNSPECIFIED,
+        MULTICAST,
+        RESERVED,
+        SPECIAL_PURPOSE,
         /** An IP address in a form other than four plain decimal numbers or an IPv6 literal ("0x7f000001"). */
         NON_CANONICAL,
         /** A name only an internal resolver answers: no dot ("mongo"), or an internal-use domain (".local"). */
         INTERNAL_NAME
     }
 
-    private record Refused(NetworkBlock block, Reason reason) {
-    }
+    private record Refused(NetworkBlock block, Reason reason) {}
 
     private static final List<Refused> REFUSED = List.of(
             refused("0.0.0.0/8", Reason.UNSPECIFIED),
@@ -70,11 +76,12 @@ public final class WebhookDestinations {
 
     /** What inet_aton reads as a number: a last label of digits or 0x-hex is an IPv4 address, never a domain. */
     private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0x[0-9a-f]*");
-    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?"
-            + "(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
+
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?" + "(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
     /** Special-use domains that no public resolver answers (RFC 6761, 6762, 8375, and ICANN's .internal). */
-    private static final List<String> INTERNAL_DOMAINS = List.of(".local", ".internal", ".home.arpa",
-            ".localdomain");
+    private static final List<String> INTERNAL_DOMAINS = List.of(".local", ".internal", ".home.arpa", ".localdomain");
+
     private static final InetAddress IPV4_LOOPBACK = InetAddresses.forString("127.0.0.1");
 
     private final Set<String> allowedHosts;
@@ -98,11 +105,12 @@ public final class WebhookDestinations {
             String name = unbracketed(normalise(entry.strip()));
             if (name.contains("/") || InetAddresses.isInetAddress(name)) {
                 networks.add(NetworkBlock.parse(name));
-            } else if (HOST_NAME.matcher(name).matches() && !NUMERIC_LABEL.matcher(lastLabel(name)).matches()) {
+            } else if (HOST_NAME.matcher(name).matches()
+                    && !NUMERIC_LABEL.matcher(lastLabel(name)).matches()) {
                 hosts.add(name);
             } else {
-                throw new IllegalArgumentException("'" + entry + "' is neither a host name nor an IP address or "
-                        + "CIDR block");
+                throw new IllegalArgumentException(
+                        "'" + entry + "' is neither a host name nor an IP address or " + "CIDR block");
             }
         }
         return new WebhookDestinations(hosts, networks);
@@ -125,7 +133,9 @@ public final class WebhookDestinations {
         if (InetAddresses.isInetAddress(literal)) {
             return judgeAddress(InetAddresses.forString(literal));
         }
-        if (name.isEmpty() || name.startsWith("[") || name.contains(":")
+        if (name.isEmpty()
+                || name.startsWith("[")
+                || name.contains(":")
                 || NUMERIC_LABEL.matcher(lastLabel(name)).matches()) {
             // An IPv6 literal Guava does not read (with a zone, say) or an IPv4 address spelt for inet_aton.
             return Optional.of(Reason.NON_CANONICAL);
@@ -171,7 +181,8 @@ public final class WebhookDestinations {
     private static Optional<InetAddress> embeddedIPv4(Inet6Address address) {
         byte[] bytes = address.getAddress();
         if (NAT64.contains(address) || address.isIPv4CompatibleAddress() || isMapped(bytes)) {
-            return Optional.of(InetAddresses.fromInteger(ByteBuffer.wrap(bytes, 12, 4).getInt()));
+            return Optional.of(
+                    InetAddresses.fromInteger(ByteBuffer.wrap(bytes, 12, 4).getInt()));
         }
         if (InetAddresses.hasEmbeddedIPv4ClientAddress(address)) {
             return Optional.of(InetAddresses.getEmbeddedIPv4ClientAddress(address));

@@ -20,8 +20,7 @@ public final class WebhookSignature {
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new secret: 32 random bytes, URL-safe, with a prefix that makes a leaked one easy to recognise. */
     public static String newSecret() {
@@ -46,8 +45,8 @@ public final class WebhookSignature {
      * What a receiver does: the timestamp is within the tolerance of its own clock and the signature matches,
      * compared in constant time.
      */
-    public static boolean verify(String secret, String timestampHeader, String signatureHeader, byte[] body,
-                                 Instant now) {
+    public static boolean verify(
+            String secret, String timestampHeader, String signatureHeader, byte[] body, Instant now) {
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampHeader);

@@ -57,7 +57,10 @@ class EmailChannel implements DeliveryChannel {
             props.put("mail.smtp.starttls.required", "true");
         }
         this.sender = mail;
-        log.info("E-mail delivery is on: SMTP {}:{}{}", settings.host(), settings.port(),
+        log.info(
+                "E-mail delivery is on: SMTP {}:{}{}",
+                settings.host(),
+                settings.port(),
                 settings.starttls() ? " with STARTTLS" : "");
     }
 

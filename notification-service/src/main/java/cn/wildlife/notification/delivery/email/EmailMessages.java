@@ -17,12 +17,11 @@ public final class EmailMessages {
     public static final String SUBJECT = "subject";
     public static final String TEXT = "text";
 
-    private EmailMessages() {
-    }
+    private EmailMessages() {}
 
     public static Map<String, String> alert(String to, AlertRaised alert) {
-        AlertKind kind = AlertKind.parse(alert.kind()).orElseThrow(() -> new IllegalArgumentException(
-                "unknown alert kind " + alert.kind()));
+        AlertKind kind = AlertKind.parse(alert.kind())
+                .orElseThrow(() -> new IllegalArgumentException("unknown alert kind " + alert.kind()));
         Map<String, String> values = new HashMap<>();
         values.put("kindLabel", kind.label());
         values.put("kindPhrase", kind.phrase());
@@ -62,13 +61,15 @@ public final class EmailMessages {
         }
         StringBuilder out = new StringBuilder();
         for (DailyDigest.Line line : lines) {
-            out.append(Templates.render("digest-line", Map.of(
-                    "title", line.title(),
-                    "subjectLabel", Labels.subjectType(line.subjectType()),
-                    "subjectId", line.subjectId(),
-                    "region", line.region(),
-                    "dueAt", Labels.time(line.dueAt()),
-                    "ruleId", line.ruleId())));
+            out.append(Templates.render(
+                    "digest-line",
+                    Map.of(
+                            "title", line.title(),
+                            "subjectLabel", Labels.subjectType(line.subjectType()),
+                            "subjectId", line.subjectId(),
+                            "region", line.region(),
+                            "dueAt", Labels.time(line.dueAt()),
+                            "ruleId", line.ruleId())));
         }
         return out.toString();
     }

@@ -33,11 +33,16 @@ class HttpSmsGateway implements SmsGateway {
     HttpSmsGateway(DeliveryProperties properties, ObjectMapper json) {
         this.settings = properties.sms();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         if (settings.enabled()) {
             URI url = URI.create(settings.url());
-            log.info("SMS delivery is on: provider {}://{}{}", url.getScheme(), url.getAuthority(),
+            log.info(
+                    "SMS delivery is on: provider {}://{}{}",
+                    url.getScheme(),
+                    url.getAuthority(),
                     settings.token() == null ? " (no API token configured)" : "");
         } else {
             log.info("SMS delivery is off: no provider URL is configured (platform.delivery.sms.url)");
@@ -69,9 +74,12 @@ class HttpSmsGateway implements SmsGateway {
                 excerpt = new String(in.readNBytes(600), StandardCharsets.UTF_8).strip();
             }
             if (response.statusCode() / 100 != 2) {
-                throw new SmsGatewayException(response.statusCode(), "HTTP " + response.statusCode()
-                        + (excerpt.isEmpty() ? "" : ": " + (excerpt.length() > 200 ? excerpt.substring(0, 200)
-                        : excerpt)));
+                throw new SmsGatewayException(
+                        response.statusCode(),
+                        "HTTP " + response.statusCode()
+                                + (excerpt.isEmpty()
+                                        ? ""
+                                        : ": " + (excerpt.length() > 200 ? excerpt.substring(0, 200) : excerpt)));
             }
             return response.statusCode();
         } catch (HttpTimeoutException e) {

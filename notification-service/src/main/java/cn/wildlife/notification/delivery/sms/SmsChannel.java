@@ -31,13 +31,13 @@ class SmsChannel implements DeliveryChannel {
     public SendResult send(PendingDelivery delivery) {
         String phone = delivery.content(SmsMessages.PHONE);
         try {
-            int status = gateway.send(new SmsGateway.SmsMessage(phone, delivery.content(SmsMessages.TEXT),
-                    delivery.id()));
+            int status =
+                    gateway.send(new SmsGateway.SmsMessage(phone, delivery.content(SmsMessages.TEXT), delivery.id()));
             return SendResult.sent(status == 0 ? null : status);
         } catch (SmsGateway.SmsGatewayException e) {
             // A provider may echo the number; the log and the delivery record keep only a masked form.
-            return SendResult.failed(e.statusCode(), String.valueOf(e.getMessage()).replace(phone,
-                    Masking.phone(phone)));
+            return SendResult.failed(
+                    e.statusCode(), String.valueOf(e.getMessage()).replace(phone, Masking.phone(phone)));
         }
     }
 }

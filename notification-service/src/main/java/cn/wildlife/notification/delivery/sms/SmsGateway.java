@@ -4,8 +4,7 @@ package cn.wildlife.notification.delivery.sms;
 public interface SmsGateway {
 
     /** One text to one phone; {@code reference} is the delivery id, for the provider's receipts and deduplication. */
-    record SmsMessage(String phone, String text, String reference) {
-    }
+    record SmsMessage(String phone, String text, String reference) {}
 
     /** The provider refused or could not be reached; {@code statusCode} is its HTTP status when it answered. */
     class SmsGatewayException extends Exception {

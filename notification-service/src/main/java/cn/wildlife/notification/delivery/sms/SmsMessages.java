@@ -12,18 +12,20 @@ public final class SmsMessages {
     public static final String PHONE = "phone";
     public static final String TEXT = "text";
 
-    private SmsMessages() {
-    }
+    private SmsMessages() {}
 
     public static Map<String, String> alert(String phone, AlertRaised alert) {
-        AlertKind kind = AlertKind.parse(alert.kind()).orElseThrow(() -> new IllegalArgumentException(
-                "unknown alert kind " + alert.kind()));
-        String text = Templates.render("alert-sms", Map.of(
-                "kindLabel", kind.label(),
-                "title", alert.title(),
-                "subjectLabel", Labels.subjectType(alert.subjectType()),
-                "subjectId", alert.subjectId(),
-                "dueAt", Labels.time(alert.dueAt()))).strip();
+        AlertKind kind = AlertKind.parse(alert.kind())
+                .orElseThrow(() -> new IllegalArgumentException("unknown alert kind " + alert.kind()));
+        String text = Templates.render(
+                        "alert-sms",
+                        Map.of(
+                                "kindLabel", kind.label(),
+                                "title", alert.title(),
+                                "subjectLabel", Labels.subjectType(alert.subjectType()),
+                                "subjectId", alert.subjectId(),
+                                "dueAt", Labels.time(alert.dueAt())))
+                .strip();
         return Map.of(PHONE, phone, TEXT, text);
     }
 }

@@ -13,11 +13,24 @@ import org.jspecify.annotations.Nullable;
  * said when they subscribed) or an office (an agency's shared address in one region, arranged by its head). Office
  * e-mail subscriptions also take the daily digest unless they turned it off.
  */
-public record Subscription(String id, Scope scope, @Nullable String subject, Agency agency, String region,
-                           Set<String> roles, ChannelType channel, String address, AlertFilter filter, boolean digest,
-                           Instant createdAt, String createdBy) {
+public record Subscription(
+        String id,
+        Scope scope,
+        @Nullable String subject,
+        Agency agency,
+        String region,
+        Set<String> roles,
+        ChannelType channel,
+        String address,
+        AlertFilter filter,
+        boolean digest,
+        Instant createdAt,
+        String createdBy) {
 
-    public enum Scope { PERSON, OFFICE }
+    public enum Scope {
+        PERSON,
+        OFFICE
+    }
 
     public Subscription {
         roles = Set.copyOf(roles);
@@ -25,7 +38,8 @@ public record Subscription(String id, Scope scope, @Nullable String subject, Age
 
     /** Whose inbox decides what this subscription may carry. */
     public Reader reader() {
-        return scope == Scope.PERSON ? Reader.person(agency.name(), region, roles)
+        return scope == Scope.PERSON
+                ? Reader.person(agency.name(), region, roles)
                 : Reader.office(agency.name(), region);
     }
 }

@@ -38,8 +38,13 @@ class SubscriptionAudience implements AlertAudience, DigestAudience {
                 .filter(s -> channels.isEnabled(s.channel()))
                 .filter(s -> s.filter().matches(alert.kind(), alert.ruleId()))
                 .filter(s -> s.reader().mayRead(alert.recipients()))
-                .map(s -> new Outgoing(s.id(), s.channel(), s.agency().name(), s.channel() == ChannelType.EMAIL
-                        ? EmailMessages.alert(s.address(), alert) : SmsMessages.alert(s.address(), alert)))
+                .map(s -> new Outgoing(
+                        s.id(),
+                        s.channel(),
+                        s.agency().name(),
+                        s.channel() == ChannelType.EMAIL
+                                ? EmailMessages.alert(s.address(), alert)
+                                : SmsMessages.alert(s.address(), alert)))
                 .toList();
     }
 

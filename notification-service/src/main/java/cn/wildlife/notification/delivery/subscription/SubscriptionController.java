@@ -51,10 +51,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriptionController {
 
     private static final String ID = "^sub_[a-f0-9]{16}$";
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
-            "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** A mainland mobile number, with or without the country code. */
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+86)?1[3-9][0-9]{9}");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionStore store;
@@ -74,55 +75,85 @@ class SubscriptionController {
      * address in a region ({@code agency} and {@code region} default to the caller's). {@code digest} applies to
      * office e-mail subscriptions and defaults to true there.
      */
-    record NewSubscription(@Nullable String scope,
-                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EMAIL", "SMS"})
-                           @Nullable String channel,
-                           @Nullable String address,
-                           @Nullable String agency, @Nullable String region, @Nullable List<String> kinds,
-                           @Nullable List<String> ruleIds, @Nullable Boolean digest) {
-    }
+    record NewSubscription(
+            @Nullable String scope,
 
-    record SubscriptionView(String id, Subscription.Scope scope, @Nullable String subject, Agency agency,
-                            String region, ChannelType channel, String address, List<String> kinds,
-                            List<String> ruleIds, boolean digest, boolean channelEnabled, Instant createdAt,
-                            String createdBy) {
-    }
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"EMAIL", "SMS"})
+            @Nullable
+            String channel,
+
+            @Nullable String address,
+            @Nullable String agency,
+            @Nullable String region,
+            @Nullable List<String> kinds,
+            @Nullable List<String> ruleIds,
+            @Nullable Boolean digest) {}
+
+    record SubscriptionView(
+            String id,
+            Subscription.Scope scope,
+            @Nullable String subject,
+            Agency agency,
+            String region,
+            ChannelType channel,
+            String address,
+            List<String> kinds,
+            List<String> ruleIds,
+            boolean digest,
+            boolean channelEnabled,
+            Instant createdAt,
+            String createdBy) {}
 
     @PostMapping("/api/subscriptions")
     @Operation(summary = "Subscribe oneself, or an agency office (agency head or administrator), to alerts")
-    @ApiResponse(responseCode = "201", description = "已订阅 Subscribed", headers = @Header(name = "Location",
-            description = "the subscription", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(
+            responseCode = "201",
+            description = "已订阅 Subscribed",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "the subscription",
+                            schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<SubscriptionView> subscribe(Caller caller, @RequestBody NewSubscription request) {
         List<FieldError> errors = new ArrayList<>();
-        Subscription.Scope scope = parse(Subscription.Scope.class, request.scope(), Subscription.Scope.PERSON,
-                "scope", errors);
+        Subscription.Scope scope =
+                parse(Subscription.Scope.class, request.scope(), Subscription.Scope.PERSON, "scope", errors);
         ChannelType channel = parse(ChannelType.class, request.channel(), null, "channel", errors);
         if (channel == ChannelType.WEBHOOK) {
             errors.add(new FieldError("channel", "webhooks are registered at /api/webhooks", request.channel()));
         } else if (request.channel() == null) {
             errors.add(new FieldError("channel", "is required: EMAIL or SMS", null));
         } else if (channel != null && !channels.isEnabled(channel)) {
-            errors.add(new FieldError("channel", channel + " delivery is off on this platform (not configured)",
-                    request.channel()));
+            errors.add(new FieldError(
+                    "channel", channel + " delivery is off on this platform (not configured)", request.channel()));
         }
         String address = request.address() == null ? null : request.address().strip();
-        if (channel == ChannelType.EMAIL && (address == null || address.length() > 254
-                || !EMAIL.matcher(address).matches())) {
+        if (channel == ChannelType.EMAIL
+                && (address == null
+                        || address.length() > 254
+                        || !EMAIL.matcher(address).matches())) {
             errors.add(new FieldError("address", "must be an e-mail address", request.address()));
-        } else if (channel == ChannelType.SMS && (address == null || !PHONE.matcher(address).matches())) {
-            errors.add(new FieldError("address", "must be a mainland mobile number (11 digits starting with 1, "
-                    + "optionally +86)", request.address()));
+        } else if (channel == ChannelType.SMS
+                && (address == null || !PHONE.matcher(address).matches())) {
+            errors.add(new FieldError(
+                    "address",
+                    "must be a mainland mobile number (11 digits starting with 1, " + "optionally +86)",
+                    request.address()));
         }
         Agency agency = caller.agency();
         String region = caller.region().code();
         if (scope == Subscription.Scope.PERSON) {
-            if (request.agency() != null && !request.agency().equals(caller.agency().name())) {
-                errors.add(new FieldError("agency", "a personal subscription is for your own agency",
-                        request.agency()));
+            if (request.agency() != null
+                    && !request.agency().equals(caller.agency().name())) {
+                errors.add(
+                        new FieldError("agency", "a personal subscription is for your own agency", request.agency()));
             }
-            if (request.region() != null && !request.region().equals(caller.region().code())) {
-                errors.add(new FieldError("region", "a personal subscription is for your own region",
-                        request.region()));
+            if (request.region() != null
+                    && !request.region().equals(caller.region().code())) {
+                errors.add(
+                        new FieldError("region", "a personal subscription is for your own region", request.region()));
             }
         } else {
             if (request.agency() != null) {
@@ -137,8 +168,8 @@ class SubscriptionController {
         }
         boolean officeEmail = scope == Subscription.Scope.OFFICE && channel == ChannelType.EMAIL;
         if (Boolean.TRUE.equals(request.digest()) && !officeEmail) {
-            errors.add(new FieldError("digest", "the daily digest goes to office e-mail subscriptions only",
-                    request.digest()));
+            errors.add(new FieldError(
+                    "digest", "the daily digest goes to office e-mail subscriptions only", request.digest()));
         }
         AlertFilter filter = filters.filter(request.kinds(), request.ruleIds(), errors);
         if (scope == Subscription.Scope.OFFICE && !caller.has(Role.ADMIN) && !caller.has(Role.AGENCY_HEAD)) {
@@ -150,20 +181,33 @@ class SubscriptionController {
         if (scope == Subscription.Scope.OFFICE) {
             DeliveryAccess.checkManage(caller, agency, region);
         }
-        Subscription subscription = new Subscription("sub_" + HexFormat.of().formatHex(randomBytes()), scope,
-                scope == Subscription.Scope.PERSON ? caller.subject() : null, agency, region,
-                scope == Subscription.Scope.PERSON ? caller.roles().stream().map(Enum::name)
-                        .collect(Collectors.toSet()) : Set.of(),
-                channel, address, filter, officeEmail && !Boolean.FALSE.equals(request.digest()), clock.instant(),
+        Subscription subscription = new Subscription(
+                "sub_" + HexFormat.of().formatHex(randomBytes()),
+                scope,
+                scope == Subscription.Scope.PERSON ? caller.subject() : null,
+                agency,
+                region,
+                scope == Subscription.Scope.PERSON
+                        ? caller.roles().stream().map(Enum::name).collect(Collectors.toSet())
+                        : Set.of(),
+                channel,
+                address,
+                filter,
+                officeEmail && !Boolean.FALSE.equals(request.digest()),
+                clock.instant(),
                 caller.subject());
         store.insert(subscription);
-        return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id())).body(view(subscription));
+        return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
+                .body(view(subscription));
     }
 
     @GetMapping("/api/subscriptions")
     @Operation(summary = "The caller's own subscriptions and the office subscriptions they manage")
     List<SubscriptionView> list(Caller caller) {
-        return store.all().stream().filter(s -> manages(caller, s)).map(this::view).toList();
+        return store.all().stream()
+                .filter(s -> manages(caller, s))
+                .map(this::view)
+                .toList();
     }
 
     @GetMapping("/api/subscriptions/{id}")
@@ -182,24 +226,36 @@ class SubscriptionController {
     }
 
     private Subscription managed(Caller caller, String id) {
-        return store.find(id).filter(s -> manages(caller, s))
+        return store.find(id)
+                .filter(s -> manages(caller, s))
                 .orElseThrow(() -> new RecordNotFoundException("subscription", id));
     }
 
     private static boolean manages(Caller caller, Subscription s) {
-        return s.scope() == Subscription.Scope.PERSON ? Objects.equals(s.subject(), caller.subject())
+        return s.scope() == Subscription.Scope.PERSON
+                ? Objects.equals(s.subject(), caller.subject())
                 : DeliveryAccess.mayManage(caller, s.agency(), s.region());
     }
 
     private SubscriptionView view(Subscription s) {
-        return new SubscriptionView(s.id(), s.scope(), s.subject(), s.agency(), s.region(), s.channel(), s.address(),
+        return new SubscriptionView(
+                s.id(),
+                s.scope(),
+                s.subject(),
+                s.agency(),
+                s.region(),
+                s.channel(),
+                s.address(),
                 s.filter().kinds().stream().map(Enum::name).sorted().toList(),
-                s.filter().ruleIds().stream().sorted().toList(), s.digest(), channels.isEnabled(s.channel()),
-                s.createdAt(), s.createdBy());
+                s.filter().ruleIds().stream().sorted().toList(),
+                s.digest(),
+                channels.isEnabled(s.channel()),
+                s.createdAt(),
+                s.createdBy());
     }
 
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value, @Nullable E fallback,
-                                                         String field, List<FieldError> errors) {
+    private static <E extends Enum<E>> @Nullable E parse(
+            Class<E> type, @Nullable String value, @Nullable E fallback, String field, List<FieldError> errors) {
         if (value == null) {
             return fallback;
         }

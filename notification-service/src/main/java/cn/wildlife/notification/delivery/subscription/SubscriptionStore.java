@@ -39,7 +39,9 @@ class SubscriptionStore {
                 .append("roles", s.roles().stream().sorted().toList())
                 .append("channel", s.channel().name())
                 .append("address", s.address())
-                .append("kinds", s.filter().kinds().stream().map(Enum::name).sorted().toList())
+                .append(
+                        "kinds",
+                        s.filter().kinds().stream().map(Enum::name).sorted().toList())
                 .append("ruleIds", s.filter().ruleIds().stream().sorted().toList())
                 .append("digest", s.digest())
                 .append("createdAt", Date.from(s.createdAt()))
@@ -52,7 +54,10 @@ class SubscriptionStore {
     }
 
     List<Subscription> all() {
-        return subscriptions.find().sort(Sorts.ascending("_id")).map(SubscriptionStore::fromDocument)
+        return subscriptions
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .map(SubscriptionStore::fromDocument)
                 .into(new ArrayList<>());
     }
 
@@ -62,12 +67,20 @@ class SubscriptionStore {
 
     private static Subscription fromDocument(Document d) {
         Set<AlertKind> kinds = new HashSet<>();
-        d.getList("kinds", String.class, List.of()).forEach(k -> AlertKind.parse(k).ifPresent(kinds::add));
-        return new Subscription(d.getString("_id"), Subscription.Scope.valueOf(d.getString("scope")),
-                d.getString("subject"), Agency.valueOf(d.getString("agency")), d.getString("region"),
-                Set.copyOf(d.getList("roles", String.class, List.of())), ChannelType.valueOf(d.getString("channel")),
-                d.getString("address"), new AlertFilter(kinds, Set.copyOf(d.getList("ruleIds", String.class,
-                List.of()))), d.getBoolean("digest", false), d.getDate("createdAt").toInstant(),
+        d.getList("kinds", String.class, List.of())
+                .forEach(k -> AlertKind.parse(k).ifPresent(kinds::add));
+        return new Subscription(
+                d.getString("_id"),
+                Subscription.Scope.valueOf(d.getString("scope")),
+                d.getString("subject"),
+                Agency.valueOf(d.getString("agency")),
+                d.getString("region"),
+                Set.copyOf(d.getList("roles", String.class, List.of())),
+                ChannelType.valueOf(d.getString("channel")),
+                d.getString("address"),
+                new AlertFilter(kinds, Set.copyOf(d.getList("ruleIds", String.class, List.of()))),
+                d.getBoolean("digest", false),
+                d.getDate("createdAt").toInstant(),
                 d.getString("createdBy"));
     }
 }

@@ -14,8 +14,8 @@ final class DestinationRefused extends UnknownHostException {
 
     DestinationRefused(String host, WebhookDestinations.Reason reason, boolean resolved) {
         // Outside a request, as at delivery, the text is English: it goes to the delivery log.
-        super(NotificationServiceApplication.TEXTS.get(resolved ? "webhook.refused.resolved"
-                : "webhook.refused.as-written", host, describe(reason)));
+        super(NotificationServiceApplication.TEXTS.get(
+                resolved ? "webhook.refused.resolved" : "webhook.refused.as-written", host, describe(reason)));
         this.reason = reason;
     }
 

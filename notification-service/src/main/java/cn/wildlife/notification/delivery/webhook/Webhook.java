@@ -11,8 +11,17 @@ import org.jspecify.annotations.Nullable;
  * (as filtered) and, when it asks for them, daily digests. Its secret is not part of it: it is shown once and only
  * the sender reads it back.
  */
-public record Webhook(String id, String name, String url, Agency agency, String region, AlertFilter filter,
-                      Set<String> eventTypes, Instant createdAt, String createdBy, @Nullable Instant secretRotatedAt) {
+public record Webhook(
+        String id,
+        String name,
+        String url,
+        Agency agency,
+        String region,
+        AlertFilter filter,
+        Set<String> eventTypes,
+        Instant createdAt,
+        String createdBy,
+        @Nullable Instant secretRotatedAt) {
 
     public Webhook {
         eventTypes = Set.copyOf(eventTypes);

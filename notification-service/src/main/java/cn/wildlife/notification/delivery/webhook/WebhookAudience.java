@@ -41,14 +41,18 @@ class WebhookAudience implements AlertAudience, DigestAudience {
             return List.of();
         }
         String body = WebhookPayloads.alert(json, eventId, alert);
-        return wanting.stream().map(w -> new Outgoing(w.id(), ChannelType.WEBHOOK, w.agency().name(),
-                Map.of(BODY, body))).toList();
+        return wanting.stream()
+                .map(w -> new Outgoing(w.id(), ChannelType.WEBHOOK, w.agency().name(), Map.of(BODY, body)))
+                .toList();
     }
 
     @Override
     public List<DigestTarget> digestTargets() {
-        return store.all().stream().filter(Webhook::wantsDigests)
-                .map(w -> new DigestTarget(w.id(), ChannelType.WEBHOOK, w.agency().name(), w.region())).toList();
+        return store.all().stream()
+                .filter(Webhook::wantsDigests)
+                .map(w ->
+                        new DigestTarget(w.id(), ChannelType.WEBHOOK, w.agency().name(), w.region()))
+                .toList();
     }
 
     @Override

@@ -48,11 +48,14 @@ class WebhookChannel implements DeliveryChannel, AutoCloseable {
         }
         byte[] body = delivery.content(WebhookAudience.BODY).getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
-        return sender.post(endpoint.get().url(), body, Map.of(
-                DELIVERY, delivery.id(),
-                EVENT_TYPE, delivery.eventType(),
-                TIMESTAMP, Long.toString(timestamp),
-                SIGNATURE, WebhookSignature.sign(endpoint.get().secret(), timestamp, body)));
+        return sender.post(
+                endpoint.get().url(),
+                body,
+                Map.of(
+                        DELIVERY, delivery.id(),
+                        EVENT_TYPE, delivery.eventType(),
+                        TIMESTAMP, Long.toString(timestamp),
+                        SIGNATURE, WebhookSignature.sign(endpoint.get().secret(), timestamp, body)));
     }
 
     @Override

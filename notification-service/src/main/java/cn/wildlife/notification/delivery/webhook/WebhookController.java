@@ -71,8 +71,13 @@ class WebhookController {
     private final WebhookDestinations destinations;
     private final Clock clock;
 
-    WebhookController(WebhookStore webhooks, DeliveryStore deliveries, DeliveryWorker worker,
-                      FilterValidation filters, DeliveryProperties properties, Clock clock) {
+    WebhookController(
+            WebhookStore webhooks,
+            DeliveryStore deliveries,
+            DeliveryWorker worker,
+            FilterValidation filters,
+            DeliveryProperties properties,
+            Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.worker = worker;
@@ -82,54 +87,96 @@ class WebhookController {
     }
 
     /** A registration. Agency and region default to the caller's; no kinds, rules or types means every alert. */
-    record NewWebhook(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) @Nullable String name,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
-                              description = "https:// to a public host") @Nullable String url,
-                      @Nullable String agency, @Nullable String region,
-                      @Nullable List<String> kinds, @Nullable List<String> ruleIds,
-                      @Nullable List<String> eventTypes) {
-    }
+    record NewWebhook(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) @Nullable
+            String name,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    maxLength = 2000,
+                    description = "https:// to a public host")
+            @Nullable
+            String url,
+
+            @Nullable String agency,
+            @Nullable String region,
+            @Nullable List<String> kinds,
+            @Nullable List<String> ruleIds,
+            @Nullable List<String> eventTypes) {}
 
     /** A webhook as listed: everything but its secret. */
-    record WebhookView(String id, String name, String url, Agency agency, String region, List<String> kinds,
-                       List<String> ruleIds, List<String> eventTypes, Instant createdAt, String createdBy,
-                       @Nullable Instant secretRotatedAt) {
+    record WebhookView(
+            String id,
+            String name,
+            String url,
+            Agency agency,
+            String region,
+            List<String> kinds,
+            List<String> ruleIds,
+            List<String> eventTypes,
+            Instant createdAt,
+            String createdBy,
+            @Nullable Instant secretRotatedAt) {
         static WebhookView of(Webhook w) {
-            return new WebhookView(w.id(), w.name(), w.url(), w.agency(), w.region(),
+            return new WebhookView(
+                    w.id(),
+                    w.name(),
+                    w.url(),
+                    w.agency(),
+                    w.region(),
                     w.filter().kinds().stream().map(Enum::name).sorted().toList(),
-                    w.filter().ruleIds().stream().sorted().toList(), w.eventTypes().stream().sorted().toList(),
-                    w.createdAt(), w.createdBy(), w.secretRotatedAt());
+                    w.filter().ruleIds().stream().sorted().toList(),
+                    w.eventTypes().stream().sorted().toList(),
+                    w.createdAt(),
+                    w.createdBy(),
+                    w.secretRotatedAt());
         }
     }
 
     /** How deliveries are signed, so the receiver knows what to check. */
-    record Signing(String timestampHeader, String signatureHeader, String deliveryHeader, String algorithm,
-                   long toleranceSeconds) {
+    record Signing(
+            String timestampHeader,
+            String signatureHeader,
+            String deliveryHeader,
+            String algorithm,
+            long toleranceSeconds) {
         static Signing describe() {
-            return new Signing(WebhookChannel.TIMESTAMP, WebhookChannel.SIGNATURE, WebhookChannel.DELIVERY,
+            return new Signing(
+                    WebhookChannel.TIMESTAMP,
+                    WebhookChannel.SIGNATURE,
+                    WebhookChannel.DELIVERY,
                     "HMAC-SHA256 with the secret over timestamp + \".\" + body, hex, prefixed sha256=",
                     WebhookSignature.TOLERANCE.toSeconds());
         }
     }
 
     /** The answer to a registration or rotation: the webhook and, this once, its secret. */
-    record WithSecret(WebhookView webhook, String secret, Signing signing) {
-    }
+    record WithSecret(WebhookView webhook, String secret, Signing signing) {}
 
     @PostMapping("/api/webhooks")
-    @Operation(summary = "Register a partner system's webhook (agency head or administrator); the secret is shown once",
+    @Operation(
+            summary = "Register a partner system's webhook (agency head or administrator); the secret is shown once",
             description = "The URL must be https (plain http only to this machine) and must not point at a loopback, "
                     + "private, link-local or other internal address, by IP or by name, unless an administrator "
                     + "allow-listed it; each delivery checks again every address the name resolves to.")
-    @ApiResponse(responseCode = "201", description = "已登记 Registered: the webhook, its secret (shown this once) and "
-            + "how deliveries are signed",
-            headers = @Header(name = "Location", description = "the new webhook: GET it for its settings",
-                    schema = @Schema(type = "string", format = "uri-reference")),
+    @ApiResponse(
+            responseCode = "201",
+            description =
+                    "已登记 Registered: the webhook, its secret (shown this once) and " + "how deliveries are signed",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "the new webhook: GET it for its settings",
+                            schema = @Schema(type = "string", format = "uri-reference")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WithSecret.class)))
-    @ApiResponse(responseCode = "400", description = "请求参数有误 Invalid request: the errors list names each bad "
-            + "field; a URL whose host is internal (loopback, private, link-local, ...) names url",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "请求参数有误 Invalid request: the errors list names each bad "
+                    + "field; a URL whose host is internal (loopback, private, link-local, ...) names url",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<WithSecret> register(Caller caller, @RequestBody NewWebhook request) {
         requireSteward(caller);
         List<FieldError> errors = new ArrayList<>();
@@ -140,11 +187,13 @@ class WebhookController {
         checkUrl(request.url(), destinations, errors);
         Agency agency = caller.agency();
         if (request.agency() != null) {
-            agency = Arrays.stream(Agency.values()).filter(a -> a.name().equals(request.agency())).findFirst()
+            agency = Arrays.stream(Agency.values())
+                    .filter(a -> a.name().equals(request.agency()))
+                    .findFirst()
                     .orElse(null);
             if (agency == null) {
-                errors.add(new FieldError("agency", "must be one of " + Arrays.toString(Agency.values()),
-                        request.agency()));
+                errors.add(new FieldError(
+                        "agency", "must be one of " + Arrays.toString(Agency.values()), request.agency()));
             }
         }
         String region = request.region() == null ? caller.region().code() : request.region();
@@ -167,8 +216,17 @@ class WebhookController {
         }
         DeliveryAccess.checkManage(caller, agency, region);
         String secret = WebhookSignature.newSecret();
-        Webhook webhook = new Webhook("wh_" + WebhookSignature.newSecret().substring(6, 22), name, request.url(),
-                agency, region, filter, eventTypes, clock.instant(), caller.subject(), null);
+        Webhook webhook = new Webhook(
+                "wh_" + WebhookSignature.newSecret().substring(6, 22),
+                name,
+                request.url(),
+                agency,
+                region,
+                filter,
+                eventTypes,
+                clock.instant(),
+                caller.subject(),
+                null);
         webhooks.insert(webhook, secret);
         return ResponseEntity.created(URI.create("/api/webhooks/" + webhook.id()))
                 .body(new WithSecret(WebhookView.of(webhook), secret, Signing.describe()));
@@ -178,8 +236,10 @@ class WebhookController {
     @Operation(summary = "The webhooks the caller manages")
     List<WebhookView> list(Caller caller) {
         requireSteward(caller);
-        return webhooks.all().stream().filter(w -> DeliveryAccess.mayManage(caller, w.agency(), w.region()))
-                .map(WebhookView::of).toList();
+        return webhooks.all().stream()
+                .filter(w -> DeliveryAccess.mayManage(caller, w.agency(), w.region()))
+                .map(WebhookView::of)
+                .toList();
     }
 
     @GetMapping("/api/webhooks/{id}")
@@ -205,26 +265,42 @@ class WebhookController {
         String secret = WebhookSignature.newSecret();
         Instant now = clock.instant();
         webhooks.rotateSecret(id, secret, now);
-        return new WithSecret(WebhookView.of(new Webhook(webhook.id(), webhook.name(), webhook.url(),
-                webhook.agency(), webhook.region(), webhook.filter(), webhook.eventTypes(), webhook.createdAt(),
-                webhook.createdBy(), now)), secret, Signing.describe());
+        return new WithSecret(
+                WebhookView.of(new Webhook(
+                        webhook.id(),
+                        webhook.name(),
+                        webhook.url(),
+                        webhook.agency(),
+                        webhook.region(),
+                        webhook.filter(),
+                        webhook.eventTypes(),
+                        webhook.createdAt(),
+                        webhook.createdBy(),
+                        now)),
+                secret,
+                Signing.describe());
     }
 
     @GetMapping("/api/webhooks/{id}/deliveries")
-    @Operation(summary = "The delivery log, newest first: every attempt with its status code, duration and error",
+    @Operation(
+            summary = "The delivery log, newest first: every attempt with its status code, duration and error",
             description = "status=DEAD is the dead-letter list: deliveries that failed their last try.")
-    List<DeliveryStore.View> deliveries(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                                        @RequestParam(required = false) DeliveryStore.@Nullable Status status,
-                                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    List<DeliveryStore.View> deliveries(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestParam(required = false) DeliveryStore.@Nullable Status status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         managed(caller, id);
         return deliveries.forTarget(id, status, page, size);
     }
 
     @GetMapping("/api/webhooks/{id}/deliveries/{deliveryId}")
     @Operation(summary = "One delivery with its attempts")
-    DeliveryStore.View delivery(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                                @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
+    DeliveryStore.View delivery(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
         managed(caller, id);
         return deliveries.find(deliveryId, id).orElseThrow(() -> new RecordNotFoundException("delivery", deliveryId));
     }
@@ -232,14 +308,19 @@ class WebhookController {
     @PostMapping("/api/webhooks/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a dead-lettered (or already sent) delivery again, with a fresh round of retries")
     @ApiResponse(responseCode = "202", description = "已重新排队 Queued again: the delivery as it now stands")
-    ResponseEntity<DeliveryStore.View> redeliver(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
-                                                 @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
+    ResponseEntity<DeliveryStore.View> redeliver(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String id,
+            @PathVariable @Pattern(regexp = DELIVERY_ID) String deliveryId) {
         managed(caller, id);
-        DeliveryStore.View current = deliveries.find(deliveryId, id)
-                .orElseThrow(() -> new RecordNotFoundException("delivery", deliveryId));
+        DeliveryStore.View current =
+                deliveries.find(deliveryId, id).orElseThrow(() -> new RecordNotFoundException("delivery", deliveryId));
         if (!deliveries.redeliver(deliveryId, id, clock.instant())) {
-            throw new ConflictException("delivery-under-way", "delivery " + deliveryId + " is " + current.status()
-                    + ": only a DEAD or SENT delivery can be sent again", Map.of("status", current.status()));
+            throw new ConflictException(
+                    "delivery-under-way",
+                    "delivery " + deliveryId + " is " + current.status()
+                            + ": only a DEAD or SENT delivery can be sent again",
+                    Map.of("status", current.status()));
         }
         worker.wake();
         return ResponseEntity.accepted().body(deliveries.find(deliveryId, id).orElseThrow());
@@ -253,7 +334,8 @@ class WebhookController {
 
     /** A webhook the caller manages; any other answers 404, so its existence does not leak. */
     private Webhook managed(Caller caller, String id) {
-        return webhooks.find(id).filter(w -> DeliveryAccess.mayManage(caller, w.agency(), w.region()))
+        return webhooks.find(id)
+                .filter(w -> DeliveryAccess.mayManage(caller, w.agency(), w.region()))
                 .orElseThrow(() -> new RecordNotFoundException("webhook", id));
     }
 
@@ -277,9 +359,10 @@ class WebhookController {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         boolean web = scheme.equals("https") || scheme.equals("http");
-        Optional<WebhookDestinations.Reason> unparsedHost = uri.getHost() == null && web
-                && uri.getRawAuthority() != null ? destinations.judgeHost(hostOf(uri.getRawAuthority()))
-                : Optional.empty();
+        Optional<WebhookDestinations.Reason> unparsedHost =
+                uri.getHost() == null && web && uri.getRawAuthority() != null
+                        ? destinations.judgeHost(hostOf(uri.getRawAuthority()))
+                        : Optional.empty();
         if (unparsedHost.isPresent()) {
             // java.net.URI finds no host in 0x7f000001 or 127.1, but an HTTP client may still take it for one.
             errors.add(internal(unparsedHost.get(), url));
@@ -288,8 +371,8 @@ class WebhookController {
         } else if (scheme.equals("http") && !LOCAL_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
             errors.add(new FieldError("url", "must use https (plain http only for localhost)", url));
         } else if (uri.getRawUserInfo() != null) {
-            errors.add(new FieldError("url", "must not carry credentials; the signature authenticates the sender",
-                    url));
+            errors.add(
+                    new FieldError("url", "must not carry credentials; the signature authenticates the sender", url));
         } else if (uri.getRawFragment() != null) {
             errors.add(new FieldError("url", "must not have a fragment", url));
         } else {
@@ -298,8 +381,10 @@ class WebhookController {
     }
 
     private static FieldError internal(WebhookDestinations.Reason reason, String url) {
-        return new FieldError("url", NotificationServiceApplication.TEXTS.get("webhook.url.internal",
-                DestinationRefused.describe(reason)), url);
+        return new FieldError(
+                "url",
+                NotificationServiceApplication.TEXTS.get("webhook.url.internal", DestinationRefused.describe(reason)),
+                url);
     }
 
     /** The host part of an authority that java.net.URI could not read as one: no user, no port. */

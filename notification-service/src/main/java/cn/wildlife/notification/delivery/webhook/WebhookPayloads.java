@@ -22,8 +22,7 @@ final class WebhookPayloads {
     static final List<String> TYPES = List.of(ALERT_TYPE, DIGEST_TYPE);
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     static String alert(ObjectMapper json, String eventId, AlertRaised alert) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -54,12 +53,16 @@ final class WebhookPayloads {
         data.put("overdue", lines(digest.overdue()));
         data.put("approaching", lines(digest.approaching()));
         data.put("open", lines(digest.open()));
-        return json.writeValueAsString(envelope(digest.digestId() + ":" + digest.region(), DIGEST_TYPE,
-                digest.agency() + "@" + digest.region(), compiledAt, data));
+        return json.writeValueAsString(envelope(
+                digest.digestId() + ":" + digest.region(),
+                DIGEST_TYPE,
+                digest.agency() + "@" + digest.region(),
+                compiledAt,
+                data));
     }
 
-    private static Map<String, Object> envelope(String id, String type, String subject, Instant time,
-                                                Map<String, Object> data) {
+    private static Map<String, Object> envelope(
+            String id, String type, String subject, Instant time, Map<String, Object> data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", id);
@@ -73,17 +76,19 @@ final class WebhookPayloads {
     }
 
     private static List<Map<String, Object>> lines(List<DailyDigest.Line> lines) {
-        return lines.stream().map(line -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("deadlineId", line.deadlineId());
-            m.put("ruleId", line.ruleId());
-            m.put("title", line.title());
-            m.put("subjectType", line.subjectType());
-            m.put("subjectId", line.subjectId());
-            m.put("region", line.region());
-            m.put("dueAt", line.dueAt().toString());
-            m.put("state", line.state());
-            return m;
-        }).toList();
+        return lines.stream()
+                .map(line -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("deadlineId", line.deadlineId());
+                    m.put("ruleId", line.ruleId());
+                    m.put("title", line.title());
+                    m.put("subjectType", line.subjectType());
+                    m.put("subjectId", line.subjectId());
+                    m.put("region", line.region());
+                    m.put("dueAt", line.dueAt().toString());
+                    m.put("state", line.state());
+                    return m;
+                })
+                .toList();
     }
 }

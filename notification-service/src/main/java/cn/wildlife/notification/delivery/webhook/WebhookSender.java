@@ -65,15 +65,18 @@ final class WebhookSender implements AutoCloseable {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckedDnsResolver(settings.destinations(), dns))
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                                .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
-                                        .setMaxHeaderCount(MAX_HEADERS).build())
+                                .http1Config(Http1Config.custom()
+                                        .setMaxLineLength(MAX_HEADER_LINE)
+                                        .setMaxHeaderCount(MAX_HEADERS)
+                                        .build())
                                 .build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                                 .setSocketTimeout(answer)
                                 .build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(answer).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(answer).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -91,10 +94,13 @@ final class WebhookSender implements AutoCloseable {
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.parse(WebhookPayloads.CONTENT_TYPE)));
         AtomicBoolean cutOff = new AtomicBoolean();
-        ScheduledFuture<?> cutoff = cutoffs.schedule(() -> {
-            cutOff.set(true);
-            post.cancel();
-        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cutoff = cutoffs.schedule(
+                () -> {
+                    cutOff.set(true);
+                    post.cancel();
+                },
+                deadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
             int status = response.getCode();
             String excerpt = excerptAndHangUp(response);
@@ -102,16 +108,18 @@ final class WebhookSender implements AutoCloseable {
                 return SendResult.sent(status);
             }
             String said = excerpt.isBlank() ? "" : ": " + excerpt.strip();
-            return SendResult.failed(status, "HTTP " + status + (said.length() > KEPT_RESPONSE_CHARS
-                    ? said.substring(0, KEPT_RESPONSE_CHARS) : said));
+            return SendResult.failed(
+                    status,
+                    "HTTP " + status
+                            + (said.length() > KEPT_RESPONSE_CHARS ? said.substring(0, KEPT_RESPONSE_CHARS) : said));
         } catch (DestinationRefused e) {
             // Trying again cannot help until an administrator allow-lists it; redelivery is there for that.
             return SendResult.gone(e.getMessage());
         } catch (SocketTimeoutException e) {
             return SendResult.failed(null, "timed out: " + e.getMessage());
         } catch (ConnectException e) {
-            return SendResult.failed(null, "could not connect: " + (e.getMessage() == null ? "refused"
-                    : e.getMessage()));
+            return SendResult.failed(
+                    null, "could not connect: " + (e.getMessage() == null ? "refused" : e.getMessage()));
         } catch (IOException e) {
             if (cutOff.get()) {
                 return SendResult.failed(null, "timed out: no whole answer within " + deadline.toSeconds() + " s");

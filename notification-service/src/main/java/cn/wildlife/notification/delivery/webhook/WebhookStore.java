@@ -28,8 +28,7 @@ import org.springframework.stereotype.Component;
 class WebhookStore {
 
     /** Where to send and what to sign with. */
-    record Endpoint(String url, String secret) {
-    }
+    record Endpoint(String url, String secret) {}
 
     private final MongoCollection<Document> webhooks;
 
@@ -44,7 +43,12 @@ class WebhookStore {
                 .append("url", webhook.url())
                 .append("agency", webhook.agency().name())
                 .append("region", webhook.region())
-                .append("kinds", webhook.filter().kinds().stream().map(Enum::name).sorted().toList())
+                .append(
+                        "kinds",
+                        webhook.filter().kinds().stream()
+                                .map(Enum::name)
+                                .sorted()
+                                .toList())
                 .append("ruleIds", webhook.filter().ruleIds().stream().sorted().toList())
                 .append("eventTypes", webhook.eventTypes().stream().sorted().toList())
                 .append("secret", secret)
@@ -53,8 +57,10 @@ class WebhookStore {
     }
 
     Optional<Webhook> find(String id) {
-        return Optional.ofNullable(webhooks.find(Filters.eq("_id", id)).projection(Projections.exclude("secret"))
-                .first()).map(WebhookStore::fromDocument);
+        return Optional.ofNullable(webhooks.find(Filters.eq("_id", id))
+                        .projection(Projections.exclude("secret"))
+                        .first())
+                .map(WebhookStore::fromDocument);
     }
 
     Optional<Endpoint> endpoint(String id) {
@@ -63,8 +69,11 @@ class WebhookStore {
     }
 
     List<Webhook> all() {
-        return webhooks.find().projection(Projections.exclude("secret")).sort(Sorts.ascending("_id"))
-                .map(WebhookStore::fromDocument).into(new ArrayList<>());
+        return webhooks.find()
+                .projection(Projections.exclude("secret"))
+                .sort(Sorts.ascending("_id"))
+                .map(WebhookStore::fromDocument)
+                .into(new ArrayList<>());
     }
 
     boolean delete(String id) {
@@ -72,18 +81,29 @@ class WebhookStore {
     }
 
     boolean rotateSecret(String id, String secret, Instant at) {
-        return webhooks.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("secret", secret),
-                Updates.set("secretRotatedAt", Date.from(at)))).getModifiedCount() == 1;
+        return webhooks.updateOne(
+                                Filters.eq("_id", id),
+                                Updates.combine(
+                                        Updates.set("secret", secret), Updates.set("secretRotatedAt", Date.from(at))))
+                        .getModifiedCount()
+                == 1;
     }
 
     private static Webhook fromDocument(Document d) {
         Set<AlertKind> kinds = new HashSet<>();
-        d.getList("kinds", String.class, List.of()).forEach(k -> AlertKind.parse(k).ifPresent(kinds::add));
+        d.getList("kinds", String.class, List.of())
+                .forEach(k -> AlertKind.parse(k).ifPresent(kinds::add));
         Date rotated = d.getDate("secretRotatedAt");
-        return new Webhook(d.getString("_id"), d.getString("name"), d.getString("url"),
-                Agency.valueOf(d.getString("agency")), d.getString("region"),
+        return new Webhook(
+                d.getString("_id"),
+                d.getString("name"),
+                d.getString("url"),
+                Agency.valueOf(d.getString("agency")),
+                d.getString("region"),
                 new AlertFilter(kinds, Set.copyOf(d.getList("ruleIds", String.class, List.of()))),
-                Set.copyOf(d.getList("eventTypes", String.class, List.of())), d.getDate("createdAt").toInstant(),
-                d.getString("createdBy"), rotated == null ? null : rotated.toInstant());
+                Set.copyOf(d.getList("eventTypes", String.class, List.of())),
+                d.getDate("createdAt").toInstant(),
+                d.getString("createdBy"),
+                rotated == null ? null : rotated.toInstant());
     }
 }

@@ -48,7 +48,8 @@ class DailyDigestsIT {
 
         @Override
         public List<DigestTarget> digestTargets() {
-            return List.of(new DigestTarget("sub_city", ChannelType.EMAIL, "FORESTRY", "220100"),
+            return List.of(
+                    new DigestTarget("sub_city", ChannelType.EMAIL, "FORESTRY", "220100"),
                     new DigestTarget("sub_county", ChannelType.EMAIL, "FORESTRY", "220122"),
                     new DigestTarget("sub_police", ChannelType.EMAIL, "PUBLIC_SECURITY", "220112"));
         }
@@ -62,9 +63,19 @@ class DailyDigestsIT {
 
     private static DailyDigests instance(MongoDatabase database, Offices offices) {
         DeliveryStore deliveries = new DeliveryStore(database);
-        return new DailyDigests(List.of(offices), new DigestCompiler(new DeadlineStore(database)), deliveries,
-                new DeliveryWorker(deliveries, new DeliveryChannels(List.of()), SETTINGS, Clock.systemUTC(),
-                        new SimpleMeterRegistry()), SETTINGS, Clock.systemUTC(), database);
+        return new DailyDigests(
+                List.of(offices),
+                new DigestCompiler(new DeadlineStore(database)),
+                deliveries,
+                new DeliveryWorker(
+                        deliveries,
+                        new DeliveryChannels(List.of()),
+                        SETTINGS,
+                        Clock.systemUTC(),
+                        new SimpleMeterRegistry()),
+                SETTINGS,
+                Clock.systemUTC(),
+                database);
     }
 
     @Test
@@ -76,7 +87,9 @@ class DailyDigestsIT {
         DailyDigests one = instance(database, offices);
         DailyDigests two = instance(database, offices);
 
-        assertThat(one.sendDue(Instant.parse("2026-11-25T23:59:00Z"))).as("07:59 in Beijing: not yet").isZero();
+        assertThat(one.sendDue(Instant.parse("2026-11-25T23:59:00Z")))
+                .as("07:59 in Beijing: not yet")
+                .isZero();
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
@@ -91,45 +104,78 @@ class DailyDigestsIT {
         start.countDown();
         threads.shutdown();
         assertThat(first.get() + second.get()).isEqualTo(3);
-        assertThat(one.sendDue(MORNING.plusSeconds(3600)) + two.sendDue(MORNING.plusSeconds(3600))).isZero();
+        assertThat(one.sendDue(MORNING.plusSeconds(3600)) + two.sendDue(MORNING.plusSeconds(3600)))
+                .isZero();
         assertThat(database.getCollection("deliveries").countDocuments()).isEqualTo(3);
-        assertThat(database.getCollection("deliveries").find(new Document("_id",
-                "digest:FORESTRY:2026-11-26:sub_city")).first()).isNotNull();
+        assertThat(database.getCollection("deliveries")
+                        .find(new Document("_id", "digest:FORESTRY:2026-11-26:sub_city"))
+                        .first())
+                .isNotNull();
 
-        assertThat(offices.rendered).filteredOn(d -> d.region().equals("220100")).singleElement()
-                .satisfies(d -> assertThat(d.overdueTotal()).as("the city sees both counties").isEqualTo(2));
-        assertThat(offices.rendered).filteredOn(d -> d.region().equals("220122")).singleElement()
-                .satisfies(d -> assertThat(d.overdue()).extracting(DailyDigest.Line::subjectId)
+        assertThat(offices.rendered)
+                .filteredOn(d -> d.region().equals("220100"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.overdueTotal())
+                        .as("the city sees both counties")
+                        .isEqualTo(2));
+        assertThat(offices.rendered)
+                .filteredOn(d -> d.region().equals("220122"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.overdue())
+                        .extracting(DailyDigest.Line::subjectId)
                         .containsExactly("FORESTRY-220122-2026-0003"));
-        assertThat(offices.rendered).filteredOn(d -> d.agency().equals("PUBLIC_SECURITY")).singleElement()
+        assertThat(offices.rendered)
+                .filteredOn(d -> d.agency().equals("PUBLIC_SECURITY"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.total()).isZero());
 
-        assertThat(one.sendDue(Instant.parse("2026-11-27T00:30:00Z"))).as("the next day").isEqualTo(3);
+        assertThat(one.sendDue(Instant.parse("2026-11-27T00:30:00Z")))
+                .as("the next day")
+                .isEqualTo(3);
     }
 
     @Test
     void aDayLeftHalfCompiledByADeadInstanceIsFinishedByAnotherWithoutDuplicates() {
         MongoDatabase database = STORE.database();
-        database.getCollection("digests").insertOne(new Document("_id", "FORESTRY:2026-11-26")
-                .append("agency", "FORESTRY").append("date", "2026-11-26").append("state", "COMPILING")
-                .append("claimedBy", "dead-instance").append("leaseUntil", Date.from(MORNING.plusSeconds(60))));
+        database.getCollection("digests")
+                .insertOne(new Document("_id", "FORESTRY:2026-11-26")
+                        .append("agency", "FORESTRY")
+                        .append("date", "2026-11-26")
+                        .append("state", "COMPILING")
+                        .append("claimedBy", "dead-instance")
+                        .append("leaseUntil", Date.from(MORNING.plusSeconds(60))));
         Offices offices = new Offices();
         DailyDigests survivor = instance(database, offices);
 
-        assertThat(survivor.sendDue(MORNING)).as("forestry's day is leased; the police's is free").isEqualTo(1);
-        assertThat(survivor.sendDue(MORNING.plusSeconds(61))).as("the lease ran out").isEqualTo(2);
+        assertThat(survivor.sendDue(MORNING))
+                .as("forestry's day is leased; the police's is free")
+                .isEqualTo(1);
+        assertThat(survivor.sendDue(MORNING.plusSeconds(61)))
+                .as("the lease ran out")
+                .isEqualTo(2);
         assertThat(survivor.sendDue(MORNING.plusSeconds(120))).isZero();
     }
 
     private static void overdueClue(MongoDatabase database, String clueId, String region) {
         Instant due = Instant.parse("2026-11-20T15:59:59Z");
-        database.getCollection("deadlines").insertOne(new Document("_id", "CLUE_CASE_DECISION_DEFAULT:" + clueId)
-                .append("ruleId", "CLUE_CASE_DECISION_DEFAULT").append("ruleVersion", 1)
-                .append("title", "线索立案决定").append("legalBasis", "平台默认期限").append("kind", "DUTY")
-                .append("subjectType", "CLUE").append("subjectId", clueId).append("agency", "FORESTRY")
-                .append("region", region).append("openedByEventId", "e-" + clueId)
-                .append("startedAt", Date.from(due.minusSeconds(86_400 * 21))).append("dueAt", Date.from(due))
-                .append("dueDate", "2026-11-20").append("provisional", false).append("arithmetic", "working days")
-                .append("state", "OVERDUE").append("version", 2));
+        database.getCollection("deadlines")
+                .insertOne(new Document("_id", "CLUE_CASE_DECISION_DEFAULT:" + clueId)
+                        .append("ruleId", "CLUE_CASE_DECISION_DEFAULT")
+                        .append("ruleVersion", 1)
+                        .append("title", "线索立案决定")
+                        .append("legalBasis", "平台默认期限")
+                        .append("kind", "DUTY")
+                        .append("subjectType", "CLUE")
+                        .append("subjectId", clueId)
+                        .append("agency", "FORESTRY")
+                        .append("region", region)
+                        .append("openedByEventId", "e-" + clueId)
+                        .append("startedAt", Date.from(due.minusSeconds(86_400 * 21)))
+                        .append("dueAt", Date.from(due))
+                        .append("dueDate", "2026-11-20")
+                        .append("provisional", false)
+                        .append("arithmetic", "working days")
+                        .append("state", "OVERDUE")
+                        .append("version", 2));
     }
 }

@@ -80,24 +80,39 @@ class WebhookDestinationsTest {
     }
 
     @ParameterizedTest(name = "{0} is allowed")
-    @CsvSource({"partner.example.cn", "hooks.forestry.gov.cn.", "8.8.8.8", "1.1.1.1", "100.128.0.1", "172.32.0.1",
-        "192.169.0.1", "[2400:3200::1]", "[::ffff:8.8.8.8]", "[64:ff9b::808:808]", "xn--fiqs8s.cn"})
+    @CsvSource({
+        "partner.example.cn",
+        "hooks.forestry.gov.cn.",
+        "8.8.8.8",
+        "1.1.1.1",
+        "100.128.0.1",
+        "172.32.0.1",
+        "192.169.0.1",
+        "[2400:3200::1]",
+        "[::ffff:8.8.8.8]",
+        "[64:ff9b::808:808]",
+        "xn--fiqs8s.cn"
+    })
     void theInternetIsAllowed(String host) {
         assertThat(none.judgeHost(host)).isEmpty();
     }
 
     @Test
     void everyResolvedAddressIsJudgedByItsBlock() {
-        assertThat(none.judgeResolved("partner.example.cn", address("10.0.0.5"))).contains(PRIVATE);
-        assertThat(none.judgeResolved("partner.example.cn", address("127.0.0.1"))).contains(LOOPBACK);
-        assertThat(none.judgeResolved("partner.example.cn", address("203.0.113.9"))).contains(SPECIAL_PURPOSE);
+        assertThat(none.judgeResolved("partner.example.cn", address("10.0.0.5")))
+                .contains(PRIVATE);
+        assertThat(none.judgeResolved("partner.example.cn", address("127.0.0.1")))
+                .contains(LOOPBACK);
+        assertThat(none.judgeResolved("partner.example.cn", address("203.0.113.9")))
+                .contains(SPECIAL_PURPOSE);
         assertThat(none.judgeResolved("partner.example.cn", address("8.8.4.4"))).isEmpty();
     }
 
     @Test
     void anIpv4MappedAddressBuiltFromBytesIsJudgedAsItsIpv4Address() throws Exception {
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 5};
-        assertThat(none.judgeAddress(Inet6Address.getByAddress(null, mapped, -1))).contains(PRIVATE);
+        assertThat(none.judgeAddress(Inet6Address.getByAddress(null, mapped, -1)))
+                .contains(PRIVATE);
     }
 
     @Test
@@ -108,10 +123,13 @@ class WebhookDestinationsTest {
         assertThat(loopback.judgeHost("[::1]")).isEmpty();
         assertThat(loopback.judgeHost("localhost")).as("localhost is 127.0.0.1").isEmpty();
         assertThat(loopback.judgeHost("[::ffff:127.0.0.1]")).isEmpty();
-        assertThat(loopback.judgeResolved("partner.example.cn", address("127.0.0.1"))).isEmpty();
+        assertThat(loopback.judgeResolved("partner.example.cn", address("127.0.0.1")))
+                .isEmpty();
         assertThat(loopback.judgeHost("10.0.0.5")).contains(PRIVATE);
         assertThat(loopback.judgeHost("169.254.169.254")).contains(LINK_LOCAL);
-        assertThat(loopback.judgeHost("0x7f000001")).as("still no numeric tricks").contains(NON_CANONICAL);
+        assertThat(loopback.judgeHost("0x7f000001"))
+                .as("still no numeric tricks")
+                .contains(NON_CANONICAL);
 
         WebhookDestinations relays = WebhookDestinations.allowing(List.of("10.20.0.0/16", "fd12:3456::/32"));
         assertThat(relays.judgeHost("10.20.255.1")).isEmpty();
@@ -126,16 +144,26 @@ class WebhookDestinationsTest {
         assertThat(relay.judgeHost("relay.agency.example")).isEmpty();
         assertThat(relay.judgeHost("RELAY.AGENCY.EXAMPLE.")).isEmpty();
         assertThat(relay.judgeHost("mongo-relay")).isEmpty();
-        assertThat(relay.judgeResolved("relay.agency.example", address("10.1.2.3"))).isEmpty();
-        assertThat(relay.judgeResolved("other.agency.example", address("10.1.2.3"))).contains(PRIVATE);
+        assertThat(relay.judgeResolved("relay.agency.example", address("10.1.2.3")))
+                .isEmpty();
+        assertThat(relay.judgeResolved("other.agency.example", address("10.1.2.3")))
+                .contains(PRIVATE);
         assertThat(relay.judgeHost("mongo")).contains(INTERNAL_NAME);
     }
 
     @Test
     void aMalformedAllowListEntryIsRefusedAtStartUp() {
-        for (String bad : List.of("10.0.0.0/33", "10.0.0.5/8", "10.0.0.0/", "0x7f000001", "127.1", "bad host",
-                "fe80::/129", "10.0.0.0/8x")) {
-            assertThatThrownBy(() -> WebhookDestinations.allowing(List.of(bad))).as(bad)
+        for (String bad : List.of(
+                "10.0.0.0/33",
+                "10.0.0.5/8",
+                "10.0.0.0/",
+                "0x7f000001",
+                "127.1",
+                "bad host",
+                "fe80::/129",
+                "10.0.0.0/8x")) {
+            assertThatThrownBy(() -> WebhookDestinations.allowing(List.of(bad)))
+                    .as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -147,10 +175,14 @@ class WebhookDestinationsTest {
         assertThat(block.contains(address("100.127.255.255"))).isTrue();
         assertThat(block.contains(address("100.128.0.0"))).isFalse();
         assertThat(block.contains(address("100.63.255.255"))).isFalse();
-        assertThat(block.contains(address("::ffff:100.64.0.1"))).as("Java holds it as IPv4").isTrue();
+        assertThat(block.contains(address("::ffff:100.64.0.1")))
+                .as("Java holds it as IPv4")
+                .isTrue();
         assertThat(NetworkBlock.parse("fe80::/10").contains(address("febf::1"))).isTrue();
         assertThat(NetworkBlock.parse("fe80::/10").contains(address("fec0::1"))).isFalse();
-        assertThat(NetworkBlock.parse("0.0.0.0/0").contains(address("::1"))).as("not across families").isFalse();
+        assertThat(NetworkBlock.parse("0.0.0.0/0").contains(address("::1")))
+                .as("not across families")
+                .isFalse();
         assertThat(NetworkBlock.parse("192.0.2.7")).hasToString("192.0.2.7/32");
     }
 

@@ -21,28 +21,34 @@ class WebhookSignatureTest {
     @Test
     void aReceiverAcceptsTheSignatureWithinFiveMinutes() {
         String signature = WebhookSignature.sign("whsec_test", SIGNED_AT.getEpochSecond(), BODY);
-        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature, BODY,
-                SIGNED_AT.plusSeconds(299))).isTrue();
+        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature, BODY, SIGNED_AT.plusSeconds(299)))
+                .isTrue();
     }
 
     @Test
     void aReplayAfterFiveMinutesIsRefused() {
         String signature = WebhookSignature.sign("whsec_test", SIGNED_AT.getEpochSecond(), BODY);
-        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature, BODY,
-                SIGNED_AT.plusSeconds(301))).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature, BODY,
-                SIGNED_AT.minusSeconds(301))).as("a timestamp from the future").isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature, BODY, SIGNED_AT.plusSeconds(301)))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature, BODY, SIGNED_AT.minusSeconds(301)))
+                .as("a timestamp from the future")
+                .isFalse();
     }
 
     @Test
     void aChangedBodyTimestampOrSecretIsRefused() {
         String signature = WebhookSignature.sign("whsec_test", SIGNED_AT.getEpochSecond(), BODY);
-        assertThat(WebhookSignature.verify("whsec_test", "1700000000", signature,
-                "{\"a\":2}".getBytes(StandardCharsets.UTF_8), SIGNED_AT)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "1700000001", signature, BODY, SIGNED_AT)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_other", "1700000000", signature, BODY, SIGNED_AT)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "yesterday", signature, BODY, SIGNED_AT)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "1700000000", null, BODY, SIGNED_AT)).isFalse();
+        assertThat(WebhookSignature.verify(
+                        "whsec_test", "1700000000", signature, "{\"a\":2}".getBytes(StandardCharsets.UTF_8), SIGNED_AT))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "1700000001", signature, BODY, SIGNED_AT))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_other", "1700000000", signature, BODY, SIGNED_AT))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "yesterday", signature, BODY, SIGNED_AT))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "1700000000", null, BODY, SIGNED_AT))
+                .isFalse();
     }
 
     @Test

@@ -93,9 +93,10 @@ class WebhookSenderTest {
             assertThat(result.sent()).isFalse();
             assertThat(result.permanent()).as("dead-lettered at once").isTrue();
             assertThat(result.statusCode()).isNull();
-            assertThat(result.error()).isEqualTo("refused before connecting: partner.example.cn resolves to a "
-                    + "loopback address (this machine); webhooks reach internal destinations only where an "
-                    + "administrator allow-listed them");
+            assertThat(result.error())
+                    .isEqualTo("refused before connecting: partner.example.cn resolves to a "
+                            + "loopback address (this machine); webhooks reach internal destinations only where an "
+                            + "administrator allow-listed them");
         }
         assertThat(resolved).containsExactly("partner.example.cn");
         assertThat(received).as("no request reached the receiver").isEmpty();
@@ -129,8 +130,16 @@ class WebhookSenderTest {
     @Test
     void internalHostsAsWrittenAreRefusedWithoutAskingDns() {
         try (WebhookSender sender = sender(List.of())) {
-            for (String host : List.of("127.0.0.1", "10.0.0.5", "[fd00::1]", "169.254.169.254", "localhost", "mongo",
-                    "0x7f000001", "2130706433", "127.1")) {
+            for (String host : List.of(
+                    "127.0.0.1",
+                    "10.0.0.5",
+                    "[fd00::1]",
+                    "169.254.169.254",
+                    "localhost",
+                    "mongo",
+                    "0x7f000001",
+                    "2130706433",
+                    "127.1")) {
                 SendResult result = sender.post("http://" + host + ":" + port() + "/hook", body(), Map.of());
                 assertThat(result.error()).as(host).startsWith("refused before connecting: ");
                 assertThat(result.permanent()).isTrue();
@@ -152,14 +161,17 @@ class WebhookSenderTest {
     @Test
     void aReceiverThatDripsItsAnswerIsCutOffAfterTheWholeTimeout() throws Exception {
         try (Receiver dripping = Receiver.writing(out -> {
-            out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < 60; i++) {
-                out.write('X');
-                out.flush();
-                Thread.sleep(300);
-            }
-        }); WebhookSender sender = new WebhookSender(new DeliveryProperties.Webhook(Duration.ofSeconds(1),
-                Duration.ofSeconds(2), List.of("127.0.0.0/8")), dns)) {
+                    out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 60; i++) {
+                        out.write('X');
+                        out.flush();
+                        Thread.sleep(300);
+                    }
+                });
+                WebhookSender sender = new WebhookSender(
+                        new DeliveryProperties.Webhook(
+                                Duration.ofSeconds(1), Duration.ofSeconds(2), List.of("127.0.0.0/8")),
+                        dns)) {
             long start = System.nanoTime();
             SendResult result = sender.post("http://127.0.0.1:" + dripping.port() + "/hook", body(), Map.of());
 
@@ -173,11 +185,12 @@ class WebhookSenderTest {
     void anEndlessHeaderLineIsRefusedWithoutFillingMemory() throws Exception {
         byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
         try (Receiver endless = Receiver.writing(out -> {
-            out.write("HTTP/1.1 200 OK\r\nX-Endless: ".getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < 1024; i++) {
-                out.write(chunk);
-            }
-        }); WebhookSender sender = sender(List.of("127.0.0.0/8"))) {
+                    out.write("HTTP/1.1 200 OK\r\nX-Endless: ".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 1024; i++) {
+                        out.write(chunk);
+                    }
+                });
+                WebhookSender sender = sender(List.of("127.0.0.0/8"))) {
             SendResult result = sender.post("http://127.0.0.1:" + endless.port() + "/hook", body(), Map.of());
 
             assertThat(result.sent()).isFalse();
@@ -197,13 +210,16 @@ class WebhookSenderTest {
 
         private Receiver(ServerSocket socket, Answer answer) {
             this.socket = socket;
-            this.thread = new Thread(() -> {
-                try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
-                    answer.write(out);
-                } catch (Exception closed) {
-                    // The sender hung up or the test ended: what the test wants.
-                }
-            }, "raw-receiver");
+            this.thread = new Thread(
+                    () -> {
+                        try (Socket client = socket.accept();
+                                OutputStream out = client.getOutputStream()) {
+                            answer.write(out);
+                        } catch (Exception closed) {
+                            // The sender hung up or the test ended: what the test wants.
+                        }
+                    },
+                    "raw-receiver");
             thread.setDaemon(true);
             thread.start();
         }
@@ -224,8 +240,8 @@ class WebhookSenderTest {
     }
 
     private WebhookSender sender(List<String> allowInternal) {
-        return new WebhookSender(new DeliveryProperties.Webhook(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                allowInternal), dns);
+        return new WebhookSender(
+                new DeliveryProperties.Webhook(Duration.ofSeconds(2), Duration.ofSeconds(5), allowInternal), dns);
     }
 
     private String url(String host) {
