@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,24 +22,18 @@ class FacilityImportIT {
 
     private final PlatformClient client = SharedPlatform.client();
     private final String gateway = SharedPlatform.platform().gatewayUrl();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     private PlatformClient.Answer upload(byte[] file, String contentType, String query, String language) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/api/facilities/imports" + query))
-                            .header("Authorization", "Bearer " + client.token("forestry-officer"))
-                            .header("Content-Type", contentType)
-                            .header("Accept-Language", language)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(file))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new PlatformClient.Answer(response.statusCode(), json.readTree(response.body()), response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return client.upload(
+                gateway + "/api/facilities/imports" + query,
+                file,
+                contentType,
+                "Authorization",
+                "Bearer " + client.token("forestry-officer"),
+                "Accept-Language",
+                language);
     }
 
     private JsonNode finished(String jobId) {

@@ -15,9 +15,6 @@ import cn.wildlife.events.cases.SpeciesCount;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -362,14 +359,11 @@ class OperationIT {
     @Test
     void theXlsxAndCsvExportsCarryTheAgenciesHeadersAndTheSameNumbers() throws Exception {
         awaitSeptembersTable();
-        HttpResponse<byte[]> file = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(gateway + "/api/operations/" + operationId
-                                        + "/results/xlsx?from=2022-09-01&to=2022-09-30"))
-                                .header("Authorization", "Bearer " + client.token("liaoning-forestry"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(file.statusCode()).isEqualTo(200);
+        PlatformClient.Download file = client.download(
+                gateway + "/api/operations/" + operationId + "/results/xlsx?from=2022-09-01&to=2022-09-30",
+                "Authorization",
+                "Bearer " + client.token("liaoning-forestry"));
+        assertThat(file.status()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {

@@ -5,8 +5,10 @@ import cn.wildlife.events.kafka.EventSerializer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +166,43 @@ final class PlatformClient implements AutoCloseable {
                 headers);
     }
 
+    /** A file's bytes (an import) sent as they are, the answer held to the documents as every other one. */
+    Answer upload(String url, byte[] file, String contentType, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                        .header("Content-Type", contentType),
+                // The validator reads bodies as text: the bytes stand in one character each.
+                new String(file, StandardCharsets.ISO_8859_1),
+                headers);
+    }
+
+    /** A download: its status, headers and bytes, the exchange held to the documents (status and content type). */
+    record Download(int status, HttpHeaders headers, byte[] body) {}
+
+    Download download(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            hold(
+                    built,
+                    null,
+                    response.statusCode(),
+                    response.headers().map(),
+                    new String(response.body(), StandardCharsets.ISO_8859_1));
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Every call through the gateway's API is held to the OpenAPI documents it serves ({@link ApiContract}): an
      * answer the documents do not promise fails the test that got it.
@@ -176,21 +215,7 @@ final class PlatformClient implements AutoCloseable {
             HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            if (ApiContract.ENABLED && ApiContract.covers(gateway, built.uri())) {
-                ApiContract.Exchange exchange = new ApiContract.Exchange(
-                        built.method(),
-                        built.uri(),
-                        built.headers().map(),
-                        sent,
-                        response.statusCode(),
-                        response.headers().map(),
-                        body);
-                ApiContract.Verdict verdict = ApiContract.judge(gateway, exchange);
-                if (!verdict.violations().isEmpty() && !ApiContract.isKnownGap(exchange)) {
-                    throw new AssertionError(
-                            "the answer breaks the OpenAPI contract: " + ApiContract.describe(exchange, verdict));
-                }
-            }
+            hold(built, sent, response.statusCode(), response.headers().map(), body);
             JsonNode node = body == null
                             || body.isBlank()
                             || !body.trim().startsWith("{") && !body.trim().startsWith("[")
@@ -202,6 +227,23 @@ final class PlatformClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void hold(
+            HttpRequest built,
+            String sent,
+            int status,
+            java.util.Map<String, List<String>> answerHeaders,
+            String answer) {
+        if (ApiContract.ENABLED && ApiContract.covers(gateway, built.uri())) {
+            ApiContract.Exchange exchange = new ApiContract.Exchange(
+                    built.method(), built.uri(), built.headers().map(), sent, status, answerHeaders, answer);
+            ApiContract.Verdict verdict = ApiContract.judge(gateway, exchange);
+            if (!verdict.violations().isEmpty() && !ApiContract.isKnownGap(exchange)) {
+                throw new AssertionError(
+                        "the answer breaks the OpenAPI contract: " + ApiContract.describe(exchange, verdict));
+            }
         }
     }
 
