@@ -148,8 +148,8 @@ public final class Benchmark {
                         platform.readySeconds(),
                         "s",
                         "wall " + Figures.format(platform.wallSeconds()) + " s",
-                        "< 20 s",
-                        platform.readySeconds() < 20);
+                        "< 15 s",
+                        platform.readySeconds() < 15);
                 rssAtStart = platform.residentMiB();
                 sustained = endToEnd(platform, disk.pipelinePerSecond());
                 counts = counts(platform);
@@ -177,8 +177,8 @@ public final class Benchmark {
                         peak,
                         "GiB",
                         "at start " + Figures.format(rssAtStart[0] / 1024.0) + " GiB",
-                        "< 1.5 GiB",
-                        peak < 1.5);
+                        "< 1 GiB",
+                        peak < 1.0);
             }
             double before = sizeMiB(dataDir);
             try (PlatformProcess again = new PlatformProcess(dataDir).start(jar)) {
