@@ -35,13 +35,6 @@ final class ApiContract {
     static final List<String> DOCUMENTS =
             List.of("case-service", "notification-service", "inspection-service", "gateway");
 
-    /**
-     * Known gaps between a document and the platform, each a regular expression over {@code METHOD path status}
-     * ({@code "POST /api/example/[^/]+ 200"}): a violation not yet fixed, tolerated so that the rest of the suite still
-     * holds the contract. Each names why it remains and whose code it is in.
-     */
-    static final List<String> KNOWN_GAPS = List.of();
-
     private static final Map<String, Map<String, OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -104,12 +97,6 @@ final class ApiContract {
                         ? List.of()
                         : List.of("no document lists " + exchange.method() + " "
                                 + exchange.uri().getPath() + ", yet it answered " + exchange.status()));
-    }
-
-    /** Whether a violating exchange is one of the {@link #KNOWN_GAPS}. */
-    static boolean isKnownGap(Exchange exchange) {
-        String seen = exchange.method() + " " + exchange.uri().getPath() + " " + exchange.status();
-        return KNOWN_GAPS.stream().anyMatch(seen::matches);
     }
 
     private static Request request(Exchange exchange) {
