@@ -3,9 +3,7 @@ package cn.wildlife.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.wildlife.events.cli.SampleEvents;
 import cn.wildlife.events.clue.ClueRecorded;
-import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.kafka.EventDeserializer;
 import cn.wildlife.events.kafka.EventSerializer;
 import io.cloudevents.jackson.JsonFormat;
@@ -15,26 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class EventCodecTest {
 
     private final EventCodec codec = new EventCodec();
     private final EventSerializer serializer = new EventSerializer(codec);
     private final EventDeserializer deserializer = new EventDeserializer(codec);
-
-    @Test
-    void everyValidSampleIsReadAndKeepsItsAttributes() {
-        List<Envelope<?>> samples = SampleEvents.valid(codec);
-
-        assertThat(samples).hasSize(SampleEvents.VALID.size());
-        Envelope<ClueReported> first = samples.get(0).as(ClueReported.class);
-        assertThat(first.agency()).isEqualTo(Agency.FORESTRY);
-        assertThat(first.region()).isEqualTo("220112");
-        assertThat(first.data().behaviours()).containsExactly(Behaviour.ILLEGAL_HUNTING);
-        assertThat(first.subject()).isEqualTo("FORESTRY-220112-2026-0001");
-    }
 
     @Test
     void binaryModeRoundTripKeepsEverything() {
@@ -49,34 +33,6 @@ class EventCodecTest {
         assertThat(received).isEqualTo(sent);
         assertThat(new String(headers.lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("cn.wildlife.clue.recorded.v1");
-    }
-
-    @Test
-    void structuredModeWithoutHeadersIsAccepted() {
-        byte[] sample = SampleEvents.bytes("valid", "forestry-clue-mist-nets.json");
-
-        Envelope<?> read = deserializer.deserialize("agency.forestry.clues", new RecordHeaders(), sample);
-
-        assertThat(read.type()).isEqualTo(EventType.CLUE_REPORTED);
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "missing-summary.json | required property 'summary' not found",
-                "unknown-source.json  | source: does not have a value in the enumeration",
-                "bad-region.json      | region: does not match the regex pattern",
-                "unknown-type.json    | unknown event type 'cn.wildlife.clue.gossip.v1'",
-                "wrong-agency.json    | topic agency.forestry.clues takes only FORESTRY's events",
-                "not-json.txt         | not a readable CloudEvent"
-            })
-    void invalidSamplesAreRefusedWithTheirReason(String sample, String reason) {
-        byte[] bytes = SampleEvents.bytes("invalid", sample);
-
-        assertThatThrownBy(() -> deserializer.deserialize("agency.forestry.clues", new RecordHeaders(), bytes))
-                .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining(reason);
     }
 
     @Test
@@ -108,19 +64,6 @@ class EventCodecTest {
     }
 
     @Test
-    void everySampleFileIsListed() throws Exception {
-        try (var valid = java.nio.file.Files.list(java.nio.file.Path.of("samples/valid"));
-                var invalid = java.nio.file.Files.list(java.nio.file.Path.of("samples/invalid"))) {
-            assertThat(valid.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactlyElementsOf(
-                            SampleEvents.VALID.stream().sorted().toList());
-            assertThat(invalid.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactlyElementsOf(
-                            SampleEvents.INVALID.stream().sorted().toList());
-        }
-    }
-
-    @Test
     void structuredJsonOfTheSdkIsUnderstood() {
         byte[] structured = new JsonFormat()
                 .serialize(codec.toCloudEvent(
@@ -132,30 +75,6 @@ class EventCodecTest {
                         .deserialize(Topics.PLATFORM_CLUES, headers, structured)
                         .type())
                 .isEqualTo(EventType.CLUE_RECORDED);
-    }
-
-    @Test
-    void theOperationTaggedSampleCarriesItsOperation() {
-        Envelope<ClueReported> tagged = SampleEvents.valid(codec)
-                .get(SampleEvents.VALID.indexOf("forestry-clue-operation-bird-market.json"))
-                .as(ClueReported.class);
-
-        assertThat(tagged.data().operationId()).isEqualTo("OP-210000-2022-ABC123");
-    }
-
-    @Test
-    void thePlatformSamplesPassTheirSchemas() {
-        for (String name : SampleEvents.PLATFORM) {
-            Envelope<?> read = codec.fromCloudEvent(new JsonFormat().deserialize(SampleEvents.bytes("platform", name)));
-            assertThat(read.type()).isEqualTo(EventType.SPECIES_CATALOGUE_CHANGED);
-            assertThat(read.as(cn.wildlife.events.species.SpeciesCatalogueChanged.class)
-                            .data()
-                            .species()
-                            .get(0)
-                            .code())
-                    .isEqualTo("ailuropoda-melanoleuca");
-            assertThat(cn.wildlife.events.cli.PublishEvents.topicFor(read)).isEqualTo(Topics.PLATFORM_SPECIES);
-        }
     }
 
     @Test

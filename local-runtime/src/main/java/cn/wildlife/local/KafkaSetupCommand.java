@@ -4,7 +4,7 @@ import cn.wildlife.embedded.KafkaAccessSetup;
 import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.access.KafkaAccess;
-import cn.wildlife.events.kafka.TopicInstaller;
+import cn.wildlife.events.tools.TopicInstaller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;

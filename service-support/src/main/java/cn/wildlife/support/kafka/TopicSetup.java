@@ -1,6 +1,6 @@
 package cn.wildlife.support.kafka;
 
-import cn.wildlife.events.kafka.TopicInstaller;
+import cn.wildlife.events.tools.TopicInstaller;
 import cn.wildlife.support.PlatformProperties;
 import java.util.HashMap;
 import java.util.Map;

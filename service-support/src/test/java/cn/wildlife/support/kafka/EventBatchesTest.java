@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
-import cn.wildlife.events.cli.SampleEvents;
+import cn.wildlife.events.tools.SampleEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.wildlife.events.kafka;
+package cn.wildlife.events.tools;
 
 import cn.wildlife.events.Topics;
 import java.time.Duration;

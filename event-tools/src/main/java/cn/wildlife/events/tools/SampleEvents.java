@@ -1,4 +1,4 @@
-package cn.wildlife.events.cli;
+package cn.wildlife.events.tools;
 
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The sample events shipped in {@code event-contract/samples}, read from the classpath. */
+/** The sample events shipped in {@code event-tools/samples}, read from the classpath. */
 public final class SampleEvents {
 
-    public static final String FOLDER = "/cn/wildlife/events/samples/";
+    public static final String FOLDER = "/cn/wildlife/events/tools/samples/";
     public static final List<String> VALID = List.of(
             "forestry-clue-mist-nets.json",
             "forestry-clue-online-shop.json",

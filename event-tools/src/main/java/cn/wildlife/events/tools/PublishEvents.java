@@ -1,4 +1,4 @@
-package cn.wildlife.events.cli;
+package cn.wildlife.events.tools;
 
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
