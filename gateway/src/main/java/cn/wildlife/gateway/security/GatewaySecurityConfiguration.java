@@ -5,6 +5,7 @@ import cn.wildlife.gateway.apikey.ApiKeys;
 import cn.wildlife.gateway.web.GatewayProblems;
 import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
+import cn.wildlife.security.RememberedTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,8 @@ public class GatewaySecurityConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
-                        ? new RememberedTokens(decoder, JwtValidators.createDefault())
+                return bean instanceof ReactiveJwtDecoder decoder
+                        ? RememberedTokens.reactive(decoder, JwtValidators.createDefault())
                         : bean;
             }
         };

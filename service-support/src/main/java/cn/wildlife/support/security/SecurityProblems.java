@@ -1,7 +1,7 @@
 package cn.wildlife.support.security;
 
 import cn.wildlife.support.web.ProblemDetailsAdvice;
-import cn.wildlife.support.web.ProblemMessages;
+import cn.wildlife.support.web.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Texts texts;
+
+    public SecurityProblems(Texts texts) {
+        this.texts = texts;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
@@ -37,8 +42,8 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 response,
                 401,
                 "unauthenticated",
-                ProblemMessages.get(request.getLocale(), "unauthenticated.title"),
-                hasToken ? describe(exception) : ProblemMessages.get(request.getLocale(), "unauthenticated.detail"));
+                texts.get(request.getLocale(), "unauthenticated.title"),
+                hasToken ? describe(exception) : texts.get(request.getLocale(), "unauthenticated.detail"));
     }
 
     @Override
@@ -49,7 +54,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 response,
                 403,
                 "forbidden",
-                ProblemMessages.get(request.getLocale(), "forbidden.title"),
+                texts.get(request.getLocale(), "forbidden.title"),
                 exception.getMessage());
     }
 

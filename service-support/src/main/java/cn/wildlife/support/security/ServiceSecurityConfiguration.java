@@ -1,7 +1,9 @@
 package cn.wildlife.support.security;
 
+import cn.wildlife.security.RememberedTokens;
 import cn.wildlife.support.PlatformProperties;
 import cn.wildlife.support.web.RequestSizeLimitFilter;
+import cn.wildlife.support.web.Texts;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.HashMap;
@@ -40,8 +42,8 @@ public class ServiceSecurityConfiguration {
     }
 
     @Bean
-    SecurityProblems securityProblems() {
-        return new SecurityProblems();
+    SecurityProblems securityProblems(Texts texts) {
+        return new SecurityProblems(texts);
     }
 
     /** Spring Security's strict firewall, with its header value check as fast as the common case allows. */
@@ -89,7 +91,7 @@ public class ServiceSecurityConfiguration {
             OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
             decoder.setJwtValidator(validator);
             JwtAuthenticationProvider provider =
-                    new JwtAuthenticationProvider(new RememberedTokens(decoder, validator));
+                    new JwtAuthenticationProvider(RememberedTokens.blocking(decoder, validator));
             managers.put(issuer.issuer(), provider::authenticate);
         }
         return new TrustedIssuers(managers);
@@ -107,9 +109,9 @@ public class ServiceSecurityConfiguration {
 
     /** Before security, so an oversized body is refused without being read, with or without a token. */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(PlatformProperties platform) {
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(PlatformProperties platform, Texts texts) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(platform.security().maxBodyBytes()));
+                new RequestSizeLimitFilter(platform.security().maxBodyBytes(), texts));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -1,5 +1,6 @@
 package cn.wildlife.support.security;
 
+import cn.wildlife.security.RememberedTokens;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTParser;

@@ -1,4 +1,4 @@
-package cn.wildlife.support.security;
+package cn.wildlife.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 class RememberedTokensTest {
 
@@ -32,7 +34,7 @@ class RememberedTokensTest {
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final JwtTimestampValidator timestamps = timestamps();
     private final JwtDecoder verifying = verifier();
-    private final RememberedTokens tokens = new RememberedTokens(verifying, timestamps);
+    private final JwtDecoder tokens = RememberedTokens.blocking(verifying, timestamps);
 
     @Test
     void aTokenSeenBeforeIsNotVerifiedAgain() throws Exception {
@@ -64,6 +66,23 @@ class RememberedTokensTest {
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(JwtException.class);
         assertThat(signatureChecks).hasValue(2);
+    }
+
+    @Test
+    void theGatewaysReactiveVerifierRemembersTokensToo() throws Exception {
+        String token = signed("forestry-officer", clock.instant().plus(Duration.ofHours(8)));
+        ReactiveJwtDecoder reactive =
+                RememberedTokens.reactive(t -> Mono.fromCallable(() -> verifying.decode(t)), timestamps);
+
+        assertThat(reactive.decode(token).block().getSubject()).isEqualTo("forestry-officer");
+        assertThat(reactive.decode(token).block().getSubject()).isEqualTo("forestry-officer");
+        assertThat(signatureChecks).hasValue(1);
+
+        clock.move(Duration.ofHours(9));
+
+        assertThatThrownBy(() -> reactive.decode(token).block())
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
     }
 
     private JwtDecoder verifier() {
