@@ -13,10 +13,6 @@ public class CaseServiceApplication {
     /** The CloudEvents {@code source} of every event this service announces. */
     public static final java.net.URI EVENT_SOURCE = java.net.URI.create("urn:cn.wildlife:" + NAME);
 
-    /** User-facing messages in zh-CN and English ({@code texts_*.properties} beside this class). */
-    public static final cn.wildlife.support.web.Texts TEXTS =
-            new cn.wildlife.support.web.Texts(CaseServiceApplication.class);
-
     /** How the service starts, alone or inside the local runtime: its own config file, a servlet web server. */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(CaseServiceApplication.class)

@@ -15,10 +15,6 @@ public class NotificationServiceApplication {
     /** The CloudEvents {@code source} of every event this service announces. */
     public static final java.net.URI EVENT_SOURCE = java.net.URI.create("urn:cn.wildlife:" + NAME);
 
-    /** Messages for callers in zh-CN or English ({@code texts_*.properties} beside this class). */
-    public static final cn.wildlife.support.web.Texts TEXTS =
-            new cn.wildlife.support.web.Texts(NotificationServiceApplication.class);
-
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(NotificationServiceApplication.class)
                 .main(NotificationServiceApplication.class)

@@ -12,6 +12,7 @@ import cn.wildlife.support.security.AuditController;
 import cn.wildlife.support.security.ServiceSecurityConfiguration;
 import cn.wildlife.support.web.OpenApiConfiguration;
 import cn.wildlife.support.web.ProblemDetailsAdvice;
+import cn.wildlife.support.web.Texts;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
@@ -19,10 +20,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.UuidRepresentation;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,9 +34,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** What every service gets by depending on service-support. */
@@ -46,6 +52,29 @@ import org.springframework.kafka.core.KafkaTemplate;
     AuditController.class
 })
 public class ServiceSupportAutoConfiguration {
+
+    /**
+     * The context's messages: the service's own {@code texts_en} / {@code texts_zh_CN} bundle in its application
+     * package, then the problem titles every service shares. Named {@code messageSource}, so Spring's own problem
+     * details and Bean Validation read it too.
+     */
+    @Bean
+    MessageSource messageSource(BeanFactory beans) {
+        List<String> basenames = new ArrayList<>();
+        if (AutoConfigurationPackages.has(beans)) {
+            AutoConfigurationPackages.get(beans).stream()
+                    .map(p -> p + ".texts")
+                    .filter(b -> new ClassPathResource(b.replace('.', '/') + "_en.properties").exists())
+                    .forEach(basenames::add);
+        }
+        basenames.add("cn.wildlife.support.web.problems");
+        return Texts.bundles(basenames.toArray(String[]::new));
+    }
+
+    @Bean
+    Texts texts(MessageSource messageSource) {
+        return new Texts(messageSource);
+    }
 
     @Bean
     MongoClientSettingsBuilderCustomizer standardUuids() {

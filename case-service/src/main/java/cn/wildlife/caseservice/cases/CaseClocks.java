@@ -22,12 +22,14 @@ class CaseClocks {
     private final CaseWriter writer;
     private final CaseEvents events;
     private final Clock clock;
+    private final CaseRules rules;
 
-    CaseClocks(CaseStore store, CaseWriter writer, CaseEvents events, Clock clock) {
+    CaseClocks(CaseStore store, CaseWriter writer, CaseEvents events, Clock clock, CaseRules rules) {
         this.store = store;
         this.writer = writer;
         this.events = events;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /**
@@ -36,9 +38,9 @@ class CaseClocks {
      */
     Case startPause(
             Case before, CasePause.Kind kind, Instant since, String reason, long expectedVersion, ChangedBy by) {
-        CaseRules.requireVersion(before, expectedVersion);
-        CaseRules.require(before, CaseChange.PAUSE);
-        CasePause pause = CaseRules.ruled(
+        rules.requireVersion(before, expectedVersion);
+        rules.require(before, CaseChange.PAUSE);
+        CasePause pause = rules.ruled(
                 before, () -> before.pause(store.pauseOf(before.id()).orElse(null), kind, since, reason, by.subject()));
         Case after = before.toBuilder().build();
         Instant at = clock.instant();
@@ -63,8 +65,8 @@ class CaseClocks {
             @Nullable String note,
             long expectedVersion,
             ChangedBy by) {
-        CaseRules.requireVersion(before, expectedVersion);
-        CasePause current = CaseRules.ruled(before, () -> {
+        rules.requireVersion(before, expectedVersion);
+        CasePause current = rules.ruled(before, () -> {
             CasePause running = store.pauseOf(before.id()).orElse(null);
             before.requireResumable(running, kind, until);
             return running;

@@ -15,16 +15,18 @@ class CaseClosing {
     private final CaseWriter writer;
     private final CaseEvents events;
     private final Clock clock;
+    private final CaseRules rules;
 
-    CaseClosing(CaseWriter writer, CaseEvents events, Clock clock) {
+    CaseClosing(CaseWriter writer, CaseEvents events, Clock clock, CaseRules rules) {
         this.writer = writer;
         this.events = events;
         this.clock = clock;
+        this.rules = rules;
     }
 
     Case close(Case before, String reason, long expectedVersion, ChangedBy by) {
-        CaseRules.requireVersion(before, expectedVersion);
-        Case after = CaseRules.ruled(before, before::closed);
+        rules.requireVersion(before, expectedVersion);
+        Case after = rules.ruled(before, before::closed);
         Instant at = clock.instant();
         return writer.save(
                 before,

@@ -1,7 +1,5 @@
 package cn.wildlife.caseservice.cases;
 
-import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
-
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CasePause;
 import cn.wildlife.caseservice.cases.domain.CaseStatus;
@@ -17,6 +15,7 @@ import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -61,6 +60,7 @@ class CaseController {
     private final CaseStore store;
     private final ProsecutionThresholds thresholds;
     private final Access access;
+    private final Texts texts;
 
     CaseController(
             CaseOpening opening,
@@ -72,7 +72,8 @@ class CaseController {
             CaseClocks clocks,
             CaseStore store,
             ProsecutionThresholds thresholds,
-            Access access) {
+            Access access,
+            Texts texts) {
         this.opening = opening;
         this.updating = updating;
         this.seizures = seizures;
@@ -83,6 +84,7 @@ class CaseController {
         this.store = store;
         this.thresholds = thresholds;
         this.access = access;
+        this.texts = texts;
     }
 
     @PostMapping
@@ -107,7 +109,7 @@ class CaseController {
         access.checkWrite(caller, caller.agency(), r.region(), Role.OFFICER, Role.HANDLER, Role.AGENCY_HEAD);
         if (r.caseId() != null && !r.caseId().startsWith(caller.agency().name() + "-")) {
             throw new cn.wildlife.support.web.InvalidRequestException(
-                    "caseId", TEXTS.get("id.prefix", caller.agency().name()), r.caseId());
+                    "caseId", texts.get("id.prefix", caller.agency().name()), r.caseId());
         }
         Case c = opening.open(
                         new CaseOpening.NewCase(
@@ -126,7 +128,7 @@ class CaseController {
                                                 .map(PartyRequest::toParty)
                                                 .toList(),
                                 list(r.evidence()),
-                                IdentifierRequest.checked(r.identifiers()),
+                                IdentifierRequest.checked(r.identifiers(), texts),
                                 r.grade() == null ? CaseGrade.GENERAL : r.grade(),
                                 r.clueId(),
                                 r.operationId()),
@@ -232,7 +234,7 @@ class CaseController {
                                                 .map(PartyRequest::toParty)
                                                 .toList(),
                                 r.evidence(),
-                                r.identifiers() == null ? null : IdentifierRequest.checked(r.identifiers()),
+                                r.identifiers() == null ? null : IdentifierRequest.checked(r.identifiers(), texts),
                                 r.grade(),
                                 r.operationId()),
                         r.expectedVersion(),
@@ -320,7 +322,7 @@ class CaseController {
                 && !caller.region().code().equals(c.region());
         boolean supervisionOffice = caller.agency() == Agency.SUPERVISION_OFFICE;
         if (!superiorHead && !supervisionOffice) {
-            throw new AccessDeniedProblem("not-a-superior", TEXTS.get("case.not-superior"));
+            throw new AccessDeniedProblem("not-a-superior", texts.get("case.not-superior"));
         }
         return CaseView.of(supervision.listForSupervision(c, r.note(), r.dueBy(), caller.region(), by(caller)), caller);
     }
@@ -381,9 +383,9 @@ class CaseController {
         return c;
     }
 
-    private static void notOversight(Caller caller) {
+    private void notOversight(Caller caller) {
         if (caller.isOversight()) {
-            throw new AccessDeniedProblem("oversight-reads-only", TEXTS.get("case.oversight-reads-only"));
+            throw new AccessDeniedProblem("oversight-reads-only", texts.get("case.oversight-reads-only"));
         }
     }
 

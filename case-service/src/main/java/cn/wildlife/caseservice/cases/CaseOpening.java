@@ -1,9 +1,6 @@
 package cn.wildlife.caseservice.cases;
 
-import static cn.wildlife.caseservice.cases.CaseRules.text;
-
 import cn.wildlife.caseservice.cases.domain.Case;
-import cn.wildlife.caseservice.cases.domain.CaseStatus;
 import cn.wildlife.caseservice.species.SpeciesCatalogue;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
@@ -42,6 +39,7 @@ class CaseOpening {
     private final CaseLinking linking;
     private final SpeciesCatalogue species;
     private final Clock clock;
+    private final CaseRules rules;
 
     CaseOpening(
             CaseStore store,
@@ -50,7 +48,8 @@ class CaseOpening {
             CaseEvents events,
             CaseLinking linking,
             SpeciesCatalogue species,
-            Clock clock) {
+            Clock clock,
+            CaseRules rules) {
         this.store = store;
         this.numbering = numbering;
         this.writer = writer;
@@ -58,6 +57,7 @@ class CaseOpening {
         this.linking = linking;
         this.species = species;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** What a new case says, whichever door it came through. */
@@ -84,43 +84,38 @@ class CaseOpening {
             if (eventId != null) {
                 return Optional.empty();
             }
-            throw new ConflictException("case-exists", text("case.exists", n.caseId()), Map.of("caseId", n.caseId()));
+            throw new ConflictException(
+                    "case-exists", rules.text("case.exists", n.caseId()), Map.of("caseId", n.caseId()));
         }
         List<FieldError> errors = new ArrayList<>();
         if (!n.kind().handledBy(n.agency())) {
-            errors.add(new FieldError("kind", text("case.kind-not-handled", n.agency(), n.kind()), n.kind()));
+            errors.add(new FieldError("kind", rules.text("case.kind-not-handled", n.agency(), n.kind()), n.kind()));
         }
-        List<SpeciesCount> counted = CaseRules.withLevels(species, "species", n.species(), errors);
+        List<SpeciesCount> counted = rules.withLevels(species, "species", n.species(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         int year = CaseStore.yearOf(n.openedAt());
         for (int attempt = 0; attempt < NUMBERING_ATTEMPTS; attempt++) {
             CaseNumbering.Numbered numbered = numbering.next(n.agency(), n.kind(), n.region(), year, n.caseId());
-            Case c = new Case(
-                    numbered.id(),
-                    numbered.number(),
-                    n.kind(),
-                    n.agency(),
-                    n.region(),
-                    CaseStatus.OPEN,
-                    n.openedAt(),
-                    n.title(),
-                    n.behaviours(),
-                    counted,
-                    n.value(),
-                    n.parties(),
-                    n.evidence(),
-                    n.identifiers(),
-                    n.grade(),
-                    List.of(),
-                    null,
-                    null,
-                    n.clueId(),
-                    n.operationId(),
-                    false,
-                    List.of(),
-                    1);
+            Case c = Case.builder()
+                    .id(numbered.id())
+                    .number(numbered.number())
+                    .kind(n.kind())
+                    .agency(n.agency())
+                    .region(n.region())
+                    .openedAt(n.openedAt())
+                    .title(n.title())
+                    .behaviours(n.behaviours())
+                    .species(counted)
+                    .value(n.value())
+                    .parties(n.parties())
+                    .evidence(n.evidence())
+                    .identifiers(n.identifiers())
+                    .grade(n.grade())
+                    .clueId(n.clueId())
+                    .operationId(n.operationId())
+                    .build();
             Instant at = clock.instant();
             List<Document> announced = new ArrayList<>();
             // An agency's report carries its event id on as the correlation id: what follows from it can be traced.
@@ -145,7 +140,7 @@ class CaseOpening {
                     return Optional.empty();
                 }
                 throw new ConflictException(
-                        "case-exists", text("case.exists", n.caseId()), Map.of("caseId", n.caseId()));
+                        "case-exists", rules.text("case.exists", n.caseId()), Map.of("caseId", n.caseId()));
             }
             // The number (and with it a generated id) was taken: take the next one.
             log.warn("Case number {} was taken meanwhile; numbering again", numbered.number());

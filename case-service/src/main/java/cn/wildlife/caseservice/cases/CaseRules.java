@@ -1,6 +1,5 @@
 package cn.wildlife.caseservice.cases;
 
-import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CaseChange;
 import cn.wildlife.caseservice.cases.domain.CaseChangeRefused;
@@ -10,23 +9,30 @@ import cn.wildlife.events.cases.SpeciesCount;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /** The domain's refusals and the request checks every use case shares, said as the problems a caller sees. */
+@Component
 final class CaseRules {
 
-    private CaseRules() {}
+    private final Texts texts;
 
-    static void requireVersion(Case c, long expected) {
+    CaseRules(Texts texts) {
+        this.texts = texts;
+    }
+
+    void requireVersion(Case c, long expected) {
         if (c.version() != expected) {
             throw stale(c);
         }
     }
 
-    static void require(Case c, CaseChange change) {
+    void require(Case c, CaseChange change) {
         ruled(c, () -> {
             c.require(change);
             return c;
@@ -34,7 +40,7 @@ final class CaseRules {
     }
 
     /** The change the case's rules allow, or the problem that says why they refuse it. */
-    static <T> T ruled(Case c, Supplier<T> change) {
+    <T> T ruled(Case c, Supplier<T> change) {
         try {
             return change.get();
         } catch (CaseChangeRefused refused) {
@@ -42,7 +48,7 @@ final class CaseRules {
         }
     }
 
-    static ConflictException stale(Case current) {
+    ConflictException stale(Case current) {
         return new ConflictException(
                 "concurrent-update",
                 text("case.stale", current.version(), current.status()),
@@ -50,7 +56,7 @@ final class CaseRules {
     }
 
     /** The counts with each species' protection level; an unknown species or a negative count is an error. */
-    static List<SpeciesCount> withLevels(
+    List<SpeciesCount> withLevels(
             SpeciesCatalogue species, String field, List<SpeciesCount> counts, List<FieldError> errors) {
         List<SpeciesCount> result = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
@@ -73,15 +79,15 @@ final class CaseRules {
         return result;
     }
 
-    static String text(String key, Object... args) {
-        return CaseServiceApplication.TEXTS.get(key, args);
+    String text(String key, Object... args) {
+        return texts.get(key, args);
     }
 
     static List<String> names(List<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toList();
     }
 
-    private static RuntimeException problem(CaseChangeRefused refused, Case c) {
+    private RuntimeException problem(CaseChangeRefused refused, Case c) {
         CasePause pause = refused.pause();
         Case.Seizure item = refused.item();
         return switch (refused.reason()) {

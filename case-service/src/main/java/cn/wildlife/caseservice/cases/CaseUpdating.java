@@ -1,7 +1,6 @@
 package cn.wildlife.caseservice.cases;
 
 import static cn.wildlife.caseservice.cases.CaseRules.names;
-import static cn.wildlife.caseservice.cases.CaseRules.text;
 
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CaseChange;
@@ -33,13 +32,21 @@ class CaseUpdating {
     private final CaseLinking linking;
     private final SpeciesCatalogue species;
     private final Clock clock;
+    private final CaseRules rules;
 
-    CaseUpdating(CaseWriter writer, CaseEvents events, CaseLinking linking, SpeciesCatalogue species, Clock clock) {
+    CaseUpdating(
+            CaseWriter writer,
+            CaseEvents events,
+            CaseLinking linking,
+            SpeciesCatalogue species,
+            Clock clock,
+            CaseRules rules) {
         this.writer = writer;
         this.events = events;
         this.linking = linking;
         this.species = species;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** The facts an officer corrects or adds; null leaves a fact as it is. */
@@ -55,11 +62,11 @@ class CaseUpdating {
             @Nullable String operationId) {}
 
     Case update(Case before, Changes ch, long expectedVersion, ChangedBy by) {
-        CaseRules.requireVersion(before, expectedVersion);
-        CaseRules.require(before, CaseChange.UPDATE);
+        rules.requireVersion(before, expectedVersion);
+        rules.require(before, CaseChange.UPDATE);
         List<FieldError> errors = new ArrayList<>();
         List<SpeciesCount> counted =
-                ch.species() == null ? null : CaseRules.withLevels(species, "species", ch.species(), errors);
+                ch.species() == null ? null : rules.withLevels(species, "species", ch.species(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -103,7 +110,7 @@ class CaseUpdating {
             changed.put("operationId", ch.operationId());
         }
         if (changed.isEmpty()) {
-            throw new InvalidRequestException("body", text("case.changes-empty"), null);
+            throw new InvalidRequestException("body", rules.text("case.changes-empty"), null);
         }
         Case after = b.build();
         Instant at = clock.instant();

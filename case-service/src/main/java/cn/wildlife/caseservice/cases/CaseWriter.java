@@ -20,11 +20,13 @@ class CaseWriter {
     private final CaseStore store;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final CaseRules rules;
 
-    CaseWriter(CaseStore store, Outbox outbox, OutboxRelay relay) {
+    CaseWriter(CaseStore store, Outbox outbox, OutboxRelay relay, CaseRules rules) {
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
+        this.rules = rules;
     }
 
     Case save(
@@ -37,7 +39,7 @@ class CaseWriter {
             Document details,
             List<Document> events) {
         if (!store.update(after, CaseEvents.timeline(after, change, summary, by, at, details), events, outbox, null)) {
-            throw CaseRules.stale(store.find(before.id()).orElse(before));
+            throw rules.stale(store.find(before.id()).orElse(before));
         }
         relay.wake();
         return after;
@@ -46,7 +48,7 @@ class CaseWriter {
     /** Saves the case with its pause started, or ended when {@code pause} is null. */
     Case savePause(Case before, Case after, @Nullable CasePause pause, Document entry, List<Document> events) {
         if (!store.savePause(after, pause, entry, events, outbox)) {
-            throw CaseRules.stale(store.find(before.id()).orElse(before));
+            throw rules.stale(store.find(before.id()).orElse(before));
         }
         relay.wake();
         return after;

@@ -23,17 +23,20 @@ class PenaltyDecision {
     private final CaseEvents events;
     private final ProsecutionThresholds thresholds;
     private final Clock clock;
+    private final CaseRules rules;
 
-    PenaltyDecision(CaseWriter writer, CaseEvents events, ProsecutionThresholds thresholds, Clock clock) {
+    PenaltyDecision(
+            CaseWriter writer, CaseEvents events, ProsecutionThresholds thresholds, Clock clock, CaseRules rules) {
         this.writer = writer;
         this.events = events;
         this.thresholds = thresholds;
         this.clock = clock;
+        this.rules = rules;
     }
 
     Case decidePenalty(Case before, Case.Penalty penalty, long expectedVersion, ChangedBy by) {
-        CaseRules.requireVersion(before, expectedVersion);
-        Case decided = CaseRules.ruled(before, () -> before.penaltyDecided(penalty));
+        rules.requireVersion(before, expectedVersion);
+        Case decided = rules.ruled(before, () -> before.penaltyDecided(penalty));
         Instant at = clock.instant();
         List<Document> announced =
                 new ArrayList<>(List.of(events.event(EventType.CASE_PENALTY_DECIDED, decided, by, at, null)));

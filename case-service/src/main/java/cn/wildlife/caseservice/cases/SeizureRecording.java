@@ -1,7 +1,5 @@
 package cn.wildlife.caseservice.cases;
 
-import static cn.wildlife.caseservice.cases.CaseRules.text;
-
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.cases.domain.CaseChange;
 import cn.wildlife.caseservice.cases.domain.CustodyAction;
@@ -28,12 +26,14 @@ class SeizureRecording {
     private final CaseEvents events;
     private final SpeciesCatalogue species;
     private final Clock clock;
+    private final CaseRules rules;
 
-    SeizureRecording(CaseWriter writer, CaseEvents events, SpeciesCatalogue species, Clock clock) {
+    SeizureRecording(CaseWriter writer, CaseEvents events, SpeciesCatalogue species, Clock clock, CaseRules rules) {
         this.writer = writer;
         this.events = events;
         this.species = species;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** A seized item: what it is and its first custody. */
@@ -49,14 +49,14 @@ class SeizureRecording {
 
     Case addSeizure(Case before, NewSeizure s, @Nullable Long expectedVersion, ChangedBy by) {
         if (expectedVersion != null) {
-            CaseRules.requireVersion(before, expectedVersion);
+            rules.requireVersion(before, expectedVersion);
         }
-        CaseRules.require(before, CaseChange.RECORD_SEIZURE);
+        rules.require(before, CaseChange.RECORD_SEIZURE);
         if (s.speciesCode() != null) {
             List<FieldError> errors = species.unknown("speciesCode", List.of(s.speciesCode()));
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(
-                        List.of(new FieldError("speciesCode", text("species.unknown"), s.speciesCode())));
+                        List.of(new FieldError("speciesCode", rules.text("species.unknown"), s.speciesCode())));
             }
         }
         String itemId = before.nextItemId();
@@ -69,7 +69,7 @@ class SeizureRecording {
                 s.unit(),
                 List.of(new Case.Custody(
                         CustodyAction.SEIZED, s.holder(), s.location(), s.seizedAt(), by.subject(), null)));
-        Case after = CaseRules.ruled(before, () -> before.withSeizure(seizure));
+        Case after = rules.ruled(before, () -> before.withSeizure(seizure));
         Instant at = clock.instant();
         return writer.save(
                 before,
@@ -88,7 +88,7 @@ class SeizureRecording {
         if (before.seizures().stream().noneMatch(s -> s.itemId().equals(itemId))) {
             throw new RecordNotFoundException("seized item", itemId);
         }
-        Case after = CaseRules.ruled(before, () -> before.withCustody(itemId, custody));
+        Case after = rules.ruled(before, () -> before.withCustody(itemId, custody));
         Instant at = clock.instant();
         return writer.save(
                 before,

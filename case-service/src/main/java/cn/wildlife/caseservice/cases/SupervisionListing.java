@@ -18,16 +18,18 @@ class SupervisionListing {
     private final CaseWriter writer;
     private final CaseEvents events;
     private final Clock clock;
+    private final CaseRules rules;
 
-    SupervisionListing(CaseWriter writer, CaseEvents events, Clock clock) {
+    SupervisionListing(CaseWriter writer, CaseEvents events, Clock clock, CaseRules rules) {
         this.writer = writer;
         this.events = events;
         this.clock = clock;
+        this.rules = rules;
     }
 
     Case listForSupervision(Case before, String note, @Nullable Instant dueBy, RegionCode byRegion, ChangedBy by) {
         Instant at = clock.instant();
-        Case after = CaseRules.ruled(
+        Case after = rules.ruled(
                 before,
                 () -> before.listedForSupervision(
                         new Case.Supervision(byRegion.code(), by.agency(), by.subject(), at, note, dueBy)));

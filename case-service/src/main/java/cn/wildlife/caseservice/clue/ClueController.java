@@ -1,7 +1,5 @@
 package cn.wildlife.caseservice.clue;
 
-import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
-
 import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.link.IdentifierRequest;
 import cn.wildlife.events.Agency;
@@ -16,6 +14,7 @@ import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,6 +58,7 @@ class ClueController {
     private final ClueReporters reporters;
     private final Access access;
     private final java.time.Clock clock;
+    private final Texts texts;
 
     ClueController(
             ClueRecording recording,
@@ -66,13 +66,15 @@ class ClueController {
             ClueStore store,
             ClueReporters reporters,
             Access access,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            Texts texts) {
         this.recording = recording;
         this.handling = handling;
         this.store = store;
         this.reporters = reporters;
         this.access = access;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** The owning agency reads as usual; the agency a clue was referred to reads it as a party, audited. */
@@ -159,7 +161,7 @@ class ClueController {
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(
                         "step",
-                        TEXTS.get(
+                        texts.get(
                                 "step.one-of",
                                 java.util.Arrays.stream(Clue.Step.values())
                                         .map(Clue.Step::path)
@@ -175,12 +177,8 @@ class ClueController {
                         clue,
                         chosen,
                         caller,
-                        new ClueHandling.Details(
-                                body.reasons(),
-                                body.caseNumber(),
-                                body.referredTo(),
-                                body.assignee(),
-                                body.expectedVersion())),
+                        new Clue.StepDetails(body.reasons(), body.caseNumber(), body.referredTo(), body.assignee()),
+                        body.expectedVersion()),
                 caller);
     }
 
@@ -260,14 +258,14 @@ class ClueController {
                                             format = "uri-reference")))
     ResponseEntity<ClueView> create(Caller caller, @Valid @RequestBody NewClue request) {
         if (caller.isOversight()) {
-            throw new AccessDeniedProblem("oversight-reads-only", TEXTS.get("clue.oversight-reads-only"));
+            throw new AccessDeniedProblem("oversight-reads-only", texts.get("clue.oversight-reads-only"));
         }
         Agency agency = request.agency() != null ? request.agency() : caller.agency();
         access.checkWrite(caller, agency, request.region(), Role.OFFICER, Role.HANDLER);
         if (request.clueId() != null && !request.clueId().startsWith(agency.name() + "-")) {
-            throw new InvalidRequestException("clueId", TEXTS.get("id.prefix", agency.name()), request.clueId());
+            throw new InvalidRequestException("clueId", texts.get("id.prefix", agency.name()), request.clueId());
         }
-        List<Identifier> identifiers = IdentifierRequest.checked(request.identifiers());
+        List<Identifier> identifiers = IdentifierRequest.checked(request.identifiers(), texts);
         String id = request.clueId() != null
                 ? request.clueId()
                 : agency.name() + "-" + request.region() + "-"

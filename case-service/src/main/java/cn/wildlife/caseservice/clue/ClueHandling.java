@@ -1,7 +1,5 @@
 package cn.wildlife.caseservice.clue;
 
-import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
-
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.clue.domain.ClueStepRefused;
@@ -16,6 +14,7 @@ import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -38,39 +37,28 @@ public class ClueHandling {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Texts texts;
 
-    public ClueHandling(ClueStore store, ClueRecording recording, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public ClueHandling(
+            ClueStore store, ClueRecording recording, Outbox outbox, OutboxRelay relay, Clock clock, Texts texts) {
         this.store = store;
         this.recording = recording;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
-    /** What a step carries. */
-    public record Details(
-            List<String> reasons,
-            @Nullable String caseNumber,
-            @Nullable Agency referredTo,
-            @Nullable String assignee,
-            @Nullable Long expectedVersion) {
-        public Details {
-            reasons = reasons == null ? List.of() : List.copyOf(reasons);
-        }
-    }
-
-    public Clue take(Clue before, Clue.Step step, Caller caller, Details details) {
-        if (details.expectedVersion() != null && details.expectedVersion() != before.version()) {
+    /** Takes the step if the clue's rules allow it; {@code expectedVersion}, if given, must be the clue's version. */
+    public Clue take(
+            Clue before, Clue.Step step, Caller caller, Clue.StepDetails details, @Nullable Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != before.version()) {
             throw stale(before);
         }
         Instant at = clock.instant();
         Clue after;
         try {
-            after = before.take(
-                    step,
-                    new Clue.StepDetails(
-                            details.reasons(), details.caseNumber(), details.referredTo(), details.assignee()),
-                    at);
+            after = before.take(step, details, at);
         } catch (ClueStepRefused refused) {
             throw problem(refused, step);
         }
@@ -113,12 +101,12 @@ public class ClueHandling {
         return after;
     }
 
-    private static RuntimeException problem(ClueStepRefused refused, Clue.Step step) {
+    private RuntimeException problem(ClueStepRefused refused, Clue.Step step) {
         return switch (refused.reason()) {
             case NOT_NOW ->
                 new ConflictException(
                         "step-not-allowed",
-                        TEXTS.get("clue.step-not-allowed", refused.status(), step.path()),
+                        texts.get("clue.step-not-allowed", refused.status(), step.path()),
                         Map.of(
                                 "state",
                                 refused.status().name(),
@@ -129,7 +117,7 @@ public class ClueHandling {
             case INCOMPLETE ->
                 new InvalidRequestException(refused.missing().stream()
                         .map(m -> new FieldError(
-                                m.field(), TEXTS.get(m.textKey(), m.args().toArray()), m.value()))
+                                m.field(), texts.get(m.textKey(), m.args().toArray()), m.value()))
                         .toList());
         };
     }
@@ -163,10 +151,10 @@ public class ClueHandling {
         recording.recordOnce(own);
     }
 
-    private static ConflictException stale(Clue current) {
+    private ConflictException stale(Clue current) {
         return new ConflictException(
                 "concurrent-update",
-                TEXTS.get("clue.stale", current.version(), current.status()),
+                texts.get("clue.stale", current.version(), current.status()),
                 Map.of(
                         "state",
                         current.status().name(),

@@ -15,6 +15,7 @@ import cn.wildlife.events.inspection.CrimeSuspected;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import cn.wildlife.support.web.ConflictException;
+import cn.wildlife.support.web.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,13 +39,15 @@ public class ClueRecording {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Texts texts;
 
-    public ClueRecording(ClueStore store, Linking linking, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public ClueRecording(ClueStore store, Linking linking, Outbox outbox, OutboxRelay relay, Clock clock, Texts texts) {
         this.store = store;
         this.linking = linking;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** What happened to an incoming report. */
@@ -174,9 +177,7 @@ public class ClueRecording {
     public Clue create(Clue clue) {
         if (!record(clue, null, null, null)) {
             throw new ConflictException(
-                    "clue-exists",
-                    CaseServiceApplication.TEXTS.get("clue.exists", clue.id()),
-                    Map.of("clueId", clue.id()));
+                    "clue-exists", texts.get("clue.exists", clue.id()), Map.of("clueId", clue.id()));
         }
         return clue;
     }

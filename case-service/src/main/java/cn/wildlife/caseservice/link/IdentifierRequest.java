@@ -1,10 +1,10 @@
 package cn.wildlife.caseservice.link;
 
-import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.Texts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,7 +22,7 @@ public record IdentifierRequest(
     }
 
     /** The identifiers, or a 400 naming each implausible one ({@code identifiers[i].value}). */
-    public static List<Identifier> checked(@Nullable List<IdentifierRequest> requested) {
+    public static List<Identifier> checked(@Nullable List<IdentifierRequest> requested, Texts texts) {
         if (requested == null) {
             return List.of();
         }
@@ -31,8 +31,7 @@ public record IdentifierRequest(
             if (!Identifiers.valid(requested.get(i).toIdentifier())) {
                 bad.add(new FieldError(
                         "identifiers[" + i + "].value",
-                        CaseServiceApplication.TEXTS.get(
-                                "identifier.invalid", requested.get(i).type()),
+                        texts.get("identifier.invalid", requested.get(i).type()),
                         null));
             }
         }

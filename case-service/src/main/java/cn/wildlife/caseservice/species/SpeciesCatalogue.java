@@ -4,6 +4,7 @@ import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.Texts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -31,8 +32,9 @@ public class SpeciesCatalogue {
 
     private final MongoCollection<Document> collection;
     private final Map<String, Species> byCode = new ConcurrentHashMap<>();
+    private final Texts texts;
 
-    public SpeciesCatalogue(MongoDatabase database, ObjectMapper json) throws IOException {
+    public SpeciesCatalogue(MongoDatabase database, ObjectMapper json, Texts texts) throws IOException {
         this.collection = database.getCollection("species");
         try (InputStream in = SpeciesCatalogue.class.getResourceAsStream("/species/starter-catalogue.json")) {
             JsonNode root = json.readTree(in);
@@ -52,6 +54,7 @@ public class SpeciesCatalogue {
             }
         }
         reload();
+        this.texts = texts;
     }
 
     private void reload() {
@@ -85,10 +88,7 @@ public class SpeciesCatalogue {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             if (!byCode.containsKey(codes.get(i))) {
-                errors.add(new FieldError(
-                        field + "[" + i + "]",
-                        cn.wildlife.caseservice.CaseServiceApplication.TEXTS.get("species.unknown"),
-                        codes.get(i)));
+                errors.add(new FieldError(field + "[" + i + "]", texts.get("species.unknown"), codes.get(i)));
             }
         }
         return errors;

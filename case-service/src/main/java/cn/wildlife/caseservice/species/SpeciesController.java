@@ -8,6 +8,7 @@ import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -33,11 +34,13 @@ class SpeciesController {
     private final SpeciesCatalogue catalogue;
     private final Access access;
     private final SpeciesImports imports;
+    private final Texts texts;
 
-    SpeciesController(SpeciesCatalogue catalogue, Access access, SpeciesImports imports) {
+    SpeciesController(SpeciesCatalogue catalogue, Access access, SpeciesImports imports, Texts texts) {
         this.catalogue = catalogue;
         this.imports = imports;
         this.access = access;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -71,7 +74,7 @@ class SpeciesController {
     ImportReport importCsv(
             Caller caller, @RequestBody String csv, @RequestParam(defaultValue = "false") boolean skipInvalid) {
         access.requireRole(caller, Role.ADMIN);
-        SpeciesImport.Result result = SpeciesImport.read(csv);
+        SpeciesImport.Result result = SpeciesImport.read(csv, texts);
         if (!result.errors().isEmpty()
                 && (!skipInvalid
                         || result.errors().stream().anyMatch(e -> e.field().equals("header")))) {

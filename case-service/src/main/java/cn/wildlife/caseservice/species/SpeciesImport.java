@@ -1,11 +1,10 @@
 package cn.wildlife.caseservice.species;
 
-import static cn.wildlife.caseservice.CaseServiceApplication.TEXTS;
-
 import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.support.csv.CsvRows;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,14 +25,14 @@ final class SpeciesImport {
 
     private SpeciesImport() {}
 
-    static Result read(String csv) {
+    static Result read(String csv, Texts texts) {
         List<FieldError> errors = new ArrayList<>();
         List<Species> species = new ArrayList<>();
         String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
         if (lines.length == 0 || !split(lines[0]).equals(HEADERS)) {
             errors.add(new FieldError(
                     "header",
-                    TEXTS.get("import.header", String.join(",", HEADERS)),
+                    texts.get("import.header", String.join(",", HEADERS)),
                     lines.length == 0 ? "" : lines[0]));
             return new Result(List.of(), errors);
         }
@@ -46,27 +45,27 @@ final class SpeciesImport {
             List<String> cells = split(lines[i]);
             if (cells.size() != HEADERS.size()) {
                 errors.add(new FieldError(
-                        "row " + row, TEXTS.get("import.columns", cells.size(), HEADERS.size()), lines[i]));
+                        "row " + row, texts.get("import.columns", cells.size(), HEADERS.size()), lines[i]));
                 continue;
             }
             int before = errors.size();
             String code = cells.get(0);
             if (!CODE.matcher(code).matches()) {
-                errors.add(new FieldError("row " + row + " 代码", TEXTS.get("import.code"), code));
+                errors.add(new FieldError("row " + row + " 代码", texts.get("import.code"), code));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError("row " + row + " 代码", TEXTS.get("import.duplicate"), code));
+                errors.add(new FieldError("row " + row + " 代码", texts.get("import.duplicate"), code));
             }
             if (cells.get(1).isBlank()) {
-                errors.add(new FieldError("row " + row + " 中文名", TEXTS.get("import.empty"), cells.get(1)));
+                errors.add(new FieldError("row " + row + " 中文名", texts.get("import.empty"), cells.get(1)));
             }
             if (cells.get(2).isBlank()) {
-                errors.add(new FieldError("row " + row + " 学名", TEXTS.get("import.empty"), cells.get(2)));
+                errors.add(new FieldError("row " + row + " 学名", texts.get("import.empty"), cells.get(2)));
             }
             ProtectionLevel level = level(cells.get(4));
             if (level == null) {
                 errors.add(new FieldError(
                         "row " + row + " 保护级别",
-                        TEXTS.get(
+                        texts.get(
                                 "import.one-of",
                                 Arrays.stream(ProtectionLevel.values())
                                         .map(ProtectionLevel::label)
@@ -75,13 +74,13 @@ final class SpeciesImport {
             }
             String cites = cells.get(5).isBlank() ? null : cells.get(5).trim();
             if (cites != null && !List.of("I", "II", "III").contains(cites)) {
-                errors.add(new FieldError("row " + row + " CITES附录", TEXTS.get("import.cites"), cites));
+                errors.add(new FieldError("row " + row + " CITES附录", texts.get("import.cites"), cites));
             }
             QuantityUnit unit = unit(cells.get(6));
             if (unit == null) {
                 errors.add(new FieldError(
                         "row " + row + " 计数单位",
-                        TEXTS.get(
+                        texts.get(
                                 "import.one-of",
                                 Arrays.stream(QuantityUnit.values())
                                         .map(QuantityUnit::label)

@@ -19,6 +19,7 @@ import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +41,14 @@ public class TransferWorkflow {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Texts texts;
 
-    public TransferWorkflow(TransferStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public TransferWorkflow(TransferStore store, Outbox outbox, OutboxRelay relay, Clock clock, Texts texts) {
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
     public Transfer report(String caseNumber, String summary, Actor actor) {
@@ -256,14 +259,14 @@ public class TransferWorkflow {
         return after;
     }
 
-    private static String text(TransferRefused refused) {
-        return CaseServiceApplication.TEXTS.get("transfer." + refused.key(), refused.args());
+    private String text(TransferRefused refused) {
+        return texts.get("transfer." + refused.key(), refused.args());
     }
 
     private ConflictException stale(Transfer current) {
         return new ConflictException(
                 "concurrent-update",
-                CaseServiceApplication.TEXTS.get("transfer.stale", current.version(), current.state()),
+                texts.get("transfer.stale", current.version(), current.state()),
                 Map.of(
                         "state",
                         current.state().name(),

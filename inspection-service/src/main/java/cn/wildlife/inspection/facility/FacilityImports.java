@@ -1,10 +1,10 @@
 package cn.wildlife.inspection.facility;
 
-import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.species.SpeciesCodes;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.Texts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -41,6 +41,7 @@ public class FacilityImports {
     private final FacilityStore store;
     private final SpeciesCodes species;
     private final Clock clock;
+    private final Texts texts;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "facility-import");
         t.setDaemon(true);
@@ -48,7 +49,12 @@ public class FacilityImports {
     });
 
     public FacilityImports(
-            MongoDatabase database, FacilityWork work, FacilityStore store, SpeciesCodes species, Clock clock) {
+            MongoDatabase database,
+            FacilityWork work,
+            FacilityStore store,
+            SpeciesCodes species,
+            Clock clock,
+            Texts texts) {
         this.jobs = database.getCollection("facilityImports");
         this.work = work;
         this.store = store;
@@ -56,6 +62,7 @@ public class FacilityImports {
         this.clock = clock;
         // A job that was running when the service stopped will not finish by itself; say so instead of "running".
         jobs.updateMany(Filters.eq("status", Status.RUNNING.name()), Updates.set("status", Status.INTERRUPTED.name()));
+        this.texts = texts;
     }
 
     public enum Status {
@@ -82,7 +89,7 @@ public class FacilityImports {
 
     public Job start(byte[] content, boolean skipInvalid, Caller caller) {
         FacilitySheet.Result read = FacilitySheet.read(
-                FacilitySheet.cells(content), species, caller.region(), work::check, store::licenceRegistered);
+                FacilitySheet.cells(content), species, caller.region(), work::check, store::licenceRegistered, texts);
         boolean headerBroken = read.errors().stream().anyMatch(e -> e.field().equals("row 1"));
         if (!read.errors().isEmpty() && (!skipInvalid || headerBroken)) {
             throw new InvalidRequestException(read.errors());
@@ -121,7 +128,7 @@ public class FacilityImports {
                 failed.add(FacilitySheet.error(
                         row.row(),
                         FacilitySheet.LICENCE,
-                        Messages.get("licence.registered"),
+                        texts.get(locale, "licence.registered"),
                         row.registration().licenceNumber()));
             } else {
                 ids.add(facility.id());

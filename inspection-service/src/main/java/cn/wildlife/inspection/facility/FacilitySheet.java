@@ -1,10 +1,10 @@
 package cn.wildlife.inspection.facility;
 
 import cn.wildlife.events.RegionCode;
-import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.species.SpeciesCodes;
 import cn.wildlife.support.csv.CsvRows;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.Texts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,10 +87,11 @@ final class FacilitySheet {
             SpeciesCodes species,
             RegionCode callerRegion,
             Function<FacilityWork.Registration, List<FieldError>> domainCheck,
-            Function<String, Boolean> licenceRegistered) {
+            Function<String, Boolean> licenceRegistered,
+            Texts texts) {
         List<FieldError> errors = new ArrayList<>();
         if (cells.isEmpty()) {
-            errors.add(new FieldError("row 1", Messages.get("header.missing", String.join(",", REQUIRED)), ""));
+            errors.add(new FieldError("row 1", texts.get("header.missing", String.join(",", REQUIRED)), ""));
             return new Result(List.of(), errors, 0);
         }
         Map<String, Integer> column = new HashMap<>();
@@ -100,7 +101,7 @@ final class FacilitySheet {
         }
         for (String required : REQUIRED) {
             if (!column.containsKey(required)) {
-                errors.add(new FieldError("row 1", Messages.get("header.missing", required), String.join(",", header)));
+                errors.add(new FieldError("row 1", texts.get("header.missing", required), String.join(",", header)));
             }
         }
         if (!errors.isEmpty()) {
@@ -123,23 +124,23 @@ final class FacilitySheet {
             List<FieldError> rowErrors = new ArrayList<>();
             for (String required : REQUIRED) {
                 if (cell.apply(required).isEmpty()) {
-                    rowErrors.add(error(row, required, Messages.get("required"), ""));
+                    rowErrors.add(error(row, required, texts.get("required"), ""));
                 }
             }
             String region = cell.apply(REGION);
             if (!region.isEmpty() && !RegionCode.isValid(region)) {
-                rowErrors.add(error(row, REGION, Messages.get("region.invalid"), region));
+                rowErrors.add(error(row, REGION, texts.get("region.invalid"), region));
             } else if (!region.isEmpty() && !callerRegion.contains(region)) {
-                rowErrors.add(error(row, REGION, Messages.get("region.outside", callerRegion.code()), region));
+                rowErrors.add(error(row, REGION, texts.get("region.outside", callerRegion.code()), region));
             }
             String licence = cell.apply(LICENCE);
             if (!licence.isEmpty() && !licences.add(licence)) {
-                rowErrors.add(error(row, LICENCE, Messages.get("licence.duplicate"), licence));
+                rowErrors.add(error(row, LICENCE, texts.get("licence.duplicate"), licence));
             } else if (!licence.isEmpty() && licenceRegistered.apply(licence)) {
-                rowErrors.add(error(row, LICENCE, Messages.get("licence.registered"), licence));
+                rowErrors.add(error(row, LICENCE, texts.get("licence.registered"), licence));
             }
-            LocalDate from = date(row, VALID_FROM, cell.apply(VALID_FROM), rowErrors);
-            LocalDate until = date(row, VALID_UNTIL, cell.apply(VALID_UNTIL), rowErrors);
+            LocalDate from = date(row, VALID_FROM, cell.apply(VALID_FROM), rowErrors, texts);
+            LocalDate until = date(row, VALID_UNTIL, cell.apply(VALID_UNTIL), rowErrors, texts);
             List<String> speciesCodes = new ArrayList<>();
             for (String item : items(cell.apply(SPECIES))) {
                 // A name the catalogue does not know stays as written, so the error shows what the agency typed.
@@ -152,7 +153,7 @@ final class FacilitySheet {
                         .findFirst()
                         .orElse(null);
                 if (purpose == null) {
-                    rowErrors.add(error(row, PURPOSES, Messages.get("purpose.unknown"), item));
+                    rowErrors.add(error(row, PURPOSES, texts.get("purpose.unknown"), item));
                 } else {
                     purposes.add(purpose);
                 }
@@ -167,7 +168,7 @@ final class FacilitySheet {
                     holdings.add(new Facility.Holding(
                             species.resolve(pair[0]).orElse(pair[0].trim()), Long.parseLong(pair[1].trim())));
                 } catch (NumberFormatException e) {
-                    rowErrors.add(error(row, HOLDINGS, Messages.get("holding.format"), item));
+                    rowErrors.add(error(row, HOLDINGS, texts.get("holding.format"), item));
                 }
             }
             if (rowErrors.isEmpty() && until != null) {
@@ -209,14 +210,14 @@ final class FacilitySheet {
                 .toList();
     }
 
-    private static LocalDate date(int row, String column, String value, List<FieldError> errors) {
+    private static LocalDate date(int row, String column, String value, List<FieldError> errors, Texts texts) {
         if (value.isEmpty()) {
             return null;
         }
         try {
             return LocalDate.parse(value.replace('/', '-').replace('.', '-'));
         } catch (DateTimeParseException e) {
-            errors.add(error(row, column, Messages.get("date.invalid"), value));
+            errors.add(error(row, column, texts.get("date.invalid"), value));
             return null;
         }
     }

@@ -7,7 +7,6 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.facility.FacilityChanged;
 import cn.wildlife.events.facility.FacilityRegistered;
 import cn.wildlife.inspection.InspectionServiceApplication;
-import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.species.SpeciesCodes;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
@@ -16,6 +15,7 @@ import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +44,16 @@ public class FacilityWork {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Texts texts;
 
-    public FacilityWork(FacilityStore store, SpeciesCodes species, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public FacilityWork(
+            FacilityStore store, SpeciesCodes species, Outbox outbox, OutboxRelay relay, Clock clock, Texts texts) {
         this.store = store;
         this.species = species;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** A facility to register, whether typed in or read from an agency's spreadsheet. */
@@ -72,12 +75,12 @@ public class FacilityWork {
     public List<FieldError> check(Registration r) {
         List<FieldError> errors =
                 new ArrayList<>(species.unknown("licensedSpeciesCodes", r.licensedSpeciesCodes()).stream()
-                        .map(e -> new FieldError(e.field(), Messages.get("species.unknown"), e.rejectedValue()))
+                        .map(e -> new FieldError(e.field(), texts.get("species.unknown"), e.rejectedValue()))
                         .toList());
         if (r.licenceValidFrom() != null && r.licenceValidUntil().isBefore(r.licenceValidFrom())) {
             errors.add(new FieldError(
                     "licenceValidUntil",
-                    Messages.get("date.order", r.licenceValidFrom()),
+                    texts.get("date.order", r.licenceValidFrom()),
                     r.licenceValidUntil().toString()));
         }
         errors.addAll(checkHoldings("holdings", r.holdings(), r.licensedSpeciesCodes()));
@@ -90,15 +93,15 @@ public class FacilityWork {
             Facility.Holding h = holdings.get(i);
             if (!species.known(h.speciesCode())) {
                 errors.add(new FieldError(
-                        field + "[" + i + "].speciesCode", Messages.get("species.unknown"), h.speciesCode()));
+                        field + "[" + i + "].speciesCode", texts.get("species.unknown"), h.speciesCode()));
             } else if (!licensed.contains(h.speciesCode())) {
                 errors.add(new FieldError(
                         field + "[" + i + "].speciesCode",
-                        Messages.get("species.not-licensed", String.join(", ", licensed)),
+                        texts.get("species.not-licensed", String.join(", ", licensed)),
                         h.speciesCode()));
             }
             if (h.count() < 0) {
-                errors.add(new FieldError(field + "[" + i + "].count", Messages.get("count.negative"), h.count()));
+                errors.add(new FieldError(field + "[" + i + "].count", texts.get("count.negative"), h.count()));
             }
         }
         return errors;
@@ -205,7 +208,7 @@ public class FacilityWork {
                     Map.of("liftedOn", measure.liftedOn().toString()));
         }
         if (on.isBefore(measure.appliedOn())) {
-            throw new InvalidRequestException("on", Messages.get("date.order", measure.appliedOn()), on.toString());
+            throw new InvalidRequestException("on", texts.get("date.order", measure.appliedOn()), on.toString());
         }
         List<Facility.Measure> measures = before.measures().stream()
                 .map(m -> m.id().equals(measureId)

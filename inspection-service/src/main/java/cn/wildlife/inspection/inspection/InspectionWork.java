@@ -8,7 +8,6 @@ import cn.wildlife.events.inspection.CrimeSuspected;
 import cn.wildlife.events.inspection.DrawMade;
 import cn.wildlife.events.inspection.InspectionChanged;
 import cn.wildlife.inspection.InspectionServiceApplication;
-import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.facility.Facility;
 import cn.wildlife.inspection.facility.FacilityWork;
 import cn.wildlife.inspection.inspection.domain.Inspection;
@@ -22,6 +21,7 @@ import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +50,7 @@ public class InspectionWork {
     private final OutboxRelay relay;
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
+    private final Texts texts;
 
     public InspectionWork(
             InspectionStore inspections,
@@ -60,7 +61,8 @@ public class InspectionWork {
             Outbox outbox,
             OutboxRelay relay,
             Clock clock,
-            cn.wildlife.inspection.operation.OperationStore operations) {
+            cn.wildlife.inspection.operation.OperationStore operations,
+            Texts texts) {
         this.inspections = inspections;
         this.operations = operations;
         this.draws = draws;
@@ -70,6 +72,7 @@ public class InspectionWork {
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /**
@@ -94,11 +97,11 @@ public class InspectionWork {
             throw e.facilityId() == null
                     ? new InvalidRequestException(
                             "facilityCount",
-                            Messages.get("facilities.too-few", e.available(), facilityCount),
+                            texts.get("facilities.too-few", e.available(), facilityCount),
                             facilityCount)
                     : new InvalidRequestException(
                             "roster",
-                            Messages.get("inspectors.too-few", e.available(), e.facilityId(), inspectorsPerFacility),
+                            texts.get("inspectors.too-few", e.available(), e.facilityId(), inspectorsPerFacility),
                             roster.size());
         }
         String drawId = "DRAW-" + region + "-"
@@ -250,12 +253,10 @@ public class InspectionWork {
         }
         java.util.Optional<cn.wildlife.inspection.operation.Operation> operation = operations.find(operationId);
         if (operation.isEmpty()) {
-            errors.add(new FieldError("operationId", Messages.get("operation.unknown"), operationId));
+            errors.add(new FieldError("operationId", texts.get("operation.unknown"), operationId));
         } else if (!new RegionCode(operation.get().region()).contains(region)) {
             errors.add(new FieldError(
-                    "operationId",
-                    Messages.get("operation.region", operation.get().region(), region),
-                    operationId));
+                    "operationId", texts.get("operation.region", operation.get().region(), region), operationId));
         }
     }
 
@@ -322,20 +323,20 @@ public class InspectionWork {
                 .toList();
     }
 
-    private static FieldError fieldError(Recording.Problem problem) {
+    private FieldError fieldError(Recording.Problem problem) {
         if (problem instanceof Recording.ChecklistIncomplete c) {
             return new FieldError(
                     c.field(),
-                    Messages.get(
+                    texts.get(
                             "checklist.missing",
                             c.needed().stream().map(Enum::name).collect(Collectors.joining(", "))),
                     c.given().stream().map(Enum::name).toList());
         }
         if (problem instanceof Recording.UnknownSpecies u) {
-            return new FieldError(u.field(), Messages.get("species.unknown"), u.speciesCode());
+            return new FieldError(u.field(), texts.get("species.unknown"), u.speciesCode());
         }
         Recording.NegativeCount n = (Recording.NegativeCount) problem;
-        return new FieldError(n.field(), Messages.get("count.negative"), n.count());
+        return new FieldError(n.field(), texts.get("count.negative"), n.count());
     }
 
     /**

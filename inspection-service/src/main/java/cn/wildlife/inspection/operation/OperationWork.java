@@ -9,7 +9,6 @@ import cn.wildlife.events.operation.PlaceKind;
 import cn.wildlife.events.operation.ReportSubmitted;
 import cn.wildlife.events.operation.SortieRecorded;
 import cn.wildlife.inspection.InspectionServiceApplication;
-import cn.wildlife.inspection.Messages;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import cn.wildlife.support.security.Caller;
@@ -17,6 +16,7 @@ import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,12 +37,14 @@ public class OperationWork {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Texts texts;
 
-    public OperationWork(OperationStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public OperationWork(OperationStore store, Outbox outbox, OutboxRelay relay, Clock clock, Texts texts) {
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** The checks of a plan as written: phases in order and within the operation, regions in its subtree. */
@@ -50,26 +52,24 @@ public class OperationWork {
         List<FieldError> errors = new ArrayList<>();
         if (o.endsOn().isBefore(o.startsOn())) {
             errors.add(new FieldError(
-                    "endsOn",
-                    Messages.get("date.order", o.startsOn()),
-                    o.endsOn().toString()));
+                    "endsOn", texts.get("date.order", o.startsOn()), o.endsOn().toString()));
         }
         for (int i = 0; i < o.phases().size(); i++) {
             Operation.Phase p = o.phases().get(i);
             if (p.to().isBefore(p.from())) {
-                errors.add(new FieldError(
-                        "phases[" + i + "].to", Messages.get("date.order", p.from()), p.to().toString()));
+                errors.add(
+                        new FieldError("phases[" + i + "].to", texts.get("date.order", p.from()), p.to().toString()));
             }
             if (p.from().isBefore(o.startsOn()) || p.to().isAfter(o.endsOn())) {
                 errors.add(new FieldError(
                         "phases[" + i + "]",
-                        Messages.get("phase.outside", o.startsOn(), o.endsOn()),
+                        texts.get("phase.outside", o.startsOn(), o.endsOn()),
                         p.from() + "/" + p.to()));
             }
             if (i > 0 && !p.from().isAfter(o.phases().get(i - 1).to())) {
                 errors.add(new FieldError(
                         "phases[" + i + "].from",
-                        Messages.get("phase.order", o.phases().get(i - 1).to()),
+                        texts.get("phase.order", o.phases().get(i - 1).to()),
                         p.from().toString()));
             }
         }
@@ -77,14 +77,13 @@ public class OperationWork {
         for (int i = 0; i < o.reportingRegions().size(); i++) {
             String r = o.reportingRegions().get(i);
             if (!RegionCode.isValid(r) || !region.contains(r)) {
-                errors.add(
-                        new FieldError("reportingRegions[" + i + "]", Messages.get("region.outside", o.region()), r));
+                errors.add(new FieldError("reportingRegions[" + i + "]", texts.get("region.outside", o.region()), r));
             }
         }
         if (o.finalReportDue() != null && o.finalReportDue().isBefore(o.endsOn())) {
             errors.add(new FieldError(
                     "finalReportDue",
-                    Messages.get("date.order", o.endsOn()),
+                    texts.get("date.order", o.endsOn()),
                     o.finalReportDue().toString()));
         }
         return errors;
@@ -188,27 +187,27 @@ public class OperationWork {
             Caller by) {
         List<FieldError> errors = new ArrayList<>();
         if (on.isBefore(o.startsOn()) || on.isAfter(o.endsOn())) {
-            errors.add(new FieldError("on", Messages.get("phase.outside", o.startsOn(), o.endsOn()), on.toString()));
+            errors.add(new FieldError("on", texts.get("phase.outside", o.startsOn(), o.endsOn()), on.toString()));
         }
         if (!new RegionCode(o.region()).contains(region)) {
-            errors.add(new FieldError("region", Messages.get("region.outside", o.region()), region));
+            errors.add(new FieldError("region", texts.get("region.outside", o.region()), region));
         }
         if (personnel < 0) {
-            errors.add(new FieldError("personnel", Messages.get("count.negative"), personnel));
+            errors.add(new FieldError("personnel", texts.get("count.negative"), personnel));
         }
         if (vehicles < 0) {
-            errors.add(new FieldError("vehicles", Messages.get("count.negative"), vehicles));
+            errors.add(new FieldError("vehicles", texts.get("count.negative"), vehicles));
         }
         for (int i = 0; i < places.size(); i++) {
             if (places.get(i).count() < 0) {
                 errors.add(new FieldError(
                         "places[" + i + "].count",
-                        Messages.get("count.negative"),
+                        texts.get("count.negative"),
                         places.get(i).count()));
             }
             if (places.get(i).kind() == PlaceKind.BREEDING_SITE) {
                 errors.add(new FieldError(
-                        "places[" + i + "].kind", Messages.get("place.breeding-site"), PlaceKind.BREEDING_SITE.name()));
+                        "places[" + i + "].kind", texts.get("place.breeding-site"), PlaceKind.BREEDING_SITE.name()));
             }
         }
         if (!errors.isEmpty()) {
@@ -264,7 +263,7 @@ public class OperationWork {
     public ReportSubmission submit(
             Operation o, Agency agency, String region, String period, LocalDate submittedOn, Caller by) {
         if (!"FINAL".equals(period) && !periods(o).contains(period)) {
-            throw new InvalidRequestException("period", Messages.get("period.outside", periods(o)), period);
+            throw new InvalidRequestException("period", texts.get("period.outside", periods(o)), period);
         }
         LocalDate due = dueOn(o, period);
         ReportSubmission r = new ReportSubmission(

@@ -5,7 +5,6 @@ import cn.wildlife.events.EventType;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.inspection.RectificationChanged;
 import cn.wildlife.inspection.InspectionServiceApplication;
-import cn.wildlife.inspection.Messages;
 import cn.wildlife.inspection.facility.FacilityWork;
 import cn.wildlife.inspection.inspection.InspectionWork;
 import cn.wildlife.inspection.inspection.domain.Inspection;
@@ -18,6 +17,7 @@ import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -66,6 +66,7 @@ class RectificationController {
     private final OutboxRelay relay;
     private final Access access;
     private final Clock clock;
+    private final Texts texts;
 
     RectificationController(
             RectificationStore store,
@@ -73,13 +74,15 @@ class RectificationController {
             Outbox outbox,
             OutboxRelay relay,
             Access access,
-            Clock clock) {
+            Clock clock,
+            Texts texts) {
         this.store = store;
         this.inspections = inspections;
         this.outbox = outbox;
         this.relay = relay;
         this.access = access;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @PostMapping
@@ -103,13 +106,13 @@ class RectificationController {
         access.checkRead(caller, "inspection", inspection.id(), FacilityWork.SUPERVISING_AGENCY, inspection.region());
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, inspection.region(), WRITERS);
         if (inspection.findings().stream().noneMatch(f -> f.id().equals(request.findingId()))) {
-            throw new InvalidRequestException("findingId", Messages.get("finding.unknown"), request.findingId());
+            throw new InvalidRequestException("findingId", texts.get("finding.unknown"), request.findingId());
         }
         LocalDate inspectedOn = LocalDate.ofInstant(inspection.inspectedAt(), InspectionServiceApplication.CHINA);
         if (request.dueBy().isBefore(inspectedOn)) {
             throw new InvalidRequestException(
                     "dueBy",
-                    Messages.get("date.order", inspectedOn),
+                    texts.get("date.order", inspectedOn),
                     request.dueBy().toString());
         }
         Instant orderedAt = request.orderedAt() != null ? request.orderedAt() : clock.instant();

@@ -11,6 +11,7 @@ import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineClock;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.web.Texts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public class DeadlineClocks {
     private final OutboxRelay relay;
     private final Clock clock;
     private final DeadlineBackfill backfill;
+    private final Texts texts;
 
     DeadlineClocks(
             DeadlineStore store,
@@ -54,7 +56,8 @@ public class DeadlineClocks {
             Outbox outbox,
             OutboxRelay relay,
             Clock clock,
-            DeadlineBackfill backfill) {
+            DeadlineBackfill backfill,
+            Texts texts) {
         this.backfill = backfill;
         this.store = store;
         this.calculator = calculator;
@@ -62,6 +65,7 @@ public class DeadlineClocks {
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** A change of one clock: the new clock, its history entry and the events announcing it. */
@@ -141,7 +145,7 @@ public class DeadlineClocks {
                             .usableBy(current.agency().name())) {
                 throw new DeadlineClock.ExtensionRefused(
                         DeadlineClock.ExtensionRefused.Reason.NOT_FOR_AGENCY,
-                        NotificationServiceApplication.TEXTS.get(
+                        texts.get(
                                 "extension.not-for-agency",
                                 number,
                                 String.join(

@@ -12,6 +12,7 @@ import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,14 +48,21 @@ class DeadlineController {
     private final Access access;
     private final ObjectMapper mapper;
     private final DeadlineClocks clocks;
+    private final Texts texts;
 
     DeadlineController(
-            DeadlineStore store, RuleCatalogue rules, Access access, ObjectMapper mapper, DeadlineClocks clocks) {
+            DeadlineStore store,
+            RuleCatalogue rules,
+            Access access,
+            ObjectMapper mapper,
+            DeadlineClocks clocks,
+            Texts texts) {
         this.store = store;
         this.rules = rules;
         this.access = access;
         this.mapper = mapper;
         this.clocks = clocks;
+        this.texts = texts;
     }
 
     @GetMapping("/api/deadlines")
@@ -166,7 +174,7 @@ class DeadlineController {
                     : e.getPath().get(0).getPropertyName();
             throw new InvalidRequestException(field, e.getOriginalMessage(), null);
         }
-        List<FieldError> errors = RuleValidation.check(proposed);
+        List<FieldError> errors = RuleValidation.check(proposed, texts);
         for (String region : proposed.regions()) {
             if (RegionCode.isValid(region) && !caller.covers(region)) {
                 errors.add(new FieldError(

@@ -3,9 +3,9 @@ package cn.wildlife.notification.deadline;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.EventType;
 import cn.wildlife.events.RegionCode;
-import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +27,7 @@ final class RuleValidation {
 
     private RuleValidation() {}
 
-    static List<FieldError> check(DeadlineRule rule) {
+    static List<FieldError> check(DeadlineRule rule, Texts texts) {
         List<FieldError> errors = new ArrayList<>();
         if (rule.id() == null || !ID.matcher(rule.id()).matches()) {
             errors.add(new FieldError("id", "upper case letters, digits and _ (e.g. JL_CLUE_DECISION)", rule.id()));
@@ -94,8 +94,7 @@ final class RuleValidation {
                 if (!AGENCIES.contains(agency)) {
                     errors.add(new FieldError(
                             at + ".agencies",
-                            NotificationServiceApplication.TEXTS.get(
-                                    "rule.extension-agencies", String.join(", ", AGENCIES)),
+                            texts.get("rule.extension-agencies", String.join(", ", AGENCIES)),
                             agency));
                 }
             }
@@ -108,7 +107,7 @@ final class RuleValidation {
             if (!WATCHERS.contains(rule.watchers().get(i))) {
                 errors.add(new FieldError(
                         "watchers[" + i + "]",
-                        NotificationServiceApplication.TEXTS.get(
+                        texts.get(
                                 "rule.watchers",
                                 String.join(", ", WATCHERS.stream().sorted().toList())),
                         rule.watchers().get(i)));

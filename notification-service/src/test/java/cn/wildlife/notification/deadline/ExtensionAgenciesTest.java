@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.wildlife.notification.calendar.domain.DurationUnit;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.Texts;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which agencies may use an extension is part of the rule, checked where rules come in. */
 class ExtensionAgenciesTest {
+
+    private static final Texts TEXTS = Texts.of("cn.wildlife.notification.texts");
 
     @Test
     void theThirtyDaysOfArticleSixtyAreMarketSupervisionsAlone() {
@@ -56,7 +59,7 @@ class ExtensionAgenciesTest {
                 List.of("220000"),
                 List.of("LEAD_OFFICE", "GOVERNOR"));
 
-        assertThat(RuleValidation.check(bad))
+        assertThat(RuleValidation.check(bad, TEXTS))
                 .extracting(FieldError::field)
                 .containsExactly("extensions[0].agencies", "watchers[1]");
     }

@@ -9,6 +9,7 @@ import cn.wildlife.events.operation.PlaceKind;
 import cn.wildlife.events.operation.ReportSubmitted;
 import cn.wildlife.events.operation.SortieRecorded;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
+import cn.wildlife.support.web.Texts;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Seed 004's plan, shortened: the clocks its entry opens and which submission or sortie closes which. */
 class OperationClocksTest {
+
+    private static final Texts TEXTS = Texts.of("cn.wildlife.notification.texts");
 
     private static final String OP = "OP-210000-2022-ABC123";
     private static final String HOTSPOT = "沈阳市北行花鸟鱼市场";
@@ -72,7 +75,7 @@ class OperationClocksTest {
             DeadlineRule rule = shipped(id);
             assertThat(rule.opensOn()).isEqualTo(EventType.OPERATION_ENTERED.ceType());
             assertThat(rule.watchers()).containsExactly("LEAD_OFFICE", "SUPERVISION_OFFICE");
-            assertThat(RuleValidation.check(rule)).as(id).isEmpty();
+            assertThat(RuleValidation.check(rule, TEXTS)).as(id).isEmpty();
         }
         assertThat(shipped("OPERATION_MONTHLY_REPORT").closesOn())
                 .containsExactly(EventType.OPERATION_REPORT_SUBMITTED.ceType());

@@ -6,6 +6,7 @@ import cn.wildlife.events.Agency;
 import cn.wildlife.events.EventType;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.notification.deadline.domain.DeadlineRule;
+import cn.wildlife.support.web.Texts;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class RectificationClockTest {
+
+    private static final Texts TEXTS = Texts.of("cn.wildlife.notification.texts");
 
     private static DeadlineRule rule() {
         try (InputStream in = RectificationClockTest.class.getResourceAsStream("/" + RuleCatalogue.SHIPPED)) {
@@ -34,7 +37,7 @@ class RectificationClockTest {
                 .containsExactlyInAnyOrder(
                         EventType.RECTIFICATION_ACCEPTED.ceType(), EventType.RECTIFICATION_REJECTED.ceType());
         assertThat(rule.statutory()).isFalse();
-        assertThat(RuleValidation.check(rule)).isEmpty();
+        assertThat(RuleValidation.check(rule, TEXTS)).isEmpty();
     }
 
     @Test

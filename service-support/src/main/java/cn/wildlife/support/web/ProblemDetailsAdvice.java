@@ -43,6 +43,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_PREFIX = "urn:cn.wildlife:problem:";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private final Texts texts;
+
+    public ProblemDetailsAdvice(Texts texts) {
+        this.texts = texts;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -86,15 +91,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
                         .map(Object::toString)
                         .collect(Collectors.joining(", ", "[", "]"));
-                errors.add(new FieldError(
-                        field, ProblemMessages.get(locale, "unreadable.enum", allowed), format.getValue()));
+                errors.add(new FieldError(field, texts.get(locale, "unreadable.enum", allowed), format.getValue()));
             } else if (isMissing(cause)) {
                 // A missing (or null) primitive or creator property: absent, not of the wrong type.
-                errors.add(new FieldError(field, ProblemMessages.get(locale, "unreadable.required"), null));
+                errors.add(new FieldError(field, texts.get(locale, "unreadable.required"), null));
             } else if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 errors.add(new FieldError(
                         field,
-                        ProblemMessages.get(
+                        texts.get(
                                 locale,
                                 "unreadable.field",
                                 mismatch.getTargetType().getSimpleName()),
@@ -108,15 +112,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .body(problem(
                             HttpStatus.CONTENT_TOO_LARGE,
                             "too-large",
-                            ProblemMessages.get(locale, "too-large.title"),
+                            texts.get(locale, "too-large.title"),
                             ex.getMostSpecificCause().getMessage(),
                             request));
         }
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "unreadable",
-                ProblemMessages.get(locale, "unreadable.title"),
-                ProblemMessages.get(locale, "unreadable.detail"),
+                texts.get(locale, "unreadable.title"),
+                texts.get(locale, "unreadable.detail"),
                 request);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
@@ -143,11 +147,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String expected =
                 ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
         String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
-                ? ProblemMessages.get(
+                ? texts.get(
                         locale,
                         "unreadable.enum",
                         Arrays.toString(ex.getRequiredType().getEnumConstants()))
-                : ProblemMessages.get(locale, "unreadable.field", expected);
+                : texts.get(locale, "unreadable.field", expected);
         return invalid(List.of(new FieldError(ex.getName(), message, ex.getValue())), request);
     }
 
@@ -178,8 +182,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(
                 HttpStatus.NOT_FOUND,
                 "not-found",
-                ProblemMessages.get(locale, "not-found.title"),
-                ProblemMessages.get(locale, "not-found.detail", ex.kind(), ex.id()),
+                texts.get(locale, "not-found.title"),
+                texts.get(locale, "not-found.detail", ex.kind(), ex.id()),
                 request);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
@@ -189,7 +193,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(
                 HttpStatus.CONFLICT,
                 ex.code(),
-                ProblemMessages.get(LocaleContextHolder.getLocale(), "conflict.title"),
+                texts.get(LocaleContextHolder.getLocale(), "conflict.title"),
                 ex.getMessage(),
                 request);
         // A record's "status" is its state: as "status" it would overwrite the problem's HTTP status (RFC 9457).
@@ -202,7 +206,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(
                 HttpStatus.FORBIDDEN,
                 ex.code(),
-                ProblemMessages.get(LocaleContextHolder.getLocale(), "forbidden.title"),
+                texts.get(LocaleContextHolder.getLocale(), "forbidden.title"),
                 ex.getMessage(),
                 request);
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
@@ -216,8 +220,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal",
-                ProblemMessages.get(locale, "internal.title"),
-                ProblemMessages.get(locale, "internal.detail", incident),
+                texts.get(locale, "internal.title"),
+                texts.get(locale, "internal.detail", incident),
                 request);
         problem.setProperty("incident", incident);
         return ResponseEntity.internalServerError().body(problem);
@@ -228,8 +232,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "invalid-request",
-                ProblemMessages.get(locale, "invalid-request.title"),
-                ProblemMessages.get(locale, "invalid-request.detail"),
+                texts.get(locale, "invalid-request.title"),
+                texts.get(locale, "invalid-request.detail"),
                 request);
         problem.setProperty(
                 "errors",

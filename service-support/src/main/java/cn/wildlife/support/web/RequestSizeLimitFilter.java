@@ -23,9 +23,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private final long maxBytes;
+    private final Texts texts;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    public RequestSizeLimitFilter(long maxBytes, Texts texts) {
         this.maxBytes = maxBytes;
+        this.texts = texts;
     }
 
     @Override
@@ -53,16 +55,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean zh =
-                request.getLocale() != null && "zh".equals(request.getLocale().getLanguage());
         response.setStatus(413);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
                 .write("{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + "too-large\",\"title\":\""
-                        + ProblemMessages.get(request.getLocale(), "too-large.title")
+                        + texts.get(request.getLocale(), "too-large.title")
                         + "\",\"status\":413,\"detail\":\""
-                        + (zh ? "请求正文不得超过 " : "The body may not exceed ") + maxBytes + (zh ? " 字节。" : " bytes.")
+                        + texts.get(request.getLocale(), "too-large.detail", String.valueOf(maxBytes))
                         + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
     }
 

@@ -1,41 +1,56 @@
 package cn.wildlife.support.web;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * A service's own user-facing messages (field errors, conflict details) in the caller's language: zh-CN when the
- * request asks for Chinese, English otherwise. Resolved when the message is built, on the request's thread; outside a
- * request (an event's dead-letter reason) it is English, for operators.
+ * User-facing texts (field errors, conflict details, problem titles) from the service's {@link MessageSource}, in
+ * the caller's language: zh-CN when the request asks for Chinese, English otherwise. Without a request (an event's
+ * dead-letter reason, a delivery log) they are English, for operators. A code with no text is returned as it is.
  */
 public final class Texts {
 
-    private final String bundle;
-    private final ClassLoader loader;
+    private final MessageSource messages;
 
-    /** The bundle {@code texts} in the package of {@code anchor} (its {@code texts_en} and {@code texts_zh_CN}). */
-    public Texts(Class<?> anchor) {
-        this.bundle = anchor.getPackageName() + ".texts";
-        this.loader = anchor.getClassLoader();
+    public Texts(MessageSource messages) {
+        this.messages = messages;
     }
 
-    public String get(String key, Object... args) {
-        Locale requested = LocaleContextHolder.getLocaleContext() == null ? null : LocaleContextHolder.getLocale();
-        Locale chosen =
-                requested != null && "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        try {
-            String pattern = ResourceBundle.getBundle(
-                            bundle,
-                            chosen,
-                            loader,
-                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .getString(key);
-            return new MessageFormat(pattern, chosen).format(args);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+    /** Texts from these bundles alone, read as a service's context reads them: for tests without a context. */
+    public static Texts of(String... basenames) {
+        return new Texts(bundles(basenames));
+    }
+
+    /**
+     * Bundles written in English ({@code _en}) and zh-CN ({@code _zh_CN}), UTF-8, the first that has a code
+     * answering: the settings of every service's {@code messageSource}.
+     */
+    public static ResourceBundleMessageSource bundles(String... basenames) {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames(basenames);
+        source.setDefaultEncoding("UTF-8");
+        // A server whose default locale is Chinese still answers an English caller in English.
+        source.setFallbackToSystemLocale(false);
+        // One quoting rule for every text ('' is a quote), with arguments or without.
+        source.setAlwaysUseMessageFormat(true);
+        return source;
+    }
+
+    /** In the language of the request being handled on this thread. */
+    public String get(String code, Object... args) {
+        return get(LocaleContextHolder.getLocaleContext() == null ? null : LocaleContextHolder.getLocale(), code, args);
+    }
+
+    /** In {@code requested}'s language, for work that outlives the request (an import job) or precedes it (filters). */
+    public String get(@Nullable Locale requested, String code, Object... args) {
+        return messages.getMessage(code, args, code, supported(requested));
+    }
+
+    /** The two languages the bundles are written in; any other request reads English. */
+    static Locale supported(@Nullable Locale requested) {
+        return requested != null && "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 }

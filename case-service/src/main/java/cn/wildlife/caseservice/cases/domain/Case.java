@@ -297,76 +297,103 @@ public record Case(
     public Case flagged(String flag) {
         List<String> more = new ArrayList<>(flags);
         more.add(flag);
-        return new Case(
-                id,
-                number,
-                kind,
-                agency,
-                region,
-                status,
-                openedAt,
-                title,
-                behaviours,
-                species,
-                value,
-                parties,
-                evidence,
-                identifiers,
-                grade,
-                seizures,
-                supervision,
-                penalty,
-                clueId,
-                operationId,
-                transferred,
-                more,
-                version);
+        return toBuilder().flags(more).version(version).build();
     }
 
+    /** A case newly opened: open, nothing seized, supervised or decided yet, not transferred, at version 1. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy to change, one version later unless the version is set. */
     public Builder toBuilder() {
-        return new Builder(this);
+        Builder b = new Builder();
+        b.id = id;
+        b.number = number;
+        b.kind = kind;
+        b.agency = agency;
+        b.region = region;
+        b.status = status;
+        b.openedAt = openedAt;
+        b.title = title;
+        b.behaviours = behaviours;
+        b.species = species;
+        b.value = value;
+        b.parties = parties;
+        b.evidence = evidence;
+        b.identifiers = identifiers;
+        b.grade = grade;
+        b.seizures = seizures;
+        b.supervision = supervision;
+        b.penalty = penalty;
+        b.clueId = clueId;
+        b.operationId = operationId;
+        b.transferred = transferred;
+        b.flags = flags;
+        b.version = version + 1;
+        return b;
     }
 
-    /** Changes to a case, always one version later. */
+    /** Builds a case by naming what it has; what is not named is absent or empty. */
     public static final class Builder {
-        private final Case from;
-        private CaseStatus status;
+        private String id;
+        private String number;
+        private CaseKind kind;
+        private Agency agency;
+        private String region;
+        private CaseStatus status = CaseStatus.OPEN;
+        private Instant openedAt;
         private String title;
-        private List<Behaviour> behaviours;
-        private List<SpeciesCount> species;
+        private List<Behaviour> behaviours = List.of();
+        private List<SpeciesCount> species = List.of();
         private BigDecimal value;
-        private List<Party> parties;
-        private List<String> evidence;
-        private List<Identifier> identifiers;
+        private List<Party> parties = List.of();
+        private List<String> evidence = List.of();
+        private List<Identifier> identifiers = List.of();
         private CaseGrade grade;
-        private List<Seizure> seizures;
+        private List<Seizure> seizures = List.of();
         private Supervision supervision;
         private Penalty penalty;
+        private String clueId;
         private String operationId;
         private boolean transferred;
-        private List<String> flags;
+        private List<String> flags = List.of();
+        private long version = 1;
 
-        private Builder(Case c) {
-            from = c;
-            status = c.status;
-            title = c.title;
-            behaviours = c.behaviours;
-            species = c.species;
-            value = c.value;
-            parties = c.parties;
-            evidence = c.evidence;
-            identifiers = c.identifiers;
-            grade = c.grade;
-            seizures = c.seizures;
-            supervision = c.supervision;
-            penalty = c.penalty;
-            operationId = c.operationId;
-            transferred = c.transferred;
-            flags = c.flags;
+        private Builder() {}
+
+        public Builder id(String v) {
+            id = v;
+            return this;
+        }
+
+        public Builder number(String v) {
+            number = v;
+            return this;
+        }
+
+        public Builder kind(CaseKind v) {
+            kind = v;
+            return this;
+        }
+
+        public Builder agency(Agency v) {
+            agency = v;
+            return this;
+        }
+
+        public Builder region(String v) {
+            region = v;
+            return this;
         }
 
         public Builder status(CaseStatus v) {
             status = v;
+            return this;
+        }
+
+        public Builder openedAt(Instant v) {
+            openedAt = v;
             return this;
         }
 
@@ -425,6 +452,11 @@ public record Case(
             return this;
         }
 
+        public Builder clueId(@Nullable String v) {
+            clueId = v;
+            return this;
+        }
+
         public Builder operationId(@Nullable String v) {
             operationId = v;
             return this;
@@ -440,15 +472,20 @@ public record Case(
             return this;
         }
 
+        public Builder version(long v) {
+            version = v;
+            return this;
+        }
+
         public Case build() {
             return new Case(
-                    from.id,
-                    from.number,
-                    from.kind,
-                    from.agency,
-                    from.region,
+                    id,
+                    number,
+                    kind,
+                    agency,
+                    region,
                     status,
-                    from.openedAt,
+                    openedAt,
                     title,
                     behaviours,
                     species,
@@ -460,11 +497,11 @@ public record Case(
                     seizures,
                     supervision,
                     penalty,
-                    from.clueId,
+                    clueId,
                     operationId,
                     transferred,
                     flags,
-                    from.version + 1);
+                    version);
         }
     }
 }

@@ -22,30 +22,17 @@ class CaseTest {
             new Case.Penalty("双林罚决〔2026〕12号", LATER, new BigDecimal("5000"), true, "没收大天鹅死体二只，罚款五千元");
 
     static Case open(CaseKind kind) {
-        return new Case(
-                "FORESTRY-220112-2026-00001",
-                "220112林行〔2026〕1号",
-                kind,
-                Agency.FORESTRY,
-                "220112",
-                CaseStatus.OPEN,
-                OPENED,
-                "架网猎捕野生鸟类案",
-                List.of(Behaviour.ILLEGAL_HUNTING),
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                CaseGrade.GENERAL,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                false,
-                List.of(),
-                1);
+        return Case.builder()
+                .id("FORESTRY-220112-2026-00001")
+                .number("220112林行〔2026〕1号")
+                .kind(kind)
+                .agency(Agency.FORESTRY)
+                .region("220112")
+                .openedAt(OPENED)
+                .title("架网猎捕野生鸟类案")
+                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                .grade(CaseGrade.GENERAL)
+                .build();
     }
 
     static Case administrative() {
@@ -65,6 +52,26 @@ class CaseTest {
 
     static CaseChangeRefused.Reason refusal(Runnable change) {
         return catchThrowableOfType(CaseChangeRefused.class, change::run).reason();
+    }
+
+    @Test
+    void aCaseNewlyOpenedIsOpenAtVersionOneWithNothingSeizedSupervisedOrDecided() {
+        Case opened = administrative();
+
+        assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(opened.version()).isEqualTo(1);
+        assertThat(opened.seizures()).isEmpty();
+        assertThat(opened.supervision()).isNull();
+        assertThat(opened.penalty()).isNull();
+        assertThat(opened.transferred()).isFalse();
+    }
+
+    @Test
+    void aFlagIsPartOfTheChangeThatRaisedItNotAVersionOfItsOwn() {
+        Case flagged = administrative().flagged("PENALTY_INSTEAD_OF_PROSECUTION");
+
+        assertThat(flagged.flags()).containsExactly("PENALTY_INSTEAD_OF_PROSECUTION");
+        assertThat(flagged.version()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.wildlife.notification.delivery.webhook;
 
 import cn.wildlife.notification.delivery.domain.WebhookDestinations;
+import cn.wildlife.support.web.Texts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -16,18 +17,20 @@ final class CheckedDnsResolver implements DnsResolver {
 
     private final WebhookDestinations destinations;
     private final DnsResolver resolver;
+    private final Texts texts;
 
     /** {@code resolver} asks DNS (the system's resolver in service; a fixed table in tests). */
-    CheckedDnsResolver(WebhookDestinations destinations, DnsResolver resolver) {
+    CheckedDnsResolver(WebhookDestinations destinations, DnsResolver resolver, Texts texts) {
         this.destinations = destinations;
         this.resolver = resolver;
+        this.texts = texts;
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         Optional<WebhookDestinations.Reason> asWritten = destinations.judgeHost(host);
         if (asWritten.isPresent()) {
-            throw new DestinationRefused(host, asWritten.get(), false);
+            throw new DestinationRefused(host, asWritten.get(), false, texts);
         }
         InetAddress[] addresses = resolver.resolve(host);
         if (addresses == null || addresses.length == 0) {
@@ -37,7 +40,7 @@ final class CheckedDnsResolver implements DnsResolver {
         for (InetAddress address : addresses) {
             Optional<WebhookDestinations.Reason> refused = destinations.judgeResolved(host, address);
             if (refused.isPresent()) {
-                throw new DestinationRefused(host, refused.get(), true);
+                throw new DestinationRefused(host, refused.get(), true, texts);
             }
         }
         return addresses;

@@ -1,7 +1,7 @@
 package cn.wildlife.notification.delivery.webhook;
 
-import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.delivery.domain.WebhookDestinations;
+import cn.wildlife.support.web.Texts;
 import java.net.UnknownHostException;
 
 /**
@@ -12,10 +12,10 @@ final class DestinationRefused extends UnknownHostException {
 
     private final WebhookDestinations.Reason reason;
 
-    DestinationRefused(String host, WebhookDestinations.Reason reason, boolean resolved) {
+    DestinationRefused(String host, WebhookDestinations.Reason reason, boolean resolved, Texts texts) {
         // Outside a request, as at delivery, the text is English: it goes to the delivery log.
-        super(NotificationServiceApplication.TEXTS.get(
-                resolved ? "webhook.refused.resolved" : "webhook.refused.as-written", host, describe(reason)));
+        super(texts.get(
+                resolved ? "webhook.refused.resolved" : "webhook.refused.as-written", host, describe(reason, texts)));
         this.reason = reason;
     }
 
@@ -24,7 +24,7 @@ final class DestinationRefused extends UnknownHostException {
     }
 
     /** The kind of destination, in the caller's language, to follow "must not point at" or "resolves to". */
-    static String describe(WebhookDestinations.Reason reason) {
-        return NotificationServiceApplication.TEXTS.get("destination." + reason.name());
+    static String describe(WebhookDestinations.Reason reason, Texts texts) {
+        return texts.get("destination." + reason.name());
     }
 }

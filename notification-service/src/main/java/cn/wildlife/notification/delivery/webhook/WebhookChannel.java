@@ -6,6 +6,7 @@ import cn.wildlife.notification.delivery.DeliveryProperties;
 import cn.wildlife.notification.delivery.PendingDelivery;
 import cn.wildlife.notification.delivery.SendResult;
 import cn.wildlife.notification.delivery.domain.WebhookSignature;
+import cn.wildlife.support.web.Texts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -29,10 +30,10 @@ class WebhookChannel implements DeliveryChannel, AutoCloseable {
     private final Clock clock;
     private final WebhookSender sender;
 
-    WebhookChannel(WebhookStore webhooks, DeliveryProperties properties, Clock clock) {
+    WebhookChannel(WebhookStore webhooks, DeliveryProperties properties, Clock clock, Texts texts) {
         this.webhooks = webhooks;
         this.clock = clock;
-        this.sender = new WebhookSender(properties.webhook(), SystemDefaultDnsResolver.INSTANCE);
+        this.sender = new WebhookSender(properties.webhook(), SystemDefaultDnsResolver.INSTANCE, texts);
     }
 
     @Override

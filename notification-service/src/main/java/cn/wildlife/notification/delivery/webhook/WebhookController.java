@@ -2,7 +2,6 @@ package cn.wildlife.notification.delivery.webhook;
 
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.RegionCode;
-import cn.wildlife.notification.NotificationServiceApplication;
 import cn.wildlife.notification.delivery.DeliveryAccess;
 import cn.wildlife.notification.delivery.DeliveryProperties;
 import cn.wildlife.notification.delivery.DeliveryStore;
@@ -18,6 +17,7 @@ import cn.wildlife.support.web.ConflictException;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
 import cn.wildlife.support.web.RecordNotFoundException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -70,6 +70,7 @@ class WebhookController {
     private final FilterValidation filters;
     private final WebhookDestinations destinations;
     private final Clock clock;
+    private final Texts texts;
 
     WebhookController(
             WebhookStore webhooks,
@@ -77,13 +78,15 @@ class WebhookController {
             DeliveryWorker worker,
             FilterValidation filters,
             DeliveryProperties properties,
-            Clock clock) {
+            Clock clock,
+            Texts texts) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.worker = worker;
         this.filters = filters;
         this.destinations = properties.webhook().destinations();
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** A registration. Agency and region default to the caller's; no kinds, rules or types means every alert. */
@@ -184,7 +187,7 @@ class WebhookController {
         if (name == null || name.isEmpty() || name.length() > 200) {
             errors.add(new FieldError("name", "must be 1 to 200 characters", request.name()));
         }
-        checkUrl(request.url(), destinations, errors);
+        checkUrl(request.url(), destinations, errors, texts);
         Agency agency = caller.agency();
         if (request.agency() != null) {
             agency = Arrays.stream(Agency.values())
@@ -345,7 +348,7 @@ class WebhookController {
      * stored and shown in listings. The host must not be internal as written; what it resolves to is checked at each
      * delivery, since that is when it counts.
      */
-    static void checkUrl(@Nullable String url, WebhookDestinations destinations, List<FieldError> errors) {
+    static void checkUrl(@Nullable String url, WebhookDestinations destinations, List<FieldError> errors, Texts texts) {
         if (url == null || url.isBlank() || url.length() > 2000) {
             errors.add(new FieldError("url", "must be an absolute https URL of at most 2000 characters", url));
             return;
@@ -365,7 +368,7 @@ class WebhookController {
                         : Optional.empty();
         if (unparsedHost.isPresent()) {
             // java.net.URI finds no host in 0x7f000001 or 127.1, but an HTTP client may still take it for one.
-            errors.add(internal(unparsedHost.get(), url));
+            errors.add(internal(unparsedHost.get(), url, texts));
         } else if (!uri.isAbsolute() || uri.getHost() == null || !web) {
             errors.add(new FieldError("url", "must be an absolute https URL with a host", url));
         } else if (scheme.equals("http") && !LOCAL_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
@@ -376,15 +379,13 @@ class WebhookController {
         } else if (uri.getRawFragment() != null) {
             errors.add(new FieldError("url", "must not have a fragment", url));
         } else {
-            destinations.judgeHost(uri.getHost()).ifPresent(reason -> errors.add(internal(reason, url)));
+            destinations.judgeHost(uri.getHost()).ifPresent(reason -> errors.add(internal(reason, url, texts)));
         }
     }
 
-    private static FieldError internal(WebhookDestinations.Reason reason, String url) {
+    private static FieldError internal(WebhookDestinations.Reason reason, String url, Texts texts) {
         return new FieldError(
-                "url",
-                NotificationServiceApplication.TEXTS.get("webhook.url.internal", DestinationRefused.describe(reason)),
-                url);
+                "url", texts.get("webhook.url.internal", DestinationRefused.describe(reason, texts)), url);
     }
 
     /** The host part of an authority that java.net.URI could not read as one: no user, no port. */

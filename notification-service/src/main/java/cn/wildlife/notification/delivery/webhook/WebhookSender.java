@@ -2,6 +2,7 @@ package cn.wildlife.notification.delivery.webhook;
 
 import cn.wildlife.notification.delivery.DeliveryProperties;
 import cn.wildlife.notification.delivery.SendResult;
+import cn.wildlife.support.web.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -58,12 +59,13 @@ final class WebhookSender implements AutoCloseable {
     });
 
     /** {@code dns} answers for host names; every answer is judged against {@code settings}' destinations. */
-    WebhookSender(DeliveryProperties.Webhook settings, DnsResolver dns) {
+    /** {@code texts} says, in English for the delivery log, why a destination was refused. */
+    WebhookSender(DeliveryProperties.Webhook settings, DnsResolver dns, Texts texts) {
         Timeout answer = Timeout.of(settings.requestTimeout());
         this.deadline = settings.connectTimeout().plus(settings.requestTimeout());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new CheckedDnsResolver(settings.destinations(), dns))
+                        .setDnsResolver(new CheckedDnsResolver(settings.destinations(), dns, texts))
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
                                 .http1Config(Http1Config.custom()
                                         .setMaxLineLength(MAX_HEADER_LINE)

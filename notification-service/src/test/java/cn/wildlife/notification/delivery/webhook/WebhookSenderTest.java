@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wildlife.notification.delivery.DeliveryProperties;
 import cn.wildlife.notification.delivery.SendResult;
+import cn.wildlife.support.web.Texts;
 import com.google.common.net.InetAddresses;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * on 127.0.0.1 is ever contacted.
  */
 class WebhookSenderTest {
+
+    private static final Texts TEXTS = Texts.of("cn.wildlife.notification.texts");
 
     private final List<String> resolved = new CopyOnWriteArrayList<>();
     /** As a rebinding attacker's DNS might answer: a public-looking name for an internal address. */
@@ -171,7 +174,8 @@ class WebhookSenderTest {
                 WebhookSender sender = new WebhookSender(
                         new DeliveryProperties.Webhook(
                                 Duration.ofSeconds(1), Duration.ofSeconds(2), List.of("127.0.0.0/8")),
-                        dns)) {
+                        dns,
+                        TEXTS)) {
             long start = System.nanoTime();
             SendResult result = sender.post("http://127.0.0.1:" + dripping.port() + "/hook", body(), Map.of());
 
@@ -241,7 +245,9 @@ class WebhookSenderTest {
 
     private WebhookSender sender(List<String> allowInternal) {
         return new WebhookSender(
-                new DeliveryProperties.Webhook(Duration.ofSeconds(2), Duration.ofSeconds(5), allowInternal), dns);
+                new DeliveryProperties.Webhook(Duration.ofSeconds(2), Duration.ofSeconds(5), allowInternal),
+                dns,
+                TEXTS);
     }
 
     private String url(String host) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wildlife.notification.delivery.domain.WebhookDestinations;
 import cn.wildlife.support.web.FieldError;
+import cn.wildlife.support.web.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookUrlTest {
+
+    private static final Texts TEXTS = Texts.of("cn.wildlife.notification.texts");
 
     private static final WebhookDestinations NONE = WebhookDestinations.noneAllowed();
     private static final WebhookDestinations LOOPBACK = WebhookDestinations.allowing(List.of("127.0.0.0/8", "::1"));
@@ -19,7 +22,7 @@ class WebhookUrlTest {
 
     private static List<FieldError> check(String url, WebhookDestinations destinations) {
         List<FieldError> errors = new ArrayList<>();
-        WebhookController.checkUrl(url, destinations, errors);
+        WebhookController.checkUrl(url, destinations, errors, TEXTS);
         return errors;
     }
 
