@@ -2,6 +2,8 @@ package cn.wildlife.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wildlife.testinfra.TestInfrastructure;
+import cn.wildlife.testinfra.TestMongo;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +42,7 @@ class GatewayBehaviourIT {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, List<String>>> received = new ConcurrentHashMap<>();
     private HttpServer services;
-    private cn.wildlife.embedded.MongoWireStore store;
+    private TestMongo store;
     private ConfigurableApplicationContext gateway;
     private String base;
 
@@ -66,7 +68,7 @@ class GatewayBehaviourIT {
         });
         services.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         services.start();
-        store = cn.wildlife.embedded.MongoWireStore.inMemory(free());
+        store = TestInfrastructure.mongo();
         int port = free();
         int closed = free();
         String standIn = "http://localhost:" + services.getAddress().getPort();

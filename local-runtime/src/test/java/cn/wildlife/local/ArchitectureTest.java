@@ -90,7 +90,11 @@ class ArchitectureTest {
     void sharedModulesDependOnNoService() {
         noClasses()
                 .that()
-                .resideInAnyPackage("cn.wildlife.events..", "cn.wildlife.support..", "cn.wildlife.embedded..")
+                .resideInAnyPackage(
+                        "cn.wildlife.events..",
+                        "cn.wildlife.security..",
+                        "cn.wildlife.support..",
+                        "cn.wildlife.embedded..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(SERVICES)

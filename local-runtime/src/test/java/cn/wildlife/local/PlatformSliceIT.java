@@ -1,6 +1,9 @@
 package cn.wildlife.local;
 
-/** The slice on the embedded default: the KRaft broker from the Kafka jars and the on-disk Mongo-wire store. */
+/**
+ * The slice on the shared platform: the KRaft broker from the Kafka jars and the on-disk Mongo-wire store, or the
+ * apache/kafka and mongo images ({@link cn.wildlife.testinfra.TestInfrastructure}).
+ */
 class PlatformSliceIT extends PlatformSliceScenarios {
 
     @Override

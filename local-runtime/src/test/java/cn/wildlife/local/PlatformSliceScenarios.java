@@ -10,9 +10,9 @@ import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
 import cn.wildlife.events.Place;
 import cn.wildlife.events.Topics;
-import cn.wildlife.events.cli.SampleEvents;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.kafka.EventDeserializer;
+import cn.wildlife.events.tools.SampleEvents;
 import cn.wildlife.support.kafka.DeadLetterReason;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The foundation's vertical slice, driven from the outside: an agency publishes, officers read through the gateway.
- * Runs against the embedded broker and store ({@link PlatformSliceIT}) and, where Docker exists, against real Kafka
- * and MongoDB in containers ({@link PlatformSliceContainersIT}).
+ * Runs in {@link PlatformSliceIT} on the shared platform: the embedded broker and store, or the Kafka and MongoDB
+ * images where Docker exists ({@link cn.wildlife.testinfra.TestInfrastructure}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PlatformSliceScenarios {

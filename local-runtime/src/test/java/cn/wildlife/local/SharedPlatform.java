@@ -1,13 +1,21 @@
 package cn.wildlife.local;
 
 import cn.wildlife.embedded.FreePorts;
+import cn.wildlife.testinfra.TestInfrastructure;
+import cn.wildlife.testinfra.TestKafka;
+import cn.wildlife.testinfra.TestMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** One local platform (embedded broker, on-disk store) for every integration test class of this JVM. */
+/**
+ * One platform for every integration test class of this JVM: the local runtime as users run it (embedded broker,
+ * on-disk store), or, when {@link TestInfrastructure} chose containers, the same services and gateway in this process
+ * against the apache/kafka and mongo images (authenticated the same way, the catalogue's topics installed first).
+ */
 final class SharedPlatform {
 
     /** Where notification-service sends e-mail: a test that checks mail starts GreenMail on this port. */
@@ -20,6 +28,7 @@ final class SharedPlatform {
     private static LocalSettings settings;
     private static LocalPlatform platform;
     private static PlatformClient client;
+    private static Function<String, String> mongoUri;
 
     private SharedPlatform() {}
 
@@ -38,23 +47,22 @@ final class SharedPlatform {
                         FreePorts.pick(),
                         FreePorts.pick(),
                         true);
-                platform = LocalPlatform.start(
-                        settings,
-                        Map.of(
-                                "notification-service",
-                                List.of(
-                                        // Every delivery channel on, retries and checks in fractions of a second.
-                                        "--platform.delivery.email.host=127.0.0.1",
-                                        "--platform.delivery.email.port=" + SMTP_PORT,
-                                        "--platform.delivery.sms.url=http://127.0.0.1:" + SMS_PORT + "/sms",
-                                        "--platform.delivery.sms.token=" + SMS_TOKEN,
-                                        "--platform.delivery.retry.initial-back-off=300ms",
-                                        "--platform.delivery.retry.max-back-off=1s",
-                                        "--platform.delivery.retry.attempts=4",
-                                        "--platform.delivery.worker.poll-interval=100ms",
-                                        "--platform.delivery.digest.time=00:00",
-                                        "--platform.delivery.digest.check-interval=1s",
-                                        "--platform.alerts.scan-interval=PT2S")));
+                Map<String, List<String>> arguments = Map.of(
+                        "notification-service",
+                        List.of(
+                                // Every delivery channel on, retries and checks in fractions of a second.
+                                "--platform.delivery.email.host=127.0.0.1",
+                                "--platform.delivery.email.port=" + SMTP_PORT,
+                                "--platform.delivery.sms.url=http://127.0.0.1:" + SMS_PORT + "/sms",
+                                "--platform.delivery.sms.token=" + SMS_TOKEN,
+                                "--platform.delivery.retry.initial-back-off=300ms",
+                                "--platform.delivery.retry.max-back-off=1s",
+                                "--platform.delivery.retry.attempts=4",
+                                "--platform.delivery.worker.poll-interval=100ms",
+                                "--platform.delivery.digest.time=00:00",
+                                "--platform.delivery.digest.check-interval=1s",
+                                "--platform.alerts.scan-interval=PT2S"));
+                platform = TestInfrastructure.containers() ? onContainers(arguments) : embedded(arguments);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -70,6 +78,46 @@ final class SharedPlatform {
                             "shared-platform-stop"));
         }
         return platform;
+    }
+
+    private static LocalPlatform embedded(Map<String, List<String>> arguments) {
+        LocalPlatform started = LocalPlatform.start(settings, arguments);
+        mongoUri = database -> "mongodb://localhost:" + settings.mongoPort() + "/" + database;
+        return started;
+    }
+
+    /** Kafka's principals and passwords in the data folder, as the embedded broker keeps them. */
+    private static LocalPlatform onContainers(Map<String, List<String>> arguments) {
+        TestKafka kafka = TestInfrastructure.kafka(settings.dataDir());
+        TestMongo mongo = TestInfrastructure.mongo();
+        AutoCloseable infrastructure = () -> {
+            try {
+                kafka.close();
+            } finally {
+                mongo.close();
+            }
+        };
+        try {
+            kafka.installCatalogue();
+            LocalPlatform started = LocalPlatform.startApplications(
+                    settings,
+                    KafkaDoor.withCredentials(kafka.bootstrapServers(), kafka.credentials()),
+                    mongo::uri,
+                    infrastructure,
+                    arguments);
+            mongoUri = mongo::uri;
+            return started;
+        } catch (RuntimeException e) {
+            kafka.close();
+            mongo.close();
+            throw e;
+        }
+    }
+
+    /** A connection string for one of the shared platform's databases: a test that starts another instance joins it. */
+    static synchronized String mongoUri(String database) {
+        platform();
+        return mongoUri.apply(database);
     }
 
     /** The ports and folder the shared platform runs on: a test that starts another instance joins them. */

@@ -65,7 +65,7 @@ class TwoNotificationInstancesIT {
         args.addAll(
                 java.util.List.of(
                         "--server.port=" + secondPort,
-                        "--spring.mongodb.uri=mongodb://localhost:" + settings.mongoPort() + "/notifications",
+                        "--spring.mongodb.uri=" + SharedPlatform.mongoUri("notifications"),
                         "--platform.topics.create=false",
                         "--spring.main.banner-mode=off",
                         "--PLATFORM_TOKEN_ISSUER=" + issuer,

@@ -3,8 +3,6 @@ package cn.wildlife.inspection.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.wildlife.embedded.FreePorts;
-import cn.wildlife.embedded.MongoWireStore;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.cases.CaseChanged;
 import cn.wildlife.events.cases.CaseGrade;
@@ -19,6 +17,8 @@ import cn.wildlife.inspection.RecordDocuments;
 import cn.wildlife.inspection.results.ResultsLedger.Position;
 import cn.wildlife.inspection.results.domain.ResultsTable;
 import cn.wildlife.inspection.results.domain.ResultsTable.Column;
+import cn.wildlife.testinfra.TestInfrastructure;
+import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -50,9 +50,9 @@ import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The running tallies against the embedded store: a record's part moves as the record changes, an event delivered
- * again takes nothing twice (also after a crash between the tallies and the record), and tallies built from the
- * stored records equal the ones kept as events came.
+ * The running tallies against a real store (the embedded one on disk, or the image: TestInfrastructure): a record's
+ * part moves as the record changes, an event delivered again takes nothing twice (also after a crash between the
+ * tallies and the record), and tallies built from the stored records equal the ones kept as events came.
  */
 class ResultsLedgerIT {
 
@@ -63,7 +63,7 @@ class ResultsLedgerIT {
     @TempDir
     static Path dir;
 
-    static MongoWireStore store;
+    static TestMongo store;
     static MongoClient client;
 
     private final RecordDocuments documents =
@@ -75,7 +75,7 @@ class ResultsLedgerIT {
 
     @BeforeAll
     static void start() {
-        store = MongoWireStore.onDisk(dir.resolve("store/data.mv"), FreePorts.pick());
+        store = TestInfrastructure.mongoOnDisk(dir.resolve("store/data.mv"));
         client = MongoClients.create(store.uri("ledger"));
     }
 

@@ -1,6 +1,7 @@
 package cn.wildlife.notification.delivery;
 
-import cn.wildlife.embedded.MongoWireStore;
+import cn.wildlife.testinfra.TestInfrastructure;
+import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -8,10 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** The Mongo-wire store in memory, one database per test class, and delivery settings with short waits. */
+/**
+ * A MongoDB (the embedded store in memory, or the image: {@link TestInfrastructure}), a new database at each call, and
+ * delivery settings with short waits.
+ */
 public final class TestStore implements AutoCloseable {
 
-    private final MongoWireStore store = MongoWireStore.inMemory(0);
+    private final TestMongo store = TestInfrastructure.mongo();
     private final MongoClient client = MongoClients.create(store.uri("test"));
 
     public MongoDatabase database() {

@@ -2,13 +2,12 @@ package cn.wildlife.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wildlife.embedded.EmbeddedInfrastructure;
-import cn.wildlife.embedded.FreePorts;
-import cn.wildlife.embedded.KraftBroker;
-import cn.wildlife.embedded.MongoWireStore;
 import cn.wildlife.events.EventCodec;
 import cn.wildlife.events.access.KafkaAccess;
-import cn.wildlife.events.kafka.TopicInstaller;
+import cn.wildlife.events.tools.TopicInstaller;
+import cn.wildlife.testinfra.TestInfrastructure;
+import cn.wildlife.testinfra.TestKafka;
+import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -45,8 +44,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * The relay against the embedded store and a real broker: what it publishes, in which order, and what it leaves in
- * the aggregates, also when a writer appends to an aggregate while its events are being sent.
+ * The relay against a real broker and store (embedded, or the images: TestInfrastructure): what it publishes, in
+ * which order, and what it leaves in the aggregates, also when a writer appends to an aggregate while its events are
+ * being sent.
  */
 class OutboxRelayIT {
 
@@ -55,16 +55,16 @@ class OutboxRelayIT {
     @TempDir
     static Path dir;
 
-    static KraftBroker broker;
-    static MongoWireStore store;
+    static TestKafka broker;
+    static TestMongo store;
     static MongoClient client;
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedInfrastructure.startKafka(dir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        broker = TestInfrastructure.kafka(dir);
         TopicInstaller.install(
                 broker.clientProperties(KafkaAccess.ADMIN), List.of(TOPIC), 1, (short) 1, Duration.ofSeconds(30));
-        store = MongoWireStore.onDisk(dir.resolve("store/data.mv"), FreePorts.pick());
+        store = TestInfrastructure.mongoOnDisk(dir.resolve("store/data.mv"));
         client = MongoClients.create(store.uri("relay"));
     }
 
