@@ -1,7 +1,7 @@
 package cn.wildlife.embedded;
 
 import cn.wildlife.events.access.KafkaAccess;
-import cn.wildlife.events.kafka.TopicInstaller;
+import cn.wildlife.events.tools.TopicInstaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,13 +36,18 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         MongoWireStore mongo;
         try {
             mongo = onDiskStore
-                    ? MongoWireStore.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), mongoPort)
+                    ? MongoWireStore.onDisk(storeFile(dataDir), mongoPort)
                     : MongoWireStore.inMemory(mongoPort);
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
         }
         return new EmbeddedInfrastructure(kafka, mongo);
+    }
+
+    /** The on-disk store's file in a data folder. */
+    public static Path storeFile(Path dataDir) {
+        return dataDir.resolve("mongo").resolve("platform.mv");
     }
 
     /**

@@ -2,7 +2,6 @@ package cn.wildlife.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,9 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MongoDB-wire-protocol server (mongo-java-server) that the real MongoDB driver talks to. On disk it keeps one H2
- * MVStore file; freed pages are reused after a minute (reads still going on need them) and the file is compacted
- * offline at every start, because an MVStore file otherwise grows to many times its live data.
+ * A MongoDB-wire-protocol server (stock mongo-java-server, configured, never patched) that the real MongoDB driver
+ * talks to: the development stand-in for MongoDB. On disk it keeps one H2 MVStore file; freed pages are reused after a
+ * minute (reads still going on need them) and the file is compacted offline at every start, because an MVStore file
+ * otherwise grows to many times its live data. It keeps the unique indexes the services declare and ignores the
+ * others, so a query they would answer reads the whole collection: enough at local scale (docs/performance.md).
+ *
+ * <p>A write is on disk within {@link #AUTO_COMMIT_DELAY_MILLIS}, or as soon as a client sends MongoDB's {@code fsync}
+ * command ({@link SyncingH2Backend}): what a consumer waits for before committing its Kafka offsets.
  */
 public final class MongoWireStore implements AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class MongoWireStore implements AutoCloseable {
         }
         String fileName = file.toAbsolutePath().toString();
         if (Files.exists(file)) {
+            EarlierStoreFormat.refuse(file);
             long before = size(file);
             MVStoreTool.compact(fileName, false);
             log.info("Compacted {} from {} to {} bytes", file, before, size(file));
@@ -70,11 +75,11 @@ public final class MongoWireStore implements AutoCloseable {
         // the fault suite with the store restarted under load).
         store.setRetentionTime(RETENTION_MILLIS);
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
-        return bind(new IndexedBackends.OnDisk(store), port, file);
+        return bind(new SyncingH2Backend(store), port, file);
     }
 
     public static MongoWireStore inMemory(int port) {
-        return bind(new IndexedBackends.InMemory(), port, null);
+        return bind(new SyncingMemoryBackend(), port, null);
     }
 
     private static MongoWireStore bind(MongoBackend backend, int port, @Nullable Path file) {
@@ -103,7 +108,7 @@ public final class MongoWireStore implements AutoCloseable {
 
     /** Makes everything written so far durable now, instead of at the next auto-commit. */
     public void commit() {
-        if (backend instanceof H2Backend h2) {
+        if (backend instanceof SyncingH2Backend h2) {
             h2.commit();
         }
     }

@@ -3,15 +3,10 @@ package cn.wildlife.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,44 +126,36 @@ class MongoWireStoreIT {
     }
 
     @Test
-    void aFileWrittenWithTheStockIndexOrderIsConvertedOnceAndKeepsEveryEntry() {
-        Path file = dataDir.resolve("store.mv");
-        int port = FreePorts.pick();
-        // As an earlier version of the platform wrote it: mongo-java-server's own H2 backend.
-        MVStore legacy = new MVStore.Builder().fileName(file.toString()).open();
-        MongoServer server = new MongoServer(new H2Backend(legacy));
-        server.bind("localhost", port);
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            MongoCollection<Document> docs = client.getDatabase("cases").getCollection("cases");
-            docs.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
-            List<Document> batch = new ArrayList<>();
-            for (int i = 0; i < 2_000; i++) {
-                batch.add(new Document("_id", "C-" + i)
-                        .append("number", "N" + (i * 7919 % 2_000))
-                        .append("v", i));
-            }
-            docs.insertMany(batch);
-        } finally {
-            server.shutdownNow();
-            legacy.close();
-        }
-        for (int round = 0; round < 2; round++) {
-            int start = round;
-            try (MongoWireStore store = MongoWireStore.onDisk(file, port);
-                    MongoClient client = MongoClients.create(store.uri("cases"))) {
-                MongoCollection<Document> docs = client.getDatabase("cases").getCollection("cases");
-                for (int i = 0; i < 2_000; i += 37) {
-                    assertThat(docs.find(Filters.eq("_id", "C-" + i)).first()).containsEntry("v", i);
-                    assertThat(docs.find(Filters.and(Filters.eq("_id", "C-" + i), Filters.eq("v", i)))
-                                    .first())
-                            .isNotNull();
+    void aFileOfTheEarlierPatchedFormatIsRefusedUntouchedWithHowToRebuildIt() throws Exception {
+        Path file = dataDir.resolve("mongo").resolve("platform.mv");
+        Files.createDirectories(file.getParent());
+        // What the builds that patched mongo-java-server left beside their own-format indexes.
+        MVStore earlier = new MVStore.Builder().fileName(file.toString()).open();
+        earlier.openMap("wildlife.ordered-indexes").put("databases.cases.clues._index_number", "1");
+        earlier.close();
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> MongoWireStore.onDisk(file, FreePorts.pick()))
+                .isInstanceOf(EarlierStoreFormat.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("./platform rebuild-store --data-dir=" + dataDir)
+                .hasMessageContaining("--data-dir=NEW");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void fsyncIsAnsweredOnBothBackendsAndTheLockRefused() {
+        try (MongoWireStore onDisk = MongoWireStore.onDisk(dataDir.resolve("sync.mv"), FreePorts.pick());
+                MongoWireStore inMemory = MongoWireStore.inMemory(FreePorts.pick())) {
+            for (MongoWireStore store : List.of(onDisk, inMemory)) {
+                try (MongoClient client = MongoClients.create(store.uri("cases"))) {
+                    client.getDatabase("cases").getCollection("clues").insertOne(new Document("_id", "C-1"));
+                    var admin = client.getDatabase("admin");
+                    assertThat(admin.runCommand(new Document("fsync", 1)).get("ok"))
+                            .isEqualTo(1.0);
+                    assertThatThrownBy(() -> admin.runCommand(new Document("fsync", 1).append("lock", true)))
+                            .hasMessageContaining("lock is not supported");
                 }
-                assertThatThrownBy(() -> docs.insertOne(new Document("_id", "C-0").append("number", "new")))
-                        .isInstanceOf(MongoWriteException.class);
-                assertThatThrownBy(() -> docs.insertOne(new Document("_id", "D-" + start).append("number", "N5")))
-                        .isInstanceOf(MongoWriteException.class);
-                docs.insertOne(new Document("_id", "D-" + start).append("number", "M" + start));
-                assertThat(docs.countDocuments()).isEqualTo(2_001 + start);
             }
         }
     }

@@ -54,8 +54,7 @@ final class OneRolePerProcess {
         int port = Integer.parseInt(required(options, "mongo-port"));
         MongoWireStore store = Boolean.parseBoolean(options.getOrDefault("in-memory", "false"))
                 ? MongoWireStore.inMemory(port)
-                : MongoWireStore.onDisk(
-                        Path.of(required(options, "data-dir")).resolve("mongo").resolve("platform.mv"), port);
+                : MongoWireStore.onDisk(EmbeddedInfrastructure.storeFile(Path.of(required(options, "data-dir"))), port);
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-stop"));
         System.out.println(READY + "store " + store.uri(""));
     }

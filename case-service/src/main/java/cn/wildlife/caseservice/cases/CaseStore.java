@@ -68,9 +68,6 @@ public class CaseStore {
         cases.createIndex(Indexes.ascending("flags"));
         // A number is never given twice, whatever the counter did (see nextSequence).
         cases.createIndex(Indexes.ascending("number"), new com.mongodb.client.model.IndexOptions().unique(true));
-        // Created before the first request: the embedded store creates a collection on first use without a lock,
-        // and two officers numbering the very first case at once would each get a counter of their own.
-        numbers.createIndex(Indexes.ascending("last"));
     }
 
     MongoCollection<Document> collection() {

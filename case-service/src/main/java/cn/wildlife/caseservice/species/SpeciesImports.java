@@ -47,7 +47,6 @@ public class SpeciesImports {
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
-        // Also creates the collection before the first import: the embedded store creates one on first use unlocked.
         imports.createIndex(com.mongodb.client.model.Indexes.ascending("applied"));
         for (Document unapplied : imports.find(Filters.eq("applied", false))) {
             apply(unapplied);

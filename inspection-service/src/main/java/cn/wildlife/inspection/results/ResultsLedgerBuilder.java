@@ -93,8 +93,7 @@ public class ResultsLedgerBuilder {
         this.documents = documents;
         this.ledger = ledger;
         this.startListeners = startListeners;
-        // The build pages along these: without them the embedded store would sort a whole operation's records in
-        // memory for every page.
+        // The build pages along these, in index order, instead of sorting an operation's records for every page.
         database.getCollection("caseFacts")
                 .createIndex(
                         Indexes.compoundIndex(Indexes.ascending("operationId"), Indexes.ascending("openedAtMillis")));
@@ -252,8 +251,8 @@ public class ResultsLedgerBuilder {
 
     /**
      * Hands every record of an operation to {@code each}, read a page at a time in the order of the index on
-     * (operationId, {@code order}); returns how many. The embedded store keeps a query's whole answer in memory until
-     * it is read, and a million case facts in one answer took the platform's heap; a page reads its own records.
+     * (operationId, {@code order}); returns how many. A page at a time keeps the build's memory bounded whatever the
+     * store does with a query's answer (the development store holds a whole answer in memory until it is read).
      * A page ends after the last record with its {@code order} value, so records sharing one are never split.
      */
     private long inPages(

@@ -8,7 +8,6 @@ import cn.wildlife.support.web.FieldError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +39,6 @@ public class SpeciesCodes {
 
     public SpeciesCodes(ObjectMapper json, MongoDatabase database) {
         this.imported = database.getCollection("speciesCodes");
-        // Also creates the collection at start: the embedded store creates one on first use without a lock.
-        imported.createIndex(Indexes.ascending("nameZh"));
         try (InputStream in = SpeciesCodes.class.getResourceAsStream("/species/starter-catalogue.json")) {
             if (in == null) {
                 throw new IllegalStateException("species/starter-catalogue.json is missing from the classpath");

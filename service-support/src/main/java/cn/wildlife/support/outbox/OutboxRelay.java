@@ -71,10 +71,10 @@ public class OutboxRelay implements SmartLifecycle {
             Outbox outbox) {
         this.collections = List.copyOf(collections);
         this.outbox = outbox;
-        // Looking for pending events is a scan of every collection on the embedded store (it keeps only unique
-        // indexes): a read of every stored aggregate, which grew with the data and stalled the relay meanwhile when
-        // it ran every 2 s. It runs at start, every 30 s (another replica died before relaying; hints dropped when
-        // too many), and within 2 s of a hint found nowhere (an event whose key is not its document's id).
+        // The relay is told what to publish (hints from the writers); looking for pending events in every collection
+        // is only the safety net: at start, every 30 s (another replica died before relaying; hints dropped when too
+        // many), and within 2 s of a hint found nowhere (an event whose key is not its document's id). On the
+        // development store, which keeps no index but the unique ones, each look reads every stored aggregate.
         this.scanInterval = pollInterval.multipliedBy(150).compareTo(Duration.ofSeconds(30)) > 0
                 ? pollInterval.multipliedBy(150)
                 : Duration.ofSeconds(30);
