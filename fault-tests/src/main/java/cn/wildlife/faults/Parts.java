@@ -117,6 +117,8 @@ final class Parts implements AutoCloseable {
                     "--kafka-credentials=" + dir.resolve(KafkaCredentials.FILE),
                     "--mongo=" + mongoUri(),
                     "--gateway-port=" + issuerPort,
+                    // The store is the development one: offsets wait for its flush (as in the local runtime).
+                    "--platform.consumer.sync-store=true",
                     // The suite's scenarios must see an alert within seconds, not at the next 10 s scan.
                     "--platform.alerts.scan-interval=PT2S",
                     // A killed instance holds its partitions until its session times out (45 s by default) before a

@@ -1,10 +1,11 @@
 package cn.wildlife.local;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
+import cn.wildlife.embedded.EarlierStoreFormat;
 import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.KafkaCredentials;
-import cn.wildlife.events.cli.PublishEvents;
+import cn.wildlife.events.tools.PublishEvents;
 import cn.wildlife.gateway.GatewayApplication;
 import cn.wildlife.gateway.devtoken.DevIssuerConfiguration;
 import cn.wildlife.inspection.InspectionServiceApplication;
@@ -63,12 +64,14 @@ public final class LocalPlatform implements AutoCloseable {
             case "publish" -> System.exit(publish(rest));
             case "kafka-users" -> System.exit(new KafkaUsersCommand(System.out, System::getenv).run(rest));
             case "kafka-setup" -> System.exit(new KafkaSetupCommand(System.out).run(rest));
+            case "rebuild-store" -> System.exit(new RebuildStoreCommand(System.out, System::getenv).run(rest));
             case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
                 System.err.println(
                         "usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
                                 + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
                                 + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
+                                + "\n       wildlife-platform rebuild-store [--data-dir=DIR]"
                                 + "\n       wildlife-platform kafka-setup --bootstrap=HOST:PORT --broker-config=FILE --passwords=FILE"
                                 + " [--replication-factor=N]"
                                 + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
@@ -127,7 +130,7 @@ public final class LocalPlatform implements AutoCloseable {
                 case "store" -> OneRolePerProcess.store(args);
                 default -> OneRolePerProcess.service(args);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | EarlierStoreFormat e) {
             System.err.println(e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
@@ -157,7 +160,14 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println(busy.get());
             System.exit(2);
         }
-        LocalPlatform platform = start(settings);
+        LocalPlatform platform;
+        try {
+            platform = start(settings);
+        } catch (EarlierStoreFormat e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
         if (settings.sampleData()) {
             platform.publishSamples(System.out);
@@ -178,6 +188,12 @@ public final class LocalPlatform implements AutoCloseable {
                         + p.option().toUpperCase().replace('-', '_') + ".");
     }
 
+    /**
+     * What each service is told of the embedded store: it keeps acknowledged writes in memory up to 100 ms, so a
+     * consumer has it flush before committing offsets (on MongoDB an acknowledged write is already journaled).
+     */
+    static final List<String> EMBEDDED_STORE_SETTINGS = List.of("--platform.consumer.sync-store=true");
+
     /** Starts everything and returns when every application is ready. */
     public static LocalPlatform start(LocalSettings settings) {
         return start(settings, Map.of());
@@ -195,6 +211,11 @@ public final class LocalPlatform implements AutoCloseable {
                 settings.kafkaInternalPort(),
                 settings.mongoPort(),
                 settings.onDiskStore());
+        Map<String, List<String>> arguments = new java.util.HashMap<>();
+        for (String service : List.of(
+                CaseServiceApplication.NAME, NotificationServiceApplication.NAME, InspectionServiceApplication.NAME)) {
+            arguments.put(service, concat(EMBEDDED_STORE_SETTINGS, serviceArguments.getOrDefault(service, List.of())));
+        }
         try {
             return startApplications(
                     settings,
@@ -203,7 +224,7 @@ public final class LocalPlatform implements AutoCloseable {
                             infrastructure.kafka().credentials()),
                     infrastructure::mongoUri,
                     infrastructure,
-                    serviceArguments);
+                    arguments);
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -356,6 +377,9 @@ public final class LocalPlatform implements AutoCloseable {
                 "--spring.mongodb.uri=" + mongoUri,
                 // The runtime installed every topic before the services started.
                 "--platform.topics.create=false",
+                // One instance of each service, under the same name at every start: its consumers take their
+                // partitions back at once after a crash instead of waiting out the dead ones' sessions.
+                "--platform.consumer.instance-id=local",
                 "--spring.main.banner-mode=off"));
         args.addAll(kafka);
         args.addAll(extra);

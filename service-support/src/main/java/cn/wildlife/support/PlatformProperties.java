@@ -56,11 +56,21 @@ public record PlatformProperties(
      *                          is quarantined instead and its partition moves on: the bound on how long a record holds
      *                          its partition for a fault of its own, after the tries above
      * @param quarantineSize    how many quarantine entries the service keeps, the newest
+     * @param syncStore         whether the store is asked to make every write durable ({@code fsync}) before offsets
+     *                          are committed: on for the development store, which keeps writes in memory up to 100 ms;
+     *                          off for MongoDB, whose acknowledged writes are already journaled (write concern
+     *                          majority, its default)
+     * @param instanceId        a name this instance keeps across restarts (a StatefulSet pod's, "local" for the local
+     *                          runtime): each consumer then joins its group as a static member, and a restarted
+     *                          instance takes its partitions back at once instead of after the dead one's session
+     *                          timed out; empty for none
      */
     public record Consumer(
             @DefaultValue("4") int attempts,
             @DefaultValue("200ms") Duration initialBackOff,
             @DefaultValue("10s") Duration maxBackOff,
             @DefaultValue("30s") Duration deadLetterTimeout,
-            @DefaultValue("10000") int quarantineSize) {}
+            @DefaultValue("10000") int quarantineSize,
+            @DefaultValue("false") boolean syncStore,
+            @DefaultValue("") String instanceId) {}
 }

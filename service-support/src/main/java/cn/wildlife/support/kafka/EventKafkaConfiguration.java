@@ -11,6 +11,7 @@ import cn.wildlife.support.security.Access;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -130,11 +132,12 @@ public class EventKafkaConfiguration {
             PlatformProperties platform,
             KafkaTemplate<String, Object> deadLetterTemplate,
             Quarantine kafkaQuarantine,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MongoClient mongo) {
         DeadLetterPublishingRecoverer recoverer =
                 deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters);
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory =
-                factory(kafka, codec, platform, recoverer);
+                factory(kafka, codec, platform, recoverer, mongo);
         factory.setRecordInterceptor(UnreadableEvents.turningAway(recoverer));
         return factory;
     }
@@ -151,9 +154,14 @@ public class EventKafkaConfiguration {
             PlatformProperties platform,
             KafkaTemplate<String, Object> deadLetterTemplate,
             Quarantine kafkaQuarantine,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MongoClient mongo) {
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(
-                kafka, codec, platform, deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
+                kafka,
+                codec,
+                platform,
+                deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters),
+                mongo);
         factory.setBatchListener(true);
         // A batch listener is timed by spring-kafka's own timer, not by an observation, under the same meter name
         // with other tags: Prometheus then refused the record listeners' meters of the whole service. Its consumer
@@ -196,7 +204,8 @@ public class EventKafkaConfiguration {
             KafkaProperties kafka,
             EventCodec codec,
             PlatformProperties platform,
-            DeadLetterPublishingRecoverer recoverer) {
+            DeadLetterPublishingRecoverer recoverer,
+            MongoClient mongo) {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -204,6 +213,11 @@ public class EventKafkaConfiguration {
         Deserializer<Envelope<?>> events = (Deserializer) UnreadableEvents.reader(new EventDeserializer(codec));
         DefaultKafkaConsumerFactory<String, Envelope<?>> consumers =
                 new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), events);
+        if (platform.consumer().syncStore()) {
+            // Inside the dead letters' wrapper: a quarantined record's entry is flushed with the batch's writes.
+            Runnable fsync = DurableCommits.fsync(mongo);
+            consumers.addPostProcessor(consumer -> DurableCommits.flushingFirst(consumer, fsync));
+        }
         consumers.addPostProcessor(DeadLetters::committingAfterDeadLetters);
 
         PlatformProperties.Consumer retry = platform.consumer();
@@ -229,6 +243,19 @@ public class EventKafkaConfiguration {
         // the consumers' event-id checks absorb.
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         factory.getContainerProperties().setObservationEnabled(true);
+        String instance = platform.consumer().instanceId();
+        if (!instance.isBlank()) {
+            // Unique within each group: one listener per group, and spring-kafka suffixes concurrent consumers.
+            factory.setContainerCustomizer(container -> container
+                    .getContainerProperties()
+                    .getKafkaConsumerProperties()
+                    .setProperty(
+                            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                            instance + "-"
+                                    + Objects.requireNonNullElse(
+                                            container.getListenerId(),
+                                            container.getContainerProperties().getGroupId())));
+        }
         return factory;
     }
 

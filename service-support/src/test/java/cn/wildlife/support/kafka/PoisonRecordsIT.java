@@ -3,11 +3,6 @@ package cn.wildlife.support.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.wildlife.embedded.FreePorts;
-import cn.wildlife.embedded.KafkaAccessSetup;
-import cn.wildlife.embedded.KafkaCredentials;
-import cn.wildlife.embedded.KraftBroker;
-import cn.wildlife.embedded.MongoWireStore;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Behaviour;
 import cn.wildlife.events.ClueSource;
@@ -17,8 +12,11 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.access.KafkaAccess;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.kafka.EventSerializer;
-import cn.wildlife.events.kafka.TopicInstaller;
+import cn.wildlife.events.tools.TopicInstaller;
 import cn.wildlife.support.PlatformProperties;
+import cn.wildlife.testinfra.TestInfrastructure;
+import cn.wildlife.testinfra.TestKafka;
+import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -62,7 +60,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 
 /**
- * Poison records against a real broker and the embedded store, through the consumers every service builds
+ * Poison records against a real broker and store (embedded, or the images: TestInfrastructure), through the consumers every service builds
  * ({@link EventKafkaConfiguration}): each is dead-lettered (whole, without its payload, or cut to its essentials) or
  * quarantined, and the good event sent after it on the same key is applied all the same, in order.
  */
@@ -76,8 +74,8 @@ class PoisonRecordsIT {
     @TempDir
     static Path dir;
 
-    static KraftBroker broker;
-    static MongoWireStore store;
+    static TestKafka broker;
+    static TestMongo store;
     static MongoClient mongo;
     static Quarantine quarantine;
     static SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -93,12 +91,10 @@ class PoisonRecordsIT {
 
     @BeforeAll
     static void start() {
-        KafkaCredentials credentials = KafkaCredentials.inDataFolder(dir);
-        broker = KraftBroker.start(
-                dir.resolve("kafka"), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), credentials, Map.of());
-        KafkaAccessSetup.install(broker.brokerClientProperties(), credentials);
+        // Embedded or in containers (TestInfrastructure): authenticated, with the catalogue's ACLs, no topic yet.
+        broker = TestInfrastructure.kafka(dir);
         TopicInstaller.install(clientProperties(), List.of(TOPIC, DLT), 2, (short) 1, Duration.ofSeconds(30));
-        store = MongoWireStore.inMemory(FreePorts.pick());
+        store = TestInfrastructure.mongo();
         mongo = MongoClients.create(store.uri("poison"));
 
         EventCodec codec = new EventCodec();
@@ -108,13 +104,13 @@ class PoisonRecordsIT {
                 new PlatformProperties.Topics(false, (short) 1, Duration.ofSeconds(30)),
                 new PlatformProperties.Outbox(false, Duration.ofMillis(200), 200),
                 new PlatformProperties.Consumer(
-                        2, Duration.ofMillis(50), Duration.ofMillis(200), DEAD_LETTER_TIMEOUT, 100),
+                        2, Duration.ofMillis(50), Duration.ofMillis(200), DEAD_LETTER_TIMEOUT, 100, true, ""),
                 new PlatformProperties.Security(List.of(), 1 << 20, List.of()));
         EventKafkaConfiguration configuration = new EventKafkaConfiguration();
         quarantine = new Quarantine(mongo.getDatabase("poison"), 100, meters, Clock.systemUTC());
         KafkaTemplate<String, Object> deadLetterTemplate = configuration.deadLetterTemplate(kafka, codec);
         container = configuration
-                .eventListenerFactory(kafka, codec, platform, deadLetterTemplate, quarantine, meters)
+                .eventListenerFactory(kafka, codec, platform, deadLetterTemplate, quarantine, meters, mongo)
                 .createContainer(TOPIC);
         container.getContainerProperties().setGroupId("poison-test");
         container.setupMessageListener((MessageListener<String, Envelope<?>>)
