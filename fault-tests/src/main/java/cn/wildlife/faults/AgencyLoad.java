@@ -104,49 +104,63 @@ final class AgencyLoad implements AutoCloseable {
 
     void sendOne() {
         int i = next.getAndIncrement();
-        String id = prefix() + i;
         if (i % 2 == 0) {
-            Envelope<?> e = Envelope.of(
-                    SOURCE,
-                    Agency.FORESTRY,
-                    "220112",
-                    new ClueReported(
-                            id,
-                            "220112",
-                            ClueSource.PATROL,
-                            clueReceived,
-                            new Place("双阳区水库东岸", 43.52, 125.66),
-                            List.of("cygnus-cygnus"),
-                            List.of(Behaviour.ILLEGAL_HUNTING),
-                            "巡护发现鸟网一张（故障测试）",
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            operationId));
-            producer.send(
-                    new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), id, e),
-                    (meta, error) -> acknowledged(error, clues, id, e));
+            sendClue(i);
         } else {
-            Envelope<?> e = Envelope.of(
-                    SOURCE,
-                    Agency.FORESTRY,
-                    "220112",
-                    new CaseReported(
-                            id,
-                            CaseKind.ADMINISTRATIVE,
-                            "220112",
-                            Instant.now().minus(Duration.ofDays(1)),
-                            "架网猎捕野生鸟类案（故障测试）",
-                            List.of(Behaviour.ILLEGAL_HUNTING),
-                            List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
-                            new BigDecimal("600"),
-                            CaseGrade.GENERAL,
-                            null,
-                            operationId));
-            producer.send(
-                    new ProducerRecord<>(Topics.agencyCases(Agency.FORESTRY), id, e),
-                    (meta, error) -> acknowledged(error, cases, id, e));
+            sendCase(i);
         }
+    }
+
+    /** A clue report only, as in a burst of patrol findings. */
+    void sendClue() {
+        sendClue(next.getAndIncrement());
+    }
+
+    private void sendClue(int i) {
+        String id = prefix() + i;
+        Envelope<?> e = Envelope.of(
+                SOURCE,
+                Agency.FORESTRY,
+                "220112",
+                new ClueReported(
+                        id,
+                        "220112",
+                        ClueSource.PATROL,
+                        clueReceived,
+                        new Place("双阳区水库东岸", 43.52, 125.66),
+                        List.of("cygnus-cygnus"),
+                        List.of(Behaviour.ILLEGAL_HUNTING),
+                        "巡护发现鸟网一张（故障测试）",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        operationId));
+        producer.send(
+                new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), id, e),
+                (meta, error) -> acknowledged(error, clues, id, e));
+    }
+
+    private void sendCase(int i) {
+        String id = prefix() + i;
+        Envelope<?> e = Envelope.of(
+                SOURCE,
+                Agency.FORESTRY,
+                "220112",
+                new CaseReported(
+                        id,
+                        CaseKind.ADMINISTRATIVE,
+                        "220112",
+                        Instant.now().minus(Duration.ofDays(1)),
+                        "架网猎捕野生鸟类案（故障测试）",
+                        List.of(Behaviour.ILLEGAL_HUNTING),
+                        List.of(new SpeciesCount("anser-fabalis", 2, QuantityUnit.ANIMAL, null)),
+                        new BigDecimal("600"),
+                        CaseGrade.GENERAL,
+                        null,
+                        operationId));
+        producer.send(
+                new ProducerRecord<>(Topics.agencyCases(Agency.FORESTRY), id, e),
+                (meta, error) -> acknowledged(error, cases, id, e));
     }
 
     private void acknowledged(Exception error, Set<String> kind, String id, Envelope<?> e) {

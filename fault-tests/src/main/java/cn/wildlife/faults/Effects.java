@@ -45,6 +45,13 @@ final class Effects implements AutoCloseable {
                 .build());
     }
 
+    /** How many of case-service's clues have ids starting with {@code prefix}. */
+    long clues(String prefix) {
+        return client.getDatabase("cases")
+                .getCollection("clues")
+                .countDocuments(Filters.regex("_id", Pattern.compile("^" + Pattern.quote(prefix))));
+    }
+
     Stored of(String prefix) {
         Pattern ours = Pattern.compile("^" + Pattern.quote(prefix));
         Set<String> clues = ids(client.getDatabase("cases")

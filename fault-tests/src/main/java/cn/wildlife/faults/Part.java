@@ -17,21 +17,30 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One part of the platform in a child process of its own (the broker, the store or one service instance), started
- * from the runnable jar. Its output goes to a log file; it is ready when it prints {@code READY}.
+ * One part of the platform in a child process of its own (the broker, the store or one service instance, or the whole
+ * platform), started from the runnable jar. Its output goes to a log file; it is ready when it prints a line starting
+ * with its ready marker ({@code READY} for one part alone).
  */
 final class Part {
+
+    static final String READY = "READY ";
 
     private final String name;
     private final List<String> command;
     private final Path log;
+    private final String readyMarker;
     private volatile Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
 
     Part(String name, List<String> command, Path log) {
+        this(name, command, log, READY);
+    }
+
+    Part(String name, List<String> command, Path log, String readyMarker) {
         this.name = name;
         this.command = List.copyOf(command);
         this.log = log;
+        this.readyMarker = readyMarker;
     }
 
     String name() {
@@ -79,7 +88,7 @@ final class Part {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
-                if (line.startsWith("READY ")) {
+                if (line.startsWith(readyMarker)) {
                     ready.countDown();
                 }
                 synchronized (lastLines) {
