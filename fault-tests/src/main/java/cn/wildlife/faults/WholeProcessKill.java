@@ -51,9 +51,11 @@ final class WholeProcessKill {
         for (int round = 1; round <= rounds; round++) {
             // A third, a half, two thirds ... of the burst stored when the process dies.
             int killAt = clues * (round % 3 + 1) / 4;
-            outcomes.add(round(round, killAt));
+            Outcome outcome = round(round, killAt);
+            outcomes.add(outcome);
             out.println(Outcome.header());
-            out.println(outcomes.get(outcomes.size() - 1).row());
+            out.println(outcome.row());
+            outcome.notes().forEach(n -> out.println("    " + n));
         }
         return outcomes;
     }
