@@ -9,6 +9,7 @@ import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.kafka.EventDeserializer;
+import cn.wildlife.inspection.inspection.domain.RandomDraw;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -428,7 +429,7 @@ class InspectionFollowUpIT {
         }
         PlatformClient.Answer drawn =
                 client.post(gateway + "/api/inspections/draws", """
-                {"region":"%s","seed":77,"facilityCount":1,"inspectorsPerFacility":1,"plannedFor":"2026-12-10",
+                {"region":"%s","facilityCount":1,"inspectorsPerFacility":1,"plannedFor":"2026-12-10",
                  "roster":[{"name":"张伟","conflicts":[]},{"name":"李娜"}]}""".formatted(region), client.as("forestry-head"));
         assertThat(drawn.status()).as(drawn.raw()).isEqualTo(201);
         String drawId = drawn.body().get("id").asString();
@@ -449,7 +450,41 @@ class InspectionFollowUpIT {
         assertThat(read.status()).as(read.raw()).isEqualTo(200);
         JsonNode published = read.body();
         assertThat(published.get("region").asString()).isEqualTo(region);
-        assertThat(published.get("seed").asLong()).isEqualTo(77);
+        assertThat(published.get("seed").asLong())
+                .isEqualTo(drawn.body().get("seed").asLong());
+        // Anyone can draw again from the announcement alone: the seed, the algorithm, the list and roster as they
+        // stood before the draw.
+        assertThat(published.get("algorithm").asString()).isEqualTo(RandomDraw.ALGORITHM);
+        RandomDraw.Result again = RandomDraw.draw(new RandomDraw.Input(
+                published.get("seed").asLong(),
+                published
+                        .get("candidates")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList(),
+                published.get("facilityCount").asInt(),
+                published
+                        .get("roster")
+                        .valueStream()
+                        .map(i -> new RandomDraw.Inspector(
+                                i.get("name").asString(),
+                                new java.util.HashSet<>(i.get("conflicts")
+                                        .valueStream()
+                                        .map(JsonNode::asString)
+                                        .toList())))
+                        .toList(),
+                published.get("inspectorsPerFacility").asInt()));
+        assertThat(published
+                        .get("facilities")
+                        .valueStream()
+                        .map(f -> f.get("facilityId").asString())
+                        .toList())
+                .containsExactlyElementsOf(again.facilities());
+        published
+                .get("facilities")
+                .forEach(f -> assertThat(f.get("inspectors").valueStream().map(JsonNode::asString))
+                        .containsExactlyElementsOf(again.inspectorsByFacility()
+                                .get(f.get("facilityId").asString())));
         assertThat(published.get("plannedFor").asString()).isEqualTo("2026-12-10");
         assertThat(published.get("facilities").size()).isEqualTo(1);
         JsonNode facility = published.get("facilities").get(0);
@@ -468,9 +503,10 @@ class InspectionFollowUpIT {
                         .valueStream()
                         .map(JsonNode::asString)
                         .toList());
-        // Nothing beyond what is announced: not the roster, its conflicts, or who drew.
-        assertThat(published.has("roster")).isFalse();
-        assertThat(published.has("candidates")).isFalse();
+        // The list and roster are announced (the draw cannot be re-run without them); who drew is not.
+        assertThat(published.get("candidates").size())
+                .isEqualTo(published.get("drawnFrom").asInt());
+        assertThat(published.get("roster").size()).isEqualTo(2);
         assertThat(published.has("drawnBy")).isFalse();
         assertThat(client.get(gateway + "/api/inspections/draws/DRAW-220105-NOSUCH/announcement")
                         .status())

@@ -66,14 +66,25 @@ class InspectionIT {
             register("forestry-nongan", region, "农安繁育场" + i, "[]");
         }
         String draw = """
-                {"region":"220122","seed":20261125,"facilityCount":3,"inspectorsPerFacility":2,
+                {"region":"220122","facilityCount":3,"inspectorsPerFacility":2,
                  "plannedFor":"2026-12-10","roster":[{"name":"张伟","conflicts":[]},{"name":"李娜"},
                  {"name":"王磊"},{"name":"刘洋"}]}""";
+        // The seed is the server's: a drawer who names one is refused, naming the field, and nothing is drawn.
+        PlatformClient.Answer chosen = client.post(
+                gateway + "/api/inspections/draws",
+                draw.replace("{\"region\"", "{\"seed\":20261125,\"region\""),
+                client.as("forestry-nongan", "Accept-Language", "zh-CN"));
+        assertThat(chosen.status()).as(chosen.raw()).isEqualTo(400);
+        assertThat(chosen.body().get("errors").get(0).get("field").asString()).isEqualTo("seed");
+        assertThat(chosen.raw()).contains("随机种子由服务端生成");
+
         PlatformClient.Answer first =
                 client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-nongan"));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         JsonNode recorded = first.body();
-        assertThat(recorded.get("seed").asLong()).isEqualTo(20261125L);
+        long seed = recorded.get("seed").asLong();
+        assertThat(seed).isNotNegative().isLessThan(RandomDraw.SEED_BOUND);
+        assertThat(recorded.get("algorithm").asString()).isEqualTo(RandomDraw.ALGORITHM);
         assertThat(recorded.get("inspectionIds").size()).isEqualTo(3);
 
         // Drawn again here, from the inputs the draw recorded, with the platform's own algorithm.
@@ -88,7 +99,7 @@ class InspectionIT {
                                 .map(JsonNode::asString)
                                 .toList())))
                 .toList();
-        Map<String, List<String>> again = RandomDraw.draw(new RandomDraw.Input(20261125L, candidates, 3, roster, 2))
+        Map<String, List<String>> again = RandomDraw.draw(new RandomDraw.Input(seed, candidates, 3, roster, 2))
                 .inspectorsByFacility();
         Map<String, List<String>> published = new LinkedHashMap<>();
         recorded.get("inspectorsByFacility")
@@ -105,10 +116,13 @@ class InspectionIT {
                 .body();
         assertThat(verification.get("reproduced").asBoolean()).isTrue();
 
-        // The same seed over the same list draws the same facilities and inspectors again.
+        assertThat(verification.get("seed").asLong()).isEqualTo(seed);
+
+        // Drawing again over the same list is a new draw with a new seed of the server's, recorded apart.
         JsonNode second = client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-nongan"))
                 .body();
-        assertThat(second.get("inspectorsByFacility")).isEqualTo(recorded.get("inspectorsByFacility"));
+        assertThat(second.get("id").asString()).isNotEqualTo(recorded.get("id").asString());
+        assertThat(second.get("seed").asLong()).isNotEqualTo(seed);
 
         // Every planned inspection carries its draw and inspectors.
         JsonNode planned = client.get(
@@ -149,7 +163,7 @@ class InspectionIT {
         PlatformClient.Answer refused = client.post(
                 gateway + "/api/inspections/draws",
                 """
-                {"region":"220183","seed":1,"facilityCount":1,"inspectorsPerFacility":2,"plannedFor":"2026-12-10",
+                {"region":"220183","facilityCount":1,"inspectorsPerFacility":2,"plannedFor":"2026-12-10",
                  "roster":[{"name":"张伟","conflicts":["%s"]},{"name":"李娜"}]}""".formatted(id),
                 client.as("forestry-head", "Accept-Language", "zh-CN"));
 

@@ -8,13 +8,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A 双随机 draw as recorded: the seed, the facility list and roster exactly as they stood, and the result. Keeping the
- * inputs is what makes the draw checkable: drawing again from them must give the same result.
+ * A 双随机 draw as recorded: the seed (drawn by the server, never given by the caller), the algorithm, the facility
+ * list and roster exactly as they stood before the draw, and the result. Keeping the inputs is what makes the draw
+ * checkable: drawing again from them with the algorithm ({@link RandomDraw}) must give the same result.
  */
 public record Draw(
         String id,
         String region,
         long seed,
+        String algorithm,
         int facilityCount,
         int inspectorsPerFacility,
         LocalDate plannedFor,
@@ -26,6 +28,11 @@ public record Draw(
         String drawnBy,
         boolean published,
         @Nullable Instant publishedAt) {
+
+    /** Drawing again from what was recorded. */
+    public RandomDraw.Result redraw() {
+        return RandomDraw.draw(algorithm, input());
+    }
 
     public RandomDraw.Input input() {
         return new RandomDraw.Input(seed, candidates, facilityCount, roster, inspectorsPerFacility);

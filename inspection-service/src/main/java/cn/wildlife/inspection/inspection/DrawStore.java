@@ -60,6 +60,7 @@ public class DrawStore {
         return new Document("_id", d.id())
                 .append("region", d.region())
                 .append("seed", d.seed())
+                .append("algorithm", d.algorithm())
                 .append("facilityCount", d.facilityCount())
                 .append("inspectorsPerFacility", d.inspectorsPerFacility())
                 .append("plannedFor", d.plannedFor().toString())
@@ -91,6 +92,8 @@ public class DrawStore {
                 d.getString("_id"),
                 d.getString("region"),
                 ((Number) d.get("seed")).longValue(),
+                // Draws recorded before the algorithm was named were drawn with java.util.Random.
+                d.get("algorithm", RandomDraw.LEGACY_ALGORITHM),
                 d.getInteger("facilityCount"),
                 d.getInteger("inspectorsPerFacility"),
                 LocalDate.parse(d.getString("plannedFor")),

@@ -9,6 +9,8 @@ import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
+import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,20 +54,25 @@ class InspectionController {
     private final InspectionStore store;
     private final FacilityWork facilities;
     private final Access access;
+    private final Texts texts;
 
-    InspectionController(InspectionWork work, InspectionStore store, FacilityWork facilities, Access access) {
+    InspectionController(
+            InspectionWork work, InspectionStore store, FacilityWork facilities, Access access, Texts texts) {
         this.work = work;
         this.store = store;
         this.facilities = facilities;
         this.access = access;
+        this.texts = texts;
     }
 
     @PostMapping("/draws")
     @Operation(
             summary = "Draw facilities and inspectors (双随机)",
             description = "Facilities from the region's subtree, inspectors from the roster, none with a conflict in "
-                    + "the facility it inspects. The seed (given, or chosen and recorded) with the list and roster "
-                    + "reproduces the draw; one planned inspection per facility drawn.")
+                    + "the facility it inspects. The server draws the seed (SecureRandom) and records it with the "
+                    + "list and roster as they stood; the seed with them reproduces the draw (algorithm "
+                    + "cn.wildlife.draw.v1, SHA-256 in counter mode, defined in the docs). A body carrying a seed "
+                    + "is refused (400 naming seed). One planned inspection per facility drawn.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "已抽取 Drawn",
@@ -78,10 +85,13 @@ class InspectionController {
                                             type = "string",
                                             format = "uri-reference")))
     ResponseEntity<Draw> draw(Caller caller, @Valid @RequestBody NewDraw request) {
+        if (request.seed() != null) {
+            // A seed the drawer chooses is an outcome the drawer chooses.
+            throw new InvalidRequestException("seed", texts.get("draw.seed-given"), null);
+        }
         access.checkWrite(caller, FacilityWork.SUPERVISING_AGENCY, request.region(), WRITERS);
         Draw draw = work.draw(
                 request.region(),
-                request.seed(),
                 request.facilityCount(),
                 request.inspectorsPerFacility(),
                 request.plannedFor(),
@@ -113,8 +123,10 @@ class InspectionController {
     @io.swagger.v3.oas.annotations.security.SecurityRequirements
     @Operation(
             summary = "A published draw as announced (一公开): no token needed",
-            description = "Region, planned date, seed, how many facilities it was drawn from, the facilities drawn "
-                    + "and the inspectors' names drawn for each. 404 until the draw is published.")
+            description = "Region, planned date, the seed and algorithm, the facility list and roster (names and "
+                    + "conflicting facilities) as they stood before the draw, how many were drawn, the facilities "
+                    + "drawn and the inspectors' names drawn for each: anyone can draw again from it. 404 until the "
+                    + "draw is published.")
     InspectionWork.Announcement announcement(@PathVariable @Pattern(regexp = ID) String id) {
         return work.announcement(id);
     }
@@ -221,11 +233,14 @@ class InspectionController {
             @NotBlank @Size(max = 100) String name,
             @Nullable @Size(max = 500) List<@Pattern(regexp = ID) String> conflicts) {}
 
+    /** A draw asked for: the seed is the server's, so a body naming one is refused. */
     record NewDraw(
             @NotNull @Pattern(regexp = REGION, message = "{cn.wildlife.region.invalid}")
             String region,
 
-            @Nullable Long seed,
+            @io.swagger.v3.oas.annotations.media.Schema(hidden = true) @Nullable
+            Object seed,
+
             @Min(1) @Max(500) int facilityCount,
             @Min(1) @Max(10) int inspectorsPerFacility,
             @NotNull LocalDate plannedFor,

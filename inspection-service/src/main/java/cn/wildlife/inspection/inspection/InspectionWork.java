@@ -77,17 +77,17 @@ public class InspectionWork {
 
     /**
      * Draws facilities of the region's subtree and inspectors for each, records the draw with its inputs, and plans
-     * one inspection per facility drawn. Without a seed, one is chosen at random and recorded.
+     * one inspection per facility drawn. The seed is drawn here, from {@link SecureRandom}: a caller cannot choose
+     * it, so cannot choose the outcome; it is recorded with the list and roster as they stood, and published.
      */
     public Draw draw(
             String region,
-            @Nullable Long seed,
             int facilityCount,
             int inspectorsPerFacility,
             LocalDate plannedFor,
             List<RandomDraw.Inspector> roster,
             Caller by) {
-        long chosen = seed != null ? seed : seeds.nextLong();
+        long chosen = RandomDraw.newSeed(seeds);
         List<String> candidates = facilityStore.idsIn(new RegionCode(region).subtreePrefix());
         RandomDraw.Input input = new RandomDraw.Input(chosen, candidates, facilityCount, roster, inspectorsPerFacility);
         RandomDraw.Result result;
@@ -137,6 +137,7 @@ public class InspectionWork {
                 drawId,
                 region,
                 chosen,
+                RandomDraw.ALGORITHM,
                 facilityCount,
                 inspectorsPerFacility,
                 plannedFor,
@@ -159,13 +160,15 @@ public class InspectionWork {
     }
 
     /** Whether drawing again from the recorded seed, list and roster gives the recorded result. */
-    public record Verification(String drawId, long seed, boolean reproduced, Map<String, List<String>> redrawn) {}
+    public record Verification(
+            String drawId, long seed, String algorithm, boolean reproduced, Map<String, List<String>> redrawn) {}
 
     public Verification verify(Draw draw) {
-        Map<String, List<String>> again = RandomDraw.draw(draw.input()).inspectorsByFacility();
+        Map<String, List<String>> again = draw.redraw().inspectorsByFacility();
         return new Verification(
                 draw.id(),
                 draw.seed(),
+                draw.algorithm(),
                 again.equals(draw.inspectorsByFacility())
                         && List.copyOf(again.keySet())
                                 .equals(List.copyOf(draw.inspectorsByFacility().keySet())),
@@ -179,6 +182,7 @@ public class InspectionWork {
                 draw.id(),
                 draw.region(),
                 draw.seed(),
+                draw.algorithm(),
                 draw.facilityCount(),
                 draw.inspectorsPerFacility(),
                 draw.plannedFor(),
@@ -340,15 +344,22 @@ public class InspectionWork {
     }
 
     /**
-     * What a published draw announces (一公开): where and when, the seed, the facilities drawn and the inspectors'
-     * names as drawn. Not the roster, its conflicts, or who drew it. Before publication there is nothing to read.
+     * What a published draw announces (一公开): where and when, the seed and the algorithm, the facility list and the
+     * roster (names and the facilities each must not inspect) as they stood before the draw, how many were drawn, and
+     * the facilities and inspectors' names drawn. Everything needed to draw again, anywhere ({@link RandomDraw}
+     * defines the algorithm); not who drew it. Before publication there is nothing to read.
      */
     public record Announcement(
             String drawId,
             String region,
             LocalDate plannedFor,
             long seed,
+            String algorithm,
             int drawnFrom,
+            List<String> candidates,
+            List<RandomDraw.Inspector> roster,
+            int facilityCount,
+            int inspectorsPerFacility,
             Instant publishedAt,
             List<Drawn> facilities) {
 
@@ -365,7 +376,12 @@ public class InspectionWork {
                 draw.region(),
                 draw.plannedFor(),
                 draw.seed(),
+                draw.algorithm(),
                 draw.candidates().size(),
+                draw.candidates(),
+                draw.roster(),
+                draw.facilityCount(),
+                draw.inspectorsPerFacility(),
                 draw.publishedAt(),
                 draw.inspectorsByFacility().entrySet().stream()
                         .map(e -> new Announcement.Drawn(

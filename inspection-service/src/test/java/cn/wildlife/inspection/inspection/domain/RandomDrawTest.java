@@ -3,10 +3,13 @@ package cn.wildlife.inspection.inspection.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,59 @@ class RandomDrawTest {
                         .inspectorsByFacility())
                 .isEqualTo(RandomDraw.draw(new RandomDraw.Input(7L, FACILITIES, 5, roster(), 2))
                         .inspectorsByFacility());
+    }
+
+    /**
+     * The algorithm is the documented one: this answer was computed by the independent Python re-draw of
+     * docs/walkthrough/inspections.md, not by this class.
+     */
+    @Test
+    void theDrawIsTheDocumentedAlgorithmsAnswer() {
+        RandomDraw.Result result = RandomDraw.draw(new RandomDraw.Input(20261125L, FACILITIES, 4, roster(), 2));
+
+        assertThat(result.facilities())
+                .containsExactly("FAC-220122-06", "FAC-220122-09", "FAC-220122-01", "FAC-220122-07");
+        assertThat(result.inspectorsByFacility())
+                .isEqualTo(Map.of(
+                        "FAC-220122-06", List.of("李娜", "张伟"),
+                        "FAC-220122-09", List.of("李娜", "张伟"),
+                        "FAC-220122-01", List.of("李娜", "刘洋"),
+                        "FAC-220122-07", List.of("刘洋", "李娜")));
+        assertThat(RandomDraw.draw(RandomDraw.ALGORITHM, new RandomDraw.Input(20261125L, FACILITIES, 4, roster(), 2)))
+                .isEqualTo(result);
+    }
+
+    @Test
+    void serverSeedsAreNonNegativeAndExactInAJsonDouble() {
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 1000; i++) {
+            long seed = RandomDraw.newSeed(random);
+            assertThat(seed).isNotNegative().isLessThan(RandomDraw.SEED_BOUND);
+            assertThat((long) (double) seed).isEqualTo(seed);
+        }
+    }
+
+    @Test
+    void everyFacilityIsDrawnFirstAboutAsOften() {
+        Map<String, Integer> first = new HashMap<>();
+        for (long seed = 0; seed < 6000; seed++) {
+            first.merge(
+                    RandomDraw.draw(new RandomDraw.Input(seed, FACILITIES, 1, roster(), 1))
+                            .facilities()
+                            .get(0),
+                    1,
+                    Integer::sum);
+        }
+        assertThat(first).hasSize(12);
+        // 500 expected each; more than 6 standard deviations (about 22) away would be a biased draw.
+        assertThat(first.values()).allSatisfy(n -> assertThat(n).isBetween(365, 635));
+    }
+
+    @Test
+    void drawsRecordedWithJavaUtilRandomAreStillDrawnAgainTheirWay() {
+        RandomDraw.Input input = new RandomDraw.Input(77L, FACILITIES, 3, roster(), 2);
+        assertThat(RandomDraw.draw(RandomDraw.LEGACY_ALGORITHM, input)).isEqualTo(RandomDraw.drawLegacy(input));
+        assertThat(RandomDraw.drawLegacy(input)).isEqualTo(RandomDraw.drawLegacy(input));
     }
 
     @Test
