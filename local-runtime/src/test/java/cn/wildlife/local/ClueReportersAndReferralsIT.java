@@ -50,6 +50,76 @@ class ClueReportersAndReferralsIT {
     }
 
     @Test
+    void aReporterFromSomeoneWhoMayNotRecordOneIsRefusedAndNoClueIsStored() {
+        // forestry-head is an officer and agency head of Changchun, not a handler: it may record clues, not reporters.
+        String id = "FORESTRY-220112-RPT-" + UUID.randomUUID().toString().substring(0, 8);
+        PlatformClient.Answer refused =
+                client.post(gateway + "/api/clues", """
+                {"clueId":"%s","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
+                 "summary":"热线举报水库边架网捕鸟",
+                 "reporter":{"anonymous":false,"name":"%s","phone":"%s","rewardRequested":false}}""".formatted(id, NAME, PHONE), client.as("forestry-head"));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.raw()).doesNotContain(NAME, PHONE);
+
+        for (String reader : List.of("forestry-head", "forestry-officer")) {
+            assertThat(client.get(gateway + "/api/clues/" + id, client.as(reader))
+                            .status())
+                    .as(reader + ": the refused clue was never stored")
+                    .isEqualTo(404);
+        }
+        assertThat(client.get(gateway + "/api/clues/" + id + "/reporter", client.as("forestry-officer"))
+                        .status())
+                .isEqualTo(404);
+        // The same clue without a reporter is the officer's to record: the id was not taken by the refused one.
+        PlatformClient.Answer recorded =
+                client.post(gateway + "/api/clues", """
+                {"clueId":"%s","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
+                 "summary":"热线举报水库边架网捕鸟"}""".formatted(id), client.as("forestry-head"));
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        assertThat(recorded.body().get("reporterOnFile").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aProblemNeverEchoesPersonalDataButStillShowsOtherRejectedValues() {
+        String badPhone = "1391234567X";
+        String badIdNumber = "2201-1219900101";
+        PlatformClient.Answer refused = client.post(
+                gateway + "/api/clues", """
+                {"region":"22011","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z","summary":"热线举报",
+                 "reporter":{"anonymous":false,"name":"%s","phone":"%s","idNumber":"%s","rewardRequested":false}}""".formatted(NAME, badPhone, badIdNumber), client.as("forestry-officer"));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.raw()).doesNotContain(badPhone, badIdNumber, NAME);
+        JsonNode errors = refused.body().get("errors");
+        JsonNode phone = errors.valueStream()
+                .filter(e -> e.get("field").asString().equals("reporter.phone"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(phone.get("withheld").asBoolean()).isTrue();
+        assertThat(phone.hasNonNull("rejectedValue")).isFalse();
+        assertThat(errors.valueStream().map(e -> e.get("field").asString())).contains("reporter.idNumber");
+        // Not personal: the region is shown as sent.
+        JsonNode region = errors.valueStream()
+                .filter(e -> e.get("field").asString().equals("region"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(region.get("rejectedValue").asString()).isEqualTo("22011");
+        assertThat(region.has("withheld")).isFalse();
+
+        // Correcting a reporter (the body is the reporter itself): its name is withheld too.
+        String id = clueWithReporter();
+        PlatformClient.Answer tooLong = client.send(
+                "PUT",
+                gateway + "/api/clues/" + id + "/reporter",
+                """
+                {"anonymous":false,"name":"%s","rewardRequested":false}""".formatted("王".repeat(101)),
+                client.as("forestry-officer"));
+        assertThat(tooLong.status()).as(tooLong.raw()).isEqualTo(400);
+        assertThat(tooLong.raw()).doesNotContain("王".repeat(101));
+        assertThat(tooLong.body().get("errors").get(0).get("withheld").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void theReportersIdentityReachesOnlyTheReceivingAgencysHandlers() {
         LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
         ListAppender<ILoggingEvent> captured = new ListAppender<>();

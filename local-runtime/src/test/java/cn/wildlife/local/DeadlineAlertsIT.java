@@ -93,8 +93,10 @@ class DeadlineAlertsIT {
     void supervisorsSeeRunningDeadlinesByStateRuleAndAgencyInPrometheus() {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
-                        () -> assertThat(client.get(SharedPlatform.platform().serviceUrl("notification-service")
-                                                + "/actuator/prometheus")
+                        () -> assertThat(client.get(
+                                                SharedPlatform.platform().serviceUrl("notification-service")
+                                                        + "/actuator/prometheus",
+                                                client.as("platform-admin"))
                                         .raw())
                                 .containsPattern(
                                         "platform_deadlines\\{[^}]*agency=\"FORESTRY\"[^}]*rule=\"CLUE_CASE_DECISION_DEFAULT\""));

@@ -146,6 +146,23 @@ class OpenApiContractIT {
     }
 
     @Test
+    void aDrawRequestOffersNoSeedAndAProblemSaysWhenAValueIsWithheld() {
+        JsonNode inspections = document("inspection-service");
+        JsonNode draw = inspections.at("/components/schemas/NewDraw/properties");
+        assertThat(draw.has("region")).isTrue();
+        assertThat(draw.has("seed")).as("the seed is the server's").isFalse();
+        assertThat(inspections.at("/components/schemas/Announcement/properties").propertyNames())
+                .contains("seed", "algorithm", "candidates", "roster", "facilityCount", "inspectorsPerFacility");
+        for (String service : SERVICES) {
+            assertThat(document(service)
+                            .at("/components/schemas/FieldError/properties/withheld/type")
+                            .asString())
+                    .as(service)
+                    .isEqualTo("boolean");
+        }
+    }
+
+    @Test
     void everyRequestBodySaysWhichFieldsAreRequired() {
         List<String> unmarked = new ArrayList<>();
         for (String service : SERVICES) {

@@ -244,7 +244,8 @@ class ClueController {
     @Operation(
             summary = "Record a clue received by the caller's agency",
             description = "The clue is announced on platform.clues and opens its handling deadline. The agency is "
-                    + "the caller's; the region must be within the caller's.")
+                    + "the caller's; the region must be within the caller's. A reporter is recorded by handlers "
+                    + "only: anyone else gets 403 and nothing is recorded.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "已登记 Recorded",
@@ -262,6 +263,11 @@ class ClueController {
         }
         Agency agency = request.agency() != null ? request.agency() : caller.agency();
         access.checkWrite(caller, agency, request.region(), Role.OFFICER, Role.HANDLER);
+        if (request.reporter() != null) {
+            // Only handlers record who reported (举报人保密); checked before anything is written, so a refused
+            // request leaves no clue behind.
+            access.checkWrite(caller, agency, request.region(), Role.HANDLER);
+        }
         if (request.clueId() != null && !request.clueId().startsWith(agency.name() + "-")) {
             throw new InvalidRequestException("clueId", texts.get("id.prefix", agency.name()), request.clueId());
         }
@@ -290,7 +296,6 @@ class ClueController {
                 .build();
         Clue created = recording.create(clue);
         if (request.reporter() != null) {
-            access.checkWrite(caller, agency, request.region(), Role.HANDLER);
             reporters.save(created.id(), request.reporter().toReporter(caller, recording.now()));
         }
         return ResponseEntity.created(URI.create("/api/clues/" + created.id())).body(ClueView.of(created, caller));

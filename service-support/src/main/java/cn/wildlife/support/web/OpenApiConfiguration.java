@@ -252,7 +252,15 @@ public class OpenApiConfiguration {
         Schema error = new ObjectSchema().description("One bad field of a request");
         error.addProperty("field", new StringSchema().description("the field's path, e.g. reporter.anonymous"));
         error.addProperty("message", new StringSchema());
-        error.addProperty("rejectedValue", new Schema<>().description("the value sent, if any"));
+        error.addProperty(
+                "rejectedValue",
+                new Schema<>()
+                        .description(
+                                "the value sent, if any; never for a field carrying personal data (then withheld)"));
+        error.addProperty(
+                "withheld",
+                new io.swagger.v3.oas.models.media.BooleanSchema()
+                        .description("true when a value was sent but is not echoed: the field carries personal data"));
         error.setRequired(List.of("field", "message"));
         return error;
     }

@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +59,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof org.springframework.validation.method.ParameterErrors body) {
+                // A body: each bad field of it, never the whole body as the rejected value.
+                errors.addAll(fieldErrors(body));
+                return;
+            }
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors()
                     .forEach(error -> errors.add(new FieldError(
@@ -103,6 +107,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 "unreadable.field",
                                 mismatch.getTargetType().getSimpleName()),
                         cause instanceof InvalidFormatException f ? f.getValue() : null));
+            } else if (PersonalFields.isPersonal(field)) {
+                // The parser's own words may quote what was sent.
+                errors.add(new FieldError(field, texts.get(locale, "unreadable.title"), null));
             } else {
                 errors.add(new FieldError(field, jackson.getOriginalMessage(), null));
             }
@@ -164,8 +171,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     for (Path.Node node : violation.getPropertyPath()) {
                         field = node.getName();
                     }
-                    return new FieldError(
-                            field == null ? "request" : field, violation.getMessage(), violation.getInvalidValue());
+                    String name = field == null ? "request" : field;
+                    // Judged by the whole path: a leaf "name" is the reporter's in create.request.reporter.name.
+                    return PersonalFields.isPersonal(violation.getPropertyPath().toString())
+                            ? FieldError.personal(name, violation.getMessage(), violation.getInvalidValue())
+                            : new FieldError(name, violation.getMessage(), violation.getInvalidValue());
                 })
                 .toList();
         return invalid(errors, request);
@@ -250,10 +260,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static List<FieldError> fieldErrors(BindingResult result) {
+    /** Personal fields' values are withheld, judged by their path and by the request they came in. */
+    static List<FieldError> fieldErrors(org.springframework.validation.Errors result) {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors()
-                .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
+                .forEach(e -> errors.add(
+                        PersonalFields.isPersonal(result.getObjectName(), e.getField())
+                                ? FieldError.personal(e.getField(), e.getDefaultMessage(), e.getRejectedValue())
+                                : new FieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
         result.getGlobalErrors()
                 .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage(), null)));
         return errors;
