@@ -3,6 +3,7 @@ package cn.wildlife.faults;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.access.KafkaAccess;
+import cn.wildlife.testinfra.TokenIssuer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -217,7 +218,7 @@ final class FaultSuite {
                 + "inspection-service");
         long start = System.nanoTime();
         try {
-            RestFuzz fuzz = new RestFuzz(issuer.forestryHandler());
+            RestFuzz fuzz = new RestFuzz(forestryHandler());
             RestFuzz.Result r = fuzz.run(
                     java.util.Map.of(
                             Parts.CASE_SERVICE, parts.serviceUrl(Parts.CASE_SERVICE, 1),
@@ -731,7 +732,7 @@ final class FaultSuite {
         return new AgencyLoad(
                 parts.kafkaClient(KafkaAccess.agencyPrincipal(Agency.FORESTRY)),
                 newRun(),
-                JointOperation.enter(parts.serviceUrl(Parts.INSPECTION_SERVICE, 1), issuer.forestryHandler()));
+                JointOperation.enter(parts.serviceUrl(Parts.INSPECTION_SERVICE, 1), forestryHandler()));
     }
 
     private static String plain(java.math.BigDecimal amount) {
@@ -792,5 +793,16 @@ final class FaultSuite {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A token of a forestry handler in 双阳区, as the dev issuer mints them, valid an hour. */
+    private String forestryHandler() {
+        return issuer.token(
+                "fault-tests-forestry",
+                "故障测试林草执法员",
+                "FORESTRY",
+                "220112",
+                List.of("OFFICER", "HANDLER"),
+                Duration.ofHours(1));
     }
 }

@@ -2,8 +2,10 @@ package cn.wildlife.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wildlife.gateway.signing.SigningKey;
 import cn.wildlife.testinfra.TestInfrastructure;
 import cn.wildlife.testinfra.TestMongo;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +46,7 @@ class GatewayBehaviourIT {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, List<String>>> received = new ConcurrentHashMap<>();
     private HttpServer services;
+    private final SigningKey identityProvider = SigningKey.loadOrCreate(null);
     private TestMongo store;
     private ConfigurableApplicationContext gateway;
     private String base;
@@ -66,6 +71,15 @@ class GatewayBehaviourIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+        // The identity provider's keys: the gateway's jar has no development issuer, so the test is its own.
+        services.createContext("/auth/test/jwks.json", exchange -> {
+            byte[] body = json.writeValueAsBytes(identityProvider.jwks());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         services.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         services.start();
         store = TestInfrastructure.mongo();
@@ -77,11 +91,8 @@ class GatewayBehaviourIT {
                 .run(
                         "--server.port=" + port,
                         "--spring.main.banner-mode=off",
-                        "--spring.profiles.active=local",
-                        "--platform.dev-issuer.enabled=true",
-                        "--platform.dev-issuer.issuer=" + base + "/auth/dev",
-                        "--PLATFORM_TOKEN_ISSUER=" + base + "/auth/dev",
-                        "--PLATFORM_JWK_SET_URI=" + base + "/auth/dev/jwks.json",
+                        "--PLATFORM_TOKEN_ISSUER=" + identityIssuer(),
+                        "--PLATFORM_JWK_SET_URI=" + identityIssuer() + "/jwks.json",
                         "--CASE_SERVICE_URI=" + standIn,
                         "--NOTIFICATION_SERVICE_URI=" + standIn,
                         "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
@@ -123,10 +134,27 @@ class GatewayBehaviourIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String token(String user) throws Exception {
-        return json.readTree(call("POST", "/auth/dev/token?user=" + user).body())
-                .get("access_token")
-                .asString();
+    private String identityIssuer() {
+        return "http://localhost:" + services.getAddress().getPort() + "/auth/test";
+    }
+
+    /** An access token of the stand-in identity provider for the platform's audience. */
+    private String token(String user) {
+        return token(user, "wildlife-platform");
+    }
+
+    private String token(String user, String audience) {
+        Instant now = Instant.now();
+        return identityProvider.sign(new JWTClaimsSet.Builder()
+                .issuer(identityIssuer())
+                .subject(user)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
+                .claim("agency", user.startsWith("agriculture") ? "AGRICULTURE" : "FORESTRY")
+                .claim("region", "220112")
+                .claim("roles", user.equals("platform-admin") ? List.of("ADMIN") : List.of("OFFICER"))
+                .build());
     }
 
     private JsonNode problem(HttpResponse<String> response) {
@@ -358,13 +386,49 @@ class GatewayBehaviourIT {
     }
 
     @Test
-    void theDevelopmentIssuerRefusesToStartOutsideTheLocalProfile() {
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        HttpResponse<String> refused =
+                call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer", "another-app"));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(problem(refused).get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void metricsAndHealthDetailsAreNotPublic() throws Exception {
+        assertThat(call("GET", "/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/prometheus", "Authorization", "Bearer " + token("forestry-officer"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/actuator/prometheus", "Authorization", "Bearer " + token("platform-admin"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> health = call("GET", "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).has("components")).isFalse();
+        assertThat(json.readTree(call("GET", "/actuator/health", "Authorization", "Bearer " + token("platform-admin"))
+                                .body())
+                        .has("components"))
+                .isTrue();
+        assertThat(call("GET", "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutAnIdentityProviderTheGatewayRefusesToStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayApplication.builder()
                         .run(
                                 "--server.port=0",
                                 "--spring.main.banner-mode=off",
                                 "--spring.profiles.active=prod",
-                                "--platform.dev-issuer.enabled=true"))
-                .hasStackTraceContaining("runs only in the 'local' profile");
+                                "--platform.gateway.api-keys.mongodb-uri=" + store.uri("gateway")))
+                .hasStackTraceContaining("No identity provider is configured: set PLATFORM_TOKEN_ISSUER");
+    }
+
+    @Test
+    void theGatewayHasNoDevelopmentIssuer() throws Exception {
+        assertThat(call("POST", "/auth/dev/token?user=platform-admin").statusCode())
+                .isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Class.forName("cn.wildlife.gateway.devtoken.DevIssuerConfiguration"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }

@@ -7,8 +7,8 @@ import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.KafkaCredentials;
 import cn.wildlife.events.tools.PublishEvents;
 import cn.wildlife.gateway.GatewayApplication;
-import cn.wildlife.gateway.devtoken.DevIssuerConfiguration;
 import cn.wildlife.inspection.InspectionServiceApplication;
+import cn.wildlife.local.devtoken.DevIssuerConfiguration;
 import cn.wildlife.notification.NotificationServiceApplication;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -68,7 +68,7 @@ public final class LocalPlatform implements AutoCloseable {
             case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
                 System.err.println(
-                        "usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N]"
+                        "usage: wildlife-platform [run] [--data-dir=DIR] [--sample-data] [--<service>-port=N] [--bind=ADDRESS]"
                                 + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
                                 + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
                                 + "\n       wildlife-platform rebuild-store [--data-dir=DIR]"
@@ -252,21 +252,25 @@ public final class LocalPlatform implements AutoCloseable {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         List<ConfigurableApplicationContext> applications = new ArrayList<>();
         // Tokens come from the gateway's development issuer; every service verifies them against its keys.
-        String issuer = "http://localhost:" + settings.gatewayPort() + "/auth/dev";
-        String gatewayIssuer = "http://localhost:" + settings.gatewayPort() + "/auth/gateway";
-        List<String> identity = identity(settings.gatewayPort());
+        String host = settings.localHost();
+        String issuer = "http://" + host + ":" + settings.gatewayPort() + "/auth/dev";
+        String gatewayIssuer = "http://" + host + ":" + settings.gatewayPort() + "/auth/gateway";
+        List<String> identity = identity(host, settings.gatewayPort());
+        // Loopback unless --bind opened the platform to the network.
+        String address = "--server.address=" + settings.bindAddress();
         List<String> gateway = new ArrayList<>(identity);
         gateway.addAll(List.of(
                 "--server.port=" + settings.gatewayPort(),
+                address,
                 "--spring.main.banner-mode=off",
                 "--spring.profiles.active=" + DevIssuerConfiguration.LOCAL_PROFILE,
                 "--platform.dev-issuer.enabled=true",
                 "--platform.dev-issuer.issuer=" + issuer,
                 "--platform.gateway.api-keys.issuer=" + gatewayIssuer,
                 "--platform.gateway.api-keys.mongodb-uri=" + mongoUri.apply("gateway"),
-                "--CASE_SERVICE_URI=http://localhost:" + settings.casePort(),
-                "--NOTIFICATION_SERVICE_URI=http://localhost:" + settings.notificationPort(),
-                "--INSPECTION_SERVICE_URI=http://localhost:" + settings.inspectionPort()));
+                "--CASE_SERVICE_URI=http://" + host + ":" + settings.casePort(),
+                "--NOTIFICATION_SERVICE_URI=http://" + host + ":" + settings.notificationPort(),
+                "--INSPECTION_SERVICE_URI=http://" + host + ":" + settings.inspectionPort()));
         if (settings.onDiskStore()) {
             gateway.add("--platform.dev-issuer.key-file="
                     + settings.dataDir().resolve("dev-issuer").resolve("signing-key.json"));
@@ -284,7 +288,9 @@ public final class LocalPlatform implements AutoCloseable {
                             kafka.springArguments(CaseServiceApplication.NAME),
                             mongoUri.apply("cases"),
                             identity,
-                            serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of()))),
+                            concat(
+                                    List.of(address),
+                                    serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of())))),
                     startAsync(() -> service(
                             NotificationServiceApplication.builder(),
                             settings.notificationPort(),
@@ -292,7 +298,7 @@ public final class LocalPlatform implements AutoCloseable {
                             mongoUri.apply("notifications"),
                             identity,
                             concat(
-                                    LOCAL_NOTIFICATION_SETTINGS,
+                                    concat(List.of(address), LOCAL_NOTIFICATION_SETTINGS),
                                     serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of())))),
                     startAsync(() -> service(
                             InspectionServiceApplication.builder(),
@@ -300,8 +306,12 @@ public final class LocalPlatform implements AutoCloseable {
                             kafka.springArguments(InspectionServiceApplication.NAME),
                             mongoUri.apply("inspections"),
                             identity,
-                            serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of()))),
+                            concat(
+                                    List.of(address),
+                                    serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of())))),
                     startAsync(() -> GatewayApplication.builder()
+                            // The development issuer is this module's, not the gateway's: its image has none.
+                            .sources(DevIssuerConfiguration.class)
                             .initializers(new SharedLoggerContext())
                             .registerShutdownHook(false)
                             .run(gateway.toArray(String[]::new))));
@@ -353,8 +363,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Tokens come from the gateway's issuers; every service verifies them against their keys. */
     static List<String> identity(int gatewayPort) {
-        String issuer = "http://localhost:" + gatewayPort + "/auth/dev";
-        String gatewayIssuer = "http://localhost:" + gatewayPort + "/auth/gateway";
+        return identity("localhost", gatewayPort);
+    }
+
+    static List<String> identity(String host, int gatewayPort) {
+        String issuer = "http://" + host + ":" + gatewayPort + "/auth/dev";
+        String gatewayIssuer = "http://" + host + ":" + gatewayPort + "/auth/gateway";
         return List.of(
                 "--PLATFORM_TOKEN_ISSUER=" + issuer,
                 "--PLATFORM_JWK_SET_URI=" + issuer + "/jwks.json",
@@ -395,7 +409,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     void printBanner(PrintStream out, Duration startup) {
-        String gateway = "http://localhost:" + settings.gatewayPort();
+        String gateway = "http://" + settings.localHost() + ":" + settings.gatewayPort();
+        out.print(bindWarning(settings));
         out.printf(
                 """
 
@@ -417,8 +432,22 @@ public final class LocalPlatform implements AutoCloseable {
                 settings.dataDir());
     }
 
+    /**
+     * Nothing when the platform listens on loopback only; else a warning that anyone who reaches this machine can
+     * ask the development issuer for any sample user's token, an administrator's included.
+     */
+    static String bindWarning(LocalSettings settings) {
+        if (!settings.bindsBeyondLoopback()) {
+            return "";
+        }
+        return "\nWARNING: the gateway and the services listen on " + settings.bindAddress() + " (--bind), not only on "
+                + "loopback.\n         Anyone who can reach this machine can ask the development issuer for any "
+                + "sample user's token,\n         platform-admin's included. Use it on a trusted network only; the "
+                + "Kafka broker and the store stay on loopback.\n";
+    }
+
     public String gatewayUrl() {
-        return "http://localhost:" + settings.gatewayPort();
+        return "http://" + settings.localHost() + ":" + settings.gatewayPort();
     }
 
     public String serviceUrl(String service) {
@@ -428,7 +457,7 @@ public final class LocalPlatform implements AutoCloseable {
             case "inspection-service" -> settings.inspectionPort();
             default -> throw new IllegalArgumentException(service);
         };
-        return "http://localhost:" + port;
+        return "http://" + settings.localHost() + ":" + port;
     }
 
     public java.nio.file.Path dataDir() {

@@ -1,5 +1,7 @@
 package cn.wildlife.local;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,10 @@ import java.util.function.Function;
 /**
  * What the local runtime listens on and where it keeps data. Each value comes from a {@code --name=value} argument,
  * else the environment variable {@code WILDLIFE_NAME} (upper case, '-' as '_'), else the default.
+ *
+ * @param bindAddress the address the gateway and the services listen on: loopback ({@value #LOOPBACK}) unless
+ *                    {@code --bind} opens them to the network (the development issuer hands out tokens to anyone who
+ *                    reaches the gateway). The Kafka broker and the Mongo-wire store always stay on loopback.
  */
 public record LocalSettings(
         Path dataDir,
@@ -21,7 +27,63 @@ public record LocalSettings(
         int kafkaControllerPort,
         int kafkaInternalPort,
         int mongoPort,
-        boolean onDiskStore) {
+        boolean onDiskStore,
+        String bindAddress) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** As above, on loopback. */
+    public LocalSettings(
+            Path dataDir,
+            boolean sampleData,
+            int gatewayPort,
+            int casePort,
+            int notificationPort,
+            int inspectionPort,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int kafkaInternalPort,
+            int mongoPort,
+            boolean onDiskStore) {
+        this(
+                dataDir,
+                sampleData,
+                gatewayPort,
+                casePort,
+                notificationPort,
+                inspectionPort,
+                kafkaPort,
+                kafkaControllerPort,
+                kafkaInternalPort,
+                mongoPort,
+                onDiskStore,
+                LOOPBACK);
+    }
+
+    /** Whether the gateway and the services can be reached from other machines. */
+    public boolean bindsBeyondLoopback() {
+        try {
+            return !InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The host the platform's own parts call each other on: {@code localhost} when they listen on loopback or on every
+     * address, else the one address they listen on.
+     */
+    public String localHost() {
+        try {
+            InetAddress address = InetAddress.getByName(bindAddress);
+            if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+                return "localhost";
+            }
+            return address instanceof java.net.Inet6Address ? "[" + address.getHostAddress() + "]" : bindAddress;
+        } catch (UnknownHostException e) {
+            return bindAddress;
+        }
+    }
 
     /** A port setting: its option name, what uses it and the value. */
     public record Port(String option, String usedBy, int port) {}
@@ -67,7 +129,8 @@ public record LocalSettings(
                 port(value, "kafka-controller-port", 9093),
                 port(value, "kafka-internal-port", 9094),
                 port(value, "mongo-port", 27017),
-                !"memory".equals(orDefault(value.apply("store"), "disk")));
+                !"memory".equals(orDefault(value.apply("store"), "disk")),
+                bind(value.apply("bind")));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException(
                     "unknown option --" + options.keySet().iterator().next());
@@ -88,6 +151,22 @@ public record LocalSettings(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a port number, was '" + raw + "'");
+        }
+    }
+
+    /** An IP address: a name is refused, so that no lookup decides what the platform is exposed on. */
+    private static String bind(String raw) {
+        if (raw == null) {
+            return LOOPBACK;
+        }
+        if (!raw.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            throw new IllegalArgumentException(
+                    "--bind must be an IP address (e.g. 0.0.0.0 for every interface), was '" + raw + "'");
+        }
+        try {
+            return InetAddress.getByName(raw).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind must be an IP address, was '" + raw + "'");
         }
     }
 

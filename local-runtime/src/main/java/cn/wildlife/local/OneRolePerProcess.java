@@ -92,6 +92,10 @@ final class OneRolePerProcess {
         String mongo = required(options, "mongo");
         int gatewayPort = Integer.parseInt(options.getOrDefault("gateway-port", "8080"));
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        if (passed.stream().noneMatch(setting -> setting.startsWith("--server.address="))) {
+            // Loopback, as in the one-process runtime, unless a --server.address setting says otherwise.
+            passed.add(0, "--server.address=" + LocalSettings.LOOPBACK);
+        }
         ConfigurableApplicationContext context = LocalPlatform.service(
                 builder,
                 port,

@@ -174,7 +174,9 @@ class AlertDeliveryIT {
                 .as("four tries, then the dead-letter list")
                 .containsExactly(503, 503, 503, 503);
         assertThat(partner.about(clueId)).hasSize(4);
-        assertThat(client.get(SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus")
+        assertThat(client.get(
+                                SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus",
+                                client.as("platform-admin"))
                         .raw())
                 .containsPattern(
                         "platform_alerts_delivered_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"dead\"[^}]*} [1-9]");
@@ -223,7 +225,9 @@ class AlertDeliveryIT {
                         "《中华人民共和国行政处罚法》第五十四条",
                         "（北京时间）",
                         "林业和草原局（行政区划 220112）");
-        assertThat(client.get(SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus")
+        assertThat(client.get(
+                                SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus",
+                                client.as("platform-admin"))
                         .raw())
                 .containsPattern(
                         "platform_alerts_delivered_total\\{[^}]*channel=\"email\"[^}]*outcome=\"sent\"[^}]*} [1-9]");

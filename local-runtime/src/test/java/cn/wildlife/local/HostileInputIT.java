@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.Topics;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -32,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 
+    private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
     private PlatformClient client;
     private String gateway;
     private RSAKey platformKey;
@@ -50,20 +53,104 @@ class HostileInputIT {
         return gateway + "/auth/dev";
     }
 
+    /** An access token for the platform but for what each test changes: this one's key, issuer or expiry. */
     private String sign(RSAKey key, String issuer, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject("intruder")
-                .issueTime(Date.from(Instant.now().minusSeconds(7200)))
-                .expirationTime(Date.from(expires))
-                .claim("agency", "PROCURATORATE")
-                .claim("region", "220000")
-                .claim("roles", List.of("ADMIN"))
-                .build();
+        return sign(
+                key,
+                AT_JWT,
+                new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject("intruder")
+                        .audience("wildlife-platform")
+                        .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                        .expirationTime(Date.from(expires))
+                        .claim("agency", "PROCURATORATE")
+                        .claim("region", "220000")
+                        .claim("roles", List.of("ADMIN"))
+                        .build());
+    }
+
+    private static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(type)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    /**
+     * A token signed by the platform's issuer for a forestry officer in 双阳区, valid ten minutes: {@code typ} header
+     * and claim, audience and roles as each test needs.
+     */
+    private String officer(JOSEObjectType header, String typClaim, String audience, List<String> roles)
+            throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject("officer-" + UUID.randomUUID())
+                .issueTime(Date.from(Instant.now()))
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("agency", "FORESTRY")
+                .claim("region", "220112")
+                .claim("roles", roles);
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        if (typClaim != null) {
+            claims.claim("typ", typClaim);
+        }
+        return sign(platformKey, header, claims.build());
+    }
+
+    private void assertRefusedEverywhere(String token, int status) {
+        assertRefused(client.get(gateway + "/api/clues", "Authorization", "Bearer " + token), status);
+        assertRefused(
+                client.get(
+                        SharedPlatform.platform().serviceUrl("case-service") + "/api/clues",
+                        "Authorization",
+                        "Bearer " + token),
+                status);
+    }
+
+    @Test
+    void anIdTokenIsRefusedAtTheGatewayAndAtTheService() throws Exception {
+        // Keycloak's ID token: typ header JWT, typ claim ID, the client as its audience.
+        assertRefusedEverywhere(officer(JOSEObjectType.JWT, "ID", "wildlife-platform", List.of("OFFICER")), 401);
+        // A JWT that does not say what it is.
+        assertRefusedEverywhere(officer(JOSEObjectType.JWT, null, "wildlife-platform", List.of("OFFICER")), 401);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrNoneIsRefused() throws Exception {
+        assertRefusedEverywhere(officer(AT_JWT, null, "another-system", List.of("OFFICER")), 401);
+        assertRefusedEverywhere(officer(AT_JWT, null, null, List.of("OFFICER")), 401);
+    }
+
+    @Test
+    void aKeycloakStyleAccessTokenForThePlatformIsAccepted() throws Exception {
+        String token = officer(JOSEObjectType.JWT, "Bearer", "wildlife-platform", List.of("OFFICER"));
+
+        assertThat(client.get(gateway + "/api/clues", "Authorization", "Bearer " + token)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutAnOfficersRoleReadsNothing() throws Exception {
+        String roleless = officer(AT_JWT, null, "wildlife-platform", List.of());
+        for (String path : List.of("/api/clues", "/api/cases", "/api/links", "/api/deadlines", "/api/facilities")) {
+            assertRefused(client.get(gateway + path, "Authorization", "Bearer " + roleless), 403);
+        }
+        assertRefused(
+                client.get(
+                        SharedPlatform.platform().serviceUrl("case-service") + "/api/cases",
+                        "Authorization",
+                        "Bearer " + roleless),
+                403);
+        // An administrator administers; it does not read agencies' records.
+        assertRefused(client.get(gateway + "/api/clues", client.as("platform-admin")), 403);
     }
 
     private void assertRefused(PlatformClient.Answer answer, int status) {

@@ -22,6 +22,26 @@ class LocalSettingsTest {
     }
 
     @Test
+    void thePlatformListensOnLoopbackUnlessBindOpensItWithAWarning() {
+        LocalSettings local = LocalSettings.parse(List.of(), name -> null);
+        assertThat(local.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(local.bindsBeyondLoopback()).isFalse();
+        assertThat(LocalPlatform.bindWarning(local)).isEmpty();
+
+        LocalSettings open = LocalSettings.parse(List.of(), Map.of("WILDLIFE_BIND", "0.0.0.0")::get);
+        assertThat(open.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(open.bindsBeyondLoopback()).isTrue();
+        assertThat(open.localHost()).isEqualTo("localhost");
+        assertThat(LocalPlatform.bindWarning(open)).contains("WARNING", "0.0.0.0", "platform-admin");
+
+        assertThat(LocalSettings.parse(List.of("--bind=192.168.1.20"), name -> null)
+                        .localHost())
+                .isEqualTo("192.168.1.20");
+        assertThatThrownBy(() -> LocalSettings.parse(List.of("--bind=my-laptop.example"), name -> null))
+                .hasMessageContaining("--bind must be an IP address");
+    }
+
+    @Test
     void argumentsWinOverTheEnvironment() {
         Map<String, String> env = Map.of("WILDLIFE_GATEWAY_PORT", "9000", "WILDLIFE_CASE_PORT", "9001");
 

@@ -271,11 +271,15 @@ abstract class PlatformSliceScenarios {
     @Test
     void everyServiceIsReadyOnlyWithKafkaAndMongoAndExportsTaggedMetrics() {
         for (String service : List.of("case-service", "notification-service", "inspection-service")) {
-            JsonNode readiness = client().get(platform().serviceUrl(service) + "/actuator/health/readiness")
+            JsonNode readiness = client().get(
+                            platform().serviceUrl(service) + "/actuator/health/readiness",
+                            client().as("platform-admin"))
                     .body();
             assertThat(readiness.get("status").asString()).isEqualTo("UP");
             assertThat(readiness.get("components").propertyNames()).contains("kafka", "mongo");
-            assertThat(client().get(platform().serviceUrl(service) + "/actuator/prometheus")
+            assertThat(client().get(
+                                    platform().serviceUrl(service) + "/actuator/prometheus",
+                                    client().as("platform-admin"))
                             .raw())
                     .contains("application=\"" + service + "\"", "platform=\"wildlife\"");
         }

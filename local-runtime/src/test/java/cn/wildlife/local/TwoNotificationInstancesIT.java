@@ -195,7 +195,8 @@ class TwoNotificationInstancesIT {
     }
 
     private double alertsRaised(String service) {
-        String metrics = client.get(service + "/actuator/prometheus").raw();
+        String metrics = client.get(service + "/actuator/prometheus", client.as("platform-admin"))
+                .raw();
         Matcher m = Pattern.compile(
                         "platform_alerts_raised_total\\{[^}]*rule=\"YUSHU_CLUE_SAME_DAY_CHECK\"[^}]*} " + "([0-9.E]+)")
                 .matcher(metrics);

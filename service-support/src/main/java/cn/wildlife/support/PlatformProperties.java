@@ -1,7 +1,9 @@
 package cn.wildlife.support;
 
+import cn.wildlife.security.AccessTokens;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,14 +28,17 @@ public record PlatformProperties(
      * @param publicPaths    paths readable without a token besides health, metrics and API documents
      * @param maxBodyBytes   the largest request body accepted (413 above it)
      * @param trustedIssuers whose tokens are accepted: the identity provider's and the gateway's (for API keys)
+     * @param audience       what every accepted access token's {@code aud} must name
      */
     public record Security(
             @DefaultValue List<String> publicPaths,
             @DefaultValue("1048576") long maxBodyBytes,
-            @DefaultValue List<TrustedIssuer> trustedIssuers) {}
+            @DefaultValue List<TrustedIssuer> trustedIssuers,
+            @DefaultValue(AccessTokens.DEFAULT_AUDIENCE) String audience) {}
 
-    /** An issuer and where its public keys are published. */
-    public record TrustedIssuer(String issuer, String jwkSetUri) {}
+    /** An issuer and where its public keys are published; both required. */
+    public record TrustedIssuer(
+            @Nullable String issuer, @Nullable String jwkSetUri) {}
 
     public record Topics(
             @DefaultValue("false") boolean create,

@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.link;
 
+import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LinkController {
 
     private final Linking linking;
+    private final Access access;
 
-    LinkController(Linking linking) {
+    LinkController(Linking linking, Access access) {
         this.linking = linking;
+        this.access = access;
     }
 
     @GetMapping
@@ -41,6 +44,7 @@ class LinkController {
                     String recordId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        access.requireReader(caller);
         List<Linking.Link> visible = linking.visibleTo(
                 caller.agency(), caller.isOversight(), caller.region().subtreePrefix(), page, size);
         return recordId == null

@@ -1,5 +1,6 @@
 package cn.wildlife.gateway.apikey;
 
+import cn.wildlife.security.AccessTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyFile       where the gateway's signing key is kept (in memory when unset)
  * @param tokenLifetime how long a forwarded token is valid: one request's worth
  * @param cacheFor      how long a checked key is remembered; a revocation reaches other instances within it
+ * @param audience      the {@code aud} of the gateway's tokens: the platform's, which the services require
  */
 @ConfigurationProperties("platform.gateway.api-keys")
 public record ApiKeyProperties(
@@ -23,4 +25,5 @@ public record ApiKeyProperties(
         @DefaultValue("http://localhost:8080/auth/gateway") String issuer,
         @Nullable Path keyFile,
         @DefaultValue("2m") Duration tokenLifetime,
-        @DefaultValue("30s") Duration cacheFor) {}
+        @DefaultValue("30s") Duration cacheFor,
+        @DefaultValue(AccessTokens.DEFAULT_AUDIENCE) String audience) {}

@@ -82,6 +82,7 @@ public class ApiKeyTokenFilter implements GlobalFilter, Ordered {
         return new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .subject("apikey:" + key.id())
+                .audience(properties.audience())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(properties.tokenLifetime())))

@@ -5,13 +5,15 @@ import cn.wildlife.gateway.apikey.ApiKeys;
 import cn.wildlife.gateway.web.GatewayProblems;
 import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
+import cn.wildlife.security.AccessTokens;
 import cn.wildlife.security.RememberedTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,13 +21,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -34,9 +41,11 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 /** Every request through the gateway is authenticated, except what a person or monitor needs before logging in. */
 @Configuration(proxyBeanMethods = false)
@@ -46,14 +55,17 @@ public class GatewaySecurityConfiguration {
     /**
      * @param publicPaths    readable without a token
      * @param allowedOrigins partner web applications allowed to call from a browser (CORS)
+     * @param tokenIssuer    the identity provider's issuer ({@code iss}); required, no default
+     * @param jwkSetUri      where the identity provider publishes its keys; required, no default
+     * @param audience       what every accepted access token's {@code aud} must name
      */
     @ConfigurationProperties("platform.gateway.security")
     public record GatewaySecurityProperties(
             @DefaultValue({
-                "/auth/dev/**",
                 "/actuator/health/**",
+                "/livez",
+                "/readyz",
                 "/actuator/info",
-                "/actuator/prometheus",
                 "/v3/api-docs/**",
                 "/swagger-ui.html",
                 "/swagger-ui/**",
@@ -65,19 +77,44 @@ public class GatewaySecurityConfiguration {
             })
             List<String> publicPaths,
 
-            @DefaultValue List<String> allowedOrigins) {}
+            @DefaultValue List<String> allowedOrigins,
+            @Nullable String tokenIssuer,
+            @Nullable String jwkSetUri,
+            @DefaultValue(AccessTokens.DEFAULT_AUDIENCE) String audience) {}
 
-    /** Spring Boot's verifier, as configured by its properties, with each token's signature checked once. */
+    static final String NO_IDENTITY_PROVIDER = "No identity provider is configured: set PLATFORM_TOKEN_ISSUER and "
+            + "PLATFORM_JWK_SET_URI (the OAuth2 provider's issuer and key set). There is no default: the development "
+            + "issuer exists only in the local runtime, which sets them itself.";
+
+    /**
+     * The identity provider's tokens, each signature checked once: only access tokens of the configured issuer for
+     * the platform's audience. A gateway without an identity provider refuses to start.
+     */
     @Bean
-    static BeanPostProcessor rememberedTokens() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof ReactiveJwtDecoder decoder
-                        ? RememberedTokens.reactive(decoder, JwtValidators.createDefault())
-                        : bean;
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
+        if (isBlank(properties.tokenIssuer()) || isBlank(properties.jwkSetUri())) {
+            throw new IllegalStateException(NO_IDENTITY_PROVIDER);
+        }
+        OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(properties.tokenIssuer(), properties.audience());
+        NimbusReactiveJwtDecoder decoder =
+                NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(validator);
+        return RememberedTokens.reactive(decoder, validator);
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The token's {@code roles} as {@code ROLE_*} authorities: health details are shown to {@code ADMIN}. */
+    static Mono<AbstractAuthenticationToken> withRoles(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (jwt.getClaims().get("roles") instanceof java.util.Collection<?> roles) {
+            for (Object role : roles) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
             }
-        };
+        }
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 
     /**
@@ -146,7 +183,9 @@ public class GatewaySecurityConfiguration {
             ServerHttpSecurity http,
             GatewaySecurityProperties properties,
             GatewayProblems problems,
-            ObjectProvider<ApiKeys> apiKeys) {
+            ObjectProvider<ApiKeys> apiKeys,
+            ReactiveJwtDecoder jwtDecoder,
+            @Value("${management.server.port:-1}") int managementPort) {
         // Partner systems that cannot do OAuth2 present an API key instead of a bearer token.
         apiKeys.ifAvailable(keys -> http.addFilterAt(
                 ApiKeyConfiguration.authenticationFilter(keys, problems), SecurityWebFiltersOrder.AUTHENTICATION));
@@ -166,6 +205,22 @@ public class GatewaySecurityConfiguration {
                         .permitAll()
                         .pathMatchers(properties.publicPaths().toArray(String[]::new))
                         .permitAll()
+                        // The management port, when one is configured, is not published: the scraper's.
+                        .matchers(exchange -> managementPort > 0
+                                        && exchange.getRequest().getLocalAddress() != null
+                                        && exchange.getRequest()
+                                                        .getLocalAddress()
+                                                        .getPort()
+                                                == managementPort
+                                ? ServerWebExchangeMatcher.MatchResult.match()
+                                : ServerWebExchangeMatcher.MatchResult.notMatch())
+                        .permitAll()
+                        // Metrics are the scraper's (or an administrator's).
+                        .pathMatchers("/actuator/prometheus")
+                        .access((authentication, context) -> authentication
+                                .map(caller -> isAdmin(caller) || hasRole(caller, "METRICS_SCRAPER"))
+                                .map(allowed -> (AuthorizationResult) new AuthorizationDecision(allowed))
+                                .defaultIfEmpty(new AuthorizationDecision(false)))
                         // Routes, metrics and the rest of the actuator are for administrators only.
                         .pathMatchers("/actuator/**")
                         .access((authentication, context) -> authentication
@@ -174,7 +229,8 @@ public class GatewaySecurityConfiguration {
                                 .defaultIfEmpty(new AuthorizationDecision(false)))
                         .anyExchange()
                         .authenticated())
-                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+                                .jwtAuthenticationConverter(GatewaySecurityConfiguration::withRoles))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
@@ -183,9 +239,13 @@ public class GatewaySecurityConfiguration {
     }
 
     static boolean isAdmin(Authentication authentication) {
+        return hasRole(authentication, "ADMIN");
+    }
+
+    static boolean hasRole(Authentication authentication, String role) {
         return authentication instanceof JwtAuthenticationToken jwt
                 && jwt.getToken().getClaims().get("roles") instanceof java.util.Collection<?> roles
-                && roles.contains("ADMIN");
+                && roles.contains(role);
     }
 
     @Bean

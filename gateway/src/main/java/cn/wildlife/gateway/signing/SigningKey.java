@@ -1,6 +1,8 @@
 package cn.wildlife.gateway.signing;
 
+import cn.wildlife.security.AccessTokens;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -72,9 +74,14 @@ public final class SigningKey {
         }
     }
 
+    /** Signs an access token: its {@code typ} header says so ({@code at+jwt}, RFC 9068). */
     public String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(new JOSEObjectType(AccessTokens.ACCESS_TOKEN_TYPE))
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -19,7 +19,8 @@ public final class OperationAccess {
         boolean party = caller.agency() == o.leadAgency()
                 || caller.isOversight()
                 || o.participants().stream().anyMatch(p -> p.agency() == caller.agency());
-        return overlaps && party;
+        boolean reader = cn.wildlife.support.security.Role.READERS.stream().anyMatch(caller::has);
+        return overlaps && party && reader;
     }
 
     /**

@@ -32,6 +32,7 @@ public class Access {
     }
 
     public Optional<Grant> readGrant(Caller caller, Agency owner, String region) {
+        requireReader(caller);
         if (!caller.covers(region)) {
             return Optional.empty();
         }
@@ -54,6 +55,7 @@ public class Access {
      * party reads it, audited when it is not the owner; anyone else falls back to the ordinary rules.
      */
     public void checkSharedRead(Caller caller, String kind, String id, boolean isParty, Agency owner, String region) {
+        requireReader(caller);
         if (isParty) {
             if (caller.agency() != owner) {
                 audit.recordRead(caller, kind, id, owner, Grant.PARTY);
@@ -88,6 +90,7 @@ public class Access {
      * agency's records without oversight, is refused rather than silently emptied.
      */
     public Scope searchScope(Caller caller, @Nullable Agency requestedAgency, @Nullable String requestedRegion) {
+        requireReader(caller);
         String prefix = caller.region().subtreePrefix();
         if (requestedRegion != null) {
             if (!caller.covers(requestedRegion)) {
@@ -121,6 +124,14 @@ public class Access {
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(caller::has)) {
             throw new AccessDeniedProblem("missing-role", "this needs one of the roles " + Arrays.toString(roles));
         }
+    }
+
+    /**
+     * Reading an agency's records needs an officer's role (the oversight agencies' officers included) or a partner
+     * system's: a token of the realm that carries an agency and a region but no such role reads nothing.
+     */
+    public void requireReader(Caller caller) {
+        requireAnyRole(caller, Role.READERS.toArray(Role[]::new));
     }
 
     public void requireAnyRole(Caller caller, Role... roles) {

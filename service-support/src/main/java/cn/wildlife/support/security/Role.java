@@ -11,5 +11,11 @@ public enum Role {
     /** An administrator: issues API keys, reads the audit log. */
     ADMIN,
     /** A partner department's system calling on the agency's behalf. */
-    PARTNER_SYSTEM
+    PARTNER_SYSTEM,
+    /** The metrics scraper: reads {@code /actuator/prometheus} on a service's own port, nothing else. */
+    METRICS_SCRAPER;
+
+    /** Who may read an agency's records: officers (oversight agencies' included) and partner systems. */
+    public static final java.util.Set<Role> READERS =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(OFFICER, HANDLER, AGENCY_HEAD, PARTNER_SYSTEM));
 }

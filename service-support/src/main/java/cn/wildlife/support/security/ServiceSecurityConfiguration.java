@@ -1,15 +1,19 @@
 package cn.wildlife.support.security;
 
+import cn.wildlife.security.AccessTokens;
 import cn.wildlife.security.RememberedTokens;
 import cn.wildlife.support.PlatformProperties;
 import cn.wildlife.support.web.RequestSizeLimitFilter;
 import cn.wildlife.support.web.Texts;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +21,13 @@ import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -30,7 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service checks the bearer token itself (defence in depth: the gateway checked it too, but a service never
- * trusts that, nor any identity header). Only health, metrics, API documents and the configured public paths are
+ * trusts that, nor any identity header). Only health probes, API documents and the configured public paths are
  * open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,20 +61,32 @@ public class ServiceSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties platform, SecurityProblems problems)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            PlatformProperties platform,
+            SecurityProblems problems,
+            @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
+        // Probes stay open for orchestrators; health details need an administrator's token (show-details:
+        // when-authorized). Metrics are for the scraper: on the management port when one is configured (not
+        // published), else with an administrator's or a scraper's token.
         List<String> open = new java.util.ArrayList<>(
-                List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/error"));
+                List.of("/actuator/health/**", "/livez", "/readyz", "/actuator/info", "/v3/api-docs/**", "/error"));
         open.addAll(platform.security().publicPaths());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
+                        .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.METRICS_SCRAPER.name())
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resource -> resource.bearerTokenResolver(new BearerHeader())
-                        .authenticationManagerResolver(
-                                issuers(platform.security().trustedIssuers()))
+                        .authenticationManagerResolver(issuers(
+                                platform.security().trustedIssuers(),
+                                platform.security().audience()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
@@ -79,22 +97,48 @@ public class ServiceSecurityConfiguration {
     /**
      * One verifier per trusted issuer, chosen by the token's {@code iss}; a token of any other issuer is refused.
      * Keys are fetched from each issuer when its first token arrives, so the gateway may start after the services.
+     * Only access tokens naming {@code audience} are accepted; the {@code roles} claim becomes {@code ROLE_*}
+     * authorities (health details and metrics ask for them).
      */
-    static TrustedIssuers issuers(List<PlatformProperties.TrustedIssuer> trusted) {
+    static TrustedIssuers issuers(List<PlatformProperties.TrustedIssuer> trusted, String audience) {
         if (trusted.isEmpty()) {
-            throw new IllegalStateException("platform.security.trusted-issuers is empty: no token could be verified");
+            throw new IllegalStateException(NO_IDENTITY_PROVIDER);
         }
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (PlatformProperties.TrustedIssuer issuer : trusted) {
+            if (isBlank(issuer.issuer()) || isBlank(issuer.jwkSetUri())) {
+                throw new IllegalStateException(NO_IDENTITY_PROVIDER);
+            }
             NimbusJwtDecoder decoder =
                     NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
-            OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
+            OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(issuer.issuer(), audience);
             decoder.setJwtValidator(validator);
             JwtAuthenticationProvider provider =
                     new JwtAuthenticationProvider(RememberedTokens.blocking(decoder, validator));
+            provider.setJwtAuthenticationConverter(ServiceSecurityConfiguration::withRoles);
             managers.put(issuer.issuer(), provider::authenticate);
         }
         return new TrustedIssuers(managers);
+    }
+
+    static final String NO_IDENTITY_PROVIDER = "No identity provider is configured: set PLATFORM_TOKEN_ISSUER and "
+            + "PLATFORM_JWK_SET_URI (the OAuth2 provider's issuer and key set), and PLATFORM_GATEWAY_ISSUER and "
+            + "PLATFORM_GATEWAY_JWK_SET_URI (the gateway's). There is no default: the development issuer exists only in "
+            + "the local runtime, which sets them itself.";
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The token's platform roles as {@code ROLE_*} authorities; the {@link Caller} still reads them from the claim. */
+    static JwtAuthenticationToken withRoles(Jwt jwt) {
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        if (jwt.getClaims().get(CallerArgumentResolver.CLAIM_ROLES) instanceof Collection<?> roles) {
+            for (Object role : roles) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+            }
+        }
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
     @Bean

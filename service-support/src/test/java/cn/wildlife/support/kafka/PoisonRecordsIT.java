@@ -105,7 +105,7 @@ class PoisonRecordsIT {
                 new PlatformProperties.Outbox(false, Duration.ofMillis(200), 200),
                 new PlatformProperties.Consumer(
                         2, Duration.ofMillis(50), Duration.ofMillis(200), DEAD_LETTER_TIMEOUT, 100, true, ""),
-                new PlatformProperties.Security(List.of(), 1 << 20, List.of()));
+                new PlatformProperties.Security(List.of(), 1 << 20, List.of(), "wildlife-platform"));
         EventKafkaConfiguration configuration = new EventKafkaConfiguration();
         quarantine = new Quarantine(mongo.getDatabase("poison"), 100, meters, Clock.systemUTC());
         KafkaTemplate<String, Object> deadLetterTemplate = configuration.deadLetterTemplate(kafka, codec);

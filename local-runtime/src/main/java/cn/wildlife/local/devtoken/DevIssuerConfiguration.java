@@ -1,4 +1,4 @@
-package cn.wildlife.gateway.devtoken;
+package cn.wildlife.local.devtoken;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,19 +6,44 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * The development token issuer exists only when the local runtime asks for it, and refuses to start in any profile
+ * The development token issuer exists only in the local runtime (this module: the gateway's jar and image do not
+ * contain it), only when the local runtime adds it to the gateway and asks for it, and refuses to start in any profile
  * but {@code local}: a platform that hands out tokens to anyone must never run in production by mistake.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DevIssuerProperties.class)
 @ConditionalOnProperty(name = "platform.dev-issuer.enabled", havingValue = "true")
+@Import(DevTokenController.class)
 public class DevIssuerConfiguration {
 
     public static final String LOCAL_PROFILE = "local";
+
+    /** Its own paths are open (a token is what they hand out); every other path keeps the gateway's rules. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain devIssuerSecurity(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/auth/dev/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
 
     @Bean
     DevTokenIssuer devTokenIssuer(DevIssuerProperties properties, Environment environment) {

@@ -1,4 +1,4 @@
-package cn.wildlife.gateway.devtoken;
+package cn.wildlife.local.devtoken;
 
 import cn.wildlife.gateway.signing.SigningKey;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Signs tokens for the sample users, so the local platform can be tried without an identity server. The key is
- * RS256, kept in the data folder so that a restart does not invalidate tokens already handed out.
+ * RS256, kept in the data folder so that a restart does not invalidate tokens already handed out. Its tokens are
+ * access tokens ({@code typ} header {@code at+jwt}) for the platform's audience, as a real identity provider's must be.
  */
 public class DevTokenIssuer {
 
@@ -37,6 +38,7 @@ public class DevTokenIssuer {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .subject(user.id())
+                .audience(properties.audience())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))

@@ -1,4 +1,4 @@
-package cn.wildlife.gateway.devtoken;
+package cn.wildlife.local.devtoken;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.wildlife.gateway.devtoken;
+package cn.wildlife.local.devtoken;
 
 import java.util.List;
 

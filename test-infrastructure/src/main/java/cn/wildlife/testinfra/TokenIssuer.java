@@ -1,4 +1,4 @@
-package cn.wildlife.faults;
+package cn.wildlife.testinfra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -13,7 +13,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +23,24 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Stands in for the gateway's development token issuer, which the separate services trust (their issuer and key-set
- * addresses point at the gateway port): a real local HTTP server publishing an RSA key set, and tokens signed with
- * it carrying the same claims as the dev issuer's (agency, region, roles).
+ * Stands in for the gateway's development token issuer when services run alone (the fault suite's processes, the
+ * benchmark's services beside containers): their issuer and key-set addresses point at the gateway's port, where this
+ * serves an RSA key set under {@code /auth/dev/}, and its tokens are what the services accept from the dev issuer:
+ * access tokens ({@code typ} {@code at+jwt}) for the platform's audience, with agency, region and roles.
  */
-final class TokenIssuer implements AutoCloseable {
+public final class TokenIssuer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** security-support's {@code AccessTokens.DEFAULT_AUDIENCE}, what the services expect unless configured. */
+    static final String AUDIENCE = "wildlife-platform";
 
     private final HttpServer server;
     private final KeyPair keys;
     private final String kid = UUID.randomUUID().toString();
     private final String issuer;
 
-    TokenIssuer(int port) {
+    /** Serves the key set on {@code localhost:port}. */
+    public TokenIssuer(int port) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -47,16 +53,47 @@ final class TokenIssuer implements AutoCloseable {
         }
         issuer = "http://localhost:" + port + "/auth/dev";
         byte[] jwks = json(Map.of("keys", List.of(jwk())));
-        server.createContext("/auth/", exchange -> {
-            boolean found = exchange.getRequestURI().getPath().endsWith("/jwks.json");
-            byte[] body = found ? jwks : new byte[0];
+        server.createContext("/auth/dev/", exchange -> {
+            boolean found = exchange.getRequestURI().getPath().equals("/auth/dev/jwks.json");
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
+            exchange.sendResponseHeaders(found ? 200 : 404, found ? jwks.length : -1);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                if (found) {
+                    out.write(jwks);
+                }
             }
         });
         server.start();
+    }
+
+    /**
+     * A signed access token of a person of {@code agency} in {@code region} with {@code roles}, valid for
+     * {@code validFor}.
+     */
+    public String token(
+            String subject, String name, String agency, String region, List<String> roles, Duration validFor) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("aud", AUDIENCE);
+        claims.put("sub", subject);
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("iat", now);
+        claims.put("nbf", now);
+        claims.put("exp", now + validFor.toSeconds());
+        claims.put("name", name);
+        claims.put("agency", agency);
+        claims.put("region", region);
+        claims.put("roles", roles);
+        String signingInput = b64(json(Map.of("alg", "RS256", "kid", kid, "typ", "at+jwt"))) + "." + b64(json(claims));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(keys.getPrivate());
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + b64(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> jwk() {
@@ -71,35 +108,10 @@ final class TokenIssuer implements AutoCloseable {
         return jwk;
     }
 
-    /** A token of a forestry handler in 双阳区, valid an hour. */
-    String forestryHandler() {
-        long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", "fault-tests-forestry");
-        claims.put("jti", UUID.randomUUID().toString());
-        claims.put("iat", now);
-        claims.put("nbf", now);
-        claims.put("exp", now + 3600);
-        claims.put("name", "故障测试林草执法员");
-        claims.put("agency", "FORESTRY");
-        claims.put("region", "220112");
-        claims.put("roles", List.of("OFFICER", "HANDLER"));
-        String signingInput = b64(json(Map.of("alg", "RS256", "kid", kid, "typ", "JWT"))) + "." + b64(json(claims));
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(keys.getPrivate());
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64(rsa.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return b64(bytes);
     }
