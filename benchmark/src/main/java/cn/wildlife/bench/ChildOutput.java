@@ -58,10 +58,20 @@ final class ChildOutput {
 
     /** Returns once the child said it is ready; throws with its last lines when it ended or took too long. */
     void awaitReady(Duration timeout, String what) throws InterruptedException {
-        if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !child.isAlive()) {
+        long until = System.nanoTime() + timeout.toNanos();
+        // A child that ended before saying it is ready is reported at once, not after the whole timeout.
+        while (!ready.await(200, TimeUnit.MILLISECONDS) && child.isAlive() && System.nanoTime() < until) {
+            // waiting
+        }
+        if (ready.getCount() > 0 || !child.isAlive()) {
+            // The reader may still be taking the last lines of a child that just ended.
+            Thread.sleep(200);
             synchronized (last) {
-                throw new IllegalStateException(what + " did not become ready within " + timeout.toSeconds() + " s:\n"
-                        + String.join("\n", last));
+                throw new IllegalStateException(what
+                        + (child.isAlive()
+                                ? " did not become ready within " + timeout.toSeconds() + " s"
+                                : " ended (exit status " + child.exitValue() + ") before it was ready")
+                        + ":\n" + String.join("\n", last));
             }
         }
     }

@@ -21,7 +21,21 @@ final class Figures {
 
     void add(String name, double value, String unit, String reference, String target, Boolean met) {
         rows.add(new Figure(name, value, unit, reference, target, met));
-        Benchmark.log("%s: %s %s", name, format(value), unit);
+        Benchmark.log(
+                "%s: %s %s%s%s",
+                name,
+                format(value),
+                unit,
+                reference.isEmpty() ? "" : " (" + reference + ")",
+                target.isEmpty() ? "" : "; target " + target + ": " + verdict(met));
+    }
+
+    /** The verdict as a word: a miss printed as a miss, a pass that cannot be told as such. */
+    static String verdict(Boolean met) {
+        if (met == null) {
+            return "not judged here (a pass below the count its target names is not a pass)";
+        }
+        return met ? "met" : "MISSED";
     }
 
     void note(String text) {

@@ -53,7 +53,7 @@ public class Micro {
         calculator = new DueDateCalculator(shippedCalendar());
         codec = new EventCodec();
         try (InputStream sample = Micro.class.getResourceAsStream(
-                cn.wildlife.events.cli.SampleEvents.FOLDER + "valid/forestry-clue-mist-nets.json")) {
+                cn.wildlife.events.tools.SampleEvents.FOLDER + "valid/forestry-clue-mist-nets.json")) {
             if (sample == null) {
                 throw new IllegalStateException("the sample clue event is not on the class path");
             }

@@ -180,6 +180,11 @@ final class PlatformProcess implements AutoCloseable {
         return "mongodb://localhost:" + mongoPort;
     }
 
+    /** The store, the broker and the services the size figures ask. */
+    Stand stand() {
+        return new Stand(mongoUri(), kafka(), casePort, inspectionPort);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

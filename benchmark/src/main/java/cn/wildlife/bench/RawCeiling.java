@@ -36,6 +36,23 @@ final class RawCeiling {
 
     private RawCeiling() {}
 
+    /**
+     * Whether a partition of the topics has no leader yet; a topic just created may also be unknown to the broker
+     * answering for a moment, which is the same.
+     */
+    private static boolean leadersMissing(Admin admin, List<String> topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream())
+                    .anyMatch(p -> p.leader() == null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return true;
+            }
+            throw new IllegalStateException("cannot describe the ceiling's topics", e.getCause());
+        }
+    }
+
     static Result measure(boolean onDisk, int events) throws Exception {
         Path dir = Files.createTempDirectory("bench-raw-");
         int mongoPort = FreePorts.pick();
@@ -55,14 +72,7 @@ final class RawCeiling {
                 // An idempotent producer that writes before every partition has a leader can loop on
                 // OUT_OF_ORDER_SEQUENCE_NUMBER (architecture.md): wait for the leaders first.
                 long until = System.nanoTime() + 30_000_000_000L;
-                while (admin
-                        .describeTopics(List.of("raw.produce", "raw.pipeline"))
-                        .allTopicNames()
-                        .get()
-                        .values()
-                        .stream()
-                        .flatMap(t -> t.partitions().stream())
-                        .anyMatch(p -> p.leader() == null)) {
+                while (leadersMissing(admin, List.of("raw.produce", "raw.pipeline"))) {
                     if (System.nanoTime() > until) {
                         throw new IllegalStateException("the ceiling's topics got no leaders within 30 s");
                     }
