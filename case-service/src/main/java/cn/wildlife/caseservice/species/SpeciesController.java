@@ -2,6 +2,8 @@ package cn.wildlife.caseservice.species;
 
 import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
+import cn.wildlife.support.csv.ImportLimitExceeded;
+import cn.wildlife.support.csv.ImportLimits;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
@@ -35,12 +37,15 @@ class SpeciesController {
     private final Access access;
     private final SpeciesImports imports;
     private final Texts texts;
+    private final ImportLimits limits;
 
-    SpeciesController(SpeciesCatalogue catalogue, Access access, SpeciesImports imports, Texts texts) {
+    SpeciesController(
+            SpeciesCatalogue catalogue, Access access, SpeciesImports imports, Texts texts, ImportLimits limits) {
         this.catalogue = catalogue;
         this.imports = imports;
         this.access = access;
         this.texts = texts;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -68,13 +73,19 @@ class SpeciesController {
     @Operation(
             summary = "Import a species list (CSV, administrators)",
             description = "Columns 代码,中文名,学名,纲,保护级别,CITES附录,计数单位. Every bad row is reported by number "
-                    + "and reason; a file with errors imports nothing unless skipInvalid=true. A code already in the "
-                    + "catalogue is corrected, not duplicated. The species imported are announced on platform.species "
+                    + "and reason; a file with errors imports nothing unless skipInvalid=true. A file over the "
+                    + "platform.imports limits (rows, columns, cells, characters in a cell) is refused whole with a "
+                    + "problem naming the limit. A code already in the catalogue is corrected, not duplicated. The species imported are announced on platform.species "
                     + "(cn.wildlife.species.catalogue-changed.v1), so inspection-service accepts their codes too.")
     ImportReport importCsv(
             Caller caller, @RequestBody String csv, @RequestParam(defaultValue = "false") boolean skipInvalid) {
         access.requireRole(caller, Role.ADMIN);
-        SpeciesImport.Result result = SpeciesImport.read(csv, texts);
+        SpeciesImport.Result result;
+        try {
+            result = SpeciesImport.read(csv, limits, texts);
+        } catch (ImportLimitExceeded e) {
+            throw e.problem(texts);
+        }
         if (!result.errors().isEmpty()
                 && (!skipInvalid
                         || result.errors().stream().anyMatch(e -> e.field().equals("header")))) {

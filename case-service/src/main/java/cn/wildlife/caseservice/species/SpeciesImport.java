@@ -3,13 +3,17 @@ package cn.wildlife.caseservice.species;
 import cn.wildlife.events.cases.ProtectionLevel;
 import cn.wildlife.events.cases.QuantityUnit;
 import cn.wildlife.support.csv.CsvRows;
+import cn.wildlife.support.csv.ImportLimitExceeded;
+import cn.wildlife.support.csv.ImportLimits;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a species list in CSV with the column headers agencies use (代码,中文名,学名,纲,保护级别,CITES附录,计数单位).
@@ -18,34 +22,49 @@ import java.util.Set;
 final class SpeciesImport {
 
     static final List<String> HEADERS = List.of("代码", "中文名", "学名", "纲", "保护级别", "CITES附录", "计数单位");
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,59}$");
+    private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{1,59}$");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
 
     /** The species read and, by row number (the header is row 1), what is wrong with the others. */
     record Result(List<Species> species, List<FieldError> errors) {}
 
     private SpeciesImport() {}
 
-    static Result read(String csv, Texts texts) {
+    /**
+     * Reads {@code csv} line by line, refusing it ({@link ImportLimitExceeded}) at the first line, column, cell or
+     * character over {@code limits}: a file of a million empty cells stops at the limit instead of filling the heap.
+     */
+    static Result read(String csv, ImportLimits limits, Texts texts) {
         List<FieldError> errors = new ArrayList<>();
         List<Species> species = new ArrayList<>();
-        String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
-        if (lines.length == 0 || !split(lines[0]).equals(HEADERS)) {
+        // Lazily, so that a file of empty lines is refused at the row limit before it is all split.
+        Iterator<String> lines =
+                LINE_BREAK.splitAsStream(csv.replace("\uFEFF", "")).iterator();
+        String header = lines.hasNext() ? lines.next() : null;
+        if (header == null || !split(header, limits).equals(HEADERS)) {
             errors.add(new FieldError(
-                    "header",
-                    texts.get("import.header", String.join(",", HEADERS)),
-                    lines.length == 0 ? "" : lines[0]));
+                    "header", texts.get("import.header", String.join(",", HEADERS)), header == null ? "" : header));
             return new Result(List.of(), errors);
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+        long cellsRead = HEADERS.size();
+        for (int i = 1; lines.hasNext(); i++) {
+            if (i > limits.rows()) {
+                throw limits.exceeded(ImportLimits.Limit.ROWS);
+            }
+            String line = lines.next();
+            if (line.isBlank()) {
                 continue;
             }
             int row = i + 1;
-            List<String> cells = split(lines[i]);
+            List<String> cells = split(line, limits);
+            cellsRead += cells.size();
+            if (cellsRead > limits.cells()) {
+                throw limits.exceeded(ImportLimits.Limit.CELLS);
+            }
             if (cells.size() != HEADERS.size()) {
-                errors.add(new FieldError(
-                        "row " + row, texts.get("import.columns", cells.size(), HEADERS.size()), lines[i]));
+                errors.add(
+                        new FieldError("row " + row, texts.get("import.columns", cells.size(), HEADERS.size()), line));
                 continue;
             }
             int before = errors.size();
@@ -121,8 +140,8 @@ final class SpeciesImport {
     }
 
     /** One CSV line's cells, trimmed. */
-    static List<String> split(String line) {
-        List<List<String>> rows = CsvRows.parse(line);
+    static List<String> split(String line, ImportLimits limits) {
+        List<List<String>> rows = CsvRows.parse(line, limits);
         return rows.isEmpty()
                 ? List.of("")
                 : rows.get(0).stream().map(String::trim).toList();

@@ -41,8 +41,10 @@ class FacilityImportController {
             description = "Columns 机构名称, 行政区划代码, 地址, 许可证号, 许可有效期起 (optional), 许可有效期至, 许可物种 "
                     + "(codes or catalogue names, separated by 、 or ；), 许可用途 (繁育、展示、销售、科研), 在养物种及数量 "
                     + "(optional, code:count；...). Every bad row is reported by number, column and reason; a file with "
-                    + "errors imports nothing unless skipInvalid=true. Answers 202 with the job; follow its progress at "
-                    + "the Location.")
+                    + "errors imports nothing unless skipInvalid=true. The file is read as a stream within the "
+                    + "platform.imports limits (rows, columns, cells, characters in a cell; for xlsx also expanded size, "
+                    + "compression ratio and parts): a file over one is refused whole, 400 or 413, naming the limit. "
+                    + "Answers 202 with the job; follow its progress at the Location.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "202",
             description = "已受理 Accepted: the import runs in the background",

@@ -1,6 +1,8 @@
 package cn.wildlife.inspection.facility;
 
 import cn.wildlife.inspection.species.SpeciesCodes;
+import cn.wildlife.support.csv.ImportLimitExceeded;
+import cn.wildlife.support.csv.ImportLimits;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.InvalidRequestException;
@@ -22,15 +24,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
  * Facility list imports. The whole file is read and checked first: a file with any bad row imports nothing (unless
  * the caller asks to skip bad rows), so an agency never has to work out which half of its list went in. The good
- * rows are then registered one by one in the background, with progress kept in {@code facilityImports}.
+ * rows are then registered one by one in the background, with progress kept in {@code facilityImports}. The file is
+ * read as a stream within {@code platform.imports.*}; a file over a limit is refused whole, naming the limit.
  */
 @Service
+@EnableConfigurationProperties(ImportLimits.class)
 public class FacilityImports {
 
     /** Progress is written every this many rows: often enough to watch, rarely enough not to slow the import. */
@@ -42,6 +47,7 @@ public class FacilityImports {
     private final SpeciesCodes species;
     private final Clock clock;
     private final Texts texts;
+    private final ImportLimits limits;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "facility-import");
         t.setDaemon(true);
@@ -54,7 +60,8 @@ public class FacilityImports {
             FacilityStore store,
             SpeciesCodes species,
             Clock clock,
-            Texts texts) {
+            Texts texts,
+            ImportLimits limits) {
         this.jobs = database.getCollection("facilityImports");
         this.work = work;
         this.store = store;
@@ -63,6 +70,7 @@ public class FacilityImports {
         // A job that was running when the service stopped will not finish by itself; say so instead of "running".
         jobs.updateMany(Filters.eq("status", Status.RUNNING.name()), Updates.set("status", Status.INTERRUPTED.name()));
         this.texts = texts;
+        this.limits = limits;
     }
 
     public enum Status {
@@ -88,8 +96,14 @@ public class FacilityImports {
             @Nullable Instant finishedAt) {}
 
     public Job start(byte[] content, boolean skipInvalid, Caller caller) {
-        FacilitySheet.Result read = FacilitySheet.read(
-                FacilitySheet.cells(content), species, caller.region(), work::check, store::licenceRegistered, texts);
+        List<List<String>> cells;
+        try {
+            cells = FacilitySheet.cells(content, limits);
+        } catch (ImportLimitExceeded e) {
+            throw e.problem(texts);
+        }
+        FacilitySheet.Result read =
+                FacilitySheet.read(cells, species, caller.region(), work::check, store::licenceRegistered, texts);
         boolean headerBroken = read.errors().stream().anyMatch(e -> e.field().equals("row 1"));
         if (!read.errors().isEmpty() && (!skipInvalid || headerBroken)) {
             throw new InvalidRequestException(read.errors());

@@ -3,10 +3,10 @@ package cn.wildlife.inspection.facility;
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.inspection.species.SpeciesCodes;
 import cn.wildlife.support.csv.CsvRows;
+import cn.wildlife.support.csv.ImportLimitExceeded;
+import cn.wildlife.support.csv.ImportLimits;
 import cn.wildlife.support.web.FieldError;
 import cn.wildlife.support.web.Texts;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,14 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a facility list as agencies keep it, in CSV or xlsx, with their Chinese column headers (in any order; other
@@ -78,8 +70,11 @@ final class FacilitySheet {
         return content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
     }
 
-    static List<List<String>> cells(byte[] content) {
-        return isXlsx(content) ? xlsx(content) : CsvRows.parse(new String(content, StandardCharsets.UTF_8));
+    /** The file's cells, read as a stream and refused ({@link ImportLimitExceeded}) at the first count over limits. */
+    static List<List<String>> cells(byte[] content, ImportLimits limits) {
+        return isXlsx(content)
+                ? XlsxRows.read(content, limits)
+                : CsvRows.parse(new String(content, StandardCharsets.UTF_8), limits);
     }
 
     static Result read(
@@ -220,38 +215,5 @@ final class FacilitySheet {
             errors.add(error(row, column, texts.get("date.invalid"), value));
             return null;
         }
-    }
-
-    private static List<List<String>> xlsx(byte[] content) {
-        DataFormatter formatter = new DataFormatter();
-        List<List<String>> rows = new ArrayList<>();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> line = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        Cell cell = row.getCell(c);
-                        if (cell == null) {
-                            line.add("");
-                        } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                            // Excel keeps dates as numbers; the displayed format depends on the author's locale.
-                            line.add(cell.getLocalDateTimeCellValue()
-                                    .toLocalDate()
-                                    .toString());
-                        } else {
-                            line.add(formatter.formatCellValue(cell));
-                        }
-                    }
-                }
-                // Keep the row even when empty, so row numbers stay those the agency sees in Excel.
-                rows.add(line);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new cn.wildlife.support.web.InvalidRequestException(
-                    "file", "not a readable xlsx workbook: " + e.getMessage(), null);
-        }
-        return rows;
     }
 }
