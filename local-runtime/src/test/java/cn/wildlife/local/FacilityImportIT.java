@@ -3,22 +3,16 @@ package cn.wildlife.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Facility lists as agencies keep them, in CSV and xlsx with Chinese headers, through the gateway. */
 class FacilityImportIT {
-
-    private static final String HEADER = "机构名称,行政区划代码,地址,许可证号,许可有效期起,许可有效期至,许可物种,许可用途,在养物种及数量";
 
     private final PlatformClient client = SharedPlatform.client();
     private final String gateway = SharedPlatform.platform().gatewayUrl();
@@ -50,7 +44,7 @@ class FacilityImportIT {
     private String csv() {
         return String.join(
                         "\n",
-                        HEADER,
+                        FacilityWorkbooks.HEADER,
                         "双阳梅花鹿繁育场,220112,双阳区鹿乡镇,吉林繁育-" + run + "-01,2024-01-01,2028-12-31,梅花鹿,繁育、销售,cervus-nippon:120",
                         "奢岭雉鸡养殖场,220112,双阳区奢岭街道,吉林繁育-" + run
                                 + "-02,,2027-06-30,phasianus-colchicus,繁育,phasianus-colchicus:800",
@@ -115,31 +109,7 @@ class FacilityImportIT {
 
     @Test
     void anXlsxListWithDateCellsImports() throws Exception {
-        byte[] xlsx;
-        try (XSSFWorkbook workbook = new XSSFWorkbook();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("人工繁育机构");
-            String[] header = HEADER.split(",");
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                head.createCell(i).setCellValue(header[i]);
-            }
-            var dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(
-                    workbook.getCreationHelper().createDataFormat().getFormat("yyyy年m月d日"));
-            Row row = sheet.createRow(1);
-            row.createCell(0).setCellValue("长春某林蛙养殖场");
-            row.createCell(1).setCellValue("220112");
-            row.createCell(2).setCellValue("双阳区山河街道");
-            row.createCell(3).setCellValue("吉林繁育-" + run + "-X1");
-            row.createCell(5).setCellValue(java.time.LocalDate.of(2029, 3, 31));
-            row.getCell(5).setCellStyle(dateStyle);
-            row.createCell(6).setCellValue("rana-dybowskii");
-            row.createCell(7).setCellValue("繁育；销售");
-            row.createCell(8).setCellValue("rana-dybowskii:5000");
-            workbook.write(out);
-            xlsx = out.toByteArray();
-        }
+        byte[] xlsx = FacilityWorkbooks.oneFarm("吉林繁育-" + run + "-X1", "繁育；销售", "rana-dybowskii:5000");
 
         PlatformClient.Answer accepted =
                 upload(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "", "en");

@@ -12,13 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class ImportLimitsIT {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String HEADER = "机构名称,行政区划代码,地址,许可证号,许可有效期起,许可有效期至,许可物种,许可用途,在养物种及数量";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -50,30 +46,8 @@ class ImportLimitsIT {
     }
 
     /** A one-facility list as an agency's Excel saves it. */
-    private byte[] goodList() throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("人工繁育机构");
-            String[] header = HEADER.split(",");
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                head.createCell(i).setCellValue(header[i]);
-            }
-            var dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(
-                    workbook.getCreationHelper().createDataFormat().getFormat("yyyy年m月d日"));
-            Row row = sheet.createRow(1);
-            row.createCell(0).setCellValue("长春某林蛙养殖场");
-            row.createCell(1).setCellValue("220112");
-            row.createCell(2).setCellValue("双阳区山河街道");
-            row.createCell(3).setCellValue("吉林繁育-" + run + "-B1");
-            row.createCell(5).setCellValue(LocalDate.of(2029, 3, 31));
-            row.getCell(5).setCellStyle(dateStyle);
-            row.createCell(6).setCellValue("rana-dybowskii");
-            row.createCell(7).setCellValue("繁育");
-            workbook.write(out);
-            return out.toByteArray();
-        }
+    private byte[] goodList() {
+        return FacilityWorkbooks.oneFarm("吉林繁育-" + run + "-B1", "繁育", "");
     }
 
     /**
