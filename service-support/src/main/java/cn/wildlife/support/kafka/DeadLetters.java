@@ -6,8 +6,6 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.kafka.EventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -551,19 +549,7 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     }
 
     /** The consumer, with every commit waiting first for the thread's dead letters. */
-    @SuppressWarnings("unchecked")
     static <K, V> Consumer<K, V> committingAfterDeadLetters(Consumer<K, V> consumer) {
-        return (Consumer<K, V>) Proxy.newProxyInstance(
-                DeadLetters.class.getClassLoader(), new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("commitSync")
-                            || method.getName().equals("commitAsync")) {
-                        awaitSent();
-                    }
-                    try {
-                        return method.invoke(consumer, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return BeforeCommit.wrap(consumer, DeadLetters::awaitSent);
     }
 }

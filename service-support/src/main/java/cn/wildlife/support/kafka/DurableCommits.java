@@ -1,8 +1,6 @@
 package cn.wildlife.support.kafka;
 
 import com.mongodb.client.MongoClient;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.bson.Document;
 
@@ -23,19 +21,7 @@ final class DurableCommits {
     }
 
     /** {@code consumer}, running {@code flush} before every offset commit. */
-    @SuppressWarnings("unchecked")
     static <K, V> Consumer<K, V> flushingFirst(Consumer<K, V> consumer, Runnable flush) {
-        return (Consumer<K, V>) Proxy.newProxyInstance(
-                DurableCommits.class.getClassLoader(), new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("commitSync")
-                            || method.getName().equals("commitAsync")) {
-                        flush.run();
-                    }
-                    try {
-                        return method.invoke(consumer, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return BeforeCommit.wrap(consumer, flush);
     }
 }
