@@ -44,6 +44,9 @@ public final class Benchmark {
 
     private static final int REST_WARM_UP = 1_500;
 
+    /** Events per second of the low-load latency figure: one event's own path, with no queue before it. */
+    private static final double LOW_LOAD_RATE = 5;
+
     private final int events;
     private final int latencySeconds;
     private final int restRequests;
@@ -51,6 +54,7 @@ public final class Benchmark {
     private final Path out;
     private final @org.jspecify.annotations.Nullable Path jar;
     private final Figures figures = new Figures();
+    private double endToEndRate;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,6 +68,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains(RawCeiling.CHILD_OPTION)) {
+            RawCeiling.child(Arrays.asList(args));
+            return;
+        }
         boolean quick = Arrays.asList(args).contains("--quick");
         boolean micro = Arrays.asList(args).contains("--micro");
         boolean containers = Arrays.asList(args).contains("--containers");
@@ -121,31 +129,18 @@ public final class Benchmark {
         String machine = machine();
         log("machine: %s; %d events per phase", machine, events);
 
-        log("raw ceiling, on-disk store ...");
-        RawCeiling.Result disk = RawCeiling.measure(true, events);
-        log("raw ceiling, in-memory store ...");
-        RawCeiling.Result memory = RawCeiling.measure(false, events);
-        figures.add(
-                "Raw ceiling: produce only (idempotent, acks=all)", disk.producePerSecond(), "events/s", "", "", null);
-        figures.add(
-                "Raw ceiling: produce → consume → bulk write, on-disk store",
-                disk.pipelinePerSecond(),
-                "events/s",
-                "",
-                "",
-                null);
-        figures.add(
-                "Raw ceiling: produce → consume → bulk write, in-memory store",
-                memory.pipelinePerSecond(),
-                "events/s",
-                "",
-                "",
-                null);
+        List<String> options = PlatformProcess.javaOptions(jar);
+        log("raw ceilings, warm, in a JVM with the platform's options %s ...", options);
+        RawCeiling.Result before = RawCeiling.inChild(true, events, options);
+        RawCeiling.Result memory = RawCeiling.inChild(false, events, options);
 
         Path dataDir = Files.createTempDirectory("bench-platform-");
         ResultsAtScale results = new ResultsAtScale(figures, http, scale);
         try {
-            phases(dataDir, results, disk);
+            phases(dataDir, results, before);
+            log("raw ceilings again, after the platform ...");
+            RawCeiling.Result after = RawCeiling.inChild(true, events, options);
+            ceilings(before, after, memory);
         } catch (Exception e) {
             // What was measured before a phase failed is still a record of the run, marked as incomplete.
             figures.note("The run stopped before its end: " + e);
@@ -161,14 +156,63 @@ public final class Benchmark {
         log("written to %s", out.toAbsolutePath());
     }
 
+    /**
+     * The ceilings, measured before and after the platform's phases (the higher counts), and the end-to-end rate's
+     * ratio to them: like for like is the two-hop pipeline.
+     */
+    private void ceilings(RawCeiling.Result before, RawCeiling.Result after, RawCeiling.Result memory) {
+        RawCeiling.Result ceiling = before.max(after);
+        String both = "before %s, after %s";
+        figures.add(
+                "Raw ceiling: produce only (idempotent, acks=all)",
+                ceiling.producePerSecond(),
+                "events/s",
+                String.format(
+                        both, Figures.format(before.producePerSecond()), Figures.format(after.producePerSecond())),
+                "",
+                null);
+        figures.add(
+                "Raw ceiling, one hop: produce → consume → bulk write, on-disk store",
+                ceiling.pipelinePerSecond(),
+                "events/s",
+                String.format(
+                        both, Figures.format(before.pipelinePerSecond()), Figures.format(after.pipelinePerSecond())),
+                "",
+                null);
+        figures.add(
+                "Raw ceiling, two hops (like for like): … → bulk write → produce → consume → bulk write",
+                ceiling.twoHopPerSecond(),
+                "events/s",
+                String.format(both, Figures.format(before.twoHopPerSecond()), Figures.format(after.twoHopPerSecond())),
+                "",
+                null);
+        figures.add(
+                "Raw ceiling, one hop, in-memory store",
+                memory.pipelinePerSecond(),
+                "events/s",
+                "before the platform only",
+                "",
+                null);
+        double ratio = endToEndRate / ceiling.twoHopPerSecond();
+        figures.add(
+                "End to end: ratio to the like-for-like (two-hop) ceiling",
+                ratio,
+                "",
+                "ratio to the one-hop ceiling " + Figures.format(endToEndRate / ceiling.pipelinePerSecond()),
+                "≥ 0.5 (aim 0.7)",
+                ratio >= 0.5);
+    }
+
     /** The platform's phases, on one data folder: the run, a replay from the start, a restart. */
     private void phases(Path dataDir, ResultsAtScale results, RawCeiling.Result disk) throws Exception {
         double[] rssAtStart;
         double firstPeak;
         double sustained;
+        double coldStart;
         long[] counts;
         Set<String> groups;
         try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
+            coldStart = platform.readySeconds();
             figures.add(
                     "Cold start of the whole local platform to all-ready (JVM uptime)",
                     platform.readySeconds(),
@@ -177,7 +221,8 @@ public final class Benchmark {
                     "< 15 s",
                     platform.readySeconds() < 15);
             rssAtStart = platform.residentMiB();
-            sustained = endToEnd(platform, disk.pipelinePerSecond());
+            sustained = endToEnd(platform);
+            endToEndRate = sustained;
             counts = counts(platform);
             firstPeak = platform.residentMiB()[1];
             groups = ReplayFromStart.platformGroups(platform.kafka());
@@ -187,10 +232,15 @@ public final class Benchmark {
         long launched = System.nanoTime();
         try (PlatformProcess platform = new PlatformProcess(dataDir).start(jar)) {
             ReplayFromStart.measure(platform, launched, reset, counts, figures);
-            latency(platform, Math.max(10, disk.pipelinePerSecond() * 0.2), "20 % of ceiling", true);
+            latency(
+                    platform,
+                    Math.max(10, disk.twoHopPerSecond() * 0.2),
+                    "20 % of the like-for-like ceiling",
+                    Judged.P99);
             // Where the target's rate is more than the platform sustains, the figure above is the queue's:
-            // the same at half the sustained rate shows what one event's path costs.
-            latency(platform, Math.max(10, sustained / 2), "half the sustained end-to-end rate", false);
+            // the same at half the sustained rate, and at a low rate, show what one event's path costs.
+            latency(platform, Math.max(10, sustained / 2), "half the sustained end-to-end rate", Judged.NONE);
+            latency(platform, LOW_LOAD_RATE, "low load", Judged.P50);
             rest(platform);
             log("the registry at size: %,d stored clues, cases and running deadlines ...", scale);
             new Scale(platform.stand(), figures, http, scale, Scale.LOCAL).measure(token(platform));
@@ -215,13 +265,15 @@ public final class Benchmark {
                     "the banner; inspection-service then builds its 成果表 tallies in the background",
                     "",
                     null);
+            double allReady = again.secondsUntilReady(again.inspectionPort, Duration.ofMinutes(30));
             figures.add(
                     "Restart with the data until inspection-service is ready (tallies built)",
-                    again.secondsUntilReady(again.inspectionPort, Duration.ofMinutes(30)),
+                    allReady,
                     "s",
-                    "from the launch; its readiness stays out of service while it builds",
-                    "",
-                    null);
+                    "from the launch; its readiness stays out of service while it builds; cold start "
+                            + Figures.format(coldStart) + " s",
+                    "< 2 × cold start",
+                    allReady < 2 * coldStart);
             results.time(again.stand(), token(again, "forestry-province"));
             if (scale < ResultsAtScale.TARGET_RECORDS) {
                 figures.note(String.format(
@@ -246,7 +298,7 @@ public final class Benchmark {
     }
 
     /** Returns the sustained end-to-end rate. */
-    private double endToEnd(PlatformProcess platform, double ceiling) throws Exception {
+    private double endToEnd(PlatformProcess platform) throws Exception {
         List<Load.Report> reports = Load.reports(events, Load.newRun());
         Set<String> ids = ids(reports);
         long start;
@@ -255,6 +307,9 @@ public final class Benchmark {
                 Producer<String, Envelope<?>> producer = Load.producer(platform.kafka())) {
             Thread.sleep(2000);
             warmUp(producer, watch);
+            StoreRequests store = new StoreRequests(http);
+            String scraper = token(platform, "metrics-scraper");
+            StoreRequests.Counts storeBefore = store.read(platform, scraper);
             double cpuBefore = platform.cpuSeconds();
             start = System.nanoTime();
             for (Load.Report r : reports) {
@@ -269,16 +324,31 @@ public final class Benchmark {
                     "End to end: agency clue/case event → applied → deadline opened",
                     rate,
                     "events/s",
-                    "ratio to on-disk ceiling " + Figures.format(rate / ceiling),
-                    "ratio ≥ 0.5",
-                    rate / ceiling >= 0.5);
+                    "its ratio to the ceilings: after the last phase",
+                    "",
+                    null);
             double cpuPerEvent = (platform.cpuSeconds() - cpuBefore) * 1000 / events;
+            StoreRequests.Counts storeUsed = store.read(platform, scraper).minus(storeBefore);
             int cores = Runtime.getRuntime().availableProcessors();
             figures.add(
                     "End to end: the platform's CPU per event (every thread)",
                     cpuPerEvent,
                     "ms",
                     String.format("%.0f %% of %d cores over the phase", 100 * cpuPerEvent * rate / 1000 / cores, cores),
+                    "≤ 2 ms",
+                    cpuPerEvent <= 2);
+            figures.add(
+                    "End to end: store requests per event (every command the services sent)",
+                    storeUsed.requests() / events,
+                    "requests",
+                    "counted by the services' MongoDB drivers over the phase",
+                    "≤ 3",
+                    storeUsed.requests() / events <= 3);
+            figures.add(
+                    "End to end: write requests per event (insert, update, delete, findAndModify)",
+                    storeUsed.writes() / events,
+                    "requests",
+                    "a bulk write counts once: documents written are at least this many",
                     "",
                     null);
             figures.note(String.format(
@@ -329,8 +399,18 @@ public final class Benchmark {
         Thread.sleep(1000);
     }
 
-    private void latency(PlatformProcess platform, double rate, String which, boolean judged) throws Exception {
-        int count = (int) (rate * latencySeconds);
+    /** Which of a latency phase's figures the issue sets a target for. */
+    private enum Judged {
+        NONE,
+        /** p99 &lt; 50 ms at 20 % of the ceiling. */
+        P99,
+        /** p50 &lt; 20 ms at low load. */
+        P50
+    }
+
+    private void latency(PlatformProcess platform, double rate, String which, Judged judged) throws Exception {
+        // At a low rate the phase's seconds send few events: at least 50, for a median worth the name.
+        int count = Math.max(50, (int) (rate * latencySeconds));
         List<Load.Report> reports = Load.reports(count, Load.newRun());
         Map<String, Long> sentAt = new HashMap<>();
         try (Load.DeadlineWatch watch = new Load.DeadlineWatch(platform.kafka());
@@ -356,14 +436,20 @@ public final class Benchmark {
             double p50 = percentile(latencies, 0.50);
             double p99 = percentile(latencies, 0.99);
             String at = Figures.format(rate) + " events/s (" + which + ")";
-            figures.add("Latency agency event → deadline opened, p50", p50, "ms", at, "", null);
+            figures.add(
+                    "Latency agency event → deadline opened, p50",
+                    p50,
+                    "ms",
+                    at,
+                    judged == Judged.P50 ? "< 20 ms" : "",
+                    judged == Judged.P50 ? p50 < 20 : null);
             figures.add(
                     "Latency agency event → deadline opened, p99",
                     p99,
                     "ms",
                     at,
-                    judged ? "< 50 ms" : "",
-                    judged ? p99 < 50 : null);
+                    judged == Judged.P99 ? "< 50 ms" : "",
+                    judged == Judged.P99 ? p99 < 50 : null);
             figures.add(
                     "Latency agency event → deadline opened, max",
                     latencies.get(latencies.size() - 1),

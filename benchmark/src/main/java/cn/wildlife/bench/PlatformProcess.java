@@ -56,6 +56,28 @@ final class PlatformProcess implements AutoCloseable {
     /** The platform's own command, which the README tells users to run. */
     static final Path SCRIPT = Path.of("platform");
 
+    /** The default JVM options in the platform's command: {@code ${JAVA_OPTS:-...}}. */
+    private static final Pattern DEFAULT_OPTIONS = Pattern.compile("\\$\\{JAVA_OPTS:-([^}]*)}");
+
+    /**
+     * The JVM options the platform runs with: {@code BENCH_PLATFORM_JAVA_OPTS} when set, else the platform command's
+     * defaults (none when the benchmark runs a given jar with {@code java -jar}).
+     */
+    static List<String> javaOptions(@Nullable Path jar) throws IOException {
+        String options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
+        if (options == null || options.isBlank()) {
+            if (jar != null) {
+                return List.of();
+            }
+            Matcher m = DEFAULT_OPTIONS.matcher(java.nio.file.Files.readString(SCRIPT));
+            if (!m.find()) {
+                throw new IllegalStateException(SCRIPT + " names no default JVM options (${JAVA_OPTS:-...})");
+            }
+            options = m.group(1);
+        }
+        return List.of(options.trim().split("\\s+"));
+    }
+
     /**
      * Starts it and waits until every application is ready; returns this. Without a jar it runs {@code ./platform
      * run}, as a user does (its JVM options; {@code BENCH_PLATFORM_JAVA_OPTS} replaces them, e.g. to add a flight
