@@ -138,12 +138,32 @@ class GatewayBehaviourIT {
         return "http://localhost:" + services.getAddress().getPort() + "/auth/test";
     }
 
-    /** An access token of the stand-in identity provider for the platform's audience. */
+    /** An officer's access token of the stand-in identity provider for the platform's audience. */
     private String token(String user) {
         return token(user, "wildlife-platform");
     }
 
     private String token(String user, String audience) {
+        return token(
+                user,
+                audience,
+                user.startsWith("agriculture") ? "AGRICULTURE" : "FORESTRY",
+                "220112",
+                List.of("OFFICER"));
+    }
+
+    /** An administrator's token: {@code Bearer } and the token, of {@code agency} in {@code region}. */
+    private String admin(String agency, String region, String... roles) {
+        String subject = agency.toLowerCase(Locale.ROOT) + "-" + region + "-" + String.join("+", roles);
+        return "Bearer " + token(subject, "wildlife-platform", agency, region, List.of(roles));
+    }
+
+    /** The provincial forestry bureau's system administrator. */
+    private String systemAdmin() {
+        return admin("FORESTRY", "220000", "SYSTEM_ADMIN");
+    }
+
+    private String token(String user, String audience, String agency, String region, List<String> roles) {
         Instant now = Instant.now();
         return identityProvider.sign(new JWTClaimsSet.Builder()
                 .issuer(identityIssuer())
@@ -151,9 +171,9 @@ class GatewayBehaviourIT {
                 .audience(audience)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)))
-                .claim("agency", user.startsWith("agriculture") ? "AGRICULTURE" : "FORESTRY")
-                .claim("region", "220112")
-                .claim("roles", user.equals("platform-admin") ? List.of("ADMIN") : List.of("OFFICER"))
+                .claim("agency", agency)
+                .claim("region", region)
+                .claim("roles", roles)
                 .build());
     }
 
@@ -173,7 +193,7 @@ class GatewayBehaviourIT {
                 "X-Agency",
                 "PROCURATORATE",
                 "X-Roles",
-                "ADMIN",
+                "SYSTEM_ADMIN",
                 "X-User-Id",
                 "someone",
                 "X-Request-Id",
@@ -308,7 +328,8 @@ class GatewayBehaviourIT {
 
     @Test
     void aPartnerSystemsApiKeyIsIssuedOnceStoredHashedScopedAndRevocable() throws Exception {
-        String admin = "Bearer " + token("platform-admin");
+        String admin = admin("PUBLIC_SECURITY", "220100", "SYSTEM_ADMIN");
+        String security = admin("PUBLIC_SECURITY", "220100", "SECURITY_ADMIN");
         HttpResponse<String> issued = send("POST", "/api/api-keys", """
                 {"name":"公安局执法办案系统","agency":"PUBLIC_SECURITY","region":"220112","operations":["READ"]}""", "Authorization", admin);
         assertThat(issued.statusCode()).isEqualTo(201);
@@ -342,7 +363,8 @@ class GatewayBehaviourIT {
         String wrongSecret = apiKey.substring(0, apiKey.length() - 4) + "AAAA";
         assertThat(call("GET", "/api/clues", "X-API-Key", wrongSecret).statusCode())
                 .isEqualTo(401);
-        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", admin).statusCode())
+        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", security)
+                        .statusCode())
                 .isEqualTo(204);
         HttpResponse<String> revoked = call("GET", "/api/clues", "X-API-Key", apiKey);
         assertThat(revoked.statusCode()).isEqualTo(401);
@@ -350,16 +372,24 @@ class GatewayBehaviourIT {
     }
 
     @Test
-    void onlyAnAdministratorIssuesKeysAndBadRequestsNameTheirFields() throws Exception {
-        HttpResponse<String> officer =
-                send("POST", "/api/api-keys", """
-                {"name":"x","agency":"FORESTRY","region":"220112","operations":["READ"]}""", "Authorization", "Bearer " + token("forestry-officer"));
-        assertThat(officer.statusCode()).isEqualTo(403);
-        assertThat(problem(officer).get("status").asInt()).isEqualTo(403);
+    void onlyASystemAdministratorIssuesKeysAndBadRequestsNameTheirFields() throws Exception {
+        String request = """
+                {"name":"x","agency":"FORESTRY","region":"220112","operations":["READ"]}""";
+        for (String other : List.of(
+                "Bearer " + token("forestry-officer"),
+                admin("FORESTRY", "220000", "SECURITY_ADMIN"),
+                admin("FORESTRY", "220000", "AUDIT_ADMIN"))) {
+            HttpResponse<String> refused = send("POST", "/api/api-keys", request, "Authorization", other);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(problem(refused).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:missing-role");
+        }
+        assertThat(call("GET", "/api/api-keys", "Authorization", admin("FORESTRY", "220000", "AUDIT_ADMIN"))
+                        .statusCode())
+                .as("the audit administrator has nothing to do with keys")
+                .isEqualTo(403);
 
-        HttpResponse<String> bad =
-                send("POST", "/api/api-keys", """
-                {"name":"","agency":"ZOO","region":"22","operations":[]}""", "Authorization", "Bearer " + token("platform-admin"));
+        HttpResponse<String> bad = send("POST", "/api/api-keys", """
+                {"name":"","agency":"ZOO","region":"22","operations":[]}""", "Authorization", systemAdmin());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(problem(bad)
                         .get("errors")
@@ -369,18 +399,164 @@ class GatewayBehaviourIT {
     }
 
     @Test
+    void aSystemAdministratorIssuesKeysOnlyForTheirOwnAgencyWithinTheirRegion() throws Exception {
+        String county = admin("FORESTRY", "220112", "SYSTEM_ADMIN");
+
+        HttpResponse<String> otherAgency = send("POST", "/api/api-keys", """
+                {"name":"公安系统","agency":"PUBLIC_SECURITY","region":"220112","operations":["READ"]}""", "Authorization", county);
+        assertThat(otherAgency.statusCode()).isEqualTo(403);
+        JsonNode agencyProblem = problem(otherAgency);
+        assertThat(agencyProblem.get("type").asString())
+                .isEqualTo("urn:cn.wildlife:problem:api-key-outside-issuer-scope");
+        assertThat(agencyProblem
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
+                .containsExactly("agency");
+
+        HttpResponse<String> sibling =
+                send("POST", "/api/api-keys", """
+                {"name":"农安林草系统","agency":"FORESTRY","region":"220122","operations":["READ"]}""", "Authorization", county, "Accept-Language", "zh-CN");
+        assertThat(sibling.statusCode()).isEqualTo(403);
+        JsonNode regionProblem = problem(sibling);
+        assertThat(regionProblem
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
+                .containsExactly("region");
+        assertThat(regionProblem.get("detail").asString()).contains("220122", "不在您的辖区");
+
+        HttpResponse<String> city = send("POST", "/api/api-keys", """
+                {"name":"长春林草系统","agency":"FORESTRY","region":"220100","operations":["READ"]}""", "Authorization", county);
+        assertThat(city.statusCode()).as("the county's own city is above it").isEqualTo(403);
+
+        HttpResponse<String> own = send("POST", "/api/api-keys", """
+                {"name":"双阳林草系统","agency":"FORESTRY","region":"220112","operations":["READ"]}""", "Authorization", county);
+        assertThat(own.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(own.body()).get("key").get("createdBy").asString())
+                .isEqualTo("forestry-220112-SYSTEM_ADMIN");
+    }
+
+    @Test
+    void theSecurityAdministratorNarrowsAndRevokesKeysWithinTheirRegionAndNeverWidensOne() throws Exception {
+        HttpResponse<String> issued = send(
+                "POST", "/api/api-keys", """
+                {"name":"长春市场监管系统","agency":"MARKET_SUPERVISION","region":"220100","operations":["READ","WRITE"]}""", "Authorization", admin("MARKET_SUPERVISION", "220100", "SYSTEM_ADMIN"));
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String apiKey = json.readTree(issued.body()).get("apiKey").asString();
+        String id = json.readTree(issued.body()).get("key").get("id").asString();
+        String security = admin("FORESTRY", "220100", "SECURITY_ADMIN");
+        String elsewhere = admin("FORESTRY", "220200", "SECURITY_ADMIN");
+        String narrowToRead = """
+                {"operations":["READ"]}""";
+
+        assertThat(listedIds(security)).as("every agency's keys in the region").contains(id);
+        assertThat(listedIds(elsewhere)).doesNotContain(id);
+        assertThat(listedIds(admin("FORESTRY", "220100", "SYSTEM_ADMIN")))
+                .as("a system administrator sees their own agency's keys")
+                .doesNotContain(id);
+        assertThat(send("PATCH", "/api/api-keys/" + id, narrowToRead, "Authorization", elsewhere)
+                        .statusCode())
+                .as("another city's security administrator does not find it")
+                .isEqualTo(404);
+        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", elsewhere)
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> bySystem = call(
+                "DELETE",
+                "/api/api-keys/" + id,
+                "Authorization",
+                admin("MARKET_SUPERVISION", "220100", "SYSTEM_ADMIN"));
+        assertThat(bySystem.statusCode()).isEqualTo(403);
+        assertThat(problem(bySystem).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:missing-role");
+
+        HttpResponse<String> narrowed = send("PATCH", "/api/api-keys/" + id, narrowToRead, "Authorization", security);
+        assertThat(narrowed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(narrowed.body())
+                        .get("operations")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .containsExactly("READ");
+        HttpResponse<String> write = send("POST", "/api/clues", "{}", "X-API-Key", apiKey);
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(problem(write).get("type").asString()).isEqualTo("urn:cn.wildlife:problem:api-key-read-only");
+
+        HttpResponse<String> widened = send("PATCH", "/api/api-keys/" + id, """
+                {"operations":["READ","WRITE"],"region":"220000"}""", "Authorization", security);
+        assertThat(widened.statusCode()).isEqualTo(403);
+        JsonNode widenedProblem = problem(widened);
+        assertThat(widenedProblem.get("type").asString()).isEqualTo("urn:cn.wildlife:problem:api-key-scope-widened");
+        assertThat(widenedProblem
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
+                .containsExactly("operations", "region");
+
+        assertThat(send("PATCH", "/api/api-keys/" + id, """
+                {"region":"220112"}""", "Authorization", security)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "/api/clues", "X-API-Key", apiKey).statusCode()).isEqualTo(200);
+        String forwarded = received.get("clues").get("Authorization").get(0).substring("Bearer ".length());
+        assertThat(json.readTree(java.util.Base64.getUrlDecoder()
+                                .decode(forwarded.split("\\.")[1]))
+                        .get("region")
+                        .asString())
+                .isEqualTo("220112");
+
+        assertThat(call("DELETE", "/api/api-keys/" + id, "Authorization", security)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(call("GET", "/api/clues", "X-API-Key", apiKey).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenHoldingTwoAdministratorsRolesIsRefusedEveryAdministrativeAction() throws Exception {
+        String both = admin("FORESTRY", "220000", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+
+        HttpResponse<String> issue = send("POST", "/api/api-keys", """
+                {"name":"x","agency":"FORESTRY","region":"220112","operations":["READ"]}""", "Authorization", both);
+        assertThat(issue.statusCode()).isEqualTo(403);
+        JsonNode refused = problem(issue);
+        assertThat(refused.get("type").asString()).isEqualTo("urn:cn.wildlife:problem:administrator-roles-combined");
+        assertThat(refused.get("detail").asString()).contains("SECURITY_ADMIN", "SYSTEM_ADMIN", "三员分立");
+        assertThat(call("GET", "/api/api-keys", "Authorization", both).statusCode())
+                .isEqualTo(403);
+        assertThat(call("DELETE", "/api/api-keys/0123456789abcdef", "Authorization", both)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/actuator/prometheus", "Authorization", both).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/actuator/gateway/routes", "Authorization", both)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(json.readTree(call("GET", "/actuator/health", "Authorization", both)
+                                .body())
+                        .has("components"))
+                .isFalse();
+    }
+
+    private List<String> listedIds(String authorization) throws Exception {
+        HttpResponse<String> listed = call("GET", "/api/api-keys", "Authorization", authorization);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        return json.readTree(listed.body())
+                .valueStream()
+                .map(key -> key.get("id").asString())
+                .toList();
+    }
+
+    @Test
     void theRoutesExist() throws Exception {
         assertThat(call("GET", "/actuator/gateway/routes", "Authorization", "Bearer " + token("forestry-officer"))
                         .statusCode())
                 .as("officers do not read the routes")
                 .isEqualTo(403);
-        assertThat(call("POST", "/actuator/gateway/refresh", "Authorization", "Bearer " + token("platform-admin"))
+        assertThat(call("POST", "/actuator/gateway/refresh", "Authorization", systemAdmin())
                         .statusCode())
                 .as("nobody changes the routes at run time")
                 .isIn(403, 404, 405);
-        JsonNode routes = json.readTree(
-                call("GET", "/actuator/gateway/routes", "Authorization", "Bearer " + token("platform-admin"))
-                        .body());
+        JsonNode routes = json.readTree(call("GET", "/actuator/gateway/routes", "Authorization", systemAdmin())
+                .body());
         assertThat(routes.valueStream().map(r -> r.get("route_id").asString()))
                 .contains("case-service", "notification-service", "inspection-service", "case-service-api-docs");
     }
@@ -399,16 +575,33 @@ class GatewayBehaviourIT {
         assertThat(call("GET", "/actuator/prometheus", "Authorization", "Bearer " + token("forestry-officer"))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(call("GET", "/actuator/prometheus", "Authorization", "Bearer " + token("platform-admin"))
+        assertThat(call("GET", "/actuator/prometheus", "Authorization", systemAdmin())
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(call("GET", "/actuator/prometheus", "Authorization", admin("FORESTRY", "220000", "METRICS_SCRAPER"))
+                        .statusCode())
+                .isEqualTo(200);
+        for (String other : List.of("SECURITY_ADMIN", "AUDIT_ADMIN")) {
+            assertThat(call("GET", "/actuator/prometheus", "Authorization", admin("FORESTRY", "220000", other))
+                            .statusCode())
+                    .as(other)
+                    .isEqualTo(403);
+        }
         HttpResponse<String> health = call("GET", "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json.readTree(health.body()).has("components")).isFalse();
-        assertThat(json.readTree(call("GET", "/actuator/health", "Authorization", "Bearer " + token("platform-admin"))
+        assertThat(json.readTree(call("GET", "/actuator/health", "Authorization", systemAdmin())
                                 .body())
                         .has("components"))
                 .isTrue();
+        assertThat(json.readTree(call(
+                                        "GET",
+                                        "/actuator/health",
+                                        "Authorization",
+                                        admin("FORESTRY", "220000", "AUDIT_ADMIN"))
+                                .body())
+                        .has("components"))
+                .isFalse();
         assertThat(call("GET", "/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
@@ -425,7 +618,7 @@ class GatewayBehaviourIT {
 
     @Test
     void theGatewayHasNoDevelopmentIssuer() throws Exception {
-        assertThat(call("POST", "/auth/dev/token?user=platform-admin").statusCode())
+        assertThat(call("POST", "/auth/dev/token?user=system-admin").statusCode())
                 .isEqualTo(401);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> Class.forName("cn.wildlife.gateway.devtoken.DevIssuerConfiguration"))

@@ -65,6 +65,8 @@ public final class LocalPlatform implements AutoCloseable {
             case "kafka-users" -> System.exit(new KafkaUsersCommand(System.out, System::getenv).run(rest));
             case "kafka-setup" -> System.exit(new KafkaSetupCommand(System.out).run(rest));
             case "rebuild-store" -> System.exit(new RebuildStoreCommand(System.out, System::getenv).run(rest));
+            case "rotate-keys" -> System.exit(new RotateKeysCommand(System.out, System::getenv).run(rest));
+            case "verify-audit" -> System.exit(new VerifyAuditCommand(System.out, System::getenv).run(rest));
             case "kafka", "store", "service" -> runOneRole(command, rest);
             default -> {
                 System.err.println(
@@ -72,6 +74,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 + "\n       wildlife-platform publish [--data-dir=DIR] [--bootstrap-server HOST:PORT] FILE|FOLDER..."
                                 + "\n       wildlife-platform kafka-users [list|settings|add|revoke] [AGENCY] [--data-dir=DIR]"
                                 + "\n       wildlife-platform rebuild-store [--data-dir=DIR]"
+                                + "\n       wildlife-platform rotate-keys [--mode=ROTATE|RESEAL] [--no-wait] [--<service>-port=N]"
+                                + "\n       wildlife-platform verify-audit [--data-dir=DIR]"
                                 + "\n       wildlife-platform kafka-setup --bootstrap=HOST:PORT --broker-config=FILE --passwords=FILE"
                                 + " [--replication-factor=N]"
                                 + "\n       wildlife-platform kafka --data-dir=DIR --kafka-port=N --kafka-controller-port=N"
@@ -277,6 +281,8 @@ public final class LocalPlatform implements AutoCloseable {
             gateway.add("--platform.gateway.api-keys.key-file="
                     + settings.dataDir().resolve("gateway").resolve("signing-key.json"));
         }
+        // The keys sealing personal data at rest: made in the data folder at the first start, kept for the next.
+        List<String> sealing = LocalKeys.serviceSettings(settings.dataDir());
         try {
             // The gateway starts beside the services, not after them: it needs none of them to start (routes and the
             // services' token checks resolve at the first request), and the start is then the slowest one's, not
@@ -289,7 +295,7 @@ public final class LocalPlatform implements AutoCloseable {
                             mongoUri.apply("cases"),
                             identity,
                             concat(
-                                    List.of(address),
+                                    concat(List.of(address), sealing),
                                     serviceArguments.getOrDefault(CaseServiceApplication.NAME, List.of())))),
                     startAsync(() -> service(
                             NotificationServiceApplication.builder(),
@@ -298,7 +304,7 @@ public final class LocalPlatform implements AutoCloseable {
                             mongoUri.apply("notifications"),
                             identity,
                             concat(
-                                    concat(List.of(address), LOCAL_NOTIFICATION_SETTINGS),
+                                    concat(concat(List.of(address), sealing), LOCAL_NOTIFICATION_SETTINGS),
                                     serviceArguments.getOrDefault(NotificationServiceApplication.NAME, List.of())))),
                     startAsync(() -> service(
                             InspectionServiceApplication.builder(),
@@ -307,7 +313,7 @@ public final class LocalPlatform implements AutoCloseable {
                             mongoUri.apply("inspections"),
                             identity,
                             concat(
-                                    List.of(address),
+                                    concat(List.of(address), sealing),
                                     serviceArguments.getOrDefault(InspectionServiceApplication.NAME, List.of())))),
                     startAsync(() -> GatewayApplication.builder()
                             // The development issuer is this module's, not the gateway's: its image has none.
@@ -422,6 +428,7 @@ public final class LocalPlatform implements AutoCloseable {
                   Webhooks      may reach loopback (127.0.0.0/8, ::1) for local receivers; other internal addresses
                                 are refused
                   Data folder   %s
+                  Keys          %s (sealing personal data at rest: back them up apart from the data)
                 Ctrl-C stops everything; the data stays for the next start.
                 %n""",
                 startup.toMillis() / 1000.0,
@@ -429,7 +436,8 @@ public final class LocalPlatform implements AutoCloseable {
                 gateway,
                 kafka.bootstrapServers(),
                 settings.dataDir().resolve(KafkaCredentials.FILE),
-                settings.dataDir());
+                settings.dataDir(),
+                LocalKeys.folder(settings.dataDir()));
     }
 
     /**
@@ -442,7 +450,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         return "\nWARNING: the gateway and the services listen on " + settings.bindAddress() + " (--bind), not only on "
                 + "loopback.\n         Anyone who can reach this machine can ask the development issuer for any "
-                + "sample user's token,\n         platform-admin's included. Use it on a trusted network only; the "
+                + "sample user's token,\n         the administrators' included. Use it on a trusted network only; the "
                 + "Kafka broker and the store stay on loopback.\n";
     }
 

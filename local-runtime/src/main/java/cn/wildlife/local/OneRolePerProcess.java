@@ -92,6 +92,15 @@ final class OneRolePerProcess {
         String mongo = required(options, "mongo");
         int gatewayPort = Integer.parseInt(options.getOrDefault("gateway-port", "8080"));
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        if (passed.stream().noneMatch(setting -> setting.startsWith("--platform.crypto.master-key"))) {
+            // The keys sealing personal data at rest, in the data folder beside the Kafka credentials (made by the
+            // first service to start; every instance of every service shares them), unless the settings name them.
+            passed.addAll(
+                    0,
+                    LocalKeys.serviceSettings(Path.of(required(options, "kafka-credentials"))
+                            .toAbsolutePath()
+                            .getParent()));
+        }
         if (passed.stream().noneMatch(setting -> setting.startsWith("--server.address="))) {
             // Loopback, as in the one-process runtime, unless a --server.address setting says otherwise.
             passed.add(0, "--server.address=" + LocalSettings.LOOPBACK);

@@ -79,7 +79,10 @@ class AccessMatrixIT {
             new User("agriculture-officer", Agency.AGRICULTURE, "220100", Set.of("OFFICER")),
             new User("procurator", Agency.PROCURATORATE, "220100", Set.of("OFFICER")),
             new User("supervisor", Agency.SUPERVISION_OFFICE, "220000", Set.of("OFFICER")),
-            new User("platform-admin", Agency.FORESTRY, "220000", Set.of("ADMIN")));
+            new User("system-admin", Agency.FORESTRY, "220000", Set.of("SYSTEM_ADMIN")),
+            new User("market-system-admin", Agency.MARKET_SUPERVISION, "220100", Set.of("SYSTEM_ADMIN")),
+            new User("security-admin", Agency.FORESTRY, "220000", Set.of("SECURITY_ADMIN")),
+            new User("audit-admin", Agency.FORESTRY, "220000", Set.of("AUDIT_ADMIN")));
 
     private final List<Record> records = new ArrayList<>();
     private PlatformClient client;
@@ -241,8 +244,7 @@ class AccessMatrixIT {
     Stream<DynamicTest> registeringAFacility() {
         return USERS.stream()
                 .map(user -> DynamicTest.dynamicTest(user.id() + " registers a facility", () -> {
-                    boolean may =
-                            user.agency() == Agency.FORESTRY && !user.roles().equals(Set.of("ADMIN"));
+                    boolean may = user.agency() == Agency.FORESTRY && user.reader();
                     String body = """
                     {"name":"矩阵繁育场","region":"%s","address":"某地","licenceNumber":"M-%s",
                      "licenceValidUntil":"2028-12-31","licensedSpeciesCodes":["cervus-nippon"],"purposes":["BREEDING"]}""".formatted(user.region(), UUID.randomUUID());
@@ -255,10 +257,10 @@ class AccessMatrixIT {
     @TestFactory
     Stream<DynamicTest> arrangingForestrysDeliveryInShuangyang() {
         return USERS.stream().flatMap(user -> {
-            boolean may = user.roles().contains("ADMIN")
-                    || user.roles().contains("AGENCY_HEAD")
-                            && user.agency() == Agency.FORESTRY
-                            && user.covers("220112");
+            // The agency head and the system administrator, each for their own agency within their region.
+            boolean may = (user.roles().contains("SYSTEM_ADMIN") || user.roles().contains("AGENCY_HEAD"))
+                    && user.agency() == Agency.FORESTRY
+                    && user.covers("220112");
             return Stream.of(
                     DynamicTest.dynamicTest(user.id() + " registers a forestry webhook for 220112", () -> {
                         // To this machine only: a webhook that an alert reached would otherwise be called.
@@ -301,7 +303,7 @@ class AccessMatrixIT {
                             () -> assertThat(client.get(gateway + "/api/webhooks", client.as(user.id()))
                                             .status())
                                     .isEqualTo(
-                                            user.roles().contains("ADMIN")
+                                            user.roles().contains("SYSTEM_ADMIN")
                                                             || user.roles().contains("AGENCY_HEAD")
                                                     ? 200
                                                     : 403)));
@@ -316,21 +318,34 @@ class AccessMatrixIT {
                                 user.id() + " reads the audit log of " + service,
                                 () -> assertThat(client.get(gateway + "/api/audit/" + service, client.as(user.id()))
                                                 .status())
-                                        .isEqualTo(user.roles().contains("ADMIN") ? 200 : 403))));
+                                        // The security administrator reads the audit administrator's reads alone.
+                                        .isEqualTo(
+                                                user.roles().contains("AUDIT_ADMIN")
+                                                                || user.roles().contains("SECURITY_ADMIN")
+                                                        ? 200
+                                                        : 403))));
     }
 
     @Test
-    void everyReadByAnotherAgencyIsAuditedAndOwnReadsAreNot() {
+    void everyReadByAnotherAgencyIsAuditedWithWhyAndOwnReadsOfPersonalDataToo() {
         Record forestry = records.get(0);
         client.get(gateway + "/api/clues/" + forestry.clueId(), client.as("procurator"));
         client.get(gateway + "/api/clues/" + forestry.clueId(), client.as("forestry-officer"));
 
         JsonNode entries = client.get(
-                        gateway + "/api/audit/case-service?recordId=" + forestry.clueId(), client.as("platform-admin"))
+                        gateway + "/api/audit/case-service?action=CROSS_AGENCY_READ&recordId=" + forestry.clueId(),
+                        client.as("audit-admin"))
                 .body();
         List<String> readers =
                 entries.valueStream().map(e -> e.get("subject").asString()).toList();
         assertThat(readers).contains("procurator").doesNotContain("forestry-officer");
+        JsonNode ownReads = client.get(
+                        gateway + "/api/audit/case-service?action=PERSONAL_READ&recordId=" + forestry.clueId(),
+                        client.as("audit-admin"))
+                .body();
+        assertThat(ownReads.valueStream().map(e -> e.get("subject").asString()))
+                .contains("forestry-officer")
+                .doesNotContain("procurator");
         JsonNode entry = entries.valueStream()
                 .filter(e -> e.get("subject").asString().equals("procurator"))
                 .findFirst()

@@ -156,11 +156,11 @@ class AlertDeliveryIT {
         PlatformClient.Answer registered =
                 client.post(gateway + "/api/webhooks", """
                 {"name":"双阳区林草局值班系统","url":"%s","agency":"FORESTRY","region":"220112",
-                 "kinds":["ESCALATED"],"ruleIds":["CLUE_CASE_DECISION_DEFAULT"]}""".formatted(partner.url()), client.as("platform-admin"));
+                 "kinds":["ESCALATED"],"ruleIds":["CLUE_CASE_DECISION_DEFAULT"]}""".formatted(partner.url()), client.as("system-admin"));
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         String webhookId = registered.body().get("webhook").get("id").asString();
         String secret = registered.body().get("secret").asString();
-        created.add(new String[] {"platform-admin", "/api/webhooks/" + webhookId});
+        created.add(new String[] {"system-admin", "/api/webhooks/" + webhookId});
         String deliveries = gateway + "/api/webhooks/" + webhookId + "/deliveries";
 
         String clueId = lateClue("220112");
@@ -176,7 +176,7 @@ class AlertDeliveryIT {
         assertThat(partner.about(clueId)).hasSize(4);
         assertThat(client.get(
                                 SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus",
-                                client.as("platform-admin"))
+                                client.as("system-admin"))
                         .raw())
                 .containsPattern(
                         "platform_alerts_delivered_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"dead\"[^}]*} [1-9]");
@@ -187,7 +187,7 @@ class AlertDeliveryIT {
         answer.set(200);
         String redeliver =
                 deliveries + "/" + URLEncoder.encode(dead.get("id").asString(), StandardCharsets.UTF_8) + "/redeliver";
-        PlatformClient.Answer accepted = client.post(redeliver, "", client.as("platform-admin"));
+        PlatformClient.Answer accepted = client.post(redeliver, "", client.as("system-admin"));
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30))
@@ -195,7 +195,7 @@ class AlertDeliveryIT {
         assertThat(verify(secret, partner.answered(clueId, 200).get(0), Instant.now()))
                 .isTrue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode sent = client.get(deliveries + "?status=SENT", client.as("platform-admin"))
+            JsonNode sent = client.get(deliveries + "?status=SENT", client.as("system-admin"))
                     .body()
                     .valueStream()
                     .filter(d -> clueId.equals(d.get("about").get("subjectId").asString()))
@@ -227,7 +227,7 @@ class AlertDeliveryIT {
                         "林业和草原局（行政区划 220112）");
         assertThat(client.get(
                                 SharedPlatform.platform().serviceUrl("notification-service") + "/actuator/prometheus",
-                                client.as("platform-admin"))
+                                client.as("system-admin"))
                         .raw())
                 .containsPattern(
                         "platform_alerts_delivered_total\\{[^}]*channel=\"email\"[^}]*outcome=\"sent\"[^}]*} [1-9]");
@@ -305,10 +305,10 @@ class AlertDeliveryIT {
         PlatformClient.Answer webhook =
                 client.post(gateway + "/api/webhooks", """
                 {"name":"南关区市场监管系统","url":"%s","agency":"MARKET_SUPERVISION","region":"220100",
-                 "eventTypes":["cn.wildlife.deadline.digest.v1"]}""".formatted(market.url()), client.as("platform-admin"));
+                 "eventTypes":["cn.wildlife.deadline.digest.v1"]}""".formatted(market.url()), client.as("market-system-admin"));
         assertThat(webhook.status()).as(webhook.raw()).isEqualTo(201);
         created.add(new String[] {
-            "platform-admin",
+            "market-system-admin",
             "/api/webhooks/" + webhook.body().get("webhook").get("id").asString()
         });
         JsonNode office = subscribe("forestry-head", """
@@ -337,7 +337,7 @@ class AlertDeliveryIT {
         PlatformClient.Answer webhook =
                 client.post(gateway + "/api/webhooks", """
                 {"name":"","url":"http://partner.example.cn/hook","agency":"ZOO","region":"2201",
-                 "kinds":["LATE"],"ruleIds":["NO_SUCH_RULE"],"eventTypes":["cn.wildlife.clue.recorded.v1"]}""", client.as("platform-admin", "Accept-Language", "zh-CN"));
+                 "kinds":["LATE"],"ruleIds":["NO_SUCH_RULE"],"eventTypes":["cn.wildlife.clue.recorded.v1"]}""", client.as("system-admin", "Accept-Language", "zh-CN"));
         assertThat(webhook.status()).isEqualTo(400);
         assertThat(webhook.body().get("title").asString()).isEqualTo("请求参数有误");
         assertThat(fields(webhook))
@@ -435,7 +435,7 @@ class AlertDeliveryIT {
     }
 
     private JsonNode deadLetter(String deliveries, String clueId) {
-        return client.get(deliveries + "?status=DEAD", client.as("platform-admin"))
+        return client.get(deliveries + "?status=DEAD", client.as("system-admin"))
                 .body()
                 .valueStream()
                 .filter(d -> clueId.equals(d.get("about").get("subjectId").asString()))

@@ -12,7 +12,7 @@ class ApiKeyIT {
     private final String gateway = SharedPlatform.platform().gatewayUrl();
 
     private String issue(String body) {
-        PlatformClient.Answer issued = client.post(gateway + "/api/api-keys", body, client.as("platform-admin"));
+        PlatformClient.Answer issued = client.post(gateway + "/api/api-keys", body, client.as("system-admin"));
         assertThat(issued.status()).isEqualTo(201);
         return issued.body().get("apiKey").asString();
     }
@@ -37,18 +37,46 @@ class ApiKeyIT {
     @Test
     void aWriteKeyRecordsCluesForItsAgencyOnly() {
         String key = issue("""
-                {"name":"市场监管执法系统","agency":"MARKET_SUPERVISION","region":"220102","operations":["READ","WRITE"]}""");
+                {"name":"林草执法系统（双阳）","agency":"FORESTRY","region":"220112","operations":["READ","WRITE"]}""");
 
         PlatformClient.Answer created = client.post(gateway + "/api/clues", """
-                {"region":"220102","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z","summary":"系统对接上报"}""", "X-API-Key", key);
+                {"region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z","summary":"系统对接上报"}""", "X-API-Key", key);
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode clue = created.body();
-        assertThat(clue.get("agency").asString()).isEqualTo("MARKET_SUPERVISION");
+        assertThat(clue.get("agency").asString()).isEqualTo("FORESTRY");
         assertThat(client.post(gateway + "/api/clues", """
-                {"agency":"FORESTRY","region":"220102","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
-                 "summary":"冒充林草"}""", "X-API-Key", key).status())
+                {"agency":"MARKET_SUPERVISION","region":"220112","source":"TIP_OFF","receivedAt":"2026-11-20T01:00:00Z",
+                 "summary":"冒充市场监管"}""", "X-API-Key", key).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void eachAgencysSystemAdministratorIssuesItsKeysAndTheSecurityAdministratorRevokesThem() {
+        String market = """
+                {"name":"市场监管执法系统","agency":"MARKET_SUPERVISION","region":"220102","operations":["READ"]}""";
+
+        PlatformClient.Answer byForestry = client.post(gateway + "/api/api-keys", market, client.as("system-admin"));
+        assertThat(byForestry.status()).isEqualTo(403);
+        assertThat(byForestry.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("agency");
+        PlatformClient.Answer byMarket =
+                client.post(gateway + "/api/api-keys", market, client.as("market-system-admin"));
+        assertThat(byMarket.status()).isEqualTo(201);
+        String id = byMarket.body().get("key").get("id").asString();
+        String key = byMarket.body().get("apiKey").asString();
+
+        assertThat(client.send("DELETE", gateway + "/api/api-keys/" + id, null, client.as("market-system-admin"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.send("DELETE", gateway + "/api/api-keys/" + id, null, client.as("audit-admin"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.send("DELETE", gateway + "/api/api-keys/" + id, null, client.as("security-admin"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(client.get(gateway + "/api/clues", "X-API-Key", key).status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -63,9 +63,9 @@ class CalendarMissingYearIT {
                 .as("one alert for the year, however many deadlines fall in it")
                 .hasSize(1);
         assertThat(new String(alerts.get(0).value(), StandardCharsets.UTF_8))
-                .contains("\"kind\":\"CALENDAR_MISSING\"", "\"subjectId\":\"2027\"", "*@*/ADMIN");
+                .contains("\"kind\":\"CALENDAR_MISSING\"", "\"subjectId\":\"2027\"", "*@*/SYSTEM_ADMIN");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(inbox("platform-admin")).contains("CALENDAR_MISSING");
+            assertThat(inbox("system-admin")).contains("CALENDAR_MISSING");
             assertThat(inbox("forestry-officer")).doesNotContain("CALENDAR_MISSING");
             assertThat(inbox("forestry-head")).doesNotContain("CALENDAR_MISSING");
         });
@@ -78,7 +78,7 @@ class CalendarMissingYearIT {
                              {"date":"2027-02-08","name":"春节"},{"date":"2027-02-09","name":"春节"},
                              {"date":"2027-02-10","name":"春节"},{"date":"2027-02-11","name":"春节"},
                              {"date":"2027-02-12","name":"春节"}],
-                 "adjustedWorkingDays":[{"date":"2027-02-20","name":"春节调休上班"}]}""", client.as("platform-admin"));
+                 "adjustedWorkingDays":[{"date":"2027-02-20","name":"春节调休上班"}]}""", client.as("system-admin"));
         assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
 
         for (String id : List.of(first, second)) {

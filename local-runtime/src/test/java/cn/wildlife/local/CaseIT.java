@@ -482,7 +482,7 @@ class CaseIT {
                 pica-pica,喜鹊,Pica pica,鸟纲,三有,,条
                 """;
         PlatformClient.Answer refused = client.send(
-                "POST", gateway + "/api/species/import", csv, client.as("platform-admin", "Content-Type", "text/csv"));
+                "POST", gateway + "/api/species/import", csv, client.as("system-admin", "Content-Type", "text/csv"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()
                         .get("errors")
@@ -505,7 +505,7 @@ class CaseIT {
                 "POST",
                 gateway + "/api/species/import?skipInvalid=true",
                 csv,
-                client.as("platform-admin", "Content-Type", "text/csv"));
+                client.as("system-admin", "Content-Type", "text/csv"));
         assertThat(skipped.body().get("imported").asInt()).isEqualTo(1);
         assertThat(client.get(gateway + "/api/species/otus-sunia", client.as("forestry-officer"))
                         .body()

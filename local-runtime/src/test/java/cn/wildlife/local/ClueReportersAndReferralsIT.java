@@ -184,7 +184,7 @@ class ClueReportersAndReferralsIT {
                     .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("NewClue"))
                     .allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain(NAME, PHONE, ID_NUMBER));
 
-            JsonNode audit = client.get(gateway + "/api/audit/case-service?recordId=" + id, client.as("platform-admin"))
+            JsonNode audit = client.get(gateway + "/api/audit/case-service?recordId=" + id, client.as("audit-admin"))
                     .body();
             assertThat(audit.toString()).contains("clue-reporter", "forestry-officer");
         } finally {

@@ -96,7 +96,7 @@ class DeadlineAlertsIT {
                         () -> assertThat(client.get(
                                                 SharedPlatform.platform().serviceUrl("notification-service")
                                                         + "/actuator/prometheus",
-                                                client.as("platform-admin"))
+                                                client.as("system-admin"))
                                         .raw())
                                 .containsPattern(
                                         "platform_deadlines\\{[^}]*agency=\"FORESTRY\"[^}]*rule=\"CLUE_CASE_DECISION_DEFAULT\""));

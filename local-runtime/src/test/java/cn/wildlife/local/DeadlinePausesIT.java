@@ -145,7 +145,7 @@ class DeadlinePausesIT {
                  "extensions":[{"amount":15,"unit":"WORKING_DAYS","approval":"县级林业主管部门负责人批准"},
                                {"amountTotal":60,"unit":"WORKING_DAYS","approval":"市级林业主管部门负责人批准"}],
                  "warnBefore":["P1D"],"responsible":"HANDLING_AGENCY",
-                 "escalation":["AGENCY_HEAD","SUPERIOR_REGION","SUPERVISION_OFFICE"],"regions":["220183"]}""", client.as("platform-admin"));
+                 "escalation":["AGENCY_HEAD","SUPERIOR_REGION","SUPERVISION_OFFICE"],"regions":["220183"]}""", client.as("system-admin"));
         assertThat(rule.status()).as(rule.raw()).isEqualTo(201);
         Instant received = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
         String clueId = "FORESTRY-220183-EXT-" + UUID.randomUUID().toString().substring(0, 8);

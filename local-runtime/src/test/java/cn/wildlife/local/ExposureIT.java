@@ -60,7 +60,7 @@ class ExposureIT {
     }
 
     @Test
-    void metricsAreOnlyTheScrapersOrAnAdministrators() {
+    void metricsAreOnlyTheScrapersOrTheSystemAdministrators() {
         assertThat(client.get(platform.gatewayUrl() + "/actuator/prometheus").status())
                 .isEqualTo(401);
         assertThat(client.get(platform.gatewayUrl() + "/actuator/prometheus", client.as("forestry-officer"))
@@ -74,14 +74,21 @@ class ExposureIT {
             assertThat(client.get(metrics, client.as("forestry-officer")).status())
                     .as(service)
                     .isEqualTo(403);
-            assertThat(client.get(metrics, client.as("platform-admin")).status())
-                    .as(service)
-                    .isEqualTo(200);
+            for (String allowed : List.of("system-admin", "metrics-scraper")) {
+                assertThat(client.get(metrics, client.as(allowed)).status())
+                        .as(service + " " + allowed)
+                        .isEqualTo(200);
+            }
+            for (String other : List.of("security-admin", "audit-admin")) {
+                assertThat(client.get(metrics, client.as(other)).status())
+                        .as(service + " " + other)
+                        .isEqualTo(403);
+            }
         }
     }
 
     @Test
-    void probesAnswerAnyoneAndHealthDetailsOnlyAnAdministrator() {
+    void probesAnswerAnyoneAndHealthDetailsOnlyTheSystemAdministrator() {
         for (String service : SERVICES) {
             String url = platform.serviceUrl(service);
             for (String probe :
@@ -91,12 +98,14 @@ class ExposureIT {
             JsonNode anonymous = client.get(url + "/actuator/health/readiness").body();
             assertThat(anonymous.get("status").asString()).isEqualTo("UP");
             assertThat(anonymous.has("components")).as(service).isFalse();
-            assertThat(client.get(url + "/actuator/health", client.as("forestry-officer"))
-                            .body()
-                            .has("components"))
-                    .as(service)
-                    .isFalse();
-            assertThat(client.get(url + "/actuator/health", client.as("platform-admin"))
+            for (String other : List.of("forestry-officer", "security-admin", "audit-admin")) {
+                assertThat(client.get(url + "/actuator/health", client.as(other))
+                                .body()
+                                .has("components"))
+                        .as(service + " " + other)
+                        .isFalse();
+            }
+            assertThat(client.get(url + "/actuator/health", client.as("system-admin"))
                             .body()
                             .get("components")
                             .has("mongo"))

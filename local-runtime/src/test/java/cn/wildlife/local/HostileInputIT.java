@@ -66,7 +66,7 @@ class HostileInputIT {
                         .expirationTime(Date.from(expires))
                         .claim("agency", "PROCURATORATE")
                         .claim("region", "220000")
-                        .claim("roles", List.of("ADMIN"))
+                        .claim("roles", List.of("SYSTEM_ADMIN"))
                         .build());
     }
 
@@ -150,7 +150,7 @@ class HostileInputIT {
                         "Bearer " + roleless),
                 403);
         // An administrator administers; it does not read agencies' records.
-        assertRefused(client.get(gateway + "/api/clues", client.as("platform-admin")), 403);
+        assertRefused(client.get(gateway + "/api/clues", client.as("system-admin")), 403);
     }
 
     private void assertRefused(PlatformClient.Answer answer, int status) {
@@ -256,7 +256,7 @@ class HostileInputIT {
                         "X-Region",
                         "220000",
                         "X-Roles",
-                        "ADMIN",
+                        "SYSTEM_ADMIN",
                         "X-User",
                         "procurator"));
 

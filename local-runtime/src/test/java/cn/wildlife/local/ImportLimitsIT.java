@@ -170,7 +170,7 @@ class ImportLimitsIT {
                 "POST",
                 gateway + "/api/species/import",
                 csv,
-                client.as("platform-admin", "Content-Type", "text/csv", "Accept-Language", "zh-CN"));
+                client.as("system-admin", "Content-Type", "text/csv", "Accept-Language", "zh-CN"));
 
         assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
         assertThat(refused.body().get("limit").asString()).isEqualTo("platform.imports.columns");

@@ -406,7 +406,7 @@ class InspectionFollowUpIT {
                 代码,中文名,学名,纲,保护级别,CITES附录,计数单位
                 %s,测试陆龟%s,Testudo %s,爬行纲,国家二级,II,只
                 """.formatted(code, run, run),
-                client.as("platform-admin", "Content-Type", "text/csv"));
+                client.as("system-admin", "Content-Type", "text/csv"));
         assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
 
         assertThat(client.read(

@@ -32,7 +32,7 @@ class LocalSettingsTest {
         assertThat(open.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(open.bindsBeyondLoopback()).isTrue();
         assertThat(open.localHost()).isEqualTo("localhost");
-        assertThat(LocalPlatform.bindWarning(open)).contains("WARNING", "0.0.0.0", "platform-admin");
+        assertThat(LocalPlatform.bindWarning(open)).contains("WARNING", "0.0.0.0", "administrators'");
 
         assertThat(LocalSettings.parse(List.of("--bind=192.168.1.20"), name -> null)
                         .localHost())

@@ -130,11 +130,11 @@ class OpenApiContractIT {
             JsonNode paths = document(service).get("paths");
             assertThat(paths.has("/api/audit")).as(service).isFalse();
             assertThat(paths.has("/api/audit/" + service)).as(service).isTrue();
-            assertThat(client.get(gateway + "/api/audit/" + service, client.as("platform-admin"))
+            assertThat(client.get(gateway + "/api/audit/" + service, client.as("audit-admin"))
                             .status())
                     .isEqualTo(200);
             assertThat(paths.has("/api/kafka/quarantine")).as(service).isFalse();
-            assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("platform-admin"))
+            assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("system-admin"))
                             .status())
                     .isEqualTo(200);
             assertThat(client.get(gateway + "/api/kafka/quarantine/" + service, client.as("forestry-officer"))

@@ -314,7 +314,7 @@ class OperationDeadlinesIT {
                  "closesOn":["cn.wildlife.case.penalty-decided.v1"],"amount":90,"unit":"CALENDAR_DAYS",
                  "extensions":[{"amount":30,"unit":"CALENDAR_DAYS","approval":"负责人批准","agencies":["MARKET"]}],
                  "warnBefore":["P1D"],"responsible":"HANDLING_AGENCY","escalation":["AGENCY_HEAD"],
-                 "watchers":["GOVERNOR"],"regions":["220000"]}""", client.as("platform-admin"));
+                 "watchers":["GOVERNOR"],"regions":["220000"]}""", client.as("system-admin"));
         assertThat(badRule.status()).as(badRule.raw()).isEqualTo(400);
         assertThat(badRule.body()
                         .get("errors")

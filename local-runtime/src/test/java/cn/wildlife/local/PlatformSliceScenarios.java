@@ -252,7 +252,7 @@ abstract class PlatformSliceScenarios {
 
     @Test
     void theGatewayRoutesToEveryServiceAndServesTheirApiDocuments() {
-        JsonNode routes = client().get(gateway("/actuator/gateway/routes"), client().as("platform-admin"))
+        JsonNode routes = client().get(gateway("/actuator/gateway/routes"), client().as("system-admin"))
                 .body();
         assertThat(routes.valueStream().map(r -> r.get("route_id").asString()))
                 .contains("case-service", "notification-service", "inspection-service");
@@ -272,14 +272,13 @@ abstract class PlatformSliceScenarios {
     void everyServiceIsReadyOnlyWithKafkaAndMongoAndExportsTaggedMetrics() {
         for (String service : List.of("case-service", "notification-service", "inspection-service")) {
             JsonNode readiness = client().get(
-                            platform().serviceUrl(service) + "/actuator/health/readiness",
-                            client().as("platform-admin"))
+                            platform().serviceUrl(service) + "/actuator/health/readiness", client().as("system-admin"))
                     .body();
             assertThat(readiness.get("status").asString()).isEqualTo("UP");
             assertThat(readiness.get("components").propertyNames()).contains("kafka", "mongo");
             assertThat(client().get(
                                     platform().serviceUrl(service) + "/actuator/prometheus",
-                                    client().as("platform-admin"))
+                                    client().as("system-admin"))
                             .raw())
                     .contains("application=\"" + service + "\"", "platform=\"wildlife\"");
         }

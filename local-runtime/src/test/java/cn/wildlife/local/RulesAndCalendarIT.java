@@ -42,7 +42,7 @@ class RulesAndCalendarIT {
                         .status())
                 .as("administrators only")
                 .isEqualTo(403);
-        assertThat(client.send("PUT", gateway + "/api/calendar/years/2031", year, client.as("platform-admin"))
+        assertThat(client.send("PUT", gateway + "/api/calendar/years/2031", year, client.as("system-admin"))
                         .status())
                 .isEqualTo(200);
 
@@ -62,7 +62,7 @@ class RulesAndCalendarIT {
         PlatformClient.Answer bad =
                 client.send("PUT", gateway + "/api/calendar/years/2032", """
                 {"year":2032,"source":"","holidays":[{"date":"2033-01-01","name":"元旦"},{"date":"2032-05-01","name":""}],
-                 "adjustedWorkingDays":[{"date":"2032-05-01","name":"调休"}]}""", client.as("platform-admin"));
+                 "adjustedWorkingDays":[{"date":"2032-05-01","name":"调休"}]}""", client.as("system-admin"));
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()
@@ -81,7 +81,7 @@ class RulesAndCalendarIT {
                  "closesOn":["cn.wildlife.clue.case-opened.v1"],"pausesOn":[],"resumesOn":[],"amount":2,
                  "unit":"CALENDAR_DAYS","extensions":[],"warnBefore":["PT12H"],"responsible":"HANDLING_AGENCY",
                  "escalation":["AGENCY_HEAD","SUPERIOR_REGION","PROCURATORATE"],"regions":["220100"]}""";
-        PlatformClient.Answer added = client.post(gateway + "/api/deadline-rules", rule, client.as("platform-admin"));
+        PlatformClient.Answer added = client.post(gateway + "/api/deadline-rules", rule, client.as("system-admin"));
         assertThat(added.status()).isEqualTo(201);
         int version = added.body().get("version").asInt();
 
@@ -103,7 +103,7 @@ class RulesAndCalendarIT {
         PlatformClient.Answer bad = client.post(gateway + "/api/deadline-rules", """
                 {"id":"bad id","title":"","legalBasis":"x","kind":"DUTY","subjectType":"CLUE",
                  "opensOn":"cn.wildlife.clue.gossiped.v1","closesOn":["not a type"],"amount":3,"unit":"CALENDAR_DAYS",
-                 "responsible":"SOMEONE","escalation":[],"regions":["210000"]}""", client.as("platform-admin"));
+                 "responsible":"SOMEONE","escalation":[],"regions":["210000"]}""", client.as("system-admin"));
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()

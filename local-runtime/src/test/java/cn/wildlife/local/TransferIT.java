@@ -187,7 +187,9 @@ class TransferIT {
                         .status())
                 .isEqualTo(200);
 
-        JsonNode audit = client.get(gateway + "/api/audit/case-service?recordId=" + id, client.as("platform-admin"))
+        JsonNode audit = client.get(
+                        gateway + "/api/audit/case-service?action=CROSS_AGENCY_READ&recordId=" + id,
+                        client.as("audit-admin"))
                 .body();
         assertThat(audit.valueStream()
                         .map(e -> e.get("agency").asString() + ":"

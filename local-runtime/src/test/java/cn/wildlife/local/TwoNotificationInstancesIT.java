@@ -79,6 +79,8 @@ class TwoNotificationInstancesIT {
                         // close.
                         "--spring.autoconfigure.exclude="
                                 + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration"));
+        // The shared instance's keys: each instance opens what the other sealed.
+        args.addAll(LocalKeys.serviceSettings(settings.dataDir()));
         second = NotificationServiceApplication.builder()
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
@@ -119,12 +121,12 @@ class TwoNotificationInstancesIT {
 
     @Test
     void eachMissedDeadlineRaisesOneOverdueAlertAndLaterOneEscalationWithTwoInstancesScanning() {
-        PlatformClient.Answer added = client.post(gateway + "/api/deadline-rules", RULE, client.as("platform-admin"));
+        PlatformClient.Answer added = client.post(gateway + "/api/deadline-rules", RULE, client.as("system-admin"));
         assertThat(added.status()).as(added.raw()).isEqualTo(201);
         // Both instances read the rules collection; the second may hold a copy up to ten seconds old.
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> client.get(
-                                "http://localhost:" + secondPort + "/api/deadline-rules", client.as("platform-admin"))
+                                "http://localhost:" + secondPort + "/api/deadline-rules", client.as("system-admin"))
                         .raw()
                         .contains("YUSHU_CLUE_SAME_DAY_CHECK"));
 
@@ -195,7 +197,7 @@ class TwoNotificationInstancesIT {
     }
 
     private double alertsRaised(String service) {
-        String metrics = client.get(service + "/actuator/prometheus", client.as("platform-admin"))
+        String metrics = client.get(service + "/actuator/prometheus", client.as("system-admin"))
                 .raw();
         Matcher m = Pattern.compile(
                         "platform_alerts_raised_total\\{[^}]*rule=\"YUSHU_CLUE_SAME_DAY_CHECK\"[^}]*} " + "([0-9.E]+)")

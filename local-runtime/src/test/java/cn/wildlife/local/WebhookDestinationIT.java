@@ -23,8 +23,7 @@ class WebhookDestinationIT {
 
     @AfterEach
     void removeWhatWasCreated() {
-        created.forEach(
-                id -> client.send("DELETE", gateway + "/api/webhooks/" + id, null, client.as("platform-admin")));
+        created.forEach(id -> client.send("DELETE", gateway + "/api/webhooks/" + id, null, client.as("system-admin")));
     }
 
     @Test
@@ -68,7 +67,7 @@ class WebhookDestinationIT {
             assertThat(answer.status()).as(url + ": " + answer.raw()).isEqualTo(400);
             assertThat(onlyError(answer).get("field").asString()).as(url).isEqualTo("url");
         }
-        assertThat(client.get(gateway + "/api/webhooks", client.as("platform-admin"))
+        assertThat(client.get(gateway + "/api/webhooks", client.as("system-admin"))
                         .raw())
                 .doesNotContain("fd00::1", "0x7f000001", "mongo:27017");
     }
@@ -102,10 +101,8 @@ class WebhookDestinationIT {
 
     private PlatformClient.Answer register(String url, String language) {
         return client.post(
-                gateway + "/api/webhooks",
-                """
-                {"name":"合作方系统","url":"%s","agency":"FORESTRY","region":"220112"}""".formatted(url),
-                client.as("platform-admin", "Accept-Language", language));
+                gateway + "/api/webhooks", """
+                {"name":"合作方系统","url":"%s","agency":"FORESTRY","region":"220112"}""".formatted(url), client.as("system-admin", "Accept-Language", language));
     }
 
     private static JsonNode onlyError(PlatformClient.Answer problem) {

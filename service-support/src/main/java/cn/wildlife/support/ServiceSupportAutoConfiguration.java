@@ -1,6 +1,11 @@
 package cn.wildlife.support;
 
 import cn.wildlife.events.EventCodec;
+import cn.wildlife.support.audit.AuditFilter;
+import cn.wildlife.support.audit.AuditProperties;
+import cn.wildlife.support.audit.AuditRetention;
+import cn.wildlife.support.audit.AuditRules;
+import cn.wildlife.support.audit.AuditTrail;
 import cn.wildlife.support.health.KafkaHealthIndicator;
 import cn.wildlife.support.health.MongoPingHealthIndicator;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
@@ -9,6 +14,7 @@ import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.outbox.OutboxRelay;
 import cn.wildlife.support.security.AuditController;
+import cn.wildlife.support.security.AuditLog;
 import cn.wildlife.support.security.ServiceSecurityConfiguration;
 import cn.wildlife.support.web.OpenApiConfiguration;
 import cn.wildlife.support.web.ProblemDetailsAdvice;
@@ -34,16 +40,18 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** What every service gets by depending on service-support. */
 @AutoConfiguration
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, AuditProperties.class})
 @Import({
     EventKafkaConfiguration.class,
     ProblemDetailsAdvice.class,
@@ -137,5 +145,37 @@ public class ServiceSupportAutoConfiguration {
                 platform.outbox().batchSize(),
                 meters,
                 outbox);
+    }
+
+    /** The audit log's trail: the one chain of this service (docs/audit.md). */
+    @Bean
+    AuditTrail auditTrail(AuditLog log) {
+        return log.trail();
+    }
+
+    /**
+     * Around the security filters, so that a request the token check refused (401) is recorded too; the request
+     * size limit may run before it.
+     */
+    @Bean
+    FilterRegistrationBean<AuditFilter> auditFilter(AuditTrail trail, AuditProperties audit, Clock clock) {
+        FilterRegistrationBean<AuditFilter> registration =
+                new FilterRegistrationBean<>(new AuditFilter(trail, new AuditRules(audit), clock));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After the security filters (order -100): the token is verified there, and its caller known. */
+    @Bean
+    FilterRegistrationBean<AuditFilter.CallerCapture> auditCallerCapture() {
+        FilterRegistrationBean<AuditFilter.CallerCapture> registration =
+                new FilterRegistrationBean<>(new AuditFilter.CallerCapture());
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    AuditRetention auditRetention(AuditTrail trail, AuditProperties audit, Clock clock) {
+        return new AuditRetention(trail, audit, clock);
     }
 }

@@ -14,6 +14,7 @@ import cn.wildlife.events.cases.SeizureKind;
 import cn.wildlife.events.cases.SpeciesCount;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
+import cn.wildlife.support.crypto.FieldCipher;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
@@ -41,18 +42,30 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code cases} collection: one document per case with its timeline, applied event ids and outbox inside it, so
  * a change, its history entry and its events are one write. Case numbers come from {@code case_numbers}.
+ *
+ * <p>Parties' names, ID numbers, phones and addresses and suspects' identifier values are sealed at rest
+ * ({@link FieldCipher}, contexts {@code cases.parties.<field>} and {@code cases.identifiers.value}); a value stored
+ * before sealing reads as it is until a re-sealing run seals it.
  */
 @Component
 public class CaseStore {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /** The sealed fields, for the re-sealing run ({@code CaseConfiguration}). */
+    static final List<String> SEALED_FIELDS = List.of(
+            "parties[].name", "parties[].idNumber", "parties[].phone", "parties[].address", "identifiers[].value");
+
+    private static final String IDENTIFIER_CONTEXT = "cases.identifiers.value";
+
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> numbers;
+    private final FieldCipher cipher;
 
-    public CaseStore(MongoDatabase database) {
+    public CaseStore(MongoDatabase database, FieldCipher cipher) {
         this.cases = database.getCollection("cases");
         this.numbers = database.getCollection("case_numbers");
+        this.cipher = cipher;
         // One index behind each search filter; each starts with what every search has (agency or region).
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("agency", "region"), Indexes.descending("openedAt")));
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("openedAt")));
@@ -137,7 +150,7 @@ public class CaseStore {
         return Optional.ofNullable(cases.find(Filters.eq("_id", id))
                         .projection(new Document("timeline", 0).append(Outbox.ENTRIES, 0))
                         .first())
-                .map(CaseStore::fromDocument);
+                .map(this::fromDocument);
     }
 
     /** A case by id, or by its platform number (what a transfer names it by). */
@@ -146,7 +159,7 @@ public class CaseStore {
                 .or(() -> Optional.ofNullable(cases.find(Filters.eq("number", idOrNumber))
                                 .projection(new Document("timeline", 0).append(Outbox.ENTRIES, 0))
                                 .first())
-                        .map(CaseStore::fromDocument));
+                        .map(this::fromDocument));
     }
 
     public List<Document> timeline(String id) {
@@ -220,7 +233,7 @@ public class CaseStore {
                 .sort(sort)
                 .skip(q.page() * q.size())
                 .limit(q.size())
-                .map(CaseStore::fromDocument)
+                .map(this::fromDocument)
                 .into(new ArrayList<>());
         return new Page(items, q.page(), q.size(), total);
     }
@@ -276,7 +289,7 @@ public class CaseStore {
                 == 1;
     }
 
-    static Document asDocument(Case c) {
+    Document asDocument(Case c) {
         return new Document("_id", c.id())
                 .append("number", c.number())
                 .append("kind", c.kind().name())
@@ -313,16 +326,17 @@ public class CaseStore {
                         "parties",
                         c.parties().stream()
                                 .map(p -> new Document("kind", p.kind().name())
-                                        .append("name", p.name())
-                                        .append("idNumber", p.idNumber())
-                                        .append("phone", p.phone())
-                                        .append("address", p.address()))
+                                        .append("name", sealParty(p.name(), "name"))
+                                        .append("idNumber", sealParty(p.idNumber(), "idNumber"))
+                                        .append("phone", sealParty(p.phone(), "phone"))
+                                        .append("address", sealParty(p.address(), "address")))
                                 .toList())
                 .append("evidence", c.evidence())
                 .append(
                         "identifiers",
                         c.identifiers().stream()
-                                .map(i -> new Document("type", i.type().name()).append("value", i.value()))
+                                .map(i -> new Document("type", i.type().name())
+                                        .append("value", cipher.seal(i.value(), IDENTIFIER_CONTEXT)))
                                 .toList())
                 .append("grade", c.grade().name())
                 .append(
@@ -384,7 +398,7 @@ public class CaseStore {
                                 .toList());
     }
 
-    static Case fromDocument(Document d) {
+    Case fromDocument(Document d) {
         Document supervision = d.get("supervision", Document.class);
         Document penalty = d.get("penalty", Document.class);
         return new Case(
@@ -412,14 +426,16 @@ public class CaseStore {
                 d.getList("parties", Document.class, List.of()).stream()
                         .map(p -> new Case.Party(
                                 Case.PartyKind.valueOf(p.getString("kind")),
-                                p.getString("name"),
-                                p.getString("idNumber"),
-                                p.getString("phone"),
-                                p.getString("address")))
+                                openParty(p, "name"),
+                                openParty(p, "idNumber"),
+                                openParty(p, "phone"),
+                                openParty(p, "address")))
                         .toList(),
                 d.getList("evidence", String.class, List.of()),
                 d.getList("identifiers", Document.class, List.of()).stream()
-                        .map(i -> new Identifier(IdentifierType.valueOf(i.getString("type")), i.getString("value")))
+                        .map(i -> new Identifier(
+                                IdentifierType.valueOf(i.getString("type")),
+                                cipher.openStored(i.getString("value"), IDENTIFIER_CONTEXT)))
                         .toList(),
                 CaseGrade.valueOf(d.getString("grade")),
                 d.getList("seizures", Document.class, List.of()).stream()
@@ -464,6 +480,14 @@ public class CaseStore {
                 d.getBoolean("transferred", false),
                 d.getList("flags", String.class, List.of()),
                 ((Number) d.get("version")).longValue());
+    }
+
+    private @Nullable String sealParty(@Nullable String value, String field) {
+        return cipher.sealNullable(value, "cases.parties." + field);
+    }
+
+    private @Nullable String openParty(Document party, String field) {
+        return cipher.openStored(party.getString(field), "cases.parties." + field);
     }
 
     private static @Nullable BigDecimal decimal(@Nullable Object value) {

@@ -1,8 +1,16 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.caseservice.clue.domain.Clue;
+import cn.wildlife.caseservice.link.Linking;
+import cn.wildlife.support.crypto.FieldCipher;
+import cn.wildlife.support.crypto.RotationStep;
+import cn.wildlife.support.crypto.SealedCollection;
+import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
+import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 class ClueConfiguration {
@@ -10,5 +18,34 @@ class ClueConfiguration {
     @Bean
     OutboxCollection clueOutbox(ClueStore store) {
         return new OutboxCollection(store.collection());
+    }
+
+    /** A re-sealing run's first step: the reporters' identities. */
+    @Bean
+    @Order(10)
+    RotationStep clueReportersSealing(ClueReporters reporters, FieldCipher cipher) {
+        return SealedCollection.of(reporters.collection(), cipher, ClueReporters.SEALED_FIELDS.toArray(String[]::new));
+    }
+
+    /** Then the suspects' identifiers and the people clues name. */
+    @Bean
+    @Order(11)
+    RotationStep cluesSealing(ClueStore store, FieldCipher cipher) {
+        return SealedCollection.of(store.collection(), cipher, ClueStore.SEALED_FIELDS.toArray(String[]::new));
+    }
+
+    /** Clues registered under the blind index while index entries of the old format are left. */
+    @Bean
+    @Order(20)
+    RotationStep clueLinkIndex(ClueStore store, Linking linking) {
+        return linking.reindexStep(
+                "identifiers:clues",
+                store.collection(),
+                new Document(Outbox.ENTRIES, 0).append("steps", 0).append("_applied", 0),
+                document -> {
+                    Clue clue = store.fromDocument(document);
+                    return new Linking.Registration(
+                            new Linking.RecordRef("CLUE", clue.id(), clue.agency(), clue.region()), clue.identifiers());
+                });
     }
 }

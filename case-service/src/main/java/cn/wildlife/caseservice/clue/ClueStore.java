@@ -8,6 +8,7 @@ import cn.wildlife.events.Place;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
+import cn.wildlife.support.crypto.FieldCipher;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
@@ -24,14 +25,27 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** The {@code clues} collection. One document per clue; its outbox travels in the same document. */
+/**
+ * The {@code clues} collection. One document per clue; its outbox travels in the same document. Suspects'
+ * identifier values and the people a clue names are sealed at rest ({@link FieldCipher}, contexts
+ * {@code clues.identifiers.value} and {@code clues.people}); a value stored before sealing reads as it is until a
+ * re-sealing run seals it.
+ */
 @Component
 public class ClueStore {
 
-    private final MongoCollection<Document> clues;
+    /** The sealed fields, for the re-sealing run ({@code ClueConfiguration}). */
+    static final List<String> SEALED_FIELDS = List.of("identifiers[].value", "people[]");
 
-    public ClueStore(MongoDatabase database) {
+    private static final String IDENTIFIER_CONTEXT = "clues.identifiers.value";
+    private static final String PEOPLE_CONTEXT = "clues.people";
+
+    private final MongoCollection<Document> clues;
+    private final FieldCipher cipher;
+
+    public ClueStore(MongoDatabase database, FieldCipher cipher) {
         this.clues = database.getCollection("clues");
+        this.cipher = cipher;
         clues.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.descending("recordedAt")));
         clues.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("recordedAt")));
         clues.createIndex(Indexes.ascending("status"));
@@ -78,7 +92,7 @@ public class ClueStore {
     }
 
     public Optional<Clue> find(String id) {
-        return Optional.ofNullable(clues.find(Filters.eq("_id", id)).first()).map(ClueStore::fromDocument);
+        return Optional.ofNullable(clues.find(Filters.eq("_id", id)).first()).map(this::fromDocument);
     }
 
     public Page search(ClueQuery query) {
@@ -98,7 +112,7 @@ public class ClueStore {
                 .sort(Sorts.orderBy(Sorts.descending("recordedAt"), Sorts.ascending("_id")))
                 .skip(query.page() * query.size())
                 .limit(query.size())
-                .map(ClueStore::fromDocument)
+                .map(this::fromDocument)
                 .into(new ArrayList<>());
         return new Page(items, query.page(), query.size(), total);
     }
@@ -106,7 +120,7 @@ public class ClueStore {
     /** One page of clues. */
     public record Page(List<Clue> items, int page, int size, long total) {}
 
-    static Document asDocument(Clue clue) {
+    Document asDocument(Clue clue) {
         Document doc = new Document("_id", clue.id())
                 .append("agency", clue.agency().name())
                 .append("region", clue.region())
@@ -127,9 +141,14 @@ public class ClueStore {
                 .append(
                         "identifiers",
                         clue.identifiers().stream()
-                                .map(i -> new Document("type", i.type().name()).append("value", i.value()))
+                                .map(i -> new Document("type", i.type().name())
+                                        .append("value", cipher.seal(i.value(), IDENTIFIER_CONTEXT)))
                                 .toList())
-                .append("people", clue.people())
+                .append(
+                        "people",
+                        clue.people().stream()
+                                .map(p -> cipher.seal(p, PEOPLE_CONTEXT))
+                                .toList())
                 .append("evidence", clue.evidence())
                 .append("operationId", clue.operationId())
                 .append("version", clue.version());
@@ -153,7 +172,7 @@ public class ClueStore {
         return doc;
     }
 
-    static Clue fromDocument(Document doc) {
+    Clue fromDocument(Document doc) {
         Document place = doc.get("place", Document.class);
         Document inspection = doc.get("fromInspection", Document.class);
         return new Clue(
@@ -183,9 +202,13 @@ public class ClueStore {
                         ? null
                         : doc.getDate("feedbackAt").toInstant(),
                 doc.getList("identifiers", Document.class, List.of()).stream()
-                        .map(i -> new Identifier(IdentifierType.valueOf(i.getString("type")), i.getString("value")))
+                        .map(i -> new Identifier(
+                                IdentifierType.valueOf(i.getString("type")),
+                                cipher.openStored(i.getString("value"), IDENTIFIER_CONTEXT)))
                         .toList(),
-                doc.getList("people", String.class, List.of()),
+                doc.getList("people", String.class, List.of()).stream()
+                        .map(p -> cipher.openStored(p, PEOPLE_CONTEXT))
+                        .toList(),
                 doc.getList("evidence", String.class, List.of()),
                 doc.getString("operationId"),
                 inspection == null

@@ -1,6 +1,7 @@
 package cn.wildlife.caseservice.link;
 
 import cn.wildlife.events.link.Identifier;
+import cn.wildlife.support.crypto.BlindIndex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,9 @@ import java.util.Locale;
 
 /**
  * How identifiers are compared and shown. Agencies write the same phone as 136-0431-0000 or +86 13604310000 and the
- * same plate as 吉A·12345 or 吉a12345: both must meet. The index keeps only a hash of the normalised value.
+ * same plate as 吉A·12345 or 吉a12345: both must meet. The index keeps only a keyed blind index (HMAC-SM3 under the
+ * platform's index key) of the normalised value: without the key, nobody can compute the entry of a guessed phone or
+ * ID number, as anyone could with the plain SHA-256 kept before.
  */
 public final class Identifiers {
 
@@ -28,9 +31,9 @@ public final class Identifiers {
         };
     }
 
-    /** The index key: type and a SHA-256 of the normalised value, never the value itself. */
-    public static String key(Identifier id) {
-        return id.type().name() + ":" + sha256(normalised(id));
+    /** The index key: type and the blind index of the normalised value, never the value itself. */
+    public static String key(Identifier id, BlindIndex index) {
+        return id.type().name() + ":" + index.of("identifier." + id.type().name(), normalised(id));
     }
 
     /** Enough for an officer to recognise it, not enough to use it. */

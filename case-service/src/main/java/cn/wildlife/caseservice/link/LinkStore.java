@@ -7,7 +7,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code identifiers} index (hashed keys only) and the {@code links} found, each link with its event inside;
+ * The {@code identifiers} index (blind index keys only) and the {@code links} found, each link with its event inside;
  * apart from {@link Linking} so that the outbox relay can read links without needing the relay itself.
  */
 @Component

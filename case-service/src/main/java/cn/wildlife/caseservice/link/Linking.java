@@ -6,6 +6,9 @@ import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.RecordsLinked;
+import cn.wildlife.support.crypto.BlindIndex;
+import cn.wildlife.support.crypto.CollectionWalk;
+import cn.wildlife.support.crypto.RotationStep;
 import cn.wildlife.support.mongo.MongoSupport;
 import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
@@ -21,14 +24,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
  * Finds records of different agencies that share a suspect's identifier (same phone, ID number, plate or online
- * shop): what a joint platform is for. The {@code identifiers} index holds hashed keys only; a link is found once per
- * pair of records and identifier, kept in {@code links} with its event in the same document.
+ * shop): what a joint platform is for. The {@code identifiers} index holds blind index keys only (HMAC-SM3 under the
+ * index key, {@link Identifiers#key}); a link is found once per pair of records and identifier, kept in {@code links}
+ * with its event in the same document.
+ *
+ * <p>Entries written before the blind index (plain SHA-256 keys, without the {@value #INDEX_FIELD} field) are
+ * recomputed by the re-sealing run: its steps register every clue and case again ({@link #reindexStep}), then drop the
+ * old entries ({@link #dropLegacyIndexStep}). A pair of records linked under an old entry is not linked again.
  */
 @Service
 public class Linking {
@@ -56,18 +66,28 @@ public class Linking {
     public record Link(
             String id, String identifierType, String maskedValue, List<RecordRef> records, Instant foundAt) {}
 
+    /** Marks index entries and links made with the blind index; those without it are older. */
+    static final String INDEX_FIELD = "index";
+
+    static final String INDEX_FORMAT = "HMAC-SM3";
+
+    /** A record and the identifiers it names, as the re-indexing step reads them. */
+    public record Registration(RecordRef record, List<Identifier> identifiers) {}
+
     private final MongoCollection<Document> identifiers;
     private final MongoCollection<Document> links;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final BlindIndex index;
 
-    public Linking(LinkStore store, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public Linking(LinkStore store, Outbox outbox, OutboxRelay relay, Clock clock, BlindIndex index) {
         this.identifiers = store.identifiers;
         this.links = store.links;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.index = index;
     }
 
     /**
@@ -80,10 +100,11 @@ public class Linking {
         List<Link> fresh = new ArrayList<>();
         for (Identifier identifier :
                 found.stream().filter(Identifiers::valid).distinct().toList()) {
-            String key = Identifiers.key(identifier);
+            String key = Identifiers.key(identifier, index);
             identifiers.updateOne(
                     Filters.eq("_id", key),
-                    Updates.addToSet("records", record.asDocument()),
+                    Updates.combine(
+                            Updates.addToSet("records", record.asDocument()), Updates.set(INDEX_FIELD, INDEX_FORMAT)),
                     new UpdateOptions().upsert(true));
             Document entry = identifiers.find(Filters.eq("_id", key)).first();
             for (Document other : entry.getList("records", Document.class, List.of())) {
@@ -97,8 +118,12 @@ public class Linking {
                         + Identifiers.sha256(key + "|" + pair.get(0).id() + "|"
                                         + pair.get(1).id())
                                 .substring(0, 24);
+                String masked = Identifiers.masked(identifier);
+                if (linkedBeforeTheBlindIndex(pair, identifier.type().name(), masked)) {
+                    continue;
+                }
                 Instant at = clock.instant();
-                Link link = new Link(linkId, identifier.type().name(), Identifiers.masked(identifier), pair, at);
+                Link link = new Link(linkId, identifier.type().name(), masked, pair, at);
                 RecordsLinked payload = new RecordsLinked(
                         linkId,
                         identifier.type(),
@@ -123,7 +148,8 @@ public class Linking {
                                         .map(r -> r.agency().name())
                                         .distinct()
                                         .toList())
-                        .append("foundAt", Date.from(at));
+                        .append("foundAt", Date.from(at))
+                        .append(INDEX_FIELD, INDEX_FORMAT);
                 doc.putAll(outbox.newDocumentFields(List.of(event)));
                 if (MongoSupport.insertIfAbsent(links, doc)) {
                     fresh.add(link);
@@ -134,6 +160,86 @@ public class Linking {
             relay.wake();
         }
         return fresh;
+    }
+
+    /**
+     * Whether the pair was linked by this identifier under an index entry of the old format: such a link has another
+     * id, and must not be found a second time.
+     */
+    private boolean linkedBeforeTheBlindIndex(List<RecordRef> pair, String type, String masked) {
+        return links.countDocuments(Filters.and(
+                        Filters.eq("records.id", pair.get(0).id()),
+                        Filters.eq("records.id", pair.get(1).id()),
+                        Filters.eq("identifierType", type),
+                        Filters.eq("maskedValue", masked),
+                        Filters.exists(INDEX_FIELD, false)))
+                > 0;
+    }
+
+    /** Whether index entries of the old format (plain SHA-256 keys) are left. */
+    public boolean hasLegacyIndex() {
+        return identifiers.countDocuments(Filters.exists(INDEX_FIELD, false)) > 0;
+    }
+
+    /**
+     * A re-sealing run's step that registers every record of a collection again while old index entries are left,
+     * so that each is found under the blind index (and links with records recorded since are found); nothing to do
+     * otherwise.
+     *
+     * @param projection the fields {@code read} needs
+     */
+    public RotationStep reindexStep(
+            String name, MongoCollection<Document> records, Bson projection, Function<Document, Registration> read) {
+        CollectionWalk walk = new CollectionWalk(name, records, new Document(), projection, document -> {
+            Registration registration = read.apply(document);
+            register(registration.record(), registration.identifiers());
+            return CollectionWalk.Outcome.CHANGED;
+        });
+        return new RotationStep() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long total() {
+                return hasLegacyIndex() ? walk.total() : 0;
+            }
+
+            @Override
+            public Batch walk(@Nullable Object afterId, int limit) {
+                if (afterId == null && !hasLegacyIndex()) {
+                    return new Batch(0, 0, 0, null);
+                }
+                return walk.walk(afterId, limit);
+            }
+        };
+    }
+
+    /** The last step of a re-sealing run: drops the index entries of the old format, every record being re-indexed. */
+    public RotationStep dropLegacyIndexStep() {
+        return new RotationStep() {
+            @Override
+            public String name() {
+                return "identifiers";
+            }
+
+            @Override
+            public long total() {
+                return identifiers.countDocuments(Filters.exists(INDEX_FIELD, false));
+            }
+
+            @Override
+            public Batch walk(@Nullable Object afterId, int limit) {
+                if (afterId != null) {
+                    return new Batch(0, 0, 0, afterId);
+                }
+                int dropped = (int) identifiers
+                        .deleteMany(Filters.exists(INDEX_FIELD, false))
+                        .getDeletedCount();
+                return new Batch(dropped, dropped, 0, dropped == 0 ? null : "dropped");
+            }
+        };
     }
 
     /** Links that involve one record. */

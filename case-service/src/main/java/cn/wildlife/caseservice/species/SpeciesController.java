@@ -71,7 +71,7 @@ class SpeciesController {
             value = "/import",
             consumes = {"text/csv", "text/plain"})
     @Operation(
-            summary = "Import a species list (CSV, administrators)",
+            summary = "Import a species list (CSV, system administrators)",
             description = "Columns 代码,中文名,学名,纲,保护级别,CITES附录,计数单位. Every bad row is reported by number "
                     + "and reason; a file with errors imports nothing unless skipInvalid=true. A file over the "
                     + "platform.imports limits (rows, columns, cells, characters in a cell) is refused whole with a "
@@ -79,7 +79,7 @@ class SpeciesController {
                     + "(cn.wildlife.species.catalogue-changed.v1), so inspection-service accepts their codes too.")
     ImportReport importCsv(
             Caller caller, @RequestBody String csv, @RequestParam(defaultValue = "false") boolean skipInvalid) {
-        access.requireRole(caller, Role.ADMIN);
+        access.requireAdministrator(caller, Role.SYSTEM_ADMIN);
         SpeciesImport.Result result;
         try {
             result = SpeciesImport.read(csv, limits, texts);

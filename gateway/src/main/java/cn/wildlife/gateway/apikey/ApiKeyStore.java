@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /** The gateway's own database: API keys ({@code api_keys}). Blocking driver calls; callers move them off the loop. */
@@ -53,6 +54,18 @@ public class ApiKeyStore {
                                 Updates.set("revokedAt", Date.from(at)))
                         .getModifiedCount()
                 == 1;
+    }
+
+    /** The key with its narrower scope, or empty when there is no such key or it was revoked. */
+    public Optional<ApiKey> narrow(String id, Set<ApiKey.Operation> operations, String region) {
+        keys.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("revokedAt", null)),
+                Updates.combine(
+                        Updates.set(
+                                "operations",
+                                operations.stream().map(Enum::name).sorted().toList()),
+                        Updates.set("region", region)));
+        return find(id).filter(key -> !key.revoked());
     }
 
     public void touch(String id, Instant at) {

@@ -93,6 +93,20 @@ public class ApiKeys {
         return revoked;
     }
 
+    /**
+     * Narrowed in the store first, then forgotten here, as a revocation: other instances use the wider scope for up to
+     * the cache time.
+     */
+    public Optional<ApiKey> narrow(String id, Set<ApiKey.Operation> operations, String region) {
+        Optional<ApiKey> narrowed = store.narrow(id, operations, region);
+        cache.invalidate(id);
+        return narrowed;
+    }
+
+    public Optional<ApiKey> find(String id) {
+        return store.find(id);
+    }
+
     public java.util.List<ApiKey> list() {
         return store.list();
     }

@@ -1,5 +1,6 @@
 package cn.wildlife.gateway.security;
 
+import cn.wildlife.gateway.administrator.Administrator;
 import cn.wildlife.gateway.apikey.ApiKeyConfiguration;
 import cn.wildlife.gateway.apikey.ApiKeys;
 import cn.wildlife.gateway.web.GatewayProblems;
@@ -106,12 +107,18 @@ public class GatewaySecurityConfiguration {
         return value == null || value.isBlank();
     }
 
-    /** The token's {@code roles} as {@code ROLE_*} authorities: health details are shown to {@code ADMIN}. */
+    /**
+     * The token's {@code roles} as {@code ROLE_*} authorities: health details are shown to {@code SYSTEM_ADMIN}. A
+     * token holding more than one administrator's role (三员分立 forbids it) gets none of them as an authority.
+     */
     static Mono<AbstractAuthenticationToken> withRoles(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
+        boolean combined = Administrator.of(jwt).combinesRoles();
         if (jwt.getClaims().get("roles") instanceof java.util.Collection<?> roles) {
             for (Object role : roles) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                if (!(combined && Administrator.ROLES.contains(String.valueOf(role)))) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                }
             }
         }
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
@@ -215,16 +222,16 @@ public class GatewaySecurityConfiguration {
                                 ? ServerWebExchangeMatcher.MatchResult.match()
                                 : ServerWebExchangeMatcher.MatchResult.notMatch())
                         .permitAll()
-                        // Metrics are the scraper's (or an administrator's).
+                        // Metrics are the scraper's (or a system administrator's).
                         .pathMatchers("/actuator/prometheus")
                         .access((authentication, context) -> authentication
-                                .map(caller -> isAdmin(caller) || hasRole(caller, "METRICS_SCRAPER"))
+                                .map(caller -> isSystemAdministrator(caller) || hasRole(caller, "METRICS_SCRAPER"))
                                 .map(allowed -> (AuthorizationResult) new AuthorizationDecision(allowed))
                                 .defaultIfEmpty(new AuthorizationDecision(false)))
-                        // Routes, metrics and the rest of the actuator are for administrators only.
+                        // Routes, metrics and the rest of the actuator are for system administrators only.
                         .pathMatchers("/actuator/**")
                         .access((authentication, context) -> authentication
-                                .map(GatewaySecurityConfiguration::isAdmin)
+                                .map(GatewaySecurityConfiguration::isSystemAdministrator)
                                 .map(admin -> (AuthorizationResult) new AuthorizationDecision(admin))
                                 .defaultIfEmpty(new AuthorizationDecision(false)))
                         .anyExchange()
@@ -238,8 +245,10 @@ public class GatewaySecurityConfiguration {
                 .build();
     }
 
-    static boolean isAdmin(Authentication authentication) {
-        return hasRole(authentication, "ADMIN");
+    /** A system administrator's token holding no other administrator's role. */
+    static boolean isSystemAdministrator(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken jwt
+                && Administrator.of(jwt.getToken()).actsAs(Administrator.SYSTEM_ADMIN);
     }
 
     static boolean hasRole(Authentication authentication, String role) {

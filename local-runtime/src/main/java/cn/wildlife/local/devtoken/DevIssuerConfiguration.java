@@ -126,13 +126,43 @@ public class DevIssuerConfiguration {
                         "220000",
                         List.of("OFFICER"),
                         "supervision office: reads the province for oversight"),
+                // 三员分立: three administrators, three people, one role each.
                 new DevUser(
-                        "platform-admin",
-                        "平台管理员",
+                        "system-admin",
+                        "系统管理员（省林草局）",
                         "FORESTRY",
                         "220000",
-                        List.of("ADMIN"),
-                        "issues API keys, reads the audit log"),
+                        List.of("SYSTEM_ADMIN"),
+                        "rules, calendars, species, forestry's API keys and webhooks in the province"),
+                new DevUser(
+                        "security-admin",
+                        "安全管理员（省林草局）",
+                        "FORESTRY",
+                        "220000",
+                        List.of("SECURITY_ADMIN"),
+                        "narrows and revokes API keys in the province; assigns roles in the identity provider"),
+                new DevUser(
+                        "audit-admin",
+                        "审计管理员（省林草局）",
+                        "FORESTRY",
+                        "220000",
+                        List.of("AUDIT_ADMIN"),
+                        "reads and verifies the audit, nothing else"),
+                new DevUser(
+                        "market-system-admin",
+                        "系统管理员（长春市市场监管局）",
+                        "MARKET_SUPERVISION",
+                        "220100",
+                        List.of("SYSTEM_ADMIN"),
+                        "market supervision's API keys and webhooks in Changchun, none of forestry's"),
+                // The agency and region are there because every token of this issuer carries them; they grant nothing.
+                new DevUser(
+                        "metrics-scraper",
+                        "指标采集（Prometheus）",
+                        "FORESTRY",
+                        "220000",
+                        List.of("METRICS_SCRAPER"),
+                        "reads /actuator/prometheus, nothing else"),
                 new DevUser(
                         "liaoning-forestry",
                         "辽宁省林草局野生动植物保护处",

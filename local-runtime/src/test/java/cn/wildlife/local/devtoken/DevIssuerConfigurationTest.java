@@ -36,4 +36,25 @@ class DevIssuerConfigurationTest {
         assertThat(token.getHeader().getType().getType()).isEqualTo("at+jwt");
         assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("wildlife-platform");
     }
+
+    @Test
+    void everySampleAdministratorHoldsOneOfTheThreeRolesOnly() {
+        List<String> administrators = List.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
+        List<DevUser> users = new DevIssuerConfiguration().devUsers();
+
+        assertThat(users)
+                .allSatisfy(u -> assertThat(u.roles())
+                        .filteredOn(administrators::contains)
+                        .hasSizeLessThanOrEqualTo(1));
+        assertThat(users.stream().filter(u -> u.roles().contains("SYSTEM_ADMIN")))
+                .extracting(DevUser::id)
+                .containsExactly("system-admin", "market-system-admin");
+        assertThat(users.stream().filter(u -> u.roles().contains("SECURITY_ADMIN")))
+                .extracting(DevUser::id)
+                .containsExactly("security-admin");
+        assertThat(users.stream().filter(u -> u.roles().contains("AUDIT_ADMIN")))
+                .extracting(DevUser::id)
+                .containsExactly("audit-admin");
+        assertThat(users).flatExtracting(DevUser::roles).doesNotContain("ADMIN");
+    }
 }

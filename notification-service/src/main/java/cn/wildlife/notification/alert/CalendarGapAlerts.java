@@ -24,15 +24,17 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the platform administrators, once per year, that a deadline fell in a year whose holiday calendar is not
+ * Tells the system administrators, once per year, that a deadline fell in a year whose holiday calendar is not
  * loaded (its due time is provisional, computed on weekends alone). The alert is held by one document per year in
  * {@code calendar_gaps}, inserted only if absent: however many instances compute such deadlines, one alert is raised.
  */
 @Component
 public class CalendarGapAlerts implements CalendarGaps {
 
-    /** Whom the alert is for: every holder of the ADMIN role, whatever their agency and region. */
-    public static final String ADMINISTRATORS = "*@*/ADMIN";
+    /**
+     * Whom the alert is for: every system administrator (who loads the calendar), whatever their agency and region.
+     */
+    public static final String ADMINISTRATORS = "*@*/SYSTEM_ADMIN";
 
     public static final String KIND = "CALENDAR_MISSING";
     static final String COLLECTION = "calendar_gaps";

@@ -62,14 +62,14 @@ class CalendarController {
 
     @PutMapping("/years/{year}")
     @Operation(
-            summary = "Load or replace a year's calendar (administrators)",
+            summary = "Load or replace a year's calendar (system administrators)",
             description = "The body has the shape of an entry of calendar/holidays-cn.json, so a published year can be "
                     + "loaded from a file: curl -X PUT --data @2027.json. It applies to every deadline computed "
                     + "afterwards; open deadlines whose due date was provisional (computed without a calendar) are "
                     + "recomputed before the answer; the others keep their due dates.")
     YearLoaded load(
             Caller caller, @PathVariable @Min(2000) @Max(2100) int year, @RequestBody CalendarStore.YearFile body) {
-        access.requireRole(caller, Role.ADMIN);
+        access.requireAdministrator(caller, Role.SYSTEM_ADMIN);
         List<FieldError> errors = new ArrayList<>();
         if (body.year() != year) {
             errors.add(new FieldError("year", "must be " + year + ", the year in the path", body.year()));

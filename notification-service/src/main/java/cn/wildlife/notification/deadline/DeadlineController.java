@@ -153,13 +153,13 @@ class DeadlineController {
 
     @PostMapping("/api/deadline-rules")
     @Operation(
-            summary = "Add a rule, or a new version of one, nationally or for a region (administrators)",
+            summary = "Add a rule, or a new version of one, nationally or for a region (system administrators)",
             description = "Give the rule without a version; it becomes the next version of its line (its id and "
                     + "regions). A rule naming regions applies there instead of the national one. No restart; open "
                     + "deadlines keep the version they were opened with.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已添加 The rule is added")
     ResponseEntity<DeadlineRule> add(Caller caller, @RequestBody ObjectNode body) {
-        access.requireRole(caller, Role.ADMIN);
+        access.requireAdministrator(caller, Role.SYSTEM_ADMIN);
         // The version is assigned here, and a rule is not statutory unless it says so.
         body.put("version", 0);
         if (!body.has("statutory")) {

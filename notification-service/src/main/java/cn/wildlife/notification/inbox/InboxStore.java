@@ -73,7 +73,7 @@ public class InboxStore {
 
     public List<Item> inbox(
             String agency, String region, List<String> roles, @Nullable Boolean unread, int page, int size) {
-        // The office's own items, and those addressed to one of the caller's roles everywhere (*@*/ADMIN).
+        // The office's own items, and those addressed to one of the caller's roles everywhere (*@*/SYSTEM_ADMIN).
         List<Bson> filters = new ArrayList<>(List.of(Filters.or(
                 Filters.and(
                         Filters.eq("agency", agency),

@@ -28,12 +28,12 @@ public class QuarantineController {
     }
 
     @GetMapping("/api/kafka/quarantine")
-    @Operation(summary = "Quarantined records, newest first, without their payload (administrators only)")
+    @Operation(summary = "Quarantined records, newest first, without their payload (the system administrator only)")
     public List<Quarantine.Entry> entries(
             Caller caller,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        access.requireRole(caller, Role.ADMIN);
+        access.requireAdministrator(caller, Role.SYSTEM_ADMIN);
         return quarantine.newest(page, size);
     }
 }

@@ -4,7 +4,9 @@ import cn.wildlife.events.Agency;
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.support.web.RecordNotFoundException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,5 +146,66 @@ public class Access {
         if (!caller.has(role)) {
             throw new AccessDeniedProblem("missing-role", "this needs the role " + role);
         }
+    }
+
+    /**
+     * An administrative action of one of the three administrators (三员分立): the caller holds {@code duty} and no
+     * other administrator's role. Data with no agency or region of its own (the holiday calendar, the species
+     * catalogue, the audit) needs no more.
+     */
+    public void requireAdministrator(Caller caller, Role duty) {
+        administratorRefusal(caller, duty).ifPresent(refusal -> {
+            throw refusal;
+        });
+    }
+
+    /** Whether the caller administers {@code agency}'s things in {@code region} as {@code duty}: for filtering lists. */
+    public static boolean administers(Caller caller, Role duty, Agency agency, String region) {
+        return administratorRefusal(caller, duty, agency, region).isEmpty();
+    }
+
+    /**
+     * Why the caller may not act as {@code duty}, if it may not. A token holding two or more of the three
+     * administrators' roles is refused whatever it asks for: whoever holds it could review their own actions, which
+     * separation of duties exists to prevent, so it is an identity provider's mistake to be mended there, not a
+     * choice among its roles to be made here.
+     */
+    public static Optional<AccessDeniedProblem> administratorRefusal(Caller caller, Role duty) {
+        if (!Role.ADMINISTRATORS.contains(duty)) {
+            throw new IllegalArgumentException(duty + " is not an administrator's role");
+        }
+        Set<Role> held = EnumSet.noneOf(Role.class);
+        caller.roles().stream().filter(Role.ADMINISTRATORS::contains).forEach(held::add);
+        if (held.size() > 1) {
+            return Optional.of(new AccessDeniedProblem(
+                    "administrator-roles-combined",
+                    "the token holds " + held + ": separation of duties (三员分立) allows one administrator's role "
+                            + "per person; the identity provider must assign " + caller.subject()
+                            + " only one of " + Role.ADMINISTRATORS));
+        }
+        if (!caller.has(duty)) {
+            return Optional.of(new AccessDeniedProblem("missing-role", "this needs the role " + duty));
+        }
+        return Optional.empty();
+    }
+
+    /** As {@link #administratorRefusal(Caller, Role)}, and the agency must be the caller's, the region in its subtree. */
+    public static Optional<AccessDeniedProblem> administratorRefusal(
+            Caller caller, Role duty, Agency agency, String region) {
+        Optional<AccessDeniedProblem> refusal = administratorRefusal(caller, duty);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        if (caller.agency() != agency) {
+            return Optional.of(new AccessDeniedProblem(
+                    "other-agency", "agency: " + caller.agency() + "'s administrator cannot act for " + agency));
+        }
+        if (!caller.covers(region)) {
+            return Optional.of(new AccessDeniedProblem(
+                    "region-outside-jurisdiction",
+                    "region: " + region + " is outside your region "
+                            + caller.region().code()));
+        }
+        return Optional.empty();
     }
 }

@@ -1,80 +1,60 @@
 package cn.wildlife.support.security;
 
 import cn.wildlife.events.Agency;
-import com.mongodb.client.MongoCollection;
+import cn.wildlife.support.audit.AuditAction;
+import cn.wildlife.support.audit.AuditEntry;
+import cn.wildlife.support.audit.AuditFilter;
+import cn.wildlife.support.audit.AuditTrail;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.jspecify.annotations.Nullable;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Reads of one agency's records by another agency: who, what, when and why it was allowed. Append-only. */
+/**
+ * The reads {@link Access} audits as it allows them: who read which record of which agency, and why it was allowed.
+ * Written into the service's audit trail, in the same chain as every write and denial: a read by another agency as
+ * {@link AuditAction#CROSS_AGENCY_READ}, a confidential read by the owning agency as
+ * {@link AuditAction#PERSONAL_READ}.
+ */
 public class AuditLog {
 
-    /** One audited read. Named apart in OpenAPI: a service's own "Entry" (a transfer's history) would replace it. */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "AuditEntry")
-    public record Entry(
-            Instant at,
-            String subject,
-            String name,
-            Agency agency,
-            String region,
-            String kind,
-            String recordId,
-            Agency owner,
-            Access.Grant grant) {}
-
-    private final MongoCollection<Document> entries;
+    private final AuditTrail trail;
     private final Clock clock;
 
     public AuditLog(MongoDatabase database, Clock clock) {
-        this.entries = database.getCollection("audit");
+        this(new AuditTrail(database), clock);
+        LegacyAuditImport.run(database, trail);
+    }
+
+    public AuditLog(AuditTrail trail, Clock clock) {
+        this.trail = trail;
         this.clock = clock;
-        entries.createIndex(Indexes.descending("at"));
-        entries.createIndex(Indexes.ascending("recordId"));
+    }
+
+    /** The trail this log writes into, shared with the audit filter so that the service has one chain head. */
+    public AuditTrail trail() {
+        return trail;
     }
 
     void recordRead(Caller caller, String kind, String recordId, Agency owner, Access.Grant grant) {
-        entries.insertOne(new Document("at", Date.from(clock.instant()))
-                .append("subject", caller.subject())
-                .append("name", caller.name())
-                .append("agency", caller.agency().name())
-                .append("region", caller.region().code())
-                .append("kind", kind)
-                .append("recordId", recordId)
-                .append("owner", owner.name())
-                .append("grant", grant.name()));
-    }
-
-    public List<Entry> find(@Nullable String recordId, @Nullable Agency readerAgency, int page, int size) {
-        List<Bson> filters = new ArrayList<>();
-        if (recordId != null) {
-            filters.add(Filters.eq("recordId", recordId));
+        AuditEntry.Origin origin = AuditEntry.Origin.system();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            origin = AuditFilter.origin(request, null);
+            // The filter would record this read once more as a personal read, with less in it.
+            AuditFilter.markRecorded(request, recordId);
         }
-        if (readerAgency != null) {
-            filters.add(Filters.eq("agency", readerAgency.name()));
-        }
-        return entries.find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .sort(Sorts.descending("at"))
-                .skip(page * size)
-                .limit(size)
-                .map(d -> new Entry(
-                        d.getDate("at").toInstant(),
-                        d.getString("subject"),
-                        d.getString("name"),
-                        Agency.valueOf(d.getString("agency")),
-                        d.getString("region"),
-                        d.getString("kind"),
-                        d.getString("recordId"),
-                        Agency.valueOf(d.getString("owner")),
-                        Access.Grant.valueOf(d.getString("grant"))))
-                .into(new ArrayList<>());
+        trail.append(new AuditEntry(
+                clock.instant(),
+                new AuditEntry.Actor(
+                        caller.subject(),
+                        caller.name(),
+                        caller.agency().name(),
+                        caller.region().code(),
+                        caller.roles().stream().map(Role::name).toList()),
+                grant == Access.Grant.OWN_AGENCY ? AuditAction.PERSONAL_READ : AuditAction.CROSS_AGENCY_READ,
+                new AuditEntry.Target(kind, recordId, owner.name(), grant.name()),
+                origin));
     }
 }

@@ -8,8 +8,15 @@ public enum Role {
     HANDLER,
     /** The agency head (负责人): approves or refuses transfers, is escalated to. */
     AGENCY_HEAD,
-    /** An administrator: issues API keys, reads the audit log. */
-    ADMIN,
+    /**
+     * The system administrator (系统管理员): rules, calendars, species, partner keys and webhooks within the own
+     * agency and region. Never reads the audit.
+     */
+    SYSTEM_ADMIN,
+    /** The security administrator (安全管理员): users' roles and API keys' scopes. Never reads the audit alone. */
+    SECURITY_ADMIN,
+    /** The audit administrator (审计管理员): reads and verifies the audit, nothing else. */
+    AUDIT_ADMIN,
     /** A partner department's system calling on the agency's behalf. */
     PARTNER_SYSTEM,
     /** The metrics scraper: reads {@code /actuator/prometheus} on a service's own port, nothing else. */
@@ -18,4 +25,8 @@ public enum Role {
     /** Who may read an agency's records: officers (oversight agencies' included) and partner systems. */
     public static final java.util.Set<Role> READERS =
             java.util.Collections.unmodifiableSet(java.util.EnumSet.of(OFFICER, HANDLER, AGENCY_HEAD, PARTNER_SYSTEM));
+
+    /** The three administrators of 三员分立: one person, one token, never more than one of them. */
+    public static final java.util.Set<Role> ADMINISTRATORS =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN));
 }

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,9 +69,9 @@ public class ServiceSecurityConfiguration {
             SecurityProblems problems,
             @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
-        // Probes stay open for orchestrators; health details need an administrator's token (show-details:
+        // Probes stay open for orchestrators; health details need a system administrator's token (show-details:
         // when-authorized). Metrics are for the scraper: on the management port when one is configured (not
-        // published), else with an administrator's or a scraper's token.
+        // published), else with a system administrator's or a scraper's token.
         List<String> open = new java.util.ArrayList<>(
                 List.of("/actuator/health/**", "/livez", "/readyz", "/actuator/info", "/v3/api-docs/**", "/error"));
         open.addAll(platform.security().publicPaths());
@@ -80,7 +82,7 @@ public class ServiceSecurityConfiguration {
                         .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasAnyRole(Role.ADMIN.name(), Role.METRICS_SCRAPER.name())
+                        .hasAnyRole(Role.SYSTEM_ADMIN.name(), Role.METRICS_SCRAPER.name())
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resource -> resource.bearerTokenResolver(new BearerHeader())
@@ -130,12 +132,26 @@ public class ServiceSecurityConfiguration {
         return value == null || value.isBlank();
     }
 
-    /** The token's platform roles as {@code ROLE_*} authorities; the {@link Caller} still reads them from the claim. */
+    /**
+     * The token's platform roles as {@code ROLE_*} authorities; the {@link Caller} still reads them from the claim. A
+     * token holding more than one administrator's role (三员分立 forbids it) gets none of them as an authority, so
+     * health details and metrics are refused to it like every administrative action ({@link Access}).
+     */
     static JwtAuthenticationToken withRoles(Jwt jwt) {
         List<GrantedAuthority> authorities = new java.util.ArrayList<>();
         if (jwt.getClaims().get(CallerArgumentResolver.CLAIM_ROLES) instanceof Collection<?> roles) {
+            Set<String> administrators =
+                    Role.ADMINISTRATORS.stream().map(Role::name).collect(Collectors.toSet());
+            boolean combined = roles.stream()
+                            .map(String::valueOf)
+                            .filter(administrators::contains)
+                            .distinct()
+                            .count()
+                    > 1;
             for (Object role : roles) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                if (!(combined && administrators.contains(String.valueOf(role)))) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                }
             }
         }
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

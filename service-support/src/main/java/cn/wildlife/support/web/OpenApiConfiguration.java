@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +51,8 @@ public class OpenApiConfiguration {
 
     static final String PROBLEM = "ProblemDetail";
     /** Each service has its own of these; the gateway routes {@code <path>/<service>} to it. */
-    private static final List<String> PER_SERVICE_PATHS = List.of("/api/audit", "/api/kafka/quarantine");
+    private static final List<String> PER_SERVICE_PATHS =
+            List.of("/api/audit", "/api/kafka/quarantine", "/api/key-rotations", "/api/data-keys");
 
     @Bean
     OpenAPI serviceOpenApi(Environment environment) {
@@ -133,20 +135,32 @@ public class OpenApiConfiguration {
     }
 
     /**
-     * The audit log and the Kafka quarantine are reachable only as {@code <path>/<service>} (each service has its
-     * own, and the gateway routes by that suffix); the document names them as a partner calls them.
+     * The audit log, the Kafka quarantine and the data keys are reachable only as {@code <path>/<service>[/rest]}
+     * (each service has its own, and the gateway routes by that segment); the document names them as a partner
+     * calls them.
      */
     static Paths gatewayPaths(Paths paths, String service) {
-        if (PER_SERVICE_PATHS.stream().noneMatch(paths::containsKey)) {
+        if (paths.keySet().stream().noneMatch(path -> perServiceBase(path) != null)) {
             return paths;
         }
         Paths renamed = new Paths();
-        paths.forEach((path, item) ->
-                renamed.addPathItem(PER_SERVICE_PATHS.contains(path) ? path + "/" + service : path, item));
+        paths.forEach((path, item) -> {
+            String base = perServiceBase(path);
+            renamed.addPathItem(base == null ? path : base + "/" + service + path.substring(base.length()), item);
+        });
         if (paths.getExtensions() != null) {
             renamed.setExtensions(paths.getExtensions());
         }
         return renamed;
+    }
+
+    private static @Nullable String perServiceBase(String path) {
+        for (String base : PER_SERVICE_PATHS) {
+            if (path.equals(base) || path.startsWith(base + "/")) {
+                return base;
+            }
+        }
+        return null;
     }
 
     static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {

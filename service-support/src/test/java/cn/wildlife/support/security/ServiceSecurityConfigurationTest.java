@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.wildlife.support.PlatformProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class ServiceSecurityConfigurationTest {
 
@@ -30,5 +32,23 @@ class ServiceSecurityConfigurationTest {
                                 "https://idp.example/realms/wildlife/protocol/openid-connect/certs")),
                         "wildlife-platform"))
                 .isNotNull();
+    }
+
+    @Test
+    void aTokenCombiningAdministratorsRolesGetsNoneOfThemAsAnAuthority() {
+        assertThat(authorities("SYSTEM_ADMIN", "OFFICER")).containsExactly("ROLE_SYSTEM_ADMIN", "ROLE_OFFICER");
+        assertThat(authorities("SYSTEM_ADMIN", "AUDIT_ADMIN", "OFFICER")).containsExactly("ROLE_OFFICER");
+        assertThat(authorities("SECURITY_ADMIN", "AUDIT_ADMIN")).isEmpty();
+    }
+
+    private static List<String> authorities(String... roles) {
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("someone")
+                .claim("roles", List.of(roles))
+                .build();
+        return ServiceSecurityConfiguration.withRoles(jwt).getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
     }
 }

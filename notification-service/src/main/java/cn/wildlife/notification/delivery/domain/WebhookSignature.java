@@ -1,7 +1,6 @@
 package cn.wildlife.notification.delivery.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,13 +9,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The signature a receiver checks: HMAC-SHA256 with the webhook's secret over {@code timestamp + "." + body}, where
- * the timestamp (Unix seconds) travels in its own header. Signing the timestamp with the body makes a captured
- * request useless after the receiver's tolerance (five minutes) has passed: it cannot be replayed with a new time.
+ * The signature a receiver checks: the webhook's HMAC ({@link SignatureAlgorithm}) keyed with the UTF-8 bytes of its
+ * secret over {@code timestamp + "." + body}, where the timestamp (Unix seconds) travels in its own header. Signing
+ * the timestamp with the body makes a captured request useless after the receiver's tolerance (five minutes) has
+ * passed: it cannot be replayed with a new time.
+ *
+ * <p>The header's value is {@code <scheme>=<lower-case hex>}, {@code sha256=...} or {@code sm3=...}: the shape
+ * receivers of HMAC-SHA256 already parse, naming the algorithm so that a receiver checks with the right one.
  */
 public final class WebhookSignature {
 
-    public static final String SCHEME = "sha256=";
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,23 +32,24 @@ public final class WebhookSignature {
     }
 
     /** The signature header's value for this timestamp and body. */
-    public static String sign(String secret, long timestamp, byte[] body) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return SCHEME + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    public static String sign(SignatureAlgorithm algorithm, String secret, long timestamp, byte[] body) {
+        byte[] mac = algorithm.mac(
+                secret.getBytes(StandardCharsets.UTF_8), (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+        return algorithm.scheme() + "=" + HexFormat.of().formatHex(mac);
     }
 
     /**
      * What a receiver does: the timestamp is within the tolerance of its own clock and the signature matches,
-     * compared in constant time.
+     * compared in constant time. The algorithm is the one the receiver registered, not the one the header names: a
+     * request is never trusted to say how it should be checked.
      */
     public static boolean verify(
-            String secret, String timestampHeader, String signatureHeader, byte[] body, Instant now) {
+            SignatureAlgorithm algorithm,
+            String secret,
+            String timestampHeader,
+            String signatureHeader,
+            byte[] body,
+            Instant now) {
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampHeader);
@@ -56,7 +59,7 @@ public final class WebhookSignature {
         if (Math.abs(now.getEpochSecond() - timestamp) > TOLERANCE.toSeconds()) {
             return false;
         }
-        byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8);
+        byte[] expected = sign(algorithm, secret, timestamp, body).getBytes(StandardCharsets.UTF_8);
         return signatureHeader != null
                 && MessageDigest.isEqual(expected, signatureHeader.getBytes(StandardCharsets.UTF_8));
     }

@@ -172,8 +172,9 @@ class SubscriptionController {
                     "digest", "the daily digest goes to office e-mail subscriptions only", request.digest()));
         }
         AlertFilter filter = filters.filter(request.kinds(), request.ruleIds(), errors);
-        if (scope == Subscription.Scope.OFFICE && !caller.has(Role.ADMIN) && !caller.has(Role.AGENCY_HEAD)) {
-            throw new AccessDeniedProblem("missing-role", "an office subscription needs the role AGENCY_HEAD or ADMIN");
+        if (scope == Subscription.Scope.OFFICE && !caller.has(Role.SYSTEM_ADMIN) && !caller.has(Role.AGENCY_HEAD)) {
+            throw new AccessDeniedProblem(
+                    "missing-role", "an office subscription needs the role AGENCY_HEAD or SYSTEM_ADMIN");
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

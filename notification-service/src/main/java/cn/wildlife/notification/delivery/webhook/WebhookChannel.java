@@ -15,8 +15,8 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * POSTs a delivery's body to its webhook, signed afresh at each attempt (the timestamp is the attempt's), through a
- * {@link WebhookSender} that refuses internal destinations before connecting.
+ * POSTs a delivery's body to its webhook, signed afresh at each attempt (the timestamp is the attempt's) with the
+ * webhook's algorithm, through a {@link WebhookSender} that refuses internal destinations before connecting.
  */
 @Component
 class WebhookChannel implements DeliveryChannel, AutoCloseable {
@@ -47,16 +47,17 @@ class WebhookChannel implements DeliveryChannel, AutoCloseable {
         if (endpoint.isEmpty()) {
             return SendResult.gone("the webhook was removed");
         }
+        WebhookStore.Endpoint to = endpoint.get();
         byte[] body = delivery.content(WebhookAudience.BODY).getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
         return sender.post(
-                endpoint.get().url(),
+                to.url(),
                 body,
                 Map.of(
                         DELIVERY, delivery.id(),
                         EVENT_TYPE, delivery.eventType(),
                         TIMESTAMP, Long.toString(timestamp),
-                        SIGNATURE, WebhookSignature.sign(endpoint.get().secret(), timestamp, body)));
+                        SIGNATURE, WebhookSignature.sign(to.algorithm(), to.secret(), timestamp, body)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import cn.wildlife.notification.delivery.DeliveryStore;
 import cn.wildlife.notification.delivery.DeliveryWorker;
 import cn.wildlife.notification.delivery.FilterValidation;
 import cn.wildlife.notification.delivery.domain.AlertFilter;
+import cn.wildlife.notification.delivery.domain.SignatureAlgorithm;
 import cn.wildlife.notification.delivery.domain.WebhookDestinations;
 import cn.wildlife.notification.delivery.domain.WebhookSignature;
 import cn.wildlife.support.security.AccessDeniedProblem;
@@ -105,7 +106,14 @@ class WebhookController {
             @Nullable String region,
             @Nullable List<String> kinds,
             @Nullable List<String> ruleIds,
-            @Nullable List<String> eventTypes) {}
+            @Nullable List<String> eventTypes,
+
+            @Schema(
+                    defaultValue = "HMAC_SHA256",
+                    description = "how deliveries are signed: HMAC_SM3 (header sm3=...) where the receiver must use "
+                            + "the national algorithms, HMAC_SHA256 (header sha256=...) otherwise")
+            @Nullable
+            SignatureAlgorithm signatureAlgorithm) {}
 
     /** A webhook as listed: everything but its secret. */
     record WebhookView(
@@ -117,6 +125,7 @@ class WebhookController {
             List<String> kinds,
             List<String> ruleIds,
             List<String> eventTypes,
+            SignatureAlgorithm signatureAlgorithm,
             Instant createdAt,
             String createdBy,
             @Nullable Instant secretRotatedAt) {
@@ -130,6 +139,7 @@ class WebhookController {
                     w.filter().kinds().stream().map(Enum::name).sorted().toList(),
                     w.filter().ruleIds().stream().sorted().toList(),
                     w.eventTypes().stream().sorted().toList(),
+                    w.signatureAlgorithm(),
                     w.createdAt(),
                     w.createdBy(),
                     w.secretRotatedAt());
@@ -143,12 +153,13 @@ class WebhookController {
             String deliveryHeader,
             String algorithm,
             long toleranceSeconds) {
-        static Signing describe() {
+        static Signing describe(SignatureAlgorithm algorithm) {
             return new Signing(
                     WebhookChannel.TIMESTAMP,
                     WebhookChannel.SIGNATURE,
                     WebhookChannel.DELIVERY,
-                    "HMAC-SHA256 with the secret over timestamp + \".\" + body, hex, prefixed sha256=",
+                    algorithm.displayName() + " with the secret over timestamp + \".\" + body, hex, prefixed "
+                            + algorithm.scheme() + "=",
                     WebhookSignature.TOLERANCE.toSeconds());
         }
     }
@@ -227,12 +238,13 @@ class WebhookController {
                 region,
                 filter,
                 eventTypes,
+                request.signatureAlgorithm() == null ? SignatureAlgorithm.HMAC_SHA256 : request.signatureAlgorithm(),
                 clock.instant(),
                 caller.subject(),
                 null);
         webhooks.insert(webhook, secret);
         return ResponseEntity.created(URI.create("/api/webhooks/" + webhook.id()))
-                .body(new WithSecret(WebhookView.of(webhook), secret, Signing.describe()));
+                .body(new WithSecret(WebhookView.of(webhook), secret, Signing.describe(webhook.signatureAlgorithm())));
     }
 
     @GetMapping("/api/webhooks")
@@ -269,19 +281,9 @@ class WebhookController {
         Instant now = clock.instant();
         webhooks.rotateSecret(id, secret, now);
         return new WithSecret(
-                WebhookView.of(new Webhook(
-                        webhook.id(),
-                        webhook.name(),
-                        webhook.url(),
-                        webhook.agency(),
-                        webhook.region(),
-                        webhook.filter(),
-                        webhook.eventTypes(),
-                        webhook.createdAt(),
-                        webhook.createdBy(),
-                        now)),
+                WebhookView.of(webhook.withSecretRotatedAt(now)),
                 secret,
-                Signing.describe());
+                Signing.describe(webhook.signatureAlgorithm()));
     }
 
     @GetMapping("/api/webhooks/{id}/deliveries")
@@ -330,8 +332,8 @@ class WebhookController {
     }
 
     private static void requireSteward(Caller caller) {
-        if (!caller.has(Role.ADMIN) && !caller.has(Role.AGENCY_HEAD)) {
-            throw new AccessDeniedProblem("missing-role", "this needs the role AGENCY_HEAD or ADMIN");
+        if (!caller.has(Role.SYSTEM_ADMIN) && !caller.has(Role.AGENCY_HEAD)) {
+            throw new AccessDeniedProblem("missing-role", "this needs the role AGENCY_HEAD or SYSTEM_ADMIN");
         }
     }
 

@@ -3,6 +3,8 @@ package cn.wildlife.notification.delivery.webhook;
 import cn.wildlife.events.Agency;
 import cn.wildlife.notification.delivery.domain.AlertFilter;
 import cn.wildlife.notification.delivery.domain.AlertKind;
+import cn.wildlife.notification.delivery.domain.SignatureAlgorithm;
+import cn.wildlife.support.crypto.FieldCipher;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -22,18 +24,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registered webhooks ({@code webhooks}). The secret must be kept whole to sign with it (a hash would not do), so it
- * is stored with the webhook, returned by no read but {@link #endpoint}, and never logged.
+ * is stored with the webhook, sealed ({@link FieldCipher}, context {@value #SECRET_CONTEXT}): a copy of the store
+ * or its files does not let anyone sign as the platform. It is returned by no read but {@link #endpoint}, and never
+ * logged. A secret stored in plain before secrets were sealed is still read as it is, until the service's first
+ * re-sealing run ({@link WebhookSealing}) seals it.
  */
 @Component
 class WebhookStore {
 
-    /** Where to send and what to sign with. */
-    record Endpoint(String url, String secret) {}
+    static final String COLLECTION = "webhooks";
+    static final String SECRET = "secret";
+    static final String SECRET_CONTEXT = COLLECTION + "." + SECRET;
+
+    /** Where to send and what to sign with, and how. */
+    record Endpoint(String url, String secret, SignatureAlgorithm algorithm) {}
 
     private final MongoCollection<Document> webhooks;
+    private final FieldCipher cipher;
 
-    WebhookStore(MongoDatabase database) {
-        this.webhooks = database.getCollection("webhooks");
+    WebhookStore(MongoDatabase database, FieldCipher cipher) {
+        this.webhooks = database.getCollection(COLLECTION);
+        this.cipher = cipher;
         webhooks.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.ascending("region")));
     }
 
@@ -51,26 +62,27 @@ class WebhookStore {
                                 .toList())
                 .append("ruleIds", webhook.filter().ruleIds().stream().sorted().toList())
                 .append("eventTypes", webhook.eventTypes().stream().sorted().toList())
-                .append("secret", secret)
+                .append("signatureAlgorithm", webhook.signatureAlgorithm().name())
+                .append(SECRET, cipher.seal(secret, SECRET_CONTEXT))
                 .append("createdAt", Date.from(webhook.createdAt()))
                 .append("createdBy", webhook.createdBy()));
     }
 
     Optional<Webhook> find(String id) {
         return Optional.ofNullable(webhooks.find(Filters.eq("_id", id))
-                        .projection(Projections.exclude("secret"))
+                        .projection(Projections.exclude(SECRET))
                         .first())
                 .map(WebhookStore::fromDocument);
     }
 
     Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(webhooks.find(Filters.eq("_id", id)).first())
-                .map(d -> new Endpoint(d.getString("url"), d.getString("secret")));
+                .map(d -> new Endpoint(d.getString("url"), open(d.getString(SECRET)), algorithmOf(d)));
     }
 
     List<Webhook> all() {
         return webhooks.find()
-                .projection(Projections.exclude("secret"))
+                .projection(Projections.exclude(SECRET))
                 .sort(Sorts.ascending("_id"))
                 .map(WebhookStore::fromDocument)
                 .into(new ArrayList<>());
@@ -84,7 +96,8 @@ class WebhookStore {
         return webhooks.updateOne(
                                 Filters.eq("_id", id),
                                 Updates.combine(
-                                        Updates.set("secret", secret), Updates.set("secretRotatedAt", Date.from(at))))
+                                        Updates.set(SECRET, cipher.seal(secret, SECRET_CONTEXT)),
+                                        Updates.set("secretRotatedAt", Date.from(at))))
                         .getModifiedCount()
                 == 1;
     }
@@ -102,8 +115,19 @@ class WebhookStore {
                 d.getString("region"),
                 new AlertFilter(kinds, Set.copyOf(d.getList("ruleIds", String.class, List.of()))),
                 Set.copyOf(d.getList("eventTypes", String.class, List.of())),
+                algorithmOf(d),
                 d.getDate("createdAt").toInstant(),
                 d.getString("createdBy"),
                 rotated == null ? null : rotated.toInstant());
+    }
+
+    private String open(String stored) {
+        return cipher.isSealed(stored) ? cipher.open(stored, SECRET_CONTEXT) : stored;
+    }
+
+    /** Webhooks registered before the choice existed have no algorithm stored, and were signed with HMAC-SHA256. */
+    private static SignatureAlgorithm algorithmOf(Document d) {
+        String stored = d.getString("signatureAlgorithm");
+        return stored == null ? SignatureAlgorithm.HMAC_SHA256 : SignatureAlgorithm.valueOf(stored);
     }
 }

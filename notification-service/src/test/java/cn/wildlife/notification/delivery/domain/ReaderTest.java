@@ -87,11 +87,11 @@ class ReaderTest {
 
     @Test
     void whatIsAddressedToTheAdministratorsEverywhereReachesAdministratorsOnly() {
-        List<String> administrators = List.of("*@*/ADMIN");
+        List<String> administrators = List.of("*@*/SYSTEM_ADMIN");
 
-        assertThat(Reader.person("FORESTRY", "220000", Set.of("ADMIN")).mayRead(administrators))
+        assertThat(Reader.person("FORESTRY", "220000", Set.of("SYSTEM_ADMIN")).mayRead(administrators))
                 .isTrue();
-        assertThat(Reader.person("PUBLIC_SECURITY", "220112", Set.of("ADMIN", "OFFICER"))
+        assertThat(Reader.person("PUBLIC_SECURITY", "220112", Set.of("SYSTEM_ADMIN", "OFFICER"))
                         .mayRead(administrators))
                 .isTrue();
         assertThat(Reader.person("FORESTRY", "220000", Set.of("OFFICER", "AGENCY_HEAD"))

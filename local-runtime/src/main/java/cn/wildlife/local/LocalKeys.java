@@ -1,0 +1,93 @@
+package cn.wildlife.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The keys that seal personal data at rest (docs/data-protection.md), made at the first start in the data folder:
+ * {@code keys/master.key} (wraps the services' data keys) and {@code keys/index.key} (the blind index of suspects'
+ * identifiers), 32 random bytes each in base64, readable by their owner only. The services are told where they are.
+ * Losing them loses what they sealed: back the folder up apart from the data.
+ */
+final class LocalKeys {
+
+    static final String FOLDER = "keys";
+    static final String MASTER = "master.key";
+    static final String INDEX = "index.key";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private LocalKeys() {}
+
+    /** The keys' folder of a data folder. */
+    static Path folder(Path dataDir) {
+        return dataDir.resolve(FOLDER);
+    }
+
+    /** Makes both keys unless they are there, and returns the settings that hand them to a service. */
+    static List<String> serviceSettings(Path dataDir) {
+        Path folder = folder(dataDir);
+        Path master = ensure(folder, MASTER);
+        Path index = ensure(folder, INDEX);
+        return List.of(
+                "--platform.crypto.master-key-file=" + master.toAbsolutePath(),
+                "--platform.crypto.index-key-file=" + index.toAbsolutePath());
+    }
+
+    /**
+     * The key file, written now if absent. Two processes starting at once (the fault suite's service instances) keep
+     * the same key: it is written to a file of its own, then linked into place, which fails if another was first.
+     */
+    static Path ensure(Path folder, String name) {
+        Path file = folder.resolve(name);
+        if (Files.exists(file)) {
+            return file;
+        }
+        try {
+            Files.createDirectories(folder, ownerOnly("rwx------"));
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            Path fresh = Files.createTempFile(folder, name, ".new", ownerOnly("rw-------"));
+            try {
+                Files.writeString(fresh, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+                try {
+                    Files.createLink(file, fresh);
+                } catch (FileAlreadyExistsException e) {
+                    // Another process made it a moment earlier: its key it is.
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    if (!Files.exists(file)) {
+                        Files.move(fresh, file);
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(fresh);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the key " + file, e);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        boolean posix = java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix");
+        if (!posix) {
+            return new FileAttribute<?>[0];
+        }
+        Set<PosixFilePermission> set = PosixFilePermissions.fromString(permissions);
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(set)};
+    }
+}

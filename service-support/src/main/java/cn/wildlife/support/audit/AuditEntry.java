@@ -1,0 +1,93 @@
+package cn.wildlife.support.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One audited fact before it is chained: when, who, what, on which record, through which door. Never a personal
+ * value: no request body, no query string, only the path (whose variables are identifiers).
+ *
+ * @param at kept to the millisecond, the precision the store keeps, so that a stored entry hashes as it was hashed
+ */
+public record AuditEntry(Instant at, Actor actor, AuditAction action, Target target, Origin origin) {
+
+    public AuditEntry {
+        at = at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Who acted, as the verified token said.
+     *
+     * @param roles sorted, so that the same caller always encodes the same
+     */
+    public record Actor(
+            String subject,
+            @Nullable String name,
+            @Nullable String agency,
+            @Nullable String region,
+            List<String> roles) {
+
+        /** Whoever sent no valid token. */
+        public static final String ANONYMOUS = "anonymous";
+
+        /** The service itself (its retention job). */
+        public static final String SYSTEM = "system";
+
+        public Actor {
+            roles = roles.stream().sorted().toList();
+        }
+
+        public static Actor anonymous() {
+            return new Actor(ANONYMOUS, null, null, null, List.of());
+        }
+
+        public static Actor system() {
+            return new Actor(SYSTEM, null, null, null, List.of());
+        }
+    }
+
+    /**
+     * The record concerned, when there is one.
+     *
+     * @param kind  the kind of record ({@code clues}, {@code clue-reporter}, {@code webhooks}...)
+     * @param owner the agency that owns it, for reads across agencies
+     * @param grant why such a read was allowed ({@code OVERSIGHT}, {@code PARTY}, {@code OWN_AGENCY})
+     */
+    public record Target(
+            @Nullable String kind,
+            @Nullable String id,
+            @Nullable String owner,
+            @Nullable String grant) {
+
+        public static Target none() {
+            return new Target(null, null, null, null);
+        }
+
+        public static Target record(@Nullable String kind, @Nullable String id) {
+            return new Target(kind, id, null, null);
+        }
+    }
+
+    /**
+     * How the act came in.
+     *
+     * @param door      {@code REST} (the Kafka door's refusals go to the dead-letter topic instead), or {@code SYSTEM}
+     * @param status    the HTTP status answered; null when the entry is written before the answer
+     * @param requestId the gateway's {@code X-Request-Id}
+     */
+    public record Origin(
+            String door,
+            @Nullable String method,
+            @Nullable String path,
+            @Nullable Integer status,
+            @Nullable String requestId) {
+
+        public static final String REST = "REST";
+
+        public static Origin system() {
+            return new Origin("SYSTEM", null, null, null, null);
+        }
+    }
+}
