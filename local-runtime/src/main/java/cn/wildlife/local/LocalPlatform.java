@@ -422,6 +422,7 @@ public final class LocalPlatform implements AutoCloseable {
 
                 Wildlife enforcement platform is ready (%.1f s)
                   Gateway       %s
+                  Console       %s/ (sign in as a sample user, e.g. forestry-officer)
                   Swagger UI    %s/swagger-ui.html
                   Kafka         %s (SASL/SCRAM-SHA-512; each agency system's password in %s)
                                 ./platform kafka-users settings forestry   prints one agency's client settings
@@ -432,6 +433,7 @@ public final class LocalPlatform implements AutoCloseable {
                 Ctrl-C stops everything; the data stays for the next start.
                 %n""",
                 startup.toMillis() / 1000.0,
+                gateway,
                 gateway,
                 gateway,
                 kafka.bootstrapServers(),

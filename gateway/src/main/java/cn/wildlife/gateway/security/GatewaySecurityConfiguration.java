@@ -74,7 +74,15 @@ public class GatewaySecurityConfiguration {
                 "/api/calendar/due-date",
                 "/api/inspections/draws/*/announcement",
                 "/fallback/**",
-                "/auth/gateway/**"
+                "/auth/gateway/**",
+                // The officers' console: its pages and files carry no data (gateway.console.ConsolePaths).
+                "/",
+                "/signin",
+                "/work",
+                "/clues/**",
+                "/cases/**",
+                "/favicon.svg",
+                "/assets/**"
             })
             List<String> publicPaths,
 

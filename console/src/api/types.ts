@@ -1,0 +1,148 @@
+// What the REST API answers, as far as the console reads it (the services' OpenAPI documents have the rest).
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface InboxItem {
+  id: string;
+  kind: string;
+  title: string;
+  legalBasis: string;
+  subjectType: string;
+  subjectId: string;
+  deadlineId: string;
+  dueAt: string;
+  raisedAt: string;
+  role: string | null;
+  read: boolean;
+}
+
+export interface Place {
+  description: string;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface Identifier {
+  type: string;
+  value: string;
+}
+
+export interface Clue {
+  id: string;
+  agency: string;
+  agencyLabel: string;
+  region: string;
+  source: string;
+  sourceLabel: string;
+  receivedAt: string;
+  recordedAt: string;
+  place: Place | null;
+  speciesCodes: string[];
+  behaviours: string[];
+  summary: string;
+  status: string;
+  statusLabel: string;
+  allowedSteps: string[];
+  channel: string;
+  referredTo: string | null;
+  referredFrom: string | null;
+  reporterOnFile: boolean | null;
+  feedbackAt: string | null;
+  identifiers: Identifier[] | null;
+  people: string[] | null;
+  evidence: string[];
+  operationId: string | null;
+  version: number;
+  referralCopyId: string | null;
+}
+
+export interface SpeciesCount {
+  speciesCode: string;
+  count?: number;
+  unit?: string;
+  [key: string]: unknown;
+}
+
+export interface Custody {
+  action: string;
+  holder: string;
+  location: string;
+  at: string;
+  by: string;
+  note: string | null;
+}
+
+export interface Seizure {
+  itemId: string;
+  kind: string;
+  speciesCode: string | null;
+  description: string;
+  quantity: number;
+  unit: string;
+  custody: Custody[];
+}
+
+export interface Party {
+  kind: string;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export interface Case {
+  id: string;
+  number: string;
+  kind: string;
+  kindLabel: string;
+  agency: string;
+  region: string;
+  status: string;
+  statusLabel: string;
+  openedAt: string;
+  title: string;
+  behaviours: string[];
+  species: SpeciesCount[];
+  protectionLevel: string | null;
+  value: number | null;
+  fines: number | null;
+  parties: Party[];
+  evidence: string[];
+  grade: string;
+  gradeLabel: string;
+  seizures: Seizure[];
+  supervision: { byRegion: string; byAgency: string; by: string; at: string; note: string; dueBy: string | null } | null;
+  penalty: { decisionNumber: string; decidedAt: string; fine: number; confiscation: boolean; summary: string } | null;
+  clueId: string | null;
+  operationId: string | null;
+  transferred: boolean;
+  flags: string[];
+  version: number;
+}
+
+export interface TimelineEntry {
+  version: number;
+  at: string;
+  change: string;
+  summary: string;
+  by: string;
+  byName: string;
+  byAgency: string;
+  door: string;
+  details: Record<string, unknown>;
+}
+
+/** A sample user of the local runtime's development issuer (GET /auth/dev/users). */
+export interface DevUser {
+  id: string;
+  name: string;
+  agency: string;
+  region: string;
+  roles: string[];
+  description: string;
+}

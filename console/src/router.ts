@@ -1,0 +1,26 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { tokens } from './auth/session';
+
+/**
+ * The console's pages. The gateway answers each of these paths with index.html (ConsoleRoutes.PAGES in
+ * gateway's console package lists the same prefixes): a page opened directly or reloaded works.
+ */
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/work' },
+  { path: '/signin', name: 'signin', component: () => import('./views/SignIn.vue'), meta: { public: true } },
+  { path: '/work', name: 'work', component: () => import('./views/MyWork.vue') },
+  { path: '/clues', name: 'clues', component: () => import('./views/ClueList.vue') },
+  { path: '/clues/:id', name: 'clue', component: () => import('./views/ClueDetail.vue'), props: true },
+  { path: '/cases', name: 'cases', component: () => import('./views/CaseSearch.vue') },
+  { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue'), props: true },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach((to) => {
+  if (!to.meta.public && !tokens.signedIn()) {
+    return { name: 'signin', query: to.fullPath === '/work' ? {} : { next: to.fullPath } };
+  }
+  return true;
+});

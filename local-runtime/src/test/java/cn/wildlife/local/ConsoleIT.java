@@ -1,0 +1,417 @@
+package cn.wildlife.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The officers' console in a real browser (Debian's headless Chromium, driven through Debian's chromedriver; nothing
+ * is downloaded): the sample forestry officer signs in through the sample-user picker, opens 我的工作, the clue list,
+ * one clue whose step buttons are exactly the API's {@code allowedSteps} and takes one, then searches cases and opens
+ * one. Every page is saved as a screenshot under {@code target/console-screenshots/} and checked with axe-core (no
+ * serious or critical violation); the browser must report no Content-Security-Policy violation.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** axe-core from the console's own npm dependencies (console/package-lock.json). */
+    static final Path AXE = Path.of("..", "console", "node_modules", "axe-core", "axe.min.js");
+
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String OFFICER = "forestry-officer";
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private PlatformClient client;
+    private String gateway;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private String axeSource;
+    private int shots;
+
+    @BeforeAll
+    void start() throws IOException, InterruptedException {
+        gateway = SharedPlatform.platform().gatewayUrl();
+        client = SharedPlatform.client();
+        assumeTrue(
+                get("/").statusCode() == 200, "the gateway serves no console: this build left it out (-Dconsole.skip)");
+        Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+            for (Path file : old) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Debian's Chromium through Debian's chromedriver; the test skips, naming the packages, where they are missing. */
+    private void openBrowser() throws IOException {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "ConsoleIT's browser test needs Debian's headless Chromium and its driver (/usr/bin/chromium, "
+                        + "/usr/bin/chromedriver): apt-get install chromium chromium-driver");
+        assertThat(AXE).as("axe-core, installed by the console's npm ci").exists();
+        axeSource = Files.readString(AXE);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1366,768",
+                "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The driver's path is given, so Selenium Manager is never asked to find (or download) one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void consoleIsServedOnTheGatewaysOriginWithStrictHeaders() throws Exception {
+        HttpResponse<String> index = get("/");
+        assertThat(index.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        String policy = index.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy)
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'")
+                .contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(index.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        // No inline script: every script is a file of this origin.
+        assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>")
+                        .matcher(index.body())
+                        .find())
+                .isFalse();
+
+        // A page opened directly (or reloaded) is the console's index too, without a token.
+        HttpResponse<String> deepLink = get("/clues/FORESTRY-220112-2026-0001");
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(index.body());
+
+        // Hashed files are cached for a year.
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index.body());
+        assertThat(script.find()).isTrue();
+        HttpResponse<String> asset = get(script.group(1));
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        // The API stays behind its token.
+        assertThat(get("/api/clues").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void forestryOfficerSignsInHandlesAClueAndSearchesCases() throws Exception {
+        openBrowser();
+        String clueId = recordClue(Instant.now());
+        String caseNumber = openCase();
+        // A clue received long ago: its handling clock is overdue at once and lands in the office's inbox.
+        String lateClueId = recordClue(Instant.parse("2026-01-05T02:00:00Z"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> inboxKinds(lateClueId).contains("OVERDUE"));
+
+        long opening = System.nanoTime();
+        driver.get(gateway + "/");
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        WebElement officer = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("label[data-user='" + OFFICER + "']")));
+        System.out.printf(
+                "[console] first load: sign-in page usable after %d ms (DOM interactive after %s ms)%n",
+                (System.nanoTime() - opening) / 1_000_000,
+                driver.executeScript(
+                        "return Math.round(performance.getEntriesByType('navigation')[0].domInteractive);"));
+        page("sign-in");
+        officer.click();
+        driver.findElement(By.cssSelector("[data-test='sign-in']")).click();
+
+        // 我的工作: the office's alert inbox with its counts.
+        wait.until(ExpectedConditions.urlContains("/work"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='alert-counts']")));
+        settled();
+        assertThat(driver.findElement(By.cssSelector("[data-test='signed-in-user']"))
+                        .getText())
+                .contains("林草执法员");
+        assertThat(driver.findElements(By.cssSelector("[data-test='alert-counts'] .number")))
+                .hasSize(3);
+        assertThat(Integer.parseInt(driver.findElement(By.cssSelector("[data-kind='OVERDUE']"))
+                        .getText()))
+                .isPositive();
+        assertThat(storedAnything()).as("tokens are kept in memory only").isFalse();
+        page("my-work");
+
+        // Each alert links to its record.
+        driver.findElement(By.cssSelector("[data-test='inbox']"))
+                .findElement(By.linkText(lateClueId))
+                .click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test='clue-id']"), lateClueId));
+
+        // 线索: the clue list, then the clue just recorded.
+        driver.findElement(By.linkText("线索")).click();
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText(clueId)));
+        settled();
+        page("clues");
+        link.click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-step]")));
+        settled();
+        assertThat(stepButtons()).isEqualTo(allowedSteps(clueId));
+        assertThat(stepButtons()).contains("assign");
+        page("clue");
+
+        driver.findElement(By.cssSelector("[data-step='assign']")).click();
+        WebElement assignee = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-field='assignee']")));
+        assignee.sendKeys("林草执法员张某");
+        page("clue-assign");
+        driver.findElement(By.cssSelector("[data-test='step-confirm']")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test='clue-status']"), "已分派"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+        List<String> after = allowedSteps(clueId);
+        assertThat(after).doesNotContain("assign").contains("verify");
+        wait.until(driver -> stepButtons().equals(after));
+        settled();
+        // The confirmation is checked as it is read, not halfway through its fade-in.
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                .executeScript("const m = document.querySelector('.el-message');"
+                        + " return m !== null && getComputedStyle(m).opacity === '1';")));
+        page("clue-assigned");
+
+        // 案件: search by region, then the case just opened.
+        driver.findElement(By.linkText("案件")).click();
+        WebElement region =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[aria-label='行政区划代码']")));
+        region.sendKeys("220112");
+        driver.findElement(By.cssSelector("[data-test='search']")).click();
+        wait.until(ExpectedConditions.urlContains("region=220112"));
+        WebElement found = wait.until(ExpectedConditions.elementToBeClickable(By.linkText(caseNumber)));
+        settled();
+        page("cases");
+        found.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='timeline']")));
+        settled();
+        assertThat(driver.findElement(By.cssSelector("[data-test='seizures']")).getText())
+                .contains("大天鹅死体");
+        page("case");
+
+        // English on demand.
+        driver.findElement(By.xpath("//label[.//span[text()='English']]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Clues")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='timeline']"), "entered on the platform"));
+        page("case-english");
+
+        assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        // The policy is enforced, and a violation would have been seen: an inline style is refused.
+        ((JavascriptExecutor) driver).executeScript("document.body.setAttribute('style', 'color: red');");
+        wait.until(driver -> !cspViolations().isEmpty());
+        assertThat(((JavascriptExecutor) driver).executeScript("return getComputedStyle(document.body).color;"))
+                .isNotEqualTo("rgb(255, 0, 0)");
+
+        // A reload forgets the token: the page asks to sign in again, then returns to where it was.
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        assertThat(driver.getCurrentUrl()).contains("next=");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[data-user='" + OFFICER + "']")))
+                .click();
+        driver.findElement(By.cssSelector("[data-test='sign-in']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='timeline']")));
+
+        // Signing out forgets the token too.
+        driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        driver.get(gateway + "/work");
+        wait.until(ExpectedConditions.urlContains("/signin"));
+    }
+
+    /** A new clue of the officer's own: the list shows the last recorded first, so it is on the list's first page. */
+    private String recordClue(Instant receivedAt) {
+        String body = """
+                {"region":"220112","source":"TIP_OFF","receivedAt":"%s",
+                 "speciesCodes":["cygnus-cygnus"],"behaviours":["ILLEGAL_HUNTING"],
+                 "summary":"控制台测试：群众举报水库边有人架网捕鸟 %s"}""".formatted(receivedAt.truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID());
+        PlatformClient.Answer created = client.post(gateway + "/api/clues", body, client.as(OFFICER));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    /** A new case with a seized item, opened now. */
+    private String openCase() {
+        String body = """
+                {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"%s","title":"控制台测试：奢岭水库出售大天鹅案",
+                 "behaviours":["ILLEGAL_PURCHASE_TRANSPORT_SALE"],
+                 "species":[{"speciesCode":"cygnus-cygnus","count":2,"unit":"ANIMAL"}],"value":32000,"grade":"GENERAL"}""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        PlatformClient.Answer opened = client.post(gateway + "/api/cases", body, client.as(OFFICER));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        String id = opened.body().get("id").asString();
+        PlatformClient.Answer seized = client.post(
+                gateway + "/api/cases/" + id + "/seizures",
+                """
+                {"kind":"DEAD","speciesCode":"cygnus-cygnus","description":"大天鹅死体","quantity":2,"unit":"ANIMAL",
+                 "holder":"双阳区林业局执法大队","location":"证物室","seizedAt":"%s"}""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS)),
+                client.as(OFFICER));
+        assertThat(seized.status()).as(seized.raw()).isBetween(200, 201);
+        return opened.body().get("number").asString();
+    }
+
+    private List<String> inboxKinds(String clueId) {
+        List<String> kinds = new ArrayList<>();
+        client.get(gateway + "/api/inbox?size=200", client.as(OFFICER)).body().forEach(item -> {
+            if (item.get("subjectId").asString().equals(clueId)) {
+                kinds.add(item.get("kind").asString());
+            }
+        });
+        return kinds;
+    }
+
+    private List<String> allowedSteps(String clueId) {
+        PlatformClient.Answer clue = client.get(gateway + "/api/clues/" + clueId, client.as(OFFICER));
+        assertThat(clue.status()).isEqualTo(200);
+        List<String> steps = new ArrayList<>();
+        clue.body().get("allowedSteps").forEach(step -> steps.add(step.asString()));
+        return steps;
+    }
+
+    private List<String> stepButtons() {
+        return driver.findElements(By.cssSelector("[data-test='step-buttons'] [data-step]")).stream()
+                .map(button -> button.getAttribute("data-step"))
+                .toList();
+    }
+
+    /** No request in flight: Element Plus's loading masks are gone. */
+    private void settled() {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-loading-mask")));
+    }
+
+    private boolean storedAnything() {
+        Object stored = ((JavascriptExecutor) driver)
+                .executeScript("return localStorage.length + sessionStorage.length + document.cookie.length;");
+        return ((Number) stored).longValue() > 0;
+    }
+
+    /** A screenshot of the page as it is, and axe-core's verdict on it: no serious or critical violation. */
+    private void page(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve("%02d-%s.png".formatted(++shots, name)), fullPage());
+        JavascriptExecutor js = driver;
+        js.executeScript(axeSource);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done(JSON.stringify(r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })))))
+                  .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e) }])));
+                """);
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : json.readTree((String) result)) {
+            String impact = violation.path("impact").asString("");
+            String line = "%s (%s): %s %s"
+                    .formatted(
+                            violation.path("id").asString(""),
+                            impact,
+                            violation.path("help").asString(""),
+                            violation.path("nodes"));
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(line);
+            } else {
+                System.out.println("[axe] " + name + ": " + line);
+            }
+        }
+        assertThat(serious).as("axe-core on %s", name).isEmpty();
+    }
+
+    /** The whole page, beyond the 1366×768 window (Chromium's own capture, through the DevTools protocol). */
+    private byte[] fullPage() {
+        Object size = ((JavascriptExecutor) driver)
+                .executeScript("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];");
+        List<?> widthAndHeight = (List<?>) size;
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of(
+                                "x", 0,
+                                "y", 0,
+                                "width", widthAndHeight.get(0),
+                                "height", widthAndHeight.get(1),
+                                "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    private List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway + path))
+                        .header("Accept", "text/html")
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
