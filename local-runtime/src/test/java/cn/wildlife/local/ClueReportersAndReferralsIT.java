@@ -8,11 +8,17 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.wildlife.events.Topics;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -117,6 +123,41 @@ class ClueReportersAndReferralsIT {
         assertThat(tooLong.raw()).doesNotContain("王".repeat(101));
         assertThat(tooLong.body().get("errors").get(0).get("withheld").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aReporterErasedAtTheEndOfItsRetentionIsGoneNotMissing() {
+        String id = clueWithReporter();
+        PlatformClient.Answer dismissed = client.send(
+                "POST", gateway + "/api/clues/" + id + "/steps/dismiss", """
+                {"reasons":["经核实不属实"]}""", client.as("forestry-officer"));
+        assertThat(dismissed.status()).as(dismissed.raw()).isEqualTo(200);
+        // What the retention job does to one clue (ReporterErasureIT runs the job itself): here for this clue alone,
+        // so that the other tests' reporters on the shared platform stay.
+        try (MongoClient store = MongoClients.create(SharedPlatform.mongoUri("cases"))) {
+            MongoDatabase cases = store.getDatabase("cases");
+            cases.getCollection("clue_reporters").deleteOne(new Document("_id", id));
+            cases.getCollection("clues")
+                    .updateOne(
+                            new Document("_id", id),
+                            new Document(
+                                    "$set",
+                                    new Document("reporterOnFile", false)
+                                            .append(
+                                                    "reporterErasedAt",
+                                                    Date.from(Instant.parse("2029-06-01T02:00:00Z")))));
+        }
+
+        PlatformClient.Answer gone =
+                client.get(gateway + "/api/clues/" + id + "/reporter", client.as("forestry-officer"));
+
+        assertThat(gone.status()).as(gone.raw()).isEqualTo(410);
+        assertThat(gone.body().get("type").asString()).endsWith("reporter-erased");
+        assertThat(gone.body().get("detail").asString()).contains(id).contains("2029-06-01");
+        // Another agency still cannot tell that there was a reporter at all.
+        assertThat(client.get(gateway + "/api/clues/" + id + "/reporter", client.as("police-officer"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

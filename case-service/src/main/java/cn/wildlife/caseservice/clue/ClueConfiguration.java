@@ -2,18 +2,33 @@ package cn.wildlife.caseservice.clue;
 
 import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.link.Linking;
+import cn.wildlife.support.audit.AuditTrail;
 import cn.wildlife.support.crypto.FieldCipher;
 import cn.wildlife.support.crypto.RotationStep;
 import cn.wildlife.support.crypto.SealedCollection;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
+import java.time.Clock;
 import org.bson.Document;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReporterRetentionProperties.class)
 class ClueConfiguration {
+
+    @Bean
+    ReporterErasure reporterErasure(ClueStore store, ClueReporters reporters, AuditTrail audit, Clock clock) {
+        return new ReporterErasure(store.collection(), reporters.collection(), audit, clock);
+    }
+
+    /** Reporters' identities erased once their clue's outcome is older than the retention period (PIPL). */
+    @Bean
+    ReporterRetention reporterRetention(ReporterErasure erasure, ReporterRetentionProperties properties, Clock clock) {
+        return new ReporterRetention(erasure, properties, clock);
+    }
 
     @Bean
     OutboxCollection clueOutbox(ClueStore store) {

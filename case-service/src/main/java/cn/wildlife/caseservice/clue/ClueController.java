@@ -13,9 +13,11 @@ import cn.wildlife.support.security.AccessDeniedProblem;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
 import cn.wildlife.support.web.InvalidRequestException;
+import cn.wildlife.support.web.RecordGoneException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -29,6 +31,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,10 +56,14 @@ class ClueController {
 
     private static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{2,79}$";
 
+    /** Dates in messages are Beijing dates. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     private final ClueRecording recording;
     private final ClueHandling handling;
     private final ClueStore store;
     private final ClueReporters reporters;
+    private final ReporterErasure erasure;
     private final Access access;
     private final java.time.Clock clock;
     private final Texts texts;
@@ -65,6 +73,7 @@ class ClueController {
             ClueHandling handling,
             ClueStore store,
             ClueReporters reporters,
+            ReporterErasure erasure,
             Access access,
             java.time.Clock clock,
             Texts texts) {
@@ -72,6 +81,7 @@ class ClueController {
         this.handling = handling;
         this.store = store;
         this.reporters = reporters;
+        this.erasure = erasure;
         this.access = access;
         this.clock = clock;
         this.texts = texts;
@@ -91,14 +101,25 @@ class ClueController {
     @GetMapping("/{id}/reporter")
     @Operation(
             summary = "The reporter's identity (举报人信息): the receiving agency's handlers only",
-            description = "Every read is audited. Anyone else gets 404, as if there were no such record.")
+            description = "Every read is audited. Anyone else gets 404, as if there were no such record. 410 once the"
+                    + " identity was erased at the end of its retention period (PIPL).")
+    @ApiResponse(responseCode = "200", description = "The reporter", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "410",
+            description = "举报人信息已删除 The reporter's identity was erased: its retention ran out")
     ClueReporters.Reporter reporter(Caller caller, @PathVariable @Pattern(regexp = ID_PATTERN) String id) {
         Clue clue = store.find(id).orElseThrow(() -> new RecordNotFoundException("clue", id));
         if (caller.agency() != clue.agency() || !caller.has(Role.HANDLER) || !caller.covers(clue.region())) {
             throw new RecordNotFoundException("clue reporter", id);
         }
-        ClueReporters.Reporter reporter =
-                reporters.find(id).orElseThrow(() -> new RecordNotFoundException("clue reporter", id));
+        ClueReporters.Reporter reporter = reporters.find(id).orElseThrow(() -> {
+            Instant erasedAt = erasure.erasedAt(id);
+            return erasedAt == null
+                    ? new RecordNotFoundException("clue reporter", id)
+                    : new RecordGoneException(
+                            "reporter-erased",
+                            texts.get("clue.reporter-erased", id, LocalDate.ofInstant(erasedAt, CHINA)));
+        });
         access.auditConfidentialRead(caller, "clue-reporter", id, clue.agency());
         return reporter;
     }

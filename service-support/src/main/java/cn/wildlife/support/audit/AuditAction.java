@@ -18,6 +18,8 @@ public enum AuditAction {
     CROSS_AGENCY_READ,
     /** A read or verification of this audit trail. */
     AUDIT_READ,
+    /** Personal data erased because its retention ran out (PIPL): the record it belonged to, by the service. */
+    ERASURE,
     /** Entries older than the retention removed from the oldest end; the entry names the first one kept. */
     RETENTION
 }

@@ -203,6 +203,13 @@ public class OpenApiConfiguration {
                 responses.addApiResponse(status, problemResponse(status, description));
             }
         });
+        // A refusal an operation declares itself (410 for a record erased on purpose) is a problem too.
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4")) {
+                response.content(
+                        problemResponse(status, response.getDescription()).getContent());
+            }
+        });
     }
 
     private static ApiResponse problemResponse(String status, String description) {

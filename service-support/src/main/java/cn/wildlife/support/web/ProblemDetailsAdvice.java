@@ -198,6 +198,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    @ExceptionHandler(RecordGoneException.class)
+    ResponseEntity<Object> gone(RecordGoneException ex, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.GONE,
+                ex.code(),
+                texts.get(LocaleContextHolder.getLocale(), "gone.title"),
+                ex.getMessage(),
+                request);
+        return ResponseEntity.status(HttpStatus.GONE).body(problem);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
         ProblemDetail problem = problem(
