@@ -146,3 +146,15 @@ export interface DevUser {
   roles: string[];
   description: string;
 }
+
+/** A clue's reporter (举报人), for the receiving agency's handlers only: each read is audited. */
+export interface Reporter {
+  anonymous: boolean;
+  name: string | null;
+  phone: string | null;
+  idNumber: string | null;
+  contact: string | null;
+  rewardRequested: boolean;
+  recordedBy: string;
+  recordedAt: string;
+}

@@ -43,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The officers' console in a real browser (Debian's headless Chromium, driven through Debian's chromedriver; nothing
  * is downloaded): the sample forestry officer signs in through the sample-user picker, opens 我的工作, the clue list,
- * one clue whose step buttons are exactly the API's {@code allowedSteps} and takes one, then searches cases and opens
- * one. Every page is saved as a screenshot under {@code target/console-screenshots/} and checked with axe-core (no
+ * one clue whose step buttons are exactly the API's {@code allowedSteps}, shows its reporter and takes one step, then
+ * searches cases and opens one. Every page is saved as a screenshot under {@code target/console-screenshots/} and checked with axe-core (no
  * serious or critical violation); the browser must report no Content-Security-Policy violation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +58,7 @@ class ConsoleIT {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String OFFICER = "forestry-officer";
+    static final String REPORTER_NAME = "举报人赵某";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -215,6 +216,14 @@ class ConsoleIT {
         assertThat(stepButtons()).contains("assign");
         page("clue");
 
+        // The reporter's identity: offered to the receiving agency's handler, fetched only on a click.
+        driver.findElement(By.cssSelector("[data-test='show-reporter']")).click();
+        WebElement reporter =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='reporter']")));
+        assertThat(reporter.getText()).contains(REPORTER_NAME, "13812345678");
+        settled();
+        page("clue-reporter");
+
         driver.findElement(By.cssSelector("[data-step='assign']")).click();
         WebElement assignee = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-field='assignee']")));
@@ -288,7 +297,12 @@ class ConsoleIT {
                  "summary":"控制台测试：群众举报水库边有人架网捕鸟 %s"}""".formatted(receivedAt.truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID());
         PlatformClient.Answer created = client.post(gateway + "/api/clues", body, client.as(OFFICER));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.body().get("id").asString();
+        String id = created.body().get("id").asString();
+        PlatformClient.Answer reporter = client.send(
+                "PUT", gateway + "/api/clues/" + id + "/reporter", """
+                {"anonymous":false,"name":"%s","phone":"13812345678","rewardRequested":true}""".formatted(REPORTER_NAME), client.as(OFFICER));
+        assertThat(reporter.status()).as(reporter.raw()).isEqualTo(200);
+        return id;
     }
 
     /** A new case with a seized item, opened now. */
