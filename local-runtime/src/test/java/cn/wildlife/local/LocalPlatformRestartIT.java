@@ -38,6 +38,8 @@ class LocalPlatformRestartIT {
         List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx768m",
+                // C1 only, as ./platform runs it: on two cores C2 would still be compiling the start-up's code.
+                "-XX:TieredStopAtLevel=1",
                 "-jar",
                 JAR.toString(),
                 "run",

@@ -238,7 +238,12 @@ class PersonalDataAtRestIT {
         // Started again on the same folder: the keys are kept, so what was sealed opens; what was plain reads as it
         // is, and the first start's re-sealing run seals it and moves the link index to the blind index.
         try (LocalPlatform platform = LocalPlatform.start(
-                        settings, Map.of("case-service", List.of("--platform.crypto.key-refresh=1s")));
+                        settings,
+                        Map.of(
+                                "case-service",
+                                List.of("--platform.crypto.key-refresh=1s"),
+                                "notification-service",
+                                List.of("--platform.crypto.key-refresh=1s")));
                 PlatformClient client = new PlatformClient(platform.kafka(), platform.gatewayUrl());
                 MongoClient mongo = MongoClients.create("mongodb://localhost:" + settings.mongoPort())) {
             String gateway = platform.gatewayUrl();
