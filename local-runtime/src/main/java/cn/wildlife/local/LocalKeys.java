@@ -67,6 +67,7 @@ final class LocalKeys {
                 } catch (FileAlreadyExistsException e) {
                     // Another process made it a moment earlier: its key it is.
                 } catch (UnsupportedOperationException | FileSystemException e) {
+                    // A file system without hard links: moved into place instead, unless another process was first.
                     if (!Files.exists(file)) {
                         Files.move(fresh, file);
                     }

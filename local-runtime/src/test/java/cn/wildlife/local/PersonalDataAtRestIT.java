@@ -77,18 +77,7 @@ class PersonalDataAtRestIT {
                 TestInfrastructure.containers(),
                 "the data folder holds the store and Kafka's logs only with the embedded broker and store");
         Path dataDir = Files.createTempDirectory("personal-data-");
-        LocalSettings settings = new LocalSettings(
-                dataDir,
-                false,
-                FreePorts.pick(),
-                FreePorts.pick(),
-                FreePorts.pick(),
-                FreePorts.pick(),
-                FreePorts.pick(),
-                FreePorts.pick(),
-                FreePorts.pick(),
-                FreePorts.pick(),
-                true);
+        LocalSettings settings = SharedPlatform.onFreePorts(dataDir);
 
         Map<String, String> personal = new LinkedHashMap<>();
         personal.put("reporter's name", "举报人" + chinese(4));

@@ -7,6 +7,7 @@ import cn.wildlife.testinfra.TestMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,18 +36,7 @@ final class SharedPlatform {
     static synchronized LocalPlatform platform() {
         if (platform == null) {
             try {
-                settings = new LocalSettings(
-                        Files.createTempDirectory("platform-it-"),
-                        false,
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        FreePorts.pick(),
-                        true);
+                settings = onFreePorts(Files.createTempDirectory("platform-it-"));
                 Map<String, List<String>> arguments = Map.of(
                         "notification-service",
                         List.of(
@@ -115,6 +105,22 @@ final class SharedPlatform {
     }
 
     /** A connection string for one of the shared platform's databases: a test that starts another instance joins it. */
+    /** On-disk settings for a platform of a test's own: every port a free one, with the sample data. */
+    static LocalSettings onFreePorts(Path dataDir) {
+        return new LocalSettings(
+                dataDir,
+                false,
+                FreePorts.pick(),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                FreePorts.pick(),
+                true);
+    }
+
     static synchronized String mongoUri(String database) {
         platform();
         return mongoUri.apply(database);

@@ -13,6 +13,7 @@ import cn.wildlife.support.kafka.TopicSetup;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
 import cn.wildlife.support.outbox.OutboxRelay;
+import cn.wildlife.support.schedule.PeriodicJob;
 import cn.wildlife.support.security.AuditController;
 import cn.wildlife.support.security.AuditLog;
 import cn.wildlife.support.security.ServiceSecurityConfiguration;
@@ -174,8 +175,10 @@ public class ServiceSupportAutoConfiguration {
         return registration;
     }
 
+    /** Entries past {@code platform.audit.retention} removed from the oldest end, every retention interval. */
     @Bean
-    AuditRetention auditRetention(AuditTrail trail, AuditProperties audit, Clock clock) {
-        return new AuditRetention(trail, audit, clock);
+    PeriodicJob auditRetention(AuditTrail trail, AuditProperties audit, Clock clock) {
+        AuditRetention retention = new AuditRetention(trail, audit, clock);
+        return new PeriodicJob("audit-retention", audit.retentionInterval(), retention::removeExpired);
     }
 }

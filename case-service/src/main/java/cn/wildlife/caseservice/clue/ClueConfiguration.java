@@ -8,6 +8,7 @@ import cn.wildlife.support.crypto.RotationStep;
 import cn.wildlife.support.crypto.SealedCollection;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxCollection;
+import cn.wildlife.support.schedule.PeriodicJob;
 import java.time.Clock;
 import org.bson.Document;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +27,9 @@ class ClueConfiguration {
 
     /** Reporters' identities erased once their clue's outcome is older than the retention period (PIPL). */
     @Bean
-    ReporterRetention reporterRetention(ReporterErasure erasure, ReporterRetentionProperties properties, Clock clock) {
-        return new ReporterRetention(erasure, properties, clock);
+    PeriodicJob reporterRetention(ReporterErasure erasure, ReporterRetentionProperties properties, Clock clock) {
+        ReporterRetention retention = new ReporterRetention(erasure, properties, clock);
+        return new PeriodicJob("reporter-retention", properties.interval(), retention::erasePastRetention);
     }
 
     @Bean
