@@ -19,10 +19,6 @@ public final class Outbox {
 
     public static final String ENTRIES = "_outbox";
     public static final String PENDING = "_outboxPending";
-    /** Until when one relay has taken an aggregate's pending events to publish them. */
-    public static final String CLAIMED_UNTIL = "_outboxClaimedUntil";
-    /** Which relay round holds the claim: a batch claim tells from it which aggregates it won. */
-    public static final String CLAIMED_BY = "_outboxClaimedBy";
 
     /** More hints than this and the relay is not keeping up: its periodic scan finds the rest. */
     private static final int MAX_HINTS = 100_000;

@@ -1,12 +1,9 @@
 package cn.wildlife.support.outbox;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.Counter;
@@ -14,17 +11,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,9 +28,14 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Publishes the events waiting in aggregates' outboxes, in the order they were written, and only then removes them.
  * A crash between publishing and removing publishes the event again on restart: at-least-once, which consumers make
- * exactly-once in effect by recording event ids. Relays of several replicas share the store: each claims an aggregate
- * for a while before publishing its events, so replicas do not publish the same event twice while they run. Writers call {@link #wake()} so an event leaves at once instead of
- * at the next poll.
+ * exactly-once in effect by recording event ids. Writers call {@link #wake()} so an event leaves at once instead of at
+ * the next poll, and leave a hint (the aggregate's id) where to look.
+ *
+ * <p>Every request of a round names the aggregates by id (MongoDB's primary key, and the only index the embedded
+ * stand-in uses besides unique ones) but the one that clears the pending flags of emptied outboxes. Replicas' relays
+ * take no claims: each publishes what its own writers hinted, and a periodic scan finds what no hint named (a replica
+ * that died before relaying). Only a scan meeting another relay's round of the same aggregate publishes an event
+ * twice; removing an event by its id is idempotent, so neither relay loses or keeps what the other sent.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -46,7 +45,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, CloudEvent> template;
     private final Duration pollInterval;
     private final int batchSize;
-    private final Duration claimFor;
     private final Semaphore signal = new Semaphore(0);
     private final JsonFormat json = new JsonFormat();
     private final Counter published;
@@ -85,10 +83,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.template = template;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
-        // Longer than a batch takes to send; short enough that a dead relay's events are soon taken over.
-        this.claimFor = pollInterval.multipliedBy(20).compareTo(Duration.ofSeconds(30)) > 0
-                ? pollInterval.multipliedBy(20)
-                : Duration.ofSeconds(30);
         this.published = Counter.builder("platform.outbox.published")
                 .description("events relayed from outboxes")
                 .register(meters);
@@ -150,9 +144,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Publishes one batch from every collection; returns how many events left. An aggregate whose events cannot be
-     * sent keeps them and is tried again later; the others in the batch go ahead. Each step is one request to the
-     * store for the whole batch: claiming, reading, clearing one aggregate at a time cost a round trip each, and
-     * hints looked up in every collection (an id names its aggregate, not its collection) multiplied that.
+     * sent keeps them and is tried again later; the others in the batch go ahead.
      */
     public int relayOnce() {
         long nowNanos = System.nanoTime();
@@ -160,7 +152,7 @@ public class OutboxRelay implements SmartLifecycle {
             hinted.putIfAbsent(id, 0);
         }
         List<Object> tried = hinted.keySet().stream().limit(batchSize).toList();
-        Set<Object> claimedIds = new HashSet<>();
+        Set<Object> found = new HashSet<>();
         boolean scan = nowNanos - lastScan >= (hintMissed ? missedHintScanInterval : scanInterval).toNanos();
         if (scan) {
             lastScan = nowNanos;
@@ -171,14 +163,10 @@ public class OutboxRelay implements SmartLifecycle {
         // write lands, so this round may have taken that hint already.
         List<Object> appended = new ArrayList<>();
         for (MongoCollection<Document> collection : collections) {
-            Date now = new Date();
-            Bson claimable = Filters.and(
-                    Filters.eq(Outbox.PENDING, true),
-                    Filters.or(Filters.exists(Outbox.CLAIMED_UNTIL, false), Filters.lt(Outbox.CLAIMED_UNTIL, now)));
             Set<Object> candidates = new LinkedHashSet<>();
             if (scan) {
                 collection
-                        .find(claimable)
+                        .find(Filters.eq(Outbox.PENDING, true))
                         .projection(new Document("_id", 1))
                         .sort(new Document("_id", 1))
                         .limit(batchSize)
@@ -188,34 +176,28 @@ public class OutboxRelay implements SmartLifecycle {
                 if (candidates.size() >= batchSize) {
                     break;
                 }
-                if (!claimedIds.contains(id)) {
+                if (!found.contains(id)) {
                     candidates.add(id);
                 }
             }
             if (candidates.isEmpty()) {
                 continue;
             }
-            // The candidates are claimed for a while before their events are read and sent, so that several relays
-            // (service replicas) never publish the same event twice; a relay that dies leaves claims that run out.
-            // Each document's claim is atomic; the round's token tells which of them this relay won.
-            String token = UUID.randomUUID().toString();
-            Date until = new Date(now.getTime() + claimFor.toMillis());
-            collection.updateMany(
-                    Filters.and(Filters.in("_id", candidates), claimable),
-                    Updates.combine(Updates.set(Outbox.CLAIMED_UNTIL, until), Updates.set(Outbox.CLAIMED_BY, token)));
             List<Document> aggregates = collection
-                    .find(Filters.and(Filters.in("_id", candidates), Filters.eq(Outbox.CLAIMED_BY, token)))
-                    .projection(new Document(Outbox.ENTRIES, 1))
+                    .find(Filters.in("_id", candidates))
+                    .projection(new Document(Outbox.ENTRIES, 1).append(Outbox.PENDING, 1))
                     .into(new ArrayList<>());
-            if (aggregates.isEmpty()) {
-                continue;
+            aggregates.forEach(a -> found.add(a.get("_id")));
+            aggregates.removeIf(
+                    a -> a.getList(Outbox.ENTRIES, Document.class, List.of()).isEmpty()
+                            && !a.getBoolean(Outbox.PENDING, false));
+            if (!aggregates.isEmpty()) {
+                total += publish(collection, aggregates, appended);
             }
-            aggregates.forEach(a -> claimedIds.add(a.get("_id")));
-            total += publish(collection, aggregates, token, appended);
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to a scan soon.
         for (Object id : tried) {
-            if (claimedIds.contains(id)) {
+            if (found.contains(id)) {
                 hinted.remove(id);
             } else {
                 hinted.computeIfPresent(id, (k, misses) -> {
@@ -233,11 +215,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends the claimed aggregates' events, removes those sent and releases the claims; returns how many were sent
-     * and adds to {@code appended} the aggregates that still have events waiting.
+     * Sends the aggregates' events and removes those sent; returns how many were sent and adds to {@code appended}
+     * the aggregates that still have events waiting.
      */
-    private int publish(
-            MongoCollection<Document> collection, List<Document> aggregates, String token, List<Object> appended) {
+    private int publish(MongoCollection<Document> collection, List<Document> aggregates, List<Object> appended) {
         // Send everything first (the producer batches), then wait per aggregate, in the order written.
         List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
         for (Document aggregate : aggregates) {
@@ -249,15 +230,12 @@ public class OutboxRelay implements SmartLifecycle {
             }
             sends.add(mine);
         }
-        int total = 0;
-        List<WriteModel<Document>> releases = new ArrayList<>();
         List<Object> ids = new ArrayList<>();
-        Bson release = Updates.combine(Updates.unset(Outbox.CLAIMED_UNTIL), Updates.unset(Outbox.CLAIMED_BY));
+        List<String> sent = new ArrayList<>();
         for (int i = 0; i < aggregates.size(); i++) {
-            Document aggregate = aggregates.get(i);
-            Object id = aggregate.get("_id");
-            List<Document> entries = aggregate.getList(Outbox.ENTRIES, Document.class, List.of());
-            List<String> sent = new ArrayList<>();
+            Object id = aggregates.get(i).get("_id");
+            List<Document> entries = aggregates.get(i).getList(Outbox.ENTRIES, Document.class, List.of());
+            ids.add(id);
             for (int j = 0; j < entries.size(); j++) {
                 try {
                     sends.get(i).get(j).join();
@@ -272,37 +250,26 @@ public class OutboxRelay implements SmartLifecycle {
                     break;
                 }
             }
-            total += sent.size();
-            ids.add(id);
-            // Each write rewrites the whole aggregate in the store, so the usual case takes one: every event was
-            // sent and none appended meanwhile (the outbox holds exactly those sent, and the claim is still this
-            // round's), and the outbox is emptied, the flag cleared and the claim released together. Otherwise
-            // only the events sent are taken out. The two filters exclude each other, so at most one applies
-            // whatever order the store runs them in; neither applies when another relay took the claim over.
-            Bson ours = Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.CLAIMED_BY, token));
-            Bson exactlySent = sent.isEmpty()
-                    ? Filters.size(Outbox.ENTRIES, 0)
-                    : Filters.and(
-                            Filters.size(Outbox.ENTRIES, sent.size()), Filters.all(Outbox.ENTRIES + ".eventId", sent));
-            if (sent.size() == entries.size()) {
-                releases.add(new UpdateOneModel<>(
-                        Filters.and(ours, exactlySent),
-                        Updates.combine(
-                                Updates.set(Outbox.ENTRIES, List.of()), Updates.set(Outbox.PENDING, false), release)));
-            }
-            releases.add(new UpdateOneModel<>(
-                    Filters.and(ours, Filters.nor(exactlySent)),
-                    sent.isEmpty()
-                            ? release
-                            : Updates.combine(Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)), release)));
         }
-        collection.bulkWrite(releases, new BulkWriteOptions().ordered(false));
+        // Event ids are unique, so one removal serves the whole batch and leaves what writers appended meanwhile.
+        // The flag is cleared only where the outbox is empty when the store applies it: a writer that appends later
+        // sets it again. That condition is the one request that reads past the ids on the embedded stand-in.
+        if (!sent.isEmpty()) {
+            collection.updateMany(Filters.in("_id", ids), Updates.pull(Outbox.ENTRIES, Filters.in("eventId", sent)));
+        }
+        collection.updateMany(
+                Filters.and(Filters.in("_id", ids), Filters.size(Outbox.ENTRIES, 0)),
+                Updates.set(Outbox.PENDING, false));
         // What is still pending (appended meanwhile, or not sent) goes again in the next round.
         collection
-                .find(Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.PENDING, true)))
-                .projection(new Document("_id", 1))
-                .forEach(d -> appended.add(d.get("_id")));
-        return total;
+                .find(Filters.in("_id", ids))
+                .projection(new Document(Outbox.PENDING, 1))
+                .forEach(d -> {
+                    if (d.getBoolean(Outbox.PENDING, false)) {
+                        appended.add(d.get("_id"));
+                    }
+                });
+        return sent.size();
     }
 
     private static void sleepQuietly(Duration duration) {
