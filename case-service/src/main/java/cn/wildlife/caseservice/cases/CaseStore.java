@@ -143,7 +143,12 @@ public class CaseStore {
     }
 
     public boolean applied(String caseId, String eventId) {
-        return cases.countDocuments(Filters.and(Filters.eq("_id", caseId), Filters.eq("_applied", eventId))) > 0;
+        // Looked up by id alone: a count, or a filter on the list, reads the whole collection on the embedded store.
+        Document applied = cases.find(Filters.eq("_id", caseId))
+                .projection(new Document("_applied", 1))
+                .first();
+        return applied != null
+                && applied.getList("_applied", String.class, List.of()).contains(eventId);
     }
 
     public Optional<Case> find(String id) {

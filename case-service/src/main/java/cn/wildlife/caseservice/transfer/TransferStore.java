@@ -82,7 +82,13 @@ public class TransferStore {
 
     /** Whether an agency's step event was applied to the transfer already. */
     public boolean applied(String id, String eventId) {
-        return transfers.countDocuments(Filters.and(Filters.eq("_id", id), Filters.eq("_applied", eventId))) > 0;
+        // Looked up by id alone: a count, or a filter on the list, reads the whole collection on the embedded store.
+        Document applied = transfers
+                .find(Filters.eq("_id", id))
+                .projection(new Document("_applied", 1))
+                .first();
+        return applied != null
+                && applied.getList("_applied", String.class, List.of()).contains(eventId);
     }
 
     public Optional<Transfer> find(String id) {

@@ -144,7 +144,11 @@ public class DeadlineStore {
                     .find(Filters.and(Filters.eq("_id", id), Filters.in("state", Deadline.State.NOT_CLOSED)))
                     .first();
             if (open == null) {
-                return deadlines.countDocuments(Filters.eq("_id", id)) > 0
+                return deadlines
+                                        .find(Filters.eq("_id", id))
+                                        .projection(new Document("_id", 1))
+                                        .first()
+                                != null
                         ? Closing.ALREADY_CLOSED
                         : Closing.NOT_OPENED;
             }

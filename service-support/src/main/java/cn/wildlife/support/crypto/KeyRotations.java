@@ -318,7 +318,7 @@ public final class KeyRotations implements SmartLifecycle {
     }
 
     private void startInitialRun() {
-        if (runs.countDocuments(Filters.eq("_id", INITIAL_RUN)) == 0) {
+        if (runs.find(Filters.eq("_id", INITIAL_RUN)).first() == null) {
             try {
                 begin(Kind.RESEAL, INITIAL_RUN, "platform");
             } catch (RunUnderWay e) {
