@@ -115,6 +115,9 @@ public final class KraftBroker implements AutoCloseable {
         // The topics set their own limits (Topics.maxMessageBytes); the dead letters' must fit the broker's too.
         props.put("message.max.bytes", String.valueOf(Topics.MAX_DEAD_LETTER_BYTES));
         props.put("replica.fetch.max.bytes", String.valueOf(Topics.MAX_DEAD_LETTER_BYTES));
+        // The log cleaner (compacted topics: consumer offsets, the platform's few) takes its dedupe buffer from the
+        // heap the whole local platform shares; the broker's default of 128 MiB is sized for a dedicated server.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 << 20));
         props.putAll(extra);
 
         KafkaConfig config = KafkaConfig.fromProps(props);
