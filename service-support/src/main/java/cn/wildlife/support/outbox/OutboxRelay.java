@@ -7,6 +7,7 @@ import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +55,18 @@ public class OutboxRelay implements SmartLifecycle {
     /** A hint was found in no collection: the scan looks for what it named. */
     private boolean hintMissed;
     /** Aggregates written lately, by id, with how often they were looked up in vain: looked up by id. */
-    private final java.util.Map<Object, Integer> hinted = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Object, Hint> hinted = new java.util.LinkedHashMap<>();
+    /** What the gauges show, as of the last round (the map is the relay thread's alone). */
+    private volatile int backlog;
+
+    private volatile long oldestHintNanos;
+
+    /** A hinted aggregate: since when it waits, and how often it was looked up in vain. */
+    private record Hint(long since, int misses) {
+        Hint missed() {
+            return new Hint(since, misses + 1);
+        }
+    }
 
     private long lastScan;
     private volatile boolean running;
@@ -85,6 +97,13 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = batchSize;
         this.published = Counter.builder("platform.outbox.published")
                 .description("events relayed from outboxes")
+                .register(meters);
+        Gauge.builder("platform.outbox.backlog", this, r -> r.backlog)
+                .description("aggregates written and not yet relayed, as their writers hinted them")
+                .register(meters);
+        Gauge.builder("platform.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+                .description("how long the longest-waiting hinted aggregate has waited")
+                .baseUnit("seconds")
                 .register(meters);
         for (MongoCollection<Document> collection : this.collections) {
             collection.createIndex(Indexes.ascending(Outbox.PENDING));
@@ -149,7 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         long nowNanos = System.nanoTime();
         for (Object id : outbox.drainHints()) {
-            hinted.putIfAbsent(id, 0);
+            hinted.putIfAbsent(id, new Hint(nowNanos, 0));
         }
         List<Object> tried = hinted.keySet().stream().limit(batchSize).toList();
         Set<Object> found = new HashSet<>();
@@ -196,21 +215,26 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to a scan soon.
+        java.util.Map<Object, Hint> done = new java.util.HashMap<>();
         for (Object id : tried) {
             if (found.contains(id)) {
-                hinted.remove(id);
+                done.put(id, hinted.remove(id));
             } else {
-                hinted.computeIfPresent(id, (k, misses) -> {
-                    if (misses < 2) {
-                        return misses + 1;
+                hinted.computeIfPresent(id, (k, hint) -> {
+                    if (hint.misses() < 2) {
+                        return hint.missed();
                     }
                     hintMissed = true;
                     return null;
                 });
             }
         }
-        appended.forEach(id -> hinted.put(id, 0));
+        // Still waiting: it keeps the time it was first hinted, so the age shows an aggregate that never gets out.
+        appended.forEach(id -> hinted.putIfAbsent(
+                id, new Hint(done.containsKey(id) ? done.get(id).since() : nowNanos, 0)));
         published.increment(total);
+        backlog = hinted.size();
+        oldestHintNanos = hinted.values().stream().mapToLong(Hint::since).min().orElse(0);
         return total;
     }
 
@@ -270,6 +294,11 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 });
         return sent.size();
+    }
+
+    private double oldestAgeSeconds() {
+        long since = oldestHintNanos;
+        return since == 0 ? 0 : (System.nanoTime() - since) / 1e9;
     }
 
     private static void sleepQuietly(Duration duration) {
