@@ -29,6 +29,9 @@ class MonitoringFilesTest {
             "platform_alerts_raised_total", "platform.alerts.raised",
             "platform_alerts_delivered_total", "platform.alerts.delivered",
             "platform_outbox_published_total", "platform.outbox.published",
+            "platform_outbox_backlog", "platform.outbox.backlog",
+            "platform_outbox_oldest_age_seconds", "platform.outbox.oldest.age",
+            "platform_calendar_missing_years", "platform.calendar.missing.years",
             "wildlife_kafka_quarantined_total", "wildlife.kafka.quarantined",
             "wildlife_kafka_dead_letters_cut_total", "wildlife.kafka.dead.letters.cut");
 
@@ -41,10 +44,13 @@ class MonitoringFilesTest {
             "spring_kafka_template_seconds_count",
             "spring_kafka_listener_seconds_count",
             "spring_kafka_listener_seconds_sum",
+            // Kafka's client metrics, bound by the services' consumer factories (each partition's lag, by group).
+            "kafka_consumer_fetch_manager_records_lag",
             // Spring Cloud Gateway's metrics filter (per route), and Spring's HTTP server observation.
             "spring_cloud_gateway_requests_seconds_count",
             "spring_cloud_gateway_requests_seconds_sum",
             "spring_cloud_gateway_requests_seconds_max",
+            "spring_cloud_gateway_requests_seconds_bucket",
             "http_server_requests_seconds_count",
             // Micrometer's JVM and process binders.
             "jvm_memory_used_bytes",

@@ -569,6 +569,32 @@ class GatewayBehaviourIT {
         assertThat(problem(refused).get("status").asInt()).isEqualTo(401);
     }
 
+    /** What the GatewaySlowRoute alert reads: a route's time in a few histogram buckets, 2 s among them. */
+    @Test
+    void aRoutesTimeIsExportedInHistogramBucketsWithTheServicesCommonTags() throws Exception {
+        assertThat(call("GET", "/api/clues", "Authorization", "Bearer " + token("forestry-officer"))
+                        .statusCode())
+                .isEqualTo(200);
+
+        String metrics = call("GET", "/actuator/prometheus", "Authorization", systemAdmin())
+                .body();
+        List<String> buckets = metrics.lines()
+                .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_bucket{")
+                        && line.contains("routeId=\"case-service\"")
+                        && line.contains("httpStatusCode=\"200\""))
+                .toList();
+        assertThat(buckets)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("application=\"gateway\"", "platform=\"wildlife\""));
+        List<String> bounds = buckets.stream()
+                .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+                .distinct()
+                .toList();
+        assertThat(bounds).hasSize(11).contains("+Inf");
+        assertThat(bounds.stream().filter(b -> !b.equals("+Inf")).map(Double::parseDouble))
+                .contains(2.0, 15.0);
+    }
+
     @Test
     void metricsAndHealthDetailsAreNotPublic() throws Exception {
         assertThat(call("GET", "/actuator/prometheus").statusCode()).isEqualTo(401);

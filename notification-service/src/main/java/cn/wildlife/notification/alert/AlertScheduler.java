@@ -17,11 +17,13 @@ class AlertScheduler {
 
     private final DeadlineAlerting alerting;
     private final DeadlineGauges gauges;
+    private final CalendarGapAlerts calendarGaps;
     private final Clock clock;
 
-    AlertScheduler(DeadlineAlerting alerting, DeadlineGauges gauges, Clock clock) {
+    AlertScheduler(DeadlineAlerting alerting, DeadlineGauges gauges, CalendarGapAlerts calendarGaps, Clock clock) {
         this.alerting = alerting;
         this.gauges = gauges;
+        this.calendarGaps = calendarGaps;
         this.clock = clock;
     }
 
@@ -42,13 +44,14 @@ class AlertScheduler {
 
     /**
      * The gauges count every running clock by state, rule and agency, a read of all of them; the scan for due ones
-     * reads only those due. Counted at a dashboard's pace, not at the scan's.
+     * reads only those due. Counted at a dashboard's pace, not at the scan's; the missing calendar years with them.
      */
     @Scheduled(
             initialDelayString = "${platform.alerts.initial-delay:PT2S}",
             fixedDelayString = "${platform.alerts.gauge-interval:PT1M}")
     void refreshGauges() {
         try {
+            calendarGaps.countMissingYears();
             gauges.refresh();
         } catch (RuntimeException e) {
             log.warn("Deadline gauges not refreshed, retrying at the next interval: {}", e.getMessage());

@@ -4,6 +4,8 @@ import cn.wildlife.events.Envelope;
 import cn.wildlife.events.Topics;
 import cn.wildlife.events.alert.AlertRaised;
 import cn.wildlife.notification.NotificationServiceApplication;
+import cn.wildlife.notification.calendar.CalendarStore;
+import cn.wildlife.notification.calendar.domain.HolidayCalendar;
 import cn.wildlife.notification.deadline.CalendarGaps;
 import cn.wildlife.notification.deadline.domain.Deadline;
 import cn.wildlife.support.mongo.MongoSupport;
@@ -12,7 +14,10 @@ import cn.wildlife.support.outbox.OutboxRelay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -20,6 +25,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +33,10 @@ import org.springframework.stereotype.Component;
  * Tells the system administrators, once per year, that a deadline fell in a year whose holiday calendar is not
  * loaded (its due time is provisional, computed on weekends alone). The alert is held by one document per year in
  * {@code calendar_gaps}, inserted only if absent: however many instances compute such deadlines, one alert is raised.
+ *
+ * <p>The alert is told once; the gauge {@code platform.calendar.missing.years} keeps saying it until the year is
+ * loaded: the years a deadline needed that the calendar in force still lacks, as of the last count
+ * ({@link #countMissingYears()}, every minute). Every instance counts them all, from the store.
  */
 @Component
 public class CalendarGapAlerts implements CalendarGaps {
@@ -42,15 +52,28 @@ public class CalendarGapAlerts implements CalendarGaps {
     private final MongoCollection<Document> gaps;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final CalendarStore calendars;
     private final Clock clock;
+    private final AtomicInteger missingYears = new AtomicInteger();
     // Spares the store a write per provisional deadline once this instance knows the year was announced.
     private final Set<Integer> announced = ConcurrentHashMap.newKeySet();
 
-    public CalendarGapAlerts(MongoDatabase database, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public CalendarGapAlerts(
+            MongoDatabase database,
+            Outbox outbox,
+            OutboxRelay relay,
+            CalendarStore calendars,
+            Clock clock,
+            MeterRegistry meters) {
         this.gaps = database.getCollection(COLLECTION);
         this.outbox = outbox;
         this.relay = relay;
+        this.calendars = calendars;
         this.clock = clock;
+        Gauge.builder("platform.calendar.missing.years", missingYears, AtomicInteger::get)
+                .description(
+                        "years a deadline needed whose holiday calendar is not loaded (its due time is provisional)")
+                .register(meters);
     }
 
     /** Raises the alert for each missing year not announced yet; {@code deadline} is the one that touched it. */
@@ -93,6 +116,22 @@ public class CalendarGapAlerts implements CalendarGaps {
         if (raised) {
             relay.wake();
         }
+    }
+
+    /**
+     * Counts the missing years again for the gauge: one document per year ever missing, checked against the calendar
+     * in force (kept in memory), rather than the documents' {@code loadedAt}, which a replica whose calendar was a few
+     * seconds old could leave unset on a year loaded meanwhile.
+     */
+    public void countMissingYears() {
+        HolidayCalendar calendar = calendars.calendar();
+        int missing = 0;
+        for (Document gap : gaps.find().projection(Projections.include("_id"))) {
+            if (!calendar.knows(gap.getInteger("_id"))) {
+                missing++;
+            }
+        }
+        missingYears.set(missing);
     }
 
     /** The year's calendar is loaded: the gap is marked closed, for whoever looks at the store. */

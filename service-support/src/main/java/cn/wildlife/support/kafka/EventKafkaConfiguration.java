@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +38,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -56,6 +58,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * <p>A failure while the store is away is another matter: it is never the event's fault, so it is retried without
  * limit and nothing is committed meanwhile (nothing is skipped, nothing quarantined); the partition waits for the
  * store, as every consumer of that store must.
+ *
+ * <p>Every producer and consumer built here exports its Kafka client metrics ({@code kafka.producer.*},
+ * {@code kafka.consumer.*}); the factories are not Spring Boot's, which would otherwise bind them. A consumer's are
+ * tagged with its group ({@link GroupConsumerMetrics}): its lag per partition is how far the group is behind.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventKafkaConfiguration {
@@ -64,6 +70,12 @@ public class EventKafkaConfiguration {
     public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
     /** Bean name of the factory for listeners that apply a polled batch of contract events at once. */
     public static final String EVENT_BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
+
+    private final MeterRegistry meters;
+
+    public EventKafkaConfiguration(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @Bean
     EventCodec eventCodec() {
@@ -74,6 +86,7 @@ public class EventKafkaConfiguration {
     KafkaTemplate<String, Envelope<?>> eventTemplate(KafkaProperties kafka, EventCodec codec) {
         DefaultKafkaProducerFactory<String, Envelope<?>> factory = new DefaultKafkaProducerFactory<>(
                 producerProperties(kafka), new StringSerializer(), new EventSerializer(codec));
+        exportClientMetrics(factory, "eventTemplate");
         KafkaTemplate<String, Envelope<?>> template = new KafkaTemplate<>(factory);
         template.setObservationEnabled(true);
         return template;
@@ -84,8 +97,10 @@ public class EventKafkaConfiguration {
     KafkaTemplate<String, CloudEvent> cloudEventTemplate(KafkaProperties kafka) {
         CloudEventSerializer serializer = new CloudEventSerializer();
         serializer.configure(Map.of(), false);
-        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(producerProperties(kafka), new StringSerializer(), serializer));
+        DefaultKafkaProducerFactory<String, CloudEvent> factory =
+                new DefaultKafkaProducerFactory<>(producerProperties(kafka), new StringSerializer(), serializer);
+        exportClientMetrics(factory, "cloudEventTemplate");
+        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(factory);
         template.setObservationEnabled(true);
         return template;
     }
@@ -104,16 +119,17 @@ public class EventKafkaConfiguration {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(Envelope.class, new EventSerializer(codec));
-        KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), new DelegatingByTypeSerializer(byType)));
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(
+                props, new StringSerializer(), new DelegatingByTypeSerializer(byType));
+        exportClientMetrics(factory, "deadLetterTemplate");
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
         // Every template observes the same way, or Prometheus refuses the second set of tag keys.
         template.setObservationEnabled(true);
         return template;
     }
 
     @Bean
-    Quarantine kafkaQuarantine(
-            MongoDatabase serviceDatabase, PlatformProperties platform, MeterRegistry meters, Clock clock) {
+    Quarantine kafkaQuarantine(MongoDatabase serviceDatabase, PlatformProperties platform, Clock clock) {
         return new Quarantine(serviceDatabase, platform.consumer().quarantineSize(), meters, clock);
     }
 
@@ -132,12 +148,11 @@ public class EventKafkaConfiguration {
             PlatformProperties platform,
             KafkaTemplate<String, Object> deadLetterTemplate,
             Quarantine kafkaQuarantine,
-            MeterRegistry meters,
             MongoClient mongo) {
         DeadLetterPublishingRecoverer recoverer =
                 deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters);
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory =
-                factory(kafka, codec, platform, recoverer, mongo);
+                factory(EVENT_LISTENER_FACTORY, kafka, codec, platform, recoverer, mongo);
         factory.setRecordInterceptor(UnreadableEvents.turningAway(recoverer));
         return factory;
     }
@@ -154,9 +169,9 @@ public class EventKafkaConfiguration {
             PlatformProperties platform,
             KafkaTemplate<String, Object> deadLetterTemplate,
             Quarantine kafkaQuarantine,
-            MeterRegistry meters,
             MongoClient mongo) {
         ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory = factory(
+                EVENT_BATCH_LISTENER_FACTORY,
                 kafka,
                 codec,
                 platform,
@@ -175,8 +190,7 @@ public class EventKafkaConfiguration {
             KafkaTemplate<String, Object> deadLetterTemplate,
             Quarantine kafkaQuarantine,
             PlatformProperties platform,
-            EventCodec codec,
-            MeterRegistry meters) {
+            EventCodec codec) {
         return new EventBatches(deadLetters(deadLetterTemplate, kafkaQuarantine, platform, codec, meters));
     }
 
@@ -200,7 +214,8 @@ public class EventKafkaConfiguration {
         return recoverer;
     }
 
-    private static ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory(
+    private ConcurrentKafkaListenerContainerFactory<String, Envelope<?>> factory(
+            String name,
             KafkaProperties kafka,
             EventCodec codec,
             PlatformProperties platform,
@@ -213,6 +228,9 @@ public class EventKafkaConfiguration {
         Deserializer<Envelope<?>> events = (Deserializer) UnreadableEvents.reader(new EventDeserializer(codec));
         DefaultKafkaConsumerFactory<String, Envelope<?>> consumers =
                 new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), events);
+        // Not a bean: named here, or every client's spring.id tag would read "not.managed.by.Spring".
+        consumers.setBeanName(name);
+        consumers.addListener(new GroupConsumerMetrics<>(meters));
         if (platform.consumer().syncStore()) {
             // Inside the dead letters' wrapper: a quarantined record's entry is flushed with the batch's writes.
             Runnable fsync = DurableCommits.fsync(mongo);
@@ -257,6 +275,17 @@ public class EventKafkaConfiguration {
                                             container.getContainerProperties().getGroupId())));
         }
         return factory;
+    }
+
+    /**
+     * Named after its template: not a bean either, its clients' spring.id tag would not say whose they are. Its meters
+     * carry the consumers' group tag too, empty: a producer and a consumer share one meter name
+     * ({@code kafka.app.info.start.time.ms}), which Prometheus takes with one set of tag keys only, and an empty label
+     * is no label once scraped.
+     */
+    private void exportClientMetrics(DefaultKafkaProducerFactory<?, ?> factory, String template) {
+        factory.setBeanName(template);
+        factory.addListener(new MicrometerProducerListener<>(meters, List.of(GroupConsumerMetrics.NO_GROUP)));
     }
 
     static Map<String, Object> producerProperties(KafkaProperties kafka) {

@@ -19,7 +19,8 @@ import cn.wildlife.testinfra.TestKafka;
 import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -78,7 +80,13 @@ class PoisonRecordsIT {
     static TestMongo store;
     static MongoClient mongo;
     static Quarantine quarantine;
-    static SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** The services' kind of registry: it refuses a meter whose tags differ from its namesakes'. */
+    static PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Meters the registry refused (it logs them and goes on). */
+    static final List<String> refused = new CopyOnWriteArrayList<>();
+
+    static KafkaTemplate<String, Object> deadLetterTemplate;
+
     static ConcurrentMessageListenerContainer<String, Envelope<?>> container;
     static KafkaProducer<String, byte[]> producer;
     static KafkaConsumer<String, byte[]> deadLetters;
@@ -106,11 +114,12 @@ class PoisonRecordsIT {
                 new PlatformProperties.Consumer(
                         2, Duration.ofMillis(50), Duration.ofMillis(200), DEAD_LETTER_TIMEOUT, 100, true, ""),
                 new PlatformProperties.Security(List.of(), 1 << 20, List.of(), "wildlife-platform"));
-        EventKafkaConfiguration configuration = new EventKafkaConfiguration();
+        meters.config().onMeterRegistrationFailed((id, reason) -> refused.add(reason));
+        EventKafkaConfiguration configuration = new EventKafkaConfiguration(meters);
         quarantine = new Quarantine(mongo.getDatabase("poison"), 100, meters, Clock.systemUTC());
-        KafkaTemplate<String, Object> deadLetterTemplate = configuration.deadLetterTemplate(kafka, codec);
+        deadLetterTemplate = configuration.deadLetterTemplate(kafka, codec);
         container = configuration
-                .eventListenerFactory(kafka, codec, platform, deadLetterTemplate, quarantine, meters, mongo)
+                .eventListenerFactory(kafka, codec, platform, deadLetterTemplate, quarantine, mongo)
                 .createContainer(TOPIC);
         container.getContainerProperties().setGroupId("poison-test");
         container.setupMessageListener((MessageListener<String, Envelope<?>>)
@@ -304,6 +313,27 @@ class PoisonRecordsIT {
                         .keySet())
                 .doesNotContain("value", "payload");
         assertThat(quarantinedCount()).isEqualTo(before + 1);
+    }
+
+    /**
+     * What the consumer-lag alert and panel read: the consumer's client metrics under the group that reads, and the
+     * producers' and consumers' client metrics all taken by the services' kind of registry. (Each partition's lag
+     * joins them at Micrometer's next look for new client metrics, a minute later: too long to wait for here.)
+     */
+    @Test
+    void theConsumersClientMetricsAreExportedUnderItsGroup() throws Exception {
+        // The template's shared producer, started here if no test wrote a dead letter yet.
+        deadLetterTemplate.getProducerFactory().createProducer();
+        String key = "FORESTRY-220112-LAG-" + UUID.randomUUID();
+        Envelope<?> event = clue(key);
+        send(key, event);
+        await().atMost(Duration.ofSeconds(10)).until(() -> applied.containsKey(event.id()));
+
+        assertThat(meters.scrape().lines().filter(line -> line.startsWith("kafka_consumer_fetch_manager_fetch_total{")))
+                .anySatisfy(series ->
+                        assertThat(series).contains("messaging_kafka_consumer_group=\"poison-test\"", "client_id=\""));
+        assertThat(meters.scrape()).contains("kafka_producer_record_send_total{", "spring_id=\"deadLetterTemplate.");
+        assertThat(refused).isEmpty();
     }
 
     /** The next offset the test's consumer group will read on the partition (-1: none committed). */
