@@ -13,6 +13,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/clues/:id', name: 'clue', component: () => import('./views/ClueDetail.vue'), props: true },
   { path: '/cases', name: 'cases', component: () => import('./views/CaseSearch.vue') },
   { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue'), props: true },
+  { path: '/transfers', name: 'transfers', component: () => import('./views/TransferBoard.vue') },
+  { path: '/transfers/:id', name: 'transfer', component: () => import('./views/TransferDetail.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenStore, sessionFrom } from '../auth/session';
-import { ApiProblem, createApi, toQuery } from './client';
+import { ApiProblem, createApi, fieldMessages, toQuery } from './client';
 
 /** base64url of UTF-8 text, as a JWT encodes its parts. */
 function base64url(text: string): string {
@@ -55,5 +55,24 @@ describe('the API client', () => {
     const error = await api('/api/clues/X/steps/open-case', { method: 'POST', body: {} }).catch((e) => e);
     expect(error).toMatchObject({ status: 409, title: '状态不允许此操作', errors: problem.errors });
     expect(store.view.session).not.toBeNull();
+  });
+});
+
+describe('field messages', () => {
+  const problem = new ApiProblem(400, 'Invalid request', undefined, [
+    { field: 'packageParts', message: '移送材料至少包括移送书、调查报告和涉案物品清单' },
+    { field: 'reasons[0]', message: '不能为空' },
+    { field: 'reasonsExtra', message: 'not a reason' },
+  ]);
+
+  it('name the field or a part of it', () => {
+    expect(fieldMessages(problem, 'packageParts')).toEqual(['移送材料至少包括移送书、调查报告和涉案物品清单']);
+    expect(fieldMessages(problem, 'reasons')).toEqual(['不能为空']);
+    expect(fieldMessages(problem, 'passOnTo')).toEqual([]);
+  });
+
+  it('are none for an error that is not a problem answer', () => {
+    expect(fieldMessages(new TypeError('failed to fetch'), 'reasons')).toEqual([]);
+    expect(fieldMessages(null, 'reasons')).toEqual([]);
   });
 });

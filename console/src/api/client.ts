@@ -20,6 +20,18 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * What a problem answer says about one field of a form: the messages of its `errors` naming the field itself or a
+ * part of it (`reasons[0]`, `place.description`). Empty for any other error.
+ */
+export function fieldMessages(error: unknown, field: string): string[] {
+  if (!(error instanceof ApiProblem)) return [];
+  return error.errors
+    .filter((e) => e.field === field || (typeof e.field === 'string' && (e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`))))
+    .map((e) => e.message ?? '')
+    .filter((message) => message.length > 0);
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** The query string of a search: empty filters are left out, so the API applies its own defaults. */

@@ -158,3 +158,67 @@ export interface Reporter {
   recordedBy: string;
   recordedAt: string;
 }
+
+/** One step in a transfer's history (Transfer.Entry): REPORT, RETURN or a step's name such as REQUEST_RECONSIDERATION. */
+export interface TransferEntry {
+  step: string;
+  state: string;
+  by: string;
+  byAgency: string;
+  at: string;
+  reasons: string[];
+}
+
+/**
+ * A transfer of a suspected crime (两法衔接), as its parties see it (TransferController.TransferView). On a REVERSE
+ * transfer the police sent the case back: `sendingAgency`/`sendingRegion` are then the administrative agency that
+ * receives it, `receivingRegion` the police's.
+ */
+export interface Transfer {
+  id: string;
+  direction: 'FORWARD' | 'REVERSE';
+  caseNumber: string;
+  summary: string;
+  sendingAgency: string;
+  sendingRegion: string;
+  receivingRegion: string;
+  state: string;
+  stateLabel: string;
+  packageParts: string[];
+  allowedSteps: string[];
+  history: TransferEntry[];
+  version: number;
+  updatedAt: string;
+}
+
+/** One change of a legal clock (Deadline.Change): OPENED, PAUSED, EXTENDED, an alert kind, MET, MET_LATE, ... */
+export interface DeadlineChange {
+  at: string;
+  change: string;
+  eventId: string | null;
+  by: string | null;
+  dueAt: string | null;
+  note: string;
+}
+
+/** A legal clock about one subject (notification-service's Deadline), as `GET /api/deadlines` answers it. */
+export interface Deadline {
+  id: string;
+  ruleId: string;
+  title: string;
+  legalBasis: string;
+  kind: 'DUTY' | 'WINDOW' | string;
+  subjectType: string;
+  subjectId: string;
+  agency: string;
+  region: string;
+  startedAt: string;
+  amount: number | null;
+  unit: string | null;
+  dueAt: string;
+  dueDate: string | null;
+  provisional: boolean;
+  state: string;
+  history: DeadlineChange[];
+  version: number;
+}

@@ -23,8 +23,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,10 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The officers' console in a real browser (Debian's headless Chromium, driven through Debian's chromedriver; nothing
  * is downloaded): the sample forestry officer signs in through the sample-user picker, opens 我的工作, the clue list,
  * one clue whose step buttons are exactly the API's {@code allowedSteps}, shows its reporter and takes one step, then
- * searches cases and opens one. Every page is saved as a screenshot under {@code target/console-screenshots/} and checked with axe-core (no
- * serious or critical violation); the browser must report no Content-Security-Policy violation.
+ * searches cases and opens one. On the transfers board (移送) the forestry officer opens a transfer, sees its
+ * statutory clocks counting down and transfers it with its package ticked; the county police then see it is their
+ * turn, are refused a pass-on field by field, and receive it. Every page is saved as a screenshot under
+ * {@code target/console-screenshots/}, numbered in the order the tests run (one browser for the class), and checked
+ * with axe-core (no serious or critical violation); the browser must report no Content-Security-Policy violation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -58,6 +65,9 @@ class ConsoleIT {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String OFFICER = "forestry-officer";
+    static final String HEAD = "forestry-head";
+    static final String POLICE = "police-officer";
+    static final String SUPERVISOR = "supervisor";
     static final String REPORTER_NAME = "举报人赵某";
 
     private final HttpClient http =
@@ -87,6 +97,9 @@ class ConsoleIT {
 
     /** Debian's Chromium through Debian's chromedriver; the test skips, naming the packages, where they are missing. */
     private void openBrowser() throws IOException {
+        if (driver != null) {
+            return;
+        }
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "ConsoleIT's browser test needs Debian's headless Chromium and its driver (/usr/bin/chromium, "
@@ -124,6 +137,7 @@ class ConsoleIT {
     }
 
     @Test
+    @Order(1)
     void consoleIsServedOnTheGatewaysOriginWithStrictHeaders() throws Exception {
         HttpResponse<String> index = get("/");
         assertThat(index.headers().firstValue("Content-Type"))
@@ -142,9 +156,11 @@ class ConsoleIT {
                 .isFalse();
 
         // A page opened directly (or reloaded) is the console's index too, without a token.
-        HttpResponse<String> deepLink = get("/clues/FORESTRY-220112-2026-0001");
-        assertThat(deepLink.statusCode()).isEqualTo(200);
-        assertThat(deepLink.body()).isEqualTo(index.body());
+        for (String page : List.of("/clues/FORESTRY-220112-2026-0001", "/transfers", "/transfers/T-1")) {
+            HttpResponse<String> deepLink = get(page);
+            assertThat(deepLink.statusCode()).as(page).isEqualTo(200);
+            assertThat(deepLink.body()).as(page).isEqualTo(index.body());
+        }
 
         // Hashed files are cached for a year.
         Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index.body());
@@ -159,10 +175,11 @@ class ConsoleIT {
     }
 
     @Test
+    @Order(2)
     void forestryOfficerSignsInHandlesAClueAndSearchesCases() throws Exception {
         openBrowser();
         String clueId = recordClue(Instant.now());
-        String caseNumber = openCase();
+        String caseNumber = openCase().number();
         // A clue received long ago: its handling clock is overdue at once and lands in the office's inbox.
         String lateClueId = recordClue(Instant.parse("2026-01-05T02:00:00Z"));
         await().atMost(Duration.ofSeconds(60))
@@ -289,6 +306,219 @@ class ConsoleIT {
         wait.until(ExpectedConditions.urlContains("/signin"));
     }
 
+    @Test
+    @Order(3)
+    void officersFollowATransferOnTheBoardAndTakeTheirSteps() throws Exception {
+        openBrowser();
+        cspViolations(); // the browser's log so far is read, and forgotten
+        // A suspected crime reported by the county officer and approved by the city head (as the walk-through does):
+        // it is now the county forestry bureau's turn to deliver it to the police within 24 hours.
+        OpenedCase opened = openCase();
+        String id = reportTransfer(opened.id());
+        PlatformClient.Answer approved =
+                client.post(gateway + "/api/transfers/" + id + "/steps/approve", "{}", client.as(HEAD));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "OPEN".equals(clockStates(id).get("TRANSFER_DELIVERY"))
+                        && "MET".equals(clockStates(id).get("TRANSFER_APPROVAL_DECISION")));
+
+        // 移送: the board, the transfer in the column of approval and transfer, marked as the office's turn.
+        signIn(OFFICER);
+        driver.findElement(By.linkText("移送")).click();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-lane='deciding'] [data-state='APPROVED'] [data-transfer='" + id + "']")));
+        settled();
+        assertThat(card.getText()).contains(opened.id(), "轮到您办理");
+        page("transfers");
+
+        // The transfer: whose turn, the statutory clocks with their countdown and status, the steps as forms.
+        card.findElement(By.linkText(id)).click();
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-test='transfer-state']"), "data-state", "APPROVED"));
+        WebElement delivery = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tr[.//*[@data-rule='TRANSFER_DELIVERY']]//*[@data-test='countdown']")));
+        settled();
+        assertThat(delivery.getAttribute("data-phase")).isEqualTo("running");
+        assertThat(delivery.getText()).startsWith("剩余").contains("小时");
+        assertThat(driver.findElement(By.xpath(
+                                "//tr[.//*[@data-rule='TRANSFER_APPROVAL_DECISION']]//*[@data-test='clock-status']"))
+                        .getText())
+                .isEqualTo("按期办结");
+        assertThat(driver.findElement(By.cssSelector("[data-test='whose-turn']"))
+                        .getText())
+                .contains("林业和草原局（220112）");
+        assertThat(driver.findElement(By.cssSelector("[data-test='case-link']")).getText())
+                .isEqualTo(opened.id());
+        assertThat(transferStepButtons()).isEqualTo(transferSteps(id, OFFICER));
+        page("transfer");
+
+        // 移送公安机关: the package's parts as checkboxes; the three the regulation requires are checked for.
+        driver.findElement(By.cssSelector("[data-step='transfer']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='packageParts']")));
+        driver.findElement(By.cssSelector("[data-part='TRANSFER_LETTER']")).click();
+        driver.findElement(By.cssSelector("[data-test='step-confirm']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".el-dialog .el-form-item__error"), "移送材料至少包括"));
+        for (String part : List.of("INVESTIGATION_REPORT", "SEIZED_ITEMS_LIST", "TEST_OR_APPRAISAL_REPORTS")) {
+            driver.findElement(By.cssSelector("[data-part='" + part + "']")).click();
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog .el-form-item__error")));
+        // Checked, and seen checked: the boxes' colour transition over.
+        wait.until(
+                driver -> Boolean.TRUE.equals(
+                        ((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "const boxes = [...document.querySelectorAll('[data-part].is-checked .el-checkbox__inner')];"
+                                                + " return boxes.length === 4 && boxes.every(b => getComputedStyle(b).backgroundColor"
+                                                + " === getComputedStyle(boxes[0]).backgroundColor && b.getAnimations().length === 0);")));
+        page("transfer-package");
+        driver.findElement(By.cssSelector("[data-test='step-confirm']")).click();
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-test='transfer-state']"), "data-state", "TRANSFERRED"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+        assertThat(driver.findElement(By.cssSelector("[data-test='whose-turn']"))
+                        .getText())
+                .contains("公安机关（220112）");
+        assertThat(driver.findElement(By.cssSelector("[data-test='waiting']")).getAttribute("data-pending-steps"))
+                .isEqualTo("receive pass-on");
+        assertThat(transferStepButtons()).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("[data-test='package']")).getText())
+                .contains("涉嫌犯罪案件移送书", "有关检验报告或者鉴定意见");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//tr[.//*[@data-rule='TRANSFER_DELIVERY']]//*[@data-test='clock-status']"), "按期办结"));
+        settled();
+        page("transfer-transferred");
+        driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+
+        // The county police: their turn, with their 24-hour receipt clock; the reverse transfer is offered to them.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "OPEN".equals(clockStates(id).get("TRANSFER_RECEIPT")));
+        signIn(POLICE);
+        driver.findElement(By.linkText("移送")).click();
+        card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-lane='police'] [data-state='TRANSFERRED'] [data-transfer='" + id + "']")));
+        settled();
+        assertThat(card.getText()).contains("轮到您办理");
+        driver.findElement(By.cssSelector("[data-test='return-transfer']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='toRegion']")));
+        page("transfers-return");
+        driver.findElement(By.xpath("//div[contains(@class,'el-dialog')]//button[.//span[text()='取消']]"))
+                .click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+
+        card.findElement(By.linkText(id)).click();
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-test='transfer-state']"), "data-state", "TRANSFERRED"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tr[.//*[@data-rule='TRANSFER_RECEIPT']]//*[@data-test='countdown']")));
+        assertThat(transferStepButtons()).isEqualTo(transferSteps(id, POLICE)).containsExactly("receive", "pass-on");
+
+        // A pass-on to the same police is refused: the problem names the field, shown under it.
+        driver.findElement(By.cssSelector("[data-step='pass-on']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[data-field='passOnTo']")))
+                .sendKeys("220112");
+        driver.findElement(By.cssSelector("[data-test='step-confirm']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-dialog [role='alert']")));
+        wait.until(driver -> !driver.findElement(By.cssSelector(".el-dialog .el-form-item__error"))
+                .getText()
+                .isBlank());
+        page("transfer-pass-on-refused");
+        driver.findElement(By.xpath("//div[contains(@class,'el-dialog')]//button[.//span[text()='取消']]"))
+                .click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+
+        // 接收（签收回执）: the state moves on, and so does the turn.
+        driver.findElement(By.cssSelector("[data-step='receive']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='step-confirm']")))
+                .click();
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-test='transfer-state']"), "data-state", "RECEIVED"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+        List<String> after = transferSteps(id, POLICE);
+        assertThat(after).containsExactly("file", "refuse-filing");
+        wait.until(driver -> transferStepButtons().equals(after));
+        assertThat(driver.findElement(By.cssSelector("[data-test='transfer-timeline']"))
+                        .getText())
+                .contains("接收（签收回执）", "移送公安机关", "批准移送", "报告负责人");
+        settled();
+        page("transfer-received");
+
+        assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+    }
+
+    /** Signs in through the sample-user picker, on a fresh page: the console then opens 我的工作. */
+    private void signIn(String user) {
+        driver.get(gateway + "/");
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[data-user='" + user + "']")))
+                .click();
+        driver.findElement(By.cssSelector("[data-test='sign-in']")).click();
+        wait.until(ExpectedConditions.urlContains("/work"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='alert-counts']")));
+    }
+
+    /** A suspected crime the forestry officer reports to the head, naming the case by its platform id. */
+    private String reportTransfer(String caseId) {
+        String body = """
+                {"caseNumber":"%s","summary":"控制台测试：非法猎捕大天鹅1只、豆雁2只，涉嫌非法狩猎罪 %s"}""".formatted(caseId, UUID.randomUUID());
+        PlatformClient.Answer reported = client.post(gateway + "/api/transfers", body, client.as(OFFICER));
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(201);
+        return reported.body().get("id").asString();
+    }
+
+    /** Every clock on the transfer, as the supervision office (which sees every agency's) reads them. */
+    private Map<String, String> clockStates(String transferId) {
+        Map<String, String> states = new java.util.HashMap<>();
+        client.get(gateway + "/api/deadlines?size=50&subjectId=" + transferId, client.as(SUPERVISOR))
+                .body()
+                .get("items")
+                .forEach(d ->
+                        states.put(d.get("ruleId").asString(), d.get("state").asString()));
+        return states;
+    }
+
+    /** The steps the transfer's state allows that are the user's to take (the API lists them whoever takes them). */
+    private List<String> transferSteps(String transferId, String user) {
+        PlatformClient.Answer transfer = client.get(gateway + "/api/transfers/" + transferId, client.as(user));
+        assertThat(transfer.status()).as(transfer.raw()).isEqualTo(200);
+        List<String> mine = switch (user) {
+            case POLICE ->
+                List.of(
+                        "receive",
+                        "pass-on",
+                        "file",
+                        "refuse-filing",
+                        "reconsider-and-file",
+                        "reconsider-and-uphold",
+                        "give-explanation");
+            default ->
+                List.of(
+                        "transfer",
+                        "hand-over-items",
+                        "request-reconsideration",
+                        "request-supervision",
+                        "accept-non-filing",
+                        "accept-return",
+                        "record-outcome");
+        };
+        List<String> steps = new ArrayList<>();
+        transfer.body().get("allowedSteps").forEach(step -> {
+            if (mine.contains(step.asString())) {
+                steps.add(step.asString());
+            }
+        });
+        return steps;
+    }
+
+    private List<String> transferStepButtons() {
+        return driver.findElements(By.cssSelector("[data-test='step-buttons'] [data-step]")).stream()
+                .map(button -> button.getAttribute("data-step"))
+                .toList();
+    }
+
     /** A new clue of the officer's own: the list shows the last recorded first, so it is on the list's first page. */
     private String recordClue(Instant receivedAt) {
         String body = """
@@ -305,8 +535,10 @@ class ConsoleIT {
         return id;
     }
 
+    record OpenedCase(String id, String number) {}
+
     /** A new case with a seized item, opened now. */
-    private String openCase() {
+    private OpenedCase openCase() {
         String body = """
                 {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"%s","title":"控制台测试：奢岭水库出售大天鹅案",
                  "behaviours":["ILLEGAL_PURCHASE_TRANSPORT_SALE"],
@@ -321,7 +553,7 @@ class ConsoleIT {
                  "holder":"双阳区林业局执法大队","location":"证物室","seizedAt":"%s"}""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS)),
                 client.as(OFFICER));
         assertThat(seized.status()).as(seized.raw()).isBetween(200, 201);
-        return opened.body().get("number").asString();
+        return new OpenedCase(id, opened.body().get("number").asString());
     }
 
     private List<String> inboxKinds(String clueId) {

@@ -81,6 +81,7 @@ public class GatewaySecurityConfiguration {
                 "/work",
                 "/clues/**",
                 "/cases/**",
+                "/transfers/**",
                 "/favicon.svg",
                 "/assets/**"
             })
