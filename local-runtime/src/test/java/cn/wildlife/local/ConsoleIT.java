@@ -593,8 +593,13 @@ class ConsoleIT {
 
     /** A screenshot of the page as it is, and axe-core's verdict on it: no serious or critical violation. */
     private void page(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve("%02d-%s.png".formatted(++shots, name)), fullPage());
         JavascriptExecutor js = driver;
+        // A dialog still fading in is judged at part of its opacity: axe then finds its text too faint (seen on a
+        // slower machine). Judged once every CSS transition and animation has run.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Boolean.TRUE.equals(
+                        js.executeScript("return document.getAnimations().every(a => a.playState !== 'running');")));
+        Files.write(SCREENSHOTS.resolve("%02d-%s.png".formatted(++shots, name)), fullPage());
         js.executeScript(axeSource);
         Object result = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
