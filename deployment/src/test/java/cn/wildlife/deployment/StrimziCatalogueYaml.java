@@ -36,17 +36,8 @@ final class StrimziCatalogueYaml {
     static String topics() {
         StringBuilder out = new StringBuilder(HEADER);
         for (String name : Topics.allNamesWithDeadLetters()) {
-            out.append("---\n")
-                    .append("apiVersion: kafka.strimzi.io/v1\n")
-                    .append("kind: KafkaTopic\n")
-                    .append("metadata:\n")
-                    .append("  name: ")
-                    .append(name)
-                    .append('\n')
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: ")
-                    .append(CLUSTER)
-                    .append('\n')
+            out.append("---\n");
+            resource(out, "KafkaTopic", name)
                     .append("spec:\n")
                     .append("  topicName: ")
                     .append(name)
@@ -71,6 +62,22 @@ final class StrimziCatalogueYaml {
         return out.toString();
     }
 
+    /** A Strimzi resource's kind and metadata: its name, and the cluster whose operator manages it. */
+    private static StringBuilder resource(StringBuilder out, String kind, String name) {
+        return out.append("apiVersion: kafka.strimzi.io/v1\n")
+                .append("kind: ")
+                .append(kind)
+                .append('\n')
+                .append("metadata:\n")
+                .append("  name: ")
+                .append(name)
+                .append('\n')
+                .append("  labels:\n")
+                .append("    strimzi.io/cluster: ")
+                .append(CLUSTER)
+                .append('\n');
+    }
+
     static String users() {
         StringBuilder out = new StringBuilder(HEADER);
         for (String principal : KafkaAccess.allPrincipals()) {
@@ -88,16 +95,7 @@ final class StrimziCatalogueYaml {
                 out.append(
                         "# The operators' principal: a super user of the cluster (the Kafka's superUsers), no ACLs.\n");
             }
-            out.append("apiVersion: kafka.strimzi.io/v1\n")
-                    .append("kind: KafkaUser\n")
-                    .append("metadata:\n")
-                    .append("  name: ")
-                    .append(principal)
-                    .append('\n')
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: ")
-                    .append(CLUSTER)
-                    .append('\n')
+            resource(out, "KafkaUser", principal)
                     .append("spec:\n")
                     .append("  authentication:\n")
                     .append("    type: scram-sha-512\n")

@@ -180,7 +180,7 @@ public class OutboxRelay implements SmartLifecycle {
         int total = 0;
         // Aggregates that got new events while this round published the earlier ones: a writer hints before its
         // write lands, so this round may have taken that hint already.
-        List<Object> appended = new ArrayList<>();
+        Set<Object> appended = new LinkedHashSet<>();
         for (MongoCollection<Document> collection : collections) {
             Set<Object> candidates = new LinkedHashSet<>();
             if (scan) {
@@ -215,10 +215,13 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         // A hint found nowhere may name a write still landing: looked up again twice, then left to a scan soon.
-        java.util.Map<Object, Hint> done = new java.util.HashMap<>();
         for (Object id : tried) {
             if (found.contains(id)) {
-                done.put(id, hinted.remove(id));
+                Hint hint = hinted.remove(id);
+                // Still waiting: to the back of the queue, keeping when it was first hinted (the age gauge).
+                if (appended.contains(id)) {
+                    hinted.put(id, new Hint(hint.since(), 0));
+                }
             } else {
                 hinted.computeIfPresent(id, (k, hint) -> {
                     if (hint.misses() < 2) {
@@ -229,9 +232,8 @@ public class OutboxRelay implements SmartLifecycle {
                 });
             }
         }
-        // Still waiting: it keeps the time it was first hinted, so the age shows an aggregate that never gets out.
-        appended.forEach(id -> hinted.putIfAbsent(
-                id, new Hint(done.containsKey(id) ? done.get(id).since() : nowNanos, 0)));
+        // Found by the scan rather than a hint, and still waiting.
+        appended.forEach(id -> hinted.putIfAbsent(id, new Hint(nowNanos, 0)));
         published.increment(total);
         backlog = hinted.size();
         oldestHintNanos = hinted.values().stream().mapToLong(Hint::since).min().orElse(0);
@@ -242,7 +244,7 @@ public class OutboxRelay implements SmartLifecycle {
      * Sends the aggregates' events and removes those sent; returns how many were sent and adds to {@code appended}
      * the aggregates that still have events waiting.
      */
-    private int publish(MongoCollection<Document> collection, List<Document> aggregates, List<Object> appended) {
+    private int publish(MongoCollection<Document> collection, List<Document> aggregates, Set<Object> appended) {
         // Send everything first (the producer batches), then wait per aggregate, in the order written.
         List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
         for (Document aggregate : aggregates) {
