@@ -581,8 +581,22 @@ class ConsoleIT {
     }
 
     /** No request in flight: Element Plus's loading masks are gone. */
+    /**
+     * No loading mask, and every transition has run. Element Plus tags zoom in when they appear: for the frame
+     * before their transition starts they are transparent and WebDriver reads no text from them, so the check
+     * looks two frames later.
+     */
     private void settled() {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-loading-mask")));
+        await().atMost(Duration.ofSeconds(5)).until(this::transitionsRun);
+    }
+
+    private boolean transitionsRun() {
+        return Boolean.TRUE.equals(driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                requestAnimationFrame(() => requestAnimationFrame(() =>
+                  done(document.getAnimations().every(a => a.playState !== 'running'))));
+                """));
     }
 
     private boolean storedAnything() {
@@ -596,9 +610,7 @@ class ConsoleIT {
         JavascriptExecutor js = driver;
         // A dialog still fading in is judged at part of its opacity: axe then finds its text too faint (seen on a
         // slower machine). Judged once every CSS transition and animation has run.
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> Boolean.TRUE.equals(
-                        js.executeScript("return document.getAnimations().every(a => a.playState !== 'running');")));
+        await().atMost(Duration.ofSeconds(5)).until(this::transitionsRun);
         Files.write(SCREENSHOTS.resolve("%02d-%s.png".formatted(++shots, name)), fullPage());
         js.executeScript(axeSource);
         Object result = js.executeAsyncScript("""
