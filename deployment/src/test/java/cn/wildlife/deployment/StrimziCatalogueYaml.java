@@ -85,7 +85,8 @@ final class StrimziCatalogueYaml {
             if (KafkaAccess.agencyOf(principal).isPresent()) {
                 out.append("# The agency system ")
                         .append(principal)
-                        .append(": writes its own pair, reads its own dead letters (external listener).\n");
+                        .append(": writes its own pair, reads its own dead letters (external listener),\n")
+                        .append("# held to one largest event a second each way.\n");
             } else if (KafkaAccess.service(principal).isPresent()) {
                 out.append("# The platform service ")
                         .append(principal)
@@ -106,6 +107,14 @@ final class StrimziCatalogueYaml {
                     .append(principal)
                     .append('\n')
                     .append("          key: password\n");
+            KafkaAccess.quota(principal)
+                    .ifPresent(quota -> out.append("  quotas:\n")
+                            .append("    producerByteRate: ")
+                            .append(quota.produceBytesPerSecond())
+                            .append('\n')
+                            .append("    consumerByteRate: ")
+                            .append(quota.fetchBytesPerSecond())
+                            .append('\n'));
             List<AclBinding> bindings = KafkaAccess.bindings(principal);
             if (bindings.isEmpty()) {
                 continue;

@@ -12,6 +12,7 @@ import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.KafkaUserQuotas;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.acl.AclBinding;
@@ -129,6 +131,11 @@ class StrimziManifestsTest {
                 }
             }
             assertThat(actual).as(principal).containsExactlyInAnyOrderElementsOf(expected);
+            KafkaUserQuotas quotas = user.getSpec().getQuotas();
+            assertThat(Optional.ofNullable(quotas)
+                            .map(q -> new KafkaAccess.Quota(q.getProducerByteRate(), q.getConsumerByteRate())))
+                    .as(principal + "'s quotas")
+                    .isEqualTo(KafkaAccess.quota(principal));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,14 +24,18 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.ResourceNotFoundException;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.common.quota.ClientQuotaFilter;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.server.config.QuotaConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gives the broker the catalogue's principals: a SCRAM credential for each one that has a password in
- * {@link KafkaCredentials}, and exactly the ACLs {@link KafkaAccess} grants it. An agency system without a password
- * (revoked) has neither. Everything here is idempotent, so it runs at every start.
+ * {@link KafkaCredentials}, and exactly the ACLs and quotas {@link KafkaAccess} gives it. An agency system without a
+ * password (revoked) has none of them. Everything here is idempotent, so it runs at every start.
  */
 public final class KafkaAccessSetup {
 
@@ -74,6 +79,7 @@ public final class KafkaAccessSetup {
             for (String principal : revoked) {
                 remove(admin, principal);
             }
+            installQuotas(admin);
             for (String user : wait(admin.describeUserScramCredentials().all()).keySet()) {
                 if (!KafkaAccess.allPrincipals().contains(user)) {
                     log.warn("Removing the SCRAM credential of '{}', a principal the catalogue does not know", user);
@@ -89,7 +95,46 @@ public final class KafkaAccessSetup {
             wait(admin.alterUserScramCredentials(List.of(upsertion(principal, password)))
                     .all());
             wait(admin.createAcls(KafkaAccess.bindings(principal)).all());
+            wait(admin.alterClientQuotas(List.of(quotaOf(principal, KafkaAccess.quota(principal))))
+                    .all());
         }
+    }
+
+    /**
+     * Exactly the catalogue's quotas: each principal's own, and none for a user or client the catalogue does not
+     * name (a quota set by hand would quietly slow a service, or lift an agency's).
+     */
+    private static void installQuotas(Admin admin) {
+        Map<ClientQuotaEntity, ClientQuotaAlteration> alterations = new HashMap<>();
+        for (ClientQuotaEntity present : wait(admin.describeClientQuotas(ClientQuotaFilter.all())
+                        .entities())
+                .keySet()) {
+            alterations.put(present, quotaOf(present, Optional.empty()));
+        }
+        for (String principal : KafkaAccess.allPrincipals()) {
+            ClientQuotaAlteration own = quotaOf(principal, KafkaAccess.quota(principal));
+            alterations.put(own.entity(), own);
+        }
+        wait(admin.alterClientQuotas(alterations.values()).all());
+    }
+
+    private static ClientQuotaAlteration quotaOf(String principal, Optional<KafkaAccess.Quota> quota) {
+        return quotaOf(new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, principal)), quota);
+    }
+
+    /** The alteration setting a quota, or removing every rate an entity has when there is none. */
+    private static ClientQuotaAlteration quotaOf(ClientQuotaEntity entity, Optional<KafkaAccess.Quota> quota) {
+        return new ClientQuotaAlteration(
+                entity,
+                List.of(
+                        new ClientQuotaAlteration.Op(
+                                QuotaConfig.PRODUCER_BYTE_RATE_OVERRIDE_CONFIG,
+                                quota.map(q -> (double) q.produceBytesPerSecond())
+                                        .orElse(null)),
+                        new ClientQuotaAlteration.Op(
+                                QuotaConfig.CONSUMER_BYTE_RATE_OVERRIDE_CONFIG,
+                                quota.map(q -> (double) q.fetchBytesPerSecond()).orElse(null)),
+                        new ClientQuotaAlteration.Op(QuotaConfig.REQUEST_PERCENTAGE_OVERRIDE_CONFIG, null)));
     }
 
     /**

@@ -34,11 +34,15 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.common.quota.ClientQuotaFilter;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.server.config.QuotaConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +205,62 @@ class KraftBrokerIT {
                         .containsAll(KafkaAccess.allPrincipals());
             });
         }
+    }
+
+    @Test
+    void anAgencyIsHeldToItsQuotaAndAQuotaTheCatalogueDoesNotSetIsRemovedAtTheNextStart() throws Exception {
+        ClientQuotaEntity forestry = user(FORESTRY);
+        ClientQuotaEntity caseService = user("case-service");
+        try (Admin admin = Admin.create(broker.brokerClientProperties())) {
+            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(
+                            caseService,
+                            List.of(new ClientQuotaAlteration.Op(
+                                    QuotaConfig.PRODUCER_BYTE_RATE_OVERRIDE_CONFIG, 1024.0)))))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+        }
+
+        broker.close();
+        broker = EmbeddedInfrastructure.startKafka(dataDir, port, controllerPort, internalPort);
+
+        double rate = KafkaAccess.AGENCY_BYTES_PER_SECOND;
+        try (Admin admin = Admin.create(broker.brokerClientProperties())) {
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(admin.describeClientQuotas(ClientQuotaFilter.all())
+                                    .entities()
+                                    .get(10, TimeUnit.SECONDS))
+                            .containsEntry(
+                                    forestry,
+                                    Map.of(
+                                            QuotaConfig.PRODUCER_BYTE_RATE_OVERRIDE_CONFIG, rate,
+                                            QuotaConfig.CONSUMER_BYTE_RATE_OVERRIDE_CONFIG, rate))
+                            .doesNotContainKey(caseService));
+        }
+
+        // The broker measures a rate over its quota window (11 one-second samples; a new principal's over at least
+        // ten seconds): fourteen largest events at once are over it. It answers, and tells the producer to wait; it
+        // delays rather than refuses, so nothing is lost.
+        try (var producer = producer(broker.clientProperties(FORESTRY))) {
+            String large = "x".repeat(Topics.MAX_EVENT_BYTES - 4096);
+            for (int i = 0; i < 14; i++) {
+                producer.send(new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), "k", large))
+                        .get(20, TimeUnit.SECONDS);
+            }
+            assertThat(metric(producer, "produce-throttle-time-max")).isPositive();
+        }
+    }
+
+    private static ClientQuotaEntity user(String principal) {
+        return new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, principal));
+    }
+
+    private static double metric(KafkaProducer<?, ?> producer, String name) {
+        return producer.metrics().entrySet().stream()
+                .filter(e ->
+                        e.getKey().name().equals(name) && e.getKey().group().equals("producer-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .max()
+                .orElseThrow();
     }
 
     private static AclBinding allow(String user, String topic, AclOperation operation) {

@@ -74,6 +74,10 @@ final class KafkaSetupCommand {
                     active
                             ? KafkaAccess.bindings(principal).size() + " ACLs"
                                     + (principal.equals(KafkaAccess.ADMIN) ? " (super user)" : "")
+                                    + KafkaAccess.quota(principal)
+                                            .map(q ->
+                                                    ", at most " + q.produceBytesPerSecond() / 1024 + " KiB/s each way")
+                                            .orElse("")
                             : "revoked: no credential, no ACL");
         }
         out.println(Topics.allNamesWithDeadLetters().size() + " topics ready, replication factor "

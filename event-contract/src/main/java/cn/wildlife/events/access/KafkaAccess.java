@@ -34,6 +34,18 @@ public final class KafkaAccess {
     /** The SASL mechanism every client uses. */
     public static final String MECHANISM = "SCRAM-SHA-512";
 
+    /**
+     * What one agency system may send, and fetch from its dead letters, per second over all its connections: one
+     * event of the largest size the contract accepts. A province's busiest burst (a year of one agency's records
+     * re-sent in half an hour, docs/capacity.md) needs about 60 KB/s. The broker delays a principal over its quota
+     * instead of refusing it, so a runaway system slows down and loses nothing, and cannot fill the brokers' disks or
+     * crowd out the other agencies.
+     */
+    public static final long AGENCY_BYTES_PER_SECOND = Topics.MAX_EVENT_BYTES;
+
+    /** The byte rates the broker holds a principal to (Kafka's user quotas). */
+    public record Quota(long produceBytesPerSecond, long fetchBytesPerSecond) {}
+
     /** One platform service's use of Kafka: the topics its listeners read and the consumer groups they use. */
     public record ServiceUse(String principal, List<String> reads, List<String> groups) {
 
@@ -128,6 +140,11 @@ public final class KafkaAccess {
     /** Every principal the platform knows, operators' included. */
     public static List<String> allPrincipals() {
         return concat(concat(List.of(ADMIN), servicePrincipals()), agencyPrincipals());
+    }
+
+    /** An agency system's quota; the services and the operators have none (their rate is the platform's own). */
+    public static Optional<Quota> quota(String principal) {
+        return agencyOf(principal).map(agency -> new Quota(AGENCY_BYTES_PER_SECOND, AGENCY_BYTES_PER_SECOND));
     }
 
     /** The ACLs of one principal (none for the operators' super user). */

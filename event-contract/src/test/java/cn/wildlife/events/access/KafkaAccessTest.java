@@ -33,6 +33,17 @@ class KafkaAccessTest {
     }
 
     @Test
+    void anAgencySystemIsHeldToOneLargestEventASecondAndTheServicesToNothing() {
+        for (String agency : KafkaAccess.agencyPrincipals()) {
+            assertThat(KafkaAccess.quota(agency))
+                    .contains(new KafkaAccess.Quota(Topics.MAX_EVENT_BYTES, Topics.MAX_EVENT_BYTES));
+        }
+        for (String other : List.of(KafkaAccess.ADMIN, "case-service", "notification-service", "inspection-service")) {
+            assertThat(KafkaAccess.quota(other)).as(other).isEmpty();
+        }
+    }
+
+    @Test
     void onlyAllowsAreGrantedAndNothingToEveryone() {
         for (String principal : KafkaAccess.allPrincipals()) {
             for (AclBinding binding : KafkaAccess.bindings(principal)) {
