@@ -11,8 +11,10 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +28,7 @@ final class LocalKeys {
     static final String FOLDER = "keys";
     static final String MASTER = "master.key";
     static final String INDEX = "index.key";
+    static final String PREVIOUS_MASTER = "master.key.previous";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,14 +39,28 @@ final class LocalKeys {
         return dataDir.resolve(FOLDER);
     }
 
-    /** Makes both keys unless they are there, and returns the settings that hand them to a service. */
+    /**
+     * Makes both keys unless they are there, and returns the settings that hand them to a service. A master key
+     * moved aside to {@code master.key.previous} (changing it, docs/data-protection.md) is handed over as the
+     * previous one: the services wrap their data keys again under the new one as they start.
+     */
     static List<String> serviceSettings(Path dataDir) {
         Path folder = folder(dataDir);
         Path master = ensure(folder, MASTER);
         Path index = ensure(folder, INDEX);
-        return List.of(
+        List<String> settings = new ArrayList<>(List.of(
                 "--platform.crypto.master-key-file=" + master.toAbsolutePath(),
-                "--platform.crypto.index-key-file=" + index.toAbsolutePath());
+                "--platform.crypto.index-key-file=" + index.toAbsolutePath()));
+        previousMaster(dataDir)
+                .ifPresent(previous ->
+                        settings.add("--platform.crypto.previous-master-key-file=" + previous.toAbsolutePath()));
+        return List.copyOf(settings);
+    }
+
+    /** The master key before the present one, while it is being changed. */
+    static Optional<Path> previousMaster(Path dataDir) {
+        Path previous = folder(dataDir).resolve(PREVIOUS_MASTER);
+        return Files.exists(previous) ? Optional.of(previous) : Optional.empty();
     }
 
     /**

@@ -440,6 +440,12 @@ public final class LocalPlatform implements AutoCloseable {
                 settings.dataDir().resolve(KafkaCredentials.FILE),
                 settings.dataDir(),
                 LocalKeys.folder(settings.dataDir()));
+        LocalKeys.previousMaster(settings.dataDir())
+                .ifPresent(previous -> out.printf(
+                        "The previous master key %s was handed to the services too, which wrapped their data keys "
+                                + "again under the new one: delete it once GET /api/data-keys shows every key "
+                                + "wrappedUnder the new one (docs/data-protection.md).%n%n",
+                        previous));
     }
 
     /**

@@ -31,7 +31,11 @@ public class CryptoAutoConfiguration {
     @ConditionalOnMissingBean
     DataKeys dataKeys(MongoDatabase database, CryptoProperties properties) {
         return new DataKeys(
-                database, properties.algorithm(), KeyMaterial.masterKey(properties), properties.keyRefresh());
+                database,
+                properties.algorithm(),
+                KeyMaterial.masterKey(properties),
+                KeyMaterial.previousMasterKey(properties),
+                properties.keyRefresh());
     }
 
     @Bean

@@ -23,6 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rotationBatch   how many documents a rotation re-seals between two records of its progress
  * @param rotationLease   how long a rotation stays an instance's after its last progress; an interrupted one is taken
  *                        up again by any instance once this has passed
+ * @param previousMasterKey     while the master key is being changed, the one before it (base64): data keys still
+ *                              wrapped under it are wrapped again under {@code master-key} at the start; remove it
+ *                              once every instance runs with the new one ({@code GET /api/data-keys} shows each key's
+ *                              {@code wrappedUnder})
+ * @param previousMasterKeyFile a file holding the previous master key, instead of {@code previous-master-key}
  */
 @ConfigurationProperties("platform.crypto")
 public record CryptoProperties(
@@ -33,11 +38,22 @@ public record CryptoProperties(
         @Nullable Path indexKeyFile,
         @DefaultValue("10s") Duration keyRefresh,
         @DefaultValue("200") int rotationBatch,
-        @DefaultValue("60s") Duration rotationLease) {
+        @DefaultValue("60s") Duration rotationLease,
+        @Nullable String previousMasterKey,
+        @Nullable Path previousMasterKeyFile) {
 
     /** The settings, for tests and tools: the given keys (base64) and defaults for the rest. */
     public static CryptoProperties of(Algorithm algorithm, String masterKey, String indexKey) {
         return new CryptoProperties(
-                algorithm, masterKey, null, indexKey, null, Duration.ofSeconds(10), 200, Duration.ofSeconds(60));
+                algorithm,
+                masterKey,
+                null,
+                indexKey,
+                null,
+                Duration.ofSeconds(10),
+                200,
+                Duration.ofSeconds(60),
+                null,
+                null);
     }
 }

@@ -3,6 +3,8 @@ package cn.wildlife.support.crypto;
 import cn.wildlife.support.mongo.MongoSupport;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's data keys (envelope encryption): random keys kept in its own {@code data_keys} collection, each
@@ -34,9 +38,10 @@ public final class DataKeys {
     public static final String COLLECTION = "data_keys";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(DataKeys.class);
 
     /** A data key; its bytes never leave this package. */
-    record DataKey(String id, int generation, Algorithm algorithm, byte[] key, Instant createdAt) {
+    record DataKey(String id, int generation, Algorithm algorithm, byte[] key, Instant createdAt, String wrappedUnder) {
 
         @Override
         public String toString() {
@@ -44,8 +49,11 @@ public final class DataKeys {
         }
     }
 
-    /** What may be shown of a data key. */
-    public record KeyInfo(String id, Algorithm algorithm, Instant createdAt, boolean active) {}
+    /**
+     * What may be shown of a data key: with the fingerprint of the master key it is wrapped under, so that an
+     * operator changing the master key sees every key moved to the new one.
+     */
+    public record KeyInfo(String id, Algorithm algorithm, Instant createdAt, boolean active, String wrappedUnder) {}
 
     private record Ring(Map<String, DataKey> byId, DataKey active, long loadedAtNanos) {}
 
@@ -53,14 +61,35 @@ public final class DataKeys {
     private final Algorithm algorithm;
     private final byte[] masterKey;
     private final String masterFingerprint;
+    private final byte @Nullable [] previousMasterKey;
+    private final @Nullable String previousFingerprint;
     private final long refreshNanos;
     private volatile Ring ring;
 
     public DataKeys(MongoDatabase database, Algorithm algorithm, byte[] masterKey, Duration refresh) {
+        this(database, algorithm, masterKey, null, refresh);
+    }
+
+    /**
+     * With the master key being changed: keys still wrapped under {@code previousMasterKey} are opened with it and
+     * wrapped again under {@code masterKey} as they are read (at the start, and at every refresh).
+     */
+    public DataKeys(
+            MongoDatabase database,
+            Algorithm algorithm,
+            byte[] masterKey,
+            byte @Nullable [] previousMasterKey,
+            Duration refresh) {
         this.keys = database.getCollection(COLLECTION);
         this.algorithm = algorithm;
         this.masterKey = masterKey.clone();
         this.masterFingerprint = fingerprint(masterKey);
+        this.previousMasterKey = previousMasterKey == null ? null : previousMasterKey.clone();
+        this.previousFingerprint = previousMasterKey == null ? null : fingerprint(previousMasterKey);
+        if (masterFingerprint.equals(previousFingerprint)) {
+            throw new MissingCryptoKey("The previous master key (platform.crypto.previous-master-key) is the master "
+                    + "key itself: set the new one as platform.crypto.master-key and the old one as the previous.");
+        }
         this.refreshNanos = refresh.toNanos();
         this.ring = keyFrom(1);
     }
@@ -80,7 +109,7 @@ public final class DataKeys {
         Ring current = current();
         return current.byId().values().stream()
                 .sorted(Comparator.comparingInt(DataKey::generation).reversed())
-                .map(k -> new KeyInfo(k.id(), k.algorithm(), k.createdAt(), k == current.active()))
+                .map(k -> new KeyInfo(k.id(), k.algorithm(), k.createdAt(), k == current.active(), k.wrappedUnder()))
                 .toList();
     }
 
@@ -133,7 +162,7 @@ public final class DataKeys {
         Map<String, DataKey> byId = new HashMap<>();
         int last = 0;
         for (Document d : keys.find()) {
-            DataKey key = unwrap(d);
+            DataKey key = open(d);
             byId.put(key.id(), key);
             last = Math.max(last, key.generation());
         }
@@ -169,7 +198,7 @@ public final class DataKeys {
             Document doc = new Document("_id", id)
                     .append("generation", next)
                     .append("algorithm", algorithm.name())
-                    .append("wrapped", wrap(id, algorithm, key))
+                    .append("wrapped", wrap(id, algorithm, key, masterKey))
                     .append("masterKey", masterFingerprint)
                     .append("createdAt", new Date());
             Arrays.fill(key, (byte) 0);
@@ -178,47 +207,79 @@ public final class DataKeys {
         throw new IllegalStateException("could not add a data key to " + COLLECTION);
     }
 
-    private String wrap(String id, Algorithm alg, byte[] key) {
+    /**
+     * A stored key, opened. One still wrapped under the previous master key is opened with that one and wrapped again
+     * under the master key, written back only if nobody did so meanwhile (another instance doing the same at once
+     * writes an equally good wrapping).
+     */
+    private DataKey open(Document d) {
+        String under = d.getString("masterKey");
+        if (previousMasterKey != null && !masterFingerprint.equals(under)) {
+            Optional<DataKey> opened = unwrap(d, previousMasterKey);
+            if (opened.isPresent()) {
+                DataKey key = opened.get();
+                String wrapped = wrap(key.id(), key.algorithm(), key.key(), masterKey);
+                keys.updateOne(
+                        Filters.and(Filters.eq("_id", key.id()), Filters.eq("wrapped", d.getString("wrapped"))),
+                        Updates.combine(Updates.set("wrapped", wrapped), Updates.set("masterKey", masterFingerprint)));
+                log.info(
+                        "Data key {} of {} wrapped again: under the master key {} instead of {}.",
+                        key.id(),
+                        keys.getNamespace(),
+                        masterFingerprint,
+                        previousFingerprint);
+                return new DataKey(
+                        key.id(), key.generation(), key.algorithm(), key.key(), key.createdAt(), masterFingerprint);
+            }
+        }
+        return unwrap(d, masterKey)
+                .orElseThrow(() -> new MissingCryptoKey("The data key " + d.getString("_id")
+                        + " in " + COLLECTION
+                        + " does not open with the configured master key (platform.crypto.master-key "
+                        + "or master-key-file; fingerprint " + masterFingerprint
+                        + (under == null ? "" : ", the key was wrapped under " + under)
+                        + (previousFingerprint == null ? "" : ", the previous master key's is " + previousFingerprint)
+                        + "). Configure the master key this service's data was sealed under: without it, what was "
+                        + "sealed cannot be read."));
+    }
+
+    private String wrap(String id, Algorithm alg, byte[] key, byte[] master) {
         byte[] nonce = new byte[Algorithm.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] sealed = alg.encrypt(keyEncryptionKey(alg), nonce, key, wrappingContext(id, alg));
+        byte[] sealed = alg.encrypt(keyEncryptionKey(master, alg), nonce, key, wrappingContext(id, alg));
         byte[] out = new byte[nonce.length + sealed.length];
         System.arraycopy(nonce, 0, out, 0, nonce.length);
         System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
         return Base64.getEncoder().encodeToString(out);
     }
 
-    private DataKey unwrap(Document d) {
+    /** A stored key opened with this master key, or empty when it does not open with it. */
+    private static Optional<DataKey> unwrap(Document d, byte[] master) {
         String id = d.getString("_id");
         Algorithm alg = Algorithm.valueOf(d.getString("algorithm"));
         byte[] wrapped = Base64.getDecoder().decode(d.getString("wrapped"));
         try {
             byte[] key = alg.decrypt(
-                    keyEncryptionKey(alg),
+                    keyEncryptionKey(master, alg),
                     Arrays.copyOfRange(wrapped, 0, Algorithm.NONCE_BYTES),
                     Arrays.copyOfRange(wrapped, Algorithm.NONCE_BYTES, wrapped.length),
                     wrappingContext(id, alg));
-            return new DataKey(
+            return Optional.of(new DataKey(
                     id,
                     ((Number) d.get("generation")).intValue(),
                     alg,
                     key,
-                    d.getDate("createdAt").toInstant());
+                    d.getDate("createdAt").toInstant(),
+                    fingerprint(master)));
         } catch (SealedValueRefused e) {
-            String storedUnder = d.getString("masterKey");
-            throw new MissingCryptoKey("The data key " + id + " in " + COLLECTION + " does not open with the "
-                    + "configured master key (platform.crypto.master-key or master-key-file; fingerprint "
-                    + masterFingerprint + (storedUnder == null ? "" : ", the key was wrapped under " + storedUnder)
-                    + "). Configure the master key this service's data was sealed under: without it, what was "
-                    + "sealed cannot be read.");
+            return Optional.empty();
         }
     }
 
-    private byte[] keyEncryptionKey(Algorithm alg) {
+    private static byte[] keyEncryptionKey(byte[] master, Algorithm alg) {
         return Arrays.copyOf(
                 HmacSm3.of(
-                        masterKey,
-                        ("wildlife-platform data key wrapping " + alg.name()).getBytes(StandardCharsets.UTF_8)),
+                        master, ("wildlife-platform data key wrapping " + alg.name()).getBytes(StandardCharsets.UTF_8)),
                 alg.keyBytes());
     }
 

@@ -34,6 +34,21 @@ public final class KeyMaterial {
                 properties.masterKeyFile());
     }
 
+    /** The previous master key while the master key is being changed, or null when none is set. */
+    public static byte @Nullable [] previousMasterKey(CryptoProperties properties) {
+        boolean set = (properties.previousMasterKey() != null
+                        && !properties.previousMasterKey().isBlank())
+                || properties.previousMasterKeyFile() != null;
+        return set
+                ? read(
+                        "previous master key",
+                        "platform.crypto.previous-master-key",
+                        "PLATFORM_CRYPTO_PREVIOUS_MASTER_KEY",
+                        properties.previousMasterKey(),
+                        properties.previousMasterKeyFile())
+                : null;
+    }
+
     /** The blind index key, or a {@link MissingCryptoKey} naming the settings. */
     public static byte[] indexKey(CryptoProperties properties) {
         return read(

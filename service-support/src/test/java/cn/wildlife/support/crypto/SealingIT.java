@@ -195,7 +195,9 @@ class SealingIT {
                         null,
                         Duration.ofSeconds(10),
                         200,
-                        Duration.ofSeconds(60))))
+                        Duration.ofSeconds(60),
+                        null,
+                        null)))
                 .isInstanceOf(MissingCryptoKey.class)
                 .hasMessageContaining("platform.crypto.master-key")
                 .hasMessageContaining("PLATFORM_CRYPTO_MASTER_KEY");
@@ -206,8 +208,48 @@ class SealingIT {
         Path file = dir.resolve("master.key");
         Files.writeString(file, MASTER + "\n");
         byte[] fromFile = KeyMaterial.masterKey(new CryptoProperties(
-                Algorithm.SM4_GCM, null, file, null, null, Duration.ofSeconds(10), 200, Duration.ofSeconds(60)));
+                Algorithm.SM4_GCM,
+                null,
+                file,
+                null,
+                null,
+                Duration.ofSeconds(10),
+                200,
+                Duration.ofSeconds(60),
+                null,
+                null));
         assertThat(fromFile).isEqualTo(Base64.getDecoder().decode(MASTER));
+    }
+
+    @Test
+    void aNewMasterKeyTakesTheDataKeysOverWhenThePreviousOneIsConfiguredBeside() {
+        MongoDatabase database = freshDatabase();
+        DataKeys before = keys(database, Algorithm.SM4_GCM, MASTER);
+        before.rotate();
+        String sealed = new EnvelopeFieldCipher(before).seal("赵某", "cases.parties.name");
+        String next = key(32);
+        byte[] nextKey = Base64.getDecoder().decode(next);
+        assertThatThrownBy(() -> keys(database, Algorithm.SM4_GCM, next))
+                .isInstanceOf(MissingCryptoKey.class)
+                .hasMessageContaining("does not open with the configured master key");
+
+        DataKeys changed = new DataKeys(
+                database, Algorithm.SM4_GCM, nextKey, Base64.getDecoder().decode(MASTER), Duration.ofMillis(100));
+
+        assertThat(changed.list())
+                .extracting(DataKeys.KeyInfo::wrappedUnder)
+                .containsExactly(DataKeys.fingerprint(nextKey), DataKeys.fingerprint(nextKey));
+        assertThat(new EnvelopeFieldCipher(changed).open(sealed, "cases.parties.name"))
+                .isEqualTo("赵某");
+        // The new master key alone opens everything now, and the old one nothing.
+        DataKeys after = keys(database, Algorithm.SM4_GCM, next);
+        assertThat(after.activeId()).isEqualTo("k2");
+        assertThat(new EnvelopeFieldCipher(after).open(sealed, "cases.parties.name"))
+                .isEqualTo("赵某");
+        assertThatThrownBy(() -> keys(database, Algorithm.SM4_GCM, MASTER)).isInstanceOf(MissingCryptoKey.class);
+        assertThatThrownBy(() -> new DataKeys(database, Algorithm.SM4_GCM, nextKey, nextKey, Duration.ofMillis(100)))
+                .isInstanceOf(MissingCryptoKey.class)
+                .hasMessageContaining("previous master key");
     }
 
     @Test
@@ -237,7 +279,16 @@ class SealingIT {
                 keys,
                 List.of(SealedCollection.of(cases, cipher, "parties[].name", "parties[].phone", "people[]")),
                 new CryptoProperties(
-                        Algorithm.SM4_GCM, MASTER, null, INDEX, null, Duration.ofMillis(200), 7, Duration.ofSeconds(5)),
+                        Algorithm.SM4_GCM,
+                        MASTER,
+                        null,
+                        INDEX,
+                        null,
+                        Duration.ofMillis(200),
+                        7,
+                        Duration.ofSeconds(5),
+                        null,
+                        null),
                 Clock.systemUTC(),
                 Duration.ofMillis(100));
         rotations.start();
@@ -332,7 +383,16 @@ class SealingIT {
                 keys,
                 List.of(SealedCollection.of(reporters, cipher, "phone")),
                 new CryptoProperties(
-                        Algorithm.SM4_GCM, MASTER, null, INDEX, null, Duration.ofMillis(200), 2, Duration.ofSeconds(5)),
+                        Algorithm.SM4_GCM,
+                        MASTER,
+                        null,
+                        INDEX,
+                        null,
+                        Duration.ofMillis(200),
+                        2,
+                        Duration.ofSeconds(5),
+                        null,
+                        null),
                 Clock.systemUTC(),
                 Duration.ofMillis(100));
         assertThatThrownBy(() -> restarted.reseal("someone")).isInstanceOf(KeyRotations.RunUnderWay.class);
