@@ -57,7 +57,9 @@ if [ ! -f "$BROKER_DIR/kafka.keystore.p12" ]; then
     -dname "CN=${BROKER_HOSTS%%,*}"
   keytool -certreq -alias kafka -keystore "$work/kafka.keystore.p12" -storepass:file "$work/keystore.password" \
     -file "$work/kafka.csr"
-  san=$(printf '%s' "$BROKER_HOSTS" | sed 's/\([^,]*\)/dns:\1/g')
+  # Each name once; an address as an IP entry, a name as a DNS one.
+  san=$(printf '%s' "$BROKER_HOSTS" | tr ',' '\n' | awk 'NF && !seen[$0]++ {
+      print ($0 ~ /^[0-9.]+$/ || $0 ~ /:/ ? "ip:" : "dns:") $0 }' | paste -sd, -)
   keytool -gencert -alias ca -keystore "$CA_DIR/ca.p12" -storepass:file "$CA_DIR/ca.password" \
     -infile "$work/kafka.csr" -outfile "$work/kafka.crt" -rfc -validity 825 \
     -ext "san=${san}" -ext ku:c=digitalSignature,keyEncipherment -ext eku=serverAuth

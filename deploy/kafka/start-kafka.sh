@@ -17,6 +17,9 @@ listener.name.controller.plain.sasl.jaas.config=${plain}
 listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 listener.name.client.ssl.keystore.password=${keystore_password}
 listener.name.client.ssl.key.password=${keystore_password}
+listener.name.external.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.external.ssl.keystore.password=${keystore_password}
+listener.name.external.ssl.key.password=${keystore_password}
 PROPERTIES
 # The healthcheck's client settings: it authenticates as the broker on the internal listener, the only identity
 # that exists before kafka-setup has created the others.

@@ -43,6 +43,7 @@ class ComposeFileTest {
             "inspection-service", "inspections");
     // A release number (x.y.z), not a floating tag such as "latest" or "17-jre".
     private static final Pattern PINNED_TAG = Pattern.compile("v?\\d+\\.\\d+\\.\\d+.*");
+    private static final Pattern POSTGRES_RELEASE = Pattern.compile("\\d+\\.\\d+(-.*)?");
 
     private static Path composeFile;
     private static String composeText;
@@ -156,12 +157,56 @@ class ComposeFileTest {
     }
 
     @Test
-    void onlyTheGatewayIsPublishedAmongTheSpringServices() {
+    void noSpringServiceIsPublishedTheGatewayOnlyThroughTls() {
         for (String name : SPRING_SERVICES) {
-            Object ports = service(name).get("ports");
-            boolean published = ports instanceof List<?> list && !list.isEmpty();
-            assertThat(published).as("%s publishes a port", name).isEqualTo(name.equals("gateway"));
+            assertThat(service(name).get("ports")).as("%s ports", name).isNull();
         }
+        Map<String, Object> tls = service("gateway-tls");
+        assertThat(portsOf("gateway-tls")).containsExactly("${GATEWAY_TLS_PORT:-443}:8443");
+        assertThat(volumesOf("gateway-tls"))
+                .contains("./deploy/nginx/gateway-tls.conf:/etc/nginx/conf.d/default.conf:ro")
+                .anyMatch(v -> v.startsWith("${GATEWAY_TLS_DIR:?") && v.endsWith(":/etc/nginx/tls:ro"));
+        assertThat(map(tls.get("depends_on"), "gateway-tls depends_on")).containsKey("gateway");
+        assertThat(composeFile.resolveSibling("deploy/nginx/gateway-tls.conf"))
+                .content()
+                .contains("listen 8443 ssl;")
+                .contains("ssl_protocols TLSv1.2 TLSv1.3;")
+                .contains("proxy_pass http://gateway:8080;")
+                // The caller's address as the proxy saw it: a forwarded one from the caller would dodge rate limits.
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;");
+        assertThat(keyValues(service("gateway").get("environment")))
+                .containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+    }
+
+    @Test
+    void keycloakRunsInProductionModeWithItsOwnDatabase() {
+        Map<String, Object> keycloak = service("keycloak");
+        assertThat(commandLine(keycloak.get("command"))).startsWith("start ").doesNotContain("start-dev");
+        assertThat(keyValues(keycloak.get("environment")))
+                .containsEntry("KC_DB", "postgres")
+                .containsEntry("KC_DB_URL", "jdbc:postgresql://keycloak-db:5432/keycloak")
+                .containsEntry("KC_DB_PASSWORD", "${KEYCLOAK_DB_PASSWORD:?set KEYCLOAK_DB_PASSWORD}");
+        assertThat(keyValues(service("keycloak-db").get("environment")))
+                .containsEntry("POSTGRES_PASSWORD", "${KEYCLOAK_DB_PASSWORD:?set KEYCLOAK_DB_PASSWORD}");
+        assertThat(volumesOf("keycloak-db")).contains("keycloak-db-data:/var/lib/postgresql/data");
+        assertThat(map(keycloak.get("depends_on"), "keycloak depends_on")).containsKey("keycloak-db");
+        assertThat(portsOf("keycloak")).allMatch(p -> p.startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void mongoIsBackedUpOnAScheduleIntoAVolumeAndTheRestoreIsScripted() {
+        Map<String, Object> backup = service("mongo-backup");
+        assertThat(String.valueOf(backup.get("image")))
+                .isEqualTo(service("mongo").get("image"));
+        assertThat(commandLine(backup.get("entrypoint"))).contains("mongo-backup.sh");
+        assertThat(volumesOf("mongo-backup")).contains("mongo-backups:/backups");
+        assertThat(keyValues(backup.get("environment")).get("MONGO_URI")).contains("replicaSet=rs0");
+        assertThat(composeFile.resolveSibling("deploy/mongo/mongo-backup.sh"))
+                .content()
+                .contains("mongodump --uri=\"$MONGO_URI\" --oplog --gzip");
+        assertThat(composeFile.resolveSibling("deploy/mongo/mongo-restore.sh"))
+                .content()
+                .contains("mongorestore --uri=\"$MONGO_URI\" --gzip --archive=\"$archive\" --drop --oplogReplay");
     }
 
     @Test
@@ -169,7 +214,9 @@ class ComposeFileTest {
         services.forEach((name, service) -> {
             Object image = service.get("image");
             if (image != null) {
-                assertThat(tagOf((String) image)).as("%s image %s", name, image).matches(PINNED_TAG);
+                // PostgreSQL numbers its releases major.minor (17.2): that is as pinned as it gets.
+                Pattern release = String.valueOf(image).startsWith("postgres:") ? POSTGRES_RELEASE : PINNED_TAG;
+                assertThat(tagOf((String) image)).as("%s image %s", name, image).matches(release);
             }
         });
     }
@@ -199,10 +246,11 @@ class ComposeFileTest {
 
         assertThat(protocols)
                 .containsEntry("CLIENT", "SASL_SSL")
+                .containsEntry("EXTERNAL", "SASL_SSL")
                 .containsEntry("INTERNAL", "SASL_PLAINTEXT")
                 .containsEntry("CONTROLLER", "SASL_PLAINTEXT");
         assertThat(listenerNames(environment.get("KAFKA_LISTENERS")))
-                .containsExactlyInAnyOrder("CLIENT", "INTERNAL", "CONTROLLER");
+                .containsExactlyInAnyOrder("CLIENT", "INTERNAL", "CONTROLLER", "EXTERNAL");
         assertThat(protocols.values())
                 .as("no listener takes a client without SASL")
                 .allMatch(p -> p.startsWith("SASL_"));
@@ -212,9 +260,19 @@ class ComposeFileTest {
                 .containsEntry("KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED_MECHANISMS", "PLAIN")
                 .containsEntry("KAFKA_LISTENER_NAME_CONTROLLER_SASL_ENABLED_MECHANISMS", "PLAIN")
                 .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "INTERNAL")
-                .containsEntry("KAFKA_LISTENER_NAME_CLIENT_SSL_KEYSTORE_TYPE", "PKCS12");
-        // The agencies' external listener is a later issue; until then nothing of Kafka leaves the compose network.
-        assertThat(service("kafka").get("ports")).as("kafka ports").isNull();
+                .containsEntry("KAFKA_LISTENER_NAME_EXTERNAL_SASL_ENABLED_MECHANISMS", KafkaAccess.MECHANISM)
+                .containsEntry("KAFKA_LISTENER_NAME_CLIENT_SSL_KEYSTORE_TYPE", "PKCS12")
+                .containsEntry("KAFKA_LISTENER_NAME_EXTERNAL_SSL_KEYSTORE_TYPE", "PKCS12");
+        assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS"))
+                .contains("EXTERNAL://${KAFKA_EXTERNAL_HOST:-localhost}:9095");
+        // Only the agencies' listener leaves the compose network, on the host's loopback unless an option opens it.
+        assertThat(portsOf("kafka")).containsExactly("${KAFKA_EXTERNAL_BIND:-127.0.0.1}:9095:9095");
+        assertThat(keyValues(service("kafka-tls").get("environment")).get("BROKER_HOSTS"))
+                .contains("${KAFKA_EXTERNAL_HOST:-localhost}");
+        assertThat(composeFile.resolveSibling("deploy/kafka/start-kafka.sh"))
+                .content()
+                .contains("listener.name.external.scram-sha-512.sasl.jaas.config")
+                .contains("listener.name.external.ssl.keystore.password");
     }
 
     @Test
@@ -350,6 +408,13 @@ class ComposeFileTest {
         return Arrays.stream(listeners.split(","))
                 .map(l -> l.trim().split("://", 2)[0])
                 .toList();
+    }
+
+    private static List<String> portsOf(String name) {
+        Object ports = service(name).get("ports");
+        return ports instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     private static List<String> volumesOf(String name) {
