@@ -44,6 +44,13 @@ class ClueConfiguration {
         return SealedCollection.of(reporters.collection(), cipher, ClueReporters.SEALED_FIELDS.toArray(String[]::new));
     }
 
+    /** Reporters stored before their blind index keys existed get them (a lawful export finds them by these alone). */
+    @Bean
+    @Order(13)
+    RotationStep clueReportersIndex(ClueReporters reporters) {
+        return reporters.indexStep();
+    }
+
     /** Then the suspects' identifiers and the people clues name. */
     @Bean
     @Order(11)

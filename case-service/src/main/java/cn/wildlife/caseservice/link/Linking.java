@@ -242,6 +242,26 @@ public class Linking {
         };
     }
 
+    /**
+     * The clues and cases of every agency that name this identifier (a suspect's, or a case party's ID number or
+     * phone), found by its blind index entry alone: one read by {@code _id}, nothing decrypted. Entries of the old
+     * format are not read; the re-sealing run replaces them.
+     */
+    public List<RecordRef> recordsNaming(Identifier identifier) {
+        if (!Identifiers.valid(identifier)) {
+            return List.of();
+        }
+        Document entry = identifiers
+                .find(Filters.eq("_id", Identifiers.key(identifier, index)))
+                .first();
+        if (entry == null) {
+            return List.of();
+        }
+        return entry.getList("records", Document.class, List.of()).stream()
+                .map(RecordRef::of)
+                .toList();
+    }
+
     /** Links that involve one record. */
     public List<Link> ofRecord(String recordId) {
         return links.find(Filters.eq("records.id", recordId))

@@ -18,6 +18,11 @@ public enum AuditAction {
     CROSS_AGENCY_READ,
     /** A read or verification of this audit trail. */
     AUDIT_READ,
+    /**
+     * One person's data exported for a lawful request (PIPL access request, a court's or a prosecutor's request): one
+     * entry for the export (its reference and how many records) and one for each record it held.
+     */
+    PERSONAL_EXPORT,
     /** Personal data erased because its retention ran out (PIPL): the record it belonged to, by the service. */
     ERASURE,
     /** Entries older than the retention removed from the oldest end; the entry names the first one kept. */

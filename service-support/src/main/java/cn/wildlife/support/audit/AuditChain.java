@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * that many bytes of UTF-8, an absent field as the length {@code 0xFFFFFFFF} with no bytes: the format name
  * {@value #FORMAT}, the sequence (decimal), the time (milliseconds since the epoch, decimal), subject, name, agency,
  * region, the number of roles (decimal) then each role in sorted order, action, record kind, record id, owner, grant,
- * door, HTTP method, path, status (decimal), request id. Lengths make it unambiguous: no value can pass for a field
- * boundary.
+ * door, HTTP method, path, status (decimal), request id; then, only when the entry has one, the detail. Lengths make
+ * it unambiguous: no value can pass for a field boundary. An entry without a detail encodes as before the detail
+ * existed, so chains written then still verify.
  */
 public final class AuditChain {
 
@@ -70,6 +71,9 @@ public final class AuditChain {
         out.field(origin.path());
         out.field(origin.status() == null ? null : Integer.toString(origin.status()));
         out.field(origin.requestId());
+        if (target.detail() != null) {
+            out.field(target.detail());
+        }
         return out.bytes.toByteArray();
     }
 

@@ -30,6 +30,7 @@ final class AuditDocuments {
         put(document, "recordId", target.id());
         put(document, "owner", target.owner());
         put(document, "grant", target.grant());
+        put(document, "detail", target.detail());
         AuditEntry.Origin origin = entry.origin();
         put(document, "door", origin.door());
         put(document, "method", origin.method());
@@ -60,7 +61,8 @@ final class AuditDocuments {
                         document.getString("recordKind"),
                         document.getString("recordId"),
                         document.getString("owner"),
-                        document.getString("grant")),
+                        document.getString("grant"),
+                        document.getString("detail")),
                 new AuditEntry.Origin(
                         document.getString("door"),
                         document.getString("method"),

@@ -53,13 +53,21 @@ public record AuditEntry(Instant at, Actor actor, AuditAction action, Target tar
      *
      * @param kind  the kind of record ({@code clues}, {@code clue-reporter}, {@code webhooks}...)
      * @param owner the agency that owns it, for reads across agencies
-     * @param grant why such a read was allowed ({@code OVERSIGHT}, {@code PARTY}, {@code OWN_AGENCY})
+     * @param grant why such a read was allowed ({@code OVERSIGHT}, {@code PARTY}, {@code OWN_AGENCY},
+     *     {@code LAWFUL_REQUEST})
+     * @param detail what else the act needs to be reviewed (a lawful request's reference, how many records an export
+     *     held), never a personal value; absent from most entries
      */
     public record Target(
             @Nullable String kind,
             @Nullable String id,
             @Nullable String owner,
-            @Nullable String grant) {
+            @Nullable String grant,
+            @Nullable String detail) {
+
+        public Target(@Nullable String kind, @Nullable String id, @Nullable String owner, @Nullable String grant) {
+            this(kind, id, owner, grant, null);
+        }
 
         public static Target none() {
             return new Target(null, null, null, null);

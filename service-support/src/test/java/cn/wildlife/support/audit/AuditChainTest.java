@@ -179,6 +179,48 @@ class AuditChainTest {
     }
 
     @Test
+    void aDetailIsHashedAfterEverythingElseAndOnlyWhenPresent() {
+        AuditEntry.Target plain = new AuditEntry.Target("personal-data-export", "PDX-1", "FORESTRY", "LAWFUL_REQUEST");
+        AuditEntry.Target detailed = new AuditEntry.Target(
+                "personal-data-export", "PDX-1", "FORESTRY", "LAWFUL_REQUEST", "request=(2026)吉0112民初1号; records=3");
+        AuditEntry without = new AuditEntry(
+                MORNING, AuditEntry.Actor.system(), AuditAction.PERSONAL_EXPORT, plain, AuditEntry.Origin.system());
+        AuditEntry with = new AuditEntry(
+                MORNING, AuditEntry.Actor.system(), AuditAction.PERSONAL_EXPORT, detailed, AuditEntry.Origin.system());
+
+        // Entries written before details existed encode as they did: the detail only ever follows the request id.
+        assertThat(AuditChain.canonical(1, with)).startsWith(AuditChain.canonical(1, without));
+        assertThat(AuditChain.hash(AuditChain.GENESIS, 1, with))
+                .isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, without));
+    }
+
+    @Test
+    void aChangedDetailIsReportedAsAltered() {
+        AuditEntry.Target target = new AuditEntry.Target("clue", "C-1", "FORESTRY", "LAWFUL_REQUEST", "records=3");
+        ChainedEntry linked = AuditChain.link(
+                1,
+                AuditChain.GENESIS,
+                new AuditEntry(
+                        MORNING,
+                        AuditEntry.Actor.system(),
+                        AuditAction.PERSONAL_EXPORT,
+                        target,
+                        AuditEntry.Origin.system()));
+        AuditEntry changed = new AuditEntry(
+                MORNING,
+                AuditEntry.Actor.system(),
+                AuditAction.PERSONAL_EXPORT,
+                new AuditEntry.Target("clue", "C-1", "FORESTRY", "LAWFUL_REQUEST", "records=1"),
+                AuditEntry.Origin.system());
+
+        Verification verification = AuditChain.verify(
+                Anchor.GENESIS, List.of(new ChainedEntry(1, changed, linked.previousHash(), linked.hash())));
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.brokenLink().reason()).isEqualTo(BrokenLink.Reason.ALTERED);
+    }
+
+    @Test
     void rolesInAnotherOrderAreTheSameCaller() {
         AuditEntry.Actor one = new AuditEntry.Actor("s", "n", "FORESTRY", "220000", List.of("OFFICER", "HANDLER"));
         AuditEntry.Actor other = new AuditEntry.Actor("s", "n", "FORESTRY", "220000", List.of("HANDLER", "OFFICER"));
