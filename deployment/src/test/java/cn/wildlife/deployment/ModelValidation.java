@@ -50,7 +50,8 @@ final class ModelValidation {
     static final Set<String> WITHOUT_MODEL = Set.of(
             "mongodbcommunity.mongodb.com/v1/MongoDBCommunity",
             "k8s.keycloak.org/v2alpha1/Keycloak",
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
+            "postgresql.cnpg.io/v1/Cluster");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The MongoDB Community Operator's and the Keycloak Operator's resources. Neither operator publishes a Java model on
- * Maven Central, so these are checked field by field against what the platform needs, not against their schemas.
+ * The MongoDB Community Operator's, the Keycloak Operator's and CloudNativePG's resources. None of these operators
+ * publishes a Java model on Maven Central, so these are checked field by field against what the platform needs, not
+ * against their schemas.
  */
 class OperatorResourcesTest {
 
@@ -98,6 +99,26 @@ class OperatorResourcesTest {
                 .orElseThrow();
         assertThat(((Map<?, ?>) config.document().get("data")).get("PLATFORM_TOKEN_ISSUER"))
                 .isEqualTo(issuer);
+    }
+
+    @Test
+    void keycloaksDatabaseIsAThreeInstancePostgresClusterOwnedWithKeycloaksCredentials() {
+        Manifest postgres = only("Cluster");
+        assertThat(postgres.apiVersion()).isEqualTo("postgresql.cnpg.io/v1");
+        JsonNode spec = spec(postgres);
+        assertThat(spec.get("instances").asInt()).isEqualTo(3);
+        assertThat(spec.get("imageName").asText()).matches(".*:\\d+\\.\\d+");
+        assertThat(spec.at("/storage/size").asText()).isNotBlank();
+        assertThat(spec.at("/affinity/enablePodAntiAffinity").asBoolean()).isTrue();
+        JsonNode keycloak = spec(only("Keycloak"));
+        // Keycloak logs in as the owner CloudNativePG makes, to the database it makes, at its read-write service.
+        assertThat(spec.at("/bootstrap/initdb/secret/name").asText())
+                .isEqualTo(keycloak.at("/db/usernameSecret/name").asText())
+                .isEqualTo(keycloak.at("/db/passwordSecret/name").asText());
+        assertThat(spec.at("/bootstrap/initdb/database").asText())
+                .isEqualTo(keycloak.at("/db/database").asText());
+        assertThat(keycloak.at("/db/host").asText())
+                .isEqualTo(postgres.name() + "-rw." + postgres.namespace() + ".svc");
     }
 
     @Test
