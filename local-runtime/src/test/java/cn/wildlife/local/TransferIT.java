@@ -3,6 +3,8 @@ package cn.wildlife.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +197,32 @@ class TransferIT {
                         .map(e -> e.get("agency").asString() + ":"
                                 + e.get("grant").asString()))
                 .contains("PUBLIC_SECURITY:PARTY", "PROCURATORATE:PARTY");
+    }
+
+    @Test
+    void aCasesTransfersAreListedByItsNumberForThoseWhoMaySeeThem() {
+        String number = "双林罚〔2026〕" + (System.nanoTime() % 1_000_000) + "号";
+        PlatformClient.Answer reported =
+                client.post(gateway + "/api/transfers", """
+                {"caseNumber":"%s","summary":"非法收购野生鸟类，涉嫌危害珍贵、濒危野生动物罪"}""".formatted(number), client.as("forestry-officer"));
+        assertThat(reported.status()).isEqualTo(201);
+        report();
+        String byNumber = gateway + "/api/transfers?caseNumber=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
+
+        for (String user : List.of("forestry-officer", "police-officer", "procurator")) {
+            assertThat(client.get(byNumber, client.as(user))
+                            .body()
+                            .valueStream()
+                            .map(t -> t.get("id").asString()))
+                    .as(user)
+                    .containsExactly(reported.body().get("id").asString());
+        }
+        assertThat(client.get(byNumber, client.as("market-officer")).body().valueStream())
+                .isEmpty();
+        PlatformClient.Answer tooLong =
+                client.get(gateway + "/api/transfers?caseNumber=" + "x".repeat(101), client.as("forestry-officer"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.raw()).contains("caseNumber");
     }
 
     @Test

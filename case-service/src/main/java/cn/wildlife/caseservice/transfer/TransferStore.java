@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The {@code transfers} collection: one document per transfer, its history and outbox inside it. */
@@ -33,6 +34,7 @@ public class TransferStore {
                 Indexes.compoundIndex(Indexes.ascending("sendingAgency"), Indexes.ascending("sendingRegion")));
         transfers.createIndex(Indexes.ascending("receivingRegion"));
         transfers.createIndex(Indexes.ascending("state"));
+        transfers.createIndex(Indexes.ascending("caseNumber"));
     }
 
     MongoCollection<Document> collection() {
@@ -97,7 +99,12 @@ public class TransferStore {
     }
 
     /** Transfers an agency sent in a region subtree, or that public security of that subtree receives. */
-    public List<Transfer> visibleTo(Agency agency, String regionPrefix, boolean oversight, int page, int size) {
+    /**
+     * The transfers an agency sent or receives in its region (oversight: all in its region), newest change first;
+     * only those of one case number when {@code caseNumber} is given (a case's page lists its transfers).
+     */
+    public List<Transfer> visibleTo(
+            Agency agency, String regionPrefix, boolean oversight, @Nullable String caseNumber, int page, int size) {
         Bson region = Filters.or(
                 Regions.within("sendingRegion", regionPrefix), Regions.within("receivingRegion", regionPrefix));
         Bson filter = oversight
@@ -107,6 +114,9 @@ public class TransferStore {
                         : Filters.and(
                                 Filters.eq("sendingAgency", agency.name()),
                                 Regions.within("sendingRegion", regionPrefix));
+        if (caseNumber != null) {
+            filter = Filters.and(Filters.eq("caseNumber", caseNumber), filter);
+        }
         return transfers
                 .find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id")))
