@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { tokens } from './auth/session';
+import { mayOversee } from './oversight/access';
 
 /**
  * The console's pages. The gateway answers each of these paths with index.html (ConsoleRoutes.PAGES in
@@ -15,6 +16,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue'), props: true },
   { path: '/transfers', name: 'transfers', component: () => import('./views/TransferBoard.vue') },
   { path: '/transfers/:id', name: 'transfer', component: () => import('./views/TransferDetail.vue'), props: true },
+  // Only for those the services let see it (the oversight agencies, agency heads): the nav shows it to them alone.
+  { path: '/oversight', name: 'oversight', component: () => import('./views/OversightDashboard.vue'), meta: { oversight: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
 ];
 
@@ -23,6 +26,9 @@ export const router = createRouter({ history: createWebHistory(), routes });
 router.beforeEach((to) => {
   if (!to.meta.public && !tokens.signedIn()) {
     return { name: 'signin', query: to.fullPath === '/work' ? {} : { next: to.fullPath } };
+  }
+  if (to.meta.oversight === true && !mayOversee(tokens.view.session?.user)) {
+    return { name: 'work' };
   }
   return true;
 });

@@ -45,4 +45,31 @@ public record RegionCode(String code) {
     public boolean contains(String other) {
         return other != null && other.startsWith(subtreePrefix());
     }
+
+    /** How far down a region is: a province lists cities below it, a city counties, a county nothing further. */
+    public enum Level {
+        PROVINCE,
+        CITY,
+        COUNTY
+    }
+
+    public Level level() {
+        if (code.endsWith("0000")) {
+            return Level.PROVINCE;
+        }
+        return code.endsWith("00") ? Level.CITY : Level.COUNTY;
+    }
+
+    /**
+     * The region one level below this one that {@code code} (in this region's subtree) counts under, as oversight views
+     * roll records up: its city in a province, itself in a city, this county in a county. A region's own offices (a
+     * city's bureau, at {@code 220100}) count under this region's own code (本级).
+     */
+    public String childContaining(String code) {
+        return switch (level()) {
+            case PROVINCE -> code.substring(0, 4) + "00";
+            case CITY -> code;
+            case COUNTY -> this.code;
+        };
+    }
 }

@@ -27,4 +27,22 @@ class RegionCodeTest {
         assertThatThrownBy(() -> new RegionCode("2201")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RegionCode("022011")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aProvinceRollsEachCountyUpToItsCityAndItsOwnOfficesUpToItself() {
+        RegionCode jilin = new RegionCode("220000");
+        assertThat(jilin.childContaining("220112")).isEqualTo("220100");
+        assertThat(jilin.childContaining("220100")).isEqualTo("220100");
+        assertThat(jilin.childContaining("220000")).isEqualTo("220000");
+        assertThat(jilin.level()).isEqualTo(RegionCode.Level.PROVINCE);
+    }
+
+    @Test
+    void aCityRollsUpPerCountyAndACountyOnlyToItself() {
+        assertThat(new RegionCode("220100").childContaining("220112")).isEqualTo("220112");
+        assertThat(new RegionCode("220100").childContaining("220100")).isEqualTo("220100");
+        assertThat(new RegionCode("220112").childContaining("220112")).isEqualTo("220112");
+        assertThat(new RegionCode("220100").level()).isEqualTo(RegionCode.Level.CITY);
+        assertThat(new RegionCode("220112").level()).isEqualTo(RegionCode.Level.COUNTY);
+    }
 }

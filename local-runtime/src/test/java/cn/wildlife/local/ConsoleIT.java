@@ -449,6 +449,75 @@ class ConsoleIT {
         wait.until(ExpectedConditions.urlContains("/signin"));
     }
 
+    @Test
+    @Order(4)
+    void procuratorSeesAPenaltyInsteadOfProsecutionOnTheDashboardAndDrillsDownToTheCounty() throws Exception {
+        // The dashboard opened directly (or reloaded) is the console's index too, without a token.
+        HttpResponse<String> deepLink = get("/oversight?region=220112");
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(get("/").body());
+        openBrowser();
+        cspViolations(); // the browser's log so far is read, and forgotten
+        // A penalty decided on a case above the prosecution threshold that was never transferred: flagged 以罚代刑.
+        String flagged = openCase().id();
+        PlatformClient.Answer decided = client.post(
+                gateway + "/api/cases/" + flagged + "/penalty",
+                """
+                {"expectedVersion":%d,"decisionNumber":"双林罚决〔2026〕%s号","decidedAt":"2026-11-24T02:00:00Z",
+                 "fine":5000,"confiscation":true,"summary":"没收大天鹅死体二只，罚款五千元"}""".formatted(
+                                client.get(gateway + "/api/cases/" + flagged, client.as(OFFICER))
+                                        .body()
+                                        .get("version")
+                                        .asLong(),
+                                UUID.randomUUID().toString().substring(0, 6)),
+                client.as(OFFICER));
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+
+        // 监督看板: the city procurator's own region, counted per county; the nav offers it to oversight users only.
+        signIn("procurator");
+        driver.findElement(By.cssSelector("[data-test='nav-oversight']")).click();
+        wait.until(ExpectedConditions.urlContains("/oversight"));
+        By listed = By.cssSelector("[data-test='flagged-cases'] [data-case='" + flagged + "']");
+        // The services keep a region's counts for a few seconds: asked again until the new flag is in them.
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
+            if (!driver.findElements(listed).isEmpty()) {
+                return true;
+            }
+            driver.findElement(By.cssSelector("[data-test='refresh']")).click();
+            return false;
+        });
+        assertThat(driver.findElement(By.cssSelector("[data-test='region-trail'] [aria-current='page']"))
+                        .getText())
+                .isEqualTo("220100");
+        assertThat(Integer.parseInt(driver.findElement(By.cssSelector("[data-flagged='220112']"))
+                        .getText()))
+                .isPositive();
+        // The charts are drawn on canvas once ECharts' chunk has loaded.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".bar-chart canvas")));
+        settled();
+        page("oversight");
+
+        // One level down: the county, its flag still listed, the breadcrumb leading back to the city.
+        driver.findElement(By.cssSelector("[data-drill='220112']")).click();
+        wait.until(ExpectedConditions.urlContains("region=220112"));
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("[data-test='region-trail'] [aria-current='page']"), "220112"));
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-test='oversight-totals']"), "data-region", "220112"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(listed));
+        assertThat(driver.findElements(By.cssSelector("[data-drill]")))
+                .as("a county has no level below")
+                .isEmpty();
+        assertThat(driver.findElement(By.cssSelector("[data-test='region-trail'] a[data-region='220100']")))
+                .isNotNull();
+        settled();
+        page("oversight-county");
+
+        assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+    }
+
     /** Signs in through the sample-user picker, on a fresh page: the console then opens 我的工作. */
     private void signIn(String user) {
         driver.get(gateway + "/");

@@ -82,6 +82,7 @@ public class GatewaySecurityConfiguration {
                 "/clues/**",
                 "/cases/**",
                 "/transfers/**",
+                "/oversight/**",
                 "/favicon.svg",
                 "/assets/**"
             })

@@ -112,6 +112,31 @@ public class Access {
         return new Scope(caller.agency(), prefix);
     }
 
+    /**
+     * What an oversight view (counts per region, the 以罚代刑 flags, non-filings under review) may cover: the
+     * procuratorate's and the supervision office's officers see every agency in their region; an agency head sees
+     * their own agency's; nobody else sees one. {@code requestedRegion} (the caller's own when null) must be in the
+     * caller's subtree; the scope's prefix is that region's subtree.
+     */
+    public Scope oversightScope(Caller caller, @Nullable String requestedRegion) {
+        requireReader(caller);
+        boolean oversight = caller.isOversight();
+        if (!oversight && !caller.has(Role.AGENCY_HEAD)) {
+            throw new AccessDeniedProblem(
+                    "missing-role",
+                    "the oversight view is for the procuratorate, the supervision office and agency heads ("
+                            + Role.AGENCY_HEAD + ")");
+        }
+        String region = requestedRegion == null ? caller.region().code() : requestedRegion;
+        if (!caller.covers(region)) {
+            throw new AccessDeniedProblem(
+                    "region-outside-jurisdiction",
+                    "region " + region + " is outside your region "
+                            + caller.region().code());
+        }
+        return new Scope(oversight ? null : caller.agency(), new RegionCode(region).subtreePrefix());
+    }
+
     /** A write by the caller's own agency, in its region subtree, by one of the given roles. */
     public void checkWrite(Caller caller, Agency owner, String region, Role... roles) {
         if (caller.agency() != owner) {
