@@ -388,6 +388,16 @@ class ConsoleIT {
                 By.xpath("//tr[.//*[@data-rule='TRANSFER_DELIVERY']]//*[@data-test='clock-status']"), "按期办结"));
         settled();
         page("transfer-transferred");
+
+        // The case's page lists its transfer, with whose turn it is now, and links back to it.
+        driver.findElement(By.cssSelector("[data-test='case-link']")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='case-transfers']"), id));
+        assertThat(driver.findElement(By.cssSelector("[data-test='case-transfers']"))
+                        .getText())
+                .contains("公安机关（220112）");
+        settled();
+        page("case-transfers");
         driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
         wait.until(ExpectedConditions.urlContains("/signin"));
 

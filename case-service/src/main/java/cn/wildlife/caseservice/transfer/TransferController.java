@@ -159,15 +159,21 @@ class TransferController {
     @GetMapping
     @Operation(
             summary = "Transfers the caller's agency sent or receives in its region (oversight: all in its region)",
-            description = "Newest change first. With caseNumber, only the transfers of that case (the agency's case "
-                    + "number, or the police's for a case returned to the agency).")
+            description = "Newest change first. With caseNumber (up to 5, repeated), only the transfers naming one of "
+                    + "them: a case's platform id or its number, or the police's number for a case returned to the "
+                    + "agency.")
     List<TransferView> list(
             Caller caller,
-            @RequestParam(required = false) @Size(min = 1, max = 100) String caseNumber,
+            @RequestParam(required = false) @Size(max = 5) List<@Size(min = 1, max = 100) String> caseNumber,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         List<Transfer> found = store.visibleTo(
-                caller.agency(), caller.region().subtreePrefix(), caller.isOversight(), caseNumber, page, size);
+                caller.agency(),
+                caller.region().subtreePrefix(),
+                caller.isOversight(),
+                caseNumber == null ? List.of() : caseNumber,
+                page,
+                size);
         access.auditSearchResults(
                 caller,
                 "transfer",

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The {@code transfers} collection: one document per transfer, its history and outbox inside it. */
@@ -101,10 +100,11 @@ public class TransferStore {
     /** Transfers an agency sent in a region subtree, or that public security of that subtree receives. */
     /**
      * The transfers an agency sent or receives in its region (oversight: all in its region), newest change first;
-     * only those of one case number when {@code caseNumber} is given (a case's page lists its transfers).
+     * only those naming one of {@code caseNumbers} when some are given (a case's page lists its transfers, which name
+     * the case by its platform id or by its number).
      */
     public List<Transfer> visibleTo(
-            Agency agency, String regionPrefix, boolean oversight, @Nullable String caseNumber, int page, int size) {
+            Agency agency, String regionPrefix, boolean oversight, List<String> caseNumbers, int page, int size) {
         Bson region = Filters.or(
                 Regions.within("sendingRegion", regionPrefix), Regions.within("receivingRegion", regionPrefix));
         Bson filter = oversight
@@ -114,8 +114,8 @@ public class TransferStore {
                         : Filters.and(
                                 Filters.eq("sendingAgency", agency.name()),
                                 Regions.within("sendingRegion", regionPrefix));
-        if (caseNumber != null) {
-            filter = Filters.and(Filters.eq("caseNumber", caseNumber), filter);
+        if (!caseNumbers.isEmpty()) {
+            filter = Filters.and(Filters.in("caseNumber", caseNumbers), filter);
         }
         return transfers
                 .find(filter)

@@ -2,6 +2,7 @@ package cn.wildlife.support.web;
 
 import cn.wildlife.support.security.AccessDeniedProblem;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
@@ -169,7 +170,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(violation -> {
                     String field = null;
                     for (Path.Node node : violation.getPropertyPath()) {
-                        field = node.getName();
+                        // An element of a list parameter (?caseNumber=a&caseNumber=b) is named caseNumber[0].
+                        field = node.getKind() == ElementKind.CONTAINER_ELEMENT
+                                ? field + (node.getIndex() == null ? "" : "[" + node.getIndex() + "]")
+                                : node.getName();
                     }
                     String name = field == null ? "request" : field;
                     // Judged by the whole path: a leaf "name" is the reporter's in create.request.reporter.name.
