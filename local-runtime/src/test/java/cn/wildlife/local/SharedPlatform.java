@@ -30,6 +30,7 @@ final class SharedPlatform {
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static Function<String, String> mongoUri;
+    private static OtlpCollector traces;
 
     private SharedPlatform() {}
 
@@ -37,6 +38,7 @@ final class SharedPlatform {
         if (platform == null) {
             try {
                 settings = onFreePorts(Files.createTempDirectory("platform-it-"));
+                traceTo(traces = new OtlpCollector());
                 Map<String, List<String>> arguments = Map.of(
                         "notification-service",
                         List.of(
@@ -51,7 +53,11 @@ final class SharedPlatform {
                                 "--platform.delivery.worker.poll-interval=100ms",
                                 "--platform.delivery.digest.time=00:00",
                                 "--platform.delivery.digest.check-interval=1s",
-                                "--platform.alerts.scan-interval=PT2S"));
+                                "--platform.alerts.scan-interval=PT2S",
+                                // Dashboards' counts cached a second, not ten: the tests read their own changes.
+                                "--platform.oversight.cache-for=1s"),
+                        "case-service",
+                        List.of("--platform.oversight.cache-for=1s"));
                 platform = TestInfrastructure.containers() ? onContainers(arguments) : embedded(arguments);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -64,10 +70,23 @@ final class SharedPlatform {
                             () -> {
                                 opened.close();
                                 started.close();
+                                traces.close();
                             },
                             "shared-platform-stop"));
         }
         return platform;
+    }
+
+    /**
+     * Every application exports its spans to the test's collector, as one would to a real one. They sample none of the
+     * traces they start themselves: a call that arrives with a sampled {@code traceparent} is traced end to end (Boot's
+     * sampler follows the parent's decision), and nothing else costs the other tests anything but no-op spans. System
+     * properties, because the gateway takes no per-test arguments and every application of this JVM reads them.
+     */
+    private static void traceTo(OtlpCollector collector) {
+        System.setProperty("management.opentelemetry.tracing.export.otlp.endpoint", collector.endpoint());
+        System.setProperty("management.tracing.sampling.probability", "0.0");
+        System.setProperty("management.opentelemetry.tracing.export.schedule-delay", "200ms");
     }
 
     private static LocalPlatform embedded(Map<String, List<String>> arguments) {
@@ -130,6 +149,12 @@ final class SharedPlatform {
     static synchronized LocalSettings settings() {
         platform();
         return settings;
+    }
+
+    /** Where the shared platform's applications export their spans. */
+    static synchronized OtlpCollector traces() {
+        platform();
+        return traces;
     }
 
     static synchronized PlatformClient client() {

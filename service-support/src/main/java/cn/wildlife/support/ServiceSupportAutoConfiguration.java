@@ -17,6 +17,7 @@ import cn.wildlife.support.schedule.PeriodicJob;
 import cn.wildlife.support.security.AuditController;
 import cn.wildlife.support.security.AuditLog;
 import cn.wildlife.support.security.ServiceSecurityConfiguration;
+import cn.wildlife.support.tracing.EventTracing;
 import cn.wildlife.support.web.OpenApiConfiguration;
 import cn.wildlife.support.web.ProblemDetailsAdvice;
 import cn.wildlife.support.web.Texts;
@@ -24,6 +25,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -124,9 +126,15 @@ public class ServiceSupportAutoConfiguration {
         return Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 
+    /** Tracing is on where a collector is named (docs/operations.md, Tracing); otherwise Boot's tracer is a no-op. */
     @Bean
-    Outbox outbox(EventCodec codec) {
-        return new Outbox(codec);
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    @Bean
+    Outbox outbox(EventCodec codec, EventTracing eventTracing) {
+        return new Outbox(codec, eventTracing);
     }
 
     @Bean
@@ -136,7 +144,8 @@ public class ServiceSupportAutoConfiguration {
             KafkaTemplate<String, CloudEvent> cloudEventTemplate,
             PlatformProperties platform,
             MeterRegistry meters,
-            Outbox outbox) {
+            Outbox outbox,
+            EventTracing eventTracing) {
         List<com.mongodb.client.MongoCollection<org.bson.Document>> watched =
                 collections.orderedStream().map(OutboxCollection::collection).toList();
         return new OutboxRelay(
@@ -145,7 +154,8 @@ public class ServiceSupportAutoConfiguration {
                 platform.outbox().pollInterval(),
                 platform.outbox().batchSize(),
                 meters,
-                outbox);
+                outbox,
+                eventTracing);
     }
 
     /** The audit log's trail: the one chain of this service (docs/audit.md). */

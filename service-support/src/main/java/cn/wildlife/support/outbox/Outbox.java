@@ -2,6 +2,7 @@ package cn.wildlife.support.outbox;
 
 import cn.wildlife.events.Envelope;
 import cn.wildlife.events.EventCodec;
+import cn.wildlife.support.tracing.EventTracing;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.jackson.JsonFormat;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +25,24 @@ public final class Outbox {
     private static final int MAX_HINTS = 100_000;
 
     private final EventCodec codec;
+    private final EventTracing tracing;
     private final JsonFormat json = new JsonFormat();
     private final java.util.Queue<Object> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger hints = new java.util.concurrent.atomic.AtomicInteger();
 
     public Outbox(EventCodec codec) {
+        this(codec, EventTracing.OFF);
+    }
+
+    /** Entries keep the writer's trace context, for the relay to continue ({@link EventTracing}). */
+    public Outbox(EventCodec codec, EventTracing tracing) {
         this.codec = codec;
+        this.tracing = tracing;
     }
 
     /** One outbox entry: the whole CloudEvent (trace context included), its topic and key. */
-    public Document entry(String topic, Envelope<?> envelope) {
+    public Document entry(String topic, Envelope<?> event) {
+        Envelope<?> envelope = tracing.stamp(event);
         // An event's key is its aggregate's id by the platform's convention: a hint where the relay can look first.
         if (hints.incrementAndGet() <= MAX_HINTS) {
             written.add(envelope.subject());

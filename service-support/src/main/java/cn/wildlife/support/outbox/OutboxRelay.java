@@ -1,5 +1,7 @@
 package cn.wildlife.support.outbox;
 
+import cn.wildlife.events.EventCodec;
+import cn.wildlife.support.tracing.EventTracing;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -9,6 +11,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.CurrentTraceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final JsonFormat json = new JsonFormat();
     private final Counter published;
     private final Outbox outbox;
+    private final EventTracing tracing;
     private final Duration scanInterval;
     private final Duration missedHintScanInterval;
     /** A hint was found in no collection: the scan looks for what it named. */
@@ -79,8 +83,21 @@ public class OutboxRelay implements SmartLifecycle {
             int batchSize,
             MeterRegistry meters,
             Outbox outbox) {
+        this(collections, template, pollInterval, batchSize, meters, outbox, EventTracing.OFF);
+    }
+
+    /** Each event is sent under the trace context its writer stored with it ({@link EventTracing}). */
+    public OutboxRelay(
+            List<MongoCollection<Document>> collections,
+            KafkaTemplate<String, CloudEvent> template,
+            Duration pollInterval,
+            int batchSize,
+            MeterRegistry meters,
+            Outbox outbox,
+            EventTracing tracing) {
         this.collections = List.copyOf(collections);
         this.outbox = outbox;
+        this.tracing = tracing;
         // The relay is told what to publish (hints from the writers); looking for pending events in every collection
         // is only the safety net: at start, every 30 s (another replica died before relaying; hints dropped when too
         // many), and within 2 s of a hint found nowhere (an event whose key is not its document's id). On the
@@ -252,7 +269,11 @@ public class OutboxRelay implements SmartLifecycle {
             for (Document entry : aggregate.getList(Outbox.ENTRIES, Document.class, List.of())) {
                 CloudEvent event =
                         json.deserialize(entry.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
-                mine.add(template.send(entry.getString("topic"), entry.getString("key"), event));
+                // The producer span (and the record's traceparent header) continues the trace that wrote the event.
+                try (CurrentTraceContext.Scope writer =
+                        tracing.continueFrom(event.getExtension(EventCodec.EXT_TRACEPARENT))) {
+                    mine.add(template.send(entry.getString("topic"), entry.getString("key"), event));
+                }
             }
             sends.add(mine);
         }
