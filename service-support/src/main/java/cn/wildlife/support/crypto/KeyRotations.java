@@ -1,23 +1,14 @@
 package cn.wildlife.support.crypto;
 
-import cn.wildlife.support.mongo.MongoSupport;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +44,6 @@ public final class KeyRotations implements SmartLifecycle {
     public static final String INITIAL_RUN = "initial-seal";
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotations.class);
-    private static final String LOCK = "running";
-    private static final int MAX_ATTEMPTS = 5;
 
     /** What a run does before it walks. */
     public enum Kind {
@@ -104,15 +92,13 @@ public final class KeyRotations implements SmartLifecycle {
         }
     }
 
-    private final MongoCollection<Document> runs;
+    private final RotationRuns runs;
     private final DataKeys keys;
     private final List<RotationStep> steps;
     private final Clock clock;
     private final Duration keyRefresh;
-    private final Duration lease;
     private final int batch;
     private final Duration pollInterval;
-    private final String instance = UUID.randomUUID().toString();
     private volatile boolean running;
     private volatile boolean initialRunSettled;
     private @Nullable ScheduledExecutorService worker;
@@ -124,12 +110,11 @@ public final class KeyRotations implements SmartLifecycle {
             CryptoProperties properties,
             Clock clock,
             Duration pollInterval) {
-        this.runs = database.getCollection(COLLECTION);
+        this.runs = new RotationRuns(database, clock, properties.rotationLease());
         this.keys = keys;
         this.steps = List.copyOf(steps);
         this.clock = clock;
         this.keyRefresh = properties.keyRefresh();
-        this.lease = properties.rotationLease();
         this.batch = Math.max(1, properties.rotationBatch());
         this.pollInterval = pollInterval;
         long distinct = steps.stream().map(RotationStep::name).distinct().count();
@@ -149,18 +134,12 @@ public final class KeyRotations implements SmartLifecycle {
     }
 
     public Optional<Progress> find(String id) {
-        return Optional.ofNullable(runs.find(Filters.and(Filters.eq("_id", id), Filters.ne("_id", LOCK)))
-                        .first())
-                .map(KeyRotations::progress);
+        return runs.find(id);
     }
 
     /** The latest runs, newest first. */
     public List<Progress> recent(int limit) {
-        return runs.find(Filters.ne("_id", LOCK))
-                .sort(Sorts.descending("startedAt"))
-                .limit(limit)
-                .map(KeyRotations::progress)
-                .into(new ArrayList<>());
+        return runs.recent(limit);
     }
 
     /** The data keys, newest first, without their bytes. */
@@ -169,33 +148,14 @@ public final class KeyRotations implements SmartLifecycle {
     }
 
     private Progress begin(Kind kind, String id, String requestedBy) {
-        takeLock(id);
+        runs.takeLock(id);
         try {
             String activeKey = kind == Kind.ROTATE ? keys.rotate() : keys.activeId();
             Instant now = clock.instant();
             // Other instances read the keys again within key-refresh: only then is nothing new sealed under old keys.
             Instant walkAfter = kind == Kind.ROTATE ? now.plus(keyRefresh) : now;
-            Document run = new Document("_id", id)
-                    .append("kind", kind.name())
-                    .append("state", State.RUNNING.name())
-                    .append("activeKey", activeKey)
-                    .append("requestedBy", requestedBy)
-                    .append("startedAt", Date.from(now))
-                    .append("walkAfter", Date.from(walkAfter))
-                    .append("leaseUntil", Date.from(now))
-                    .append("attempts", 0)
-                    .append(
-                            "steps",
-                            steps.stream()
-                                    .map(s -> new Document("name", s.name())
-                                            .append("total", -1L)
-                                            .append("done", 0L)
-                                            .append("changed", 0L)
-                                            .append("refused", 0L)
-                                            .append("lastId", null)
-                                            .append("finished", false))
-                                    .toList());
-            if (!MongoSupport.insertIfAbsent(runs, run)) {
+            List<String> names = steps.stream().map(RotationStep::name).toList();
+            if (!runs.insert(id, kind, activeKey, requestedBy, now, walkAfter, names)) {
                 throw new IllegalStateException("a run named " + id + " exists already");
             }
             log.info(
@@ -204,36 +164,11 @@ public final class KeyRotations implements SmartLifecycle {
                     id,
                     activeKey);
         } catch (RuntimeException e) {
-            releaseLock(id);
+            runs.releaseLock(id);
             throw e;
         }
         wake();
         return find(id).orElseThrow();
-    }
-
-    private void takeLock(String id) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (MongoSupport.insertIfAbsent(runs, new Document("_id", LOCK).append("run", id))) {
-                return;
-            }
-            Document lock = runs.find(Filters.eq("_id", LOCK)).first();
-            if (lock == null) {
-                continue;
-            }
-            String holder = lock.getString("run");
-            Document run = runs.find(Filters.eq("_id", holder)).first();
-            if (run == null || !State.RUNNING.name().equals(run.getString("state"))) {
-                // A lock left by a run that has ended (or was never written): stale.
-                runs.deleteOne(Filters.and(Filters.eq("_id", LOCK), Filters.eq("run", holder)));
-                continue;
-            }
-            throw new RunUnderWay(holder);
-        }
-        throw new IllegalStateException("could not take the rotation lock");
-    }
-
-    private void releaseLock(String id) {
-        runs.deleteOne(Filters.and(Filters.eq("_id", LOCK), Filters.eq("run", id)));
     }
 
     private String newRunId() {
@@ -309,7 +244,7 @@ public final class KeyRotations implements SmartLifecycle {
                 startInitialRun();
             }
             Document run;
-            while (running && (run = claim()) != null) {
+            while (running && (run = runs.claim()) != null) {
                 work(run);
             }
         } catch (RuntimeException e) {
@@ -318,7 +253,7 @@ public final class KeyRotations implements SmartLifecycle {
     }
 
     private void startInitialRun() {
-        if (runs.find(Filters.eq("_id", INITIAL_RUN)).first() == null) {
+        if (!runs.exists(INITIAL_RUN)) {
             try {
                 begin(Kind.RESEAL, INITIAL_RUN, "platform");
             } catch (RunUnderWay e) {
@@ -328,18 +263,6 @@ public final class KeyRotations implements SmartLifecycle {
             }
         }
         initialRunSettled = true;
-    }
-
-    /** A run that is RUNNING and nobody's (its lease ran out), now this instance's; null when there is none. */
-    private @Nullable Document claim() {
-        Instant now = clock.instant();
-        return runs.findOneAndUpdate(
-                Filters.and(
-                        Filters.ne("_id", LOCK),
-                        Filters.eq("state", State.RUNNING.name()),
-                        Filters.lte("leaseUntil", Date.from(now))),
-                Updates.combine(Updates.set("owner", instance), Updates.set("leaseUntil", Date.from(now.plus(lease)))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     private void work(Document run) {
@@ -352,7 +275,7 @@ public final class KeyRotations implements SmartLifecycle {
                         Math.max(1, Duration.between(clock.instant(), walkAfter).toMillis())));
             }
             if (!running) {
-                release(id);
+                runs.release(id);
                 return;
             }
             keys.refresh();
@@ -367,24 +290,24 @@ public final class KeyRotations implements SmartLifecycle {
                 }
                 if (walker == null) {
                     // A step this version no longer has.
-                    if (!record(id, Updates.set("steps." + i + ".finished", true))) {
+                    if (!runs.record(id, Updates.set("steps." + i + ".finished", true))) {
                         return;
                     }
                     continue;
                 }
                 if (((Number) step.get("total")).longValue() < 0
-                        && !record(id, Updates.set("steps." + i + ".total", walker.total()))) {
+                        && !runs.record(id, Updates.set("steps." + i + ".total", walker.total()))) {
                     return;
                 }
                 Object lastId = step.get("lastId");
                 while (true) {
                     if (!running) {
-                        release(id);
+                        runs.release(id);
                         return;
                     }
                     RotationStep.Batch done = walker.walk(lastId, batch);
                     lastId = done.lastId();
-                    boolean recordedBatch = record(
+                    boolean recordedBatch = runs.record(
                             id,
                             Updates.combine(
                                     Updates.inc("steps." + i + ".done", (long) done.walked()),
@@ -400,90 +323,17 @@ public final class KeyRotations implements SmartLifecycle {
                     }
                 }
             }
-            Instant now = clock.instant();
-            runs.updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.eq("owner", instance)),
-                    Updates.combine(
-                            Updates.set("state", State.DONE.name()),
-                            Updates.set("finishedAt", Date.from(now)),
-                            Updates.unset("owner")));
-            releaseLock(id);
+            runs.finish(id);
             log.info("Key rotation {} done", id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            release(id);
+            runs.release(id);
         } catch (RuntimeException e) {
-            fail(id, e);
-        }
-    }
-
-    /** Records progress if the run is still this instance's, renewing its lease; false when it is not. */
-    private boolean record(String id, Bson change) {
-        boolean mine = runs.updateOne(
-                                Filters.and(Filters.eq("_id", id), Filters.eq("owner", instance)),
-                                Updates.combine(
-                                        change,
-                                        Updates.set(
-                                                "leaseUntil",
-                                                Date.from(clock.instant().plus(lease)))))
-                        .getMatchedCount()
-                == 1;
-        if (!mine) {
-            log.info("Key rotation {} was taken over by another instance", id);
-        }
-        return mine;
-    }
-
-    /** Lets the run go at once, for this instance after a restart or another one to take it up. */
-    private void release(String id) {
-        runs.updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq("owner", instance)),
-                Updates.combine(Updates.set("leaseUntil", Date.from(clock.instant())), Updates.unset("owner")));
-    }
-
-    private void fail(String id, RuntimeException e) {
-        log.warn("Key rotation {} failed: {}", id, e.toString());
-        Document after = runs.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("owner", instance)),
-                Updates.combine(
-                        Updates.inc("attempts", 1),
-                        Updates.set("error", e.toString()),
-                        // Tried again after a pause, by whichever instance comes first.
-                        Updates.set("leaseUntil", Date.from(clock.instant().plus(Duration.ofSeconds(10)))),
-                        Updates.unset("owner")),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after != null && ((Number) after.get("attempts")).intValue() >= MAX_ATTEMPTS) {
-            runs.updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.eq("state", State.RUNNING.name())),
-                    Updates.combine(
-                            Updates.set("state", State.FAILED.name()),
-                            Updates.set("finishedAt", Date.from(clock.instant()))));
-            releaseLock(id);
+            runs.fail(id, e);
         }
     }
 
     private String names() {
         return steps.stream().map(RotationStep::name).toList().toString();
-    }
-
-    private static Progress progress(Document d) {
-        return new Progress(
-                d.getString("_id"),
-                Kind.valueOf(d.getString("kind")),
-                State.valueOf(d.getString("state")),
-                d.getString("activeKey"),
-                d.getString("requestedBy"),
-                d.getDate("startedAt").toInstant(),
-                d.getDate("finishedAt") == null ? null : d.getDate("finishedAt").toInstant(),
-                d.getList("steps", Document.class, List.of()).stream()
-                        .map(s -> new StepProgress(
-                                s.getString("name"),
-                                ((Number) s.get("total")).longValue(),
-                                ((Number) s.get("done")).longValue(),
-                                ((Number) s.get("changed")).longValue(),
-                                ((Number) s.get("refused")).longValue(),
-                                s.getBoolean("finished", false)))
-                        .toList(),
-                d.getString("error"));
     }
 }
