@@ -54,7 +54,7 @@ class AlertScheduler {
             calendarGaps.countMissingYears();
             gauges.refresh();
         } catch (RuntimeException e) {
-            log.warn("Deadline gauges not refreshed, retrying at the next interval: {}", e.getMessage());
+            log.warn("Deadline and calendar gauges not refreshed, retrying at the next interval: {}", e.getMessage());
         }
     }
 }
