@@ -43,6 +43,14 @@ class OversightIT {
         assertThat(listed.has("parties"))
                 .as("no personal data on the dashboard")
                 .isFalse();
+        // The procurator's dashboard named the case at every poll: its read of another agency's case is audited once.
+        view("procurator", "/api/oversight/flags?region=220112");
+        JsonNode reads = client.get(
+                        gateway + "/api/audit/case-service?action=CROSS_AGENCY_READ&recordId=" + id,
+                        client.as("audit-admin"))
+                .body();
+        assertThat(reads.valueStream().filter(e -> e.get("agency").asString().equals("PROCURATORATE")))
+                .hasSize(1);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode province = view("supervisor", "/api/oversight/flags?region=220000");

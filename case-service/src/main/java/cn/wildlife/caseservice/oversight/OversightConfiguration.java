@@ -1,5 +1,6 @@
 package cn.wildlife.caseservice.oversight;
 
+import cn.wildlife.support.security.Access;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,5 +13,10 @@ class OversightConfiguration {
     @Bean
     OversightViews oversightViews(OversightStore store, OversightProperties properties, Clock clock) {
         return new OversightViews(store, properties, clock);
+    }
+
+    @Bean
+    OversightReads oversightReads(Access access, OversightProperties properties) {
+        return new OversightReads(access, properties);
     }
 }

@@ -33,10 +33,12 @@ class OversightController {
 
     private final OversightViews views;
     private final Access access;
+    private final OversightReads reads;
 
-    OversightController(OversightViews views, Access access) {
+    OversightController(OversightViews views, Access access, OversightReads reads) {
         this.views = views;
         this.access = access;
+        this.reads = reads;
     }
 
     @GetMapping("/transfers")
@@ -57,7 +59,7 @@ class OversightController {
         Access.Scope scope = access.oversightScope(caller, region);
         String asked = region == null ? caller.region().code() : region;
         OversightViews.TransfersView view = views.transfers(scope.agency(), asked, scope.regionPrefix());
-        access.auditSearchResults(
+        reads.audit(
                 caller,
                 "transfer",
                 view.underReview().stream()
@@ -82,7 +84,7 @@ class OversightController {
         Access.Scope scope = access.oversightScope(caller, region);
         String asked = region == null ? caller.region().code() : region;
         OversightViews.FlagsView view = views.flags(scope.agency(), asked, scope.regionPrefix());
-        access.auditSearchResults(
+        reads.audit(
                 caller,
                 "case",
                 view.cases().stream()
