@@ -179,6 +179,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void tracesGoWhereTheOperatorSaysAndNowhereByDefault() {
+        for (String name : SPRING_SERVICES) {
+            assertThat(keyValues(service(name).get("environment")))
+                    .as(name)
+                    .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "${OTLP_TRACES_ENDPOINT:-}");
+        }
+    }
+
+    @Test
     void keycloakRunsInProductionModeWithItsOwnDatabase() {
         Map<String, Object> keycloak = service("keycloak");
         assertThat(commandLine(keycloak.get("command"))).startsWith("start ").doesNotContain("start-dev");
