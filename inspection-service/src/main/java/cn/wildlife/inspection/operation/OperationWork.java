@@ -245,7 +245,8 @@ public class OperationWork {
                                         places.stream()
                                                 .map(p -> new SortieRecorded.Places(p.kind(), p.count()))
                                                 .toList(),
-                                        hotspot)))),
+                                        hotspot)),
+                        s.id())),
                 outbox);
         relay.wake();
         return s;
@@ -286,7 +287,8 @@ public class OperationWork {
                                 agency,
                                 region,
                                 new ReportSubmitted(
-                                        o.id(), r.id(), agency, region, period, due, submittedOn, r.late())))),
+                                        o.id(), r.id(), agency, region, period, due, submittedOn, r.late())),
+                        r.id())),
                 outbox)) {
             throw new ConflictException(
                     "report-submitted",

@@ -42,10 +42,19 @@ public final class Outbox {
 
     /** One outbox entry: the whole CloudEvent (trace context included), its topic and key. */
     public Document entry(String topic, Envelope<?> event) {
-        Envelope<?> envelope = tracing.stamp(event);
         // An event's key is its aggregate's id by the platform's convention: a hint where the relay can look first.
+        return entry(topic, event, event.subject());
+    }
+
+    /**
+     * One outbox entry kept in a document other than its event's aggregate (a sortie's, keyed by its operation so
+     * that an operation's events stay in order): {@code documentId} tells the relay where to look at once, instead of
+     * at its next scan.
+     */
+    public Document entry(String topic, Envelope<?> event, Object documentId) {
+        Envelope<?> envelope = tracing.stamp(event);
         if (hints.incrementAndGet() <= MAX_HINTS) {
-            written.add(envelope.subject());
+            written.add(documentId);
         } else {
             hints.decrementAndGet();
         }
