@@ -183,7 +183,8 @@ class ComposeFileTest {
         for (String name : SPRING_SERVICES) {
             assertThat(keyValues(service(name).get("environment")))
                     .as(name)
-                    .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "${OTLP_TRACES_ENDPOINT:-}");
+                    .containsEntry(
+                            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "${OTLP_TRACES_ENDPOINT:-}");
         }
     }
 
