@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { tokens } from './auth/session';
 import { mayOversee } from './oversight/access';
+import { mayUseFacilities } from './facilities/access';
+import { mayUseOperations } from './operations/access';
 
 /**
  * The console's pages. The gateway answers each of these paths with index.html (ConsoleRoutes.PAGES in
@@ -18,6 +20,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/transfers/:id', name: 'transfer', component: () => import('./views/TransferDetail.vue'), props: true },
   // Only for those the services let see it (the oversight agencies, agency heads): the nav shows it to them alone.
   { path: '/oversight', name: 'oversight', component: () => import('./views/OversightDashboard.vue'), meta: { oversight: true } },
+  // Joint operations (专项行动): for readers (officers, handlers, heads); the services decide which operations each sees.
+  { path: '/operations', name: 'operations', component: () => import('./views/OperationList.vue'), meta: { operations: true } },
+  { path: '/operations/:id', name: 'operation', component: () => import('./views/OperationDetail.vue'), props: true, meta: { operations: true } },
+  // Captive-breeding facilities (人工繁育机构): forestry and the oversight agencies; '/facilities/draws' before ':id'.
+  { path: '/facilities', name: 'facilities', component: () => import('./views/FacilityRegistry.vue'), meta: { facilities: true } },
+  { path: '/facilities/draws/:id?', name: 'facility-draw', component: () => import('./views/FacilityDraw.vue'), props: true, meta: { facilities: true } },
+  { path: '/facilities/:id', name: 'facility', component: () => import('./views/FacilityDetail.vue'), props: true, meta: { facilities: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
 ];
 
@@ -28,6 +37,12 @@ router.beforeEach((to) => {
     return { name: 'signin', query: to.fullPath === '/work' ? {} : { next: to.fullPath } };
   }
   if (to.meta.oversight === true && !mayOversee(tokens.view.session?.user)) {
+    return { name: 'work' };
+  }
+  if (to.meta.operations === true && !mayUseOperations(tokens.view.session?.user)) {
+    return { name: 'work' };
+  }
+  if (to.meta.facilities === true && !mayUseFacilities(tokens.view.session?.user)) {
     return { name: 'work' };
   }
   return true;

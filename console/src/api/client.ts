@@ -64,6 +64,8 @@ export async function problemOf(response: Response): Promise<ApiProblem> {
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** Reads the answer as a file (a download, e.g. an export) instead of JSON; `T` is then `Blob`. */
+  file?: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ export function createApi(store: TokenStore, fetchImpl: typeof fetch = (...args)
     }
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
+      Accept: options.file ? '*/*' : 'application/json',
       'Accept-Language': acceptLanguage(),
     };
     if (options.body !== undefined) {
@@ -99,6 +101,9 @@ export function createApi(store: TokenStore, fetchImpl: typeof fetch = (...args)
     }
     if (response.status === 204) {
       return undefined as T;
+    }
+    if (options.file) {
+      return (await response.blob()) as T;
     }
     return (await response.json()) as T;
   };

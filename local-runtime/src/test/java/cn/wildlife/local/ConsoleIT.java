@@ -528,6 +528,273 @@ class ConsoleIT {
         wait.until(ExpectedConditions.urlContains("/signin"));
     }
 
+    @Test
+    @Order(5)
+    void forestryOfficerImportsAFacilityListWithABadRowAndOpensAFacility() throws Exception {
+        HttpResponse<String> deepLink = get("/facilities/FAC-220112-ABCDEF12");
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(get("/").body());
+        openBrowser();
+        cspViolations(); // the browser's log so far is read, and forgotten
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String good = "吉林繁育-控制台-" + suffix;
+        Path csv =
+                Files.createDirectories(Path.of("target", "console-uploads")).resolve("facilities-" + suffix + ".csv");
+        Files.writeString(csv, """
+                机构名称,行政区划代码,地址,许可证号,许可有效期起,许可有效期至,许可物种,许可用途,在养物种及数量
+                双阳梅花鹿繁育场%1$s,220112,双阳区鹿乡镇,%2$s,2024-01-01,2028-12-31,梅花鹿,繁育、销售,cervus-nippon:120
+                某独角兽园%1$s,220112,双阳区某村,吉林繁育-坏行-%1$s,,2027-06-30,unicornis-fabulosa,展示,
+                """.formatted(suffix, good));
+
+        // 繁育机构: the registry; the file goes through the page's own file input.
+        signIn(OFFICER);
+        driver.findElement(By.cssSelector("[data-test='nav-facilities']")).click();
+        wait.until(ExpectedConditions.urlContains("/facilities"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='facility-list']")));
+        driver.findElement(By.cssSelector("[data-test='import-file']"))
+                .sendKeys(csv.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("[data-test='start-import']")).click();
+        // Nothing imported; the bad row's error shown on row 3, and its species cell marked in the file's own row.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-test='import-errors'] [data-error-row='3']")));
+        assertThat(driver.findElement(By.cssSelector("[data-test='import-errors']"))
+                        .getText())
+                .contains("许可物种")
+                .contains("unicornis-fabulosa");
+        assertThat(driver.findElement(By.cssSelector("[data-preview-row='3'] td.bad"))
+                        .getText())
+                .contains("unicornis-fabulosa");
+        assertThat(driver.findElements(By.cssSelector("[data-test='import-job']")))
+                .as("a file with a bad row imports nothing")
+                .isEmpty();
+        settled();
+        page("facility-import-errors");
+
+        // The good row alone, imported in the background: the job lists the facility it registered.
+        driver.findElement(By.cssSelector("[data-test='skip-invalid']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-test='import-job'][data-status='DONE']")));
+        By imported = By.cssSelector("[data-test='import-job'] [data-imported]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(imported));
+        String facilityId = driver.findElement(imported).getDomAttribute("data-imported");
+        assertThat(driver.findElements(imported)).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("[data-test='job-errors'] [data-error-row='3']")))
+                .isNotNull();
+        settled();
+        page("facilities");
+
+        // An inspection recorded with one item failed, and its finding ordered rectified in ten days.
+        PlatformClient.Answer planned = client.post(
+                gateway + "/api/inspections",
+                """
+                {"facilityId":"%s","plannedFor":"%s","inspectors":["张伟","李娜"]}""".formatted(facilityId, Instant.now().toString().substring(0, 10)),
+                client.as(OFFICER));
+        assertThat(planned.status()).as(planned.raw()).isEqualTo(201);
+        String inspectionId = planned.body().get("id").asString();
+        PlatformClient.Answer recorded = client.post(
+                gateway + "/api/inspections/" + inspectionId + "/record",
+                """
+                {"inspectedAt":"%s","expectedVersion":1,
+                 "checklist":[{"item":"RULES_AND_PLANS","passed":true},{"item":"SECURITY","passed":false,"note":"围栏破损"},
+                  {"item":"LICENCE_AND_RECORDS","passed":true},{"item":"WITHIN_SCOPE","passed":true}],
+                 "counted":[{"speciesCode":"cervus-nippon","count":120}],
+                 "findings":[{"item":"SECURITY","description":"鹿舍围栏破损","suspectedCrime":false}]}""".formatted(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)),
+                client.as(OFFICER));
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(200);
+        PlatformClient.Answer ordered = client.post(
+                gateway + "/api/inspections/rectifications",
+                """
+                {"inspectionId":"%s","findingId":"%s","requirement":"修复鹿舍围栏","dueBy":"%s"}""".formatted(
+                        inspectionId,
+                        recorded.body().get("findings").get(0).get("id").asString(),
+                        Instant.now().plus(10, ChronoUnit.DAYS).toString().substring(0, 10)),
+                client.as(OFFICER));
+        assertThat(ordered.status()).as(ordered.raw()).isEqualTo(201);
+
+        // The facility's page: licence, the inspection's checklist, the order's clock running.
+        driver.findElement(imported).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-test='licence-number']"), good));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-clock='running']")));
+        assertThat(driver.findElement(By.cssSelector("[data-check='SECURITY']")).getText())
+                .isEqualTo("不符合");
+        assertThat(driver.findElement(By.cssSelector("[data-check='LEDGER_MATCHES']"))
+                        .getText())
+                .isEqualTo("符合");
+        settled();
+        page("facility");
+
+        // 双随机: one facility of the county and two inspectors, 王磊 never for the facility he must avoid; the
+        // server's seed shown, the draw checked again from it, then published with what anyone needs to redraw it.
+        driver.findElement(By.cssSelector("[data-test='nav-facilities']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='draw-link']")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[data-test='draw-roster']")))
+                .sendKeys("张伟\n李娜\n王磊：" + facilityId);
+        driver.findElement(By.cssSelector("[data-test='draw-submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='draw-seed']")));
+        assertThat(driver.getCurrentUrl()).contains("/facilities/draws/DRAW-220112-");
+        driver.findElement(By.cssSelector("[data-test='draw-verify']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='draw-verification']"), "一致"));
+        driver.findElement(By.cssSelector("[data-test='draw-publish']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='announcement']")));
+        assertThat(driver.findElement(By.cssSelector("[data-test='announcement']"))
+                        .getText())
+                .contains(driver.findElement(By.cssSelector("[data-test='draw-seed']"))
+                        .getText());
+        settled();
+        page("facility-draw");
+
+        assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+    }
+
+    @Test
+    @Order(6)
+    void leadOfficeFollowsAJointOperationsResultsAndReportsAndEntersASortie() throws Exception {
+        HttpResponse<String> deepLink = get("/operations/OP-1");
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(get("/").body());
+        openBrowser();
+        cspViolations(); // the browser's log so far is read, and forgotten
+        // An operation of Changchun's forestry bureau that began three months ago: the first month's summaries are in
+        // (Shuangyang's on time, Nong'an's late), the second month's are missing, the last ones not yet due.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.YearMonth first = java.time.YearMonth.from(today).minusMonths(3);
+        java.time.LocalDate starts = first.atDay(1);
+        java.time.LocalDate ends = first.plusMonths(4).atEndOfMonth();
+        PlatformClient.Answer entered = client.post(
+                gateway + "/api/operations",
+                """
+                {"name":"控制台测试：长春市候鸟保护专项行动 %s","leadAgency":"FORESTRY","leadOffice":"长春市林业局野生动植物保护科",
+                 "region":"220100","startsOn":"%s","endsOn":"%s",
+                 "participants":[{"agency":"FORESTRY","office":"长春市林业局","duties":"牵头开展专项行动，每周巡查重点市场"},
+                   {"agency":"PUBLIC_SECURITY","office":"长春市公安局","duties":"依法严厉打击非法猎捕候鸟犯罪"}],
+                 "phases":[{"name":"动员部署阶段","from":"%s","to":"%s","tasks":"制定方案，动员部署"},
+                   {"name":"集中整治阶段","from":"%s","to":"%s","tasks":"集中查处一批案件"}],
+                 "targetPlaces":["HABITAT","MARKET"],"targetBehaviours":["非法猎捕候鸟"],
+                 "recurringDuties":[{"agency":"FORESTRY","description":"对花鸟市场每周至少巡查一次","everyDays":7,
+                   "hotspots":["长春市花鸟鱼市场"]}],
+                 "reportingRegions":["220112","220122"],"monthlyDueDay":5}""".formatted(
+                                UUID.randomUUID().toString().substring(0, 6),
+                                starts,
+                                ends,
+                                starts,
+                                starts.plusDays(9),
+                                starts.plusDays(10),
+                                ends),
+                client.as(HEAD));
+        assertThat(entered.status()).as(entered.raw()).isEqualTo(201);
+        String operationId = entered.body().get("id").asString();
+        String ops = gateway + "/api/operations/" + operationId;
+        // A case of the operation, as Shuangyang's officer opens it; the table counts it from case-service's events.
+        PlatformClient.Answer opened = client.post(
+                gateway + "/api/cases",
+                """
+                {"kind":"ADMINISTRATIVE","region":"220112","openedAt":"%s","title":"控制台测试：专项行动中查获出售候鸟案",
+                 "value":32000,"grade":"GENERAL","operationId":"%s"}""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), operationId),
+                client.as(OFFICER));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        java.time.LocalDate due = first.plusMonths(1).atDay(5);
+        for (String[] report : List.of(
+                new String[] {OFFICER, "220112", due.minusDays(2).toString()},
+                new String[] {"forestry-nongan", "220122", due.plusDays(3).toString()})) {
+            PlatformClient.Answer submitted =
+                    client.post(ops + "/reports", """
+                    {"region":"%s","period":"%s","submittedOn":"%s"}""".formatted(report[1], first, report[2]), client.as(report[0]));
+            assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        }
+
+        // 专项行动: the city head's list, then the operation's page.
+        signIn(HEAD);
+        Path downloads =
+                Files.createDirectories(Path.of("target", "console-downloads")).toAbsolutePath();
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver.findElement(By.cssSelector("[data-test='nav-operations']")).click();
+        wait.until(ExpectedConditions.urlContains("/operations"));
+        By listed = By.cssSelector("[data-test='operations'] [data-operation='" + operationId + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(listed));
+        settled();
+        page("operations");
+        driver.findElement(listed).click();
+        wait.until(ExpectedConditions.urlContains("/operations/" + operationId));
+
+        // The 成果表 rolls Shuangyang's case up into the city; counted once case-service's event is read.
+        untilResults(By.cssSelector("[data-results-region='220100'] [data-column='ADMINISTRATIVE_CASES']"), "1");
+        assertThat(driver.findElement(By.cssSelector("[data-results-region='220112'] [data-column='CASE_VALUE']"))
+                        .getText())
+                .isEqualTo("32,000");
+        // The report schedule: on time, late, missing, as the API says.
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-report='220112:" + first + "']"), "data-state", "ON_TIME"));
+        assertThat(driver.findElement(By.cssSelector("[data-report='220122:" + first + "']"))
+                        .getAttribute("data-state"))
+                .isEqualTo("LATE");
+        assertThat(driver.findElement(By.cssSelector("[data-report='220112:" + first.plusMonths(1) + "']"))
+                        .getText())
+                .isEqualTo("未报送");
+        settled();
+        page("operation");
+
+        // Downloads carry the token: fetched by the page and saved from a blob: URL, under the API's file name.
+        driver.findElement(By.cssSelector("[data-test='download-csv']")).click();
+        Path csv = downloads.resolve("成果表-220100-" + starts + "-" + ends + ".csv");
+        await().atMost(WAIT).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        assertThat(Files.readString(csv)).contains("出动执法人员（人次）");
+        driver.findElement(By.cssSelector("[data-test='download-xlsx']")).click();
+        Path xlsx = downloads.resolve("成果表-220100-" + starts + "-" + ends + ".xlsx");
+        await().atMost(WAIT).until(() -> Files.exists(xlsx) && Files.size(xlsx) > 0);
+
+        // A sortie entered by the head: a day outside the operation is refused under the date, then corrected.
+        driver.findElement(By.cssSelector("[data-test='enter-sortie']")).click();
+        By day = By.cssSelector("[data-form='sortie'] [data-field='on'] input");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(day));
+        typeInto(By.cssSelector("[data-form='sortie'] [data-field='personnel'] input"), "4");
+        typeInto(day, starts.minusDays(1).toString());
+        driver.findElement(By.cssSelector("[data-test='sortie-confirm']")).click();
+        By dayError = By.cssSelector("[data-form='sortie'] [data-field='on'] .el-form-item__error");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(dayError));
+        assertThat(driver.findElement(dayError).getText()).isNotBlank();
+        settled();
+        page("operation-sortie-refused");
+        typeInto(day, starts.plusDays(4).toString());
+        driver.findElement(By.cssSelector("[data-test='sortie-confirm']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-form='sortie']")));
+        // Recorded for the head's own region (the form's default). The table counts it once inspection-service has
+        // read its own event back, which is not waited for here.
+        List<String> sorties = new ArrayList<>();
+        client.get(ops + "/sorties", client.as(HEAD))
+                .body()
+                .forEach(s -> sorties.add(s.get("region").asString() + ":"
+                        + s.get("on").asString() + ":" + s.get("personnel").asInt()));
+        assertThat(sorties).containsExactly("220100:" + starts.plusDays(4) + ":4");
+
+        assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+    }
+
+    /** Asks the 成果表 again (统计) until a cell shows the number: the tallies follow the records' events. */
+    private void untilResults(By cell, String number) {
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            List<WebElement> found = driver.findElements(cell);
+            if (!found.isEmpty() && found.get(0).getText().equals(number)) {
+                return true;
+            }
+            driver.findElement(By.cssSelector("[data-test='compute-results']")).click();
+            return false;
+        });
+    }
+
+    /** Replaces an input's text as typed, and leaves it (Element Plus's pickers and number inputs take it on change). */
+    private void typeInto(By input, String text) {
+        WebElement field = driver.findElement(input);
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+        field.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
     /** Signs in through the sample-user picker, on a fresh page: the console then opens 我的工作. */
     private void signIn(String user) {
         driver.get(gateway + "/");

@@ -20,8 +20,16 @@ public final class ConsolePaths {
     static final String ASSETS = "/assets/**";
 
     /** The console router's pages, each answered with {@code index.html}. */
-    static final List<String> PAGES =
-            List.of("/", "/signin", "/work", "/clues/**", "/cases/**", "/transfers/**", "/oversight/**");
+    static final List<String> PAGES = List.of(
+            "/",
+            "/signin",
+            "/work",
+            "/clues/**",
+            "/cases/**",
+            "/transfers/**",
+            "/oversight/**",
+            "/facilities/**",
+            "/operations/**");
 
     /** Files served as they are, under their own names. */
     static final List<String> FILES = List.of("/favicon.svg");

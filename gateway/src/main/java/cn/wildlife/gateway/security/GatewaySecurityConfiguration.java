@@ -83,6 +83,8 @@ public class GatewaySecurityConfiguration {
                 "/cases/**",
                 "/transfers/**",
                 "/oversight/**",
+                "/facilities/**",
+                "/operations/**",
                 "/favicon.svg",
                 "/assets/**"
             })
