@@ -8,6 +8,7 @@ import cn.wildlife.support.audit.AuditRules;
 import cn.wildlife.support.audit.AuditTrail;
 import cn.wildlife.support.health.KafkaHealthIndicator;
 import cn.wildlife.support.health.MongoPingHealthIndicator;
+import cn.wildlife.support.kafka.DurableCommits;
 import cn.wildlife.support.kafka.EventKafkaConfiguration;
 import cn.wildlife.support.kafka.TopicSetup;
 import cn.wildlife.support.outbox.Outbox;
@@ -145,7 +146,8 @@ public class ServiceSupportAutoConfiguration {
             PlatformProperties platform,
             MeterRegistry meters,
             Outbox outbox,
-            EventTracing eventTracing) {
+            EventTracing eventTracing,
+            MongoClient mongo) {
         List<com.mongodb.client.MongoCollection<org.bson.Document>> watched =
                 collections.orderedStream().map(OutboxCollection::collection).toList();
         return new OutboxRelay(
@@ -155,7 +157,8 @@ public class ServiceSupportAutoConfiguration {
                 platform.outbox().batchSize(),
                 meters,
                 outbox,
-                eventTracing);
+                eventTracing,
+                platform.consumer().syncStore() ? DurableCommits.fsync(mongo) : () -> {});
     }
 
     /** The audit log's trail: the one chain of this service (docs/audit.md). */

@@ -54,6 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Outbox outbox;
     private final EventTracing tracing;
+    private final Runnable durable;
     private final Duration scanInterval;
     private final Duration missedHintScanInterval;
     /** A hint was found in no collection: the scan looks for what it named. */
@@ -83,10 +84,15 @@ public class OutboxRelay implements SmartLifecycle {
             int batchSize,
             MeterRegistry meters,
             Outbox outbox) {
-        this(collections, template, pollInterval, batchSize, meters, outbox, EventTracing.OFF);
+        this(collections, template, pollInterval, batchSize, meters, outbox, EventTracing.OFF, () -> {});
     }
 
-    /** Each event is sent under the trace context its writer stored with it ({@link EventTracing}). */
+    /**
+     * Each event is sent under the trace context its writer stored with it ({@link EventTracing}), and only once
+     * {@code durable} has returned: on a store that holds writes in memory for a moment (the development store, with
+     * {@code platform.consumer.sync-store}), it flushes them first, so that no event leaves for a write a crash could
+     * still lose (the write then applied again would announce the same fact under a second event id).
+     */
     public OutboxRelay(
             List<MongoCollection<Document>> collections,
             KafkaTemplate<String, CloudEvent> template,
@@ -94,10 +100,12 @@ public class OutboxRelay implements SmartLifecycle {
             int batchSize,
             MeterRegistry meters,
             Outbox outbox,
-            EventTracing tracing) {
+            EventTracing tracing,
+            Runnable durable) {
         this.collections = List.copyOf(collections);
         this.outbox = outbox;
         this.tracing = tracing;
+        this.durable = durable;
         // The relay is told what to publish (hints from the writers); looking for pending events in every collection
         // is only the safety net: at start, every 30 s (another replica died before relaying; hints dropped when too
         // many), and within 2 s of a hint found nowhere (an event whose key is not its document's id). On the
@@ -262,6 +270,7 @@ public class OutboxRelay implements SmartLifecycle {
      * the aggregates that still have events waiting.
      */
     private int publish(MongoCollection<Document> collection, List<Document> aggregates, Set<Object> appended) {
+        durable.run();
         // Send everything first (the producer batches), then wait per aggregate, in the order written.
         List<List<CompletableFuture<SendResult<String, CloudEvent>>>> sends = new ArrayList<>();
         for (Document aggregate : aggregates) {
