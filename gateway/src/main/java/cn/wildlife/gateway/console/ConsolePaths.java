@@ -34,11 +34,14 @@ public final class ConsolePaths {
     /** Files served as they are, under their own names. */
     static final List<String> FILES = List.of("/favicon.svg");
 
-    private static final List<PathPattern> ALL = java.util.stream.Stream.of(
+    /** Every path the console answers: its pages, files and assets. They carry no data, so nobody needs a token. */
+    public static final List<String> ALL_PATHS = java.util.stream.Stream.of(
                     PAGES.stream(), FILES.stream(), java.util.stream.Stream.of(ASSETS))
             .flatMap(s -> s)
-            .map(PathPatternParser.defaultInstance::parse)
             .toList();
+
+    private static final List<PathPattern> ALL =
+            ALL_PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();
 
     private ConsolePaths() {}
 

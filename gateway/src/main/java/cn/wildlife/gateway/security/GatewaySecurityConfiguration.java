@@ -3,6 +3,7 @@ package cn.wildlife.gateway.security;
 import cn.wildlife.gateway.administrator.Administrator;
 import cn.wildlife.gateway.apikey.ApiKeyConfiguration;
 import cn.wildlife.gateway.apikey.ApiKeys;
+import cn.wildlife.gateway.console.ConsolePaths;
 import cn.wildlife.gateway.web.GatewayProblems;
 import cn.wildlife.gateway.web.ProblemErrorHandler;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
@@ -54,7 +55,7 @@ import reactor.core.publisher.Mono;
 public class GatewaySecurityConfiguration {
 
     /**
-     * @param publicPaths    readable without a token
+     * @param publicPaths    readable without a token (besides the console's pages and files, always)
      * @param allowedOrigins partner web applications allowed to call from a browser (CORS)
      * @param tokenIssuer    the identity provider's issuer ({@code iss}); required, no default
      * @param jwkSetUri      where the identity provider publishes its keys; required, no default
@@ -74,19 +75,7 @@ public class GatewaySecurityConfiguration {
                 "/api/calendar/due-date",
                 "/api/inspections/draws/*/announcement",
                 "/fallback/**",
-                "/auth/gateway/**",
-                // The officers' console: its pages and files carry no data (gateway.console.ConsolePaths).
-                "/",
-                "/signin",
-                "/work",
-                "/clues/**",
-                "/cases/**",
-                "/transfers/**",
-                "/oversight/**",
-                "/facilities/**",
-                "/operations/**",
-                "/favicon.svg",
-                "/assets/**"
+                "/auth/gateway/**"
             })
             List<String> publicPaths,
 
@@ -223,6 +212,9 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
                         .pathMatchers(properties.publicPaths().toArray(String[]::new))
+                        .permitAll()
+                        // The officers' console: its pages and files carry no data.
+                        .pathMatchers(HttpMethod.GET, ConsolePaths.ALL_PATHS.toArray(String[]::new))
                         .permitAll()
                         // The management port, when one is configured, is not published: the scraper's.
                         .matchers(exchange -> managementPort > 0
