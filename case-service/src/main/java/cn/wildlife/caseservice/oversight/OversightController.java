@@ -57,7 +57,7 @@ class OversightController {
                     @Nullable
                     String region) {
         Access.Scope scope = access.oversightScope(caller, region);
-        String asked = region == null ? caller.region().code() : region;
+        String asked = asked(caller, region);
         OversightViews.TransfersView view = views.transfers(scope.agency(), asked, scope.regionPrefix());
         reads.audit(
                 caller,
@@ -82,7 +82,7 @@ class OversightController {
                     @Nullable
                     String region) {
         Access.Scope scope = access.oversightScope(caller, region);
-        String asked = region == null ? caller.region().code() : region;
+        String asked = asked(caller, region);
         OversightViews.FlagsView view = views.flags(scope.agency(), asked, scope.regionPrefix());
         reads.audit(
                 caller,
@@ -91,5 +91,10 @@ class OversightController {
                         .map(c -> new Access.Owned(c.id(), Agency.valueOf(c.agency())))
                         .toList());
         return view;
+    }
+
+    /** The region asked for, the caller's own when none is. */
+    private static String asked(Caller caller, @Nullable String region) {
+        return region == null ? caller.region().code() : region;
     }
 }

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,36 +69,40 @@ class OversightViews {
     /** {@code agency} narrows to one agency's transfers (an agency head's view); null covers every agency. */
     TransfersView transfers(@Nullable Agency agency, String region, String prefix) {
         return (TransfersView) cache.get(new Key("transfers", agency, region), key -> {
-            Map<Child, Long> rolled = new TreeMap<>(Child.ORDER);
-            store.openTransfers(agency, prefix)
-                    .forEach(g -> rolled.merge(
-                            new Child(new RegionCode(region).childContaining(g.region()), g.state()),
-                            g.count(),
-                            Long::sum));
+            RegionCode asked = new RegionCode(region);
             List<StateCount> counts = new ArrayList<>();
-            rolled.forEach((child, count) -> counts.add(new StateCount(child.region(), child.key(), count)));
+            rollUp(asked, store.openTransfers(agency, prefix), g -> new Child(g.region(), g.state()), g -> g.count())
+                    .forEach((child, count) -> counts.add(new StateCount(child.region(), child.key(), count)));
             return new TransfersView(
                     region,
-                    new RegionCode(region).level(),
+                    asked.level(),
                     clock.instant(),
                     counts,
                     store.underReview(agency, prefix, properties.listed()));
         });
     }
 
+    /** The stored groups summed per child region of {@code asked} and key, in region then key order. */
+    private static <G> Map<Child, Long> rollUp(
+            RegionCode asked, List<G> groups, Function<G, Child> stored, ToLongFunction<G> count) {
+        Map<Child, Long> rolled = new TreeMap<>(Child.ORDER);
+        for (G group : groups) {
+            Child child = stored.apply(group);
+            rolled.merge(
+                    new Child(asked.childContaining(child.region()), child.key()), count.applyAsLong(group), Long::sum);
+        }
+        return rolled;
+    }
+
     FlagsView flags(@Nullable Agency agency, String region, String prefix) {
         return (FlagsView) cache.get(new Key("flags", agency, region), key -> {
-            Map<Child, Long> rolled = new TreeMap<>(Child.ORDER);
-            store.flaggedCases(agency, prefix)
-                    .forEach(g -> rolled.merge(
-                            new Child(new RegionCode(region).childContaining(g.region()), g.agency()),
-                            g.count(),
-                            Long::sum));
+            RegionCode asked = new RegionCode(region);
             List<AgencyCount> counts = new ArrayList<>();
-            rolled.forEach((child, count) -> counts.add(new AgencyCount(child.region(), child.key(), count)));
+            rollUp(asked, store.flaggedCases(agency, prefix), g -> new Child(g.region(), g.agency()), g -> g.count())
+                    .forEach((child, count) -> counts.add(new AgencyCount(child.region(), child.key(), count)));
             return new FlagsView(
                     region,
-                    new RegionCode(region).level(),
+                    asked.level(),
                     clock.instant(),
                     counts,
                     store.flaggedList(agency, prefix, properties.listed()));
