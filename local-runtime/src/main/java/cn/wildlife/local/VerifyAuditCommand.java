@@ -1,11 +1,11 @@
 package cn.wildlife.local;
 
+import cn.wildlife.audit.AuditTrail;
+import cn.wildlife.audit.BrokenLink;
+import cn.wildlife.audit.Verification;
 import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.MongoWireStore;
-import cn.wildlife.support.audit.AuditTrail;
-import cn.wildlife.support.audit.BrokenLink;
-import cn.wildlife.support.audit.Verification;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.PrintStream;
@@ -16,18 +16,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code verify-audit}: walks each service's audit trail in a stopped platform's store and prints whether its hash
+ * {@code verify-audit}: walks each service's audit trail (and the gateway's) in a stopped platform's store and prints whether its hash
  * chain is intact or where it first breaks; exits 1 when one is broken (docs/audit.md). Options as for {@code run}
  * ({@code --data-dir}); the platform must be stopped, since the store file is opened here. A running platform's
  * trails are verified through {@code GET /api/audit/<service>/verification} instead.
  */
 final class VerifyAuditCommand {
 
-    /** Each service's database in the local runtime's store, in the order printed. */
+    /** Each service's database in the local runtime's store, and the gateway's (its API keys), in the order printed. */
     static final List<Map.Entry<String, String>> DATABASES = List.of(
             Map.entry("case-service", "cases"),
             Map.entry("notification-service", "notifications"),
-            Map.entry("inspection-service", "inspections"));
+            Map.entry("inspection-service", "inspections"),
+            Map.entry("gateway", "gateway"));
 
     private final PrintStream out;
     private final Function<String, String> environment;

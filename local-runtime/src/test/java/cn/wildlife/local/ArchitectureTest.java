@@ -93,11 +93,24 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "cn.wildlife.events..",
                         "cn.wildlife.security..",
+                        "cn.wildlife.audit..",
                         "cn.wildlife.support..",
                         "cn.wildlife.embedded..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(SERVICES)
+                .check(classes);
+    }
+
+    /** The audit chain is shared by the servlet services and the reactive gateway: it holds to neither. */
+    @Test
+    void theAuditChainUsesNoWebFramework() {
+        noClasses()
+                .that()
+                .resideInAPackage("cn.wildlife.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "reactor..")
                 .check(classes);
     }
 }

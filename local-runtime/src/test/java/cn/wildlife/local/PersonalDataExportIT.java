@@ -246,6 +246,9 @@ class PersonalDataExportIT {
         PlatformClient.Answer partner = export(body, as("FORESTRY", "220100", "AGENCY_HEAD", "PARTNER_SYSTEM"));
         assertThat(partner.status()).as(partner.raw()).isEqualTo(403);
         assertThat(partner.raw()).contains("partner-system-may-not-export");
+        assertThat(exportRequestsAudited("DENIAL", 403))
+                .as("refused exports are audited")
+                .isNotZero();
     }
 
     @Test
@@ -268,6 +271,21 @@ class PersonalDataExportIT {
         assertThat(otherKind.status()).as(otherKind.raw()).isEqualTo(400);
         assertThat(fields(otherKind)).containsExactlyInAnyOrder("identifier.type", "requestReference");
         assertThat(otherKind.raw()).doesNotContain("吉A12345");
+        assertThat(exportRequestsAudited("WRITE", 400))
+                .as("invalid exports are audited")
+                .isNotZero();
+    }
+
+    /** The audit filter's entries of export requests answered {@code status}, as {@code action}. */
+    private static long exportRequestsAudited(String action, int status) {
+        try (MongoClient store = MongoClients.create(SharedPlatform.mongoUri("cases"))) {
+            return store.getDatabase("cases")
+                    .getCollection("audit_trail")
+                    .countDocuments(Filters.and(
+                            Filters.eq("path", "/api/personal-data/exports"),
+                            Filters.eq("action", action),
+                            Filters.eq("status", status)));
+        }
     }
 
     private static List<String> fields(PlatformClient.Answer problem) {
@@ -342,5 +360,7 @@ class PersonalDataExportIT {
             assertThat(stored.stream().map(Document::toJson).toList())
                     .noneMatch(json -> json.contains(idNumber) || json.contains(phone) || json.contains(NAME));
         }
+        // The export's own entries say it all: the request is not recorded once more as a plain write.
+        assertThat(exportRequestsAudited("WRITE", 200)).isZero();
     }
 }

@@ -2,12 +2,12 @@ package cn.wildlife.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditEntry;
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.MongoWireStore;
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditEntry;
-import cn.wildlife.support.audit.AuditTrail;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -38,13 +38,15 @@ class VerifyAuditCommandIT {
                 cases.append(write("officer-" + i));
             }
             new AuditTrail(client.getDatabase("inspections")).append(write("inspector"));
+            new AuditTrail(client.getDatabase("gateway")).append(write("security-admin"));
         });
 
         assertThat(verify()).as(output()).isZero();
         assertThat(output())
                 .contains("case-service: intact, 3 entries (sequence 1 to 3)")
                 .contains("notification-service: intact, no entries")
-                .contains("inspection-service: intact, 1 entries");
+                .contains("inspection-service: intact, 1 entries")
+                .contains("gateway: intact, 1 entries");
 
         withStore(client -> client.getDatabase("cases")
                 .getCollection(AuditTrail.COLLECTION)

@@ -1,11 +1,11 @@
 package cn.wildlife.support;
 
+import cn.wildlife.audit.AuditRetention;
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.events.EventCodec;
 import cn.wildlife.support.audit.AuditFilter;
 import cn.wildlife.support.audit.AuditProperties;
-import cn.wildlife.support.audit.AuditRetention;
 import cn.wildlife.support.audit.AuditRules;
-import cn.wildlife.support.audit.AuditTrail;
 import cn.wildlife.support.health.KafkaHealthIndicator;
 import cn.wildlife.support.health.MongoPingHealthIndicator;
 import cn.wildlife.support.kafka.DurableCommits;
@@ -191,7 +191,7 @@ public class ServiceSupportAutoConfiguration {
     /** Entries past {@code platform.audit.retention} removed from the oldest end, every retention interval. */
     @Bean
     PeriodicJob auditRetention(AuditTrail trail, AuditProperties audit, Clock clock) {
-        AuditRetention retention = new AuditRetention(trail, audit, clock);
+        AuditRetention retention = new AuditRetention(trail, audit.retention(), clock);
         return new PeriodicJob("audit-retention", audit.retentionInterval(), retention::removeExpired);
     }
 }

@@ -1,8 +1,8 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.caseservice.clue.domain.Clue;
 import cn.wildlife.caseservice.link.Linking;
-import cn.wildlife.support.audit.AuditTrail;
 import cn.wildlife.support.crypto.FieldCipher;
 import cn.wildlife.support.crypto.RotationStep;
 import cn.wildlife.support.crypto.SealedCollection;

@@ -1,9 +1,9 @@
 package cn.wildlife.caseservice.clue;
 
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditEntry;
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.caseservice.clue.domain.Clue;
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditEntry;
-import cn.wildlife.support.audit.AuditTrail;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;

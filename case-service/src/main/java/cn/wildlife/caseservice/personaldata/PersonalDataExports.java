@@ -1,5 +1,8 @@
 package cn.wildlife.caseservice.personaldata;
 
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditEntry;
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.caseservice.cases.CaseStore;
 import cn.wildlife.caseservice.cases.domain.Case;
 import cn.wildlife.caseservice.clue.ClueReporters;
@@ -13,9 +16,6 @@ import cn.wildlife.caseservice.personaldata.domain.LawfulBasis;
 import cn.wildlife.caseservice.personaldata.domain.PersonRole;
 import cn.wildlife.events.link.Identifier;
 import cn.wildlife.events.link.IdentifierType;
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditEntry;
-import cn.wildlife.support.audit.AuditTrail;
 import cn.wildlife.support.security.Caller;
 import cn.wildlife.support.security.Role;
 import java.time.Clock;

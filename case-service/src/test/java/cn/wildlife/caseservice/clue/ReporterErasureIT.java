@@ -2,10 +2,10 @@ package cn.wildlife.caseservice.clue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditQuery;
-import cn.wildlife.support.audit.AuditTrail;
-import cn.wildlife.support.audit.ChainedEntry;
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditQuery;
+import cn.wildlife.audit.AuditTrail;
+import cn.wildlife.audit.ChainedEntry;
 import cn.wildlife.testinfra.TestInfrastructure;
 import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;

@@ -5,6 +5,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.Map;
 import org.bson.UuidRepresentation;
@@ -35,13 +36,16 @@ public class ApiKeyConfiguration {
                 .build());
     }
 
+    /** The gateway's own database: its API keys and its audit trail. */
     @Bean
-    ApiKeys apiKeys(MongoClient gatewayMongoClient, ApiKeyProperties properties) {
+    MongoDatabase gatewayDatabase(MongoClient gatewayMongoClient, ApiKeyProperties properties) {
         String database = new ConnectionString(properties.mongodbUri()).getDatabase();
-        return new ApiKeys(
-                new ApiKeyStore(gatewayMongoClient.getDatabase(database == null ? "gateway" : database)),
-                Clock.systemUTC(),
-                properties.cacheFor());
+        return gatewayMongoClient.getDatabase(database == null ? "gateway" : database);
+    }
+
+    @Bean
+    ApiKeys apiKeys(MongoDatabase gatewayDatabase, ApiKeyProperties properties) {
+        return new ApiKeys(new ApiKeyStore(gatewayDatabase), Clock.systemUTC(), properties.cacheFor());
     }
 
     @Bean

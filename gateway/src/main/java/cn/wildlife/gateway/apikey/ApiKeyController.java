@@ -3,6 +3,7 @@ package cn.wildlife.gateway.apikey;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.RegionCode;
 import cn.wildlife.gateway.administrator.Administrator;
+import cn.wildlife.gateway.audit.GatewayAuditFilter;
 import cn.wildlife.gateway.web.GatewayProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -45,6 +46,9 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/api-keys")
 @ConditionalOnProperty(name = "platform.gateway.api-keys.enabled", havingValue = "true", matchIfMissing = true)
 class ApiKeyController {
+
+    /** The keys' kind in the gateway's audit trail, which records each change (never the secret). */
+    private static final String AUDITED_KIND = "api-keys";
 
     private final ApiKeys keys;
 
@@ -170,6 +174,8 @@ class ApiKeyController {
                         EnumSet.copyOf(request.operations()),
                         issuer.subject()))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(issued -> GatewayAuditFilter.target(
+                        exchange, AUDITED_KIND, issued.key().id(), issued.key().agency()))
                 .map(issued -> ResponseEntity.created(
                                 URI.create("/api/api-keys/" + issued.key().id()))
                         .body(new IssuedApiKey(
@@ -270,6 +276,7 @@ class ApiKeyController {
             return notFound(exchange, id);
         }
         ApiKey key = found.get();
+        GatewayAuditFilter.target(exchange, AUDITED_KIND, id, key.agency());
         Set<ApiKey.Operation> operations =
                 request.operations() == null ? key.operations() : EnumSet.copyOf(request.operations());
         String region = request.region() == null ? key.region() : request.region();
@@ -308,8 +315,11 @@ class ApiKeyController {
             return Mono.just(forbidden(exchange, List.of(role.get())));
         }
         // A key outside the caller's region answers 404, as one that does not exist: its existence does not leak.
-        return Mono.fromCallable(() ->
-                        keys.find(id).filter(key -> KeyRules.sees(caller, key)).isPresent() && keys.revoke(id))
+        return Mono.fromCallable(() -> {
+                    Optional<ApiKey> found = keys.find(id).filter(key -> KeyRules.sees(caller, key));
+                    found.ifPresent(key -> GatewayAuditFilter.target(exchange, AUDITED_KIND, id, key.agency()));
+                    return found.isPresent() && keys.revoke(id);
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(revoked -> revoked ? ResponseEntity.noContent().build() : notFound(exchange, id));
     }

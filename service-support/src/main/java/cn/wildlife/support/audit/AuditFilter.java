@@ -1,5 +1,8 @@
 package cn.wildlife.support.audit;
 
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditEntry;
+import cn.wildlife.audit.AuditTrail;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +37,9 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     /** The ids of records whose read this request already recorded in more detail (owner, why allowed). */
     static final String RECORDED = AuditFilter.class.getName() + ".recorded";
+
+    /** Set when the handler recorded this request's write itself, in more detail than the filter would. */
+    static final String WRITE_RECORDED = AuditFilter.class.getName() + ".writeRecorded";
 
     static final String ACTOR = AuditFilter.class.getName() + ".actor";
     /** As the gateway judges a request id sane; anything else is not recorded. */
@@ -74,6 +80,9 @@ public final class AuditFilter extends OncePerRequestFilter {
         if (action.get() == AuditAction.PERSONAL_READ && alreadyRecorded(request, target.id())) {
             return;
         }
+        if (status < 400 && request.getAttribute(WRITE_RECORDED) != null) {
+            return;
+        }
         try {
             trail.append(
                     new AuditEntry(clock.instant(), actor(request), action.get(), target, origin(request, status)));
@@ -101,6 +110,15 @@ public final class AuditFilter extends OncePerRequestFilter {
             request.setAttribute(RECORDED, recorded);
         }
         recorded.add(recordId);
+    }
+
+    /**
+     * Notes that this request's write is recorded already by its handler, in entries of its own (a lawful export's
+     * {@link AuditAction#PERSONAL_EXPORT} entries): the filter does not record it once more as a write. Should the
+     * answer still fail (4xx, 5xx), the filter records that outcome as it would have.
+     */
+    public static void markWriteRecorded(HttpServletRequest request) {
+        request.setAttribute(WRITE_RECORDED, Boolean.TRUE);
     }
 
     private static boolean alreadyRecorded(HttpServletRequest request, @Nullable String recordId) {

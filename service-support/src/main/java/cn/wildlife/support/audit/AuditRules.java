@@ -1,5 +1,6 @@
 package cn.wildlife.support.audit;
 
+import cn.wildlife.audit.AuditAction;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.server.PathContainer;

@@ -1,10 +1,10 @@
 package cn.wildlife.support.security;
 
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditQuery;
+import cn.wildlife.audit.AuditView;
+import cn.wildlife.audit.Verification;
 import cn.wildlife.events.Agency;
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditQuery;
-import cn.wildlife.support.audit.AuditView;
-import cn.wildlife.support.audit.Verification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,10 +1,10 @@
 package cn.wildlife.support.security;
 
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditEntry;
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.events.Agency;
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditEntry;
 import cn.wildlife.support.audit.AuditFilter;
-import cn.wildlife.support.audit.AuditTrail;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;

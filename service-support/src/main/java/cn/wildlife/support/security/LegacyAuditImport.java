@@ -1,8 +1,8 @@
 package cn.wildlife.support.security;
 
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditEntry;
-import cn.wildlife.support.audit.AuditTrail;
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditEntry;
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.support.mongo.MongoSupport;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoNamespace;

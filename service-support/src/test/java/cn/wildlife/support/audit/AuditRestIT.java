@@ -2,6 +2,7 @@ package cn.wildlife.support.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.support.security.Access;
 import cn.wildlife.support.security.Caller;

@@ -3,6 +3,7 @@ package cn.wildlife.support.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.wildlife.audit.AuditAction;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

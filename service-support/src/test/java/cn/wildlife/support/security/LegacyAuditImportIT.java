@@ -3,10 +3,10 @@ package cn.wildlife.support.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.wildlife.support.audit.AuditAction;
-import cn.wildlife.support.audit.AuditQuery;
-import cn.wildlife.support.audit.AuditTrail;
-import cn.wildlife.support.audit.AuditView;
+import cn.wildlife.audit.AuditAction;
+import cn.wildlife.audit.AuditQuery;
+import cn.wildlife.audit.AuditTrail;
+import cn.wildlife.audit.AuditView;
 import cn.wildlife.testinfra.TestInfrastructure;
 import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;

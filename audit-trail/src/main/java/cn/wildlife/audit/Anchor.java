@@ -1,4 +1,4 @@
-package cn.wildlife.support.audit;
+package cn.wildlife.audit;
 
 /**
  * Where the kept part of the chain starts: the sequence of the oldest entry kept and the hash of the entry before it

@@ -1,4 +1,4 @@
-package cn.wildlife.support.audit;
+package cn.wildlife.audit;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

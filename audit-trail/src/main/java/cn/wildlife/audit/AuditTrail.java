@@ -1,6 +1,7 @@
-package cn.wildlife.support.audit;
+package cn.wildlife.audit;
 
-import cn.wildlife.support.mongo.MongoSupport;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -60,7 +61,7 @@ public final class AuditTrail {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ChainedEntry linked =
                     head != null ? AuditChain.link(head.sequence() + 1, head.hash(), entry) : linkAfterStored(entry);
-            if (MongoSupport.insertIfAbsent(entries, AuditDocuments.toDocument(linked))) {
+            if (insertIfAbsent(entries, AuditDocuments.toDocument(linked))) {
                 head = linked;
                 return linked;
             }
@@ -183,11 +184,24 @@ public final class AuditTrail {
                                 Updates.set("previousHash", anchor.previousHash())))
                 .getMatchedCount();
         if (matched == 0) {
-            MongoSupport.insertIfAbsent(
+            insertIfAbsent(
                     anchors,
                     new Document("_id", ANCHOR_ID)
                             .append("firstSequence", anchor.firstSequence())
                             .append("previousHash", anchor.previousHash()));
+        }
+    }
+
+    /** False when an entry (or the anchor) with the same key is there: another instance was first. */
+    private static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         }
     }
 }

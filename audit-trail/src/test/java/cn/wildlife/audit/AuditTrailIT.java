@@ -1,4 +1,4 @@
-package cn.wildlife.support.audit;
+package cn.wildlife.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,11 +144,10 @@ class AuditTrailIT {
         AuditTrail trail = new AuditTrail(database);
         trail.append(write(START, "old"));
         trail.append(write(START.plus(Duration.ofDays(100)), "younger"));
-        AuditProperties properties = new AuditProperties(
-                Duration.ofDays(180), Duration.ofHours(1), List.of(), List.of(), List.of(), List.of());
         Instant now = START.plus(Duration.ofDays(181));
 
-        long removed = new AuditRetention(trail, properties, Clock.fixed(now, ZoneOffset.UTC)).removeExpired();
+        long removed =
+                new AuditRetention(trail, Duration.ofDays(180), Clock.fixed(now, ZoneOffset.UTC)).removeExpired();
 
         assertThat(removed).isEqualTo(1);
         assertThat(trail.search(new AuditQuery(null, null, "old", null, null, null), 0, 10))

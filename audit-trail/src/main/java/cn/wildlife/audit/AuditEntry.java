@@ -1,4 +1,4 @@
-package cn.wildlife.support.audit;
+package cn.wildlife.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

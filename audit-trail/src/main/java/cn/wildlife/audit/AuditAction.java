@@ -1,4 +1,4 @@
-package cn.wildlife.support.audit;
+package cn.wildlife.audit;
 
 /** What an audit entry records. */
 public enum AuditAction {
