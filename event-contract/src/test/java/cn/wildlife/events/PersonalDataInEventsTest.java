@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * No event the platform publishes can carry personal data: no schema of any event type has a field that holds a
  * person's name, identity number, phone, address or contact, a suspect's identifier or the people a record names.
- * The one exception is the agency's own {@code ClueReported}, on its own topic: the agency's report of the suspects'
- * identifiers, which the platform seals as it stores them and never publishes again (docs/data-protection.md).
+ * The one exception is the agency's own {@code ClueReported}, on its own topic, which keeps plain fields for the
+ * suspects' identifiers and the people it names: the platform refuses them in plain by default, and agencies send
+ * them SM2-sealed in {@code sealed} instead (docs/data-protection.md).
  */
 class PersonalDataInEventsTest {
 

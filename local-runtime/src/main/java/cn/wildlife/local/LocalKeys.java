@@ -1,5 +1,7 @@
 package cn.wildlife.local;
 
+import cn.wildlife.events.seal.IntakeKey;
+import cn.wildlife.events.seal.IntakeKeyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +18,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The keys that seal personal data at rest (docs/data-protection.md), made at the first start in the data folder:
+ * The keys that seal personal data (docs/data-protection.md), made at the first start in the data folder:
  * {@code keys/master.key} (wraps the services' data keys) and {@code keys/index.key} (the blind index of suspects'
- * identifiers), 32 random bytes each in base64, readable by their owner only. The services are told where they are.
+ * identifiers), 32 random bytes each in base64, and {@code keys/intake.pem}, the SM2 key agencies seal suspects'
+ * details on their topics with; readable by their owner only. The services are told where they are.
  * Losing them loses what they sealed: back the folder up apart from the data.
  */
 final class LocalKeys {
@@ -29,6 +33,8 @@ final class LocalKeys {
     static final String MASTER = "master.key";
     static final String INDEX = "index.key";
     static final String PREVIOUS_MASTER = "master.key.previous";
+    static final String INTAKE = "intake.pem";
+    static final String PREVIOUS_INTAKE = "intake.pem.previous";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,13 +54,37 @@ final class LocalKeys {
         Path folder = folder(dataDir);
         Path master = ensure(folder, MASTER);
         Path index = ensure(folder, INDEX);
+        Path intake =
+                ensure(folder, INTAKE, () -> IntakeKeyPair.generate(RANDOM).privatePem());
         List<String> settings = new ArrayList<>(List.of(
                 "--platform.crypto.master-key-file=" + master.toAbsolutePath(),
-                "--platform.crypto.index-key-file=" + index.toAbsolutePath()));
+                "--platform.crypto.index-key-file=" + index.toAbsolutePath(),
+                "--platform.intake.sealing-key-file=" + intake.toAbsolutePath()));
         previousMaster(dataDir)
                 .ifPresent(previous ->
                         settings.add("--platform.crypto.previous-master-key-file=" + previous.toAbsolutePath()));
+        Path previousIntake = folder.resolve(PREVIOUS_INTAKE);
+        if (Files.exists(previousIntake)) {
+            settings.add("--platform.intake.previous-sealing-key-file=" + previousIntake.toAbsolutePath());
+        }
         return List.copyOf(settings);
+    }
+
+    /**
+     * The public half of the data folder's intake key, for publishing as an agency's system does (sealed); empty
+     * before the platform's first start made it.
+     */
+    static Optional<IntakeKey> intakeKey(Path dataDir) {
+        Path file = folder(dataDir).resolve(INTAKE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IntakeKeyPair.fromPem(Files.readString(file, StandardCharsets.US_ASCII))
+                    .publicKey());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the intake key " + file, e);
+        }
     }
 
     /** The master key before the present one, while it is being changed. */
@@ -68,17 +98,23 @@ final class LocalKeys {
      * the same key: it is written to a file of its own, then linked into place, which fails if another was first.
      */
     static Path ensure(Path folder, String name) {
+        return ensure(folder, name, () -> {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            return Base64.getEncoder().encodeToString(key) + "\n";
+        });
+    }
+
+    private static Path ensure(Path folder, String name, Supplier<String> newKey) {
         Path file = folder.resolve(name);
         if (Files.exists(file)) {
             return file;
         }
         try {
             Files.createDirectories(folder, ownerOnly("rwx------"));
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
             Path fresh = Files.createTempFile(folder, name, ".new", ownerOnly("rw-------"));
             try {
-                Files.writeString(fresh, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+                Files.writeString(fresh, newKey.get(), StandardCharsets.US_ASCII);
                 try {
                     Files.createLink(file, fresh);
                 } catch (FileAlreadyExistsException e) {

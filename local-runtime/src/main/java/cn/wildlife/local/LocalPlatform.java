@@ -119,11 +119,12 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println(e.getMessage());
             return 2;
         }
-        return new PublishEvents(
-                        System.out,
-                        (bootstrap, topic) -> KafkaDoor.withCredentials(bootstrap, credentials)
-                                .publisherFor(topic))
-                .run(rest.toArray(String[]::new));
+        PublishEvents publish = new PublishEvents(
+                System.out,
+                (bootstrap, topic) ->
+                        KafkaDoor.withCredentials(bootstrap, credentials).publisherFor(topic));
+        LocalKeys.intakeKey(folder).ifPresent(publish::sealingWith);
+        return publish.run(rest.toArray(String[]::new));
     }
 
     /** One part of the platform alone in this process (see {@link OneRolePerProcess}); it runs until stopped. */
@@ -410,8 +411,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Publishes the shipped sample events through Kafka, as agencies' systems would; safe to repeat. */
     public void publishSamples(PrintStream out) {
-        new PublishEvents(out, (bootstrap, topic) -> kafka.publisherFor(topic))
-                .run("--bootstrap-server", kafka.bootstrapServers(), "--classpath-samples");
+        PublishEvents publish = new PublishEvents(out, (bootstrap, topic) -> kafka.publisherFor(topic));
+        LocalKeys.intakeKey(settings.dataDir()).ifPresent(publish::sealingWith);
+        publish.run("--bootstrap-server", kafka.bootstrapServers(), "--classpath-samples");
     }
 
     void printBanner(PrintStream out, Duration startup) {

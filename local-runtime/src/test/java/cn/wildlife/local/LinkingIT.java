@@ -113,15 +113,16 @@ class LinkingIT {
                 Agency.PUBLIC_SECURITY,
                 "220112",
                 new ClueReported(
-                        policeClue,
-                        "220112",
-                        ClueSource.AGENCY_INTELLIGENCE,
-                        Instant.parse("2026-11-19T01:00:00Z"),
-                        null,
-                        List.of(),
-                        List.of(Behaviour.ILLEGAL_HUNTING),
-                        "网安发现嫌疑人在群内出售鸟类",
-                        List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber))));
+                                policeClue,
+                                "220112",
+                                ClueSource.AGENCY_INTELLIGENCE,
+                                Instant.parse("2026-11-19T01:00:00Z"),
+                                null,
+                                List.of(),
+                                List.of(Behaviour.ILLEGAL_HUNTING),
+                                "网安发现嫌疑人在群内出售鸟类",
+                                List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber)))
+                        .sealedWith(client.intakeKey()));
         client.publish(Topics.agencyClues(Agency.PUBLIC_SECURITY), report);
         await().atMost(PATIENCE)
                 .untilAsserted(
@@ -155,6 +156,44 @@ class LinkingIT {
                         Duration.ofSeconds(5)))
                 .as("found once")
                 .hasSize(1);
+    }
+
+    @Test
+    void identifiersInPlainOnAnAgencyTopicAreDeadLetteredNamingTheIntakeKey() {
+        String idNumber = "22011219800101"
+                + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        String policeClue =
+                "PUBLIC_SECURITY-220112-PLN-" + UUID.randomUUID().toString().substring(0, 8);
+        client.publish(
+                Topics.agencyClues(Agency.PUBLIC_SECURITY),
+                Envelope.of(
+                        URI.create("urn:agency:public-security:220112"),
+                        Agency.PUBLIC_SECURITY,
+                        "220112",
+                        new ClueReported(
+                                policeClue,
+                                "220112",
+                                ClueSource.AGENCY_INTELLIGENCE,
+                                Instant.parse("2026-11-19T01:00:00Z"),
+                                null,
+                                List.of(),
+                                List.of(Behaviour.ILLEGAL_HUNTING),
+                                "网安发现嫌疑人在群内出售鸟类",
+                                List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber)))));
+
+        List<ConsumerRecord<String, byte[]>> refused = client.read(
+                Topics.agencyClues(Agency.PUBLIC_SECURITY) + Topics.DEAD_LETTER_SUFFIX,
+                r -> policeClue.equals(r.key()),
+                1,
+                PATIENCE);
+
+        assertThat(refused).hasSize(1);
+        assertThat(header(refused.get(0), "dlt-reason"))
+                .contains("in plain are refused", client.intakeKey().id())
+                .doesNotContain(idNumber);
+        assertThat(client.get(gateway + "/api/clues/" + policeClue, client.as("police-officer"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

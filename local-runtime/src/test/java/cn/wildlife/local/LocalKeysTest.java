@@ -2,6 +2,7 @@ package cn.wildlife.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wildlife.events.seal.IntakeKeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +15,7 @@ class LocalKeysTest {
     Path dataDir;
 
     @Test
-    void bothKeysAreMadeOnceForTheirOwnerAlone() throws Exception {
+    void theKeysAreMadeOnceForTheirOwnerAlone() throws Exception {
         var first = LocalKeys.serviceSettings(dataDir);
         String master = Files.readString(LocalKeys.folder(dataDir).resolve(LocalKeys.MASTER));
 
@@ -30,10 +31,20 @@ class LocalKeysTest {
                         "--platform.crypto.index-key-file="
                                 + LocalKeys.folder(dataDir)
                                         .resolve(LocalKeys.INDEX)
+                                        .toAbsolutePath(),
+                        "--platform.intake.sealing-key-file="
+                                + LocalKeys.folder(dataDir)
+                                        .resolve(LocalKeys.INTAKE)
                                         .toAbsolutePath());
-        assertThat(PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(LocalKeys.folder(dataDir).resolve(LocalKeys.MASTER))))
-                .isEqualTo("rw-------");
+        for (String key : new String[] {LocalKeys.MASTER, LocalKeys.INTAKE}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                            LocalKeys.folder(dataDir).resolve(key))))
+                    .isEqualTo("rw-------");
+        }
+        assertThat(IntakeKeyPair.fromPem(
+                                Files.readString(LocalKeys.folder(dataDir).resolve(LocalKeys.INTAKE)))
+                        .id())
+                .matches("[0-9a-f]{16}");
     }
 
     @Test

@@ -6,6 +6,14 @@ import static org.awaitility.Awaitility.await;
 import cn.wildlife.embedded.EmbeddedInfrastructure;
 import cn.wildlife.embedded.FreePorts;
 import cn.wildlife.embedded.MongoWireStore;
+import cn.wildlife.events.Agency;
+import cn.wildlife.events.Behaviour;
+import cn.wildlife.events.ClueSource;
+import cn.wildlife.events.Envelope;
+import cn.wildlife.events.Topics;
+import cn.wildlife.events.clue.ClueReported;
+import cn.wildlife.events.link.Identifier;
+import cn.wildlife.events.link.IdentifierType;
 import cn.wildlife.testinfra.TestInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,12 +23,14 @@ import com.mongodb.client.model.Updates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -93,11 +103,14 @@ class PersonalDataAtRestIT {
         personal.put("second party's phone", phone());
         personal.put("second party's address", "吉林省长春市南关区" + chinese(4) + "街" + digits(3) + "号");
         personal.put("suspect's plate", "吉A" + digits(5));
+        personal.put("person a police report names", "嫌疑人" + chinese(4));
 
         String forestryClue =
                 "FORESTRY-220112-PII-" + UUID.randomUUID().toString().substring(0, 8);
         String marketClue =
                 "MARKET_SUPERVISION-220102-PII-" + UUID.randomUUID().toString().substring(0, 8);
+        String policeReport =
+                "PUBLIC_SECURITY-220112-SEALED-" + UUID.randomUUID().toString().substring(0, 8);
         String caseId;
 
         try (LocalPlatform platform = LocalPlatform.start(settings);
@@ -155,6 +168,43 @@ class PersonalDataAtRestIT {
             assertLinked(client, gateway, marketClue, forestryClue, caseId);
             assertOwnerReads(client, gateway, forestryClue, caseId, personal);
 
+            // The police's own system reports a clue naming the case's second party and a person, sealed with SM2.
+            client.publish(
+                    Topics.agencyClues(Agency.PUBLIC_SECURITY),
+                    Envelope.of(
+                            URI.create("urn:agency:public-security:220112"),
+                            Agency.PUBLIC_SECURITY,
+                            "220112",
+                            new ClueReported(
+                                            policeReport,
+                                            "220112",
+                                            ClueSource.AGENCY_INTELLIGENCE,
+                                            Instant.parse("2026-11-23T01:00:00Z"),
+                                            null,
+                                            List.of(),
+                                            List.of(Behaviour.ILLEGAL_HUNTING),
+                                            "网安发现嫌疑人在群内出售鸟类",
+                                            List.of(new Identifier(
+                                                    IdentifierType.ID_NUMBER,
+                                                    personal.get("second party's ID number"))),
+                                            List.of(personal.get("person a police report names")),
+                                            List.of(),
+                                            null)
+                                    .sealedWith(client.intakeKey())));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode police = client.get(gateway + "/api/clues/" + policeReport, client.as("police-officer"))
+                        .body();
+                assertThat(police.get("people").get(0).asString())
+                        .isEqualTo(personal.get("person a police report names"));
+                JsonNode links = client.get(
+                                gateway + "/api/links?recordId=" + policeReport, client.as("police-officer"))
+                        .body();
+                assertThat(links.valueStream()
+                                .flatMap(l -> l.get("records").valueStream())
+                                .map(r -> r.get("id").asString()))
+                        .contains(caseId);
+            });
+
             // What the store holds is sealed text naming its algorithm and key.
             try (MongoClient mongo = MongoClients.create("mongodb://localhost:" + settings.mongoPort())) {
                 MongoDatabase cases = mongo.getDatabase("cases");
@@ -180,7 +230,7 @@ class PersonalDataAtRestIT {
         assertThat(found)
                 .as("personal values found in plain text in the data folder")
                 .isEmpty();
-        for (String key : List.of(LocalKeys.MASTER, LocalKeys.INDEX)) {
+        for (String key : List.of(LocalKeys.MASTER, LocalKeys.INDEX, LocalKeys.INTAKE)) {
             Path file = dataDir.resolve(LocalKeys.FOLDER).resolve(key);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .as(key)

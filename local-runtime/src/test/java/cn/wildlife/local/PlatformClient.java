@@ -121,6 +121,16 @@ final class PlatformClient implements AutoCloseable {
     }
 
     /** A token of a sample user from the gateway's development issuer (cached). */
+    /** The platform's SM2 intake key as an agency's system fetches it, to seal suspects' details in a clue report. */
+    cn.wildlife.events.seal.IntakeKey intakeKey() {
+        Answer key = get(gateway + "/api/intake-key", as("police-officer"));
+        if (key.status() != 200) {
+            throw new IllegalStateException("GET /api/intake-key answered " + key.status() + ": " + key.raw());
+        }
+        return cn.wildlife.events.seal.IntakeKey.fromPem(
+                key.body().get("publicKey").asString());
+    }
+
     String token(String user) {
         return tokens.computeIfAbsent(user, u -> {
             Answer issued = post(gateway + "/auth/dev/token?user=" + u, "");

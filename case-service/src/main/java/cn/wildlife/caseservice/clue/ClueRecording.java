@@ -2,6 +2,7 @@ package cn.wildlife.caseservice.clue;
 
 import cn.wildlife.caseservice.CaseServiceApplication;
 import cn.wildlife.caseservice.clue.domain.Clue;
+import cn.wildlife.caseservice.intake.IntakeKeys;
 import cn.wildlife.caseservice.link.Linking;
 import cn.wildlife.events.Agency;
 import cn.wildlife.events.ClueSource;
@@ -12,6 +13,7 @@ import cn.wildlife.events.Topics;
 import cn.wildlife.events.clue.ClueRecorded;
 import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.inspection.CrimeSuspected;
+import cn.wildlife.events.seal.PersonalDetails;
 import cn.wildlife.support.outbox.Outbox;
 import cn.wildlife.support.outbox.OutboxRelay;
 import cn.wildlife.support.web.ConflictException;
@@ -40,14 +42,23 @@ public class ClueRecording {
     private final OutboxRelay relay;
     private final Clock clock;
     private final Texts texts;
+    private final IntakeKeys intakeKeys;
 
-    public ClueRecording(ClueStore store, Linking linking, Outbox outbox, OutboxRelay relay, Clock clock, Texts texts) {
+    public ClueRecording(
+            ClueStore store,
+            Linking linking,
+            Outbox outbox,
+            OutboxRelay relay,
+            Clock clock,
+            Texts texts,
+            IntakeKeys intakeKeys) {
         this.store = store;
         this.linking = linking;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
         this.texts = texts;
+        this.intakeKeys = intakeKeys;
     }
 
     /** What happened to an incoming report. */
@@ -74,12 +85,13 @@ public class ClueRecording {
             throw new InvalidEventException(
                     "the region extension " + event.region() + " differs from the clue's region " + report.region());
         }
-        for (int i = 0; i < report.identifiers().size(); i++) {
+        PersonalDetails details = intakeKeys.personalDetails(report);
+        for (int i = 0; i < details.identifiers().size(); i++) {
             if (!cn.wildlife.caseservice.link.Identifiers.valid(
-                    report.identifiers().get(i))) {
+                    details.identifiers().get(i))) {
                 // The value itself stays out of the reason: the dead-letter header is read by operators.
                 throw new InvalidEventException("identifiers[" + i + "] is not a valid "
-                        + report.identifiers().get(i).type());
+                        + details.identifiers().get(i).type());
             }
         }
         Clue clue = Clue.builder()
@@ -94,8 +106,8 @@ public class ClueRecording {
                 .behaviours(report.behaviours())
                 .summary(report.summary())
                 .channel(ClueRecorded.Channel.EVENT)
-                .identifiers(report.identifiers())
-                .people(report.people())
+                .identifiers(details.identifiers())
+                .people(details.people())
                 .evidence(report.evidence())
                 .operationId(report.operationId())
                 .build();

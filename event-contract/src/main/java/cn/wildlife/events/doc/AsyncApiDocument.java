@@ -63,7 +63,10 @@ public final class AsyncApiDocument {
                         + Topics.DEAD_LETTER_SUFFIX + "' with the same partitions; the reason is in the header "
                         + "dlt-reason. Kafka is authenticated with SASL/SCRAM-SHA-512, one principal per "
                         + "agency system; an agency writes only its own agency.<agency>.* topics and reads only their "
-                        + "dead-letter twins.");
+                        + "dead-letter twins. Personal data never travels in plain: on agency.<agency>.clues the "
+                        + "suspects' identifiers and the people a clue names go in the field sealed, SM2-encrypted "
+                        + "(GM/T 0009 DER, base64) under the platform's intake key from GET /api/intake-key; plain ones "
+                        + "are dead-lettered unless the platform is set to accept them.");
         ObjectNode servers = doc.putObject("servers");
         ObjectNode local = servers.putObject("local");
         local.put("host", "localhost:9092");

@@ -5,7 +5,9 @@ import cn.wildlife.events.EventCodec;
 import cn.wildlife.events.EventType;
 import cn.wildlife.events.InvalidEventException;
 import cn.wildlife.events.Topics;
+import cn.wildlife.events.clue.ClueReported;
 import cn.wildlife.events.kafka.EventSerializer;
+import cn.wildlife.events.seal.IntakeKey;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes structured-mode CloudEvent JSON files the way an agency system does: validated against the contract,
@@ -46,19 +49,22 @@ public final class PublishEvents {
 
     static final String USAGE = """
             usage: publish [--bootstrap-server HOST:PORT] [--client-config FILE] [--topic TOPIC] [--new-ids]
-                           [--unchecked] FILE|FOLDER...
+                           [--unchecked] [--seal-with FILE] FILE|FOLDER...
               --bootstrap-server  Kafka to publish to (default localhost:9092)
               --client-config     Kafka client properties (SASL settings) to connect with
               --topic             publish to this topic instead of the one the event's type and agency name
               --new-ids           give every event a fresh id and time (publish the same file as a new event)
               --unchecked         send the file's bytes as they are, without validation (to try the dead-letter topic)
               --classpath-samples also publish the valid sample events shipped in this jar
+              --seal-with         the platform's intake key (PEM, from GET /api/intake-key): suspects' identifiers
+                                  and people in a clue report are sealed with it before it is sent
             """;
 
     private final EventCodec codec = new EventCodec();
     private final JsonFormat json = new JsonFormat();
     private final PrintStream out;
     private final BiFunction<String, String, Map<String, Object>> clientForTopic;
+    private @Nullable IntakeKey sealing;
 
     /** Connects with the bootstrap servers and the {@code --client-config} file given on the command line. */
     public PublishEvents(PrintStream out) {
@@ -78,6 +84,12 @@ public final class PublishEvents {
         System.exit(new PublishEvents(System.out).run(args));
     }
 
+    /** Seals clue reports' personal details with the platform's intake key, as an agency's system does. */
+    public PublishEvents sealingWith(IntakeKey key) {
+        this.sealing = key;
+        return this;
+    }
+
     /** Runs the command; returns the process exit code (0 all published, 1 some refused, 2 usage). */
     public int run(String... args) {
         String bootstrap = "localhost:9092";
@@ -95,6 +107,15 @@ public final class PublishEvents {
                 case "--new-ids" -> newIds = true;
                 case "--unchecked" -> unchecked = true;
                 case "--classpath-samples" -> samples = true;
+                case "--seal-with" -> {
+                    String file = argument(args, ++i);
+                    try {
+                        sealing = IntakeKey.fromPem(Files.readString(Path.of(String.valueOf(file))));
+                    } catch (IOException | IllegalArgumentException e) {
+                        out.println("cannot read the intake key " + file + ": " + e.getMessage());
+                        return 2;
+                    }
+                }
                 case "-h", "--help" -> {
                     out.print(USAGE);
                     return 0;
@@ -176,6 +197,18 @@ public final class PublishEvents {
                         envelope.correlationId(),
                         envelope.traceparent(),
                         envelope.data());
+            }
+            if (sealing != null && envelope.data() instanceof ClueReported report) {
+                envelope = new Envelope<>(
+                        envelope.id(),
+                        envelope.source(),
+                        envelope.type(),
+                        envelope.time(),
+                        envelope.agency(),
+                        envelope.region(),
+                        envelope.correlationId(),
+                        envelope.traceparent(),
+                        report.sealedWith(sealing));
             }
             String topic = topicOverride != null ? topicOverride : topicFor(envelope);
             RecordMetadata sent = producers

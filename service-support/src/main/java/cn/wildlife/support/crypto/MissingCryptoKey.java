@@ -6,7 +6,22 @@ package cn.wildlife.support.crypto;
  */
 public class MissingCryptoKey extends IllegalStateException {
 
+    private static final String MASTER_AND_INDEX = "Configure platform.crypto.master-key (or master-key-file) and "
+            + "platform.crypto.index-key (or index-key-file); see docs/data-protection.md.";
+
+    private final String action;
+
     public MissingCryptoKey(String message) {
+        this(message, MASTER_AND_INDEX);
+    }
+
+    /** @param action what to configure, for the start-up report */
+    public MissingCryptoKey(String message, String action) {
         super(message);
+        this.action = action;
+    }
+
+    public String action() {
+        return action;
     }
 }

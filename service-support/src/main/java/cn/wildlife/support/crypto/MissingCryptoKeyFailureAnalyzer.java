@@ -8,10 +8,6 @@ public class MissingCryptoKeyFailureAnalyzer extends AbstractFailureAnalyzer<Mis
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingCryptoKey cause) {
-        return new FailureAnalysis(
-                cause.getMessage(),
-                "Configure platform.crypto.master-key (or master-key-file) and platform.crypto.index-key (or "
-                        + "index-key-file); see docs/data-protection.md.",
-                cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }
