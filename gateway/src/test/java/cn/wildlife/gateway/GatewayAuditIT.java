@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.gateway.signing.SigningKey;
-import cn.wildlife.testinfra.TestInfrastructure;
-import cn.wildlife.testinfra.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,62 +33,25 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayAuditIT {
 
-    private static final String DATABASE = "gateway-audit";
-
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final SigningKey identityProvider = SigningKey.loadOrCreate(null);
-    private HttpServer identity;
-    private TestMongo store;
+    private SigningKey identityProvider;
+    private String identityIssuer;
     private MongoClient client;
-    private ConfigurableApplicationContext gateway;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        // The identity provider's keys: the gateway's jar has no development issuer, so the test is its own.
-        identity = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        identity.createContext("/auth/test/jwks.json", exchange -> {
-            byte[] body = json.writeValueAsBytes(identityProvider.jwks());
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        identity.start();
-        store = TestInfrastructure.mongo();
-        client = MongoClients.create(store.uri(DATABASE));
-        int port = free();
-        String nowhere = "http://localhost:" + free();
-        base = "http://localhost:" + port;
-        gateway = GatewayApplication.builder()
-                .run(
-                        "--server.port=" + port,
-                        "--spring.main.banner-mode=off",
-                        "--PLATFORM_TOKEN_ISSUER=" + identityIssuer(),
-                        "--PLATFORM_JWK_SET_URI=" + identityIssuer() + "/jwks.json",
-                        "--CASE_SERVICE_URI=" + nowhere,
-                        "--NOTIFICATION_SERVICE_URI=" + nowhere,
-                        "--INSPECTION_SERVICE_URI=" + nowhere,
-                        "--platform.gateway.api-keys.mongodb-uri=" + store.uri(DATABASE),
-                        "--platform.gateway.api-keys.issuer=" + base + "/auth/gateway");
+        GatewayUnderTest running = GatewayUnderTest.get();
+        identityProvider = running.identityProvider;
+        identityIssuer = running.identityIssuer();
+        base = running.base;
+        client = MongoClients.create(running.store.uri(GatewayUnderTest.DATABASE));
     }
 
     @AfterAll
     void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (identity != null) {
-            identity.stop(0);
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+        client.close();
     }
 
     @Test
@@ -212,7 +168,7 @@ class GatewayAuditIT {
     }
 
     private com.mongodb.client.MongoCollection<Document> trail() {
-        return client.getDatabase(DATABASE).getCollection(AuditTrail.COLLECTION);
+        return client.getDatabase(GatewayUnderTest.DATABASE).getCollection(AuditTrail.COLLECTION);
     }
 
     private JsonNode read(String path, String authorization) throws Exception {
@@ -240,23 +196,13 @@ class GatewayAuditIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int free() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private String identityIssuer() {
-        return "http://localhost:" + identity.getAddress().getPort() + "/auth/test";
-    }
-
     /** An administrator's token: {@code Bearer } and the token, of {@code agency} in {@code region}. */
     private String admin(String agency, String region, String... roles) {
         Instant now = Instant.now();
         String subject = agency.toLowerCase(Locale.ROOT) + "-" + region + "-" + String.join("+", roles);
         return "Bearer "
                 + identityProvider.sign(new JWTClaimsSet.Builder()
-                        .issuer(identityIssuer())
+                        .issuer(identityIssuer)
                         .subject(subject)
                         .audience("wildlife-platform")
                         .issueTime(Date.from(now))

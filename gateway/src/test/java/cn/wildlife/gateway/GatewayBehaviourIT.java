@@ -3,7 +3,6 @@ package cn.wildlife.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wildlife.gateway.signing.SigningKey;
-import cn.wildlife.testinfra.TestInfrastructure;
 import cn.wildlife.testinfra.TestMongo;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
@@ -11,7 +10,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -26,96 +24,32 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The gateway on its own, in front of stand-in services that are a real local HTTP server: one that answers and
- * records what it received, one that is too slow, and a port where nothing listens.
- */
+/** The gateway on its own, in front of stand-in services ({@link GatewayUnderTest}). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayBehaviourIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Map<String, List<String>>> received = new ConcurrentHashMap<>();
+    private Map<String, Map<String, List<String>>> received;
     private HttpServer services;
-    private final SigningKey identityProvider = SigningKey.loadOrCreate(null);
+    private SigningKey identityProvider;
     private TestMongo store;
-    private ConfigurableApplicationContext gateway;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        services = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        services.createContext("/api/clues", exchange -> {
-            received.put("clues", Map.copyOf(exchange.getRequestHeaders()));
-            byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        services.createContext("/api/deadlines", exchange -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        // The identity provider's keys: the gateway's jar has no development issuer, so the test is its own.
-        services.createContext("/auth/test/jwks.json", exchange -> {
-            byte[] body = json.writeValueAsBytes(identityProvider.jwks());
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        services.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        services.start();
-        store = TestInfrastructure.mongo();
-        int port = free();
-        int closed = free();
-        String standIn = "http://localhost:" + services.getAddress().getPort();
-        base = "http://localhost:" + port;
-        gateway = GatewayApplication.builder()
-                .run(
-                        "--server.port=" + port,
-                        "--spring.main.banner-mode=off",
-                        "--PLATFORM_TOKEN_ISSUER=" + identityIssuer(),
-                        "--PLATFORM_JWK_SET_URI=" + identityIssuer() + "/jwks.json",
-                        "--CASE_SERVICE_URI=" + standIn,
-                        "--NOTIFICATION_SERVICE_URI=" + standIn,
-                        "--INSPECTION_SERVICE_URI=http://localhost:" + closed,
-                        "--platform.gateway.api-keys.mongodb-uri=" + store.uri("gateway"),
-                        "--platform.gateway.api-keys.issuer=" + base + "/auth/gateway",
-                        "--resilience4j.timelimiter.configs.default.timeout-duration=1s",
-                        "--platform.gateway.rate-limits.anonymous-capacity=50",
-                        "--platform.gateway.rate-limits.anonymous-per-second=10",
-                        "--platform.gateway.rate-limits.clients.agriculture-officer.capacity=3",
-                        "--platform.gateway.rate-limits.clients.agriculture-officer.per-second=1");
-    }
-
-    @AfterAll
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (services != null) {
-            services.stop(0);
-        }
-        if (store != null) {
-            store.close();
-        }
+        GatewayUnderTest running = GatewayUnderTest.get();
+        received = running.received;
+        services = running.services;
+        identityProvider = running.identityProvider;
+        store = running.store;
+        base = running.base;
     }
 
     private static int free() throws Exception {
