@@ -179,13 +179,16 @@ class ComposeFileTest {
     }
 
     @Test
-    void tracesGoWhereTheOperatorSaysAndNowhereByDefault() {
+    void tracesGoToTheStacksJaegerUnlessTheOperatorNamesAnotherStore() {
         for (String name : SPRING_SERVICES) {
             assertThat(keyValues(service(name).get("environment")))
                     .as(name)
                     .containsEntry(
-                            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "${OTLP_TRACES_ENDPOINT:-}");
+                            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            "${OTLP_TRACES_ENDPOINT:-http://jaeger:4318/v1/traces}");
         }
+        assertThat(service("jaeger").get("image")).isEqualTo("jaegertracing/jaeger:2.1.0");
+        assertThat(portsOf("jaeger")).containsExactly("127.0.0.1:16686:16686");
     }
 
     @Test
