@@ -173,6 +173,65 @@ class InspectionIT {
     }
 
     @Test
+    void pastDrawsAreListedNewestFirstWithinTheCallersRegionAPageAtATime() {
+        // Lüyuan (220106) is drawn in by this test alone.
+        String facilityId =
+                register("forestry-head", "220106", "绿园名单测试场", "[]").get("id").asString();
+        String draw = """
+                {"region":"220106","facilityCount":1,"inspectorsPerFacility":1,"plannedFor":"2026-12-10",
+                 "roster":[{"name":"张伟"},{"name":"李娜"}]}""";
+        List<String> drawn = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            PlatformClient.Answer made =
+                    client.post(gateway + "/api/inspections/draws", draw, client.as("forestry-head"));
+            assertThat(made.status()).as(made.raw()).isEqualTo(201);
+            drawn.add(made.body().get("id").asString());
+        }
+
+        PlatformClient.Answer listed =
+                client.get(gateway + "/api/inspections/draws?region=220106", client.as("forestry-head"));
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.body().get("total").asLong()).isEqualTo(2);
+        JsonNode newest = listed.body().get("items").get(0);
+        assertThat(listed.body().get("items").valueStream().map(d -> d.get("id").asString()))
+                .containsExactly(drawn.get(1), drawn.get(0));
+        assertThat(newest.get("facilityIds").valueStream().map(JsonNode::asString))
+                .containsExactly(facilityId);
+        assertThat(newest.get("drawnFrom").asInt()).isEqualTo(1);
+        assertThat(newest.get("published").asBoolean()).isFalse();
+        // A list shows no inputs: they are read from the draw itself.
+        assertThat(newest.has("seed")).isFalse();
+        assertThat(newest.has("roster")).isFalse();
+
+        JsonNode second = client.get(
+                        gateway + "/api/inspections/draws?region=220106&page=1&size=1", client.as("forestry-head"))
+                .body();
+        assertThat(second.get("items").valueStream().map(d -> d.get("id").asString()))
+                .containsExactly(drawn.get(0));
+        assertThat(client.get(gateway + "/api/inspections/draws?size=101", client.as("forestry-head"))
+                        .status())
+                .isEqualTo(400);
+        // Oversight reads them; a sibling county and the police do not.
+        assertThat(client.get(gateway + "/api/inspections/draws?region=220106", client.as("procurator"))
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(client.get(gateway + "/api/inspections/draws?region=220106", client.as("forestry-officer"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.get(gateway + "/api/inspections/draws?size=100", client.as("forestry-officer"))
+                        .body()
+                        .get("items")
+                        .valueStream()
+                        .map(d -> d.get("region").asString()))
+                .allMatch(r -> r.startsWith("220112"));
+        assertThat(client.get(gateway + "/api/inspections/draws", client.as("police-officer"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void aFindingIsOrderedMissedReinspectedAndMeasuresAppliedAndLifted() {
         JsonNode facility =
                 register("forestry-officer", "220112", "双阳检查场", "[{\"speciesCode\":\"cervus-nippon\",\"count\":120}]");

@@ -37,4 +37,34 @@ public record Draw(
     public RandomDraw.Input input() {
         return new RandomDraw.Input(seed, candidates, facilityCount, roster, inspectorsPerFacility);
     }
+
+    /** What a list of draws shows of one: not its inputs, which can run to a region's every facility. */
+    public Summary summary() {
+        return new Summary(
+                id,
+                region,
+                plannedFor,
+                candidates.size(),
+                facilityCount,
+                inspectorsPerFacility,
+                List.copyOf(inspectorsByFacility.keySet()),
+                drawnAt,
+                drawnBy,
+                published,
+                publishedAt);
+    }
+
+    /** A draw as listed: where, when, how many from how many, the facilities drawn (in the draw's order). */
+    public record Summary(
+            String id,
+            String region,
+            LocalDate plannedFor,
+            int drawnFrom,
+            int facilityCount,
+            int inspectorsPerFacility,
+            List<String> facilityIds,
+            Instant drawnAt,
+            String drawnBy,
+            boolean published,
+            @Nullable Instant publishedAt) {}
 }

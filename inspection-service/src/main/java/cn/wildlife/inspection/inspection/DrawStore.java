@@ -1,13 +1,17 @@
 package cn.wildlife.inspection.inspection;
 
 import cn.wildlife.inspection.inspection.domain.RandomDraw;
+import cn.wildlife.support.mongo.Regions;
 import cn.wildlife.support.outbox.Outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +29,8 @@ public class DrawStore {
 
     public DrawStore(MongoDatabase database) {
         this.draws = database.getCollection("draws");
+        // The list of past draws: a region's subtree, newest first.
+        draws.createIndex(Indexes.compoundIndex(Indexes.ascending("region"), Indexes.descending("drawnAt")));
     }
 
     MongoCollection<Document> collection() {
@@ -54,6 +60,21 @@ public class DrawStore {
                         .projection(new Document(Outbox.ENTRIES, 0))
                         .first())
                 .map(DrawStore::fromDocument);
+    }
+
+    /** Draws of a region's subtree, newest first: one page of them. */
+    public List<Draw> list(String regionPrefix, int page, int size) {
+        return draws.find(Regions.within("region", regionPrefix))
+                .projection(new Document(Outbox.ENTRIES, 0))
+                .sort(Sorts.orderBy(Sorts.descending("drawnAt"), Sorts.ascending("_id")))
+                .skip(page * size)
+                .limit(size)
+                .map(DrawStore::fromDocument)
+                .into(new ArrayList<>());
+    }
+
+    public long count(String regionPrefix) {
+        return draws.countDocuments(Regions.within("region", regionPrefix));
     }
 
     static Document asDocument(Draw d) {

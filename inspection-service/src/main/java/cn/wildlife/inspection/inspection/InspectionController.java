@@ -52,14 +52,21 @@ class InspectionController {
 
     private final InspectionWork work;
     private final InspectionStore store;
+    private final DrawStore drawStore;
     private final FacilityWork facilities;
     private final Access access;
     private final Texts texts;
 
     InspectionController(
-            InspectionWork work, InspectionStore store, FacilityWork facilities, Access access, Texts texts) {
+            InspectionWork work,
+            InspectionStore store,
+            DrawStore drawStore,
+            FacilityWork facilities,
+            Access access,
+            Texts texts) {
         this.work = work;
         this.store = store;
+        this.drawStore = drawStore;
         this.facilities = facilities;
         this.access = access;
         this.texts = texts;
@@ -102,6 +109,30 @@ class InspectionController {
                 caller);
         return ResponseEntity.created(URI.create("/api/inspections/draws/" + draw.id()))
                 .body(draw);
+    }
+
+    @GetMapping("/draws")
+    @Operation(
+            summary = "Past draws of a region's subtree, newest first",
+            description = "Forestry's own region subtree (the oversight agencies': theirs), or the part of it "
+                    + "asked for. Each draw as listed: the facilities drawn, from how many, and whether published; "
+                    + "the inputs and seed are read from the draw itself.")
+    DrawPage draws(
+            Caller caller,
+            @RequestParam(required = false) @Pattern(regexp = REGION) @Nullable String region,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        String prefix = access.searchScope(
+                        caller, caller.isOversight() ? null : FacilityWork.SUPERVISING_AGENCY, region)
+                .regionPrefix();
+        List<Draw> found = drawStore.list(prefix, page, size);
+        access.auditSearchResults(
+                caller,
+                "draw",
+                found.stream()
+                        .map(d -> new Access.Owned(d.id(), FacilityWork.SUPERVISING_AGENCY))
+                        .toList());
+        return new DrawPage(found.stream().map(Draw::summary).toList(), page, size, drawStore.count(prefix));
     }
 
     @GetMapping("/draws/{id}")
@@ -228,6 +259,8 @@ class InspectionController {
                         .toList());
         return found;
     }
+
+    record DrawPage(List<Draw.Summary> items, int page, int size, long total) {}
 
     record RosterEntry(
             @NotBlank @Size(max = 100) String name,
