@@ -3,6 +3,8 @@ import { tokens } from './auth/session';
 import { mayOversee } from './oversight/access';
 import { mayUseFacilities } from './facilities/access';
 import { mayUseOperations } from './operations/access';
+import { mayReadAudit, maySetUpPlatform, mayUseApiKeys } from './admin/access';
+import { mayExportPersonalData } from './personaldata/access';
 
 /**
  * The console's pages. The gateway answers each of these paths with index.html (ConsoleRoutes.PAGES in
@@ -27,6 +29,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/facilities', name: 'facilities', component: () => import('./views/FacilityRegistry.vue'), meta: { facilities: true } },
   { path: '/facilities/draws/:id?', name: 'facility-draw', component: () => import('./views/FacilityDraw.vue'), props: true, meta: { facilities: true } },
   { path: '/facilities/:id', name: 'facility', component: () => import('./views/FacilityDetail.vue'), props: true, meta: { facilities: true } },
+  // 三员分立: each administrator's pages (the services refuse the others anyway); the agency head's lawful export.
+  { path: '/admin/keys', name: 'admin-keys', component: () => import('./views/AdminApiKeys.vue'), meta: { mayOpen: mayUseApiKeys } },
+  { path: '/admin/webhooks', name: 'admin-webhooks', component: () => import('./views/AdminWebhooks.vue'), meta: { mayOpen: maySetUpPlatform } },
+  { path: '/admin/rules', name: 'admin-rules', component: () => import('./views/AdminRules.vue'), meta: { mayOpen: maySetUpPlatform } },
+  { path: '/admin/audit', name: 'admin-audit', component: () => import('./views/AuditTrail.vue'), meta: { mayOpen: mayReadAudit } },
+  { path: '/personal-data', name: 'personal-data', component: () => import('./views/PersonalDataExport.vue'), meta: { mayOpen: mayExportPersonalData } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
 ];
 
@@ -43,6 +51,10 @@ router.beforeEach((to) => {
     return { name: 'work' };
   }
   if (to.meta.facilities === true && !mayUseFacilities(tokens.view.session?.user)) {
+    return { name: 'work' };
+  }
+  const mayOpen = to.meta.mayOpen as ((user: { agency: string; region: string; roles: readonly string[] } | null) => boolean) | undefined;
+  if (mayOpen && !mayOpen(tokens.view.session?.user ?? null)) {
     return { name: 'work' };
   }
   return true;

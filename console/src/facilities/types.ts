@@ -168,3 +168,25 @@ export interface Announcement {
   publishedAt: string;
   facilities: { facilityId: string; facilityName: string; inspectors: string[] }[];
 }
+
+/** A draw as listed (`GET /api/inspections/draws`, Draw.Summary): no seed or inputs, which the draw itself holds. */
+export interface DrawSummary {
+  id: string;
+  region: string;
+  plannedFor: string;
+  drawnFrom: number;
+  facilityCount: number;
+  inspectorsPerFacility: number;
+  facilityIds: string[];
+  drawnAt: string;
+  drawnBy: string;
+  published: boolean;
+  publishedAt: string | null;
+}
+
+export interface DrawPage {
+  items: DrawSummary[];
+  page: number;
+  size: number;
+  total: number;
+}

@@ -29,7 +29,9 @@ public final class ConsolePaths {
             "/transfers/**",
             "/oversight/**",
             "/facilities/**",
-            "/operations/**");
+            "/operations/**",
+            "/admin/**",
+            "/personal-data/**");
 
     /** Files served as they are, under their own names. */
     static final List<String> FILES = List.of("/favicon.svg");
