@@ -1,3 +1,5 @@
+import { saveBlob } from '../files';
+
 /** A lawful export of one person's data (case-service's `POST /api/personal-data/exports`). */
 
 export type IdentifierType = 'ID_NUMBER' | 'PHONE';
@@ -75,21 +77,9 @@ export function personalLines(record: ExportedRecord): { field: string; value: s
 }
 
 /**
- * Saves a text the page made as a file: a Blob object URL on a `download` link, revoked once the browser has taken
- * it. Nothing is sent anywhere and nothing is kept: the export exists only in this page's memory and in the file.
+ * Saves a text the page made as a file. Nothing is sent anywhere and nothing is kept: the export exists only in this
+ * page's memory and in the file.
  */
 export function saveTextFile(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // The click starts the download asynchronously: revoking at once could cancel it.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
+  saveBlob(new Blob([text], { type: `${type};charset=utf-8` }), fileName);
 }

@@ -2,7 +2,10 @@ package cn.wildlife.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +48,28 @@ public record AuditEntry(Instant at, Actor actor, AuditAction action, Target tar
 
         public static Actor system() {
             return new Actor(SYSTEM, null, null, null, List.of());
+        }
+
+        /**
+         * The caller as its verified token's claims name it ({@code sub}, {@code name}, {@code agency}, {@code region},
+         * {@code roles}), the same way at the gateway and in every service.
+         */
+        public static Actor fromClaims(Map<String, Object> claims) {
+            List<String> roles = new ArrayList<>();
+            if (claims.get("roles") instanceof Collection<?> claimed) {
+                claimed.forEach(role -> roles.add(String.valueOf(role)));
+            }
+            Object subject = claims.get("sub");
+            return new Actor(
+                    subject == null ? ANONYMOUS : String.valueOf(subject),
+                    text(claims.get("name")),
+                    text(claims.get("agency")),
+                    text(claims.get("region")),
+                    roles);
+        }
+
+        private static @Nullable String text(@Nullable Object claim) {
+            return claim == null ? null : String.valueOf(claim);
         }
     }
 

@@ -5,8 +5,6 @@ import cn.wildlife.audit.AuditEntry;
 import cn.wildlife.audit.AuditTrail;
 import cn.wildlife.gateway.web.RequestIdentityFilter;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -144,18 +141,7 @@ public final class GatewayAuditFilter implements WebFilter, Ordered {
             if (!(authentication instanceof JwtAuthenticationToken token)) {
                 return new AuditEntry.Actor(authentication.getName(), null, null, null, List.of());
             }
-            Jwt jwt = token.getToken();
-            List<String> roles = new ArrayList<>();
-            if (jwt.getClaims().get("roles") instanceof Collection<?> claimed) {
-                claimed.forEach(role -> roles.add(String.valueOf(role)));
-            }
-            String subject = jwt.getSubject();
-            return new AuditEntry.Actor(
-                    subject == null ? AuditEntry.Actor.ANONYMOUS : subject,
-                    jwt.getClaimAsString("name"),
-                    jwt.getClaimAsString("agency"),
-                    jwt.getClaimAsString("region"),
-                    roles);
+            return AuditEntry.Actor.fromClaims(token.getToken().getClaims());
         }
 
         /** After Spring Security's filter chain (-100). */

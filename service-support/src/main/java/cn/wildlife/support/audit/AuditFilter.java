@@ -9,10 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -186,17 +183,7 @@ public final class AuditFilter extends OncePerRequestFilter {
 
         /** The claims as the token carries them (the caller of a controller is built from the same claims). */
         static AuditEntry.Actor actorOf(Jwt jwt) {
-            List<String> roles = new ArrayList<>();
-            if (jwt.getClaims().get("roles") instanceof Collection<?> claimed) {
-                claimed.forEach(role -> roles.add(String.valueOf(role)));
-            }
-            String subject = jwt.getSubject();
-            return new AuditEntry.Actor(
-                    subject == null ? AuditEntry.Actor.ANONYMOUS : subject,
-                    jwt.getClaimAsString("name"),
-                    jwt.getClaimAsString("agency"),
-                    jwt.getClaimAsString("region"),
-                    roles);
+            return AuditEntry.Actor.fromClaims(jwt.getClaims());
         }
     }
 }
