@@ -65,6 +65,7 @@ const en: typeof zh = {
     behaviours: 'Behaviours',
     channel: 'Channel',
     referredTo: 'Referred to',
+    referredToUs: 'Referred to us',
     referredFrom: 'Referred from',
     referralCopyId: "Receiving agency's clue",
     feedbackAt: 'Reporter told',

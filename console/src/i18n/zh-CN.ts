@@ -62,6 +62,7 @@ export default {
     behaviours: '违法行为',
     channel: '登记渠道',
     referredTo: '移交至',
+    referredToUs: '移交本部门的',
     referredFrom: '移交来源',
     referralCopyId: '接收部门的线索',
     feedbackAt: '已反馈举报人',

@@ -287,6 +287,17 @@ class ClueReportersAndReferralsIT {
         String id = clueWithReporter();
         step("forestry-officer", id, "refer", """
                 {"referredTo":"PUBLIC_SECURITY","reasons":["涉嫌非法狩猎罪"]}""");
+        JsonNode awaiting = client.get(
+                        gateway + "/api/clues?referredTo=PUBLIC_SECURITY&status=REFERRED&size=200",
+                        client.as("police-officer"))
+                .body();
+        assertThat(awaiting.get("items").valueStream().map(c -> c.get("id").asString()))
+                .as("the police list the clues referred to them, whoever holds them")
+                .contains(id);
+        assertThat(client.get(gateway + "/api/clues?referredTo=PUBLIC_SECURITY", client.as("forestry-officer"))
+                        .status())
+                .as("another agency's referrals are not the forestry officer's to list")
+                .isEqualTo(403);
         JsonNode asSeenByPolice = client.get(gateway + "/api/clues/" + id, client.as("police-officer"))
                 .body();
         assertThat(asSeenByPolice.get("allowedSteps").valueStream().map(JsonNode::asString))

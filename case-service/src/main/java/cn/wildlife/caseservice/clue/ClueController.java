@@ -17,6 +17,7 @@ import cn.wildlife.support.web.RecordGoneException;
 import cn.wildlife.support.web.RecordNotFoundException;
 import cn.wildlife.support.web.Texts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -238,27 +239,50 @@ class ClueController {
             summary = "Search clues",
             description = "Newest first; region returns the region's whole subtree "
                     + "(a province sees its cities and counties). An agency sees its own clues in its region; the "
-                    + "procuratorate and the supervision office see every agency's in theirs.")
+                    + "procuratorate and the supervision office see every agency's in theirs. referredTo lists the "
+                    + "clues other agencies referred to the caller's agency (with status=REFERRED, those awaiting its "
+                    + "acceptance), each read audited as a party's.")
     ClueViewPage search(
             Caller caller,
             @RequestParam(required = false) @Nullable Agency agency,
             @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{5}$") @Nullable String region,
             @RequestParam(required = false) Clue.@Nullable Status status,
+            @Parameter(description = "the agency the clues were referred to: the caller's own")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Agency referredTo,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Access.Scope scope = access.searchScope(caller, agency, region);
-        ClueStore.Page result = store.search(new ClueQuery(scope.agency(), scope.regionPrefix(), status, page, size));
+        Access.Scope scope = referredTo == null
+                ? access.searchScope(caller, agency, region)
+                : referralScope(caller, referredTo, agency, region);
+        ClueStore.Page result =
+                store.search(new ClueQuery(scope.agency(), scope.regionPrefix(), status, referredTo, page, size));
         access.auditSearchResults(
                 caller,
                 "clue",
                 result.items().stream()
                         .map(c -> new Access.Owned(c.id(), c.agency()))
-                        .toList());
+                        .toList(),
+                referredTo == null || caller.isOversight() ? Access.Grant.OVERSIGHT : Access.Grant.PARTY);
         return new ClueViewPage(
                 result.items().stream().map(c -> ClueView.of(c, caller)).toList(),
                 result.page(),
                 result.size(),
                 result.total());
+    }
+
+    /**
+     * The clues referred to an agency are read by that agency as a party, whichever agency holds them: only its own
+     * agency's officers (or oversight) ask, and only within their region.
+     */
+    private Access.Scope referralScope(
+            Caller caller, Agency referredTo, @Nullable Agency agency, @Nullable String region) {
+        if (!caller.isOversight() && referredTo != caller.agency()) {
+            throw new AccessDeniedProblem(
+                    "other-agency", "referredTo: you may list only the clues referred to " + caller.agency());
+        }
+        return new Access.Scope(agency, access.searchScope(caller, null, region).regionPrefix());
     }
 
     @PostMapping

@@ -6,4 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A search over clues: every filter optional, always paged. */
 public record ClueQuery(
-        @Nullable Agency agency, @Nullable String regionPrefix, Clue.@Nullable Status status, int page, int size) {}
+        @Nullable Agency agency,
+        @Nullable String regionPrefix,
+        Clue.@Nullable Status status,
+        @Nullable Agency referredTo,
+        int page,
+        int size) {}

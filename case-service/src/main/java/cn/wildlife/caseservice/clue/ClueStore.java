@@ -106,6 +106,9 @@ public class ClueStore {
         if (query.status() != null) {
             filters.add(Filters.eq("status", query.status().name()));
         }
+        if (query.referredTo() != null) {
+            filters.add(Filters.eq("referredTo", query.referredTo().name()));
+        }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         long total = clues.countDocuments(filter);
         List<Clue> items = clues.find(filter)

@@ -77,9 +77,14 @@ public class Access {
 
     /** Audits the records of other agencies a search returned. */
     public void auditSearchResults(Caller caller, String kind, Iterable<Owned> results) {
+        auditSearchResults(caller, kind, results, Grant.OVERSIGHT);
+    }
+
+    /** Audits the records of other agencies a search returned, read under {@code grant} (a party's, say). */
+    public void auditSearchResults(Caller caller, String kind, Iterable<Owned> results, Grant grant) {
         for (Owned result : results) {
             if (result.owner() != caller.agency()) {
-                audit.recordRead(caller, kind, result.id(), result.owner(), Grant.OVERSIGHT);
+                audit.recordRead(caller, kind, result.id(), result.owner(), grant);
             }
         }
     }
