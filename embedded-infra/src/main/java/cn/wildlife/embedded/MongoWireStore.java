@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class MongoWireStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoWireStore.class);
-    /** How long an acknowledged write may wait before it is on disk (MVStore auto-commit). */
+    /** How long an acknowledged write may wait before it is on disk (the store's commits between commands). */
     public static final int AUTO_COMMIT_DELAY_MILLIS = 100;
     /** How long freed pages are kept for reads still going on before the space is reused. */
     static final int RETENTION_MILLIS = 60_000;
@@ -64,9 +64,10 @@ public final class MongoWireStore implements AutoCloseable {
         // freed chunks still in use ("Chunk … not found", h2database#4012, #4382), which a million inserts under the
         // services' indexes hit within minutes. Wholly dead chunks are still freed and reused, and the file is
         // compacted at every start (above).
+        // The store's own commits are off: SyncingH2Backend commits between commands, never inside one.
         MVStore store = new MVStore.Builder()
                 .fileName(fileName)
-                .autoCommitBufferSize(4096)
+                .autoCommitDisabled()
                 .cacheSize(CACHE_MIB)
                 .autoCompactFillRate(0)
                 .open();
@@ -74,8 +75,7 @@ public final class MongoWireStore implements AutoCloseable {
         // wait (0) a long one under concurrent writes read a chunk already reused ("Chunk … not found", found by
         // the fault suite with the store restarted under load).
         store.setRetentionTime(RETENTION_MILLIS);
-        store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
-        return bind(new SyncingH2Backend(store), port, file);
+        return bind(new SyncingH2Backend(store, AUTO_COMMIT_DELAY_MILLIS), port, file);
     }
 
     public static MongoWireStore inMemory(int port) {
