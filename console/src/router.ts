@@ -13,6 +13,8 @@ import { mayExportPersonalData } from './personaldata/access';
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/work' },
   { path: '/signin', name: 'signin', component: () => import('./views/SignIn.vue'), meta: { public: true } },
+  // Where the identity provider sends the browser back with the authorization code (auth/identityProvider.ts).
+  { path: '/signin/callback', name: 'signin-callback', component: () => import('./views/SignInCallback.vue'), meta: { public: true } },
   { path: '/work', name: 'work', component: () => import('./views/MyWork.vue') },
   { path: '/clues', name: 'clues', component: () => import('./views/ClueList.vue') },
   { path: '/clues/:id', name: 'clue', component: () => import('./views/ClueDetail.vue'), props: true },

@@ -1,4 +1,5 @@
 import { reactive, readonly } from 'vue';
+import type { SignInSettings } from './identityProvider';
 
 /** Who is signed in, from the access token's claims (the same claims the services read). */
 export interface SignedInUser {
@@ -21,6 +22,8 @@ export interface Session {
   /** Epoch milliseconds after which the token is no longer used. */
   expiresAt: number;
   user: SignedInUser;
+  /** Set when the identity provider signed the user in: what ending its session on sign-out needs. */
+  provider?: { settings: SignInSettings; idToken?: string };
 }
 
 export type SignOutReason = 'signed-out' | 'expired' | 'refused';

@@ -21,7 +21,11 @@ const en: typeof zh = {
     user: 'Sample user',
     submit: 'Sign in',
     noIssuer:
-      'This gateway has no development issuer. Signing in through an identity provider (OIDC) is not implemented in the console yet.',
+      'This gateway has neither a development issuer nor an identity provider: nobody can sign in. Ask the system administrator.',
+    providerIntro: "Sign in with your agency's single sign-on account; you come back here afterwards.",
+    withProvider: 'Sign in with single sign-on',
+    callback: 'Completing sign-in…',
+    backToSignIn: 'Back to sign-in',
     expired: 'Your sign-in expired; please sign in again.',
     signedOut: 'Signed out.',
     failed: 'Sign-in failed: {detail}',

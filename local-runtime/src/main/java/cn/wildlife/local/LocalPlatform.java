@@ -271,6 +271,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "--spring.profiles.active=" + DevIssuerConfiguration.LOCAL_PROFILE,
                 "--platform.dev-issuer.enabled=true",
                 "--platform.dev-issuer.issuer=" + issuer,
+                // The console signs in through the development issuer's sample users, not an OIDC provider.
+                "--platform.gateway.console.sign-in.enabled=false",
                 "--platform.gateway.api-keys.issuer=" + gatewayIssuer,
                 "--platform.gateway.api-keys.mongodb-uri=" + mongoUri.apply("gateway"),
                 "--CASE_SERVICE_URI=http://" + host + ":" + settings.casePort(),

@@ -2,17 +2,22 @@ package cn.wildlife.gateway.console;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import cn.wildlife.gateway.security.GatewaySecurityConfiguration.GatewaySecurityProperties;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * The officers' console on the gateway's own origin: {@code index.html} for each of its pages, its hashed files under
@@ -22,10 +27,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnResource(resources = "classpath:" + ConsolePaths.LOCATION + "index.html")
+@EnableConfigurationProperties(ConsoleSignInProperties.class)
 public class ConsoleConfiguration {
 
+    /** Where the console reads how to sign in; open without a token (see the gateway's public paths). */
+    public static final String SIGN_IN_SETTINGS = "/auth/console/sign-in";
+
     @Bean
-    RouterFunction<ServerResponse> consoleRoutes() {
+    RouterFunction<ServerResponse> consoleRoutes(ConsoleSignInProperties signIn, GatewaySecurityProperties security) {
         Resource index = new ClassPathResource(ConsolePaths.LOCATION + "index.html");
         RequestPredicate pages = ConsolePaths.PAGES.stream()
                 .map(page -> GET(page))
@@ -40,6 +49,7 @@ public class ConsoleConfiguration {
                 .orElseThrow();
         return RouterFunctions.resources(ConsolePaths.ASSETS, new ClassPathResource(ConsolePaths.LOCATION + "assets/"))
                 .and(files)
+                .and(RouterFunctions.route(GET(SIGN_IN_SETTINGS), request -> signInSettings(signIn, security)))
                 .and(RouterFunctions.route(
                         pages,
                         request -> ServerResponse.ok()
@@ -47,8 +57,19 @@ public class ConsoleConfiguration {
                                 .bodyValue(index)));
     }
 
+    /** The provider's issuer and the console's client there, or 404 where the console signs in another way. */
+    private static Mono<ServerResponse> signInSettings(
+            ConsoleSignInProperties signIn, GatewaySecurityProperties security) {
+        return signIn.issuerOr(security.tokenIssuer())
+                .map(issuer -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                        .bodyValue(Map.of("issuer", issuer, "clientId", signIn.clientId(), "scope", signIn.scope())))
+                .orElseGet(() -> ServerResponse.notFound().build());
+    }
+
     @Bean
-    ConsoleHeadersFilter consoleHeadersFilter() {
-        return new ConsoleHeadersFilter();
+    ConsoleHeadersFilter consoleHeadersFilter(ConsoleSignInProperties signIn, GatewaySecurityProperties security) {
+        return new ConsoleHeadersFilter(signIn.issuerOr(security.tokenIssuer()).map(ConsoleSignInProperties::originOf));
     }
 }

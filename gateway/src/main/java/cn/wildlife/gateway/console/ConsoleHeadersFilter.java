@@ -1,5 +1,6 @@
 package cn.wildlife.gateway.console;
 
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,11 +20,22 @@ import reactor.core.publisher.Mono;
 public class ConsoleHeadersFilter implements WebFilter, Ordered {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src %s; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
+
+    private final String contentSecurityPolicy;
+
+    /**
+     * @param identityProvider the identity provider's origin when the console signs in there: the page fetches its
+     *     discovery document and exchanges the code at its token endpoint, so it may connect there and nowhere else
+     */
+    public ConsoleHeadersFilter(Optional<String> identityProvider) {
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(
+                identityProvider.map(origin -> "'self' " + origin).orElse("'self'"));
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -34,7 +46,7 @@ public class ConsoleHeadersFilter implements WebFilter, Ordered {
         boolean asset = path.value().startsWith("/assets/");
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", contentSecurityPolicy);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");

@@ -23,6 +23,7 @@ public final class ConsolePaths {
     static final List<String> PAGES = List.of(
             "/",
             "/signin",
+            "/signin/callback",
             "/work",
             "/clues/**",
             "/cases/**",

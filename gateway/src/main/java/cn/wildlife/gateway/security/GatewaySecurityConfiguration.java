@@ -75,7 +75,8 @@ public class GatewaySecurityConfiguration {
                 "/api/calendar/due-date",
                 "/api/inspections/draws/*/announcement",
                 "/fallback/**",
-                "/auth/gateway/**"
+                "/auth/gateway/**",
+                "/auth/console/**"
             })
             List<String> publicPaths,
 
