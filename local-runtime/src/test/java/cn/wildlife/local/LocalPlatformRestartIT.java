@@ -107,7 +107,7 @@ class LocalPlatformRestartIT {
     }
 
     @Test
-    void recordsAndTokensSurviveARestartAndTheDataFolderStaysBounded() throws Exception {
+    void recordsTokensAndCredentialsSurviveARestartAndTheDataFolderStaysBounded() throws Exception {
         Path dataDir = Files.createTempDirectory("platform-restart-");
         int[] ports = freePorts();
         String gateway = "http://localhost:" + ports[0];
@@ -153,67 +153,60 @@ class LocalPlatformRestartIT {
                             .get("total")
                             .asInt())
                     .isEqualTo(4);
+            // The same running platform (a start costs seconds): an administrator's commands beside it.
+            anAdministratorRevokesAndRenewsAnAgencySystemsCredentialsWhileThePlatformRuns(dataDir, ports);
         } finally {
             stop(second);
         }
         assertThat(folderSize(dataDir.resolve("mongo"))).isLessThan(afterFirstRun * 3 + 1_000_000);
     }
 
-    @Test
-    void anAdministratorRevokesAndRenewsAnAgencySystemsCredentialsWhileThePlatformRuns() throws Exception {
-        Path dataDir = Files.createTempDirectory("platform-users-");
-        int[] ports = freePorts();
-        Running running = start(dataDir, ports);
-        try {
-            String[] options = {"--data-dir=" + dataDir, "--kafka-port=" + ports[4], "--kafka-internal-port=" + ports[7]
-            };
-            String settings = command(withOptions(options, "kafka-users", "settings", "forestry"));
-            String password = KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE))
-                    .required("agency-forestry");
-            assertThat(settings)
-                    .contains(
-                            "bootstrap.servers=localhost:" + ports[4],
-                            "security.protocol=SASL_PLAINTEXT",
-                            "sasl.mechanism=SCRAM-SHA-512",
-                            "sasl.username=agency-forestry",
-                            "sasl.password=" + password);
+    private static void anAdministratorRevokesAndRenewsAnAgencySystemsCredentialsWhileThePlatformRuns(
+            Path dataDir, int[] ports) throws Exception {
+        String[] options = {"--data-dir=" + dataDir, "--kafka-port=" + ports[4], "--kafka-internal-port=" + ports[7]};
+        String settings = command(withOptions(options, "kafka-users", "settings", "forestry"));
+        String password =
+                KafkaCredentials.read(dataDir.resolve(KafkaCredentials.FILE)).required("agency-forestry");
+        assertThat(settings)
+                .contains(
+                        "bootstrap.servers=localhost:" + ports[4],
+                        "security.protocol=SASL_PLAINTEXT",
+                        "sasl.mechanism=SCRAM-SHA-512",
+                        "sasl.username=agency-forestry",
+                        "sasl.password=" + password);
 
-            Path clue = dataDir.resolve("clue.json");
-            Files.writeString(clue, PlatformSliceScenarios.forestryClueJson(PlatformSliceScenarios.newClueId()));
-            assertThat(command(List.of(
-                            "publish",
-                            clue.toString(),
-                            "--bootstrap-server",
-                            "localhost:" + ports[4],
-                            "--data-dir=" + dataDir)))
-                    .contains("1 published, 0 refused");
+        Path clue = dataDir.resolve("clue.json");
+        Files.writeString(clue, PlatformSliceScenarios.forestryClueJson(PlatformSliceScenarios.newClueId()));
+        assertThat(command(List.of(
+                        "publish",
+                        clue.toString(),
+                        "--bootstrap-server",
+                        "localhost:" + ports[4],
+                        "--data-dir=" + dataDir)))
+                .contains("1 published, 0 refused");
 
-            assertThat(command(withOptions(options, "kafka-users", "revoke", "forestry")))
-                    .contains("agency-forestry revoked");
-            assertThat(command(withOptions(options, "kafka-users", "list")))
-                    .containsPattern("agency-forestry +revoked");
-            assertThat(command(List.of(
-                            "publish",
-                            clue.toString(),
-                            "--new-ids",
-                            "--bootstrap-server",
-                            "localhost:" + ports[4],
-                            "--data-dir=" + dataDir)))
-                    .contains("no Kafka credentials for 'agency-forestry'");
+        assertThat(command(withOptions(options, "kafka-users", "revoke", "forestry")))
+                .contains("agency-forestry revoked");
+        assertThat(command(withOptions(options, "kafka-users", "list"))).containsPattern("agency-forestry +revoked");
+        assertThat(command(List.of(
+                        "publish",
+                        clue.toString(),
+                        "--new-ids",
+                        "--bootstrap-server",
+                        "localhost:" + ports[4],
+                        "--data-dir=" + dataDir)))
+                .contains("no Kafka credentials for 'agency-forestry'");
 
-            assertThat(command(withOptions(options, "kafka-users", "add", "forestry")))
-                    .contains("agency-forestry may connect with its new password");
-            assertThat(command(List.of(
-                            "publish",
-                            clue.toString(),
-                            "--new-ids",
-                            "--bootstrap-server",
-                            "localhost:" + ports[4],
-                            "--data-dir=" + dataDir)))
-                    .contains("1 published, 0 refused");
-        } finally {
-            stop(running);
-        }
+        assertThat(command(withOptions(options, "kafka-users", "add", "forestry")))
+                .contains("agency-forestry may connect with its new password");
+        assertThat(command(List.of(
+                        "publish",
+                        clue.toString(),
+                        "--new-ids",
+                        "--bootstrap-server",
+                        "localhost:" + ports[4],
+                        "--data-dir=" + dataDir)))
+                .contains("1 published, 0 refused");
     }
 
     /** Runs the platform's jar with a command to its end; what it printed. */
