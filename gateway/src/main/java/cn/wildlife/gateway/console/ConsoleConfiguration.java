@@ -2,13 +2,14 @@ package cn.wildlife.gateway.console;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
-import cn.wildlife.gateway.security.GatewaySecurityConfiguration.GatewaySecurityProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +34,10 @@ public class ConsoleConfiguration {
     /** Where the console reads how to sign in; open without a token (see the gateway's public paths). */
     public static final String SIGN_IN_SETTINGS = "/auth/console/sign-in";
 
+    static final String TOKEN_ISSUER = "platform.gateway.security.token-issuer";
+
     @Bean
-    RouterFunction<ServerResponse> consoleRoutes(ConsoleSignInProperties signIn, GatewaySecurityProperties security) {
+    RouterFunction<ServerResponse> consoleRoutes(ConsoleSignInProperties signIn, Environment environment) {
         Resource index = new ClassPathResource(ConsolePaths.LOCATION + "index.html");
         RequestPredicate pages = ConsolePaths.PAGES.stream()
                 .map(page -> GET(page))
@@ -49,7 +52,7 @@ public class ConsoleConfiguration {
                 .orElseThrow();
         return RouterFunctions.resources(ConsolePaths.ASSETS, new ClassPathResource(ConsolePaths.LOCATION + "assets/"))
                 .and(files)
-                .and(RouterFunctions.route(GET(SIGN_IN_SETTINGS), request -> signInSettings(signIn, security)))
+                .and(RouterFunctions.route(GET(SIGN_IN_SETTINGS), request -> signInSettings(signIn, environment)))
                 .and(RouterFunctions.route(
                         pages,
                         request -> ServerResponse.ok()
@@ -58,9 +61,8 @@ public class ConsoleConfiguration {
     }
 
     /** The provider's issuer and the console's client there, or 404 where the console signs in another way. */
-    private static Mono<ServerResponse> signInSettings(
-            ConsoleSignInProperties signIn, GatewaySecurityProperties security) {
-        return signIn.issuerOr(security.tokenIssuer())
+    private static Mono<ServerResponse> signInSettings(ConsoleSignInProperties signIn, Environment environment) {
+        return signIn.issuerOr(tokenIssuer(environment))
                 .map(issuer -> ServerResponse.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -69,7 +71,13 @@ public class ConsoleConfiguration {
     }
 
     @Bean
-    ConsoleHeadersFilter consoleHeadersFilter(ConsoleSignInProperties signIn, GatewaySecurityProperties security) {
-        return new ConsoleHeadersFilter(signIn.issuerOr(security.tokenIssuer()).map(ConsoleSignInProperties::originOf));
+    ConsoleHeadersFilter consoleHeadersFilter(ConsoleSignInProperties signIn, Environment environment) {
+        return new ConsoleHeadersFilter(
+                signIn.issuerOr(tokenIssuer(environment)).map(ConsoleSignInProperties::originOf));
+    }
+
+    /** The issuer whose tokens the gateway accepts (its security package's setting, read here by name). */
+    private static @Nullable String tokenIssuer(Environment environment) {
+        return environment.getProperty(TOKEN_ISSUER);
     }
 }
