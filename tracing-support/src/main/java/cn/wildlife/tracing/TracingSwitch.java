@@ -1,4 +1,4 @@
-package cn.wildlife.support.tracing;
+package cn.wildlife.tracing;
 
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
  * OpenTelemetry auto-configurations are left out, so the tracer is Boot's no-op one (no spans, no exporter thread, no
  * trace ids in logs). {@code management.tracing.export.enabled=false} would not do: in Boot 4 it drops only the
  * exporters and propagation, and every observation would still make a span.
- * The gateway has the same rule (its {@code TracingSwitch}); it does not depend on this module.
+ * The gateway and every service have it: this module registers it in {@code META-INF/spring.factories}.
  */
 public final class TracingSwitch implements AutoConfigurationImportFilter, EnvironmentAware {
 

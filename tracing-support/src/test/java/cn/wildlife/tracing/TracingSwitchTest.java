@@ -1,4 +1,4 @@
-package cn.wildlife.gateway.tracing;
+package cn.wildlife.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
