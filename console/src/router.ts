@@ -5,6 +5,7 @@ import { mayUseFacilities } from './facilities/access';
 import { mayUseOperations } from './operations/access';
 import { mayReadAudit, maySetUpPlatform, mayUseApiKeys } from './admin/access';
 import { mayExportPersonalData } from './personaldata/access';
+import { mayReadRecords } from './auth/records';
 
 /**
  * The console's pages. The gateway answers each of these paths with index.html (ConsoleRoutes.PAGES in
@@ -16,12 +17,12 @@ const routes: RouteRecordRaw[] = [
   // Where the identity provider sends the browser back with the authorization code (auth/identityProvider.ts).
   { path: '/signin/callback', name: 'signin-callback', component: () => import('./views/SignInCallback.vue'), meta: { public: true } },
   { path: '/work', name: 'work', component: () => import('./views/MyWork.vue') },
-  { path: '/clues', name: 'clues', component: () => import('./views/ClueList.vue') },
-  { path: '/clues/:id', name: 'clue', component: () => import('./views/ClueDetail.vue'), props: true },
-  { path: '/cases', name: 'cases', component: () => import('./views/CaseSearch.vue') },
-  { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue'), props: true },
-  { path: '/transfers', name: 'transfers', component: () => import('./views/TransferBoard.vue') },
-  { path: '/transfers/:id', name: 'transfer', component: () => import('./views/TransferDetail.vue'), props: true },
+  { path: '/clues', name: 'clues', component: () => import('./views/ClueList.vue'), meta: { mayOpen: mayReadRecords } },
+  { path: '/clues/:id', name: 'clue', component: () => import('./views/ClueDetail.vue'), props: true, meta: { mayOpen: mayReadRecords } },
+  { path: '/cases', name: 'cases', component: () => import('./views/CaseSearch.vue'), meta: { mayOpen: mayReadRecords } },
+  { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue'), props: true, meta: { mayOpen: mayReadRecords } },
+  { path: '/transfers', name: 'transfers', component: () => import('./views/TransferBoard.vue'), meta: { mayOpen: mayReadRecords } },
+  { path: '/transfers/:id', name: 'transfer', component: () => import('./views/TransferDetail.vue'), props: true, meta: { mayOpen: mayReadRecords } },
   // Only for those the services let see it (the oversight agencies, agency heads): the nav shows it to them alone.
   { path: '/oversight', name: 'oversight', component: () => import('./views/OversightDashboard.vue'), meta: { oversight: true } },
   // Joint operations (专项行动): for readers (officers, handlers, heads); the services decide which operations each sees.
@@ -31,6 +32,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/facilities', name: 'facilities', component: () => import('./views/FacilityRegistry.vue'), meta: { facilities: true } },
   { path: '/facilities/draws/:id?', name: 'facility-draw', component: () => import('./views/FacilityDraw.vue'), props: true, meta: { facilities: true } },
   { path: '/facilities/:id', name: 'facility', component: () => import('./views/FacilityDetail.vue'), props: true, meta: { facilities: true } },
+  // The species catalogue (物种名录): read by every signed-in officer; the page offers its import to the system administrator alone.
+  { path: '/admin/species', name: 'admin-species', component: () => import('./views/AdminSpecies.vue') },
   // 三员分立: each administrator's pages (the services refuse the others anyway); the agency head's lawful export.
   { path: '/admin/keys', name: 'admin-keys', component: () => import('./views/AdminApiKeys.vue'), meta: { mayOpen: mayUseApiKeys } },
   { path: '/admin/webhooks', name: 'admin-webhooks', component: () => import('./views/AdminWebhooks.vue'), meta: { mayOpen: maySetUpPlatform } },

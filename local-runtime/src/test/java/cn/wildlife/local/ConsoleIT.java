@@ -1098,6 +1098,52 @@ class ConsoleIT {
     }
 
     /** Replaces an input's text as typed, and leaves it (Element Plus's pickers and number inputs take it on change). */
+    @Test
+    @Order(10)
+    void systemAdministratorImportsASpeciesListWithABadRowAndFindsTheNewSpecies() throws Exception {
+        openBrowser();
+        cspViolations(); // the browser's log so far is read, and forgotten
+        String code = "console-species-" + UUID.randomUUID().toString().substring(0, 8);
+        Path csv = Files.createDirectories(Path.of("target", "console-uploads")).resolve(code + ".csv");
+        Files.writeString(csv, """
+                代码,中文名,学名,纲,保护级别,CITES附录,计数单位
+                %s,控制台测试鸮,Otus consolensis,鸟纲,国家二级,II,只
+                BAD,某,X,鸟纲,国家二级,,只
+                """.formatted(code));
+
+        // The system administrator reads no agency's records: no 线索, 案件 or 移送 in the nav; 物种名录 is there.
+        signIn("system-admin");
+        assertThat(driver.findElements(By.cssSelector("[data-test='nav-clues']")))
+                .isEmpty();
+        driver.findElement(By.cssSelector("[data-test='nav-species']")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/species"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='species-table']")));
+        driver.findElement(By.cssSelector("[data-test='species-file']"))
+                .sendKeys(csv.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='species-start-import']")))
+                .click();
+        // Nothing imported; the bad row named by its number, in place.
+        By rowError = By.cssSelector("[data-test='species-import-errors'] [data-error-row]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(rowError));
+        assertThat(driver.findElement(By.cssSelector("[data-test='species-import-errors']"))
+                        .getText())
+                .contains("3")
+                .contains("BAD");
+        settled();
+        page("species-import-errors");
+
+        driver.findElement(By.cssSelector("[data-test='species-skip-invalid']")).click();
+        driver.findElement(By.cssSelector("[data-test='species-start-import']")).click();
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='species-import-report']")));
+        typeInto(By.cssSelector("input[data-test='species-q'], [data-test='species-q'] input"), code);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-test='species-table'] [data-species='" + code + "']")));
+        settled();
+        page("species");
+        assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+    }
+
     private void typeInto(By input, String text) {
         WebElement field = driver.findElement(input);
         field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
