@@ -64,15 +64,12 @@ final class Load {
                                 SOURCE,
                                 Agency.FORESTRY,
                                 "220112",
-                                new ClueReported(
-                                        id,
-                                        "220112",
-                                        ClueSource.PATROL,
-                                        received,
-                                        new Place("双阳区水库东岸", 43.52, 125.66),
-                                        List.of("cygnus-cygnus"),
-                                        List.of(Behaviour.ILLEGAL_HUNTING),
-                                        "巡护发现鸟网一张（压测）"))));
+                                ClueReported.builder(id, "220112", ClueSource.PATROL, received)
+                                        .place(new Place("双阳区水库东岸", 43.52, 125.66))
+                                        .speciesCodes(List.of("cygnus-cygnus"))
+                                        .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                        .summary("巡护发现鸟网一张（压测）")
+                                        .build())));
             } else {
                 reports.add(caseReport(id, received, null));
             }

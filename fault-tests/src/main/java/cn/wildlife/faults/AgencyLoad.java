@@ -122,19 +122,13 @@ final class AgencyLoad implements AutoCloseable {
                 SOURCE,
                 Agency.FORESTRY,
                 "220112",
-                new ClueReported(
-                        id,
-                        "220112",
-                        ClueSource.PATROL,
-                        clueReceived,
-                        new Place("双阳区水库东岸", 43.52, 125.66),
-                        List.of("cygnus-cygnus"),
-                        List.of(Behaviour.ILLEGAL_HUNTING),
-                        "巡护发现鸟网一张（故障测试）",
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        operationId));
+                ClueReported.builder(id, "220112", ClueSource.PATROL, clueReceived)
+                        .place(new Place("双阳区水库东岸", 43.52, 125.66))
+                        .speciesCodes(List.of("cygnus-cygnus"))
+                        .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                        .summary("巡护发现鸟网一张（故障测试）")
+                        .operationId(operationId)
+                        .build());
         producer.send(
                 new ProducerRecord<>(Topics.agencyClues(Agency.FORESTRY), id, e),
                 (meta, error) -> acknowledged(error, clues, id, e));

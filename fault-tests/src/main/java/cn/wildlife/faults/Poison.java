@@ -124,16 +124,11 @@ final class Poison implements AutoCloseable {
                 URI.create("urn:agency:forestry:220112"),
                 Agency.FORESTRY,
                 "220112",
-                new ClueReported(
-                        clueId,
-                        "220112",
-                        ClueSource.PATROL,
-                        Instant.now(),
-                        null,
-                        List.of("cygnus-cygnus"),
-                        List.of(Behaviour.ILLEGAL_HUNTING),
-                        "毒丸事件",
-                        List.of()));
+                ClueReported.builder(clueId, "220112", ClueSource.PATROL, Instant.now())
+                        .speciesCodes(List.of("cygnus-cygnus"))
+                        .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                        .summary("毒丸事件")
+                        .build());
         Headers headers = new RecordHeaders();
         byte[] body = serializer.serialize(topic, headers, valid);
         String key = clueId;

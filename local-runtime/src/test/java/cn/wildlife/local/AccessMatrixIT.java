@@ -99,15 +99,11 @@ class AccessMatrixIT {
         records.add(new Record("PUBLIC_SECURITY-220112-M" + run, Agency.PUBLIC_SECURITY, "220112"));
         records.add(new Record("FORESTRY-210100-M" + run, Agency.FORESTRY, "210100"));
         for (Record record : records) {
-            ClueReported report = new ClueReported(
-                    record.clueId(),
-                    record.region(),
-                    ClueSource.PATROL,
-                    Instant.parse("2026-11-02T01:00:00Z"),
-                    null,
-                    List.of(),
-                    List.of(Behaviour.ILLEGAL_HUNTING),
-                    "矩阵测试线索");
+            ClueReported report = ClueReported.builder(
+                            record.clueId(), record.region(), ClueSource.PATROL, Instant.parse("2026-11-02T01:00:00Z"))
+                    .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                    .summary("矩阵测试线索")
+                    .build();
             client.publish(
                     Topics.agencyClues(record.agency()),
                     Envelope.of(URI.create("urn:test"), record.agency(), record.region(), report));

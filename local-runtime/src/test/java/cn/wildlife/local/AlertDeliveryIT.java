@@ -407,15 +407,10 @@ class AlertDeliveryIT {
                         URI.create("urn:test"),
                         Agency.FORESTRY,
                         region,
-                        new ClueReported(
-                                clueId,
-                                region,
-                                ClueSource.TIP_OFF,
-                                Instant.parse("2026-01-05T02:00:00Z"),
-                                null,
-                                List.of(),
-                                List.of(Behaviour.ILLEGAL_HUNTING),
-                                "年初的举报，迟迟未处理")));
+                        ClueReported.builder(clueId, region, ClueSource.TIP_OFF, Instant.parse("2026-01-05T02:00:00Z"))
+                                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                .summary("年初的举报，迟迟未处理")
+                                .build()));
         return clueId;
     }
 

@@ -31,15 +31,11 @@ class DeadlineAlertsIT {
     @Test
     void aClueReportedLongAfterItsDeadlineIsOverdueAndEscalatedOnceEach() {
         String clueId = "FORESTRY-220112-LATE-" + UUID.randomUUID().toString().substring(0, 8);
-        ClueReported late = new ClueReported(
-                clueId,
-                "220112",
-                ClueSource.TIP_OFF,
-                Instant.parse("2026-01-05T02:00:00Z"),
-                null,
-                List.of(),
-                List.of(Behaviour.ILLEGAL_HUNTING),
-                "年初收到的举报，迟迟未录入");
+        ClueReported late = ClueReported.builder(
+                        clueId, "220112", ClueSource.TIP_OFF, Instant.parse("2026-01-05T02:00:00Z"))
+                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                .summary("年初收到的举报，迟迟未录入")
+                .build();
         client.publish(
                 Topics.agencyClues(Agency.FORESTRY),
                 Envelope.of(URI.create("urn:test"), Agency.FORESTRY, "220112", late));

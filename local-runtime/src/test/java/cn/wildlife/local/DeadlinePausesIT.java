@@ -155,15 +155,10 @@ class DeadlinePausesIT {
                         URI.create("urn:test"),
                         Agency.FORESTRY,
                         "220183",
-                        new ClueReported(
-                                clueId,
-                                "220183",
-                                ClueSource.PATROL,
-                                received,
-                                null,
-                                List.of(),
-                                List.of(Behaviour.ILLEGAL_HUNTING),
-                                "巡护发现鸟网")));
+                        ClueReported.builder(clueId, "220183", ClueSource.PATROL, received)
+                                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                .summary("巡护发现鸟网")
+                                .build()));
         String deadlineId = "CLUE_CASE_DECISION_DEFAULT:" + clueId;
         await().atMost(PATIENCE)
                 .ignoreExceptions()
@@ -233,15 +228,11 @@ class DeadlinePausesIT {
                         URI.create("urn:test"),
                         Agency.FORESTRY,
                         "220112",
-                        new ClueReported(
-                                clueId,
-                                "220112",
-                                ClueSource.TIP_OFF,
-                                Instant.parse("2026-02-02T02:00:00Z"),
-                                null,
-                                List.of(),
-                                List.of(Behaviour.ILLEGAL_HUNTING),
-                                "迟迟未录入的举报")));
+                        ClueReported.builder(
+                                        clueId, "220112", ClueSource.TIP_OFF, Instant.parse("2026-02-02T02:00:00Z"))
+                                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                .summary("迟迟未录入的举报")
+                                .build()));
         String deadlineId = "CLUE_CASE_DECISION_DEFAULT:" + clueId;
         await().atMost(PATIENCE)
                 .ignoreExceptions()

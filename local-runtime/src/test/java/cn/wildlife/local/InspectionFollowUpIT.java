@@ -194,19 +194,11 @@ class InspectionFollowUpIT {
                         URI.create("urn:agency:forestry:210102"),
                         Agency.FORESTRY,
                         "210102",
-                        new ClueReported(
-                                eventClue,
-                                "210102",
-                                ClueSource.TIP_OFF,
-                                received,
-                                null,
-                                List.of("chloris-sinica"),
-                                List.of(),
-                                "群众举报饭店收购野生鸟类",
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                operationId)));
+                        ClueReported.builder(eventClue, "210102", ClueSource.TIP_OFF, received)
+                                .speciesCodes(List.of("chloris-sinica"))
+                                .summary("群众举报饭店收购野生鸟类")
+                                .operationId(operationId)
+                                .build()));
         // A clue of no operation is not counted.
         assertThat(client.post(gateway + "/api/clues", """
                 {"region":"210112","source":"PATROL","receivedAt":"%s","summary":"行动外线索"}""".formatted(received), client.as("shenyang-forestry"))

@@ -112,16 +112,15 @@ class LinkingIT {
                 URI.create("urn:agency:public-security:220112"),
                 Agency.PUBLIC_SECURITY,
                 "220112",
-                new ClueReported(
+                ClueReported.builder(
                                 policeClue,
                                 "220112",
                                 ClueSource.AGENCY_INTELLIGENCE,
-                                Instant.parse("2026-11-19T01:00:00Z"),
-                                null,
-                                List.of(),
-                                List.of(Behaviour.ILLEGAL_HUNTING),
-                                "网安发现嫌疑人在群内出售鸟类",
-                                List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber)))
+                                Instant.parse("2026-11-19T01:00:00Z"))
+                        .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                        .summary("网安发现嫌疑人在群内出售鸟类")
+                        .identifiers(List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber)))
+                        .build()
                         .sealedWith(client.intakeKey()));
         client.publish(Topics.agencyClues(Agency.PUBLIC_SECURITY), report);
         await().atMost(PATIENCE)
@@ -170,16 +169,15 @@ class LinkingIT {
                         URI.create("urn:agency:public-security:220112"),
                         Agency.PUBLIC_SECURITY,
                         "220112",
-                        new ClueReported(
-                                policeClue,
-                                "220112",
-                                ClueSource.AGENCY_INTELLIGENCE,
-                                Instant.parse("2026-11-19T01:00:00Z"),
-                                null,
-                                List.of(),
-                                List.of(Behaviour.ILLEGAL_HUNTING),
-                                "网安发现嫌疑人在群内出售鸟类",
-                                List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber)))));
+                        ClueReported.builder(
+                                        policeClue,
+                                        "220112",
+                                        ClueSource.AGENCY_INTELLIGENCE,
+                                        Instant.parse("2026-11-19T01:00:00Z"))
+                                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                .summary("网安发现嫌疑人在群内出售鸟类")
+                                .identifiers(List.of(new Identifier(IdentifierType.ID_NUMBER, idNumber)))
+                                .build()));
 
         List<ConsumerRecord<String, byte[]>> refused = client.read(
                 Topics.agencyClues(Agency.PUBLIC_SECURITY) + Topics.DEAD_LETTER_SUFFIX,

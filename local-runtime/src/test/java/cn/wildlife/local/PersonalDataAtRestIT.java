@@ -175,21 +175,17 @@ class PersonalDataAtRestIT {
                             URI.create("urn:agency:public-security:220112"),
                             Agency.PUBLIC_SECURITY,
                             "220112",
-                            new ClueReported(
+                            ClueReported.builder(
                                             policeReport,
                                             "220112",
                                             ClueSource.AGENCY_INTELLIGENCE,
-                                            Instant.parse("2026-11-23T01:00:00Z"),
-                                            null,
-                                            List.of(),
-                                            List.of(Behaviour.ILLEGAL_HUNTING),
-                                            "网安发现嫌疑人在群内出售鸟类",
-                                            List.of(new Identifier(
-                                                    IdentifierType.ID_NUMBER,
-                                                    personal.get("second party's ID number"))),
-                                            List.of(personal.get("person a police report names")),
-                                            List.of(),
-                                            null)
+                                            Instant.parse("2026-11-23T01:00:00Z"))
+                                    .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                    .summary("网安发现嫌疑人在群内出售鸟类")
+                                    .identifiers(List.of(new Identifier(
+                                            IdentifierType.ID_NUMBER, personal.get("second party's ID number"))))
+                                    .people(List.of(personal.get("person a police report names")))
+                                    .build()
                                     .sealedWith(client.intakeKey())));
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode police = client.get(gateway + "/api/clues/" + policeReport, client.as("police-officer"))

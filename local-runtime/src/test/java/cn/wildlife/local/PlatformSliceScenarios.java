@@ -56,15 +56,13 @@ abstract class PlatformSliceScenarios {
     }
 
     static Envelope<ClueReported> forestryClue(String clueId) {
-        ClueReported report = new ClueReported(
-                clueId,
-                "220112",
-                ClueSource.PATROL,
-                Instant.parse("2026-09-28T02:00:00Z"),
-                new Place("双阳区水库东岸", 43.52, 125.66),
-                List.of("cygnus-cygnus"),
-                List.of(Behaviour.ILLEGAL_HUNTING),
-                "巡护发现鸟网三张");
+        ClueReported report = ClueReported.builder(
+                        clueId, "220112", ClueSource.PATROL, Instant.parse("2026-09-28T02:00:00Z"))
+                .place(new Place("双阳区水库东岸", 43.52, 125.66))
+                .speciesCodes(List.of("cygnus-cygnus"))
+                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                .summary("巡护发现鸟网三张")
+                .build();
         return Envelope.of(URI.create("urn:agency:forestry:220112"), Agency.FORESTRY, "220112", report);
     }
 

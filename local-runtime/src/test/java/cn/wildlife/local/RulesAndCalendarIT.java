@@ -116,15 +116,11 @@ class RulesAndCalendarIT {
     private String publishPoliceClue(String region) {
         String clueId = "PUBLIC_SECURITY-" + region + "-R"
                 + UUID.randomUUID().toString().substring(0, 6);
-        ClueReported report = new ClueReported(
-                clueId,
-                region,
-                ClueSource.PATROL,
-                Instant.parse("2026-11-02T02:00:00Z"),
-                null,
-                List.of(),
-                List.of(Behaviour.ILLEGAL_HUNTING),
-                "规则测试线索");
+        ClueReported report = ClueReported.builder(
+                        clueId, region, ClueSource.PATROL, Instant.parse("2026-11-02T02:00:00Z"))
+                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                .summary("规则测试线索")
+                .build();
         client.publish(
                 Topics.agencyClues(Agency.PUBLIC_SECURITY),
                 Envelope.of(URI.create("urn:test"), Agency.PUBLIC_SECURITY, region, report));

@@ -101,15 +101,10 @@ class TwoNotificationInstancesIT {
                         URI.create("urn:test"),
                         Agency.FORESTRY,
                         "220112",
-                        new ClueReported(
-                                clueId,
-                                "220112",
-                                ClueSource.PATROL,
-                                Instant.now(),
-                                null,
-                                List.of(),
-                                List.of(Behaviour.ILLEGAL_HUNTING),
-                                "第二实例停止后的探测线索")));
+                        ClueReported.builder(clueId, "220112", ClueSource.PATROL, Instant.now())
+                                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                .summary("第二实例停止后的探测线索")
+                                .build()));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> client.get(
                                         SharedPlatform.platform().gatewayUrl()
@@ -141,15 +136,10 @@ class TwoNotificationInstancesIT {
                             URI.create("urn:test"),
                             Agency.FORESTRY,
                             "220182",
-                            new ClueReported(
-                                    clueId,
-                                    "220182",
-                                    ClueSource.PATROL,
-                                    received,
-                                    null,
-                                    List.of(),
-                                    List.of(Behaviour.ILLEGAL_HUNTING),
-                                    "两实例演练线索 " + i)));
+                            ClueReported.builder(clueId, "220182", ClueSource.PATROL, received)
+                                    .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                                    .summary("两实例演练线索 " + i)
+                                    .build()));
             deadlineIds.add("YUSHU_CLUE_SAME_DAY_CHECK:" + clueId);
         }
 

@@ -48,8 +48,9 @@ class IntakeKeysTest {
 
     @Test
     void aReportNamingNoOneNeedsNoSealing() {
-        ClueReported none = new ClueReported(
-                "FORESTRY-1", "220112", ClueSource.PATROL, Instant.EPOCH, null, List.of(), List.of(), "巡护发现鸟网");
+        ClueReported none = ClueReported.builder("FORESTRY-1", "220112", ClueSource.PATROL, Instant.EPOCH)
+                .summary("巡护发现鸟网")
+                .build();
 
         assertThat(keys(IntakeProperties.PlainPersonalData.REFUSE).personalDetails(none))
                 .isEqualTo(new PersonalDetails(List.of(), List.of()));
@@ -58,20 +59,7 @@ class IntakeKeysTest {
     @Test
     void sealedAndPlainTogetherAreRefused() {
         ClueReported sealed = report(List.of(PHONE)).sealedWith(current.publicKey());
-        ClueReported both = new ClueReported(
-                sealed.clueId(),
-                sealed.region(),
-                sealed.source(),
-                sealed.receivedAt(),
-                null,
-                List.of(),
-                sealed.behaviours(),
-                sealed.summary(),
-                List.of(PHONE),
-                List.of(),
-                List.of(),
-                null,
-                sealed.sealed());
+        ClueReported both = sealed.toBuilder().identifiers(List.of(PHONE)).build();
 
         assertThatThrownBy(() -> keys(IntakeProperties.PlainPersonalData.ACCEPT).personalDetails(both))
                 .isInstanceOf(InvalidEventException.class)
@@ -91,18 +79,11 @@ class IntakeKeysTest {
     }
 
     private static ClueReported report(List<Identifier> identifiers) {
-        return new ClueReported(
-                "PUBLIC_SECURITY-1",
-                "220112",
-                ClueSource.AGENCY_INTELLIGENCE,
-                Instant.EPOCH,
-                null,
-                List.of(),
-                List.of(Behaviour.ILLEGAL_HUNTING),
-                "网安线索",
-                identifiers,
-                List.of("张某"),
-                List.of(),
-                null);
+        return ClueReported.builder("PUBLIC_SECURITY-1", "220112", ClueSource.AGENCY_INTELLIGENCE, Instant.EPOCH)
+                .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                .summary("网安线索")
+                .identifiers(identifiers)
+                .people(List.of("张某"))
+                .build();
     }
 }

@@ -371,16 +371,11 @@ class PoisonRecordsIT {
                 URI.create("urn:agency:forestry:220112"),
                 Agency.FORESTRY,
                 "220112",
-                new ClueReported(
-                        clueId,
-                        "220112",
-                        ClueSource.PATROL,
-                        Instant.now(),
-                        null,
-                        List.of("cygnus-cygnus"),
-                        List.of(Behaviour.ILLEGAL_HUNTING),
-                        "毒丸测试",
-                        List.of()));
+                ClueReported.builder(clueId, "220112", ClueSource.PATROL, Instant.now())
+                        .speciesCodes(List.of("cygnus-cygnus"))
+                        .behaviours(List.of(Behaviour.ILLEGAL_HUNTING))
+                        .summary("毒丸测试")
+                        .build());
     }
 
     private void send(String key, Envelope<?> event) throws Exception {
