@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * one clue whose step buttons are exactly the API's {@code allowedSteps}, shows its reporter and takes one step, then
  * searches cases and opens one. On the transfers board (移送) the forestry officer opens a transfer, sees its
  * statutory clocks counting down and transfers it with its package ticked; the county police then see it is their
- * turn, are refused a pass-on field by field, and receive it. Every page is saved as a screenshot under
+ * turn, are refused a pass-on field by field, and receive it. The officer's main pages also fit a tablet held upright
+ * (768×1024) without scrolling sideways. Every page is saved as a screenshot under
  * {@code target/console-screenshots/}, numbered in the order the tests run (one browser for the class), and checked
  * with axe-core (no serious or critical violation); the browser must report no Content-Security-Policy violation.
  */
@@ -1142,6 +1143,56 @@ class ConsoleIT {
         settled();
         page("species");
         assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void anOfficerWorksOnATabletHeldUpright() throws Exception {
+        openBrowser();
+        cspViolations(); // the browser's log so far is read, and forgotten
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        try {
+            // The pages an officer uses most, each within the screen's width (the nav scrolls sideways).
+            signIn(OFFICER);
+            assertWithinTheScreen("我的工作");
+            page("tablet-my-work");
+            driver.findElement(By.cssSelector("[data-test='nav-clues']")).click();
+            wait.until(ExpectedConditions.urlContains("/clues"));
+            WebElement clue = wait.until(
+                    ExpectedConditions.elementToBeClickable(By.cssSelector(".console-main a[href^='/clues/']")));
+            settled();
+            assertWithinTheScreen("线索");
+            page("tablet-clues");
+            clue.click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='clue-id']")));
+            settled();
+            assertWithinTheScreen("线索详情");
+            page("tablet-clue");
+            driver.findElement(By.cssSelector("[data-test='nav-transfers']")).click();
+            wait.until(ExpectedConditions.urlContains("/transfers"));
+            WebElement transfer = wait.until(
+                    ExpectedConditions.elementToBeClickable(By.cssSelector("[data-transfer] a[href^='/transfers/']")));
+            settled();
+            assertWithinTheScreen("移送");
+            page("tablet-transfers");
+            transfer.click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='transfer-state']")));
+            settled();
+            assertWithinTheScreen("移送详情");
+            page("tablet-transfer");
+            assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
+    /** The page is no wider than the window: nothing to scroll sideways but what is meant to (the nav, wide tables). */
+    private void assertWithinTheScreen(String page) {
+        Object widths = driver.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
+        List<?> both = (List<?>) widths;
+        assertThat(((Number) both.get(0)).longValue())
+                .as("%s: page width against the window's", page)
+                .isLessThanOrEqualTo(((Number) both.get(1)).longValue());
     }
 
     private void typeInto(By input, String text) {
