@@ -78,7 +78,12 @@ class KraftBrokerIT {
 
     @Test
     void aClientWithoutCredentialsIsRefused() {
-        Map<String, Object> anonymous = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        // Refused, such a client never learns the cluster's metadata: it gives up when max.block.ms ends.
+        Map<String, Object> anonymous = Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                1_500);
         assertThatThrownBy(() -> send(anonymous, Topics.agencyClues(Agency.FORESTRY)))
                 .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         Map<String, Object> wrongPassword =
@@ -290,7 +295,7 @@ class KraftBrokerIT {
         Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -1,6 +1,5 @@
 package cn.wildlife.local;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -18,7 +17,8 @@ class ArchitectureTest {
         "cn.wildlife.caseservice..", "cn.wildlife.notification..", "cn.wildlife.inspection..", "cn.wildlife.gateway.."
     };
 
-    private final JavaClasses classes = new ClassFileImporter()
+    // Imported once for the class: JUnit makes a new instance for each test.
+    private static final JavaClasses PLATFORM = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("cn.wildlife");
 
@@ -34,7 +34,7 @@ class ArchitectureTest {
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage(others)
-                    .check(classes);
+                    .check(PLATFORM);
         }
     }
 
@@ -52,7 +52,7 @@ class ArchitectureTest {
                         "org.bson..",
                         "tools.jackson..",
                         "com.fasterxml.jackson.databind..")
-                .check(classes);
+                .check(PLATFORM);
     }
 
     @Test
@@ -61,7 +61,7 @@ class ArchitectureTest {
             slices().matching(service.replace("..", ".(*).."))
                     .should()
                     .beFreeOfCycles()
-                    .check(classes);
+                    .check(PLATFORM);
         }
     }
 
@@ -82,7 +82,7 @@ class ArchitectureTest {
                             (JavaClass c) -> c.getPackageName().startsWith(root)
                                     && !c.getPackageName().contains(".domain")))
                     .allowEmptyShould(true) // the gateway has no domain package
-                    .check(classes);
+                    .check(PLATFORM);
         }
     }
 
@@ -99,7 +99,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(SERVICES)
-                .check(classes);
+                .check(PLATFORM);
     }
 
     /** The audit chain is shared by the servlet services and the reactive gateway: it holds to neither. */
@@ -111,6 +111,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "reactor..")
-                .check(classes);
+                .check(PLATFORM);
     }
 }
